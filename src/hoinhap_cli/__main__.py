@@ -1,0 +1,3 @@
+from hoinhap_cli.cli import main
+
+main()

@@ -1,0 +1,188 @@
+"""Load the plan and the report files into a Ledger: validated, cross-checked, with status.
+
+`load()` is the one entry for reading data. After it returns, everything is plain data and
+no command touches the disk again (except `record`, which writes through one function).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from hoinhap_cli import yamlio
+from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Status, Task, Unit
+from hoinhap_cli.paths import DataDir, parse_report_name, report_files
+from hoinhap_cli.periods import Kind, Period, event_due, occurrences, quarter_of
+from hoinhap_cli.problems import DataError, Problem, errors
+from hoinhap_cli.text import natural_key
+from hoinhap_cli.validation import plan_problems, report_problems, schema_problems
+
+
+@dataclass(frozen=True)
+class Report:
+    file: str  # as displayed
+    path: Path
+    content: ReportFile
+
+
+@dataclass(frozen=True)
+class StatusView:
+    status: Status
+    entry: Entry | None  # the latest entry, if any
+
+
+@dataclass
+class Ledger:
+    data: DataDir
+    plan: Plan
+    reports: list[Report]
+    warnings: list[Problem] = field(default_factory=list)
+    tasks: dict[str, Task] = field(init=False)
+    units: dict[str, Unit] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tasks = {t.id: t for t in sorted(self.plan.tasks, key=lambda t: natural_key(t.id))}
+        self.units = {u.id: u for u in self.plan.units}
+
+    # ------------------------------------------------------------ facts about the plan
+    @property
+    def period(self) -> Period:
+        p = self.plan.plan.period
+        return Period(p.start, p.end, f"{p.start.year}–{p.end.year}")
+
+    @property
+    def obligation_period(self) -> Period:
+        """Recurring duties count from the quarter the decision was signed in to the plan's end."""
+        start = max(self.period.start, quarter_of(self.plan.decision.signed_on).start)
+        return Period(start, self.period.end, "obligations")
+
+    def recurrences(self, task: Task, index: int) -> list[Period]:
+        return occurrences(task.milestones[index].due, self.obligation_period)
+
+    # ------------------------------------------------------------ progress
+    def entries(self) -> list[tuple[Report, Entry]]:
+        """Every entry, ordered by date, then by order in the files."""
+        pairs = [(r, e) for r in self.reports for e in r.content.entries]
+        return sorted(pairs, key=lambda pair: pair[1].date)  # stable: file order breaks ties
+
+    def events(self) -> dict[str, EventEntry]:
+        """The first recorded date of each awaited event."""
+        out: dict[str, EventEntry] = {}
+        for report in self.reports:
+            for ev in report.content.events:
+                if ev.event not in out or ev.date < out[ev.event].date:
+                    out[ev.event] = ev
+        return out
+
+    def history(self, task_id: str) -> list[tuple[Report, Entry]]:
+        return [(r, e) for r, e in self.entries() if e.task == task_id]
+
+    def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:
+        latest = None
+        for _, entry in self.history(task_id):
+            if as_of is None or entry.date <= as_of:
+                latest = entry
+        return StatusView(latest.status if latest else Status.NOT_STARTED, latest)
+
+    def milestone_status(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
+        """Latest entry naming this milestone (1-based in files) or naming the whole task."""
+        latest = None
+        for _, entry in self.history(task_id):
+            if (entry.milestone is None or entry.milestone == index + 1) and (as_of is None or entry.date <= as_of):
+                latest = entry
+        return StatusView(latest.status if latest else Status.NOT_STARTED, latest)
+
+    def due_date(self, task: Task, index: int) -> date | None:
+        """A milestone's due date; an event-bound one once its event is recorded."""
+        d = task.milestones[index].due
+        if d.kind is Kind.EVENT:
+            ev = self.events().get(d.event or "")
+            return event_due(ev.date) if ev else None
+        return d.due
+
+
+def _validate(model: type, doc: yamlio.Located) -> tuple[object | None, list[Problem]]:
+    if doc.data is None:
+        return None, [Problem(doc.file, 1, 1, "the file is empty: it holds no YAML data")]
+    if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else "a single value"
+        return None, [Problem(doc.file, 1, 1, f"the file holds {kind}; it must be a mapping of keys "
+                              f"({', '.join(model.model_fields)})")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as err:
+        return None, schema_problems(err, doc, model)
+
+
+def load_plan(data: DataDir) -> tuple[Plan | None, list[Problem]]:
+    name = data.display(data.plan_file)
+    doc, problems = yamlio.read(data.plan_file, name)
+    if doc is None:
+        return None, problems
+    plan, problems = _validate(Plan, doc)
+    if plan is None:
+        return None, problems
+    problems = plan_problems(plan, doc)  # type: ignore[arg-type]
+    if errors(problems):
+        return None, problems
+    return _resolve_units(plan), problems  # type: ignore[arg-type]
+
+
+def _resolve_units(plan: Plan) -> Plan:
+    """Tasks that continue a merged cell take lead and support from the task they name."""
+    by_id = {t.id: t for t in plan.tasks}
+    tasks = []
+    for t in plan.tasks:
+        if t.units_from is not None:
+            source = by_id[t.units_from]
+            t = t.model_copy(update={"lead": list(source.lead or []), "support": list(source.support or [])})
+        elif t.support is None:
+            t = t.model_copy(update={"support": []})
+        tasks.append(t)
+    return plan.model_copy(update={"tasks": tasks})
+
+
+def load_reports(data: DataDir, plan: Plan, today: date) -> tuple[list[Report], list[Problem]]:
+    reports, problems = [], []
+    for path in report_files(data):
+        name = data.display(path)
+        unit, period = parse_report_name(data.reports, path)
+        if period is None:
+            problems.append(Problem(name, None, None, "a report file belongs in reports/<YYYY-Qn>/<unit-id>.yaml"))
+            continue
+        doc, found = yamlio.read(path, name)
+        if doc is None:
+            problems += found
+            continue
+        content, found = _validate(ReportFile, doc)
+        if content is None:
+            problems += found
+            continue
+        found = report_problems(content, doc, plan, unit, period, today)  # type: ignore[arg-type]
+        problems += found
+        if not errors(found):
+            reports.append(Report(name, path, content))  # type: ignore[arg-type]
+    return reports, problems
+
+
+def check(data: DataDir, today: date) -> tuple[Ledger | None, list[Problem]]:
+    """Everything wrong with the data, errors and warnings, and the ledger when it is usable."""
+    plan, problems = load_plan(data)
+    if plan is None:
+        return None, problems
+    reports, found = load_reports(data, plan, today)
+    problems = problems + found
+    if errors(problems):
+        return None, problems
+    return Ledger(data, plan, reports, warnings=problems), problems
+
+
+def load(data: DataDir, today: date) -> Ledger:
+    """The ledger, or DataError with every problem found."""
+    ledger, problems = check(data, today)
+    if ledger is None:
+        raise DataError(errors(problems))
+    return ledger

@@ -1,0 +1,282 @@
+"""The schema: pydantic models of the plan file and of the unit report files.
+
+Strict where hand-editing goes wrong: unknown keys are refused (`extra="forbid"`), ids and
+texts must be text (an unquoted `2.10` is a number), booleans must be true/false. Checks that
+need the whole file (unit ids exist, ids unique, …) live in `ledger`, not here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from hoinhap_cli.periods import Deadline, DeadlineError, parse_deadline, parse_period, Period
+from hoinhap_cli.text import INVISIBLE
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _no_invisible(value: str) -> str:
+    for ch, name in INVISIBLE.items():
+        if ch in value:
+            raise PydanticCustomError(
+                "invisible_char", "'{value}' contains an invisible {name} (U+{code}): delete it",
+                {"value": value.replace(ch, "·"), "name": name, "code": f"{ord(ch):04X}"},
+            )
+    return value
+
+
+TaskId = Annotated[
+    StrictStr,
+    AfterValidator(_no_invisible),
+    Field(pattern=r"^[0-9]+(\.[0-9]+)*[a-z]?$", examples=["2.10", "3.2.4a"]),
+]
+UnitId = Annotated[StrictStr, AfterValidator(_no_invisible), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, str):
+        from hoinhap_cli.periods import parse_date
+
+        try:
+            return parse_date(value)
+        except DeadlineError as err:
+            raise PydanticCustomError("date_text", str(err)) from None
+    return value
+
+
+Day = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+
+
+def _deadline(value: Any) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("deadline_type", "a deadline is text such as 2009-Q3 or 'by 2010', not a number")
+    try:
+        return parse_deadline(value)
+    except DeadlineError as err:
+        raise PydanticCustomError("deadline", str(err)) from None
+
+
+DEADLINE_PATTERN = (
+    r"^(\d{4}(-Q[1-4]|-H[12]|-\d{2}-\d{2})?(\.\.\d{4}(-Q[1-4]|-H[12]|-\d{2}-\d{2})?)?"
+    r"|by \d{4}(-Q[1-4]|-H[12]|-\d{2}-\d{2})?|ongoing|none|every (quarter|year)( \S+)?"
+    r"|after [a-z0-9]+(-[a-z0-9]+)*)$"
+)
+
+DeadlineField = Annotated[
+    Deadline,
+    BeforeValidator(_deadline),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": DEADLINE_PATTERN,
+                    "description": "2008-Q3, 2009-H1, 2009, by 2010, 2009-12-31, 2008-Q4..2009-Q2, "
+                                   "ongoing, every quarter, every year, after <event-id>, none"}),
+]
+
+
+def _period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("period_type", "a quarter is text such as 2009-Q1")
+    try:
+        p = parse_period(value)
+    except DeadlineError as err:
+        raise PydanticCustomError("period", str(err)) from None
+    if not p.label[4:6] == "-Q" or ".." in p.label:
+        raise PydanticCustomError("period", "'{value}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1",
+                                  {"value": value})
+    return p
+
+
+QuarterField = Annotated[
+    Period,
+    BeforeValidator(_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-Q[1-4]$"}),
+]
+
+
+# ------------------------------------------------------------------ the plan
+
+
+class Article(Base):
+    number: StrictInt = Field(ge=1)
+    summary: Text
+
+
+class Decision(Base):
+    number: Text
+    title: Text
+    issuer: Text
+    signed_on: Day
+    signer: Text
+    signer_title: Text
+    effective_after_days: StrictInt = Field(ge=0)
+    legal_bases: list[Text] = []
+    articles: list[Article] = []
+    directed_by: Text
+    standing_agency: UnitId
+    reviews: list[Text] = []
+
+
+class PlanPeriod(Base):
+    start: Day
+    end: Day
+
+
+class PlanInfo(Base):
+    title: Text
+    objective: Text
+    period: PlanPeriod
+    organisation: list[Text] = []
+
+
+class Target(Base):
+    text: Text
+    due: DeadlineField | None = None
+
+
+class Section(Base):
+    id: TaskId
+    title: Text
+
+
+class Program(Base):
+    id: TaskId
+    title: Text
+    appendix_title: Text | None = None
+    goals: list[Text] = []
+    targets: list[Target] = []
+    sections: list[Section] = []
+    notes: list[Text] = []
+
+
+class UnitKind(str, Enum):
+    PHONG = "phòng"
+    BAN = "ban"
+    TRUNG_TAM = "trung tâm"
+    SO = "sở"
+    VIEN = "viện"
+    CONG_TY = "công ty"
+    HOI = "hội"
+    TO_CONG_TAC = "tổ công tác"
+    VAN_PHONG = "văn phòng"
+    CO_QUAN = "cơ quan"
+    DOAN_THE = "đoàn thể"
+    UBND_PHUONG = "ubnd phường"
+    NHOM = "nhóm"
+    KHONG_CU_THE = "không cụ thể"
+
+
+class Unit(Base):
+    id: UnitId
+    name: Text
+    kind: UnitKind
+    aliases: list[Text] = []
+    members: list[UnitId] = []
+    notes: list[Text] = []
+
+
+class Event(Base):
+    id: UnitId
+    name: Text
+    notes: list[Text] = []
+
+
+class Milestone(Base):
+    due: DeadlineField
+    source: Text | None = None
+    product: StrictInt | None = Field(default=None, ge=1)
+    note: Text | None = None
+
+
+class Task(Base):
+    id: TaskId
+    id_assigned: StrictBool = False
+    program: TaskId
+    section: TaskId | None = None
+    units_from: TaskId | None = None
+    title: Text
+    lead: list[UnitId] | None = None
+    support: list[UnitId] | None = None
+    products: list[Text] = []
+    milestones: list[Milestone] = Field(min_length=1)
+    notes: list[Text] = []
+
+
+class Plan(Base):
+    decision: Decision
+    plan: PlanInfo
+    programs: list[Program]
+    units: list[Unit]
+    events: list[Event] = []
+    tasks: list[Task]
+
+
+# ------------------------------------------------------------------ reports
+
+
+class Status(str, Enum):
+    NOT_STARTED = "not-started"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+    DROPPED = "dropped"
+
+    @property
+    def closed(self) -> bool:
+        return self in (Status.DONE, Status.DROPPED)
+
+
+class Entry(Base):
+    task: TaskId
+    milestone: StrictInt | None = Field(default=None, ge=1)
+    status: Status
+    date: Day
+    note: StrictStr | None = None
+    reason: StrictStr | None = None
+    evidence: StrictStr | None = None
+    forced: StrictBool = False
+
+
+class EventEntry(Base):
+    event: UnitId
+    date: Day
+    note: StrictStr | None = None
+    evidence: StrictStr | None = None
+
+
+class ReportFile(Base):
+    unit: UnitId
+    period: QuarterField
+    submitted: Day | None = None
+    entries: list[Entry] = []
+    events: list[EventEntry] = []
+
+
+SCHEMA_VERSION: Literal[1] = 1

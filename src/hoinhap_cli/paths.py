@@ -1,0 +1,93 @@
+"""Where the data lives: the data directory, the plan file, report files under reports/."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from hoinhap_cli.problems import UsageError
+
+PLAN_NAME = "plan.yaml"
+REPORTS_DIR = "reports"
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+@dataclass(frozen=True)
+class DataDir:
+    root: Path  # the folder holding plan.yaml and reports/
+    plan_file: Path
+    origin: str  # "option" | "found" | "env" | "bundled"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / REPORTS_DIR
+
+    def display(self, path: Path) -> str:
+        """A path as the user would type it: relative to the current folder when below it."""
+        try:
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(path)
+
+
+def bundled_plan() -> Path:
+    return Path(__file__).parent / "bundled" / PLAN_NAME
+
+
+def locate(option: str | None, cwd: Path | None = None, env: dict[str, str] | None = None) -> DataDir:
+    """--data DIR, else data/plan.yaml from the current folder upward, else HOINHAP_DATA, else bundled."""
+    env = os.environ if env is None else env
+    if option:
+        return _from(Path(option), "option", "--data")
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "data" / PLAN_NAME
+        if candidate.is_file():
+            return DataDir(folder / "data", candidate, "found")
+        if folder.name == "data" and (folder / PLAN_NAME).is_file():
+            return DataDir(folder, folder / PLAN_NAME, "found")
+    if env.get("HOINHAP_DATA"):
+        return _from(Path(env["HOINHAP_DATA"]), "env", "HOINHAP_DATA")
+    plan = bundled_plan()
+    return DataDir(plan.parent, plan, "bundled")
+
+
+def _from(path: Path, origin: str, source: str) -> DataDir:
+    if path.is_file():
+        return DataDir(path.parent, path, origin)
+    if path.is_dir():
+        plan = path / PLAN_NAME
+        if not plan.is_file():
+            raise UsageError(f"{path}: no {PLAN_NAME} in this folder ({source})",
+                             ["hoinhap init DIR creates a new ledger"])
+        return DataDir(path, plan, origin)
+    raise UsageError(f"{path}: no such file or folder ({source})")
+
+
+def report_path(data: DataDir, unit: str, period: str) -> Path:
+    """reports/<period>/<unit>.yaml — refusing anything that could leave reports/."""
+    if not _SLUG.fullmatch(unit):
+        raise UsageError(f"'{unit}' cannot name a report file: a unit id is lower-case ASCII words joined by '-'")
+    if not _QUARTER.fullmatch(period):
+        raise UsageError(f"'{period}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1")
+    base = data.reports.resolve()
+    path = (base / period / f"{unit}.yaml").resolve()
+    if base not in path.parents:
+        raise UsageError(f"refusing to write outside {base}")
+    return path
+
+
+def parse_report_name(reports: Path, path: Path) -> tuple[str | None, str | None]:
+    """(unit, period) that a report file's place promises: reports/2009-Q1/phong-kinh-te.yaml."""
+    rel = path.relative_to(reports)
+    period = rel.parts[0] if len(rel.parts) == 2 else None
+    return path.stem, period
+
+
+def report_files(data: DataDir) -> list[Path]:
+    if not data.reports.is_dir():
+        return []
+    return sorted(p for p in data.reports.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())

@@ -1,0 +1,238 @@
+"""Quarters, halves, years and the plan's deadline notation, turned into dates.
+
+The notation (see docs/plan-format.md) keeps what the document says — "Quý III-2008",
+"Đến năm 2010", "Thường xuyên", "Sau khi được Thành phố phê duyệt" — as something a machine
+can date. `parse_deadline(str(d)) == d` for every deadline `d`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+
+
+class DeadlineError(ValueError):
+    """A deadline or period text that does not follow the notation."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    start: date
+    end: date
+    label: str = field(compare=False)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def year(y: int) -> Period:
+    _check_year(y)
+    return Period(date(y, 1, 1), date(y, 12, 31), str(y))
+
+
+def quarter(y: int, q: int) -> Period:
+    _check_year(y)
+    if not 1 <= q <= 4:
+        raise DeadlineError(f"quarter {q} does not exist: use Q1 to Q4")
+    first = 3 * q - 2
+    last = 3 * q
+    return Period(date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1]), f"{y}-Q{q}")
+
+
+def half(y: int, h: int) -> Period:
+    _check_year(y)
+    if h not in (1, 2):
+        raise DeadlineError(f"half {h} does not exist: use H1 or H2")
+    return Period(date(y, 1, 1), date(y, 6, 30), f"{y}-H1") if h == 1 else Period(
+        date(y, 7, 1), date(y, 12, 31), f"{y}-H2"
+    )
+
+
+def quarter_of(day: date) -> Period:
+    return quarter(day.year, (day.month - 1) // 3 + 1)
+
+
+def next_quarter(p: Period) -> Period:
+    return quarter_of(p.end + timedelta(days=1))
+
+
+def quarters_between(start: date, end: date) -> list[Period]:
+    """Every quarter that ends within [start, end] — one reporting obligation each."""
+    out = []
+    q = quarter_of(start)
+    while q.end <= end:
+        if q.end >= start:
+            out.append(q)
+        q = next_quarter(q)
+    return out
+
+
+def _check_year(y: int) -> None:
+    if not 1900 <= y <= 2999:
+        raise DeadlineError(f"year {y} is out of range")
+
+
+_YEAR = r"(\d{4})"
+_RE_YEAR = re.compile(rf"^{_YEAR}$")
+_RE_QUARTER = re.compile(rf"^{_YEAR}-Q(\d)$", re.IGNORECASE)
+_RE_HALF = re.compile(rf"^{_YEAR}-H(\d)$", re.IGNORECASE)
+_RE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_date(text: str) -> date:
+    m = _RE_DATE.match(text.strip())
+    if not m:
+        raise DeadlineError(f"'{text}' is not a date: write YYYY-MM-DD, e.g. 2009-03-31")
+    y, mo, d = (int(g) for g in m.groups())
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise DeadlineError(f"'{text}' is not a real date (no such day)") from None
+
+
+def parse_period(text: str) -> Period:
+    """A calendar period: 2009, 2009-Q3, 2009-H1, 2009-03-31 or DATE..DATE / PERIOD..PERIOD."""
+    raw = text.strip()
+    if ".." in raw:
+        left, _, right = raw.partition("..")
+        a, b = parse_period(left), parse_period(right)
+        if b.end < a.start:
+            raise DeadlineError(f"'{text}' ends before it starts")
+        return Period(a.start, b.end, f"{a.label}..{b.label}")
+    if m := _RE_YEAR.match(raw):
+        return year(int(m.group(1)))
+    if m := _RE_QUARTER.match(raw):
+        return quarter(int(m.group(1)), int(m.group(2)))
+    if m := _RE_HALF.match(raw):
+        return half(int(m.group(1)), int(m.group(2)))
+    if _RE_DATE.match(raw):
+        day = parse_date(raw)
+        return Period(day, day, day.isoformat())
+    raise DeadlineError(
+        f"'{text}' is not a period: write 2009, 2009-Q3, 2009-H1, 2009-03-31 or FROM..TO"
+    )
+
+
+class Kind(str, Enum):
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    BY = "by"
+    DATE = "date"
+    SPAN = "span"
+    ONGOING = "ongoing"
+    RECURRING = "recurring"
+    EVENT = "event"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A normalised completion time. `start`/`due` are None where the kind has no fixed date."""
+
+    kind: Kind
+    start: date | None = None
+    due: date | None = None
+    every: str | None = None  # "quarter" | "year" for RECURRING
+    window: Period | None = None  # RECURRING: the periods it recurs in (None: the plan period)
+    event: str | None = None  # EVENT: the event id
+    label: str = ""  # the canonical text
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def dated(self) -> bool:
+        return self.due is not None
+
+
+def _dated(kind: Kind, p: Period, label: str) -> Deadline:
+    return Deadline(kind, start=p.start, due=p.end, label=label)
+
+
+_RE_EVERY = re.compile(r"^every\s+(quarter|year)(?:\s+(\S+))?$", re.IGNORECASE)
+_RE_BY = re.compile(r"^by\s+(\S+)$", re.IGNORECASE)
+_RE_AFTER = re.compile(r"^after\s+([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+NOTATION_HELP = (
+    "use 2008-Q3, 2009-H1, 2009, by 2010, 2009-12-31, 2008-Q4..2009-Q2, ongoing, "
+    "every quarter, every year, after <event-id> or none"
+)
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Parse the notation of docs/plan-format.md. Raises DeadlineError only."""
+    if not isinstance(text, str):
+        raise DeadlineError(f"a deadline is text, not {type(text).__name__}: {NOTATION_HELP}")
+    raw = " ".join(text.split())
+    low = raw.lower()
+    if not raw:
+        raise DeadlineError(f"empty deadline: {NOTATION_HELP}")
+    if low == "ongoing":
+        return Deadline(Kind.ONGOING, label="ongoing")
+    if low == "none":
+        return Deadline(Kind.NONE, label="none")
+    if m := _RE_EVERY.match(raw):
+        every = m.group(1).lower()
+        window = None
+        label = f"every {every}"
+        if m.group(2):
+            window = parse_period(m.group(2))
+            label += f" {window.label}"
+        return Deadline(Kind.RECURRING, every=every, window=window, label=label)
+    if m := _RE_AFTER.match(raw):
+        return Deadline(Kind.EVENT, event=m.group(1), label=f"after {m.group(1)}")
+    if low.startswith("after"):
+        raise DeadlineError(f"'{text}': write after <event-id>, an id from events:")
+    if m := _RE_BY.match(raw):
+        inner = parse_period(m.group(1))
+        if ".." in inner.label:
+            raise DeadlineError(f"'{text}': 'by' takes one period, not a span")
+        return Deadline(Kind.BY, due=inner.end, label=f"by {inner.label}")
+    if not re.match(r"^\d{4}", raw):
+        raise DeadlineError(f"'{text}' is not a deadline: {NOTATION_HELP}")
+    p = parse_period(raw)
+    if ".." in p.label:
+        return _dated(Kind.SPAN, p, p.label)
+    if _RE_YEAR.match(p.label):
+        return _dated(Kind.YEAR, p, p.label)
+    if _RE_QUARTER.match(p.label):
+        return _dated(Kind.QUARTER, p, p.label)
+    if _RE_HALF.match(p.label):
+        return _dated(Kind.HALF, p, p.label)
+    return Deadline(Kind.DATE, due=p.end, label=p.label)
+
+
+def occurrences(deadline: Deadline, plan_period: Period) -> list[Period]:
+    """The periods a recurring deadline asks something in, clipped to the plan period."""
+    if deadline.kind is not Kind.RECURRING:
+        return []
+    window = deadline.window or plan_period
+    start, end = max(window.start, plan_period.start), min(window.end, plan_period.end)
+    if deadline.every == "quarter":
+        return quarters_between(start, end)
+    return [year(y) for y in range(start.year, end.year + 1) if year(y).end <= end]
+
+
+def event_due(event_day: date) -> date:
+    """An event-bound task falls due at the end of the quarter after the event's quarter."""
+    return next_quarter(quarter_of(event_day)).end
+
+
+_RE_DURATION = re.compile(r"^\s*(\d+)\s*([dwmqy])\s*$", re.IGNORECASE)
+
+
+def parse_duration(text: str) -> timedelta:
+    """30d, 6w, 2m, 1q, 1y → a length of time (months as 30 days, quarters as 91)."""
+    m = _RE_DURATION.match(text)
+    if not m:
+        raise DeadlineError(f"'{text}' is not a duration: write 30d, 6w, 2m, 1q or 1y")
+    n, unit = int(m.group(1)), m.group(2).lower()
+    days = {"d": 1, "w": 7, "m": 30, "q": 91, "y": 365}[unit]
+    return timedelta(days=n * days)

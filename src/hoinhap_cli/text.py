@@ -1,0 +1,100 @@
+"""Vietnamese text: NFC, folding for search, natural order of ids, Vietnamese collation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_COMBINING_TONES = {
+    "\u0300": 1,  # huyền
+    "\u0309": 2,  # hỏi
+    "\u0303": 3,  # ngã
+    "\u0301": 4,  # sắc
+    "\u0323": 5,  # nặng
+}
+_LETTER_MARKS = {"\u0306": "\u0306", "\u0302": "\u0302", "\u031b": "\u031b"}  # ă/â/ê/ô, ơ/ư
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+
+# Characters that look like nothing or like a space: refused inside ids, stripped in search.
+INVISIBLE = {
+    "\u00a0": "NO-BREAK SPACE",
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)",
+    "\u202f": "NARROW NO-BREAK SPACE",
+}
+
+
+def nfc(text: str) -> str:
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip tones and letter marks, đ→d, collapse spaces: the key for search."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    for ch in INVISIBLE:
+        stripped = stripped.replace(ch, " ")
+    return " ".join(stripped.casefold().split())
+
+
+_ID_CHUNK = re.compile(r"(\d+)")
+
+
+def natural_key(task_id: str) -> tuple[tuple[int, int | str], ...]:
+    """Order ids the way people read them: 1.2 < 1.10 < 2.1, 2.7 < 2.7a < 2.8."""
+    key: list[tuple[int, int | str]] = []
+    for chunk in _ID_CHUNK.split(task_id):
+        if not chunk or chunk == ".":
+            continue
+        if chunk.isdigit():
+            key.append((0, int(chunk)))
+        else:
+            key.append((1, chunk.strip(".")))
+    return tuple(key)
+
+
+def normalise_id(text: str) -> str:
+    """Read an id typed loosely: '2,10' → '2.10', ' 3.2.4A ' → '3.2.4a'."""
+    return nfc(text).strip().replace(",", ".").rstrip(".").lower()
+
+
+def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """Vietnamese alphabetical order: a ă â b c d đ e ê …; tones after the base letter."""
+    letters: list[int] = []
+    tones: list[int] = []
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    i = 0
+    while i < len(decomposed):
+        ch = decomposed[i]
+        i += 1
+        base = ch
+        tone = 0
+        while i < len(decomposed) and unicodedata.combining(decomposed[i]):
+            mark = decomposed[i]
+            if mark in _LETTER_MARKS:
+                base = unicodedata.normalize("NFC", base + mark)
+            elif mark in _COMBINING_TONES:
+                tone = _COMBINING_TONES[mark]
+            i += 1
+        rank = _RANK.get(base)
+        if rank is None:
+            # digits and punctuation before letters, in code-point order
+            letters.append(-1_000_000 + ord(base) if not base.isalpha() else 1000 + ord(base))
+        else:
+            letters.append(rank)
+        tones.append(tone)
+    return tuple(letters), tuple(tones), text
+
+
+def similar(word: str, candidates: list[str], limit: int = 3) -> list[str]:
+    """The candidates nearest to a word, compared folded (for 'did you mean')."""
+    import difflib
+
+    folded = {fold(c): c for c in candidates}
+    return [folded[m] for m in difflib.get_close_matches(fold(word), list(folded), n=limit, cutoff=0.5)]

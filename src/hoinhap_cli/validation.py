@@ -1,0 +1,287 @@
+"""Problems from the schema and from checks across the file, each with its file:line:col.
+
+Pydantic's error locations are mapped back to YAML nodes; messages are chosen by error
+*type*, never by matching pydantic's English text. Cross-checks are small functions that
+return lists of problems, so `check` can report every problem at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from hoinhap_cli.model import Plan, ReportFile, Task
+from hoinhap_cli.periods import Kind, Period, quarter_of
+from hoinhap_cli.problems import Problem
+from hoinhap_cli.text import similar
+from hoinhap_cli.yamlio import Located
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"true/false ({value})".lower()
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def _fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at a location, for 'did you mean'."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        for candidate in _unwrap(annotation):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                current = candidate
+                break
+        else:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _unwrap(annotation: Any) -> Iterator[Any]:
+    args = getattr(annotation, "__args__", None)
+    if not args:
+        yield annotation
+        return
+    for arg in args:
+        yield from _unwrap(arg)
+
+
+def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) -> list[Problem]:
+    out = []
+    for e in err.errors(include_url=False):
+        loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        kind = e["type"]
+        value = e.get("input")
+        at_key = False
+        if kind == "extra_forbidden":
+            key = loc[-1]
+            near = similar(str(key), _fields(model, loc))
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            allowed = ", ".join(_fields(model, loc))
+            msg = f"unknown key '{key}'{hint} (allowed here: {allowed})"
+            at_key = True
+        elif kind == "missing":
+            msg = f"missing required key '{loc[-1]}'"
+        elif kind in ("string_type", "str_type"):
+            raw = doc.raw(loc)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and raw is not None:
+                msg = f"{raw} is read as a number; quote it: \"{raw}\""
+            else:
+                msg = f"expected text, got {_describe(value)}"
+        elif kind in ("int_type", "int_parsing"):
+            msg = f"expected a whole number, got {_describe(value)}"
+        elif kind == "bool_type":
+            msg = f"expected true or false, got {_describe(value)}"
+        elif kind in ("list_type",):
+            msg = f"expected a list, got {_describe(value)}"
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            msg = f"expected a mapping of keys, got {_describe(value)}"
+        elif kind == "string_pattern_mismatch":
+            msg = f"{_describe(value)} is not a valid id here ({_pattern_hint(loc)})"
+        elif kind == "enum":
+            expected = e.get("ctx", {}).get("expected", "")
+            near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            msg = f"{_describe(value)} is not one of {expected}{hint}"
+        elif kind == "too_short":
+            msg = "must not be empty" if loc[-1] != "milestones" else "a task needs at least one milestone (due: none if the document gives no time)"
+        elif kind in ("greater_than_equal", "greater_than"):
+            msg = f"{_describe(value)} is too small ({e['msg'].lower()})"
+        else:
+            msg = e["msg"]
+        out.append(doc.problem(loc, msg, key=at_key))
+    return out
+
+
+def _pattern_hint(loc: tuple[Any, ...]) -> str:
+    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if name in ("lead", "support", "members", "standing_agency", "unit", "event") or (
+        name == "id" and len(loc) >= 1 and loc[0] in ("units", "events")
+    ):
+        return "lower-case ASCII words joined by '-', e.g. phong-kinh-te"
+    return "digits joined by dots, with an optional letter, e.g. 2.10 or 3.2.4a"
+
+
+# ------------------------------------------------------------ plan cross-checks
+
+
+def plan_problems(plan: Plan, doc: Located) -> list[Problem]:
+    out: list[Problem] = []
+    out += _unique(doc, "units", [u.id for u in plan.units], "unit")
+    out += _unique(doc, "tasks", [t.id for t in plan.tasks], "task")
+    out += _unique(doc, "programs", [p.id for p in plan.programs], "programme")
+    out += _unique(doc, "events", [e.id for e in plan.events], "event")
+    unit_ids = {u.id for u in plan.units}
+    out += _aliases(plan, doc)
+    for i, unit in enumerate(plan.units):
+        for j, member in enumerate(unit.members):
+            if member not in unit_ids:
+                out.append(_unknown(doc, ("units", i, "members", j), "unit", member, unit_ids))
+    if plan.decision.standing_agency not in unit_ids:
+        out.append(_unknown(doc, ("decision", "standing_agency"), "unit", plan.decision.standing_agency, unit_ids))
+    if plan.plan.period.end < plan.plan.period.start:
+        out.append(doc.problem(("plan", "period", "end"), "the plan period ends before it starts"))
+    programs = {p.id: p for p in plan.programs}
+    tasks = {t.id: t for t in plan.tasks}
+    events = {e.id for e in plan.events}
+    period = Period(plan.plan.period.start, plan.plan.period.end, "plan")
+    for i, task in enumerate(plan.tasks):
+        out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period)
+    return out
+
+
+def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[str],
+                   programs: dict, tasks: dict, events: set[str], period: Period) -> list[Problem]:
+    out = []
+    at = ("tasks", i)
+    program = programs.get(task.program)
+    if program is None:
+        out.append(_unknown(doc, (*at, "program"), "programme", task.program, set(programs)))
+    elif task.section is not None and task.section not in {s.id for s in program.sections}:
+        out.append(_unknown(doc, (*at, "section"), f"section of programme {program.id}", task.section,
+                            {s.id for s in program.sections}))
+    if task.units_from is not None:
+        if task.lead is not None or task.support is not None:
+            out.append(doc.problem((*at, "units_from"),
+                                   "units_from takes lead and support from another task: remove lead/support here"))
+        source = tasks.get(task.units_from)
+        if source is None:
+            out.append(_unknown(doc, (*at, "units_from"), "task", task.units_from, set(tasks)))
+        elif source.units_from is not None:
+            out.append(doc.problem((*at, "units_from"), f"task {source.id} takes its own units from elsewhere; "
+                                   "point at the task that lists them"))
+    elif task.lead is None:
+        out.append(doc.problem(at, "missing required key 'lead' (or units_from)"))
+    for role in ("lead", "support"):
+        for j, uid in enumerate(getattr(task, role) or []):
+            if uid not in unit_ids:
+                out.append(_unknown(doc, (*at, role, j), "unit", uid, unit_ids))
+    signed = plan.decision.signed_on
+    for j, m in enumerate(task.milestones):
+        where = (*at, "milestones", j)
+        d = m.due
+        if m.product is not None and m.product > len(task.products):
+            out.append(doc.problem((*where, "product"),
+                                   f"product {m.product} does not exist: task {task.id} lists {len(task.products)}"))
+        if d.kind is Kind.EVENT and d.event not in events:
+            out.append(_unknown(doc, (*where, "due"), "event", d.event or "", events))
+        if d.kind is Kind.RECURRING and d.window is not None and (
+            d.window.start < period.start or d.window.end > period.end
+        ):
+            out.append(doc.problem((*where, "due"), f"'{d}' recurs outside the plan period "
+                                   f"{period.start.year}–{period.end.year}"))
+        if d.due is not None and not (period.start <= d.due <= period.end):
+            out.append(doc.problem((*where, "due"), f"'{d}' falls outside the plan period "
+                                   f"{period.start.isoformat()}..{period.end.isoformat()}", severity="warning"))
+        if d.due is not None and d.due < signed:
+            out.append(doc.problem((*where, "due"),
+                                   f"task {task.id}: due {d.due.isoformat()} ({d}), before the decision was signed "
+                                   f"on {signed.isoformat()}", severity="warning"))
+        if d.kind is Kind.NONE:
+            out.append(doc.problem((*where, "due"), f"task {task.id} has no deadline (the document gives none)",
+                                   severity="warning"))
+    return out
+
+
+def _unique(doc: Located, key: str, ids: list[str], what: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            line, _ = doc.position((key, seen[ident], "id"))
+            out.append(doc.problem((key, i, "id"), f"duplicate {what} id '{ident}' (first at line {line})"))
+        else:
+            seen[ident] = i
+    return out
+
+
+def _aliases(plan: Plan, doc: Located) -> list[Problem]:
+    from hoinhap_cli.text import fold
+
+    owner: dict[str, str] = {}
+    out = []
+    for i, unit in enumerate(plan.units):
+        names = [("id", unit.id, ("units", i, "id")), ("name", unit.name, ("units", i, "name"))]
+        names += [("alias", a, ("units", i, "aliases", j)) for j, a in enumerate(unit.aliases)]
+        for _, name, path in names:
+            key = fold(name)
+            if key in owner and owner[key] != unit.id:
+                out.append(doc.problem(path, f"'{name}' also names unit '{owner[key]}': a name must point at one unit"))
+            owner.setdefault(key, unit.id)
+    return out
+
+
+def _unknown(doc: Located, path: tuple, what: str, value: str, known: set[str]) -> Problem:
+    near = similar(value, sorted(known))
+    hint = f"; did you mean '{near[0]}'?" if near else ""
+    return doc.problem(path, f"unknown {what} '{value}'{hint}")
+
+
+# ------------------------------------------------------------ report checks
+
+
+def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit: str | None,
+                    expected_period: str | None, today: date) -> list[Problem]:
+    out = []
+    units = {u.id for u in plan.units}
+    tasks = {t.id: t for t in plan.tasks}
+    events = {e.id for e in plan.events}
+    if report.unit not in units:
+        out.append(_unknown(doc, ("unit",), "unit", report.unit, units))
+    if expected_unit is not None and report.unit != expected_unit:
+        out.append(doc.problem(("unit",), f"the file is named for unit '{expected_unit}' but says unit: {report.unit}"))
+    if expected_period is not None and report.period.label != expected_period:
+        out.append(doc.problem(("period",), f"the file is in folder {expected_period} but says period: {report.period}"))
+    signed = plan.decision.signed_on
+    for i, entry in enumerate(report.entries):
+        at = ("entries", i)
+        task = tasks.get(entry.task)
+        if task is None:
+            out.append(_unknown(doc, (*at, "task"), "task", entry.task, set(tasks)))
+        elif entry.milestone is not None and entry.milestone > len(task.milestones):
+            out.append(doc.problem((*at, "milestone"), f"task {task.id} has {len(task.milestones)} milestone(s), "
+                                   f"not {entry.milestone}"))
+        out += _date_problems(doc, (*at, "date"), entry.date, report, signed, today)
+        if entry.status.value in ("blocked", "dropped") and not entry.reason:
+            out.append(doc.problem(at, f"status {entry.status.value} needs a reason: add reason: …"))
+        if task is not None and not entry.forced and report.unit in units:
+            involved = set(task.lead or []) | set(task.support or [])
+            if report.unit not in involved and not _member_of(plan, report.unit, involved):
+                out.append(doc.problem((*at, "task"), f"unit '{report.unit}' is neither lead nor support of task "
+                                       f"{task.id}; add forced: true if this is intended"))
+    for i, ev in enumerate(report.events):
+        if ev.event not in events:
+            out.append(_unknown(doc, ("events", i, "event"), "event", ev.event, events))
+        out += _date_problems(doc, ("events", i, "date"), ev.date, report, signed, today)
+    return out
+
+
+def _member_of(plan: Plan, unit: str, involved: set[str]) -> bool:
+    return any(unit in u.members for u in plan.units if u.id in involved)
+
+
+def _date_problems(doc: Located, path: tuple, day: date, report: ReportFile, signed: date,
+                   today: date) -> list[Problem]:
+    if day > today:
+        return [doc.problem(path, f"{day.isoformat()} is in the future (today is {today.isoformat()})")]
+    if day < signed:
+        return [doc.problem(path, f"{day.isoformat()} is before the decision was signed ({signed.isoformat()})")]
+    if quarter_of(day) != report.period:
+        return [doc.problem(path, f"{day.isoformat()} is outside the file's quarter {report.period} "
+                            f"({report.period.start.isoformat()}..{report.period.end.isoformat()})")]
+    return []
