@@ -50,26 +50,81 @@ class Output:
             return False
         return hasattr(self.out, "isatty") and self.out.isatty()
 
-    def table(self, columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, Any]],
-              title: str | None = None) -> None:
-        """columns: (key, heading) pairs; rows: dicts; cells are str or list[str]."""
-        from rich.console import Console
-        from rich.table import Table
-        from rich import box
+    def rows(self, fmt: str, columns: Sequence[Column], rows: Sequence[dict[str, Any]],
+             records: Sequence[Any] | None = None, title: str | None = None, bom: bool = False) -> None:
+        """One listing in any format.
 
-        console = Console(file=self.out, no_color=not self.use_color(), highlight=False,
-                          force_terminal=self.use_color(), soft_wrap=False)
-        table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, expand=False)
-        for _, heading in columns:
-            table.add_column(heading, overflow="fold")
+        `rows` are flat dicts keyed by column key (cells: str, number, list of str or None), used
+        by table, csv and md. `records` are the JSON objects (default: `rows`), so JSON can carry
+        the documented contract's nested objects while tables stay flat.
+        """
+        if fmt == "json":
+            self.json(list(records if records is not None else rows))
+        elif fmt == "csv":
+            self.csv(columns, rows, bom)
+        elif fmt == "md":
+            self.markdown(columns, rows, title)
+        else:
+            self.table(columns, rows, title)
+
+    def csv(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], bom: bool = False) -> None:
+        import csv
+
+        if bom:
+            self.out.write("\ufeff")
+        writer = csv.writer(self.out, lineterminator="\n")
+        writer.writerow([c.heading(self.lang) for c in columns])
         for row in rows:
-            table.add_row(*(_cell(row.get(key)) for key, _ in columns))
-        console.print(table)
+            writer.writerow([_cell(row.get(c.key), sep="; ") for c in columns])
+
+    def markdown(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
+        if title:
+            self.text(f"### {title}\n")
+        self.text("| " + " | ".join(c.heading(self.lang) for c in columns) + " |")
+        self.text("|" + "|".join(" --- " for _ in columns) + "|")
+        for row in rows:
+            cells = [_cell(row.get(c.key), sep="<br>").replace("|", "\\|").replace("\n", "<br>") for c in columns]
+            self.text("| " + " | ".join(cells) + " |")
+
+    def console(self) -> Any:
+        from rich.console import Console
+
+        color = self.use_color()
+        return Console(file=self.out, no_color=not color, force_terminal=color, highlight=False,
+                       emoji=False, markup=False)
+
+    def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
+        from rich import box
+        from rich.table import Table
+
+        table = Table(title=title, box=box.SIMPLE_HEAD, expand=False, title_justify="left")
+        for c in columns:
+            table.add_column(c.heading(self.lang), overflow="fold", no_wrap=c.no_wrap,
+                             min_width=c.min_width, max_width=c.max_width, justify=c.justify)
+        for row in rows:
+            table.add_row(*(_cell(row.get(c.key)) for c in columns))
+        self.console().print(table)
 
 
-def _cell(value: Any) -> str:
+@dataclass(frozen=True)
+class Column:
+    key: str
+    vi: str
+    en: str
+    no_wrap: bool = False
+    min_width: int | None = None
+    max_width: int | None = None
+    justify: str = "left"
+
+    def heading(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+def _cell(value: Any, sep: str = "\n") -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""
     if isinstance(value, (list, tuple)):
-        return "\n".join(_cell(v) for v in value)
+        return sep.join(_cell(v, sep) for v in value)
     return str(value)
