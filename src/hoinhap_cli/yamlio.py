@@ -158,16 +158,14 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(file, 1, 1, "the file is UTF-16: save it as UTF-8")]
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        line, col = _byte_position(raw, raw.index(b"\x00"))
         hint = "it looks like UTF-16: save it as UTF-8" if raw[1:2] == b"\x00" or raw[:1] == b"\x00" \
             else "this is not a text file"
-        return None, [Problem(file, line, None, f"a NUL byte: {hint}")]
+        return None, [Problem(file, line, col, f"a NUL byte: {hint}")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as err:
-        before = raw[: err.start]
-        line = before.count(b"\n") + 1
-        col = err.start - (before.rfind(b"\n") + 1) + 1
+        line, col = _byte_position(raw, err.start)
         return None, [
             Problem(
                 file, line, col,
@@ -175,6 +173,18 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 "(Windows-1258, Latin-1, …); save it as UTF-8",
             )
         ]
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, as an editor counts them) of a byte offset."""
+    before = raw[:offset]
+    start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", errors="replace")) + 1
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - start + 1
 
 
 def read(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Located | None, list[Problem]]:
@@ -224,8 +234,13 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
         if began is not None and mark is not None and began.line != mark.line:
             what += f"; it began at line {began.line + 1}, column {began.column + 1}"
         return None, [Problem(file, line, col, f"YAML syntax error: {what}")]
-    except yaml.YAMLError as err:  # reader errors (control characters) and the like
-        return None, [Problem(file, None, None, f"YAML error: {err}")]
+    except yaml.reader.ReaderError as err:  # a control character the YAML reader refuses
+        line, col = _text_position(text, err.position)
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        return None, [Problem(file, line, col, f"the control character U+{code:04X} is not allowed in YAML: "
+                                               "delete it")]
+    except yaml.YAMLError as err:  # anything else the parser raises: one line, never a traceback
+        return None, [Problem(file, None, None, "YAML error: " + " ".join(str(err).split()))]
     if root is None:
         return Located(None, file, None), []
     try:
