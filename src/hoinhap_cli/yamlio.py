@@ -94,7 +94,14 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         if low.endswith("inf"):
             return float("-inf") if low.startswith("-") else float("inf")
         return float(value)
-    raise _Refused(node, f"the tag {tag} is not allowed: write plain YAML without '!!' or '!' tags")
+    raise _Refused(node, _no_tags(tag))
+
+
+_NO_ANCHORS = "anchors (&) and aliases (*) are not allowed: write the value out"
+
+
+def _no_tags(tag: str) -> str:
+    return f"the tag {tag} is not allowed: write plain YAML without '!!' or '!' tags"
 
 
 class _Refused(Exception):
@@ -227,6 +234,8 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        if (err.problem or "").startswith("found undefined alias"):  # *x with no &x: still an alias
+            return None, [Problem(file, line, col, _NO_ANCHORS)]
         what = err.problem or err.context or "invalid YAML"
         if err.context and err.problem:
             what = f"{err.problem} ({err.context})"
@@ -266,7 +275,7 @@ def _refuse_anchors(text: str, file: str) -> None:
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 m = token.start_mark
                 raise _AnchorError(Problem(file, m.line + 1, m.column + 1,
-                                           "anchors (&) and aliases (*) are not allowed: write the value out"))
+                                           _NO_ANCHORS))
     finally:
         scanner.dispose()
 
@@ -276,14 +285,14 @@ def _walk(node: yaml.Node, seen: set[int]) -> Any:
         return _scalar(node)
     ident = id(node)
     if ident in seen:  # a node reached twice is an alias: refuse before it can multiply
-        raise _Refused(node, "anchors (&) and aliases (*) are not allowed: write the value out")
+        raise _Refused(node, _NO_ANCHORS)
     seen.add(ident)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != SEQ:
-            raise _Refused(node, f"the tag {node.tag} is not allowed")
+            raise _Refused(node, _no_tags(node.tag))
         return [_walk(child, seen) for child in node.value]
     if node.tag != MAP:
-        raise _Refused(node, f"the tag {node.tag} is not allowed")
+        raise _Refused(node, _no_tags(node.tag))
     out: dict[Any, Any] = {}
     first: dict[Any, yaml.Node] = {}
     for key_node, value_node in node.value:
