@@ -240,6 +240,12 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
         if err.context and err.problem:
             what = f"{err.problem} ({err.context})"
         began = err.context_mark
+        if began is not None and err.context and (err.problem or "").startswith("found unexpected end of stream"):
+            # The end of the file is past every line: point at where the unclosed thing opens.
+            thing = err.context.removeprefix("while scanning ").removeprefix("while parsing ").removeprefix("a ")
+            hint = ": add the closing quote" if "quoted" in thing else ""
+            return None, [Problem(file, began.line + 1, began.column + 1,
+                                  f"YAML syntax error: the {thing} starting here is never closed{hint}")]
         if began is not None and mark is not None and began.line != mark.line:
             what += f"; it began at line {began.line + 1}, column {began.column + 1}"
         return None, [Problem(file, line, col, f"YAML syntax error: {what}")]
