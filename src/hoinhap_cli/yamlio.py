@@ -248,6 +248,11 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
                                   f"YAML syntax error: the {thing} starting here is never closed{hint}")]
         if began is not None and mark is not None and began.line != mark.line:
             what += f"; it began at line {began.line + 1}, column {began.column + 1}"
+        quote = _open_quote(text, mark.line if mark else None)
+        if quote is not None:  # the error is a symptom; the missing quote is the cause
+            return None, [Problem(file, quote[0], quote[1],
+                                  f"YAML syntax error: the quoted text starting here runs on to line {quote[2]}; "
+                                  f"is its closing quote missing? (there: {what})")]
         return None, [Problem(file, line, col, f"YAML syntax error: {what}")]
     except yaml.reader.ReaderError as err:  # a control character the YAML reader refuses
         line, col = _text_position(text, err.position)
@@ -266,6 +271,31 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except RecursionError:
         return None, [Problem(file, None, None, "the YAML nests too deeply")]
     return Located(data, file, root), []
+
+
+def _open_quote(text: str, error_line: int | None) -> tuple[int, int, int] | None:
+    """The last quoted scalar before a syntax error that runs over several lines, if any.
+
+    Quoted text may legally span lines, so a forgotten closing quote swallows the lines after
+    it until the next quote and the parser fails somewhere below: (line, column, end line).
+    """
+    if error_line is None:
+        return None
+    scanner = (yaml.CLoader if _FAST else yaml.Loader)(text)  # type: ignore[attr-defined]
+    found = None
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if token.start_mark.line > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.end_mark.line > token.start_mark.line:
+                found = (token.start_mark.line + 1, token.start_mark.column + 1, token.end_mark.line + 1)
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    return found
 
 
 class _AnchorError(Exception):
