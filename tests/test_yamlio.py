@@ -26,6 +26,8 @@ REFUSED = [
     ("tab after spaces", b"a:\n  b: 1\n  \tc: 2\n", "f.yaml:3:3: ", "a tab used for indentation"),
     ("unterminated double quote", b'a: 1\nb: "abc\nc: 2\n', "f.yaml:2:4: ", "never closed: add the closing quote"),
     ("unterminated single quote", b"a: 'abc\n", "f.yaml:1:4: ", "never closed: add the closing quote"),
+    ("unclosed quote swallowing lines", b'a:\n  b: "abc\n  c: 1\n  d: "x"\n', "f.yaml:2:6: ",
+     "runs on to line 4; is its closing quote missing?"),
     ("duplicate key at the top", b"a: 1\nb: 2\na: 3\n", "f.yaml:3:1: ", "duplicate key 'a' (first at line 1)"),
     ("duplicate key in a task", b"tasks:\n  - id: '1.1'\n    title: x\n    id: '1.2'\n", "f.yaml:4:5: ",
      "duplicate key 'id' (first at line 2)"),
