@@ -156,9 +156,10 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         out.append(_unknown(doc, (*at, "section"), f"section of programme {program.id}", task.section,
                             {s.id for s in program.sections}))
     if task.units_from is not None:
-        if task.lead is not None or task.support is not None:
-            out.append(doc.problem((*at, "units_from"),
-                                   "units_from takes lead and support from another task: remove lead/support here"))
+        for role in ("lead", "support"):  # point at the key to remove, not at units_from
+            if getattr(task, role) is not None:
+                out.append(doc.problem((*at, role), f"units_from takes lead and support from task "
+                                       f"{task.units_from}: remove '{role}' here", key=True))
         source = tasks.get(task.units_from)
         if source is None:
             out.append(_unknown(doc, (*at, "units_from"), "task", task.units_from, set(tasks)))

@@ -94,7 +94,14 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         if low.endswith("inf"):
             return float("-inf") if low.startswith("-") else float("inf")
         return float(value)
-    raise _Refused(node, f"the tag {tag} is not allowed: write plain YAML without '!!' or '!' tags")
+    raise _Refused(node, _no_tags(tag))
+
+
+_NO_ANCHORS = "anchors (&) and aliases (*) are not allowed: write the value out"
+
+
+def _no_tags(tag: str) -> str:
+    return f"the tag {tag} is not allowed: write plain YAML without '!!' or '!' tags"
 
 
 class _Refused(Exception):
@@ -158,16 +165,14 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(file, 1, 1, "the file is UTF-16: save it as UTF-8")]
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        line, col = _byte_position(raw, raw.index(b"\x00"))
         hint = "it looks like UTF-16: save it as UTF-8" if raw[1:2] == b"\x00" or raw[:1] == b"\x00" \
             else "this is not a text file"
-        return None, [Problem(file, line, None, f"a NUL byte: {hint}")]
+        return None, [Problem(file, line, col, f"a NUL byte: {hint}")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as err:
-        before = raw[: err.start]
-        line = before.count(b"\n") + 1
-        col = err.start - (before.rfind(b"\n") + 1) + 1
+        line, col = _byte_position(raw, err.start)
         return None, [
             Problem(
                 file, line, col,
@@ -175,6 +180,18 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 "(Windows-1258, Latin-1, …); save it as UTF-8",
             )
         ]
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, as an editor counts them) of a byte offset."""
+    before = raw[:offset]
+    start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", errors="replace")) + 1
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - start + 1
 
 
 def read(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Located | None, list[Problem]]:
@@ -217,15 +234,33 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        if (err.problem or "").startswith("found undefined alias"):  # *x with no &x: still an alias
+            return None, [Problem(file, line, col, _NO_ANCHORS)]
         what = err.problem or err.context or "invalid YAML"
         if err.context and err.problem:
             what = f"{err.problem} ({err.context})"
         began = err.context_mark
+        if began is not None and err.context and (err.problem or "").startswith("found unexpected end of stream"):
+            # The end of the file is past every line: point at where the unclosed thing opens.
+            thing = err.context.removeprefix("while scanning ").removeprefix("while parsing ").removeprefix("a ")
+            hint = ": add the closing quote" if "quoted" in thing else ""
+            return None, [Problem(file, began.line + 1, began.column + 1,
+                                  f"YAML syntax error: the {thing} starting here is never closed{hint}")]
         if began is not None and mark is not None and began.line != mark.line:
             what += f"; it began at line {began.line + 1}, column {began.column + 1}"
+        quote = _open_quote(text, mark.line if mark else None)
+        if quote is not None:  # the error is a symptom; the missing quote is the cause
+            return None, [Problem(file, quote[0], quote[1],
+                                  f"YAML syntax error: the quoted text starting here runs on to line {quote[2]}; "
+                                  f"is its closing quote missing? (there: {what})")]
         return None, [Problem(file, line, col, f"YAML syntax error: {what}")]
-    except yaml.YAMLError as err:  # reader errors (control characters) and the like
-        return None, [Problem(file, None, None, f"YAML error: {err}")]
+    except yaml.reader.ReaderError as err:  # a control character the YAML reader refuses
+        line, col = _text_position(text, err.position)
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        return None, [Problem(file, line, col, f"the control character U+{code:04X} is not allowed in YAML: "
+                                               "delete it")]
+    except yaml.YAMLError as err:  # anything else the parser raises: one line, never a traceback
+        return None, [Problem(file, None, None, "YAML error: " + " ".join(str(err).split()))]
     if root is None:
         return Located(None, file, None), []
     try:
@@ -236,6 +271,31 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except RecursionError:
         return None, [Problem(file, None, None, "the YAML nests too deeply")]
     return Located(data, file, root), []
+
+
+def _open_quote(text: str, error_line: int | None) -> tuple[int, int, int] | None:
+    """The last quoted scalar before a syntax error that runs over several lines, if any.
+
+    Quoted text may legally span lines, so a forgotten closing quote swallows the lines after
+    it until the next quote and the parser fails somewhere below: (line, column, end line).
+    """
+    if error_line is None:
+        return None
+    scanner = (yaml.CLoader if _FAST else yaml.Loader)(text)  # type: ignore[attr-defined]
+    found = None
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if token.start_mark.line > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.end_mark.line > token.start_mark.line:
+                found = (token.start_mark.line + 1, token.start_mark.column + 1, token.end_mark.line + 1)
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    return found
 
 
 class _AnchorError(Exception):
@@ -251,7 +311,7 @@ def _refuse_anchors(text: str, file: str) -> None:
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 m = token.start_mark
                 raise _AnchorError(Problem(file, m.line + 1, m.column + 1,
-                                           "anchors (&) and aliases (*) are not allowed: write the value out"))
+                                           _NO_ANCHORS))
     finally:
         scanner.dispose()
 
@@ -261,14 +321,14 @@ def _walk(node: yaml.Node, seen: set[int]) -> Any:
         return _scalar(node)
     ident = id(node)
     if ident in seen:  # a node reached twice is an alias: refuse before it can multiply
-        raise _Refused(node, "anchors (&) and aliases (*) are not allowed: write the value out")
+        raise _Refused(node, _NO_ANCHORS)
     seen.add(ident)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != SEQ:
-            raise _Refused(node, f"the tag {node.tag} is not allowed")
+            raise _Refused(node, _no_tags(node.tag))
         return [_walk(child, seen) for child in node.value]
     if node.tag != MAP:
-        raise _Refused(node, f"the tag {node.tag} is not allowed")
+        raise _Refused(node, _no_tags(node.tag))
     out: dict[Any, Any] = {}
     first: dict[Any, yaml.Node] = {}
     for key_node, value_node in node.value:
