@@ -52,6 +52,8 @@ def open_data(data: str | None, out: Any) -> Any:
     where = locate(data)
     if where.origin == "bundled":
         out.message(t("plan.bundled", out.lang, file=where.plan_file))
+    elif where.origin == "env":
+        out.message(t("plan.env", out.lang, file=where.plan_file))
     return where
 
 
