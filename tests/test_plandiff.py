@@ -24,10 +24,12 @@ def test_same_plan_has_no_change() -> None:
 
 
 def test_word_diff_marks_words_and_cuts_long_equal_runs() -> None:
-    old = "một hai ba bốn năm sáu bảy tám chín mười"
-    new = "một hai ba bốn năm SÁU bảy tám chín mười"
+    old = "một hai ba bốn năm sáu bảy tám chín mười mười một"
+    new = "một hai ba bốn năm SÁU bảy tám chín mười mười một"
     assert plandiff.word_diff(old, new) == "… ba bốn năm [-sáu-] {+SÁU+} bảy tám chín …"
-    assert plandiff.word_diff("a b", "a b c") == "a b {+c+}"
+    # cutting a single word saves nothing: keep it
+    assert plandiff.word_diff("a b c d", "a b c d e") == "a b c d {+e+}"
+    assert plandiff.word_diff("a b c d e", "a b c d e f") == "… c d e {+f+}"
 
 
 def test_rewrapped_text_and_reordered_lists_are_no_change() -> None:

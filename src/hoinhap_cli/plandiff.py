@@ -75,9 +75,9 @@ def word_diff(old: str, new: str, context: int = 3) -> str:
         if tag == "equal":
             run = a[i1:i2]
             first, last = n == 0, n == len(ops) - 1
-            if first and len(run) > context:
+            if first and len(run) > context + 1:
                 parts += ["…", *run[-context:]]
-            elif last and len(run) > context:
+            elif last and len(run) > context + 1:
                 parts += [*run[:context], "…"]
             elif not first and not last and len(run) > 2 * context + 1:
                 parts += [*run[:context], "…", *run[-context:]]
@@ -307,9 +307,12 @@ def _task(o: Task, n: Task, renamed_ids: dict[str, str]) -> list[Change]:
         if added or removed:
             out.append(Change(role, "task", n.id, role, list(getattr(o, role) or []), list(getattr(n, role) or []),
                               added=added, removed=removed))
-    for x, y in text_list_changes(o.products, n.products):
+    product_changes = text_list_changes(o.products, n.products)
+    for x, y in product_changes:
         out.append(_list_item_change("products", "task", n.id, "products", x, y))
-    out += _milestones(o, n)
+    # a milestone naming an edited product still names the same product: no second change
+    edited = {x: y for x, y in product_changes if x is not None and y is not None}
+    out += _milestones(o, n, edited)
     for x, y in text_list_changes(o.notes, n.notes):
         out.append(_list_item_change("notes", "task", n.id, "notes", x, y))
     if o.id_assigned != n.id_assigned:
@@ -317,15 +320,17 @@ def _task(o: Task, n: Task, renamed_ids: dict[str, str]) -> list[Change]:
     return out
 
 
-def _ms_view(task: Task, m: Milestone) -> dict[str, Any]:
+def _ms_view(task: Task, m: Milestone, edited: dict[str, str] | None = None) -> dict[str, Any]:
     """A milestone as meaning: its product by text, not by position in the products list."""
-    product = task.products[m.product - 1] if m.product and m.product <= len(task.products) else None
-    return {"due": str(m.due), "source": squash(m.source), "product": squash(product), "note": squash(m.note),
+    product = squash(task.products[m.product - 1]) if m.product and m.product <= len(task.products) else None
+    if edited and product in edited:
+        product = edited[product]
+    return {"due": str(m.due), "source": squash(m.source), "product": product, "note": squash(m.note),
             "date": m.due.due}
 
 
-def _milestones(o: Task, n: Task) -> list[Change]:
-    a = [_ms_view(o, m) for m in o.milestones]
+def _milestones(o: Task, n: Task, edited: dict[str, str]) -> list[Change]:
+    a = [_ms_view(o, m, edited) for m in o.milestones]
     b = [_ms_view(n, m) for m in n.milestones]
     same = lambda x, y: {k: v for k, v in x.items() if k != "date"} == {k: v for k, v in y.items() if k != "date"}  # noqa: E731
     rest_b = list(b)
