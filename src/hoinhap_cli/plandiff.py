@@ -23,6 +23,7 @@ from hoinhap_cli.text import fold, natural_key
 SAME_TITLE = 0.85
 # Two list items (notes, products) this alike are one item edited, not one removed and one added.
 SAME_ITEM = 0.6
+WORD_MARGIN = 0.35
 
 KINDS = ("added", "removed", "renumbered", "moved", "title", "products", "deadline", "milestone",
          "lead", "support", "notes", "renamed", "aliases", "edited")
@@ -62,8 +63,28 @@ def squash(text: str | None) -> str | None:
     return None if text is None else " ".join(text.split())
 
 
-def ratio(a: str, b: str) -> float:
-    return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+def ratio(a: str, b: str, at_least: float = 0.0) -> float:
+    """difflib's similarity of the folded texts (0..1); when plainly below `at_least`, a cheaper estimate."""
+    return _ratio(_key(a), _key(b), at_least)
+
+
+def _key(text: str) -> tuple[str, list[str]]:
+    folded = fold(squash(text) or "")
+    return folded, folded.split()
+
+
+def _ratio(a: tuple[str, list[str]], b: tuple[str, list[str]], at_least: float) -> float:
+    if a[0] == b[0]:
+        return 1.0
+    if at_least > 0:
+        # Comparing words first is ~20x cheaper than comparing characters, and texts this far
+        # apart word by word are not "nearly the same" (a few typos keep most words equal).
+        matcher = SequenceMatcher(None, a[1], b[1], autojunk=False)
+        for estimate in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio):  # each an upper bound of the next
+            words = estimate()
+            if words < at_least - WORD_MARGIN:
+                return words
+    return SequenceMatcher(None, a[0], b[0], autojunk=False).ratio()
 
 
 def word_diff(old: str, new: str, context: int = 3) -> str:
@@ -94,8 +115,10 @@ def word_diff(old: str, new: str, context: int = 3) -> str:
 def _pair(old: list[T], new: list[T], key: Callable[[T], str], threshold: float) -> tuple[
         list[tuple[T, T]], list[T], list[T]]:
     """Pair alike items, best first; return (pairs, only in old, only in new)."""
+    keys_o = [_key(key(o)) for o in old]  # fold each text once, not once per pair
+    keys_n = [_key(key(n)) for n in new]
     scored = sorted(
-        ((ratio(key(o), key(n)), i, j) for i, o in enumerate(old) for j, n in enumerate(new)),
+        ((_ratio(ko, kn, threshold), i, j) for i, ko in enumerate(keys_o) for j, kn in enumerate(keys_n)),
         key=lambda s: -s[0],
     )
     used_o: set[int] = set()
@@ -260,7 +283,7 @@ def match_tasks(old: list[Task], new: list[Task]) -> tuple[list[tuple[Task, Task
     rest_old, taken = [], set()
     for t in old:
         other = by_new.get(t.id)
-        if other is not None and ratio(t.title, other.title) >= SAME_TITLE:
+        if other is not None and ratio(t.title, other.title, SAME_TITLE) >= SAME_TITLE:
             pairs.append((t, other))
             taken.add(t.id)
         else:
