@@ -122,6 +122,21 @@ def load_plan(data: DataDir) -> tuple[Plan | None, list[Problem]]:
     doc, problems = yamlio.read(data.plan_file, name)
     if doc is None:
         return None, problems
+    return _plan_from(doc)
+
+
+def parse_plan(raw: bytes | str, name: str) -> tuple[Plan | None, list[Problem]]:
+    """Validate a plan that is not a file in the data folder (e.g. `git show REV:data/plan.yaml`).
+
+    `name` is how its problems name it, e.g. "HEAD~1:data/plan.yaml".
+    """
+    doc, problems = yamlio.parse(raw, name)
+    if doc is None:
+        return None, problems
+    return _plan_from(doc)
+
+
+def _plan_from(doc: yamlio.Located) -> tuple[Plan | None, list[Problem]]:
     plan, problems = _validate(Plan, doc)
     if plan is None:
         return None, problems

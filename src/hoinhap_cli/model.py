@@ -43,12 +43,22 @@ def _no_invisible(value: str) -> str:
     return value
 
 
+TASK_ID_PATTERN = r"^[0-9]+(\.[0-9]+)*[a-z]?$"
+UNIT_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# The pattern is checked after the invisible-character check (for its clearer message), and
+# pydantic leaves a pattern applied after a validator out of the JSON Schema: state it there.
 TaskId = Annotated[
     StrictStr,
     AfterValidator(_no_invisible),
-    Field(pattern=r"^[0-9]+(\.[0-9]+)*[a-z]?$", examples=["2.10", "3.2.4a"]),
+    Field(pattern=TASK_ID_PATTERN, examples=["2.10", "3.2.4a"]),
+    WithJsonSchema({"type": "string", "pattern": TASK_ID_PATTERN, "examples": ["2.10", "3.2.4a"]}),
 ]
-UnitId = Annotated[StrictStr, AfterValidator(_no_invisible), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+UnitId = Annotated[
+    StrictStr,
+    AfterValidator(_no_invisible),
+    Field(pattern=UNIT_ID_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": UNIT_ID_PATTERN}),
+]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 

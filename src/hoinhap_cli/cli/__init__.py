@@ -19,10 +19,13 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from hoinhap_cli.cli import check, export
+    from hoinhap_cli.cli import check, diff, export, init, schema
 
     app.command("check")(check.check)
     app.command("export")(export.export)
+    app.command("diff")(diff.diff)
+    app.command("schema")(schema.schema)
+    app.command("init")(init.init)
 
 
 _register()

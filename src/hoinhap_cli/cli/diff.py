@@ -1,0 +1,112 @@
+"""`hoinhap diff`: what an amendment of plan.yaml changed in substance."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from hoinhap_cli.cli.common import DataOpt, LangOpt, output
+
+
+class DiffFormat(str, Enum):
+    table = "table"
+    md = "md"
+    json = "json"
+
+
+def diff(
+    old_rev: Annotated[Optional[str], typer.Argument(metavar="OLD_REV", help="Default: HEAD.")] = None,
+    new_rev: Annotated[Optional[str], typer.Argument(
+        metavar="NEW_REV", help="Default: the working copy of plan.yaml.")] = None,
+    files: Annotated[Optional[tuple[str, str]], typer.Option(
+        "--files", metavar="OLD.yaml NEW.yaml", help="Compare two plan files instead of git revisions.")] = None,
+    data: DataOpt = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, md or json.")] = DiffFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """Show what changed in substance in plan.yaml between two git revisions (or two files).
+
+    Tasks added, removed or renumbered; deadlines moved; lead and support units added or
+    removed; titles, products and notes edited (a word diff); units renamed or given aliases.
+    Formatting, comments and order are not changes. Exit 0 when nothing changed in
+    substance, 1 when something did, 2 when a revision or a plan cannot be read.
+
+    Example: hoinhap diff HEAD~1 HEAD --format md
+    """
+    from hoinhap_cli import revisions
+    from hoinhap_cli.i18n import t
+    from hoinhap_cli.paths import locate
+    from hoinhap_cli.plandiff import diff as plan_diff
+    from hoinhap_cli.problems import UsageError
+
+    out = output(lang)
+    if files is not None:
+        if old_rev is not None:
+            raise UsageError("give either revisions or --files OLD.yaml NEW.yaml, not both")
+        old, old_name = revisions.plan_file(Path(files[0]), files[0]), files[0]
+        new, new_name = revisions.plan_file(Path(files[1]), files[1]), files[1]
+    else:
+        where = locate(data)
+        if where.origin == "bundled":
+            raise UsageError("no data/plan.yaml here or above to compare",
+                             ["pass --data DIR, or compare two files with --files OLD.yaml NEW.yaml"])
+        repo = revisions.repo_of(where.plan_file)
+        old, old_name = revisions.plan_at(repo, old_rev or "HEAD", where.display(where.plan_file))
+        new, new_name = revisions.plan_at(repo, new_rev, where.display(where.plan_file))
+
+    changes = plan_diff(old, new)
+    if format is DiffFormat.json:
+        out.json({"old": old_name, "new": new_name, "changed": bool(changes),
+                  "changes": [c.as_dict() for c in changes]})
+    elif not changes:
+        out.text(t("diff.none", out.lang, old=old_name, new=new_name))
+    else:
+        from hoinhap_cli.render import Column
+
+        columns = [
+            Column("what", "Thay đổi", "Change", no_wrap=True),
+            Column("item", "Mục", "Item", no_wrap=True),
+            Column("detail", "Chi tiết", "Detail"),
+        ]
+        rows = [{"what": t(f"diff.kind.{c.kind}", out.lang), "item": _item(c, out.lang),
+                 "detail": _detail(c, out.lang)} for c in changes]
+        title = t("diff.title", out.lang, old=old_name, new=new_name, n=len(changes))
+        out.rows(format.value, columns, rows, title=title)
+    raise typer.Exit(1 if changes else 0)
+
+
+def _item(c: Any, lang: str) -> str:
+    from hoinhap_cli.i18n import t
+
+    label = t(f"diff.scope.{c.scope}", lang, id=c.id or "")
+    if c.field and (c.kind in ("edited", "milestone") or c.field == "milestone"):
+        label += f" · {t('diff.field.milestone', lang) if c.field == 'milestone' else c.field}"
+    return label
+
+
+def _detail(c: Any, lang: str) -> str:
+    from hoinhap_cli.i18n import t
+
+    if c.kind == "deadline":
+        moved = f"{c.old} → {c.new}"
+        return moved if c.days is None else f"{moved} ({t('diff.days', lang, n=f'{c.days:+d}')})"
+    if c.added or c.removed:
+        return "; ".join([*(f"+ {x}" for x in c.added), *(f"− {x}" for x in c.removed)])
+    if c.words:
+        return c.words
+    if c.kind in ("added", "removed"):
+        return str(c.new if c.kind == "added" else c.old)
+    return f"{_plain(c.old)} → {_plain(c.new)}"
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+    return str(value)

@@ -1,0 +1,87 @@
+"""The plan as it was at a git revision, validated like the working copy.
+
+git is always called with an argument list (never through a shell), so a revision or path
+with spaces or shell characters is passed through as it is. Every failure is one line.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from hoinhap_cli.ledger import parse_plan
+from hoinhap_cli.model import Plan
+from hoinhap_cli.problems import DataError, Problem, UsageError, errors
+
+WORKTREE = None  # the revision "None" means the file as it is on disk
+
+
+@dataclass(frozen=True)
+class Repo:
+    root: Path
+    plan: Path  # the plan file, relative to root (POSIX form for `git show REV:path`)
+
+    @property
+    def relpath(self) -> str:
+        return self.plan.as_posix()
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("git is not installed (or not on PATH)") from None
+
+
+def repo_of(plan_file: Path) -> Repo:
+    folder = plan_file.resolve().parent
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such folder")
+    done = _git(folder, "rev-parse", "--show-toplevel")
+    if done.returncode != 0:
+        raise UsageError(f"{folder} is not in a git repository "
+                         "(to compare two files: hoinhap diff --files OLD.yaml NEW.yaml)")
+    root = Path(done.stdout.decode("utf-8", "replace").strip()).resolve()
+    return Repo(root, plan_file.resolve().relative_to(root))
+
+
+def show(repo: Repo, rev: str) -> bytes:
+    """The plan file's bytes at `rev`."""
+    if rev.startswith("-"):
+        raise UsageError(f"'{rev}' is not a revision")
+    if _git(repo.root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
+        raise UsageError(f"unknown revision '{rev}' in the git repository {repo.root}")
+    done = _git(repo.root, "show", f"{rev}:{repo.relpath}")
+    if done.returncode != 0:
+        raise UsageError(f"{repo.relpath} does not exist at revision {rev}")
+    return done.stdout
+
+
+def plan_from(raw: bytes, name: str) -> Plan:
+    """A validated plan, or DataError naming the first problem (name:line:col) and how many more."""
+    plan, problems = parse_plan(raw, name)
+    if plan is None:
+        found = errors(problems) or problems
+        first = found[0]
+        if len(found) > 1:
+            first = Problem(first.file, first.line, first.col,
+                            f"{first.message} (and {len(found) - 1} more problem(s))", first.severity, first.path)
+        raise DataError([first])
+    return plan
+
+
+def plan_at(repo: Repo, rev: str | None, display: str) -> tuple[Plan, str]:
+    """(plan, its name): at `rev`, or the working copy when rev is None."""
+    if rev is WORKTREE:
+        return plan_file(repo.root / repo.plan, display), display
+    name = f"{rev}:{repo.relpath}"
+    return plan_from(show(repo, rev), name), name
+
+
+def plan_file(path: Path, display: str) -> Plan:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise UsageError(f"{display}: cannot read the file: {err.strerror or err}") from None
+    return plan_from(raw, display)
