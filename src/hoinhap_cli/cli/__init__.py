@@ -23,7 +23,7 @@ def _register() -> None:
 
     app.command("check")(check.check)
     app.command("export")(export.export)
-    from hoinhap_cli.cli import review; app.command("overdue")(review.overdue); app.command("upcoming")(review.upcoming); app.command("summary")(review.summary)  # noqa: E702,E501
+    from hoinhap_cli.cli import review; review.register(app)  # noqa: E702  (overdue, upcoming, summary)
 
 
 _register()

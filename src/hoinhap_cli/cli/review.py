@@ -358,6 +358,12 @@ def _summary_tables(out: Any, ledger: Any, s: Any) -> None:
               title=t("review.md.entries", out.lang))
 
 
+def register(app: typer.Typer) -> None:
+    app.command("overdue")(overdue)
+    app.command("upcoming")(upcoming)
+    app.command("summary")(summary)
+
+
 def _write_atomic(path: Path, text: str) -> None:
     """Write beside the target, then rename over it: a reader never sees half a file."""
     import os
