@@ -33,7 +33,6 @@ from typer.testing import CliRunner
 from hoinhap_cli import deadlines
 from hoinhap_cli.cli import app
 from hoinhap_cli.ledger import load
-from hoinhap_cli.model import Status
 from hoinhap_cli.paths import locate
 
 PLAN = """\

@@ -32,6 +32,7 @@ from typing import Iterable
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.model import Entry, Status, Task, UnitKind
 from hoinhap_cli.periods import Kind, Period, event_due, quarter_of
+from hoinhap_cli.text import natural_key
 
 REPORTING_PROGRAM = "8"
 """The appendix's row 8: each unit's periodic report to the standing agency."""
@@ -172,8 +173,6 @@ def upcoming(obs: Iterable[Obligation], as_of: date, within: timedelta) -> list[
 
 
 def _due_order(o: Obligation) -> tuple:
-    from hoinhap_cli.text import natural_key
-
     return (o.due_date, natural_key(o.task.id), o.index, o.unit or "")
 
 

@@ -18,7 +18,6 @@ from hoinhap_cli.model import Status
 from hoinhap_cli.periods import Period
 from hoinhap_cli.text import natural_key
 
-STATES = ("done", "in_progress", "blocked", "not_started", "dropped")
 _STATE_OF = {Status.DONE: "done", Status.IN_PROGRESS: "in_progress", Status.BLOCKED: "blocked",
              Status.NOT_STARTED: "not_started", Status.DROPPED: "dropped"}
 
