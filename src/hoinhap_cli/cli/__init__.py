@@ -26,6 +26,7 @@ def _register() -> None:
     app.command("diff")(diff.diff)
     app.command("schema")(schema.schema)
     app.command("init")(init.init)
+    from hoinhap_cli.cli import review; review.register(app)  # noqa: E702  (overdue, upcoming, summary)
 
 
 _register()

@@ -1,0 +1,217 @@
+"""Obligations: every milestone of the plan turned into things owed by a date, with their state.
+
+The rules, one per deadline kind (README, "Trễ hạn / overdue"):
+
+- quarter, half, year, by, date, span: one obligation, due the last day of its period (a span:
+  of its last period). It is late from the day after, unless done or dropped by the as-of date.
+- recurring, a *task duty* (1.2 "every year"): one obligation per period of the obligation
+  period (the quarter the decision was signed, 2008-Q4, to 2010-Q4). It is met by an entry
+  done or in progress for the task dated within that period.
+- recurring, the *reporting duty* (programme 8's row, section III: "định kỳ hàng quý có báo
+  cáo kết quả"): one obligation per period *per reporting unit*. A group lead (UBND 11
+  phường) owes one per member ward; a vague lead (kind `không cụ thể`: "Các phòng ban, đơn
+  vị trực thuộc quận") owes one per district office — every unit of kind phòng, ban, trung
+  tâm, văn phòng (section III: "các phòng, ban, trung tâm"). A quarter's report is met when
+  that unit's report file for the quarter has `submitted:` on or before the as-of date; a
+  year's report when its Q4 file has.
+- ongoing: never late; "stale" when no entry was recorded for the task in the last ended
+  quarter (within the obligation period).
+- after <event>: counts only once the event is recorded (on or before the as-of date); then
+  due at the end of the quarter after the event's quarter.
+- none: never late.
+
+Everything here is pure: a Ledger and a date in, plain values out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable
+
+from hoinhap_cli.ledger import Ledger
+from hoinhap_cli.model import Entry, Status, Task, UnitKind
+from hoinhap_cli.periods import Kind, Period, event_due, quarter_of
+from hoinhap_cli.text import natural_key
+
+REPORTING_PROGRAM = "8"
+"""The appendix's row 8: each unit's periodic report to the standing agency."""
+
+OFFICE_KINDS = (UnitKind.PHONG, UnitKind.BAN, UnitKind.TRUNG_TAM, UnitKind.VAN_PHONG)
+"""What a vague "các phòng ban, đơn vị trực thuộc quận" stands for when someone must report."""
+
+
+@dataclass(frozen=True)
+class Obligation:
+    task: Task
+    index: int  # the milestone, 0-based (files and JSON say index + 1)
+    kind: Kind
+    due_date: date | None  # None: ongoing, none, or an event not yet recorded
+    start_date: date | None = None
+    period: Period | None = None  # recurring: the period it is owed for
+    unit: str | None = None  # reporting duty: the unit that owes the report
+    status: Status = Status.NOT_STARTED  # as of the as-of date; DONE means met
+    entry: Entry | None = None  # the entry the status comes from, if any
+
+    @property
+    def milestone(self) -> int:
+        return self.index + 1
+
+    @property
+    def leads(self) -> tuple[str, ...]:
+        return (self.unit,) if self.unit else tuple(self.task.lead or ())
+
+    @property
+    def open(self) -> bool:
+        return not self.status.closed
+
+    @property
+    def reason(self) -> str | None:
+        return self.entry.reason if self.entry else None
+
+    def late(self, as_of: date) -> bool:
+        return self.due_date is not None and self.due_date < as_of and self.open
+
+    def days_late(self, as_of: date) -> int:
+        return (as_of - self.due_date).days if self.due_date else 0
+
+    @property
+    def due_label(self) -> str:
+        """What the row says is due: the period for a recurring duty, else the notation."""
+        return self.period.label if self.period else str(self.task.milestones[self.index].due)
+
+
+def is_reporting_duty(task: Task) -> bool:
+    return task.program == REPORTING_PROGRAM
+
+
+def reporting_units(ledger: Ledger, task: Task) -> list[str]:
+    """The concrete units that owe a report: groups give their members, vague leads the offices."""
+    out: list[str] = []
+    for uid in task.lead or []:
+        unit = ledger.units[uid]
+        if unit.members:
+            out += unit.members
+        elif unit.kind is UnitKind.KHONG_CU_THE:
+            out += [u.id for u in ledger.units.values() if u.kind in OFFICE_KINDS]
+        else:
+            out.append(uid)
+    seen: set[str] = set()
+    order = {uid: i for i, uid in enumerate(ledger.units)}
+    return sorted((u for u in out if not (u in seen or seen.add(u))), key=lambda u: order[u])
+
+
+def _submitted(ledger: Ledger) -> dict[tuple[str, str], date | None]:
+    """(unit, quarter label) → the date its report was submitted (None: file exists, not submitted)."""
+    return {(r.content.unit, r.content.period.label): r.content.submitted for r in ledger.reports}
+
+
+def obligations(ledger: Ledger, as_of: date) -> list[Obligation]:
+    """Every obligation of the plan, with its state as of the as-of date, in plan order."""
+    events = {eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}
+    submitted = _submitted(ledger)
+    out: list[Obligation] = []
+    for task in ledger.tasks.values():
+        for i, m in enumerate(task.milestones):
+            d = m.due
+            if d.kind is Kind.RECURRING:
+                out += _recurring(ledger, task, i, as_of, submitted)
+                continue
+            view = ledger.milestone_status(task.id, i, as_of)
+            due = d.due
+            if d.kind is Kind.EVENT:
+                day = events.get(d.event or "")
+                due = event_due(day) if day else None
+            out.append(Obligation(task, i, d.kind, due, d.start, status=view.status, entry=view.entry))
+    return out
+
+
+def _recurring(ledger: Ledger, task: Task, i: int, as_of: date,
+               submitted: dict[tuple[str, str], date | None]) -> list[Obligation]:
+    out = []
+    periods = ledger.recurrences(task, i)
+    if is_reporting_duty(task):
+        for unit in reporting_units(ledger, task):
+            for p in periods:
+                key = (unit, quarter_of(p.end).label)  # a year's report: its Q4 file
+                if key not in submitted:
+                    status = Status.NOT_STARTED
+                elif submitted[key] is not None and submitted[key] <= as_of:  # type: ignore[operator]
+                    status = Status.DONE
+                else:
+                    status = Status.IN_PROGRESS  # the file is being written, not yet sent
+                out.append(Obligation(task, i, Kind.RECURRING, p.end, p.start, p, unit, status))
+        return out
+    overall = ledger.milestone_status(task.id, i, as_of)
+    for p in periods:
+        met = None
+        for _, e in ledger.history(task.id):
+            if (e.milestone in (None, i + 1) and e.date in p and e.date <= as_of
+                    and e.status in (Status.DONE, Status.IN_PROGRESS)):
+                met = e
+        if overall.status is Status.DROPPED:
+            status, entry = Status.DROPPED, overall.entry
+        elif met is not None:
+            status, entry = Status.DONE, met
+        else:
+            status = overall.status if overall.status is not Status.DONE else Status.NOT_STARTED
+            entry = overall.entry
+        out.append(Obligation(task, i, Kind.RECURRING, p.end, p.start, p, None, status, entry))
+    return out
+
+
+def overdue(obs: Iterable[Obligation], as_of: date) -> list[Obligation]:
+    """Open obligations whose due date is before the as-of date, the oldest first."""
+    return sorted((o for o in obs if o.late(as_of)), key=_due_order)
+
+
+def upcoming(obs: Iterable[Obligation], as_of: date, within: timedelta) -> list[Obligation]:
+    """Open obligations falling due from the as-of date to as-of + within, the soonest first."""
+    until = as_of + within
+    return sorted((o for o in obs if o.open and o.due_date is not None and as_of <= o.due_date <= until),
+                  key=_due_order)
+
+
+def _due_order(o: Obligation) -> tuple:
+    return (o.due_date, natural_key(o.task.id), o.index, o.unit or "")
+
+
+@dataclass(frozen=True)
+class Stale:
+    task: Task
+    index: int
+    quarter: Period  # the last ended quarter, in which nothing was recorded
+    status: Status
+    entry: Entry | None  # the latest entry before the as-of date, if any
+
+    @property
+    def leads(self) -> tuple[str, ...]:
+        return tuple(self.task.lead or ())
+
+
+def last_ended_quarter(ledger: Ledger, as_of: date) -> Period | None:
+    """The quarter before the as-of date's, clipped to the plan; None before any has ended."""
+    previous = quarter_of(quarter_of(as_of).start - timedelta(days=1))
+    last = quarter_of(ledger.obligation_period.end)
+    if previous.end > last.end:
+        previous = last
+    if previous.end < ledger.obligation_period.start:
+        return None
+    return previous
+
+
+def stale(ledger: Ledger, as_of: date) -> list[Stale]:
+    """Open ongoing milestones of tasks with no entry in the last ended quarter."""
+    q = last_ended_quarter(ledger, as_of)
+    if q is None:
+        return []
+    out = []
+    for task in ledger.tasks.values():
+        recorded = any(e.date in q and e.date <= as_of for _, e in ledger.history(task.id))
+        for i, m in enumerate(task.milestones):
+            if m.due.kind is not Kind.ONGOING:
+                continue
+            view = ledger.milestone_status(task.id, i, as_of)
+            if not recorded and not view.status.closed:
+                out.append(Stale(task, i, q, view.status, view.entry))
+    return out

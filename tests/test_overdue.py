@@ -1,0 +1,400 @@
+"""overdue, upcoming and summary on a fixture ledger whose answers are worked out by hand.
+
+The fixture (decision signed 2008-10-17, so recurring duties run 2008-Q4 … 2010-Q4):
+
+  1.1  2008-Q1            lead Kinh tế            no entry        (leap-day case)
+  1.2  every year         lead Kinh tế            in progress 2008-11-10 → 2008 met, 2009 not
+  2.1  2009-Q1            lead Kinh tế + QLĐT     no entry        (two leads)
+  2.2  2009-H1            lead QLĐT               done 2009-08-05 (done late)
+  2.3  2009               lead QLĐT               dropped 2009-05-01
+  2.4  by 2009            lead Kinh tế            blocked 2009-06-10, reason "Chưa có kinh phí"
+  2.5  2009-05-15         lead Kinh tế            no entry        (a date)
+  2.6  2008-Q4..2009-Q2   lead QLĐT               no entry        (a span)
+  3.1  ongoing            lead QLĐT               in progress 2009-02-01 (stale after 2009-Q2)
+  3.2  after tp-duyet     lead Kinh tế            event recorded 2009-05-20 → due 2009-09-30
+  3.3  none               lead Kinh tế
+  8    every quarter, every year; lead: the vague "các đơn vị" (→ the two phòng) and the
+       group "UBND 11 phường" (→ Cát Lái, An Phú). Reports:
+         Kinh tế  2008-Q4 submitted 2009-01-10, 2009-Q1 submitted 2009-03-30
+         QLĐT     2009-Q1 file, submitted 2009-04-02 (in progress on 2009-04-01)
+         Cát Lái  2008-Q4 submitted 2009-01-05
+         An Phú   2008-Q4 file, not submitted
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hoinhap_cli import deadlines
+from hoinhap_cli.cli import app
+from hoinhap_cli.ledger import load
+from hoinhap_cli.paths import locate
+
+PLAN = """\
+decision:
+  number: 02/2008/QĐ-UBND
+  title: Về ban hành kế hoạch
+  issuer: Ủy ban nhân dân quận 2
+  signed_on: 2008-10-17
+  signer: Lê Trọng Sang
+  signer_title: Chủ tịch
+  effective_after_days: 7
+  directed_by: Phó Chủ tịch
+  standing_agency: phong-kinh-te
+plan:
+  title: Kế hoạch
+  objective: Mục tiêu
+  period: {start: 2008-01-01, end: 2010-12-31}
+programs:
+  - {id: "1", title: Tuyên truyền}
+  - {id: "2", title: Kinh tế}
+  - {id: "3", title: Đô thị}
+  - {id: "8", title: Triển khai thực hiện kế hoạch do đơn vị đề ra}
+units:
+  - {id: phong-kinh-te, name: Phòng Kinh tế, kind: phòng}
+  - {id: phong-qldt, name: Phòng Quản lý đô thị, kind: phòng, aliases: [QLĐT]}
+  - {id: ubnd-phuong-cat-lai, name: Ủy ban nhân dân phường Cát Lái, kind: ubnd phường}
+  - {id: ubnd-phuong-an-phu, name: Ủy ban nhân dân phường An Phú, kind: ubnd phường}
+  - id: ubnd-11-phuong
+    name: Ủy ban nhân dân 11 phường
+    kind: nhóm
+    members: [ubnd-phuong-cat-lai, ubnd-phuong-an-phu]
+  - {id: cac-don-vi, name: "Các phòng ban, đơn vị trực thuộc quận", kind: không cụ thể}
+events:
+  - {id: tp-duyet, name: Thành phố phê duyệt}
+tasks:
+  - {id: "1.1", program: "1", title: Phát thanh, lead: [phong-kinh-te], products: [Chương trình phát thanh],
+     milestones: [{due: 2008-Q1}]}
+  - {id: "1.2", program: "1", title: Lớp phổ biến, lead: [phong-kinh-te], products: [Các lớp],
+     milestones: [{due: every year}]}
+  - {id: "2.1", program: "2", title: Kế hoạch, lead: [phong-kinh-te, phong-qldt], products: [Kế hoạch],
+     milestones: [{due: 2009-Q1}]}
+  - {id: "2.2", program: "2", title: Nửa năm, lead: [phong-qldt], milestones: [{due: 2009-H1}]}
+  - {id: "2.3", program: "2", title: Cả năm, lead: [phong-qldt], milestones: [{due: "2009"}]}
+  - {id: "2.4", program: "2", title: Hạn chót, lead: [phong-kinh-te], milestones: [{due: by 2009}]}
+  - {id: "2.5", program: "2", title: Một ngày, lead: [phong-kinh-te], milestones: [{due: 2009-05-15}]}
+  - {id: "2.6", program: "2", title: Khoảng, lead: [phong-qldt], milestones: [{due: 2008-Q4..2009-Q2}]}
+  - {id: "3.1", program: "3", title: Thường xuyên, lead: [phong-qldt], milestones: [{due: ongoing}]}
+  - {id: "3.2", program: "3", title: Chờ duyệt, lead: [phong-kinh-te], milestones: [{due: after tp-duyet}]}
+  - {id: "3.3", program: "3", title: Không hạn, lead: [phong-kinh-te], milestones: [{due: none}]}
+  - id: "8"
+    program: "8"
+    title: Triển khai thực hiện kế hoạch do đơn vị đề ra
+    lead: [cac-don-vi, ubnd-11-phuong]
+    products: [Báo cáo kết quả]
+    milestones: [{due: every quarter}, {due: every year}]
+"""
+
+REPORTS = {
+    "2008-Q4/phong-kinh-te.yaml": """\
+unit: phong-kinh-te
+period: 2008-Q4
+submitted: 2009-01-10
+entries:
+  - {task: "1.2", status: in-progress, date: 2008-11-10, note: Mở lớp đầu tiên}
+""",
+    "2009-Q1/phong-kinh-te.yaml": "unit: phong-kinh-te\nperiod: 2009-Q1\nsubmitted: 2009-03-30\n",
+    "2009-Q2/phong-kinh-te.yaml": """\
+unit: phong-kinh-te
+period: 2009-Q2
+entries:
+  - {task: "2.4", status: blocked, date: 2009-06-10, reason: Chưa có kinh phí}
+events:
+  - {event: tp-duyet, date: 2009-05-20}
+""",
+    "2009-Q1/phong-qldt.yaml": """\
+unit: phong-qldt
+period: 2009-Q1
+submitted: 2009-04-02
+entries:
+  - {task: "3.1", status: in-progress, date: 2009-02-01, note: Kiểm tra định kỳ}
+""",
+    "2009-Q2/phong-qldt.yaml": """\
+unit: phong-qldt
+period: 2009-Q2
+entries:
+  - {task: "2.3", status: dropped, date: 2009-05-01, reason: Không còn phù hợp}
+""",
+    "2009-Q3/phong-qldt.yaml": """\
+unit: phong-qldt
+period: 2009-Q3
+entries:
+  - {task: "2.2", status: done, date: 2009-08-05}
+""",
+    "2008-Q4/ubnd-phuong-cat-lai.yaml": "unit: ubnd-phuong-cat-lai\nperiod: 2008-Q4\nsubmitted: 2009-01-05\n",
+    "2008-Q4/ubnd-phuong-an-phu.yaml": "unit: ubnd-phuong-an-phu\nperiod: 2008-Q4\nsubmitted: null\n",
+}
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def ledger_dir(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    for name, text in REPORTS.items():
+        path = data / "reports" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return data
+
+
+def late(data: Path, as_of: str) -> list[tuple[str, str, str | None, int]]:
+    """(task, what is due, reporting unit, days late) as the pure functions see it."""
+    ledger = load(locate(str(data)), date(2026, 1, 1))
+    day = date.fromisoformat(as_of)
+    return [(o.task.id, o.due_label, o.unit, o.days_late(day))
+            for o in deadlines.overdue(deadlines.obligations(ledger, day), day)]
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env=env)
+
+
+def overdue_json(data: Path, *args: str) -> tuple[int, dict]:
+    r = run("overdue", "--data", str(data), "--format", "json", *args)
+    assert r.exit_code in (0, 1), r.output
+    return r.exit_code, json.loads(r.stdout)
+
+
+# ------------------------------------------------------------ the rules, by hand
+
+
+def test_leap_day_is_before_the_quarter_ends_and_the_day_after_is_late(ledger_dir: Path) -> None:
+    assert late(ledger_dir, "2008-02-29") == []
+    assert late(ledger_dir, "2008-03-31") == []
+    assert late(ledger_dir, "2008-04-01") == [("1.1", "2008-Q1", None, 1)]
+
+
+def test_last_day_of_a_quarter_is_not_late_the_day_after_is(ledger_dir: Path) -> None:
+    # 2009-03-31: 1.1 is a year late (2008 has 366 days, so 365 from 2008-03-31), and the
+    # 2008 reports not sent: QLĐT (no file) and An Phú (file never submitted).
+    assert late(ledger_dir, "2009-03-31") == [
+        ("1.1", "2008-Q1", None, 365),
+        ("8", "2008-Q4", "phong-qldt", 90), ("8", "2008-Q4", "ubnd-phuong-an-phu", 90),
+        ("8", "2008", "phong-qldt", 90), ("8", "2008", "ubnd-phuong-an-phu", 90),
+    ]
+    # 2009-04-01: 2.1 (due 2009-03-31) and the Q1 reports not submitted by then join.
+    # Kinh tế sent Q1 on 2009-03-30 (met); QLĐT's Q1 file says 2009-04-02 (not yet).
+    assert late(ledger_dir, "2009-04-01") == [
+        ("1.1", "2008-Q1", None, 366),
+        ("8", "2008-Q4", "phong-qldt", 91), ("8", "2008-Q4", "ubnd-phuong-an-phu", 91),
+        ("8", "2008", "phong-qldt", 91), ("8", "2008", "ubnd-phuong-an-phu", 91),
+        ("2.1", "2009-Q1", None, 1),
+        ("8", "2009-Q1", "phong-qldt", 1), ("8", "2009-Q1", "ubnd-phuong-an-phu", 1),
+        ("8", "2009-Q1", "ubnd-phuong-cat-lai", 1),
+    ]
+
+
+def test_a_report_counts_from_the_day_it_was_submitted(ledger_dir: Path) -> None:
+    # Cát Lái submitted 2008-Q4 on 2009-01-05: late on 2009-01-01, met from 2009-01-05 on.
+    assert ("8", "2008-Q4", "ubnd-phuong-cat-lai", 1) in late(ledger_dir, "2009-01-01")
+    units = {(due, unit) for task, due, unit, _ in late(ledger_dir, "2009-01-05") if task == "8"}
+    assert ("2008-Q4", "ubnd-phuong-cat-lai") not in units
+    assert ("2008", "ubnd-phuong-cat-lai") not in units  # the year's report is the Q4 file
+    assert ("2008-Q4", "phong-kinh-te") in units  # submitted 2009-01-10
+    assert ("2008-Q4", "phong-kinh-te") not in {(d, u) for t, d, u, _ in late(ledger_dir, "2009-01-10")}
+
+
+def test_recurring_task_duty_met_one_year_missed_the_next(ledger_dir: Path) -> None:
+    rows = [r for r in late(ledger_dir, "2010-01-01") if r[0] == "1.2"]
+    assert rows == [("1.2", "2009", None, 1)]  # 2008 met by the entry of 2008-11-10
+
+
+def test_each_dated_kind_at_its_edge(ledger_dir: Path) -> None:
+    def tasks(as_of: str) -> set[str]:
+        return {t for t, *_ in late(ledger_dir, as_of)}
+
+    assert "2.5" not in tasks("2009-05-15") and "2.5" in tasks("2009-05-16")  # date
+    assert "2.6" not in tasks("2009-06-30") and "2.6" in tasks("2009-07-01")  # span: its end
+    assert "2.2" not in tasks("2009-06-30") and "2.2" in tasks("2009-07-01")  # half
+    assert "2.4" not in tasks("2009-12-31") and "2.4" in tasks("2010-01-01")  # by
+    assert "3.3" not in tasks("2010-12-31")  # none: never late
+
+
+def test_done_late_and_dropped_are_not_listed(ledger_dir: Path) -> None:
+    assert ("2.2", "2009-H1", None, 35) in late(ledger_dir, "2009-08-04")
+    assert "2.2" not in {t for t, *_ in late(ledger_dir, "2009-08-05")}  # done that day, late
+    assert "2.3" not in {t for t, *_ in late(ledger_dir, "2010-01-01")}  # dropped before due
+
+
+def test_blocked_is_late_and_carries_its_reason(ledger_dir: Path) -> None:
+    code, out = overdue_json(ledger_dir, "--as-of", "2010-01-01", "--program", "2.4")
+    assert code == 1
+    [row] = out["overdue"]
+    assert (row["status"], row["reason"], row["days_late"], row["status_date"]) == (
+        "blocked", "Chưa có kinh phí", 1, "2009-06-10")
+
+
+def test_event_bound_counts_only_once_the_event_is_recorded(ledger_dir: Path) -> None:
+    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))
+    before = {o.task.id: o for o in deadlines.obligations(ledger, date(2009, 5, 19))}
+    after = {o.task.id: o for o in deadlines.obligations(ledger, date(2009, 5, 20))}
+    assert before["3.2"].due_date is None
+    assert after["3.2"].due_date == date(2009, 9, 30)  # end of the quarter after 2009-Q2
+    assert "3.2" not in {t for t, *_ in late(ledger_dir, "2009-09-30")}
+    assert ("3.2", "after tp-duyet", None, 1) in late(ledger_dir, "2009-10-01")
+
+
+def test_stale_ongoing_task(ledger_dir: Path) -> None:
+    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))
+
+    def stale(as_of: str) -> list[tuple[str, str]]:
+        return [(s.task.id, s.quarter.label) for s in deadlines.stale(ledger, date.fromisoformat(as_of))]
+
+    assert stale("2008-12-31") == []  # no quarter of the obligation period has ended
+    assert stale("2009-01-01") == [("3.1", "2008-Q4")]
+    assert stale("2009-04-15") == []  # an entry on 2009-02-01, in 2009-Q1
+    assert stale("2009-07-01") == [("3.1", "2009-Q2")]
+    code, out = overdue_json(ledger_dir, "--as-of", "2009-07-01", "--program", "3")
+    assert (code, [s["task"] for s in out["stale"]], out["stale_quarter"]) == (0, ["3.1"], "2009-Q2")
+    assert out["stale"][0]["last_entry_date"] == "2009-02-01"
+    code, out = overdue_json(ledger_dir, "--as-of", "2009-07-01", "--program", "3", "--no-stale")
+    assert out["stale"] == [] and code == 0  # stale is not late: exit 0 either way
+
+
+def test_reporting_units_expand_groups_and_the_vague_lead(ledger_dir: Path) -> None:
+    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))
+    assert deadlines.reporting_units(ledger, ledger.tasks["8"]) == [
+        "phong-kinh-te", "phong-qldt", "ubnd-phuong-cat-lai", "ubnd-phuong-an-phu"]
+    quarters = {o.period.label for o in deadlines.obligations(ledger, date(2009, 1, 1))
+                if o.task.id == "8" and o.index == 0 and o.unit == "phong-qldt"}
+    assert quarters == {f"{y}-Q{q}" for y in (2009, 2010) for q in (1, 2, 3, 4)} | {"2008-Q4"}
+
+
+def test_upcoming(ledger_dir: Path) -> None:
+    def soon(*args: str) -> list[tuple[str, str | None, int]]:
+        r = run("upcoming", "--data", str(ledger_dir), "--format", "json", *args)
+        assert r.exit_code == 0, r.output
+        return [(x["task"], x["unit"], x["days_left"]) for x in json.loads(r.stdout)["upcoming"]]
+
+    assert soon("--as-of", "2009-05-01", "--within", "30d") == [("2.5", None, 14)]
+    assert soon("--as-of", "2009-05-01", "--within", "1q") == [
+        ("2.5", None, 14), ("2.2", None, 60), ("2.6", None, 60),
+        ("8", "phong-kinh-te", 60), ("8", "phong-qldt", 60),
+        ("8", "ubnd-phuong-an-phu", 60), ("8", "ubnd-phuong-cat-lai", 60)]
+    # the event-bound task appears once its event is recorded
+    assert ("3.2", None, 133) in soon("--as-of", "2009-05-20", "--within", "1y", "--program", "3")
+    assert soon("--as-of", "2009-05-19", "--within", "1y", "--program", "3") == []
+
+
+# ------------------------------------------------------------ the command
+
+
+def test_exit_codes_and_hoinhap_today(ledger_dir: Path) -> None:
+    assert run("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 0
+    assert run("overdue", "--data", str(ledger_dir), "--as-of", "2008-04-01").exit_code == 1
+    assert run("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-30").exit_code == 2
+    assert run("overdue", "--data", str(ledger_dir), "--unit", "no such unit").exit_code == 2
+    assert run("overdue", "--data", str(ledger_dir), "--program", "9").exit_code == 2
+    assert run("overdue", "--data", str(ledger_dir / "missing")).exit_code == 2
+    (ledger_dir / "reports" / "2009-Q1" / "phong-qldt.yaml").write_text("unit: [", encoding="utf-8")
+    assert run("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 2
+
+
+def test_hoinhap_today_sets_the_default_as_of(ledger_dir: Path) -> None:
+    # HOINHAP_TODAY is "today" for everything, so it must be after the last entry (2009-08-05)
+    r = run("overdue", "--data", str(ledger_dir), "--format", "json", "--program", "2",
+            env={"HOINHAP_TODAY": "2010-01-01"})
+    assert r.exit_code == 1
+    out = json.loads(r.stdout)
+    assert out["as_of"] == "2010-01-01"
+    assert [(o["task"], o["days_late"]) for o in out["overdue"]] == [
+        ("2.1", 276), ("2.5", 231), ("2.6", 185), ("2.4", 1)]
+    r = run("overdue", "--data", str(ledger_dir), "--program", "3.3", env={"HOINHAP_TODAY": "2010-01-01"})
+    assert r.exit_code == 0 and "không có nhiệm vụ trễ hạn tính đến 2010-01-01" in r.stderr
+    r = run("overdue", "--data", str(ledger_dir), env={"HOINHAP_TODAY": "2010-02-30"})
+    assert r.exit_code == 2 and "HOINHAP_TODAY" in r.stderr
+
+
+def test_group_by_unit_lists_a_two_lead_task_under_both(ledger_dir: Path) -> None:
+    code, out = overdue_json(ledger_dir, "--as-of", "2009-04-01", "--program", "2", "--group-by", "unit")
+    assert code == 1
+    assert [(g["id"], [o["task"] for o in g["overdue"]]) for g in out["groups"]] == [
+        ("phong-kinh-te", ["2.1"]), ("phong-qldt", ["2.1"])]
+    r = run("overdue", "--data", str(ledger_dir), "--as-of", "2009-04-01", "--program", "2",
+            "--group-by", "unit", "--format", "md")
+    assert r.stdout.count("| 2.1 |") == 2
+    assert "## Phòng Kinh tế" in r.stdout and "## Phòng Quản lý đô thị" in r.stdout
+
+
+def test_unit_filter_selects_its_reports_and_its_tasks(ledger_dir: Path) -> None:
+    code, out = overdue_json(ledger_dir, "--as-of", "2009-04-01", "--unit", "QLĐT", "--no-stale")
+    assert [(o["task"], o["period"] or o["due"], o["unit"]) for o in out["overdue"]] == [
+        ("8", "2008-Q4", "phong-qldt"), ("8", "2008", "phong-qldt"), ("2.1", "2009-Q1", None),
+        ("8", "2009-Q1", "phong-qldt")]
+    code, out = overdue_json(ledger_dir, "--as-of", "2009-04-01", "--unit", "Cát Lái")
+    assert [(o["task"], o["unit"]) for o in out["overdue"]] == [("8", "ubnd-phuong-cat-lai")]
+    code, out = overdue_json(ledger_dir, "--as-of", "2009-04-01", "--unit", "QLĐT", "--role", "support")
+    assert out["overdue"] == [] and code == 0
+
+
+def test_csv_has_one_row_per_obligation_and_stale_task(ledger_dir: Path) -> None:
+    r = run("overdue", "--data", str(ledger_dir), "--as-of", "2009-01-01", "--format", "csv", "--program", "3")
+    lines = r.stdout.strip().splitlines()
+    assert r.exit_code == 0 and lines[0].startswith("Danh sách,Nhiệm vụ")
+    assert lines[1].startswith("chậm cập nhật,3.1,") and len(lines) == 2
+
+
+# ------------------------------------------------------------ summary
+
+
+def test_summary_json_figures(ledger_dir: Path) -> None:
+    r = run("summary", "--data", str(ledger_dir), "--period", "2009-Q1", "--format", "json")
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.stdout)
+    assert s["as_of"] == "2009-04-01"  # the day after the period
+    # due in 2009-Q1: 2.1, and four Q1 reports (Kinh tế done, QLĐT in progress, two wards not)
+    assert s["total"] == {"due": 5, "done": 1, "in_progress": 1, "blocked": 0, "not_started": 3,
+                          "dropped": 0, "late": 4, "share_done": 20.0}
+    by_program = {p["id"]: (p["due"], p["done"], p["late"], p["share_done"]) for p in s["programs"]}
+    assert by_program == {"2": (1, 0, 1, 0.0), "8": (4, 1, 3, 25.0)}
+    by_unit = {u["id"]: (u["due"], u["done"], u["late"]) for u in s["units"]}
+    assert by_unit == {"phong-kinh-te": (2, 1, 1), "phong-qldt": (2, 0, 2),
+                       "ubnd-phuong-cat-lai": (1, 0, 1), "ubnd-phuong-an-phu": (1, 0, 1)}
+    assert len(s["problems"]) == 9  # everything late on 2009-04-01 (see the test above)
+    assert [(e["task"], e["unit"], e["status"]) for e in s["entries"]] == [("3.1", "phong-qldt", "in-progress")]
+
+
+def test_summary_markdown_document(ledger_dir: Path) -> None:
+    r = run("summary", "--data", str(ledger_dir), "--period", "2009-H1", "--format", "md",
+            "--as-of", "2009-07-01")
+    assert r.exit_code == 0, r.output
+    md = r.stdout
+    headings = [line for line in md.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Báo cáo kết quả thực hiện Chương trình hành động hội nhập kinh tế quốc tế — kỳ 2009-H1",
+        "## Theo chương trình", "## Theo đơn vị chủ trì", "## Nhiệm vụ trễ hạn và vướng mắc",
+        "## Các cập nhật trong kỳ"]
+    # due in 2009-H1 as of 2009-07-01: 2.1, 2.2, 2.5, 2.6 and eight reports (Q1, Q2 × 4 units)
+    # done: Kinh tế's Q1 report, QLĐT's Q1 report (submitted 2009-04-02) → 2 of 12
+    # in progress: the Q2 files of Kinh tế and QLĐT exist, not submitted; blocked: none due
+    # (2.4 is due in 2009-H2); all 10 open ones are late
+    assert "Trong kỳ có 12 mốc nhiệm vụ đến hạn: 2 hoàn thành, 2 đang thực hiện, 0 vướng mắc, " \
+           "8 chưa thực hiện, 0 không thực hiện; 10 trễ hạn. Tỷ lệ hoàn thành: 16,7%." in md
+    assert "| 2. Kinh tế | 4 | 0 | 0 | 0 | 4 | 0 | 4 | 0% |" in md
+    assert "| 8. Triển khai thực hiện kế hoạch do đơn vị đề ra | 8 | 2 | 2 | 0 | 4 | 0 | 6 | 25% |" in md
+    assert "| Phòng Kinh tế | 4 | 1 | 1 | 0 | 2 | 0 | 3 | 25% |" in md
+    # the blocked task is listed with its reason (status blocked since 2009-06-10)
+    assert "| 2.4 |" in md and "vướng mắc | Chưa có kinh phí |" in md
+    # entries in the half: 3.1 (Feb), 2.3 dropped (May), 2.4 blocked (June)
+    entries = md.split("## Các cập nhật trong kỳ")[1]
+    assert entries.count("\n| 2009-") == 3 and "Không còn phù hợp" in entries
+
+
+def test_summary_out_writes_once_and_needs_force_to_replace(ledger_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "bao-cao.md"
+    args = ["summary", "--data", str(ledger_dir), "--period", "2009", "--format", "md", "--out", str(target)]
+    r = run(*args)
+    assert r.exit_code == 0 and r.stdout == "" and target.read_text(encoding="utf-8").startswith("# Báo cáo")
+    target.write_text("do not lose me", encoding="utf-8")
+    assert run(*args).exit_code == 2 and target.read_text(encoding="utf-8") == "do not lose me"
+    assert run(*args, "--force").exit_code == 0 and target.read_text(encoding="utf-8").startswith("# Báo cáo")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp file left
+    assert run("summary", "--data", str(ledger_dir), "--period", "2009-Q5").exit_code == 2

@@ -1,0 +1,101 @@
+"""The shipped plan, no reports: what is overdue on 2009-01-01 is exactly what the document dates in 2008."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from conftest import SEED, SHIPPED
+from hoinhap_cli.cli import app
+
+# Worked out from the appendix (tests/data/decision-02-2008.txt), row by row: every
+# "Thời gian hoàn thành" cell that ends in 2008, with the words the document uses.
+MILESTONES_2008 = [
+    # (task, due, the document's words, due date)
+    ("1.1", "2008-Q3", "Quý III -2008", "2008-09-30"),
+    ("2.10", "2008-Q3", "Quý III/2008.", "2008-09-30"),
+    ("1.2", "2008", "Tiếp tục triển khai hàng năm", "2008-12-31"),  # every year: 2008's
+    ("2.1", "2008-Q4", "Quý IV - 2008", "2008-12-31"),
+    ("2.7", "2008-Q4", "Quý IV -2008.", "2008-12-31"),
+    ("2.10", "2008-Q4", "Quý IV/2008", "2008-12-31"),
+    ("3.1.1", "2008", "Năm 2008", "2008-12-31"),
+    ("3.1.2", "2008", "Năm 2008", "2008-12-31"),
+    ("3.2.2", "2008", "2008", "2008-12-31"),
+    ("3.2.3", "2008", "2008", "2008-12-31"),
+    ("3.2.4", "2008", "2008", "2008-12-31"),
+    ("3.3.2", "2008", "2008", "2008-12-31"),
+    ("3.3.3", "2008", "2008", "2008-12-31"),
+    ("3.3.4", "2008-Q4", "Trong quý IV năm 2008", "2008-12-31"),
+    ("3.4.1", "2008", "2008", "2008-12-31"),
+    ("3.4.2", "2008", "2008", "2008-12-31"),
+    ("3.4.3", "2008", "2008", "2008-12-31"),
+    ("4.1", "2008", "2008", "2008-12-31"),
+    ("4.2", "2008", "2008", "2008-12-31"),
+    ("6.4", "2008", "2008", "2008-12-31"),
+    ("6.5", "2008", "2008", "2008-12-31"),
+]
+
+# Row 8 ("Cuối mỗi quý và cuối các năm (2008, 2009, 2010)"), lead "Các phòng ban, đơn vị trực
+# thuộc quận, UBND 11 phường": the district's phòng, ban, trung tâm and văn phòng, and the 11
+# wards, each owe the 2008-Q4 report and the 2008 report.
+REPORTING_UNITS = [
+    "phong-kinh-te", "phong-tu-phap", "phong-noi-vu", "phong-qldt", "phong-tnmt", "phong-vhtt",
+    "phong-y-te", "phong-giao-duc", "phong-tckh", "phong-ldtbxh", "van-phong-ubnd",
+    "trung-tam-van-hoa", "trung-tam-kthn-dn", "trung-tam-day-nghe", "trung-tam-bdct",
+    "ban-qlda-kv2", "ban-bt-gpmb", "ban-chi-dao-iso",
+    "ubnd-phuong-an-phu", "ubnd-phuong-an-khanh", "ubnd-phuong-an-loi-dong", "ubnd-phuong-binh-an",
+    "ubnd-phuong-binh-khanh", "ubnd-phuong-binh-trung-dong", "ubnd-phuong-binh-trung-tay",
+    "ubnd-phuong-cat-lai", "ubnd-phuong-thanh-my-loi", "ubnd-phuong-thao-dien", "ubnd-phuong-thu-thiem",
+]
+
+
+def _overdue(as_of: str, *args: str) -> tuple[int, dict]:
+    r = CliRunner().invoke(app, ["overdue", "--data", str(SHIPPED), "--as-of", as_of, "--format", "json", *args])
+    return r.exit_code, json.loads(r.stdout)
+
+
+def test_overdue_on_2009_01_01_is_what_the_document_dates_in_2008() -> None:
+    code, out = _overdue("2009-01-01")
+    assert code == 1
+    milestones = [(o["task"], o["period"] or o["due"], o["due_date"]) for o in out["overdue"] if o["unit"] is None]
+    assert milestones == [(t, due, day) for t, due, _, day in MILESTONES_2008]
+    reports = sorted((o["unit"], o["period"]) for o in out["overdue"] if o["unit"] is not None)
+    assert reports == sorted((u, p) for u in REPORTING_UNITS for p in ("2008-Q4", "2008"))
+    assert all(o["task"] == "8" and o["due_date"] == "2008-12-31" for o in out["overdue"] if o["unit"])
+    assert {o["days_late"] for o in out["overdue"] if o["due_date"] == "2008-09-30"} == {93}
+    assert len(out["overdue"]) == len(MILESTONES_2008) + 2 * len(REPORTING_UNITS) == 79
+
+
+def test_the_2008_list_matches_the_documents_words() -> None:
+    from datetime import date
+
+    from hoinhap_cli.ledger import load
+    from hoinhap_cli.paths import locate
+
+    document = " ".join(SEED.read_text(encoding="utf-8").split())
+    ledger = load(locate(str(SHIPPED)), date(2026, 1, 1))
+    listed = set()
+    for task_id, due, words, _ in MILESTONES_2008:
+        sources = {" ".join((m.source or "").split()) for m in ledger.tasks[task_id].milestones}
+        assert words in sources and words in document, (task_id, words)
+        listed.add(task_id)
+    # and no other row's deadline ends in 2008 (spans into 2009 and "Từ nay đến năm 2010" do not)
+    for task in ledger.tasks.values():
+        for m in task.milestones:
+            if m.due.due is not None and m.due.due.year == 2008:
+                assert task.id in listed, task.id
+
+
+def test_nothing_is_late_on_the_last_day_of_q3_2008() -> None:
+    code, out = _overdue("2008-09-30")
+    assert (code, out["overdue"], out["stale"]) == (0, [], [])  # due 2008-09-30: late from 10-01
+    code, out = _overdue("2008-10-01")
+    assert code == 1 and [o["task"] for o in out["overdue"]] == ["1.1", "2.10"]
+
+
+def test_group_by_unit_on_the_shipped_plan_puts_2_10_under_both_leads() -> None:
+    code, out = _overdue("2008-10-01", "--group-by", "unit")
+    groups = {g["id"]: [o["task"] for o in g["overdue"]] for g in out["groups"]}
+    assert groups == {"phong-kinh-te": ["2.10"], "cong-ty-cp-thu-thiem": ["2.10"],
+                      "phong-vhtt": ["1.1"], "trung-tam-van-hoa": ["1.1"]}
