@@ -23,6 +23,12 @@ def _register() -> None:
 
     app.command("check")(check.check)
     app.command("export")(export.export)
+    from hoinhap_cli.cli import programs, show, tasks, units
+
+    app.command("tasks")(tasks.tasks)
+    app.command("show")(show.show)
+    app.command("units")(units.units)
+    app.command("programs")(programs.programs)
 
 
 _register()
