@@ -177,6 +177,8 @@ class HoinhapGroup(TyperGroup):
         from hoinhap_cli.i18n import lang_from_env, t
         from hoinhap_cli.problems import DataError, HoinhapError, UsageError
 
+        args = [*getattr(ctx, "_protected_args", []), *ctx.args]
+        lang = lang_from_env(_lang_arg(args))  # hints in the language the command was asked for
         try:
             return super().invoke(ctx)
         except DataError as err:
@@ -186,7 +188,7 @@ class HoinhapGroup(TyperGroup):
         except UsageError as err:
             typer.echo(f"hoinhap: {err.message}", err=True)
             for hint in err.hints:
-                typer.echo(t("error.hint", lang_from_env(None), hint=hint), err=True)
+                typer.echo(t("error.hint", lang, hint=hint), err=True)
             raise typer.Exit(2) from None
         except HoinhapError as err:
             typer.echo(f"hoinhap: {err}", err=True)
@@ -202,6 +204,15 @@ class HoinhapGroup(TyperGroup):
                 raise  # the CLI framework's own exits and usage errors
             typer.echo(f"hoinhap: {t('error.internal', lang_from_env(None), error=repr(err))}", err=True)
             raise typer.Exit(2) from None
+
+
+def _lang_arg(args: list[str]) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def command(app: typer.Typer, name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
