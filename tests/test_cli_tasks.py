@@ -268,3 +268,18 @@ def typer_group():
     import typer.main
 
     return typer.main.get_command(app)
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
+    from hoinhap_cli.render import Output
+
+    assert Output(out=_Tty()).use_color() is True
+    assert Output(out=io.StringIO()).use_color() is False
+    assert Output(out=_Tty(), color=False).use_color() is False  # --no-color
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert Output(out=_Tty()).use_color() is False
