@@ -20,7 +20,6 @@ from hoinhap_cli.queries import task_record, unit_record
 from hoinhap_cli.selection import (
     Involvement,
     TaskFilter,
-    in_program,
     involvement,
     next_due,
     select,
@@ -238,5 +237,3 @@ def program_rows(ledger: Ledger) -> list[tuple[Row, Row]]:
             out.append((row, {**row, "tasks": [x.id for x in tasks]}))
     return out
 
-
-__all__ = ["deadline_text", "find_task", "in_program", "program_rows", "task_detail", "task_rows", "unit_rows"]
