@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.model import Task
+from hoinhap_cli.model import Task, Unit
 
 
 def unit_refs(ledger: Ledger, ids: list[str] | None) -> list[dict[str, str]]:
@@ -41,17 +41,18 @@ def task_record(ledger: Ledger, task: Task) -> dict[str, Any]:
     }
 
 
+def unit_record(unit: Unit) -> dict[str, Any]:
+    return {"id": unit.id, "name": unit.name, "kind": unit.kind.value, "aliases": list(unit.aliases),
+            "members": list(unit.members), "notes": list(unit.notes)}
+
+
 def export_plan(ledger: Ledger) -> dict[str, Any]:
     plan = ledger.plan
     return {
         "decision": plan.decision.model_dump(mode="json"),
         "plan": plan.plan.model_dump(mode="json"),
         "programs": [p.model_dump(mode="json") for p in plan.programs],
-        "units": [
-            {"id": u.id, "name": u.name, "kind": u.kind.value, "aliases": list(u.aliases),
-             "members": list(u.members), "notes": list(u.notes)}
-            for u in plan.units
-        ],
+        "units": [unit_record(u) for u in plan.units],
         "events": [e.model_dump(mode="json") for e in plan.events],
         "tasks": [task_record(ledger, t) for t in ledger.tasks.values()],
     }

@@ -21,6 +21,7 @@ class Output:
     color: bool | None = None  # None: decide from the terminal and NO_COLOR
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    full: bool = False  # tables: every column, no text clipped
 
     # ------------------------------------------------------------ messages
     def message(self, text: str) -> None:
@@ -67,6 +68,62 @@ class Output:
         else:
             self.table(columns, rows, title)
 
+    def document(self, fmt: str, title: str, blocks: Sequence[Block], record: Any) -> None:
+        """One object in detail: `record` as JSON, or headed blocks as text (table) or Markdown."""
+        if fmt == "json":
+            self.json(record)
+        elif fmt == "md":
+            self._document_md(title, blocks)
+        else:
+            self._document_text(title, blocks)
+
+    def _document_md(self, title: str, blocks: Sequence[Block]) -> None:
+        self.text(f"## {title}")
+        for b in blocks:
+            self.text()
+            if b.heading:
+                self.text(f"### {b.heading}\n")
+            if b.fields:
+                for label, value in b.fields:
+                    self.text(f"- **{label}**: " + _cell(value, sep="; ").replace("\n", " "))
+            elif b.items:
+                for item in b.items:
+                    self.text("- " + item.replace("\n", " "))
+            elif b.rows:
+                self.markdown(b.columns, b.rows)
+            else:
+                self.text(f"_{b.empty}_")
+
+    def _document_text(self, title: str, blocks: Sequence[Block]) -> None:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        console = self.console()
+        console.print(Text(title, style="bold"))
+        for b in blocks:
+            console.print()
+            if b.heading:
+                console.print(Text(b.heading, style="bold underline"))
+            if b.fields:
+                grid = Table.grid(padding=(0, 2))
+                grid.add_column(no_wrap=True, style="bold")
+                grid.add_column(overflow="fold")
+                for label, value in b.fields:
+                    grid.add_row(label, _cell(value))
+                console.print(grid)
+            elif b.items:
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(no_wrap=True)
+                grid.add_column(overflow="fold")
+                for item in b.items:
+                    grid.add_row("•", item)
+                console.print(grid)
+            elif b.rows:
+                self._rich_table(console, b.columns, b.rows, None, box.SIMPLE_HEAD)
+            else:
+                console.print(Text(b.empty, style="italic"))
+
     def csv(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], bom: bool = False) -> None:
         import csv
 
@@ -95,15 +152,31 @@ class Output:
 
     def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
         from rich import box
+
+        self._rich_table(self.console(), columns, rows, title, box.SIMPLE_HEAD)
+
+    def _rich_table(self, console: Any, columns: Sequence[Column], rows: Sequence[dict[str, Any]],
+                    title: str | None, box: Any) -> None:
+        """A table as wide as the terminal allows; rich wraps Vietnamese at spaces, never inside a word.
+
+        Columns marked `table=False` appear only in CSV/Markdown/JSON (or with --full), and
+        `clip` shortens long texts at a word boundary — the listing stays a listing at 80 columns.
+        """
         from rich.table import Table
 
-        table = Table(title=title, box=box.SIMPLE_HEAD, expand=False, title_justify="left")
-        for c in columns:
+        shown = [c for c in columns if c.table or self.full]
+        table = Table(title=title, box=box, expand=False, title_justify="left", show_edge=False, pad_edge=False)
+        for c in shown:
             table.add_column(c.heading(self.lang), overflow="fold", no_wrap=c.no_wrap,
-                             min_width=c.min_width, max_width=c.max_width, justify=c.justify)
+                             min_width=c.min_width, max_width=c.max_width, justify=c.justify,
+                             ratio=c.ratio)
         for row in rows:
-            table.add_row(*(_cell(row.get(c.key)) for c in columns))
-        self.console().print(table)
+            cells = []
+            for c in shown:
+                text = _cell(row.get(c.key))
+                cells.append(clip(text, c.clip) if c.clip and not self.full else text)
+            table.add_row(*cells)
+        console.print(table)
 
 
 @dataclass(frozen=True)
@@ -115,9 +188,33 @@ class Column:
     min_width: int | None = None
     max_width: int | None = None
     justify: str = "left"
+    table: bool = True  # shown in tables (always in CSV, Markdown and JSON)
+    clip: int | None = None  # tables: at most this many characters, cut at a word (not with --full)
+    ratio: int | None = None  # tables: share of the spare width
 
     def heading(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
+
+
+@dataclass(frozen=True)
+class Block:
+    """A part of a detailed view: label/value fields, a bulleted list, or a table."""
+
+    heading: str | None = None
+    fields: Sequence[tuple[str, Any]] | None = None
+    items: Sequence[str] | None = None
+    columns: Sequence[Column] = ()
+    rows: Sequence[dict[str, Any]] | None = None
+    empty: str = ""  # what an empty block says ("chưa có")
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a whole word, with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return text
+    cut = flat[:limit].rsplit(" ", 1)[0].rstrip(",;:.-– ")
+    return cut + " …"
 
 
 def _cell(value: Any, sep: str = "\n") -> str:

@@ -19,14 +19,19 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from hoinhap_cli.cli import check, diff, export, init, schema
+    # Imports stay inside: `hoinhap --help` and completion load only typer.
+    from hoinhap_cli.cli import check, diff, export, init, programs, review, schema, show, tasks, units
 
     app.command("check")(check.check)
     app.command("export")(export.export)
+    app.command("tasks")(tasks.tasks)
+    app.command("show")(show.show)
+    app.command("units")(units.units)
+    app.command("programs")(programs.programs)
+    review.register(app)  # overdue, upcoming, summary
     app.command("diff")(diff.diff)
     app.command("schema")(schema.schema)
     app.command("init")(init.init)
-    from hoinhap_cli.cli import review; review.register(app)  # noqa: E702  (overdue, upcoming, summary)
 
 
 _register()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from typing import Annotated, Any, Callable, Optional
+from enum import Enum
+from typing import Annotated, Any, Callable, List, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -23,6 +24,111 @@ LangOpt = Annotated[
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even in a terminal.")]
 
 
+# ------------------------------------------------------------------ listings (every listing shares these)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class DetailFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+class RoleChoice(str, Enum):
+    lead = "lead"
+    support = "support"
+    any = "any"
+
+
+class SortChoice(str, Enum):
+    id = "id"
+    due = "due"
+
+
+FormatOpt = Annotated[
+    ListFormat,
+    typer.Option("--format", "-f",
+                 help="table (for people), json (the objects of docs/json-contract.md), csv (UTF-8, "
+                      "header row) or md (GitHub table)."),
+]
+BomOpt = Annotated[bool, typer.Option("--bom", help="CSV: start with a byte-order mark, so Excel reads UTF-8.")]
+FullOpt = Annotated[bool, typer.Option("--full", help="Table: every column, long texts not shortened.")]
+UnitOpt = Annotated[
+    Optional[List[str]],
+    typer.Option("--unit", "-u", metavar="TEXT",
+                 help="A unit by id, name or alias, diacritics optional ('qldt', 'phong kinh te', "
+                      "'Cát Lái'); repeat for any of several. A ward also matches its group's tasks."),
+]
+RoleOpt = Annotated[RoleChoice, typer.Option("--role", help="With --unit: lead, support or any.")]
+ProgramOpt = Annotated[
+    Optional[str], typer.Option("--program", "-p", metavar="P", help="A programme or section: 3, 3.2.")
+]
+SearchOpt = Annotated[
+    Optional[str],
+    typer.Option("--search", "-s", metavar="TEXT", help="Words to find, diacritics optional ('cum cong nghiep')."),
+]
+DueBeforeOpt = Annotated[
+    Optional[str], typer.Option("--due-before", metavar="DATE", help="Falls due on or before DATE (YYYY-MM-DD).")
+]
+DueAfterOpt = Annotated[
+    Optional[str], typer.Option("--due-after", metavar="DATE", help="Falls due on or after DATE (YYYY-MM-DD).")
+]
+DueInOpt = Annotated[
+    Optional[str],
+    typer.Option("--due-in", metavar="PERIOD", help="Falls due within 2009, 2009-Q3, 2009-H1 or DATE..DATE."),
+]
+IncludeOngoingOpt = Annotated[
+    bool, typer.Option("--include-ongoing", help="Due filters: ongoing tasks ('Thường xuyên') match every window.")
+]
+IncludePendingOpt = Annotated[
+    bool,
+    typer.Option("--include-pending",
+                 help="Due filters: event-bound tasks whose event is not yet recorded match every window."),
+]
+NoRecurringOpt = Annotated[
+    bool, typer.Option("--no-recurring", help="Due filters: leave out recurring duties (every quarter/year).")
+]
+SortOpt = Annotated[SortChoice, typer.Option("--sort", help="id (natural order) or due (next due date first).")]
+
+
+def column(key: str, words: str | None = None, **options: Any) -> Any:
+    """A column whose heading comes from i18n (`col.<words or key>`)."""
+    from hoinhap_cli.i18n import MESSAGES
+    from hoinhap_cli.render import Column
+
+    vi, en = MESSAGES[f"col.{words or key}"]
+    return Column(key, vi, en, **options)
+
+
+def task_filter(ledger: Any, lang: str, units: list[str] | None = None, role: RoleChoice = RoleChoice.any,
+                program: str | None = None, search: str | None = None, due_before: str | None = None,
+                due_after: str | None = None, due_in: str | None = None, include_ongoing: bool = False,
+                include_pending: bool = False, no_recurring: bool = False) -> Any:
+    """The listing options turned into one TaskFilter (unit texts resolved, programme checked)."""
+    from hoinhap_cli import selection
+
+    ids: list[str] = []
+    for text in units or []:
+        uid = selection.resolve_unit(ledger, text, lang).id
+        if uid not in ids:
+            ids.append(uid)
+    window = selection.due_window(due_before, due_after, due_in, lang)
+    return selection.TaskFilter(
+        units=tuple(ids),
+        role=role.value,  # type: ignore[arg-type]
+        program=selection.check_program(ledger, program, lang) if program is not None else None,
+        search=search,
+        due=selection.DueRules(window=window, recurring=not no_recurring, ongoing=include_ongoing,
+                               pending=include_pending),
+    )
+
+
 def today() -> date:
     """Today, or $HOINHAP_TODAY (YYYY-MM-DD) so scripted checks are reproducible."""
     value = os.environ.get("HOINHAP_TODAY")
@@ -37,11 +143,11 @@ def today() -> date:
     return date.today()
 
 
-def output(lang: str | None = None, no_color: bool = False) -> Any:
+def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Any:
     from hoinhap_cli.i18n import lang_from_env
     from hoinhap_cli.render import Output
 
-    return Output(lang=lang_from_env(lang), color=False if no_color else None)
+    return Output(lang=lang_from_env(lang), color=False if no_color else None, full=full)
 
 
 def open_data(data: str | None, out: Any) -> Any:
@@ -73,6 +179,8 @@ class HoinhapGroup(TyperGroup):
         from hoinhap_cli.i18n import lang_from_env, t
         from hoinhap_cli.problems import DataError, HoinhapError, UsageError
 
+        args = [*getattr(ctx, "_protected_args", []), *ctx.args]
+        lang = lang_from_env(_lang_arg(args))  # hints in the language the command was asked for
         try:
             return super().invoke(ctx)
         except DataError as err:
@@ -82,7 +190,7 @@ class HoinhapGroup(TyperGroup):
         except UsageError as err:
             typer.echo(f"hoinhap: {err.message}", err=True)
             for hint in err.hints:
-                typer.echo(t("error.hint", lang_from_env(None), hint=hint), err=True)
+                typer.echo(t("error.hint", lang, hint=hint), err=True)
             raise typer.Exit(2) from None
         except HoinhapError as err:
             typer.echo(f"hoinhap: {err}", err=True)
@@ -98,6 +206,15 @@ class HoinhapGroup(TyperGroup):
                 raise  # the CLI framework's own exits and usage errors
             typer.echo(f"hoinhap: {t('error.internal', lang_from_env(None), error=repr(err))}", err=True)
             raise typer.Exit(2) from None
+
+
+def _lang_arg(args: list[str]) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def command(app: typer.Typer, name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

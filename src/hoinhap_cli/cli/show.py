@@ -1,0 +1,50 @@
+"""`hoinhap show ID`: everything the plan says about one task, and its reported progress."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hoinhap_cli.cli.common import DataOpt, DetailFormat, LangOpt, NoColorOpt, column, load_ledger, output
+
+
+def show(
+    task_id: Annotated[str, typer.Argument(metavar="ID", help="The task's number, loosely: 2.10, 2,10, 3.2.4A.")],
+    format: Annotated[DetailFormat, typer.Option("--format", "-f", help="table (text), json or md.")]
+    = DetailFormat.table,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Show everything about one task, and its reported progress.
+
+    JSON is the task object of docs/json-contract.md with "status" and "history" added.
+
+    Example: hoinhap show 2,10
+    """
+    from hoinhap_cli.i18n import t
+    from hoinhap_cli.lookup import find_task, task_detail
+    from hoinhap_cli.render import Block
+
+    out = output(lang, no_color)
+    ledger = load_ledger(data, out)
+    task = find_task(ledger, task_id, out.lang)
+    d = task_detail(ledger, task, out.lang)
+    none = t("show.none", out.lang)
+    blocks = [
+        Block(fields=d.fields),
+        Block(t("show.units", out.lang), columns=[column("role"), column("id", "unit_id", no_wrap=True),
+                                                  column("name", "unit")], rows=d.units, empty=none),
+        Block(t("show.milestones", out.lang),
+              columns=[column("due", min_width=8), column("due_date", "due_dates", no_wrap=True),
+                       column("source"), column("product"), column("note"), column("status")],
+              rows=d.milestones, empty=none),
+        Block(t("show.products", out.lang), items=d.products, empty=none),
+        Block(t("show.notes", out.lang), items=d.notes, empty=none),
+        Block(t("show.history", out.lang),
+              columns=[column("date", no_wrap=True), column("unit"), column("milestone"), column("status"),
+                       column("note"), column("reason"), column("file", table=False)],
+              rows=d.history, empty=none),
+    ]
+    out.document(format.value, t("show.task", out.lang, id=task.id), blocks, d.record)

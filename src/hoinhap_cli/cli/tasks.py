@@ -1,0 +1,86 @@
+"""`hoinhap tasks`: the tasks a unit, a programme, a deadline window or some words select."""
+
+from __future__ import annotations
+
+from hoinhap_cli.cli.common import (
+    BomOpt,
+    DataOpt,
+    DueAfterOpt,
+    DueBeforeOpt,
+    DueInOpt,
+    FormatOpt,
+    FullOpt,
+    IncludeOngoingOpt,
+    IncludePendingOpt,
+    LangOpt,
+    ListFormat,
+    NoColorOpt,
+    NoRecurringOpt,
+    ProgramOpt,
+    RoleChoice,
+    RoleOpt,
+    SearchOpt,
+    SortChoice,
+    SortOpt,
+    UnitOpt,
+    column,
+    load_ledger,
+    output,
+    task_filter,
+    today,
+)
+
+
+def tasks(
+    unit: UnitOpt = None,
+    role: RoleOpt = RoleChoice.any,
+    program: ProgramOpt = None,
+    due_before: DueBeforeOpt = None,
+    due_after: DueAfterOpt = None,
+    due_in: DueInOpt = None,
+    include_ongoing: IncludeOngoingOpt = False,
+    include_pending: IncludePendingOpt = False,
+    no_recurring: NoRecurringOpt = False,
+    search: SearchOpt = None,
+    sort: SortOpt = SortChoice.id,
+    format: FormatOpt = ListFormat.table,
+    bom: BomOpt = False,
+    full: FullOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """List tasks by unit, role, programme, deadline and words (filters combine).
+
+    Due filters: a task matches when one of its milestones falls due in the window. Recurring
+    duties match when one occurrence ends in it (--no-recurring leaves them out); event-bound
+    tasks once their event is recorded (--include-pending: before that too); ongoing tasks only
+    with --include-ongoing; tasks without a time never.
+
+    Example: hoinhap tasks --unit "phong kinh te" --role lead --due-in 2009
+    """
+    from hoinhap_cli.i18n import t
+    from hoinhap_cli.lookup import task_rows
+
+    out = output(lang, no_color, full)
+    ledger = load_ledger(data, out)
+    f = task_filter(ledger, out.lang, unit, role, program, search, due_before, due_after, due_in,
+                    include_ongoing, include_pending, no_recurring)
+    pairs = task_rows(ledger, f, out.lang, today(), sort.value)
+    columns = [
+        column("id", no_wrap=True),
+        column("program", table=False),
+        column("section", table=False),
+        column("title", "task", clip=120),
+        column("lead", max_width=20, table=not f.units),  # with --unit the role says more; --full shows both
+        column("support", table=False),
+        *([column("role", max_width=22)] if f.units else []),
+        column("due", no_wrap=True),
+        column("due_dates", table=False),
+        column("next_due", no_wrap=True, table=sort is SortChoice.due),
+    ]
+    title = t("rows.count.tasks", out.lang, n=len(pairs))
+    out.rows(format.value, columns, [r for r, _ in pairs], records=[rec for _, rec in pairs],
+             title=title if format is ListFormat.table else None, bom=bom)
+    if not pairs and format is ListFormat.table:
+        out.message(t("rows.none", out.lang))

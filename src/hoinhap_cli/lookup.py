@@ -1,0 +1,239 @@
+"""The plan looked up: rows for `tasks`, `units`, `programs` and the detail of `show`.
+
+Pure functions over a Ledger. Each listing returns pairs of (row, record): the row is flat,
+in the user's language, for table/CSV/Markdown; the record is the JSON contract object
+(docs/json-contract.md) with extra keys only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from hoinhap_cli.i18n import t
+from hoinhap_cli.ledger import Ledger
+from hoinhap_cli.model import Task, Unit, UnitKind
+from hoinhap_cli.periods import Kind
+from hoinhap_cli.problems import UsageError
+from hoinhap_cli.queries import task_record, unit_record
+from hoinhap_cli.selection import (
+    Involvement,
+    TaskFilter,
+    involvement,
+    next_due,
+    select,
+    short_name,
+)
+from hoinhap_cli.text import fold, natural_key, normalise_id, similar
+
+Row = dict[str, Any]
+Sort = Literal["id", "due"]
+
+
+def deadline_text(ledger: Ledger, task: Task, index: int, lang: str, short: bool = False) -> str:
+    """A milestone's deadline in words: ISO-like periods as they are, the rest translated.
+
+    `short` (listings) names an awaited event only as "sau sự kiện"; `show` gives its name.
+    """
+    d = task.milestones[index].due
+    if d.kind is Kind.BY:
+        return t("deadline.by", lang, period=d.label.split(" ", 1)[1])
+    if d.kind is Kind.ONGOING:
+        return t("deadline.ongoing", lang)
+    if d.kind is Kind.RECURRING:
+        text = t(f"deadline.every.{d.every}", lang)
+        return f"{text} {d.window.label}" if d.window else text
+    if d.kind is Kind.EVENT:
+        event = next((e for e in ledger.plan.events if e.id == d.event), None)
+        name = event.name if event else str(d.event)
+        recorded = ledger.events().get(d.event or "")
+        if short:
+            due = ledger.due_date(task, index)
+            return t("deadline.event", lang) + (f" → {due.isoformat()}" if due else "")
+        if recorded:
+            due = ledger.due_date(task, index)
+            return t("deadline.after.recorded", lang, event=name, day=recorded.date.isoformat(),
+                     due=due.isoformat() if due else "")
+        return t("deadline.after", lang, event=name)
+    if d.kind is Kind.NONE:
+        return t("deadline.none", lang)
+    return d.label
+
+
+def role_text(inv: Involvement, ledger: Ledger, lang: str) -> str:
+    role = t(f"role.{inv.role}", lang)
+    if inv.via is None:
+        return role
+    return t("role.via", lang, role=role, group=short_name(ledger.units[inv.via]))
+
+
+# ------------------------------------------------------------------ tasks
+
+
+def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort = "id") -> list[tuple[Row, Row]]:
+    """The tasks a filter selects, as (row, record) pairs, in natural order or by next due date."""
+    out = []
+    for task in select(ledger, f):
+        nxt = next_due(ledger, task, f.due, today)
+        involved = f.involvements(ledger, task) if f.units else []
+        row = {
+            "id": task.id,
+            "program": task.program,
+            "section": task.section,
+            "title": task.title,
+            "lead": [short_name(ledger.units[u]) for u in task.lead or []],
+            "support": [short_name(ledger.units[u]) for u in task.support or []],
+            "role": _roles(involved, ledger, lang, len(f.units) > 1),
+            "due": [deadline_text(ledger, task, i, lang, short=True) for i in range(len(task.milestones))],
+            "due_dates": [m["due_date"] for m in task_record(ledger, task)["milestones"] if m["due_date"]],
+            "next_due": nxt.isoformat() if nxt else None,
+        }
+        record = task_record(ledger, task)
+        record["next_due"] = row["next_due"]
+        if f.units:
+            record["involvement"] = [{"unit": i.unit, "role": i.role, "via": i.via} for i in involved]
+        out.append((row, record))
+    if sort == "due":
+        out.sort(key=lambda pair: (pair[0]["next_due"] is None, pair[0]["next_due"] or "",
+                                   natural_key(pair[0]["id"])))
+    return out
+
+
+def _roles(involved: list[Involvement], ledger: Ledger, lang: str, name_unit: bool) -> list[str]:
+    seen: list[str] = []
+    for inv in involved:
+        text = role_text(inv, ledger, lang)
+        if name_unit:
+            text = f"{short_name(ledger.units[inv.unit])}: {text}"
+        if text not in seen:
+            seen.append(text)
+    return seen
+
+
+# ------------------------------------------------------------------ show
+
+
+def find_task(ledger: Ledger, text: str, lang: str) -> Task:
+    """A task by an id typed loosely ("2,10", " 3.2.4A"), or a UsageError with the nearest ids."""
+    wanted = normalise_id(text)
+    if wanted in ledger.tasks:
+        return ledger.tasks[wanted]
+    near = similar(wanted, list(ledger.tasks), limit=3) if wanted else []
+    hints = [t("hint.did_you_mean", lang, names=", ".join(near))] if near else [t("task.unknown.hint", lang)]
+    raise UsageError(t("task.unknown", lang, text=text.strip()), hints)
+
+
+@dataclass(frozen=True)
+class TaskDetail:
+    record: Row  # task_record + status + history: the JSON of `show`
+    fields: list[tuple[str, str]]  # label, value
+    units: list[Row]  # role, id, name
+    milestones: list[Row]
+    products: list[str]
+    notes: list[str]
+    history: list[Row]
+
+
+def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
+    record = task_record(ledger, task)
+    status = ledger.task_status(task.id)
+    history = []
+    for report, entry in ledger.history(task.id):
+        history.append({
+            "date": entry.date.isoformat(),
+            "unit": report.content.unit,
+            "period": str(report.content.period),
+            "milestone": entry.milestone,
+            "status": entry.status.value,
+            "note": entry.note,
+            "reason": entry.reason,
+            "evidence": entry.evidence,
+            "forced": entry.forced,
+            "file": report.file,
+        })
+    record["status"] = status.status.value
+    record["history"] = history
+
+    program = next((p for p in ledger.plan.programs if p.id == task.program), None)
+    fields = [(t("show.program", lang), f"{task.program}. {program.title}" if program else task.program)]
+    if task.section:
+        section = next((s for p in ledger.plan.programs for s in p.sections if s.id == task.section), None)
+        fields.append((t("show.section", lang), f"{task.section}. {section.title}" if section else task.section))
+    fields.append((t("show.title", lang), task.title))
+    if task.id_assigned:
+        fields.append((t("show.id_assigned", lang), t("show.id_assigned.value", lang)))
+    if task.units_from:
+        fields.append((t("show.units_from", lang), task.units_from))
+    fields.append((t("show.status", lang), t(f"status.{status.status.value}", lang)))
+
+    units = [{"role": t(f"role.{role}", lang), "id": u["id"], "name": u["name"]}
+             for role in ("lead", "support") for u in record[role]]
+    milestones = []
+    for i, m in enumerate(record["milestones"]):
+        milestones.append({
+            "n": i + 1,
+            "due": deadline_text(ledger, task, i, lang),
+            "due_date": m["due_date"],
+            "source": m["source"],
+            "product": m["product"],
+            "note": m["note"],
+            "status": t(f"status.{ledger.milestone_status(task.id, i).status.value}", lang),
+        })
+    history_rows = [{**h, "status": t(f"status.{h['status']}", lang),
+                     "unit": short_name(ledger.units[h["unit"]]) if h["unit"] in ledger.units else h["unit"]}
+                    for h in history]
+    return TaskDetail(record, fields, units, milestones, list(task.products), list(task.notes), history_rows)
+
+
+# ------------------------------------------------------------------ units
+
+
+def unit_rows(ledger: Ledger, kind: UnitKind | None = None, search: str | None = None) -> list[tuple[Row, Row]]:
+    """Every unit (of a kind, matching a search) with how many tasks it leads and supports.
+
+    `lead_count`/`support_count` count the tasks naming the unit itself; `via_group_count`
+    counts the tasks that reach it only through a group it belongs to (a ward through
+    "UBND 11 phường").
+    """
+    wanted = fold(search) if search else None
+    out = []
+    for unit in ledger.units.values():
+        if kind is not None and unit.kind is not kind:
+            continue
+        if wanted and not any(wanted in fold(n) for n in (unit.id, unit.name, *unit.aliases)):
+            continue
+        counts = _counts(ledger, unit)
+        row = {"id": unit.id, "name": unit.name, "short": short_name(unit), "kind": unit.kind.value, **counts}
+        out.append((row, {**unit_record(unit), **counts}))
+    return out
+
+
+def _counts(ledger: Ledger, unit: Unit) -> dict[str, int]:
+    lead = support = via = 0
+    for task in ledger.tasks.values():
+        found = involvement(ledger, task, unit.id)
+        direct = {i.role for i in found if i.via is None}
+        lead += "lead" in direct
+        support += "support" in direct
+        via += bool(found) and not direct
+    return {"lead_count": lead, "support_count": support, "via_group_count": via}
+
+
+# ------------------------------------------------------------------ programmes
+
+
+def program_rows(ledger: Ledger) -> list[tuple[Row, Row]]:
+    """Each programme, then its sections, with the tasks and milestones each holds."""
+    out = []
+    for program in ledger.plan.programs:
+        parts: list[tuple[str, str, str]] = [("program", program.id, program.title)]
+        parts += [("section", s.id, s.title) for s in program.sections]
+        for kind, pid, title in parts:
+            tasks = [task for task in ledger.tasks.values()
+                     if (task.program == pid if kind == "program" else task.section == pid)]
+            row = {"id": pid, "kind": kind, "program": program.id, "title": title,
+                   "task_count": len(tasks), "milestone_count": sum(len(x.milestones) for x in tasks)}
+            out.append((row, {**row, "tasks": [x.id for x in tasks]}))
+    return out
+

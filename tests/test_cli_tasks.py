@@ -1,0 +1,285 @@
+"""`tasks`, `show`, `units`, `programs` end to end, answers checked against the document."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from hoinhap_cli.cli import app
+from tests.conftest import SHIPPED
+
+runner = CliRunner()
+DATA = ["--data", str(SHIPPED)]
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, [*args, *DATA], env=env)
+
+
+def task_ids(*args: str) -> list[str]:
+    result = run("tasks", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return [t["id"] for t in json.loads(result.stdout)]
+
+
+# ------------------------------------------------------------------ the coordinator's questions
+
+
+def test_what_phong_kinh_te_leads():
+    # appendix: 1.2, 2.2, 2.3, 2.4, 2.10 (with Công ty CP Thủ Thiêm), 2.11 name "Phòng Kinh tế" as chủ trì
+    expected = ["1.2", "2.2", "2.3", "2.4", "2.10", "2.11"]
+    assert task_ids("--unit", "phong kinh te", "--role", "lead") == expected
+    assert task_ids("--unit", "Phòng Kinh tế", "--role", "lead") == expected
+    assert task_ids("--unit", "phong-kinh-te", "--role", "lead") == expected
+
+
+def test_what_qldt_leads():
+    # "Phòng QLĐT" / "Phòng Quản lý Đô thị" in the Cơ quan chủ trì cell of: 3.1.1–3.1.5, 3.2.1, 3.2.2,
+    # 3.2.5, 3.3.2, 3.3.3, 3.3.4, 3.4.3, 4.1, 4.2, 6.4
+    expected = ["3.1.1", "3.1.2", "3.1.3", "3.1.4", "3.1.5", "3.2.1", "3.2.2", "3.2.5",
+                "3.3.2", "3.3.3", "3.3.4", "3.4.3", "4.1", "4.2", "6.4"]
+    assert task_ids("--unit", "qldt", "--role", "lead") == expected
+    assert task_ids("--unit", "QLĐT", "--role", "lead") == expected
+    assert task_ids("--unit", "Phòng Quản lý đô thị", "--role", "lead") == expected
+
+
+def test_what_falls_due_in_2009():
+    # Worked out from "Thời gian hoàn thành": a 2009 year/quarter/date/span end, plus the two
+    # recurring duties (1.2 "hàng năm", 8 "Cuối mỗi quý và cuối các năm").
+    dated = ["1.1", "1.3", "2.1", "2.5", "2.7", "2.10", "2.10a", "3.1.1", "3.1.3", "3.2.2", "3.2.3",
+             "3.2.4a", "3.3.2", "3.3.3", "3.4.1", "3.4.2", "3.4.3", "4.1", "4.2", "5.4", "6.4"]
+    assert task_ids("--due-in", "2009", "--no-recurring") == dated
+    assert set(task_ids("--due-in", "2009")) == set(dated) | {"1.2", "8"}
+    # "by 2010" (2.7a, 3.1.4, 3.3.4, 5.1) is due at the end of 2010, not in 2009
+    assert not {"2.7a", "3.1.4", "5.1"} & set(task_ids("--due-in", "2009"))
+    # 2.5 "Từ quý IV - 2008 đến quý II - 2009" is due 2009-06-30; 2.10's Q3 and Q4
+    assert task_ids("--due-in", "2009-H1", "--no-recurring") == ["2.5"]
+    assert "2.10" in task_ids("--due-in", "2009-Q3") and "2.10" in task_ids("--due-in", "2009-10-01..2009-12-31")
+    assert task_ids("--due-in", "2009", "--due-before", "2009-06-30", "--no-recurring") == ["2.5"]
+
+
+def test_ongoing_and_event_bound_need_their_flags():
+    ongoing = ["2.2", "2.3", "2.6", "2.8", "2.9", "2.11", "3.1.5", "3.2.1", "3.2.5", "3.3.1",
+               "5.2", "5.3", "5.5", "6.1", "6.2", "7.1"]
+    assert not set(ongoing) & set(task_ids("--due-in", "2009"))
+    assert set(ongoing) <= set(task_ids("--due-in", "2009", "--include-ongoing"))
+    assert "2.4" not in task_ids("--due-in", "2009")
+    assert "2.4" in task_ids("--due-in", "2009", "--include-pending")
+
+
+def test_what_programme_3_2_holds():
+    assert task_ids("--program", "3.2") == ["3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.2.4a", "3.2.5"]
+    assert len(task_ids("--program", "3")) == 18
+    result = run("tasks", "--program", "9")
+    assert result.exit_code == 2 and "9" in result.stderr
+
+
+def test_what_concerns_cat_lai_marks_the_group():
+    result = run("tasks", "--unit", "cat lai", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    # Cát Lái is never named alone in a unit cell: everything reaches it via "UBND 11 phường"
+    assert rows and all(inv["via"] == "ubnd-11-phuong" for r in rows for inv in r["involvement"])
+    got = [r["id"] for r in rows]
+    assert {"1.2", "1.3", "4.1", "4.2", "8"} <= set(got) and "2.10" not in got  # 2.10: Thạnh Mỹ Lợi only
+    lead = [r["id"] for r in rows if any(i["role"] == "lead" for i in r["involvement"])]
+    assert lead == ["4.1", "4.2", "8"]  # "UNND 11 phường" (typo) leads 4.1, 4.2; programme 8
+    table = run("tasks", "--unit", "Cát Lái", "--program", "4", env={"COLUMNS": "200"}).stdout
+    assert "chủ trì (qua UBND" in table  # the role column wraps after that
+    en = run("tasks", "--unit", "Cát Lái", "--program", "4", "--lang", "en", "--format", "csv").stdout
+    assert list(csv.reader(io.StringIO(en)))[1][6] == "lead (via UBND 11 phường)"
+
+
+def test_search_without_diacritics():
+    assert task_ids("--search", "cum cong nghiep") == ["2.10"]
+    assert task_ids("--search", "CỤM CÔNG NGHIỆP") == ["2.10"]
+
+
+def test_filters_combine_and_several_units_mean_any():
+    kt = set(task_ids("--unit", "phong kinh te"))
+    yt = set(task_ids("--unit", "phong y te"))
+    assert set(task_ids("--unit", "phong kinh te", "--unit", "phong y te")) == kt | yt
+    assert task_ids("--unit", "phong kinh te", "--role", "lead", "--due-in", "2009", "--no-recurring") == ["2.10"]
+
+
+def test_sort_by_next_due_date():
+    rows = json.loads(run("tasks", "--program", "2", "--sort", "due", "--format", "json").stdout)
+    dues = [r["next_due"] for r in rows]
+    dated = [d for d in dues if d]
+    assert dated == sorted(dated) and dues[: len(dated)] == dated  # undated (ongoing, awaiting) last
+    assert rows[0]["id"] == "2.10"  # 2008-Q3, the earliest deadline of programme 2
+
+
+def test_natural_order_of_ids():
+    got = task_ids("--program", "2")
+    assert got == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.7a", "2.8", "2.9", "2.10", "2.10a", "2.11"]
+
+
+# ------------------------------------------------------------------ unit texts that do not resolve
+
+
+def test_ambiguous_unit_lists_candidates_and_exits_2():
+    result = run("tasks", "--unit", "kinh te")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "phong-kinh-te" in result.stderr and "vien-kinh-te" in result.stderr
+
+
+def test_unknown_unit_suggests_nearest_and_exits_2():
+    result = run("tasks", "--unit", "Phong Kinh te quan 9")
+    assert result.exit_code == 2
+    assert "Phong Kinh te quan 9" in result.stderr and "Phòng Kinh tế" in result.stderr
+    en = run("tasks", "--unit", "zzz", "--lang", "en")
+    assert en.exit_code == 2 and "no unit named 'zzz'" in en.stderr and "hint: " in en.stderr
+    assert "gợi ý: " in result.stderr
+
+
+def test_bad_dates_are_usage_errors():
+    result = run("tasks", "--due-before", "2009-02-30")
+    assert result.exit_code == 2 and "2009-02-30" in result.stderr
+
+
+# ------------------------------------------------------------------ show
+
+
+def test_show_everything_about_a_task():
+    result = run("show", "2,10")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Nhiệm vụ 2.10")
+    for words in ("Triển khai thực hiện đề án cụm công nghiệp", "Công ty Cổ phần Thủ Thiêm",
+                  "Quý III/2009.", "2009-09-30", "Xây dựng nhà xưởng", "UBND phường TML",
+                  "Tiến độ đã báo cáo", "chưa có"):
+        assert words in out, words
+    assert "Reported progress" in run("show", "2.10", "--lang", "en").stdout
+
+
+def test_show_json_is_the_task_record_plus_history():
+    shown = json.loads(run("show", " 3.2.4A ", "--format", "json").stdout)
+    exported = next(t for t in json.loads(run("export").stdout)["tasks"] if t["id"] == "3.2.4a")
+    assert {k: v for k, v in shown.items() if k not in ("status", "history")} == exported
+    assert shown["history"] == [] and shown["status"] == "not-started"
+    assert shown["units_from"] == "3.2.4"
+
+
+def test_show_markdown_and_unknown_ids():
+    md = run("show", "2.4", "--format", "md").stdout
+    assert md.startswith("## Nhiệm vụ 2.4") and "### Thời gian hoàn thành" in md and "_chưa có_" in md
+    assert "Sau khi được Thành phố phê duyệt" in md
+    result = run("show", "2.100")
+    assert result.exit_code == 2 and "2.10" in result.stderr and result.stdout == ""
+
+
+# ------------------------------------------------------------------ units, programs
+
+
+def test_units_counts_kind_and_search():
+    rows = json.loads(run("units", "--format", "json").stdout)
+    kt = next(r for r in rows if r["id"] == "phong-kinh-te")
+    assert (kt["lead_count"], kt["support_count"], kt["via_group_count"]) == (6, 3, 0)
+    assert kt["name"] == "Phòng Kinh tế" and kt["aliases"] == ["Phòng Kinh tế quận"]
+    wards = json.loads(run("units", "--kind", "ubnd phuong", "--format", "json").stdout)
+    assert len(wards) == 11 and all(w["kind"] == "ubnd phường" for w in wards)
+    assert [w["id"] for w in json.loads(run("units", "--search", "cat lai", "--format", "json").stdout)] == \
+        ["ubnd-phuong-cat-lai"]
+    assert run("units", "--kind", "xyz").exit_code == 2
+
+
+def test_programs_counts():
+    rows = {r["id"]: r for r in json.loads(run("programs", "--format", "json").stdout)}
+    assert rows["3.2"]["tasks"] == ["3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.2.4a", "3.2.5"]
+    assert rows["3.2"]["task_count"] == 6 and rows["3.2"]["kind"] == "section"
+    assert [r for r in rows if "." not in r] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    assert rows["8"]["milestone_count"] == 2  # every quarter, every year
+
+
+# ------------------------------------------------------------------ output: one contract for every format
+
+
+def test_every_format_parses_back_to_the_same_rows():
+    args = ("tasks", "--unit", "phong kinh te", "--role", "lead")
+    as_json = json.loads(run(*args, "--format", "json").stdout)
+    ids = [r["id"] for r in as_json]
+    exported = {t["id"]: t for t in json.loads(run("export").stdout)["tasks"]}
+    for r in as_json:  # the export's objects, with extra keys only
+        assert {k: v for k, v in r.items() if k in exported[r["id"]]} == exported[r["id"]]
+
+    table = list(csv.reader(io.StringIO(run(*args, "--format", "csv").stdout)))
+    assert table[0][0] == "Số TT" and [row[0] for row in table[1:]] == ids
+    assert len({len(row) for row in table}) == 1
+
+    md = [line for line in run(*args, "--format", "md").stdout.splitlines() if line.startswith("|")]
+    header, rule, body = md[0], md[1], md[2:]
+    n = header.count(" | ") + 1
+    assert set(rule.replace("|", "").split()) == {"---"} and rule.count("---") == n
+    assert [line.split(" | ")[0].lstrip("| ") for line in body] == ids
+
+    text = run(*args).stdout
+    assert all(i in text for i in ids) and "\x1b[" not in text  # not a terminal: no colour
+
+
+def test_csv_bom_and_headings_in_both_languages():
+    vi = run("units", "--format", "csv", "--bom").stdout
+    assert vi.startswith("\ufeffMã,Đơn vị")
+    en = run("units", "--format", "csv", "--lang", "en").stdout
+    assert en.startswith("Id,Unit,")
+    assert run("units", "--format", "csv", env={"HOINHAP_LANG": "en"}).stdout.startswith("Id,Unit,")
+    # JSON keys stay English whatever the language
+    assert json.loads(run("units", "--format", "json", "--lang", "vi").stdout)[0]["lead_count"] >= 0
+
+
+@pytest.mark.parametrize("command", ["tasks", "units"])
+def test_empty_results_exit_0_with_valid_output(command):
+    nothing = ["--search", "khong co gi nhu the nay"]
+    as_json = run(command, *nothing, "--format", "json")
+    assert as_json.exit_code == 0 and json.loads(as_json.stdout) == []
+    as_csv = run(command, *nothing, "--format", "csv")
+    assert as_csv.exit_code == 0 and len(list(csv.reader(io.StringIO(as_csv.stdout)))) == 1
+    as_table = run(command, *nothing)
+    assert as_table.exit_code == 0 and "không có dòng nào khớp" in as_table.stderr
+
+
+def test_table_fits_80_columns_and_no_color_env():
+    out = run("tasks", "--program", "2", env={"NO_COLOR": "1", "COLUMNS": "80"}).stdout
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= 80
+    assert "\x1b[" not in out
+    wide = run("tasks", "--program", "2", env={"COLUMNS": "140"}).stdout
+    assert max(len(line.rstrip()) for line in wide.splitlines()) > 80
+
+
+# ------------------------------------------------------------------ help
+
+
+def test_every_command_has_a_summary_and_an_example():
+    group = typer_group()
+    assert {"tasks", "show", "units", "programs"} <= set(group.commands)
+    for name, command in group.commands.items():
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.help and command.help.strip().splitlines()[0], name
+        assert "Example" in result.stdout, name
+
+
+def typer_group():
+    import typer.main
+
+    return typer.main.get_command(app)
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
+    from hoinhap_cli.render import Output
+
+    assert Output(out=_Tty()).use_color() is True
+    assert Output(out=io.StringIO()).use_color() is False
+    assert Output(out=_Tty(), color=False).use_color() is False  # --no-color
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert Output(out=_Tty()).use_color() is False
