@@ -8,24 +8,24 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, NoColorOpt, load_ledger, output, today
+from hoinhap_cli.cli.common import (
+    DataOpt,
+    FormatOpt,
+    LangOpt,
+    ListFormat,
+    NoColorOpt,
+    ProgramOpt,
+    RoleChoice,
+    RoleOpt,
+    UnitOpt,
+    load_ledger,
+    output,
+    task_filter,
+    today,
+)
 
-# Listing options; issue 3 declares the same in cli/common.py — unify at merge.
-UnitOpt = Annotated[Optional[list[str]], typer.Option(
-    "--unit", "-u", metavar="UNIT", help="Only tasks of this unit (id, name or alias; repeat for several).")]
-RoleOpt = Annotated[Optional[str], typer.Option(
-    "--role", metavar="lead|support|any", help="With --unit: as lead, as support, or either (default).")]
-ProgramOpt = Annotated[Optional[str], typer.Option(
-    "--program", "-p", metavar="P", help="Only programme P (3), section (3.2) or task (2.10).")]
 AsOfOpt = Annotated[Optional[str], typer.Option(
     "--as-of", metavar="DATE", help="Judge as of this date, YYYY-MM-DD (default today, or $HOINHAP_TODAY).")]
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
 
 
 class GroupBy(str, Enum):
@@ -40,9 +40,6 @@ class SummaryFormat(str, Enum):
     json = "json"
 
 
-FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="table, json, csv or md.")]
-
-
 def _date(text: str | None, option: str) -> Any:
     from hoinhap_cli.periods import DeadlineError, parse_date
     from hoinhap_cli.problems import UsageError
@@ -53,17 +50,6 @@ def _date(text: str | None, option: str) -> Any:
         return parse_date(text)
     except DeadlineError as err:
         raise UsageError(f"{option}: {err}") from None
-
-
-def _filter(ledger: Any, units: list[str] | None, role: str | None, program: str | None) -> Any:
-    from hoinhap_cli.problems import UsageError
-    from hoinhap_cli.selection import TaskFilter, check_program, resolve_unit
-
-    role = (role or "any").lower()
-    if role not in ("lead", "support", "any"):
-        raise UsageError(f"--role {role}: use lead, support or any")
-    ids = tuple(dict.fromkeys(resolve_unit(ledger, u).id for u in units or []))
-    return TaskFilter(ids, role, check_program(ledger, program) if program else None)  # type: ignore[arg-type]
 
 
 def _keep(ledger: Any, f: Any, o: Any) -> bool:
@@ -139,7 +125,7 @@ def _groups(ledger: Any, f: Any, by: GroupBy, items: list[Any]) -> list[tuple[st
 def overdue(
     as_of: AsOfOpt = None,
     unit: UnitOpt = None,
-    role: RoleOpt = None,
+    role: RoleOpt = RoleChoice.any,
     program: ProgramOpt = None,
     group_by: Annotated[GroupBy, typer.Option("--group-by", help="One list per unit or programme, or none.")]
     = GroupBy.none,
@@ -164,7 +150,7 @@ def overdue(
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
     day = _date(as_of, "--as-of")
-    f = _filter(ledger, unit, role, program)
+    f = task_filter(ledger, out.lang, unit, role, program)
     late = [o for o in deadlines.overdue(deadlines.obligations(ledger, day), day) if _keep(ledger, f, o)]
     stale = [] if no_stale else [s for s in deadlines.stale(ledger, day) if f.matches(ledger, s.task)]
     quarter = deadlines.last_ended_quarter(ledger, day)
@@ -228,7 +214,7 @@ def upcoming(
     = "30d",
     as_of: AsOfOpt = None,
     unit: UnitOpt = None,
-    role: RoleOpt = None,
+    role: RoleOpt = RoleChoice.any,
     program: ProgramOpt = None,
     format: FormatOpt = ListFormat.table,
     data: DataOpt = None,
@@ -252,7 +238,7 @@ def upcoming(
         raise UsageError(f"--within: {err}") from None
     ledger = load_ledger(data, out)
     day = _date(as_of, "--as-of")
-    f = _filter(ledger, unit, role, program)
+    f = task_filter(ledger, out.lang, unit, role, program)
     soon = [o for o in deadlines.upcoming(deadlines.obligations(ledger, day), day, span) if _keep(ledger, f, o)]
     until = (day + span).isoformat()
     if format is ListFormat.json:
