@@ -23,6 +23,8 @@ def _register() -> None:
 
     app.command("check")(check.check)
     app.command("export")(export.export)
+    from hoinhap_cli.cli import timeline; app.command("timeline")(timeline.timeline)
+    from hoinhap_cli.cli import dashboard; app.command("dashboard")(dashboard.dashboard)
 
 
 _register()
