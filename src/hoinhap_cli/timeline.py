@@ -72,8 +72,12 @@ def milestone_state(ledger: Ledger, task: Task, index: int, as_of: date) -> Stat
     if status is Status.DROPPED:
         return State.DROPPED
     due = ledger.due_date(task, index)
+    if kind is Kind.EVENT:
+        event = ledger.events().get(task.milestones[index].due.event or "")
+        if event is None or event.date > as_of:  # not yet happened on the day asked about
+            return State.EVENT
     if due is None:
-        return State.EVENT if kind is Kind.EVENT else State.NONE
+        return State.NONE
     if due < as_of:
         return State.LATE
     if status is Status.IN_PROGRESS:
@@ -162,7 +166,7 @@ def build(ledger: Ledger, tasks: list[Task], shown: list[Period], as_of: date) -
                         row.cells[col].marks.append(state)
                 continue
             due = ledger.due_date(task, i)
-            if due is None:
+            if due is None or state is State.EVENT:
                 row.undated.append(state)
                 continue
             col = place(due, state)

@@ -34,28 +34,32 @@ def _records(plan: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 def task_ids(plan: dict[str, Any], incomplete: str) -> list[tuple[str, str]]:
     """Ids starting with what was typed, in reading order (2.1, 2.10, 2.10a, 2.11), with titles."""
-    typed = incomplete.strip().replace(",", ".").lower()
     found = [(str(t["id"]), str(t.get("title", ""))) for t in _records(plan, "tasks")
-             if "id" in t and str(t["id"]).startswith(typed)]
+             if "id" in t and str(t["id"]).startswith(incomplete)]
     return sorted(found, key=lambda pair: natural_key(pair[0]))
 
 
 def unit_names(plan: dict[str, Any], incomplete: str) -> list[tuple[str, str]]:
-    """Unit ids, names and aliases that start with what was typed (compared without tones, so
-    'qld' offers QLĐT), each with the unit's full name; in Vietnamese order. When nothing starts
-    so, units with a word starting so."""
+    """Unit ids, names and aliases that start with what was typed, compared without tones or
+    case, each with the unit's full name; in Vietnamese order.
+
+    Shells keep only candidates that start with the typed text exactly, so a spelling matched
+    only when folded is offered the way the user types it: 'qld' → 'qldt' (help: QLĐT — Phòng
+    Quản lý đô thị), which names the same unit, since units are looked up folded.
+    """
     typed = fold(incomplete)
-    candidates = []
+    found: dict[str, str] = {}
     for unit in _records(plan, "units"):
         name = str(unit.get("name", ""))
-        spellings = [str(unit.get("id", "")), name, *(str(a) for a in unit.get("aliases") or [])]
-        candidates += [(s, name) for s in spellings if s]
-    found = [c for c in candidates if fold(c[0]).startswith(typed)]
-    if not found and typed:
-        found = [c for c in candidates
-                 if any(w.startswith(typed) for w in fold(c[0]).replace("-", " ").split())]
-    unique = {value: help for value, help in found}
-    return sorted(unique.items(), key=lambda pair: collation_key(pair[0]))
+        for spelling in [str(unit.get("id", "")), name, *(str(a) for a in unit.get("aliases") or [])]:
+            folded = fold(spelling)
+            if not spelling or not folded.startswith(typed):
+                continue
+            if spelling.startswith(incomplete):
+                found.setdefault(spelling, name)
+            else:
+                found.setdefault(incomplete + folded[len(typed):], name if spelling == name else f"{spelling} — {name}")
+    return sorted(found.items(), key=lambda pair: collation_key(pair[0]))
 
 
 def program_ids(plan: dict[str, Any], incomplete: str) -> list[tuple[str, str]]:
