@@ -99,3 +99,66 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("HOINHAP_DATA", "HOINHAP_LANG", "HOINHAP_TODAY", "NO_COLOR", "HOINHAP_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOINHAP_TODAY", "2026-11-27")
+
+
+# --- golden files and a ledger with progress (issue 9)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite tests/golden/* from the current output instead of comparing.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+PROGRESS_REPORTS = {
+    "2008-Q4/phong-kinh-te.yaml": """\
+unit: phong-kinh-te
+period: 2008-Q4
+entries:
+  - task: "2.10"
+    milestone: 1
+    status: done
+    date: 2008-11-20
+  - task: "2.10"
+    milestone: 2
+    status: in-progress
+    date: 2008-12-15
+""",
+    "2009-Q1/phong-kinh-te.yaml": """\
+unit: phong-kinh-te
+period: 2009-Q1
+entries:
+  - task: "2.5"
+    status: in-progress
+    date: 2009-03-01
+  - task: "1.3"
+    milestone: 1
+    status: done
+    date: 2009-03-20
+  - task: "1.1"
+    milestone: 2
+    status: dropped
+    reason: gộp vào chuyên mục chung
+    date: 2009-03-25
+events:
+  - event: tp-duyet-quy-hoach-cho
+    date: 2009-02-10
+""",
+}
+
+
+@pytest.fixture
+def shipped_progress(tmp_path: Path) -> Path:
+    """The shipped plan with a few report files: done, in progress, dropped, an event recorded."""
+    data = tmp_path / "progress"
+    data.mkdir()
+    (data / "plan.yaml").write_bytes((SHIPPED / "plan.yaml").read_bytes())
+    for name, text in PROGRESS_REPORTS.items():
+        path = data / "reports" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return data

@@ -51,6 +51,25 @@ class Output:
             return False
         return hasattr(self.out, "isatty") and self.out.isatty()
 
+    def width(self, default: int = 100) -> int:
+        """The terminal's width ($COLUMNS first), or `default` when not a terminal."""
+        import shutil
+
+        return shutil.get_terminal_size((default, 24)).columns
+
+    def styled(self, lines: Sequence[Sequence[tuple[str, str | None]]], styles: dict[str, str]) -> None:
+        """Lines of (text, style key) segments: coloured on a terminal, plain text otherwise."""
+        if not self.use_color():
+            for line in lines:
+                self.text("".join(text for text, _ in line).rstrip())
+            return
+        from rich.text import Text
+
+        console = self.console()
+        for line in lines:
+            console.print(Text.assemble(*((text, styles.get(key or "") or "") for text, key in line)),
+                          soft_wrap=True)
+
     def rows(self, fmt: str, columns: Sequence[Column], rows: Sequence[dict[str, Any]],
              records: Sequence[Any] | None = None, title: str | None = None, bom: bool = False) -> None:
         """One listing in any format.

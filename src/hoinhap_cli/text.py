@@ -64,32 +64,38 @@ def normalise_id(text: str) -> str:
     return nfc(text).strip().replace(",", ".").rstrip(".").lower()
 
 
-def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
-    """Vietnamese alphabetical order: a ă â b c d đ e ê …; tones after the base letter."""
+def collation_key(text: str) -> tuple[tuple[tuple[tuple[int, ...], int], ...], str]:
+    """Vietnamese alphabetical order: a ă â b c d đ e ê …; tones after the base letter.
+
+    Compared syllable by syllable, as Vietnamese dictionaries do: within a syllable the letters
+    first, then the tone (ngang, huyền, hỏi, ngã, sắc, nặng) — so "ba mươi" < "bà con" and
+    "Đức" comes after "Dung", not after "Z". A syllable has one tone wherever its mark sits
+    ("Ủy" and "Uỷ" sort alike). Case only breaks ties.
+    """
+    return tuple(_syllable_key(word) for word in text.casefold().split()), text
+
+
+def _syllable_key(word: str) -> tuple[tuple[int, ...], int]:
     letters: list[int] = []
-    tones: list[int] = []
-    decomposed = unicodedata.normalize("NFD", text.casefold())
+    tone = 0
+    decomposed = unicodedata.normalize("NFD", word.replace("ð", "đ"))  # Icelandic eth typed for Đ
     i = 0
     while i < len(decomposed):
-        ch = decomposed[i]
+        base = decomposed[i]
         i += 1
-        base = ch
-        tone = 0
         while i < len(decomposed) and unicodedata.combining(decomposed[i]):
             mark = decomposed[i]
             if mark in _LETTER_MARKS:
                 base = unicodedata.normalize("NFC", base + mark)
             elif mark in _COMBINING_TONES:
-                tone = _COMBINING_TONES[mark]
+                tone = tone or _COMBINING_TONES[mark]
             i += 1
         rank = _RANK.get(base)
         if rank is None:
-            # digits and punctuation before letters, in code-point order
-            letters.append(-1_000_000 + ord(base) if not base.isalpha() else 1000 + ord(base))
-        else:
-            letters.append(rank)
-        tones.append(tone)
-    return tuple(letters), tuple(tones), text
+            # digits and punctuation before letters, other scripts after, in code-point order
+            rank = -1_000_000 + ord(base) if not base.isalpha() else 1000 + ord(base)
+        letters.append(rank)
+    return tuple(letters), tone
 
 
 def similar(word: str, candidates: list[str], limit: int = 3) -> list[str]:

@@ -20,7 +20,8 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imports stay inside: `hoinhap --help` and completion load only typer.
-    from hoinhap_cli.cli import check, diff, export, init, programs, review, schema, show, tasks, units
+    from hoinhap_cli.cli import (check, dashboard, diff, export, init, programs, review, schema, show, tasks,
+                                 timeline, units)
 
     app.command("check")(check.check)
     app.command("export")(export.export)
@@ -29,6 +30,8 @@ def _register() -> None:
     app.command("units")(units.units)
     app.command("programs")(programs.programs)
     review.register(app)  # overdue, upcoming, summary
+    app.command("timeline")(timeline.timeline)
+    app.command("dashboard")(dashboard.dashboard)
     app.command("diff")(diff.diff)
     app.command("schema")(schema.schema)
     app.command("init")(init.init)

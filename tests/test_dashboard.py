@@ -1,0 +1,145 @@
+"""The dashboard page (issue 9): figures, escaping, safe writing, and a real browser's view."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hoinhap_cli.cli import app
+from hoinhap_cli.dashboard import overdue, page, progress
+from hoinhap_cli.ledger import Ledger, load
+from hoinhap_cli.paths import locate
+
+AS_OF = date(2009, 6, 30)
+runner = CliRunner()
+
+
+@pytest.fixture
+def ledger(shipped_progress: Path) -> Ledger:
+    return load(locate(str(shipped_progress)), date(2026, 11, 27))
+
+
+def test_overdue_lists_late_milestones_only(ledger: Ledger) -> None:
+    rows = overdue(ledger, AS_OF)
+    keys = {(r["task"], r["milestone"]) for r in rows}
+    assert ("2.10", 2) in keys  # in progress, but due 2008-12-31
+    assert ("1.1", 1) in keys  # never reported, due 2008-09-30
+    assert ("2.10", 1) not in keys  # done
+    assert ("1.1", 2) not in keys  # dropped (and not yet due)
+    assert ("2.5", 1) not in keys  # due on the as-of day itself
+    assert [r["due_date"] for r in rows] == sorted(r["due_date"] for r in rows)
+    first = next(r for r in rows if (r["task"], r["milestone"]) == ("1.1", 1))
+    assert first["days_late"] == (AS_OF - date(2008, 9, 30)).days
+    assert first["source"]  # the document's words travel with the row
+
+
+def test_progress_counts_per_programme(ledger: Ledger) -> None:
+    by_id = {p.program: p for p in progress(ledger, AS_OF)}
+    two = by_id["2"]
+    assert two.done == 1  # 2.10 milestone 1
+    late_in_two = [r for r in overdue(ledger, AS_OF) if r["task"].startswith("2.")]
+    assert two.late == len(late_in_two)
+    assert two.duties >= 6  # ongoing tasks 2.2, 2.3, 2.6, 2.8, 2.9, 2.11
+    assert 0 < two.share_done < 1
+    assert by_id["8"].total == 0 and by_id["8"].duties >= 1  # only a recurring duty
+
+
+def test_page_is_self_contained_and_printable(ledger: Ledger) -> None:
+    html = page(ledger, AS_OF, date(2026, 11, 27))
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<html lang='vi'>" in html
+    for needle in ("@page { size: A4", "@media print", "Mốc trễ hạn", "Tiến độ theo chương trình",
+                   "Biểu đồ thời gian"):
+        assert needle in html
+    for forbidden in ("<script", "<link", "src=", "http://", "https://", "@import", "url("):
+        assert forbidden not in html
+
+
+def test_every_text_is_escaped(mini: Path) -> None:
+    plan = mini / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "title: Tuyên truyền về WTO", "title: \"Tuyên truyền <b>WTO</b> & 'hội nhập'\""), encoding="utf-8")
+    html = page(load(locate(str(mini)), date(2026, 11, 27)), date(2009, 6, 30), date(2026, 11, 27))
+    assert "&lt;b&gt;WTO&lt;/b&gt; &amp; &#x27;hội nhập&#x27;" in html
+    assert "<b>WTO</b>" not in html
+
+
+# ------------------------------------------------------------------ the command
+
+
+def run(*args: str):
+    return runner.invoke(app, ["dashboard", *args])
+
+
+def test_writes_once_and_refuses_to_overwrite(shipped_progress: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.html"
+    first = run("--data", str(shipped_progress), "--out", str(out), "--as-of", "2009-06-30")
+    assert first.exit_code == 0, first.output
+    assert "đã ghi" in first.stderr
+    written = out.read_text(encoding="utf-8")
+    assert "tính đến 2009-06-30" in written
+    again = run("--data", str(shipped_progress), "--out", str(out), "--as-of", "2010-06-30")
+    assert again.exit_code == 2
+    assert "--force" in again.stderr
+    assert out.read_text(encoding="utf-8") == written  # untouched
+    forced = run("--data", str(shipped_progress), "--out", str(out), "--as-of", "2010-06-30", "--force")
+    assert forced.exit_code == 0
+    assert "tính đến 2010-06-30" in out.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.html", "progress"]  # no temp files left
+    assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # a page to share, not a private temp file
+
+
+def test_missing_folder_is_a_usage_error(mini: Path, tmp_path: Path) -> None:
+    result = run("--data", str(mini), "--out", str(tmp_path / "no" / "such.html"))
+    assert result.exit_code == 2
+    assert not (tmp_path / "no").exists()
+
+
+# ------------------------------------------------------------------ in a real browser
+
+
+def find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        if path := shutil.which(name):
+            return path
+    return None
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WINDOW = (1240, 1754)  # A4 at 150 dpi
+
+
+@pytest.mark.skipif(find_chromium() is None,
+                    reason="no Chromium found (chromium, chromium-browser, google-chrome): "
+                           "install Debian's chromium package, as .ci/run does, to render the dashboard")
+def test_dashboard_renders_in_headless_chromium(shipped_progress: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dashboard.html"
+    result = run("--data", str(shipped_progress), "--out", str(out), "--as-of", "2009-06-30")
+    assert result.exit_code == 0, result.output
+    browser = [find_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
+    env = {**os.environ, "HOME": str(tmp_path)}
+
+    dom = subprocess.run([*browser, "--dump-dom", out.as_uri()], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    for heading in ("Mốc trễ hạn", "Tiến độ theo chương trình", "Biểu đồ thời gian"):
+        assert heading in dom.stdout
+    for task_id in ("2.10", "3.1.1", "4.1"):  # late as of 2009-06-30
+        assert f"<td class=\"id\">{task_id}<small>" in dom.stdout
+
+    png = tmp_path / "dashboard.png"
+    shot = subprocess.run([*browser, f"--screenshot={png}", f"--window-size={WINDOW[0]},{WINDOW[1]}",
+                           out.as_uri()], capture_output=True, text=True, timeout=120, env=env)
+    assert shot.returncode == 0, shot.stderr[-2000:]
+    header = png.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == WINDOW
+    assert png.stat().st_size > 50_000  # a drawn page, not a blank one
