@@ -181,8 +181,8 @@ def test_range_narrows_the_columns(shipped_progress: Path) -> None:
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["--program", "9"], "no programme"),
-    (["--unit", "Phòng Không Có"], "no unit"),
+    (["--program", "9"], "không có chương trình"),
+    (["--unit", "Phòng Không Có"], "Phòng Không Có"),
     (["--from", "2010-Q1", "--to", "2009-Q4"], "--from"),
     (["--as-of", "30/06/2009"], "--as-of"),
     (["--from", "2009-Q5"], "--from"),

@@ -9,6 +9,8 @@ from enum import Enum
 from typing import Annotated, Any, Callable, List, Optional
 
 import typer
+
+from hoinhap_cli.cli.complete import complete_program, complete_unit
 from typer.core import TyperGroup
 
 DataOpt = Annotated[
@@ -61,13 +63,19 @@ BomOpt = Annotated[bool, typer.Option("--bom", help="CSV: start with a byte-orde
 FullOpt = Annotated[bool, typer.Option("--full", help="Table: every column, long texts not shortened.")]
 UnitOpt = Annotated[
     Optional[List[str]],
-    typer.Option("--unit", "-u", metavar="TEXT",
+    typer.Option("--unit", "-u", metavar="TEXT", autocompletion=complete_unit,
                  help="A unit by id, name or alias, diacritics optional ('qldt', 'phong kinh te', "
                       "'Cát Lái'); repeat for any of several. A ward also matches its group's tasks."),
 ]
 RoleOpt = Annotated[RoleChoice, typer.Option("--role", help="With --unit: lead, support or any.")]
 ProgramOpt = Annotated[
-    Optional[str], typer.Option("--program", "-p", metavar="P", help="A programme or section: 3, 3.2.")
+    Optional[str],
+    typer.Option("--program", "-p", metavar="P", autocompletion=complete_program,
+                 help="A programme, section or task and its sub-tasks: 3, 3.2, 2.10."),
+]
+AsOfOpt = Annotated[
+    Optional[str],
+    typer.Option("--as-of", metavar="DATE", help="Judge as of this date, YYYY-MM-DD (default today, or $HOINHAP_TODAY)."),
 ]
 SearchOpt = Annotated[
     Optional[str],
@@ -141,6 +149,19 @@ def today() -> date:
         except DeadlineError as err:
             raise UsageError(f"HOINHAP_TODAY: {err}") from None
     return date.today()
+
+
+def as_of_date(value: str | None, option: str = "--as-of") -> date:
+    """A date option's value, or today when it is not given."""
+    from hoinhap_cli.periods import DeadlineError, parse_date
+    from hoinhap_cli.problems import UsageError
+
+    if value is None:
+        return today()
+    try:
+        return parse_date(value)
+    except DeadlineError as err:
+        raise UsageError(f"{option}: {err}") from None
 
 
 def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Any:

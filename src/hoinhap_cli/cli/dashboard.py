@@ -9,8 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, load_ledger, output, today
-from hoinhap_cli.cli.timeline import AsOfOpt, parse_as_of
+from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, as_of_date, load_ledger, output, today
 
 
 def write_new(path: Path, text: str, force: bool) -> None:
@@ -69,7 +68,7 @@ def dashboard(
     from hoinhap_cli.i18n import t
 
     out = output(lang)
-    day = parse_as_of(as_of)
+    day = as_of_date(as_of)
     ledger = load_ledger(data, out)
     path = Path(out_file)
     write_new(path, page(ledger, day, today(), out.lang), force)

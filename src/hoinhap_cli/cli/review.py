@@ -9,6 +9,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from hoinhap_cli.cli.common import (
+    AsOfOpt,
     DataOpt,
     FormatOpt,
     LangOpt,
@@ -18,15 +19,12 @@ from hoinhap_cli.cli.common import (
     RoleChoice,
     RoleOpt,
     UnitOpt,
+    as_of_date,
     load_ledger,
     output,
     task_filter,
     today,
 )
-
-AsOfOpt = Annotated[Optional[str], typer.Option(
-    "--as-of", metavar="DATE", help="Judge as of this date, YYYY-MM-DD (default today, or $HOINHAP_TODAY).")]
-
 
 class GroupBy(str, Enum):
     none = "none"
@@ -38,18 +36,6 @@ class SummaryFormat(str, Enum):
     table = "table"
     md = "md"
     json = "json"
-
-
-def _date(text: str | None, option: str) -> Any:
-    from hoinhap_cli.periods import DeadlineError, parse_date
-    from hoinhap_cli.problems import UsageError
-
-    if text is None:
-        return today()
-    try:
-        return parse_date(text)
-    except DeadlineError as err:
-        raise UsageError(f"{option}: {err}") from None
 
 
 def _keep(ledger: Any, f: Any, o: Any) -> bool:
@@ -149,7 +135,7 @@ def overdue(
 
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
-    day = _date(as_of, "--as-of")
+    day = as_of_date(as_of)
     f = task_filter(ledger, out.lang, unit, role, program)
     late = [o for o in deadlines.overdue(deadlines.obligations(ledger, day), day) if _keep(ledger, f, o)]
     stale = [] if no_stale else [s for s in deadlines.stale(ledger, day) if f.matches(ledger, s.task)]
@@ -237,7 +223,7 @@ def upcoming(
     except DeadlineError as err:
         raise UsageError(f"--within: {err}") from None
     ledger = load_ledger(data, out)
-    day = _date(as_of, "--as-of")
+    day = as_of_date(as_of)
     f = task_filter(ledger, out.lang, unit, role, program)
     soon = [o for o in deadlines.upcoming(deadlines.obligations(ledger, day), day, span) if _keep(ledger, f, o)]
     until = (day + span).isoformat()
@@ -293,7 +279,7 @@ def summary(
     if out_file is not None and not out_file.parent.is_dir():
         raise UsageError(f"{out_file.parent}: no such folder")
     ledger = load_ledger(data, out)
-    day = _date(as_of, "--as-of") if as_of else min(p.end + timedelta(days=1), today())
+    day = as_of_date(as_of) if as_of else min(p.end + timedelta(days=1), today())
     s = summarise(ledger, p, day)
     sink = Output(lang=out.lang, color=False if out_file else out.color, out=io.StringIO()) if out_file else out
     if format is SummaryFormat.json:

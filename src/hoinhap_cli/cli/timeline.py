@@ -6,45 +6,27 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, NoColorOpt, load_ledger, output, today
-from hoinhap_cli.cli.complete import complete_program, complete_unit
+from hoinhap_cli.cli.common import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    NoColorOpt,
+    ProgramOpt,
+    UnitOpt,
+    as_of_date,
+    load_ledger,
+    output,
+    task_filter,
+)
 
-ProgramOpt = Annotated[
-    Optional[str],
-    typer.Option("--program", "-p", metavar="P", autocompletion=complete_program,
-                 help="Only programme P, section P or task P and its sub-tasks (e.g. 3, 3.2, 2.10)."),
-]
-UnitOpt = Annotated[
-    Optional[list[str]],
-    typer.Option("--unit", "-u", metavar="UNIT", autocompletion=complete_unit,
-                 help="Only tasks this unit leads or supports (id, name or alias, e.g. QLĐT); repeat for several."),
-]
 FromOpt = Annotated[Optional[str], typer.Option("--from", metavar="QUARTER",
                                                 help="First quarter shown (default: the plan's first, 2008-Q1).")]
 ToOpt = Annotated[Optional[str], typer.Option("--to", metavar="QUARTER",
                                               help="Last quarter shown (default: the plan's last, 2010-Q4).")]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
-                                                help="Judge late/upcoming on this date (default: today).")]
+def select_tasks(ledger: Any, program: str | None, units: list[str] | None, lang: str) -> list[Any]:
+    from hoinhap_cli.selection import select
 
-
-def parse_as_of(value: str | None) -> Any:
-    from hoinhap_cli.periods import DeadlineError, parse_date
-    from hoinhap_cli.problems import UsageError
-
-    if value is None:
-        return today()
-    try:
-        return parse_date(value)
-    except DeadlineError as err:
-        raise UsageError(f"--as-of: {err}") from None
-
-
-def select_tasks(ledger: Any, program: str | None, units: list[str] | None) -> list[Any]:
-    from hoinhap_cli.selection import TaskFilter, check_program, resolve_unit, select
-
-    prefix = check_program(ledger, program) if program else None
-    unit_ids = tuple(resolve_unit(ledger, u).id for u in units or [])
-    return select(ledger, TaskFilter(units=unit_ids, program=prefix))
+    return select(ledger, task_filter(ledger, lang, units, program=program))
 
 
 def shown_quarters(ledger: Any, first: str | None, last: str | None, lang: str) -> list[Any]:
@@ -89,9 +71,9 @@ def timeline(
     from hoinhap_cli.problems import UsageError
 
     out = output(lang, no_color)
-    day = parse_as_of(as_of)
+    day = as_of_date(as_of)
     ledger = load_ledger(data, out)
-    tasks = select_tasks(ledger, program, unit)
+    tasks = select_tasks(ledger, program, unit, out.lang)
     shown = shown_quarters(ledger, first, last, out.lang)
     width = out.width()
     grid = tl.build(ledger, tasks, shown, day)
