@@ -12,6 +12,7 @@ never re-wrapped, strings that would read back as something else quoted.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,11 @@ import yaml
 from hoinhap_cli.problems import Problem
 from hoinhap_cli.text import nfc
 
-MAX_BYTES = 64 * 1024 * 1024
+# Reading costs ~30 bytes of memory per byte of YAML (a 16 MiB plan peaks at ~500 MB, a 50 MiB
+# one at ~1.4 GB and 40 s). The real plan is ~0.1 MiB, so 10 MiB is generous and stays far
+# below a 500 MB memory goal; HOINHAP_MAX_MB raises it for whoever really needs more.
+MAX_MB = 10
+MAX_MB_ENV = "HOINHAP_MAX_MB"
 
 try:  # libyaml's parser: ~4x faster, and its nodes still carry line/column marks
     from yaml._yaml import CParser as _CParser  # type: ignore[import-not-found]
@@ -177,14 +182,38 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def read(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Located | None, list[Problem]]:
-    """Read one YAML file. Returns (document, []) or (None, problems)."""
+def max_bytes_from_env(env: dict[str, str] | None = None) -> int:
+    """The size limit for one YAML file: $HOINHAP_MAX_MB MiB, else MAX_MB."""
+    from hoinhap_cli.problems import UsageError
+
+    value = (os.environ if env is None else env).get(MAX_MB_ENV, "").strip()
+    if not value:
+        return MAX_MB * 2**20
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = 0.0
+    if not mb > 0 or mb == float("inf"):
+        raise UsageError(f"{MAX_MB_ENV}={value!r} is not a size: give a number of MiB, e.g. {MAX_MB_ENV}=60")
+    return int(mb * 2**20)
+
+
+def read(path: Path, file: str | None = None, max_bytes: int | None = None) -> tuple[Located | None, list[Problem]]:
+    """Read one YAML file. Returns (document, []) or (None, problems).
+
+    A file over `max_bytes` (default: `max_bytes_from_env()`) is refused before it is read,
+    so a huge file costs no memory.
+    """
     name = file or str(path)
+    limit = max_bytes_from_env() if max_bytes is None else max_bytes
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            return None, [Problem(name, None, None,
-                                  f"the file is {size / 2**20:.0f} MiB, over the {max_bytes // 2**20} MiB limit")]
+        if size > limit:
+            return None, [Problem(
+                name, 1, None,
+                f"the file is {size / 2**20:.1f} MiB, over the {limit / 2**20:g} MiB limit (reading takes "
+                f"~30x its size in memory): remove what made it grow or split it into smaller files, "
+                f"or raise the limit with {MAX_MB_ENV}={int(size / 2**20) + 1}")]
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(name, None, None, f"cannot read the file: {err.strerror or err}")]
