@@ -244,17 +244,14 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except _AnchorError as err:
         return None, [err.problem]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = err.problem or err.context or "invalid YAML"
-        if err.context and err.problem:
-            what = f"{err.problem} ({err.context})"
-        began = err.context_mark
-        if began is not None and mark is not None and began.line != mark.line:
-            what += f"; it began at line {began.line + 1}, column {began.column + 1}"
-        return None, [Problem(file, line, col, f"YAML syntax error: {what}")]
-    except yaml.YAMLError as err:  # reader errors (control characters) and the like
-        return None, [Problem(file, None, None, f"YAML error: {err}")]
+        return None, [_syntax_problem(err, text, file)]
+    except yaml.reader.ReaderError as err:  # a control character: libyaml gives a byte offset, not a mark
+        line, col = _line_col(text, err.position)
+        what = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+        return None, [Problem(file, line, col, f"the character {what} is not allowed in YAML ({err.reason}): "
+                                               "delete it")]
+    except yaml.YAMLError as err:  # pragma: no cover - every libyaml error is one of the above
+        return None, [Problem(file, 1, None, f"YAML error: {err}")]
     if root is None:
         return Located(None, file, None), []
     try:
@@ -265,6 +262,61 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except RecursionError:
         return None, [Problem(file, None, None, "the YAML nests too deeply")]
     return Located(data, file, root), []
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """Line and column of a UTF-8 byte offset (libyaml's reader counts bytes of its UTF-8 input)."""
+    before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
+    what = err.problem or err.context or "invalid YAML"
+    if err.context and err.problem:
+        what = f"{err.problem} ({err.context})"
+    began = err.context_mark
+    if err.context == "while scanning a quoted scalar" and began is not None:
+        # the quote never closes: the line to fix is where it opened, not the end of the file
+        return Problem(file, began.line + 1, began.column + 1,
+                       "YAML syntax error: this quote is never closed: add the closing quote")
+    runaway = _runaway_quote(text, mark)
+    if runaway is not None:
+        start, end = runaway
+        return Problem(file, start.line + 1, start.column + 1,
+                       f"YAML syntax error: the text quoted here runs on to line {end.line + 1}, where the file "
+                       f"stops making sense ({err.problem or what}, line {line}, column {col}): is its closing quote missing?")
+    if began is not None and mark is not None and began.line != mark.line:
+        what += f"; it began at line {began.line + 1}, column {began.column + 1}"
+    return Problem(file, line, col, f"YAML syntax error: {what}")
+
+
+def _runaway_quote(text: str, mark: Any) -> tuple[Any, Any] | None:
+    """A quoted scalar that spans lines and ends where the syntax error is: a missing close quote.
+
+    An unclosed quote swallows the lines after it up to the next quote character, and the
+    parser only fails there; hand-written plans never need a quoted text across lines.
+    """
+    if mark is None:
+        return None
+    scanner = (yaml.CLoader if _FAST else yaml.Loader)(text)  # type: ignore[attr-defined]
+    last = None
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    if (last is not None and last.style in ('"', "'") and last.start_mark.line < last.end_mark.line
+            and last.end_mark.line == mark.line):
+        return last.start_mark, last.end_mark
+    return None
 
 
 class _AnchorError(Exception):
