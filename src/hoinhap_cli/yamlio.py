@@ -172,7 +172,8 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as err:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
-        col = err.start - (before.rfind(b"\n") + 1) + 1
+        # a column in characters, as editors count: the bytes before the bad one are valid UTF-8
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1
         return None, [
             Problem(
                 file, line, col,
@@ -281,6 +282,12 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         # the quote never closes: the line to fix is where it opened, not the end of the file
         return Problem(file, began.line + 1, began.column + 1,
                        "YAML syntax error: this quote is never closed: add the closing quote")
+    flow = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}.get(err.context or "")
+    if flow and began is not None and mark is not None and began.line != mark.line:
+        # a bracket left open: the parser notices only on a later line; the fix is where it opened
+        return Problem(file, began.line + 1, began.column + 1,
+                       f"YAML syntax error: this bracket is not closed ({err.problem} at line {line}, "
+                       f"column {col}): add the '{flow}'")
     runaway = _runaway_quote(text, mark)
     if runaway is not None:
         start, end = runaway
