@@ -99,7 +99,12 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         if low.endswith("inf"):
             return float("-inf") if low.startswith("-") else float("inf")
         return float(value)
-    raise _Refused(node, f"the tag {tag} is not allowed: write plain YAML without '!!' or '!' tags")
+    raise _Refused(node, _tag_refused(tag))
+
+
+def _tag_refused(tag: str) -> str:
+    short = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return f"the tag {short} is not allowed: write plain YAML without '!!' or '!' tags"
 
 
 class _Refused(Exception):
@@ -353,10 +358,10 @@ def _walk(node: yaml.Node, seen: set[int]) -> Any:
     seen.add(ident)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != SEQ:
-            raise _Refused(node, f"the tag {node.tag} is not allowed")
+            raise _Refused(node, _tag_refused(node.tag))
         return [_walk(child, seen) for child in node.value]
     if node.tag != MAP:
-        raise _Refused(node, f"the tag {node.tag} is not allowed")
+        raise _Refused(node, _tag_refused(node.tag))
     out: dict[Any, Any] = {}
     first: dict[Any, yaml.Node] = {}
     for key_node, value_node in node.value:
