@@ -187,7 +187,7 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         ):
             out.append(doc.problem((*where, "due"), f"'{d}' recurs outside the plan period "
                                    f"{period.start.year}–{period.end.year}"))
-        if d.due is not None and not (period.start <= d.due <= period.end):
+        if d.due is not None and period.start <= period.end and not (period.start <= d.due <= period.end):
             out.append(doc.problem((*where, "due"), f"'{d}' falls outside the plan period "
                                    f"{period.start.isoformat()}..{period.end.isoformat()}", severity="warning"))
         if d.due is not None and d.due < signed:
