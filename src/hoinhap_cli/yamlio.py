@@ -298,7 +298,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         start, end = runaway
         return Problem(file, start.line + 1, start.column + 1,
                        f"YAML syntax error: the text quoted here runs on to line {end.line + 1}, where the file "
-                       f"stops making sense ({err.problem or what}, line {line}, column {col}): is its closing quote missing?")
+                       f"stops making sense ({err.problem or what}, line {line}, column {col}): "
+                       "is its closing quote missing?")
     if began is not None and mark is not None and began.line != mark.line:
         what += f"; it began at line {began.line + 1}, column {began.column + 1}"
     return Problem(file, line, col, f"YAML syntax error: {what}")
