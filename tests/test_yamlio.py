@@ -21,13 +21,13 @@ def only_problem(raw: bytes | str) -> str:
 REFUSED = [
     # name, bytes, where ("f.yaml:L:C: "), words in the message
     ("syntax error", b"a: 1\nb: c: d\n", "f.yaml:2:5: ", "YAML syntax error: mapping values are not allowed"),
-    ("unclosed flow list", b"a: [1, 2\nb: 3\n", "f.yaml:2:2: ", "it began at line 1, column 4"),
+    ("unclosed flow list", b"a: [1, 2\nb: 3\n", "f.yaml:1:4: ", "this bracket is not closed"),
     ("tab indentation", b"a:\n\tb: 1\n", "f.yaml:2:1: ", "a tab used for indentation"),
     ("tab after spaces", b"a:\n  b: 1\n  \tc: 2\n", "f.yaml:3:3: ", "a tab used for indentation"),
     ("unterminated double quote", b'a: 1\nb: "abc\nc: 2\n', "f.yaml:2:4: ", "never closed: add the closing quote"),
     ("unterminated single quote", b"a: 'abc\n", "f.yaml:1:4: ", "never closed: add the closing quote"),
     ("unclosed quote swallowing lines", b'a:\n  b: "abc\n  c: 1\n  d: "x"\n', "f.yaml:2:6: ",
-     "runs on to line 4; is its closing quote missing?"),
+     "runs on to line 4, where the file stops making sense"),
     ("duplicate key at the top", b"a: 1\nb: 2\na: 3\n", "f.yaml:3:1: ", "duplicate key 'a' (first at line 1)"),
     ("duplicate key in a task", b"tasks:\n  - id: '1.1'\n    title: x\n    id: '1.2'\n", "f.yaml:4:5: ",
      "duplicate key 'id' (first at line 2)"),
@@ -38,7 +38,7 @@ REFUSED = [
     ("alias", b"a: &x [1]\nb: *x\n", "f.yaml:1:4: ", "anchors (&) and aliases (*) are not allowed"),
     ("alias without anchor", b"a: 1\nb: *x\n", "f.yaml:2:4: ", "anchors (&) and aliases (*) are not allowed"),
     ("python object tag", b"a: 1\nb: !!python/object/apply:os.system ['echo hi']\n", "f.yaml:2:4: ",
-     "the tag tag:yaml.org,2002:python/object/apply:os.system is not allowed"),
+     "the tag !!python/object/apply:os.system is not allowed"),
     ("python name tag", b"b: !!python/name:os.system\n", "f.yaml:1:4: ", "is not allowed: write plain YAML"),
     ("local tag", b"a:\n  b: !secret x\n", "f.yaml:2:6: ", "the tag !secret is not allowed"),
     ("a list as a key", b"? [a]\n: 1\n", "f.yaml:1:3: ", "a key must be plain text"),
@@ -50,7 +50,7 @@ REFUSED = [
     ("UTF-16 with BOM", "a: b\n".encode("utf-16"), "f.yaml:1:1: ", "the file is UTF-16"),
     ("UTF-16 big-endian", "a: b\n".encode("utf-16-be"), "f.yaml:1:1: ", "NUL byte: it looks like UTF-16"),
     ("a NUL byte", b"a: b\nc: d\x00e\n", "f.yaml:2:5: ", "a NUL byte"),
-    ("a control character", b"a: 1\nb: x\x07y\n", "f.yaml:2:5: ", "control character U+0007"),
+    ("a control character", b"a: 1\nb: x\x07y\n", "f.yaml:2:5: ", "U+0007 is not allowed in YAML"),
 ]
 
 

@@ -52,7 +52,7 @@ def natural_key(task_id: str) -> tuple[tuple[int, int | str], ...]:
     for chunk in _ID_CHUNK.split(task_id):
         if not chunk or chunk == ".":
             continue
-        if chunk.isdigit():
+        if chunk.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
             key.append((0, int(chunk)))
         else:
             key.append((1, chunk.strip(".")))

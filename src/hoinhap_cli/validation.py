@@ -100,6 +100,8 @@ def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) 
             msg = f"{_describe(value)} is not one of {expected}{hint}"
         elif kind == "too_short":
             msg = "must not be empty" if loc[-1] != "milestones" else "a task needs at least one milestone (due: none if the document gives no time)"
+        elif kind == "string_too_short":
+            msg = "must not be empty: write the text, or remove the key if it is optional"
         elif kind in ("greater_than_equal", "greater_than"):
             msg = f"{_describe(value)} is too small ({e['msg'].lower()})"
         else:
@@ -186,7 +188,7 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         ):
             out.append(doc.problem((*where, "due"), f"'{d}' recurs outside the plan period "
                                    f"{period.start.year}–{period.end.year}"))
-        if d.due is not None and not (period.start <= d.due <= period.end):
+        if d.due is not None and period.start <= period.end and not (period.start <= d.due <= period.end):
             out.append(doc.problem((*where, "due"), f"'{d}' falls outside the plan period "
                                    f"{period.start.isoformat()}..{period.end.isoformat()}", severity="warning"))
         if d.due is not None and d.due < signed:

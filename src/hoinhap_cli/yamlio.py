@@ -12,6 +12,7 @@ never re-wrapped, strings that would read back as something else quoted.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,11 @@ import yaml
 from hoinhap_cli.problems import Problem
 from hoinhap_cli.text import nfc
 
-MAX_BYTES = 64 * 1024 * 1024
+# Reading costs ~30 bytes of memory per byte of YAML (a 16 MiB plan peaks at ~500 MB, a 50 MiB
+# one at ~1.4 GB and 40 s). The real plan is ~0.1 MiB, so 10 MiB is generous and stays far
+# below a 500 MB memory goal; HOINHAP_MAX_MB raises it for whoever really needs more.
+MAX_MB = 10
+MAX_MB_ENV = "HOINHAP_MAX_MB"
 
 try:  # libyaml's parser: ~4x faster, and its nodes still carry line/column marks
     from yaml._yaml import CParser as _CParser  # type: ignore[import-not-found]
@@ -94,14 +99,15 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         if low.endswith("inf"):
             return float("-inf") if low.startswith("-") else float("inf")
         return float(value)
-    raise _Refused(node, _no_tags(tag))
+    raise _Refused(node, _tag_refused(tag))
+
+
+def _tag_refused(tag: str) -> str:
+    short = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return f"the tag {short} is not allowed: write plain YAML without '!!' or '!' tags"
 
 
 _NO_ANCHORS = "anchors (&) and aliases (*) are not allowed: write the value out"
-
-
-def _no_tags(tag: str) -> str:
-    return f"the tag {tag} is not allowed: write plain YAML without '!!' or '!' tags"
 
 
 class _Refused(Exception):
@@ -165,14 +171,20 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(file, 1, 1, "the file is UTF-16: save it as UTF-8")]
     if b"\x00" in raw:
-        line, col = _byte_position(raw, raw.index(b"\x00"))
+        offset = raw.index(b"\x00")
+        before = raw[:offset]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         hint = "it looks like UTF-16: save it as UTF-8" if raw[1:2] == b"\x00" or raw[:1] == b"\x00" \
             else "this is not a text file"
         return None, [Problem(file, line, col, f"a NUL byte: {hint}")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as err:
-        line, col = _byte_position(raw, err.start)
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        # a column in characters, as editors count: the bytes before the bad one are valid UTF-8
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1
         return None, [
             Problem(
                 file, line, col,
@@ -182,26 +194,38 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    """Line and column (in characters, as an editor counts them) of a byte offset."""
-    before = raw[:offset]
-    start = before.rfind(b"\n") + 1
-    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", errors="replace")) + 1
+def max_bytes_from_env(env: dict[str, str] | None = None) -> int:
+    """The size limit for one YAML file: $HOINHAP_MAX_MB MiB, else MAX_MB."""
+    from hoinhap_cli.problems import UsageError
+
+    value = (os.environ if env is None else env).get(MAX_MB_ENV, "").strip()
+    if not value:
+        return MAX_MB * 2**20
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = 0.0
+    if not mb > 0 or mb == float("inf"):
+        raise UsageError(f"{MAX_MB_ENV}={value!r} is not a size: give a number of MiB, e.g. {MAX_MB_ENV}=60")
+    return int(mb * 2**20)
 
 
-def _text_position(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - start + 1
+def read(path: Path, file: str | None = None, max_bytes: int | None = None) -> tuple[Located | None, list[Problem]]:
+    """Read one YAML file. Returns (document, []) or (None, problems).
 
-
-def read(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Located | None, list[Problem]]:
-    """Read one YAML file. Returns (document, []) or (None, problems)."""
+    A file over `max_bytes` (default: `max_bytes_from_env()`) is refused before it is read,
+    so a huge file costs no memory.
+    """
     name = file or str(path)
+    limit = max_bytes_from_env() if max_bytes is None else max_bytes
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            return None, [Problem(name, None, None,
-                                  f"the file is {size / 2**20:.0f} MiB, over the {max_bytes // 2**20} MiB limit")]
+        if size > limit:
+            return None, [Problem(
+                name, 1, None,
+                f"the file is {size / 2**20:.1f} MiB, over the {limit / 2**20:g} MiB limit (reading takes "
+                f"~30x its size in memory): remove what made it grow or split it into smaller files, "
+                f"or raise the limit with {MAX_MB_ENV}={int(size / 2**20) + 1}")]
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(name, None, None, f"cannot read the file: {err.strerror or err}")]
@@ -232,35 +256,14 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except _AnchorError as err:
         return None, [err.problem]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        if (err.problem or "").startswith("found undefined alias"):  # *x with no &x: still an alias
-            return None, [Problem(file, line, col, _NO_ANCHORS)]
-        what = err.problem or err.context or "invalid YAML"
-        if err.context and err.problem:
-            what = f"{err.problem} ({err.context})"
-        began = err.context_mark
-        if began is not None and err.context and (err.problem or "").startswith("found unexpected end of stream"):
-            # The end of the file is past every line: point at where the unclosed thing opens.
-            thing = err.context.removeprefix("while scanning ").removeprefix("while parsing ").removeprefix("a ")
-            hint = ": add the closing quote" if "quoted" in thing else ""
-            return None, [Problem(file, began.line + 1, began.column + 1,
-                                  f"YAML syntax error: the {thing} starting here is never closed{hint}")]
-        if began is not None and mark is not None and began.line != mark.line:
-            what += f"; it began at line {began.line + 1}, column {began.column + 1}"
-        quote = _open_quote(text, mark.line if mark else None)
-        if quote is not None:  # the error is a symptom; the missing quote is the cause
-            return None, [Problem(file, quote[0], quote[1],
-                                  f"YAML syntax error: the quoted text starting here runs on to line {quote[2]}; "
-                                  f"is its closing quote missing? (there: {what})")]
-        return None, [Problem(file, line, col, f"YAML syntax error: {what}")]
-    except yaml.reader.ReaderError as err:  # a control character the YAML reader refuses
-        line, col = _text_position(text, err.position)
-        code = err.character if isinstance(err.character, int) else ord(err.character)
-        return None, [Problem(file, line, col, f"the control character U+{code:04X} is not allowed in YAML: "
+        return None, [_syntax_problem(err, text, file)]
+    except yaml.reader.ReaderError as err:  # a control character: libyaml gives a byte offset, not a mark
+        line, col = _line_col(text, err.position)
+        what = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+        return None, [Problem(file, line, col, f"the character {what} is not allowed in YAML ({err.reason}): "
                                                "delete it")]
-    except yaml.YAMLError as err:  # anything else the parser raises: one line, never a traceback
-        return None, [Problem(file, None, None, "YAML error: " + " ".join(str(err).split()))]
+    except yaml.YAMLError as err:  # pragma: no cover - every libyaml error is one of the above
+        return None, [Problem(file, 1, None, f"YAML error: {err}")]
     if root is None:
         return Located(None, file, None), []
     try:
@@ -273,29 +276,68 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     return Located(data, file, root), []
 
 
-def _open_quote(text: str, error_line: int | None) -> tuple[int, int, int] | None:
-    """The last quoted scalar before a syntax error that runs over several lines, if any.
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """Line and column of a UTF-8 byte offset (libyaml's reader counts bytes of its UTF-8 input)."""
+    before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
-    Quoted text may legally span lines, so a forgotten closing quote swallows the lines after
-    it until the next quote and the parser fails somewhere below: (line, column, end line).
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
+    if (err.problem or "").startswith("found undefined alias"):  # *x with no &x: still an alias
+        return Problem(file, line, col, _NO_ANCHORS)
+    what = err.problem or err.context or "invalid YAML"
+    if err.context and err.problem:
+        what = f"{err.problem} ({err.context})"
+    began = err.context_mark
+    if err.context == "while scanning a quoted scalar" and began is not None:
+        # the quote never closes: the line to fix is where it opened, not the end of the file
+        return Problem(file, began.line + 1, began.column + 1,
+                       "YAML syntax error: this quote is never closed: add the closing quote")
+    flow = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}.get(err.context or "")
+    if flow and began is not None and mark is not None and began.line != mark.line:
+        # a bracket left open: the parser notices only on a later line; the fix is where it opened
+        return Problem(file, began.line + 1, began.column + 1,
+                       f"YAML syntax error: this bracket is not closed ({err.problem} at line {line}, "
+                       f"column {col}): add the '{flow}'")
+    runaway = _runaway_quote(text, mark)
+    if runaway is not None:
+        start, end = runaway
+        return Problem(file, start.line + 1, start.column + 1,
+                       f"YAML syntax error: the text quoted here runs on to line {end.line + 1}, where the file "
+                       f"stops making sense ({err.problem or what}, line {line}, column {col}): "
+                       "is its closing quote missing?")
+    if began is not None and mark is not None and began.line != mark.line:
+        what += f"; it began at line {began.line + 1}, column {began.column + 1}"
+    return Problem(file, line, col, f"YAML syntax error: {what}")
+
+
+def _runaway_quote(text: str, mark: Any) -> tuple[Any, Any] | None:
+    """A quoted scalar that spans lines and ends where the syntax error is: a missing close quote.
+
+    An unclosed quote swallows the lines after it up to the next quote character, and the
+    parser only fails there; hand-written plans never need a quoted text across lines.
     """
-    if error_line is None:
+    if mark is None:
         return None
     scanner = (yaml.CLoader if _FAST else yaml.Loader)(text)  # type: ignore[attr-defined]
-    found = None
+    last = None
     try:
         while scanner.check_token():
             token = scanner.get_token()
-            if token.start_mark.line > error_line:
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
                 break
-            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
-                    and token.end_mark.line > token.start_mark.line:
-                found = (token.start_mark.line + 1, token.start_mark.column + 1, token.end_mark.line + 1)
+            if isinstance(token, yaml.ScalarToken):
+                last = token
     except yaml.YAMLError:
         pass
     finally:
         scanner.dispose()
-    return found
+    if (last is not None and last.style in ('"', "'") and last.start_mark.line < last.end_mark.line
+            and last.end_mark.line == mark.line):
+        return last.start_mark, last.end_mark
+    return None
 
 
 class _AnchorError(Exception):
@@ -325,10 +367,10 @@ def _walk(node: yaml.Node, seen: set[int]) -> Any:
     seen.add(ident)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != SEQ:
-            raise _Refused(node, _no_tags(node.tag))
+            raise _Refused(node, _tag_refused(node.tag))
         return [_walk(child, seen) for child in node.value]
     if node.tag != MAP:
-        raise _Refused(node, _no_tags(node.tag))
+        raise _Refused(node, _tag_refused(node.tag))
     out: dict[Any, Any] = {}
     first: dict[Any, yaml.Node] = {}
     for key_node, value_node in node.value:

@@ -1,0 +1,73 @@
+"""Every broken plan in the catalogue, fed to `check` and to `export`.
+
+For each case and each command: the promised exit code (check 1, export 2), every output
+line about the plan names file:line:col (file:line where the problem has no column), the
+case's own line/column carries the expected words, no traceback, and nothing on disk changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hoinhap_cli.cli import app
+from plan_cases import CASES, Case
+
+PLAN = "data/plan.yaml"
+LOCATED = re.compile(rf"^{re.escape(PLAN)}:(\d+)(?::(\d+))?: ")
+COMMANDS = {"check": (["check", "--data", "data"], 1), "export": (["export", "--data", "data"], 2)}
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run_case(case: Case, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, int]:
+    data = tmp_path / "data"
+    (data / "reports").mkdir(parents=True)
+    raw = case.build()
+    (data / "plan.yaml").write_bytes(raw)
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    argv, code = COMMANDS[command]
+    result = CliRunner().invoke(app, argv)
+    output = result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in output
+    assert snapshot(tmp_path) == before, "a file was changed, added or removed"
+    assert result.exit_code == code, output
+    if command == "export":
+        assert result.stdout == "", "export printed data from a broken plan"
+    return output, result.exit_code
+
+
+def test_the_catalogue_is_large_and_its_names_unique() -> None:
+    names = [c.name for c in CASES]
+    assert len(names) == len(set(names))
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_broken_plan(case: Case, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    output, _ = run_case(case, command, tmp_path, monkeypatch)
+    about_plan = [line for line in output.splitlines() if "plan.yaml" in line]
+    assert about_plan, output
+    for line in about_plan:
+        assert LOCATED.match(line), f"no file:line[:col] in: {line}"
+    line, col = case.position(case.build())
+    where = f"{PLAN}:{line}:{col}: " if col is not None else f"{PLAN}:{line}: "
+    hits = [text for text in about_plan if text.startswith(where)]
+    assert hits, f"expected a problem at {where!r}, got:\n{output}"
+    assert any(case.fragment in text for text in hits), f"expected {case.fragment!r} at {where!r}, got:\n{output}"
+
+
+def test_the_python_tag_runs_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = next(c for c in CASES if c.name == "yaml-tag-python-object")
+    run_case(case, "check", tmp_path, monkeypatch)
+    assert not (tmp_path / "pwned").exists()

@@ -1,0 +1,120 @@
+"""Hostile plans that try to exhaust the machine: an alias bomb, a 50 MB file.
+
+The time and memory figures here are safety bounds, far above what is measured (the bomb is
+refused in milliseconds with ~1 MB; the 50 MB plan in ~0.3 s at ~36 MB RSS): a failure means
+the input is being expanded or read, not that the machine is slow.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hoinhap_cli import yamlio
+from hoinhap_cli.cli import app
+from plan_cases import SHIPPED, alias_bomb
+
+MiB = 2**20
+
+
+def write_padded(path: Path, mib: float) -> int:
+    """The shipped plan followed by comment lines, up to `mib` MiB: valid, only big."""
+    line = ("# " + "chú thích đệm " * 8 + "\n").encode("utf-8")
+    chunk = line * (MiB // len(line))
+    head = SHIPPED.encode("utf-8")
+    size = len(head)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as f:
+        f.write(head)
+        while size < mib * MiB:
+            f.write(chunk)
+            size += len(chunk)
+    return size
+
+
+def test_alias_bomb_is_refused_fast_and_small(tmp_path: Path, mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a first run on a good plan imports pydantic and the models: their cost is not the bomb's
+    assert CliRunner().invoke(app, ["check", "--data", str(mini)]).exit_code == 0
+    data = tmp_path / "bomb"
+    data.mkdir()
+    (data / "plan.yaml").write_text(alias_bomb(9), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        result = CliRunner().invoke(app, ["check", "--data", "bomb"])
+        elapsed = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 1
+    assert "bomb/plan.yaml:1:4: anchors (&) and aliases (*) are not allowed" in result.stdout
+    assert elapsed < 1.0, f"the alias bomb took {elapsed:.2f} s"
+    assert peak < 50 * MiB, f"the alias bomb took {peak / MiB:.1f} MiB"
+
+
+def test_alias_bomb_in_parse_never_expands() -> None:
+    """Even the library call, without the CLI, refuses before building 9**9 strings."""
+    doc, problems = yamlio.parse(alias_bomb(9).encode(), "bomb.yaml")
+    assert doc is None
+    assert [(p.line, p.col) for p in problems] == [(1, 4)]
+
+
+@pytest.fixture(scope="module")
+def plan_50mb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("big")
+    write_padded(root / "data" / "plan.yaml", 50)
+    return root
+
+
+@pytest.mark.parametrize("command,code", [("check", 1), ("export", 2)])
+def test_50mb_plan_is_refused_with_its_size_and_the_way_out(plan_50mb: Path, command: str, code: int,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(plan_50mb)
+    before = (plan_50mb / "data" / "plan.yaml").stat()
+    result = CliRunner().invoke(app, [command, "--data", "data"])
+    assert result.exit_code == code
+    line = next(x for x in (result.stdout + result.stderr).splitlines() if "plan.yaml" in x)
+    assert line.startswith("data/plan.yaml:1: the file is 50.1 MiB, over the 10 MiB limit")
+    assert "HOINHAP_MAX_MB=51" in line
+    after = (plan_50mb / "data" / "plan.yaml").stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def test_50mb_plan_costs_little_memory(plan_50mb: Path) -> None:
+    """Peak RSS of a real `hoinhap check` process: the file is refused before it is read."""
+    proc = subprocess.Popen([sys.executable, "-m", "hoinhap_cli", "check", "--data", "data"], cwd=plan_50mb,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "HOINHAP_LANG": "en"})
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    proc.communicate()
+    assert proc.returncode == 1, out
+    assert "over the 10 MiB limit" in out
+    peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    assert peak_mb < 150, f"hoinhap check on a 50 MB plan peaked at {peak_mb:.0f} MB"
+
+
+def test_the_limit_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_padded(tmp_path / "data" / "plan.yaml", 11)
+    monkeypatch.chdir(tmp_path)
+    refused = CliRunner().invoke(app, ["check", "--data", "data"])
+    assert refused.exit_code == 1 and "HOINHAP_MAX_MB=12" in refused.stdout
+    monkeypatch.setenv("HOINHAP_MAX_MB", "12")
+    accepted = CliRunner().invoke(app, ["check", "--data", "data"])
+    assert accepted.exit_code == 0, accepted.stdout + accepted.stderr
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "inf", "nan"])
+def test_a_bad_limit_is_a_usage_error(value: str, mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOINHAP_MAX_MB", value)
+    result = CliRunner().invoke(app, ["check", "--data", str(mini)])
+    assert result.exit_code == 2
+    assert "HOINHAP_MAX_MB" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,131 @@
+"""Properties over generated input: the parsers never crash, the notation round-trips.
+
+Example counts are kept moderate so this file runs in a few seconds; hypothesis remembers
+failing examples in .hypothesis/ and replays them first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hoinhap_cli import periods, text, yamlio
+from hoinhap_cli.periods import DeadlineError, parse_deadline
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# ------------------------------------------------------------------ the deadline notation
+
+# Ids are digits and dots, so digit-like characters of every script get extra weight.
+id_like = st.text(st.one_of(st.sampled_from("0123456789.,a "), st.characters(categories=["Nd", "No", "Nl"])),
+                  max_size=12)
+
+years = st.integers(1900, 2999)
+slugs = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}\Z")
+
+
+@st.composite
+def periods_text(draw: st.DrawFn) -> str:
+    y = draw(years)
+    kind = draw(st.sampled_from(["year", "quarter", "half", "date"]))
+    if kind == "year":
+        return str(y)
+    if kind == "quarter":
+        return f"{y}-Q{draw(st.integers(1, 4))}"
+    if kind == "half":
+        return f"{y}-H{draw(st.integers(1, 2))}"
+    return draw(st.dates(date(y, 1, 1), date(y, 12, 31))).isoformat()
+
+
+@st.composite
+def valid_deadlines(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["period", "span", "by", "ongoing", "none", "every", "after"]))
+    if kind == "period":
+        return draw(periods_text())
+    if kind == "span":
+        a, b = sorted([periods.parse_period(draw(periods_text())), periods.parse_period(draw(periods_text()))],
+                      key=lambda p: (p.start, p.end))
+        if b.end < a.start:  # pragma: no cover - sorted by start, so b ends after a starts
+            a, b = b, a
+        return f"{a.label}..{b.label}"
+    if kind == "by":
+        return f"by {draw(periods_text())}"
+    if kind == "every":
+        window = draw(st.one_of(st.just(""), periods_text().map(lambda p: " " + p)))
+        return f"every {draw(st.sampled_from(['quarter', 'year']))}{window}"
+    if kind == "after":
+        return f"after {draw(slugs)}"
+    return kind
+
+
+# Text that looks like the notation, so the parser's deeper branches are reached, not only
+# its "not a deadline" exit.
+PIECES = ["2008", "2009", "0000", "9999", "-Q", "-H", "-", "..", "by ", "every ", "after ", "quarter", "year",
+          "ongoing", "none", "Q5", "H3", "-02-30", "-13-01", " ", "\u00a0", "\u0663", "²", "a", "Đ", "\n"]
+notation_like = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=8).map("".join)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=40), notation_like, id_like))
+def test_parse_deadline_raises_only_its_own_error(raw: str) -> None:
+    try:
+        deadline = parse_deadline(raw)
+    except DeadlineError:
+        return
+    assert parse_deadline(str(deadline)) == deadline
+
+
+@SETTINGS
+@given(valid_deadlines())
+def test_printed_deadline_parses_back_to_itself(raw: str) -> None:
+    deadline = parse_deadline(raw)
+    assert parse_deadline(str(deadline)) == deadline
+    assert str(parse_deadline(str(deadline))) == str(deadline)
+
+
+# ------------------------------------------------------------------ the YAML loader
+
+YAML_PIECES = ["a", "id", ": ", ":", "- ", "-", "\n", "  ", "\t", "&x ", "*x", "!!python/object:os.system ", "!!set ",
+               "!t ", "[", "]", "{", "}", ",", "\"", "'", "<<: ", "? ", "---\n", "...\n", "#", "|\n", ">-\n", "2.10",
+               "yes", "~", "\ufeff", "\x00", "\x07", "\u200b", "ệ", "\r\n", "%YAML 1.1\n", "0x1F", ".inf"]
+yaml_like = st.lists(st.sampled_from(YAML_PIECES), max_size=30).map("".join)
+
+
+def _check_parse(raw: bytes | str) -> None:
+    doc, problems = yamlio.parse(raw, "x.yaml")
+    if doc is None:
+        assert problems, "refused without saying why"
+    for problem in problems:
+        assert problem.file == "x.yaml"
+        assert problem.line is None or problem.line >= 1
+        assert problem.col is None or problem.col >= 1
+        assert problem.message
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_yaml_parse_never_raises_on_bytes(raw: bytes) -> None:
+    _check_parse(raw)
+
+
+@SETTINGS
+@given(st.one_of(yaml_like, st.text(max_size=80)))
+def test_yaml_parse_never_raises_on_text(raw: str) -> None:
+    _check_parse(raw.encode("utf-8", "surrogatepass"))
+    _check_parse(raw)
+
+
+# ------------------------------------------------------------------ Vietnamese text
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=60), id_like))
+def test_text_functions_never_crash(value: str) -> None:
+    folded = text.fold(value)
+    assert isinstance(folded, str)
+    key = text.collation_key(value)
+    assert key == text.collation_key(value) and not key < key  # deterministic, comparable
+    natural = text.natural_key(value)
+    assert sorted([natural, text.natural_key("1.2")]) is not None  # keys of any two ids compare
+    assert isinstance(text.similar(value, ["phong-kinh-te", "Phòng Kinh tế"]), list)
