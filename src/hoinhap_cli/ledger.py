@@ -42,10 +42,24 @@ class Ledger:
     warnings: list[Problem] = field(default_factory=list)
     tasks: dict[str, Task] = field(init=False)
     units: dict[str, Unit] = field(init=False)
+    _entries: list[tuple[Report, Entry]] = field(init=False, repr=False)
+    _by_task: dict[str, list[tuple[Report, Entry]]] = field(init=False, repr=False)
+    _events: dict[str, EventEntry] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.tasks = {t.id: t for t in sorted(self.plan.tasks, key=lambda t: natural_key(t.id))}
         self.units = {u.id: u for u in self.plan.units}
+        # Indexed once: status questions are asked per milestone and period, many times per command.
+        pairs = [(r, e) for r in self.reports for e in r.content.entries]
+        self._entries = sorted(pairs, key=lambda pair: pair[1].date)  # stable: file order breaks ties
+        self._by_task = {}
+        for pair in self._entries:
+            self._by_task.setdefault(pair[1].task, []).append(pair)
+        self._events = {}
+        for report in self.reports:
+            for ev in report.content.events:
+                if ev.event not in self._events or ev.date < self._events[ev.event].date:
+                    self._events[ev.event] = ev
 
     # ------------------------------------------------------------ facts about the plan
     @property
@@ -65,20 +79,14 @@ class Ledger:
     # ------------------------------------------------------------ progress
     def entries(self) -> list[tuple[Report, Entry]]:
         """Every entry, ordered by date, then by order in the files."""
-        pairs = [(r, e) for r in self.reports for e in r.content.entries]
-        return sorted(pairs, key=lambda pair: pair[1].date)  # stable: file order breaks ties
+        return list(self._entries)
 
     def events(self) -> dict[str, EventEntry]:
         """The first recorded date of each awaited event."""
-        out: dict[str, EventEntry] = {}
-        for report in self.reports:
-            for ev in report.content.events:
-                if ev.event not in out or ev.date < out[ev.event].date:
-                    out[ev.event] = ev
-        return out
+        return dict(self._events)
 
     def history(self, task_id: str) -> list[tuple[Report, Entry]]:
-        return [(r, e) for r, e in self.entries() if e.task == task_id]
+        return list(self._by_task.get(task_id, ()))
 
     def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:
         latest = None
@@ -99,7 +107,7 @@ class Ledger:
         """A milestone's due date; an event-bound one once its event is recorded."""
         d = task.milestones[index].due
         if d.kind is Kind.EVENT:
-            ev = self.events().get(d.event or "")
+            ev = self._events.get(d.event or "")
             return event_due(ev.date) if ev else None
         return d.due
 
