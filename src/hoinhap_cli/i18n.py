@@ -19,6 +19,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "internal error: {error} (set HOINHAP_DEBUG=1 for a traceback)"),
     "error.hint": ("gợi ý: {hint}", "hint: {hint}"),
     "error.interrupted": ("đã dừng", "interrupted"),
+    # --- recording progress (record, event, submit, log)
+    "status.not-started": ("chưa thực hiện", "not started"),
+    "status.in-progress": ("đang thực hiện", "in progress"),
+    "status.done": ("hoàn thành", "done"),
+    "status.blocked": ("vướng mắc", "blocked"),
+    "status.dropped": ("hủy bỏ", "dropped"),
+    "record.ok": ("đã ghi: nhiệm vụ {task}{milestone} — {status}, ngày {date}, đơn vị {unit} → {file}",
+                  "recorded: task {task}{milestone} — {status} on {date}, unit {unit} → {file}"),
+    "record.milestone": (", mốc {n}", ", milestone {n}"),
+    "record.default_unit": ("đơn vị mặc định: {unit} ({name}), đơn vị chủ trì đầu tiên của nhiệm vụ; "
+                            "dùng --unit để chọn đơn vị khác",
+                            "default unit: {unit} ({name}), the task's first lead unit; pass --unit to choose another"),
+    "record.forced": ("--force: {unit} không chủ trì hay phối hợp nhiệm vụ {task}; mục ghi có forced: true",
+                      "--force: {unit} neither leads nor supports task {task}; the entry says forced: true"),
+    "record.reformatted": ("{file}: tệp được viết lại theo bố cục chuẩn (dữ liệu giữ nguyên)",
+                           "{file}: the file was rewritten in the standard layout (its data is unchanged)"),
+    "event.ok": ("đã ghi sự kiện {event} ({name}) ngày {date} → {file}",
+                 "recorded event {event} ({name}) on {date} → {file}"),
+    "event.again": ("sự kiện {event} đã được ghi ngày {date}; ngày sớm nhất được tính",
+                    "event {event} was already recorded on {date}; the earliest date counts"),
+    "submit.ok": ("đã đánh dấu báo cáo quý {period} của {unit} là đã nộp ngày {date} → {file}",
+                  "marked {unit}'s report for {period} as submitted on {date} → {file}"),
 }
 
 

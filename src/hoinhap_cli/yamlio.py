@@ -318,3 +318,38 @@ def dump(data: Any) -> str:
         width=float("inf"),  # type: ignore[arg-type]
         indent=2,
     )
+
+
+def comment_at(text: str) -> tuple[int, int] | None:
+    """Line and column (1-based) of the first comment in a YAML text, or None.
+
+    A writer that re-dumps a file would drop its comments; it asks here first. Text inside
+    scalars (a note holding '#') is not a comment: only what lies outside every token counts.
+    """
+    if "#" not in text:
+        return None
+    lines = text.splitlines()
+    covered: dict[int, int] = {}  # line -> the column where its last token ends
+    inside: set[int] = set()  # lines wholly inside a multi-line token (block scalars)
+    scanner = (yaml.CLoader if _FAST else yaml.Loader)(text)  # type: ignore[attr-defined]
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            start, end = token.start_mark, token.end_mark
+            if start.line == end.line:
+                covered[start.line] = max(covered.get(start.line, 0), end.column)
+            else:
+                covered[start.line] = 1 << 30
+                inside.update(range(start.line + 1, end.line))
+                covered[end.line] = max(covered.get(end.line, 0), end.column)
+    finally:
+        scanner.dispose()
+    for number, line in enumerate(lines):
+        if number in inside:
+            continue
+        col = covered.get(number, 0)
+        rest = line[col:]
+        stripped = rest.lstrip(" \t")
+        if stripped.startswith("#"):
+            return number + 1, col + len(rest) - len(stripped) + 1
+    return None

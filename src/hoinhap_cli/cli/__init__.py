@@ -23,6 +23,11 @@ def _register() -> None:
 
     app.command("check")(check.check)
     app.command("export")(export.export)
+    from hoinhap_cli.cli import event, log, record, submit  # recording progress (issue 4)
+    app.command("record")(record.record)
+    app.command("event")(event.event)
+    app.command("submit")(submit.submit)
+    app.command("log")(log.log)
 
 
 _register()
