@@ -179,6 +179,21 @@ def test_hand_edited_layout_is_rewritten_keeping_the_data(mini: Path) -> None:
     assert [e.get("note") for e in entries(mini)] == ["giữ nguyên", None]
 
 
+@pytest.mark.parametrize("raw", [
+    b"unit: phong-kinh-te\r\nperiod: 2009-Q2\r\nentries:\r\n- task: '1.1'\r\n  status: done\r\n  date: '2009-04-01'\r\n",
+    b"\xef\xbb\xbfunit: phong-kinh-te\nperiod: 2009-Q2\nentries:\n- task: '1.1'\n  status: done\n  date: '2009-04-01'\n",
+    b"unit: phong-kinh-te\nperiod: 2009-Q2\nentries:\n- task: '1.1'\n  status: done\n  date: '2009-04-01'",
+], ids=["crlf", "bom", "no-final-newline"])
+def test_files_that_cannot_grow_by_lines_are_rewritten(mini: Path, raw: bytes) -> None:
+    path = mini / REPORT
+    path.parent.mkdir(parents=True)
+    path.write_bytes(raw)
+    result = run(mini, "record", "1.1", "-s", "in-progress")
+    assert result.exit_code == 0 and "bố cục chuẩn" in result.stderr
+    assert [e["status"] for e in entries(mini)] == ["done", "in-progress"]
+    assert b"\r" not in path.read_bytes() and not path.read_bytes().startswith(b"\xef")
+
+
 def test_comments_are_never_silently_dropped(mini: Path) -> None:
     path = mini / REPORT
     path.parent.mkdir(parents=True)

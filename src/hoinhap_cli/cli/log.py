@@ -58,14 +58,17 @@ def log(
         records.append(record)
         rows.append({**record, "status": status_word(entry.status, out.lang)})
     columns = [
-        Column("date", "Ngày", "Date", no_wrap=True),
-        Column("task", "Nhiệm vụ", "Task", no_wrap=True),
+        Column("date", "Ngày", "Date", min_width=10),
+        Column("task", "Nhiệm vụ", "Task"),
         Column("milestone", "Mốc", "Milestone", justify="right"),
-        Column("unit", "Đơn vị", "Unit", no_wrap=True),
-        Column("status", "Tình trạng", "Status", no_wrap=True),
-        Column("note", "Ghi chú", "Note", max_width=50),
-        Column("reason", "Lý do", "Reason", max_width=40),
+        Column("unit", "Đơn vị", "Unit"),
+        Column("status", "Tình trạng", "Status", min_width=10),
+        Column("note", "Ghi chú", "Note"),
+        Column("reason", "Lý do", "Reason"),
         Column("evidence", "Căn cứ", "Evidence"),
         Column("forced", "Ngoài phân công", "Forced"),
     ]
+    if format is LogFormat.table:  # a terminal is narrow: leave out columns with nothing in them
+        columns = [c for c in columns if c.key in ("date", "task", "unit", "status")
+                   or any(r.get(c.key) not in (None, "", False) for r in rows)]
     out.rows(format.value, columns, rows, records=records)
