@@ -153,7 +153,7 @@ def _overdue_section(rows: list[dict[str, Any]], lang: str) -> str:
             f"<tr><td class='id'>{_e(r['task'])}<small>/{r['milestone']}</small></td>"
             f"<td>{_e(_short(r['title'], 160))}</td>"
             f"<td>{'<br>'.join(_e(u) for u in r['lead'])}</td><td>{due}</td>"
-            f"<td class='num late'>{r['days_late']}</td><td>{_e(t('dash.status.' + r['status'], lang))}</td></tr>")
+            f"<td class='num late'>{r['days_late']}</td><td>{_e(t('status.' + r['status'], lang))}</td></tr>")
     return heading + f"<table class='overdue'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 

@@ -180,15 +180,20 @@ def load_reports(data: DataDir, plan: Plan, today: date) -> tuple[list[Report], 
         if doc is None:
             problems += found
             continue
-        content, found = _validate(ReportFile, doc)
-        if content is None:
-            problems += found
-            continue
-        found = report_problems(content, doc, plan, unit, period, today)  # type: ignore[arg-type]
+        content, found = validate_report(doc, plan, unit, period, today)
         problems += found
-        if not errors(found):
-            reports.append(Report(name, path, content))  # type: ignore[arg-type]
+        if content is not None and not errors(found):
+            reports.append(Report(name, path, content))
     return reports, problems
+
+
+def validate_report(doc: yamlio.Located, plan: Plan, unit: str | None, period: str | None,
+                    today: date) -> tuple[ReportFile | None, list[Problem]]:
+    """One parsed report file: the schema, then the checks against the plan and its place on disk."""
+    content, found = _validate(ReportFile, doc)
+    if content is None:
+        return None, found
+    return content, report_problems(content, doc, plan, unit, period, today)  # type: ignore[arg-type]
 
 
 def check(data: DataDir, today: date) -> tuple[Ledger | None, list[Problem]]:

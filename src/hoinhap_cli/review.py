@@ -100,7 +100,7 @@ def product_of(o: Obligation) -> list[str]:
 def status_word(status: Status, lang: str) -> str:
     from hoinhap_cli.i18n import t
 
-    return t(f"review.status.{status.value}", lang)
+    return t(f"status.{status.value}", lang)
 
 
 def unit_names(ledger: Ledger, ids: tuple[str, ...] | list[str]) -> list[str]:

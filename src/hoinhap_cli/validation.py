@@ -263,10 +263,16 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
         if entry.status.value in ("blocked", "dropped") and not entry.reason:
             out.append(doc.problem(at, f"status {entry.status.value} needs a reason: add reason: …"))
         if task is not None and not entry.forced and report.unit in units:
-            involved = set(task.lead or []) | set(task.support or [])
-            if report.unit not in involved and not _member_of(plan, report.unit, involved):
+            if not involved(plan, task, report.unit):
                 out.append(doc.problem((*at, "task"), f"unit '{report.unit}' is neither lead nor support of task "
                                        f"{task.id}; add forced: true if this is intended"))
+    if report.submitted is not None:
+        if report.submitted > today:
+            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is in the future "
+                                   f"(today is {today.isoformat()})"))
+        elif report.submitted < report.period.start:
+            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is before the quarter "
+                                   f"{report.period} began ({report.period.start.isoformat()})"))
     for i, ev in enumerate(report.events):
         if ev.event not in events:
             out.append(_unknown(doc, ("events", i, "event"), "event", ev.event, events))
@@ -274,8 +280,10 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
     return out
 
 
-def _member_of(plan: Plan, unit: str, involved: set[str]) -> bool:
-    return any(unit in u.members for u in plan.units if u.id in involved)
+def involved(plan: Plan, task: Task, unit: str) -> bool:
+    """The unit leads or supports the task, or belongs to a group that does (a ward of '11 phường')."""
+    named = set(task.lead or []) | set(task.support or [])
+    return unit in named or any(unit in u.members for u in plan.units if u.id in named)
 
 
 def _date_problems(doc: Located, path: tuple, day: date, report: ReportFile, signed: date,

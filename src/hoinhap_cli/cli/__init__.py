@@ -20,8 +20,8 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imports stay inside: `hoinhap --help` and completion load only typer.
-    from hoinhap_cli.cli import (check, dashboard, diff, export, init, programs, review, schema, show, tasks,
-                                 timeline, units)
+    from hoinhap_cli.cli import (check, dashboard, diff, event, export, init, log, programs, record, review,
+                                 schema, show, submit, tasks, timeline, units)
 
     app.command("check")(check.check)
     app.command("export")(export.export)
@@ -29,6 +29,10 @@ def _register() -> None:
     app.command("show")(show.show)
     app.command("units")(units.units)
     app.command("programs")(programs.programs)
+    app.command("record")(record.record)
+    app.command("event")(event.event)
+    app.command("submit")(submit.submit)
+    app.command("log")(log.log)
     review.register(app)  # overdue, upcoming, summary
     app.command("timeline")(timeline.timeline)
     app.command("dashboard")(dashboard.dashboard)

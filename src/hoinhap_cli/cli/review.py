@@ -325,7 +325,7 @@ def _summary_tables(out: Any, ledger: Any, s: Any) -> None:
     entry_cols = [Column(k, *MESSAGES[f"review.col.{k}"]) for k in ("date", "unit", "task", "status", "note")]
     out.table(entry_cols, [{"date": e["date"], "unit": ledger.units[e["unit"]].name,
                             "task": e["task"] + (f" #{e['milestone']}" if e["milestone"] else ""),
-                            "status": t(f"review.status.{e['status']}", out.lang),
+                            "status": t(f"status.{e['status']}", out.lang),
                             "note": "; ".join(x for x in (e["note"], e["reason"]) if x)} for e in s.entries],
               title=t("review.md.entries", out.lang))
 

@@ -1,0 +1,53 @@
+"""`hoinhap event`: record that an awaited event happened, so deadlines counted from it start."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
+
+NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Free text; kept exactly (NFC).")]
+EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="A document reference, e.g. a decision number.")]
+
+
+def event(
+    event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", help="An event id from the plan's events:.")],
+    date: Annotated[str, typer.Option("--date", help="The day it happened (YYYY-MM-DD).")],
+    note: NoteOpt = None,
+    evidence: EvidenceOpt = None,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Record that an awaited event happened (stored in the standing agency's quarterly report).
+
+    Example: hoinhap event tp-duyet-quy-hoach-cho --date 2009-06-15 --evidence "QĐ 123/QĐ-UBND"
+    """
+    record_event(event_id, date, note, evidence, data, lang)
+
+
+def record_event(event_id: str, date: str | None, note: str | None, evidence: str | None,
+                 data: str | None, lang: str | None) -> None:
+    from hoinhap_cli import progress, store
+    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
+    from hoinhap_cli.i18n import t
+    from hoinhap_cli.ledger import load_reports
+    from hoinhap_cli.problems import UsageError
+
+    out = output(lang)
+    if date is None:
+        raise UsageError("an event needs --date: the day it happened (YYYY-MM-DD)")
+    where, plan = open_for_writing(data, out)
+    now = today()
+    entry, found, unit, period = progress.build_event(plan, event=event_id, day=date, today=now,
+                                                      note=note, evidence=evidence)
+    earlier = [ev for r in load_reports(where, plan, now)[0] for ev in r.content.events if ev.event == found.id]
+    written = store.update(where, plan, unit, period, now, store.append_event(entry), timeout=lock_timeout())
+    if written.reformatted:
+        out.message(t("record.reformatted", out.lang, file=written.file))
+    out.message(t("event.ok", out.lang, event=found.id, name=found.name, date=entry.date.isoformat(),
+                  file=written.file))
+    if earlier:
+        first = min(ev.date for ev in earlier)
+        out.message(t("event.again", out.lang, event=found.id, date=first.isoformat()))

@@ -1,0 +1,74 @@
+"""`hoinhap log`: the progress entries themselves, filtered, in any format."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from hoinhap_cli.cli.common import DataOpt, LangOpt, load_ledger, output
+
+
+class LogFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+def log(
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only this unit (id, name or alias).")] = None,
+    task: Annotated[Optional[str], typer.Option("--task", "-t", help="Only this task.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="From this day (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="To this day, inclusive.")] = None,
+    format: Annotated[LogFormat, typer.Option("--format", "-f", help="table, json, csv or md.")] = LogFormat.table,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List recorded progress entries, oldest first (by date, then order in the files).
+
+    Example: hoinhap log --unit phong-kinh-te --since 2009-01-01 --format csv
+    """
+    from hoinhap_cli import progress
+    from hoinhap_cli.cli.writing import status_word
+    from hoinhap_cli.periods import DeadlineError, parse_date
+    from hoinhap_cli.problems import UsageError
+    from hoinhap_cli.render import Column
+
+    out = output(lang)
+    ledger = load_ledger(data, out)
+    who = progress.resolve_unit(ledger.plan, unit).id if unit is not None else None
+    what = progress.find_task(ledger.plan, task).id if task is not None else None
+    bounds = []
+    for option, value in (("--since", since), ("--until", until)):
+        try:
+            bounds.append(parse_date(value) if value is not None else None)
+        except DeadlineError as err:
+            raise UsageError(f"{option}: {err}") from None
+    start, end = bounds
+    records, rows = [], []
+    for report, entry in ledger.entries():
+        if (who and report.content.unit != who) or (what and entry.task != what) \
+                or (start and entry.date < start) or (end and entry.date > end):
+            continue
+        record = {"date": entry.date.isoformat(), "task": entry.task, "milestone": entry.milestone,
+                  "unit": report.content.unit, "status": entry.status.value, "note": entry.note,
+                  "reason": entry.reason, "evidence": entry.evidence, "forced": entry.forced, "file": report.file}
+        records.append(record)
+        rows.append({**record, "status": status_word(entry.status, out.lang)})
+    columns = [
+        Column("date", "Ngày", "Date", min_width=10),
+        Column("task", "Nhiệm vụ", "Task"),
+        Column("milestone", "Mốc", "Milestone", justify="right"),
+        Column("unit", "Đơn vị", "Unit"),
+        Column("status", "Tình trạng", "Status", min_width=10),
+        Column("note", "Ghi chú", "Note"),
+        Column("reason", "Lý do", "Reason"),
+        Column("evidence", "Căn cứ", "Evidence"),
+        Column("forced", "Ngoài phân công", "Forced"),
+    ]
+    if format is LogFormat.table:  # a terminal is narrow: leave out columns with nothing in them
+        columns = [c for c in columns if c.key in ("date", "task", "unit", "status")
+                   or any(r.get(c.key) not in (None, "", False) for r in rows)]
+    out.rows(format.value, columns, rows, records=records)

@@ -1,0 +1,46 @@
+"""`hoinhap submit`: mark a unit's quarterly report as submitted (programme 8's duty)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
+
+
+def submit(
+    unit: Annotated[str, typer.Argument(metavar="UNIT", help="Unit id, name or alias.")],
+    period: Annotated[str, typer.Option("--period", "-p", metavar="YYYY-Qn", help="The quarter reported on.")],
+    date: Annotated[Optional[str], typer.Option("--date", help="Day it was submitted (default: today).")] = None,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Mark a unit's report for a quarter as submitted (sets submitted: DATE in its file).
+
+    Example: hoinhap submit phong-kinh-te --period 2009-Q1 --date 2009-04-05
+    """
+    from hoinhap_cli import progress, store
+    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
+    from hoinhap_cli.i18n import t
+    from hoinhap_cli.periods import DeadlineError, parse_period
+    from hoinhap_cli.problems import UsageError
+
+    out = output(lang)
+    where, plan = open_for_writing(data, out)
+    now = today()
+    try:
+        quarter = parse_period(period)
+    except DeadlineError as err:
+        raise UsageError(f"--period: {err}") from None
+    if quarter.label[4:6] != "-Q" or ".." in quarter.label:
+        raise UsageError(f"--period '{period}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1")
+    who = progress.resolve_unit(plan, unit)
+    day = progress.parse_day(plan, date, now)
+    if day < quarter.start:
+        raise UsageError(f"--date {day.isoformat()} is before the quarter {quarter} began "
+                         f"({quarter.start.isoformat()})")
+    written = store.update(where, plan, who.id, quarter.label, now, store.mark_submitted(day), timeout=lock_timeout())
+    if written.reformatted:
+        out.message(t("record.reformatted", out.lang, file=written.file))
+    out.message(t("submit.ok", out.lang, unit=who.id, period=quarter.label, date=day.isoformat(), file=written.file))

@@ -1,0 +1,142 @@
+"""What a progress entry may say: read loosely typed values and refuse what the plan rules out.
+
+Pure functions over the plan: they build `Entry` / `EventEntry` values or raise `UsageError`
+with a clear message. Writing them to disk is `store`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from hoinhap_cli.i18n import MESSAGES
+from hoinhap_cli.model import Entry, Event, EventEntry, Plan, Status, Task, Unit
+from hoinhap_cli.periods import DeadlineError, parse_date, quarter_of
+from hoinhap_cli.problems import UsageError
+from hoinhap_cli.text import fold, natural_key, nfc, normalise_id, similar
+from hoinhap_cli.validation import involved
+
+
+def _status_words() -> dict[str, Status]:
+    words: dict[str, Status] = {}
+    for status in Status:
+        vi, en = MESSAGES[f"status.{status.value}"]
+        for word in (status.value, status.value.replace("-", " "), status.value.replace("-", "_"), vi, en):
+            words[fold(word)] = status
+    words[fold("hoàn tất")] = Status.DONE
+    return words
+
+
+def parse_status(text: str) -> Status:
+    """English ids (in-progress) or the Vietnamese words, with or without diacritics."""
+    words = _status_words()
+    found = words.get(fold(text.replace("_", " ").replace("-", " "))) or words.get(fold(text))
+    if found is not None:
+        return found
+    near = similar(text, list(words))
+    accepted = ", ".join(f"{s.value} ({MESSAGES[f'status.{s.value}'][0]})" for s in Status)
+    hints = [f"did you mean '{near[0]}'?"] if near else []
+    raise UsageError(f"unknown status '{text}': use one of {accepted}", hints)
+
+
+def find_task(plan: Plan, text: str) -> Task:
+    ident = normalise_id(text)
+    for task in plan.tasks:
+        if task.id == ident:
+            return task
+    ids = sorted((t.id for t in plan.tasks), key=natural_key)
+    near = similar(ident, ids)
+    raise UsageError(f"unknown task '{text}'" + (f"; did you mean {near[0]}?" if near else ""),
+                     [f"tasks: {', '.join(ids[:12])}{', …' if len(ids) > 12 else ''}"])
+
+
+def resolve_unit(plan: Plan, text: str) -> Unit:
+    """A unit named by its id, its name or an alias (compared folded). Deliberately small."""
+    key = fold(text)
+    for unit in plan.units:
+        if text.strip() == unit.id or key in {fold(unit.name), *(fold(a) for a in unit.aliases)}:
+            return unit
+    names = [u.id for u in plan.units] + [u.name for u in plan.units]
+    near = similar(text, names)
+    raise UsageError(f"unknown unit '{text}': give its id, its full name or an alias"
+                     + (f"; did you mean '{near[0]}'?" if near else ""))
+
+
+def find_event(plan: Plan, text: str) -> Event:
+    for event in plan.events:
+        if event.id == text.strip():
+            return event
+    near = similar(text, [e.id for e in plan.events])
+    known = ", ".join(e.id for e in plan.events) or "none"
+    raise UsageError(f"unknown event '{text}'" + (f"; did you mean '{near[0]}'?" if near else ""),
+                     [f"events in the plan: {known}"])
+
+
+def parse_day(plan: Plan, text: str | None, today: date, option: str = "--date") -> date:
+    """A date that progress can carry: not in the future, not before the decision was signed."""
+    if text is None:
+        day = today
+    else:
+        try:
+            day = parse_date(text)
+        except DeadlineError as err:
+            raise UsageError(f"{option}: {err}") from None
+    if day > today:
+        raise UsageError(f"{option} {day.isoformat()} is in the future (today is {today.isoformat()})",
+                         ["HOINHAP_TODAY=YYYY-MM-DD sets today for scripted runs"])
+    signed = plan.decision.signed_on
+    if day < signed:
+        raise UsageError(f"{option} {day.isoformat()} is before the decision was signed ({signed.isoformat()})")
+    return day
+
+
+def _text(value: str | None) -> str | None:
+    """Free text as stored: NFC (decomposed Vietnamese is composed), otherwise kept exactly."""
+    return nfc(value) if value else None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    entry: Entry
+    task: Task
+    unit: Unit
+    period: str  # the quarter of the entry's date: which file it goes in
+    unit_defaulted: bool
+    forced: bool
+
+
+def build_entry(plan: Plan, *, task: str, status: str, today: date, milestone: int | None = None,
+                day: str | None = None, unit: str | None = None, note: str | None = None,
+                reason: str | None = None, evidence: str | None = None, force: bool = False) -> Recorded:
+    found = find_task(plan, task)
+    state = parse_status(status)
+    if milestone is not None and not 1 <= milestone <= len(found.milestones):
+        raise UsageError(f"task {found.id} has {len(found.milestones)} milestone(s): "
+                         f"--milestone {milestone} is out of range (1..{len(found.milestones)})")
+    when = parse_day(plan, day, today)
+    if state in (Status.BLOCKED, Status.DROPPED) and not (reason and reason.strip()):
+        raise UsageError(f"status {state.value} needs --reason: the plan asks why work was not done")
+    units = {u.id: u for u in plan.units}
+    if unit is None:
+        if not found.lead:
+            raise UsageError(f"task {found.id} names no lead unit: pass --unit")
+        who, defaulted = units[found.lead[0]], True
+    else:
+        who, defaulted = resolve_unit(plan, unit), False
+    takes_part = involved(plan, found, who.id)
+    if not takes_part and not force:
+        named = ", ".join([*(found.lead or []), *(found.support or [])]) or "none"
+        raise UsageError(f"unit '{who.id}' is neither lead nor support of task {found.id} (units: {named})",
+                         ["--force records it anyway, marked forced: true"])
+    entry = Entry(task=found.id, milestone=milestone, status=state, date=when, note=_text(note),
+                  reason=_text(reason), evidence=_text(evidence), forced=not takes_part)
+    return Recorded(entry, found, who, quarter_of(when).label, defaulted, not takes_part)
+
+
+def build_event(plan: Plan, *, event: str, day: str, today: date, note: str | None = None,
+                evidence: str | None = None) -> tuple[EventEntry, Event, str, str]:
+    """The event entry, the event, the unit whose report holds it (the standing agency), the quarter."""
+    found = find_event(plan, event)
+    when = parse_day(plan, day, today)
+    entry = EventEntry(event=found.id, date=when, note=_text(note), evidence=_text(evidence))
+    return entry, found, plan.decision.standing_agency, quarter_of(when).label

@@ -1,0 +1,237 @@
+"""The one place that writes report files: lock, read, validate, change, atomic replace.
+
+Every write to data/reports/<YYYY-Qn>/<unit>.yaml goes through `update()`:
+
+1. refuse the bundled plan's folder (never write into site-packages);
+2. take an OS lock on `<report>.yaml.lock` beside the file (filelock: flock/LockFileEx, which
+   the kernel releases when the holding process dies, so a crashed writer never blocks);
+3. read the current file and validate it against the plan; a file that does not parse or
+   does not validate is never overwritten — the problems come back with file:line:column;
+4. apply the change as inserted lines (`yamlio.splice`: only the new entry is dumped, so a
+   write costs a parse, not a re-dump of the whole file, and hand layout and comments stay);
+   when that cannot express the change, dump the whole file in the fixed layout — refusing
+   if that would drop a comment; re-read and re-validate the result;
+5. write a temp file in the same folder, flush + fsync, `os.replace`, fsync the folder.
+
+The layout is stable, so appending one entry adds lines and changes none: top-level keys
+unit, period, submitted, entries, events; entry keys task, milestone, status, date, note,
+reason, evidence, forced; empty keys left out; multi-line notes as `|` literal blocks
+(a note with spaces at the end of one of its lines is written double-quoted, with `\n`:
+YAML cannot keep such spaces in a literal block).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from hoinhap_cli import yamlio
+from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
+from hoinhap_cli.ledger import validate_report
+from hoinhap_cli.paths import DataDir, bundled_plan, report_path
+from hoinhap_cli.periods import parse_period
+from hoinhap_cli.problems import DataError, Problem, UsageError, errors
+
+DEFAULT_LOCK_TIMEOUT = 30.0
+GITIGNORE = "# written by hoinhap: lock and temp files of report writes\n*.lock\n*.tmp\n"
+
+ENTRY_KEYS = ("task", "milestone", "status", "date", "note", "reason", "evidence", "forced")
+EVENT_KEYS = ("event", "date", "note", "evidence")
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    file: str  # as displayed
+    content: ReportFile
+    created: bool
+    reformatted: bool  # a hand-written layout was rewritten in the standard one
+
+
+def layout(report: ReportFile) -> dict[str, Any]:
+    """A report as plain data in the fixed key order, empty keys left out."""
+    out: dict[str, Any] = {"unit": report.unit, "period": str(report.period)}
+    if report.submitted is not None:
+        out["submitted"] = report.submitted.isoformat()
+    if report.entries:
+        out["entries"] = [_pick(e.model_dump(mode="json"), ENTRY_KEYS) for e in report.entries]
+    if report.events:
+        out["events"] = [_pick(e.model_dump(mode="json"), EVENT_KEYS) for e in report.events]
+    return out
+
+
+def _pick(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {k: data[k] for k in keys if data.get(k) not in (None, False, "")}
+
+
+def render(report: ReportFile) -> str:
+    return yamlio.dump(layout(report))
+
+
+def refuse_bundled(data: DataDir) -> None:
+    bundled = bundled_plan().parent.resolve()
+    if data.origin == "bundled" or data.root.resolve() == bundled:
+        raise UsageError(
+            f"the data folder is the plan bundled with the program ({data.plan_file}); "
+            "progress is never written inside the installed package",
+            ["pass --data DIR (a folder holding plan.yaml), or run `hoinhap init DIR` to start a ledger"],
+        )
+
+
+def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
+           change: Callable[[ReportFile], ReportFile], timeout: float = DEFAULT_LOCK_TIMEOUT) -> Written:
+    """Change one unit's report for one quarter, safely. `change` may raise to write nothing."""
+    from filelock import FileLock, Timeout
+
+    refuse_bundled(data)
+    path = report_path(data, unit, period)
+    name = data.display(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _gitignore(data.reports)
+    lock = FileLock(str(path) + ".lock", timeout=timeout)
+    try:
+        # filelock polls a non-blocking flock; its default 50 ms sleep leaves the lock idle
+        # between writers (20 writers: twice the wall time). A poll costs one system call.
+        lock.acquire(poll_interval=0.005)
+    except Timeout:
+        raise UsageError(f"{name} is being written by another hoinhap (waited {timeout:g} s); nothing was written",
+                         ["try again; HOINHAP_LOCK_TIMEOUT=SECONDS waits longer"]) from None
+    try:
+        current, doc, text = _read(path, name, plan, unit, period, today)
+        check = _checker(name, plan, unit, period, today)
+        if current is None:
+            new = change(ReportFile(unit=unit, period=parse_period(period)))
+            new_text, reformatted = render(new), False
+        else:
+            new = change(current)
+            if new == current:
+                return Written(path, name, new, False, False)
+            new_text, reformatted = _new_text(name, doc, text, current, new, check)  # type: ignore[arg-type]
+        if reformatted or current is None:  # a splice was read back in _new_text already
+            problems = check(new_text, new)
+            if problems:
+                raise DataError(problems + [Problem(name, None, None, "nothing was written")])
+        replace(path, new_text)
+        return Written(path, name, new, current is None, reformatted)
+    finally:
+        lock.release()
+
+
+def _new_text(name: str, doc: yamlio.Located, text: str, current: ReportFile, new: ReportFile,
+              check: Callable[[str, ReportFile], list[Problem]]) -> tuple[str, bool]:
+    """Lines inserted into the file as it is (comments and hand layout kept); else the whole file
+    in the standard layout, unless that would drop a comment. Returns (text, rewritten)."""
+    spliced = yamlio.splice(doc, text, layout(current), layout(new))
+    if spliced is not None and not check(spliced, new):
+        return spliced, False
+    comment = yamlio.comment_at(text)
+    if comment is not None:
+        raise DataError([Problem(name, *comment, "this comment would be lost: the change cannot be made by "
+                                 "adding lines to this file's layout, so the tool would rewrite it; move the "
+                                 "text into a note: field or delete the comment, then run again")])
+    rendered = render(new)
+    return rendered, rendered != render(current)
+
+
+def _read(path: Path, name: str, plan: Plan, unit: str, period: str,
+          today: date) -> tuple[ReportFile | None, yamlio.Located | None, str | None]:
+    """The current report, its parsed document and text; Nones when there is none yet.
+
+    A file that cannot be read, parsed or validated raises DataError: it is never overwritten."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, None, None
+    except OSError as err:
+        raise DataError([Problem(name, None, None, f"cannot read the file: {err.strerror or err}")]) from None
+    if not raw.strip():  # an empty file holds nothing that could be lost
+        return None, None, None
+    doc, problems = yamlio.parse(raw, name)
+    content = None
+    if doc is not None:
+        content, problems = validate_report(doc, plan, unit, period, today)
+    if doc is None or content is None or errors(problems):
+        raise DataError(errors(problems) + [Problem(name, None, None,
+                                                    "the file was not changed: fix it, then run again")])
+    return content, doc, raw.decode("utf-8")
+
+
+def _checker(name: str, plan: Plan, unit: str, period: str,
+             today: date) -> Callable[[str, ReportFile], list[Problem]]:
+    def check(text: str, expected: ReportFile) -> list[Problem]:
+        """Read back a text before writing it: [] when it is a valid report holding `expected`."""
+        doc, problems = yamlio.parse(text, name)
+        if doc is None:
+            return problems
+        content, problems = validate_report(doc, plan, unit, period, today)
+        if content is None or errors(problems):
+            return errors(problems)
+        if content != expected:
+            return [Problem(name, None, None, "internal error: the new text does not read back as written")]
+        return []
+
+    return check
+
+
+def replace(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically: temp file beside it, fsync, rename, fsync the folder."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder to fsync it
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _gitignore(reports: Path) -> None:
+    """Keep lock and temp files out of git: every branch writes the same bytes, so merges agree."""
+    target = reports / ".gitignore"
+    if not target.exists():
+        with contextlib.suppress(FileExistsError):
+            with open(target, "x", encoding="utf-8") as handle:
+                handle.write(GITIGNORE)
+
+
+# ------------------------------------------------------------ the three changes
+
+
+def append_entry(entry: Entry) -> Callable[[ReportFile], ReportFile]:
+    return lambda report: report.model_copy(update={"entries": [*report.entries, entry]})
+
+
+def append_event(event: EventEntry) -> Callable[[ReportFile], ReportFile]:
+    return lambda report: report.model_copy(update={"events": [*report.events, event]})
+
+
+def mark_submitted(day: date) -> Callable[[ReportFile], ReportFile]:
+    def change(report: ReportFile) -> ReportFile:
+        if report.submitted is not None and report.submitted != day:
+            raise UsageError(f"{report.unit}'s report for {report.period} was already marked submitted on "
+                             f"{report.submitted.isoformat()}; nothing was written",
+                             ["edit submitted: in the file to change the date"])
+        return report.model_copy(update={"submitted": day})
+
+    return change
