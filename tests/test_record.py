@@ -93,7 +93,7 @@ REFUSALS = [
     (["record", "1.1", "-s", "blocked"], "needs --reason"),
     (["record", "1.1", "-s", "hủy bỏ", "--reason", "  "], "needs --reason"),
     (["record", "1.1", "-s", "done", "--unit", "phong-qldt"], "neither lead nor support"),
-    (["record", "1.1", "-s", "done", "--unit", "phong-khong-co"], "unknown unit"),
+    (["record", "1.1", "-s", "done", "--unit", "phong-khong-co"], "không có đơn vị nào tên 'phong-khong-co'"),
     (["record", "1.1", "-s", "done", "--date", "2009-05-21"], "in the future"),
     (["record", "1.1", "-s", "done", "--date", "2008-10-16"], "before the decision was signed"),
     (["record", "1.1", "-s", "done", "--date", "2009-02-30"], "not a real date"),
@@ -104,7 +104,7 @@ REFUSALS = [
     (["event", "tp-duyet", "--date", "2008-01-01"], "before the decision"),
     (["submit", "phong-kinh-te", "--period", "2009-Q3"], "before the quarter 2009-Q3 began"),
     (["submit", "phong-kinh-te", "--period", "2009"], "not a quarter"),
-    (["submit", "nobody", "--period", "2009-Q1"], "unknown unit"),
+    (["submit", "nobody", "--period", "2009-Q1"], "không có đơn vị nào tên 'nobody'"),
 ]
 
 

@@ -50,16 +50,11 @@ def find_task(plan: Plan, text: str) -> Task:
                      [f"tasks: {', '.join(ids[:12])}{', …' if len(ids) > 12 else ''}"])
 
 
-def resolve_unit(plan: Plan, text: str) -> Unit:
-    """A unit named by its id, its name or an alias (compared folded). Deliberately small."""
-    key = fold(text)
-    for unit in plan.units:
-        if text.strip() == unit.id or key in {fold(unit.name), *(fold(a) for a in unit.aliases)}:
-            return unit
-    names = [u.id for u in plan.units] + [u.name for u in plan.units]
-    near = similar(text, names)
-    raise UsageError(f"unknown unit '{text}': give its id, its full name or an alias"
-                     + (f"; did you mean '{near[0]}'?" if near else ""))
+def resolve_unit(plan: Plan, text: str, lang: str = "vi") -> Unit:
+    """The one unit a text names (id, name or alias, diacritics optional), as every command reads it."""
+    from hoinhap_cli.selection import resolve_unit as resolve
+
+    return resolve(plan.units, text, lang)
 
 
 def find_event(plan: Plan, text: str) -> Event:

@@ -44,16 +44,17 @@ def find_units(units: Iterable[Unit], text: str) -> list[Unit]:
     return [u for u in units if any(partial(n) for n in _names(u))]
 
 
-def resolve_unit(ledger: Ledger, text: str, lang: str = "vi") -> Unit:
+def resolve_unit(units: Iterable[Unit], text: str, lang: str = "vi") -> Unit:
     """One unit for a text, or a UsageError saying why not (ambiguous or unknown)."""
-    found = find_units(ledger.units.values(), text)
+    units = list(units)
+    found = find_units(units, text)
     if len(found) == 1:
         return found[0]
     if found:
         listing = "; ".join(f"{u.id} ({u.name})" for u in found[:12])
         raise UsageError(t("unit.ambiguous", lang, text=text, n=len(found), listing=listing),
                          [t("unit.ambiguous.hint", lang)])
-    names = [n for u in ledger.units.values() for n in _names(u)]
+    names = [n for u in units for n in _names(u)]
     near = similar(text, names, limit=3)
     raise UsageError(t("unit.unknown", lang, text=text),
                      [t("hint.did_you_mean", lang, names=", ".join(near))] if near else [t("unit.unknown.hint", lang)])
@@ -225,6 +226,7 @@ class TaskFilter:
     program: str | None = None
     search: str | None = None
     due: DueRules = DueRules()
+    statuses: tuple[str, ...] = ()  # derived task status (latest entry); several mean any of them
 
     def involvements(self, ledger: Ledger, task: Task) -> list[Involvement]:
         found = [i for u in self.units for i in involvement(ledger, task, u)]
@@ -236,6 +238,8 @@ class TaskFilter:
         if self.search and not matches_search(task, self.search):
             return False
         if not matches_due(ledger, task, self.due):
+            return False
+        if self.statuses and ledger.task_status(task.id).status.value not in self.statuses:
             return False
         return not self.units or bool(self.involvements(ledger, task))
 

@@ -102,6 +102,13 @@ IncludePendingOpt = Annotated[
 NoRecurringOpt = Annotated[
     bool, typer.Option("--no-recurring", help="Due filters: leave out recurring duties (every quarter/year).")
 ]
+StatusOpt = Annotated[
+    Optional[List[str]],
+    typer.Option("--status", metavar="STATUS",
+                 help="Only tasks whose latest reported status is this: not-started, in-progress, done, "
+                      "blocked, dropped (or chưa thực hiện, đang thực hiện, hoàn thành, vướng mắc, hủy bỏ); "
+                      "repeat for any of several."),
+]
 SortOpt = Annotated[SortChoice, typer.Option("--sort", help="id (natural order) or due (next due date first).")]
 
 
@@ -117,13 +124,15 @@ def column(key: str, words: str | None = None, **options: Any) -> Any:
 def task_filter(ledger: Any, lang: str, units: list[str] | None = None, role: RoleChoice = RoleChoice.any,
                 program: str | None = None, search: str | None = None, due_before: str | None = None,
                 due_after: str | None = None, due_in: str | None = None, include_ongoing: bool = False,
-                include_pending: bool = False, no_recurring: bool = False) -> Any:
+                include_pending: bool = False, no_recurring: bool = False,
+                statuses: list[str] | None = None) -> Any:
     """The listing options turned into one TaskFilter (unit texts resolved, programme checked)."""
     from hoinhap_cli import selection
+    from hoinhap_cli.progress import parse_status
 
     ids: list[str] = []
     for text in units or []:
-        uid = selection.resolve_unit(ledger, text, lang).id
+        uid = selection.resolve_unit(ledger.units.values(), text, lang).id
         if uid not in ids:
             ids.append(uid)
     window = selection.due_window(due_before, due_after, due_in, lang)
@@ -134,6 +143,7 @@ def task_filter(ledger: Any, lang: str, units: list[str] | None = None, role: Ro
         search=search,
         due=selection.DueRules(window=window, recurring=not no_recurring, ongoing=include_ongoing,
                                pending=include_pending),
+        statuses=tuple(dict.fromkeys(parse_status(s).value for s in statuses or [])),
     )
 
 

@@ -38,7 +38,7 @@ def log(
 
     out = output(lang)
     ledger = load_ledger(data, out)
-    who = progress.resolve_unit(ledger.plan, unit).id if unit is not None else None
+    who = progress.resolve_unit(ledger.plan, unit, out.lang).id if unit is not None else None
     what = progress.find_task(ledger.plan, task).id if task is not None else None
     bounds = []
     for option, value in (("--since", since), ("--until", until)):

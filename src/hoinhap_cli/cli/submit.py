@@ -35,7 +35,7 @@ def submit(
         raise UsageError(f"--period: {err}") from None
     if quarter.label[4:6] != "-Q" or ".." in quarter.label:
         raise UsageError(f"--period '{period}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1")
-    who = progress.resolve_unit(plan, unit)
+    who = progress.resolve_unit(plan, unit, out.lang)
     day = progress.parse_day(plan, date, now)
     if day < quarter.start:
         raise UsageError(f"--date {day.isoformat()} is before the quarter {quarter} began "

@@ -22,6 +22,7 @@ from hoinhap_cli.cli.common import (
     SearchOpt,
     SortChoice,
     SortOpt,
+    StatusOpt,
     UnitOpt,
     column,
     load_ledger,
@@ -42,6 +43,7 @@ def tasks(
     include_pending: IncludePendingOpt = False,
     no_recurring: NoRecurringOpt = False,
     search: SearchOpt = None,
+    status: StatusOpt = None,
     sort: SortOpt = SortChoice.id,
     format: FormatOpt = ListFormat.table,
     bom: BomOpt = False,
@@ -57,6 +59,8 @@ def tasks(
     tasks once their event is recorded (--include-pending: before that too); ongoing tasks only
     with --include-ongoing; tasks without a time never.
 
+    Status: the latest entry reported for the task (`hoinhap record`); none means chưa thực hiện.
+
     Example: hoinhap tasks --unit "phong kinh te" --role lead --due-in 2009
     """
     from hoinhap_cli.i18n import t
@@ -65,7 +69,7 @@ def tasks(
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     f = task_filter(ledger, out.lang, unit, role, program, search, due_before, due_after, due_in,
-                    include_ongoing, include_pending, no_recurring)
+                    include_ongoing, include_pending, no_recurring, status)
     pairs = task_rows(ledger, f, out.lang, today(), sort.value)
     columns = [
         column("id", no_wrap=True),
