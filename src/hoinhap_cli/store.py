@@ -23,14 +23,13 @@ YAML cannot keep such spaces in a literal block).
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
 from hoinhap_cli import yamlio
+from hoinhap_cli.files import write_atomic
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.ledger import validate_report
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
@@ -180,30 +179,7 @@ def _checker(name: str, plan: Plan, unit: str, period: str,
 
 def replace(path: Path, text: str) -> None:
     """Write `text` to `path` atomically: temp file beside it, fsync, rename, fsync the folder."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder to fsync it
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_atomic(path, text)
 
 
 def _gitignore(reports: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,9 +13,9 @@ from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, as_of_date, load_l
 def write_new(path: Path, text: str, force: bool) -> None:
     """Write the whole file or nothing: a temporary file beside it, then one atomic step.
 
-    Without `force`, the final step is a hard link, which fails if the name was taken meanwhile
-    (no check-then-write race); with it, os.replace.
+    Without `force`, an existing file is never replaced (files.write_atomic).
     """
+    from hoinhap_cli.files import write_atomic
     from hoinhap_cli.i18n import lang_from_env, t
     from hoinhap_cli.problems import UsageError
 
@@ -26,29 +24,10 @@ def write_new(path: Path, text: str, force: bool) -> None:
         raise UsageError(t("dash.no_dir", lang, dir=path.parent))
     if path.exists() and not force:
         raise UsageError(t("dash.exists", lang, file=path), [t("dash.exists.hint", lang)])
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a page to share gets the usual mode
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise UsageError(t("dash.exists", lang, file=path), [t("dash.exists.hint", lang)]) from None
-            except OSError:  # a filesystem without hard links
-                if path.exists():
-                    raise UsageError(t("dash.exists", lang, file=path), [t("dash.exists.hint", lang)]) from None
-                os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        write_atomic(path, text, overwrite=force)
+    except FileExistsError:
+        raise UsageError(t("dash.exists", lang, file=path), [t("dash.exists.hint", lang)]) from None
 
 
 def dashboard(

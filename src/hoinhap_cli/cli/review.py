@@ -294,7 +294,12 @@ def summary(
     else:
         _summary_tables(sink, ledger, s)
     if out_file is not None:
-        _write_atomic(out_file, sink.out.getvalue())
+        from hoinhap_cli.files import write_atomic
+
+        try:
+            write_atomic(out_file, sink.out.getvalue(), overwrite=force)
+        except FileExistsError:
+            raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"]) from None
         out.message(t("summary.written", out.lang, file=out_file))
 
 
@@ -334,18 +339,3 @@ def register(app: typer.Typer) -> None:
     app.command("overdue")(overdue)
     app.command("upcoming")(upcoming)
     app.command("summary")(summary)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: a reader never sees half a file."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -1,0 +1,60 @@
+"""Writing a whole file or nothing: the one place that puts bytes on disk.
+
+A temporary file beside the target, flushed and fsynced, then one atomic step: `os.replace`
+over the old file, or — when the caller must not overwrite — `os.link`, which fails if the
+name was taken meanwhile (no check-then-write race). A crash at any moment leaves the old file
+or the new one, never half of either; the temporary file is removed on every failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
+    """Write `text` (UTF-8, \\n line ends) to `path`; FileExistsError if it exists and not `overwrite`."""
+    if not overwrite and path.exists():
+        raise FileExistsError(path)
+    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)  # mkstemp makes 0600; keep the old file's mode, or the usual one
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise
+            except OSError:  # a filesystem without hard links
+                if path.exists():
+                    raise FileExistsError(path) from None
+                os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable: fsync the folder that holds it (not possible on Windows)."""
+    if os.name == "nt":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
