@@ -11,6 +11,7 @@ import typer
 from hoinhap_cli.cli.common import (
     AsOfOpt,
     DataOpt,
+    DetailFormat,
     FormatOpt,
     LangOpt,
     ListFormat,
@@ -26,16 +27,11 @@ from hoinhap_cli.cli.common import (
     today,
 )
 
+
 class GroupBy(str, Enum):
     none = "none"
     unit = "unit"
     program = "program"
-
-
-class SummaryFormat(str, Enum):
-    table = "table"
-    md = "md"
-    json = "json"
 
 
 def _keep(ledger: Any, f: Any, o: Any) -> bool:
@@ -245,8 +241,8 @@ def summary(
     as_of: Annotated[Optional[str], typer.Option(
         "--as-of", metavar="DATE",
         help="Judge as of this date (default: the day after the period, or today if sooner).")] = None,
-    format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table, md or json.")]
-    = SummaryFormat.table,
+    format: Annotated[DetailFormat, typer.Option("--format", "-f", help="table, md or json.")]
+    = DetailFormat.table,
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
                                                      help="Write to FILE (atomically) instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="With --out: replace FILE if it exists.")] = False,
@@ -282,14 +278,14 @@ def summary(
     day = as_of_date(as_of) if as_of else min(p.end + timedelta(days=1), today())
     s = summarise(ledger, p, day)
     sink = Output(lang=out.lang, color=False if out_file else out.color, out=io.StringIO()) if out_file else out
-    if format is SummaryFormat.json:
+    if format is DetailFormat.json:
         sink.json({"period": p.label, "start": p.start.isoformat(), "end": p.end.isoformat(),
                    "as_of": day.isoformat(), "total": {k: v for k, v in s.total.as_dict().items()
                                                        if k not in ("id", "name")},
                    "programs": [x.as_dict() for x in s.programs], "units": [x.as_dict() for x in s.units],
                    "problems": [obligation_record(ledger, o, day) for o in s.problems],
                    "entries": s.entries})
-    elif format is SummaryFormat.md:
+    elif format is DetailFormat.md:
         sink.text(markdown(ledger, s, out.lang).rstrip("\n"))
     else:
         _summary_tables(sink, ledger, s)
