@@ -99,3 +99,11 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("HOINHAP_DATA", "HOINHAP_LANG", "HOINHAP_TODAY", "NO_COLOR", "HOINHAP_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOINHAP_TODAY", "2026-11-27")
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own empty content-hash cache, never the user's ~/.cache."""
+    monkeypatch.delenv("HOINHAP_NO_CACHE", raising=False)
+    monkeypatch.setenv("HOINHAP_CACHE_DIR", str(tmp_path / "hoinhap-cache"))
+    return tmp_path / "hoinhap-cache"

@@ -180,15 +180,23 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 def read(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Located | None, list[Problem]]:
     """Read one YAML file. Returns (document, []) or (None, problems)."""
     name = file or str(path)
+    raw, problems = read_bytes(path, name, max_bytes)
+    if raw is None:
+        return None, problems
+    return parse(raw, name)
+
+
+def read_bytes(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes (to hash them before parsing), or (None, problems) when unreadable or too big."""
+    name = file or str(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             return None, [Problem(name, None, None,
                                   f"the file is {size / 2**20:.0f} MiB, over the {max_bytes // 2**20} MiB limit")]
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as err:
         return None, [Problem(name, None, None, f"cannot read the file: {err.strerror or err}")]
-    return parse(raw, name)
 
 
 def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
