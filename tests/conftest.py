@@ -162,3 +162,13 @@ def shipped_progress(tmp_path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return data
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own empty content-hash cache, never the user's ~/.cache (and not inside
+    tmp_path, which tests list and hash)."""
+    cache = tmp_path_factory.mktemp("hoinhap-cache")
+    monkeypatch.delenv("HOINHAP_NO_CACHE", raising=False)
+    monkeypatch.setenv("HOINHAP_CACHE_DIR", str(cache))
+    return cache

@@ -217,6 +217,19 @@ def read(path: Path, file: str | None = None, max_bytes: int | None = None) -> t
     so a huge file costs no memory.
     """
     name = file or str(path)
+    raw, problems = read_bytes(path, name, max_bytes)
+    if raw is None:
+        return None, problems
+    return parse(raw, name)
+
+
+def read_bytes(path: Path, file: str | None = None, max_bytes: int | None = None) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes (to hash them before parsing), or (None, problems) when unreadable or too big.
+
+    A file over `max_bytes` (default: `max_bytes_from_env()`) is refused before it is read,
+    so a huge file costs no memory.
+    """
+    name = file or str(path)
     limit = max_bytes_from_env() if max_bytes is None else max_bytes
     try:
         size = path.stat().st_size
@@ -226,10 +239,9 @@ def read(path: Path, file: str | None = None, max_bytes: int | None = None) -> t
                 f"the file is {size / 2**20:.1f} MiB, over the {limit / 2**20:g} MiB limit (reading takes "
                 f"~30x its size in memory): remove what made it grow or split it into smaller files, "
                 f"or raise the limit with {MAX_MB_ENV}={int(size / 2**20) + 1}")]
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as err:
         return None, [Problem(name, None, None, f"cannot read the file: {err.strerror or err}")]
-    return parse(raw, name)
 
 
 def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:

@@ -18,6 +18,14 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _options(
+    no_cache: bool = typer.Option(False, "--no-cache", envvar="HOINHAP_NO_CACHE",
+                                  help="Read and validate every file again; do not use or fill the cache."),
+) -> None:
+    """The options every command shares (read by HoinhapGroup.invoke)."""
+
+
 def _register() -> None:
     # Imports stay inside: `hoinhap --help` and completion load only typer.
     from hoinhap_cli.cli import (check, dashboard, diff, event, export, init, log, programs, record, review,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, open_data, output, today
+from hoinhap_cli.cli.common import DataOpt, LangOpt, cache, open_data, output, today
 
 
 class CheckFormat(str, Enum):
@@ -34,7 +34,7 @@ def check(
 
     out = output(lang)
     where = open_data(data, out)
-    found, problems = ledger.check(where, today())
+    found, problems = ledger.check(where, today(), cache())
     n_errors = len(errors(problems))
     n_warnings = len(problems) - n_errors
     failed = n_errors > 0 or (strict and n_warnings > 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextvars import ContextVar
 from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Callable, List, Optional
@@ -197,7 +198,19 @@ def open_data(data: str | None, out: Any) -> Any:
 def load_ledger(data: str | None, out: Any) -> Any:
     from hoinhap_cli.ledger import load
 
-    return load(open_data(data, out), today())
+    return load(open_data(data, out), today(), cache())
+
+
+# `hoinhap --no-cache` for the length of one invocation (set and reset by HoinhapGroup.invoke,
+# so nothing leaks from one CliRunner call into the next).
+_NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)
+
+
+def cache() -> Any:
+    """The content-hash cache, unless `hoinhap --no-cache` or HOINHAP_NO_CACHE=1 turned it off."""
+    from hoinhap_cli.cache import Cache
+
+    return Cache.default(no_cache=_NO_CACHE.get())
 
 
 class HoinhapGroup(TyperGroup):
@@ -212,6 +225,7 @@ class HoinhapGroup(TyperGroup):
 
         args = [*getattr(ctx, "_protected_args", []), *ctx.args]
         lang = lang_from_env(_lang_arg(args))  # hints in the language the command was asked for
+        token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
         try:
             return super().invoke(ctx)
         except DataError as err:
@@ -237,6 +251,8 @@ class HoinhapGroup(TyperGroup):
                 raise  # the CLI framework's own exits and usage errors
             typer.echo(f"hoinhap: {t('error.internal', lang_from_env(None), error=repr(err))}", err=True)
             raise typer.Exit(2) from None
+        finally:
+            _NO_CACHE.reset(token)
 
 
 def _lang_arg(args: list[str]) -> str | None:

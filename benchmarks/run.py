@@ -1,0 +1,338 @@
+"""Time hoinhap against Taskwarrior and against its own floor (imports, YAML parsing).
+
+    .venv/bin/python benchmarks/run.py                      # N = 45 (shipped), 1,000, 10,000
+    .venv/bin/python benchmarks/run.py --sizes 45,1000,10000,100000 --repeat 5
+
+Each number is the median of --repeat runs of a fresh process: wall time (perf_counter
+around the child) and peak memory (the child's own ru_maxrss, from os.wait4). Modes:
+cold (`--no-cache`: read and validate everything), first (cache folder removed before each
+run, so the run also fills it), warm (cache filled), edit (one report file changed before
+each run, the rest cached). This machine is noisy, so the verdicts are ratios from one run,
+not seconds. Commands missing on this branch are reported as "n/a (command missing)".
+Generated ledgers and Taskwarrior data are kept in --work and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHIPPED = ROOT / "data"
+IMPORTS = "import typer, rich.table, pydantic, yaml"
+YAML_ONLY = (
+    "import sys, yaml, pathlib\n"
+    "root = pathlib.Path(sys.argv[1])\n"
+    "files = [root / 'plan.yaml'] + sorted((root / 'reports').rglob('*.yaml'))\n"
+    "for f in files:\n"
+    "    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)\n"
+)
+MODES = ("cold", "first", "warm", "edit")
+
+
+@dataclass
+class Measure:
+    wall: float | None = None  # median seconds
+    mib: float | None = None  # median peak resident MiB
+    note: str = ""  # why there is no number
+
+    def cell(self) -> str:
+        if self.wall is None:
+            return self.note or "n/a"
+        return f"{self.wall:.3f} s, {self.mib:.0f} MiB"
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(wall seconds, peak MiB, exit code) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def measure(cmd: list[str], env: dict[str, str], repeat: int, before=None, ok=(0, 1)) -> Measure:
+    walls, mems = [], []
+    for i in range(repeat):
+        if before is not None:
+            before(i)
+        wall, mib, code = run_once(cmd, env)
+        if code not in ok:
+            return Measure(note=f"error (exit {code})")
+        walls.append(wall)
+        mems.append(mib)
+    return Measure(statistics.median(walls), statistics.median(mems))
+
+
+# ------------------------------------------------------------------ data
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("generate", HERE / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def ledger_for(n: int, work: Path, entries: int, seed: int) -> Path:
+    """The data folder for size n: a copy of the shipped plan for 45, else a generated one."""
+    if n == 45:
+        out = work / "ledger-45-shipped"
+        if not out.exists():
+            shutil.copytree(SHIPPED, out)
+        return out
+    out = work / f"ledger-{n}-e{entries}-s{seed}"
+    if not (out / ".complete").exists():
+        shutil.rmtree(out, ignore_errors=True)
+        start = time.perf_counter()
+        stats = _generator().generate(out, n, entries, seed)
+        (out / ".complete").write_text(json.dumps(stats))
+        print(f"  generated {out.name}: {stats} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return out
+
+
+def hoinhap_exe() -> str:
+    here = Path(sys.executable).parent / "hoinhap"
+    return str(here) if here.exists() else (shutil.which("hoinhap") or "hoinhap")
+
+
+def command_exists(hoinhap: str, name: str, env: dict[str, str]) -> bool:
+    result = subprocess.run([hoinhap, name, "--help"], env=env, capture_output=True, text=True)
+    return result.returncode == 0
+
+
+# ------------------------------------------------------------------ Taskwarrior
+
+
+def taskwarrior(n: int, data: Path, work: Path, hoinhap: str, env: dict[str, str]) -> dict[str, str] | None:
+    """A private TASKRC and data folder holding the same n tasks; None if `task` is missing."""
+    if shutil.which("task") is None:
+        return None
+    home = work / f"taskwarrior-{data.name}"
+    rc = home / "taskrc"
+    tw_env = {**env, "TASKRC": str(rc), "TASKDATA": str(home / "data")}
+    if (home / ".complete").exists():
+        return tw_env
+    shutil.rmtree(home, ignore_errors=True)
+    (home / "data").mkdir(parents=True)
+    rc.write_text(f"data.location={home / 'data'}\nconfirmation=off\nverbose=nothing\ngc=off\n"
+                  "hooks=off\ncolor=off\ndetection=off\nnews.version=2.6.0\n")
+    export = subprocess.run([hoinhap, "export", "--data", str(data)], env=env, capture_output=True, check=True)
+    tasks = []
+    for t in json.loads(export.stdout)["tasks"]:
+        item = {"description": f"{t['id']} {' '.join(t['title'].split())}", "project": f"ct{t['program']}",
+                "status": "pending", "tags": [u["id"] for u in t["lead"]]}
+        due = next((m["due_date"] for m in t["milestones"] if m["due_date"]), None)
+        if due:
+            item["due"] = due.replace("-", "") + "T000000Z"
+        tasks.append(item)
+    dump = home / "import.json"
+    dump.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run(["task", "rc.verbose=nothing", "import", str(dump)], env=tw_env, check=True,
+                   stdout=subprocess.DEVNULL)
+    print(f"  task import of {len(tasks)} tasks: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    (home / ".complete").touch()
+    return tw_env
+
+
+# ------------------------------------------------------------------ the run
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="45,1000,10000", help="task counts; 45 is the shipped plan (100000 opt-in)")
+    ap.add_argument("--repeat", type=int, default=5, help="runs per measurement; the median is shown")
+    ap.add_argument("--entries-per-task", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--modes", default=",".join(MODES), help="cold,first,warm,edit")
+    ap.add_argument("--commands", default="overdue,tasks-unit,tasks-due,summary,check",
+                    help="which hoinhap rows: overdue,tasks-unit,tasks-due,summary,check,export")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "hoinhap-bench",
+                    help="where generated ledgers, caches and Taskwarrior data live (reused)")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    modes = [m for m in args.modes.split(",") if m]
+    args.work.mkdir(parents=True, exist_ok=True)
+    hoinhap = hoinhap_exe()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOINHAP_")}
+
+    print(f"# hoinhap benchmark — medians of {args.repeat} runs, {os.cpu_count()} CPUs, "
+          f"{time.strftime('%Y-%m-%d %H:%M')}\n")
+    base = {
+        "imports": measure([sys.executable, "-c", IMPORTS], env, args.repeat),
+        "python": measure([sys.executable, "-c", "pass"], env, args.repeat),
+        "help": measure([hoinhap, "--help"], env, args.repeat, ok=(0,)),
+    }
+    print("| baseline | wall, peak memory |\n| --- | --- |")
+    print(f"| `python -c pass` | {base['python'].cell()} |")
+    print(f"| `python -c \"{IMPORTS}\"` | {base['imports'].cell()} |")
+    print(f"| `hoinhap --help` | {base['help'].cell()} |\n")
+
+    rows = {
+        "overdue": ["overdue"],
+        "tasks-unit": ["tasks", "--unit", "{unit}"],
+        "tasks-due": ["tasks", "--due-in", "2009"],
+        "summary": ["summary", "--period", "2009"],
+        "check": ["check"],
+        "export": ["export"],
+    }
+    chosen = [c for c in args.commands.split(",") if c]
+    present = {name: command_exists(hoinhap, rows[name][0], env) for name in chosen}
+    results: dict[tuple[int, str, str], Measure] = {}
+    yaml_only: dict[int, Measure] = {}
+    task_overdue: dict[int, Measure] = {}
+    tw_missing = shutil.which("task") is None
+    if tw_missing:
+        print("Taskwarrior: skipped — `task` is not installed (apt-get install taskwarrior)\n")
+
+    for n in sizes:
+        print(f"## N = {n:,} tasks" + (" (the shipped plan)" if n == 45 else
+                                       f", {n * args.entries_per_task:,} entries"), file=sys.stderr)
+        data = ledger_for(n, args.work, args.entries_per_task, args.seed)
+        unit = "phong-kinh-te" if n == 45 else "phong-kinh-te-q2"
+        cache_dir = args.work / f"cache-{data.name}"
+        run_env = {**env, "HOINHAP_CACHE_DIR": str(cache_dir)}
+        reports = sorted((data / "reports").rglob("*.yaml")) if (data / "reports").is_dir() else []
+        edited = reports[len(reports) // 2] if reports else None
+        original = edited.read_bytes() if edited else b""
+
+        def clear(_: int) -> None:
+            shutil.rmtree(cache_dir, ignore_errors=True)
+
+        def edit(i: int) -> None:
+            assert edited is not None
+            edited.write_bytes(original + f"# sửa lần {i} {time.time_ns()}\n".encode())
+
+        yaml_only[n] = measure([sys.executable, "-c", YAML_ONLY, str(data)], env, args.repeat, ok=(0,))
+        tw_env = None if tw_missing else taskwarrior(n, data, args.work, hoinhap, env)
+        if tw_env is not None:
+            task_overdue[n] = measure(["task", "rc.verbose=nothing", "rc.confirmation=off", "rc.gc=off",
+                                       "overdue"], tw_env, args.repeat)
+        for name in chosen:
+            cmd = [hoinhap, *[a.format(unit=unit) for a in rows[name]], "--data", str(data)]
+            for mode in modes:
+                if not present[name]:
+                    results[(n, name, mode)] = Measure(note="n/a (command missing)")
+                elif mode == "cold":
+                    results[(n, name, mode)] = measure([hoinhap, "--no-cache", *cmd[1:]], run_env, args.repeat)
+                elif mode == "first":
+                    results[(n, name, mode)] = measure(cmd, run_env, args.repeat, before=clear)
+                elif mode == "warm":
+                    run_once(cmd, run_env)  # fill the cache
+                    results[(n, name, mode)] = measure(cmd, run_env, args.repeat)
+                elif edited is None:
+                    results[(n, name, mode)] = Measure(note="n/a (no report files)")
+                else:
+                    run_once(cmd, run_env)
+                    try:
+                        results[(n, name, mode)] = measure(cmd, run_env, args.repeat, before=edit)
+                    finally:
+                        edited.write_bytes(original)
+                print(f"  {name} {mode}: {results[(n, name, mode)].cell()}", file=sys.stderr)
+
+    # ---------------------------------------------------------------- the tables
+    print("| N | command | " + " | ".join(modes) + " |")
+    print("| --- | --- | " + " | ".join("---" for _ in modes) + " |")
+    for n in sizes:
+        for name in chosen:
+            label = " ".join(rows[name]).format(unit="X")
+            print(f"| {n:,} | `hoinhap {label}` | " + " | ".join(results[(n, name, m)].cell() for m in modes) + " |")
+        print(f"| {n:,} | PyYAML CSafeLoader, load only | {yaml_only[n].cell()} |" + " |" * (len(modes) - 1))
+        tw = task_overdue.get(n, Measure(note="skipped (task not installed)" if tw_missing else "n/a"))
+        print(f"| {n:,} | Taskwarrior `task overdue` | {tw.cell()} |" + " |" * (len(modes) - 1))
+    print()
+
+    verdicts = targets(sizes, results, base, yaml_only, task_overdue, modes)
+    print("| target | ratio | limit | verdict |\n| --- | --- | --- | --- |")
+    for target, ratio, limit, verdict in verdicts:
+        print(f"| {target} | {ratio} | {limit} | {verdict} |")
+    print()
+    growth(sizes, results, chosen, modes, rows)
+    return 0
+
+
+def _ratio(a: Measure | None, b: Measure | None) -> float | None:
+    if a is None or b is None or a.wall is None or b.wall is None or b.wall == 0:
+        return None
+    return a.wall / b.wall
+
+
+def _verdict(ratio: float | None, limit: float, why: str = "") -> tuple[str, str]:
+    if ratio is None:
+        return "—", why or "n/a"
+    return f"{ratio:.2f}×", "PASS" if ratio <= limit else "FAIL"
+
+
+def targets(sizes, results, base, yaml_only, task_overdue, modes) -> list[tuple[str, str, str, str]]:
+    out = []
+
+    def add(target: str, ratio: float | None, limit: float, why: str = "", op: str = "≤") -> None:
+        shown, verdict = _verdict(ratio, limit, why)
+        out.append((target, shown, f"{op} {limit}×", verdict))
+
+    def why(key) -> str:
+        m = results.get(key)
+        return m.note if m is not None and m.wall is None else ""
+
+    if 45 in sizes:
+        key = (45, "overdue", "warm")
+        add("shipped plan: `overdue` (warm) / imports", _ratio(results.get(key), base["imports"]), 1.5, why(key))
+    add("`hoinhap --help` / imports", _ratio(base["help"], base["imports"]), 1.0)
+    if 10000 in sizes:
+        key = (10000, "overdue", "warm")
+        add("10k warm: `overdue` / `task overdue`", _ratio(results.get(key), task_overdue.get(10000)), 1.0,
+            why(key) or ("no Taskwarrior" if 10000 not in task_overdue else ""), op="<")
+        m = results.get(key)
+        mem = None if m is None or m.mib is None else m.mib / 150
+        shown, verdict = _verdict(mem, 1.0, why(key))
+        out.append(("10k warm: `overdue` peak memory / 150 MiB", shown, "≤ 1.0×", verdict))
+    if 100000 in sizes:
+        key = (100000, "overdue", "warm")
+        add("100k warm: `overdue` / `task overdue`", _ratio(results.get(key), task_overdue.get(100000)), 0.5,
+            why(key))
+        add("100k: `overdue` after one edit / warm", _ratio(results.get((100000, "overdue", "edit")),
+                                                            results.get(key)), 2.0, why(key))
+    if "cold" in modes:
+        for n in sizes:
+            for name in ("overdue", "check"):
+                key = (n, name, "cold")
+                if key in results:
+                    label = "" if name == "overdue" else " (check, for reference)"
+                    add(f"{n:,} cold: `{name}` / CSafeLoader load only{label}",
+                        _ratio(results[key], yaml_only[n]), 1.3, why(key))
+    return out
+
+
+def growth(sizes, results, chosen, modes, rows) -> None:
+    steps = [(a, b) for a, b in zip(sizes, sizes[1:]) if a >= 1000]
+    if not steps:
+        return
+    print("Growth (time ratio between sizes; 10.0 is linear for a 10× step):\n")
+    print("| command | mode | " + " | ".join(f"{a:,} → {b:,}" for a, b in steps) + " |")
+    print("| --- | --- | " + " | ".join("---" for _ in steps) + " |")
+    for name in chosen:
+        for mode in modes:
+            cells = []
+            for a, b in steps:
+                r = _ratio(results.get((b, name, mode)), results.get((a, name, mode)))
+                cells.append("n/a" if r is None else f"{r:.1f}× (size {b / a:.0f}×)")
+            label = " ".join(rows[name]).format(unit="X")
+            print(f"| `{label}` | {mode} | " + " | ".join(cells) + " |")
+    print()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""The content-hash cache: same answers as without it, fresh after edits, robust to damage."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hoinhap_cli.cache import Cache
+from hoinhap_cli.cli import app
+
+from conftest import ROOT, SHIPPED
+
+runner = CliRunner()
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("gen") / "data"
+    _generator().generate(out, n=120, entries_per_task=4, seed=7)
+    return out
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout
+
+
+def entries(cache_dir: Path) -> list[Path]:
+    return [p for p in cache_dir.rglob("*") if p.is_file()]
+
+
+def test_generated_ledger_is_valid(generated: Path) -> None:
+    code, out = run("--no-cache", "check", "--data", str(generated), "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["valid"] and report["errors"] == 0
+    files = list((generated / "reports").rglob("*.yaml"))
+    assert len(files) > 50  # spread over many unit-quarter files
+
+
+def test_generator_is_reproducible(tmp_path: Path) -> None:
+    gen = _generator()
+    gen.generate(tmp_path / "a", n=30, entries_per_task=3, seed=5)
+    gen.generate(tmp_path / "b", n=30, entries_per_task=3, seed=5)
+    a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.yaml")}
+    b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.yaml")}
+    assert a == b
+
+
+@pytest.mark.parametrize("which", ["shipped", "generated"])
+def test_cached_answers_equal_uncached(which: str, generated: Path, _private_cache: Path) -> None:
+    data = str(SHIPPED if which == "shipped" else generated)
+    for args in (["export", "--data", data], ["check", "--data", data, "--format", "json"]):
+        shutil.rmtree(_private_cache, ignore_errors=True)
+        plain = run("--no-cache", *args)
+        assert not entries(_private_cache)  # --no-cache neither reads nor fills it
+        filling = run(*args)
+        assert entries(_private_cache)
+        warm = run(*args)
+        assert plain == filling == warm
+        assert plain[0] == 0
+
+
+def test_env_var_bypasses_the_cache(mini: Path, _private_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOINHAP_NO_CACHE", "1")
+    assert run("check", "--data", str(mini))[0] == 0
+    assert not entries(_private_cache)
+
+
+REPORT = """\
+unit: phong-qldt
+period: 2009-Q1
+entries:
+  - task: "3.2.4"
+    status: in-progress
+    date: "2009-02-01"
+"""
+
+
+def test_an_edit_gives_a_fresh_answer(mini: Path) -> None:
+    report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    assert run("check", "--data", str(mini))[0] == 0
+    assert run("check", "--data", str(mini))[0] == 0  # warm
+    report.write_text(REPORT.replace('"3.2.4"', '"3.2.9"'), encoding="utf-8")
+    code, out = run("check", "--data", str(mini), "--format", "json")
+    problems = json.loads(out)["problems"]
+    assert code == 1
+    assert [(p["line"], p["column"]) for p in problems] == [(4, 11)]
+    assert "unknown task '3.2.9'" in problems[0]["message"]
+
+
+def test_a_plan_edit_rechecks_cached_reports_with_positions(mini: Path) -> None:
+    """The report file is unchanged (its validation comes from the cache), but the task it
+    names left the plan: the problem still carries the report's line and column."""
+    report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    assert run("check", "--data", str(mini))[0] == 0
+    plan = mini / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('id: "3.2.4"\n', 'id: "3.2.5"\n')
+                    .replace('units_from: "3.2.4"', 'units_from: "3.2.5"'), encoding="utf-8")
+    code, out = run("check", "--data", str(mini), "--format", "json")
+    problems = json.loads(out)["problems"]
+    assert code == 1
+    assert [(p["file"].endswith("phong-qldt.yaml"), p["line"], p["column"]) for p in problems] == [(True, 4, 11)]
+
+
+def test_a_corrupt_cache_entry_is_rebuilt(generated: Path, _private_cache: Path) -> None:
+    args = ("export", "--data", str(generated))
+    expected = run(*args)
+    stored = entries(_private_cache)
+    assert stored
+    for i, path in enumerate(stored):
+        path.write_bytes(b"" if i % 2 else b"hoinhap-cache\n\x80\x05garbage")
+    assert run(*args) == expected
+    cache = Cache(_private_cache)
+    plan_key = cache.key("plan", (generated / "plan.yaml").read_bytes())
+    assert cache.get(plan_key) is not None  # rewritten whole
+
+
+def test_an_entry_under_the_wrong_key_is_ignored(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c")
+    a, b = cache.key("report", b"a"), cache.key("report", b"b")
+    cache.put(a, "value of a")
+    path_b = cache._path(b)
+    path_b.parent.mkdir(parents=True, exist_ok=True)
+    path_b.write_bytes(cache._path(a).read_bytes())  # e.g. a copied or foreign file
+    assert cache.get(a) == "value of a"
+    assert cache.get(b) is None
+    assert not path_b.exists()
+
+
+def test_another_code_version_never_reads_the_entry(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c")
+    other = Cache(tmp_path / "c")
+    other._code = b"another version"
+    assert cache.key("plan", b"x") != other.key("plan", b"x")
+
+
+def test_two_processes_filling_the_cache_at_once(generated: Path, _private_cache: Path) -> None:
+    env = {**os.environ, "HOINHAP_CACHE_DIR": str(_private_cache), "HOINHAP_TODAY": "2026-11-27"}
+    cmd = [sys.executable, "-m", "hoinhap_cli", "export", "--data", str(generated)]
+    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    assert outs[0][0] == outs[1][0]
+    assert not [p for p in _private_cache.rglob(".tmp-*")]
+    uncached = subprocess.run([*cmd[:3], "--no-cache", *cmd[3:]], env=env, capture_output=True, check=True)
+    warm = subprocess.run(cmd, env=env, capture_output=True, check=True)
+    assert warm.stdout == uncached.stdout == outs[0][0]
