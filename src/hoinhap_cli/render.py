@@ -33,7 +33,7 @@ class Output:
 
     # ------------------------------------------------------------ data
     def json(self, data: Any) -> None:
-        json.dump(data, self.out, ensure_ascii=False, indent=2)
+        self.out.write(json_text(data))
         self.out.write("\n")
 
     def yaml(self, data: Any) -> None:
@@ -234,6 +234,25 @@ def clip(text: str, limit: int) -> str:
         return text
     cut = flat[:limit].rsplit(" ", 1)[0].rstrip(",;:.-– ")
     return cut + " …"
+
+
+def json_text(data: Any) -> str:
+    """Readable and fast JSON: one record per line inside the top-level lists.
+
+    `json.dumps(indent=2)` runs the pure-Python encoder (10x slower than the C one, seconds on a
+    large ledger); compact records on their own lines keep the C encoder and stay diffable.
+    """
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def block(value: Any, pad: str) -> str:
+        if isinstance(value, list) and value:
+            return "[\n" + ",\n".join(pad + "  " + one(v) for v in value) + "\n" + pad + "]"
+        return one(value)
+
+    if isinstance(data, dict) and data:
+        return "{\n" + ",\n".join(f"  {one(k)}: {block(v, '  ')}" for k, v in data.items()) + "\n}"
+    return block(data, "")
 
 
 def _cell(value: Any, sep: str = "\n") -> str:
