@@ -154,7 +154,8 @@ def overdue(
         if group_by is not GroupBy.none:
             payload["group_by"] = group_by.value
             payload["groups"] = [
-                {"id": k, "name": n, "overdue": [obligation_record(ledger, o, day) for o in items],
+                {"id": k, "name": n, "overdue": [obligation_record(ledger, o, day) for o in items
+                                                 if isinstance(o, deadlines.Obligation)],
                  "stale": [_stale_record(ledger, s) for s in stale if s in items]}
                 for k, n, items in _groups(ledger, f, group_by, [*late, *stale])
             ]

@@ -57,7 +57,9 @@ def tasks(
     tasks once their event is recorded (--include-pending: before that too); ongoing tasks only
     with --include-ongoing; tasks without a time never.
 
+    \b
     Example: hoinhap tasks --unit "phong kinh te" --role lead --due-in 2009
+    Example: hoinhap tasks --unit "Phòng QLĐT" --due-in 2009
     """
     from hoinhap_cli.i18n import t
     from hoinhap_cli.lookup import task_rows
