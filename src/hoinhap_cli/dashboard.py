@@ -15,68 +15,46 @@ from typing import Any
 
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.timeline import MARKS, ROMAN, SPAN, Grid, State, build, milestone_state, quarters
+from hoinhap_cli import bars, deadlines
+from hoinhap_cli.timeline import MARKS, ROMAN, SPAN, Grid, State, build, quarters
 
 # ------------------------------------------------------------------ the figures
 
 
 def overdue(ledger: Ledger, as_of: date) -> list[dict[str, Any]]:
-    """Dated milestones due before `as_of` and neither done nor dropped, most overdue first."""
+    """What `hoinhap overdue --as-of` lists, in its order (deadlines.overdue), as rows for the page."""
     rows = []
-    for task in ledger.tasks.values():
-        for i, milestone in enumerate(task.milestones):
-            if milestone_state(ledger, task, i, as_of) is not State.LATE:
-                continue
-            due = ledger.due_date(task, i)
-            assert due is not None  # LATE implies a due date
-            rows.append({
-                "task": task.id,
-                "milestone": i + 1,
-                "title": task.title,
-                "lead": [ledger.units[u].name for u in task.lead or []],
-                "due": str(milestone.due),
-                "source": milestone.source,
-                "due_date": due.isoformat(),
-                "days_late": (as_of - due).days,
-                "status": ledger.milestone_status(task.id, i, as_of).status.value,
-            })
-    return sorted(rows, key=lambda r: (r["due_date"], list(ledger.tasks).index(r["task"]), r["milestone"]))
+    for o in deadlines.overdue(deadlines.obligations(ledger, as_of), as_of):
+        milestone = o.task.milestones[o.index]
+        assert o.due_date is not None  # late implies a due date
+        rows.append({
+            "task": o.task.id,
+            "milestone": o.milestone,
+            "unit": o.unit,
+            "title": o.task.title,
+            "lead": [ledger.units[u].name for u in o.leads],
+            "due": o.due_label,
+            "source": o.period.label if o.period else milestone.source,
+            "due_date": o.due_date.isoformat(),
+            "days_late": o.days_late(as_of),
+            "status": o.status.value,
+        })
+    return rows
 
 
 @dataclass(frozen=True)
 class Progress:
     program: str
     title: str
-    total: int  # milestones that can be finished (not ongoing or recurring duties)
-    done: int
-    due: int  # should be finished by the as-of date (done or not)
-    late: int
-    duties: int  # ongoing and recurring milestones, reported on rather than finished
-
-    @property
-    def share_done(self) -> float:
-        return self.done / self.total if self.total else 0.0
+    counts: deadlines.Counts
 
 
 def progress(ledger: Ledger, as_of: date) -> list[Progress]:
-    out = []
-    for program in ledger.plan.programs:
-        total = done = due = late = duties = 0
-        for task in ledger.tasks.values():
-            if task.program != program.id:
-                continue
-            for i, _ in enumerate(task.milestones):
-                state = milestone_state(ledger, task, i, as_of)
-                if state in (State.ONGOING, State.RECURRING):
-                    duties += 1
-                    continue
-                total += 1
-                done += state is State.DONE
-                late += state is State.LATE
-                day = ledger.due_date(task, i)
-                due += day is not None and day <= as_of
-        out.append(Progress(program.id, program.appendix_title or program.title, total, done, due, late, duties))
-    return out
+    """Per programme, the same figures as `hoinhap programs --as-of` (deadlines.count)."""
+    obs = deadlines.obligations(ledger, as_of)
+    return [Progress(p.id, p.appendix_title or p.title,
+                     deadlines.count([o for o in obs if o.task.program == p.id], as_of))
+            for p in ledger.plan.programs]
 
 
 # ------------------------------------------------------------------ the page
@@ -160,17 +138,13 @@ def _overdue_section(rows: list[dict[str, Any]], lang: str) -> str:
 def _progress_section(items: list[Progress], lang: str) -> str:
     rows = []
     for p in items:
-        def width(n: int) -> str:
-            return f"{100 * n / p.total:.1f}%" if p.total else "0%"
-
-        bar = (f"<div class='bar' role='img' aria-label='{_e(t('dash.bar.label', lang, done=p.done, total=p.total))}'>"
-               f"<span class='done' style='width:{width(p.done)}'></span>"
-               f"<span class='overdue' style='width:{width(p.late)}'></span></div>")
+        c = p.counts
         rows.append(
             f"<tr><td class='id'>{_e(p.program)}</td><td>{_e(textwrap.shorten(p.title, 90, placeholder=' …'))}</td>"
-            f"<td class='bar-cell'>{bar}</td><td class='num'>{p.done}/{p.total}</td><td class='num'>{p.due}</td>"
-            f"<td class='num late'>{p.late or ''}</td><td class='num'>{round(100 * p.share_done)}%</td>"
-            f"<td class='num'>{p.duties or ''}</td></tr>")
+            f"<td class='bar-cell'>{bars.html(c.done, c.late, c.total, lang)}</td>"
+            f"<td class='num'>{c.done}/{c.total}</td><td class='num'>{c.due}</td>"
+            f"<td class='num late'>{c.late or ''}</td><td class='num'>{_e(bars.share(c.done, c.total))}</td>"
+            f"<td class='num'>{c.ongoing or ''}</td></tr>")
     head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in
                    ("dash.col.program", "dash.col.program_title", "dash.col.bar", "dash.col.done", "dash.col.due_now",
                     "dash.col.late", "dash.col.share", "dash.col.duties"))

@@ -108,22 +108,40 @@ def _submitted(ledger: Ledger) -> dict[tuple[str, str], date | None]:
 
 def obligations(ledger: Ledger, as_of: date) -> list[Obligation]:
     """Every obligation of the plan, with its state as of the as-of date, in plan order."""
-    events = {eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}
-    submitted = _submitted(ledger)
-    out: list[Obligation] = []
-    for task in ledger.tasks.values():
-        for i, m in enumerate(task.milestones):
-            d = m.due
-            if d.kind is Kind.RECURRING:
-                out += _recurring(ledger, task, i, as_of, submitted)
-                continue
-            view = ledger.milestone_status(task.id, i, as_of)
-            due = d.due
-            if d.kind is Kind.EVENT:
-                day = events.get(d.event or "")
-                due = event_due(day) if day else None
-            out.append(Obligation(task, i, d.kind, due, d.start, status=view.status, entry=view.entry))
-    return out
+    seen = _Seen.of(ledger, as_of)
+    return [o for task in ledger.tasks.values() for i in range(len(task.milestones))
+            for o in milestone_obligations(ledger, task, i, as_of, seen)]
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What the ledger records as of a date: events that happened, reports submitted."""
+
+    events: dict[str, date]
+    submitted: dict[tuple[str, str], date | None]
+
+    @classmethod
+    def of(cls, ledger: Ledger, as_of: date) -> _Seen:
+        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, _submitted(ledger))
+
+
+def milestone_obligations(ledger: Ledger, task: Task, i: int, as_of: date,
+                          seen: _Seen | None = None) -> list[Obligation]:
+    """What one milestone owes as of a date: one obligation, or one per period (and unit) if recurring.
+
+    The one place a milestone's state is judged: `overdue`, `summary`, `programs`, the timeline
+    and the dashboard all read it from here.
+    """
+    seen = seen or _Seen.of(ledger, as_of)
+    d = task.milestones[i].due
+    if d.kind is Kind.RECURRING:
+        return _recurring(ledger, task, i, as_of, seen.submitted)
+    view = ledger.milestone_status(task.id, i, as_of)
+    due = d.due
+    if d.kind is Kind.EVENT:
+        day = seen.events.get(d.event or "")
+        due = event_due(day) if day else None
+    return [Obligation(task, i, d.kind, due, d.start, status=view.status, entry=view.entry)]
 
 
 def _recurring(ledger: Ledger, task: Task, i: int, as_of: date,
@@ -215,3 +233,40 @@ def stale(ledger: Ledger, as_of: date) -> list[Stale]:
             if not recorded and not view.status.closed:
                 out.append(Stale(task, i, q, view.status, view.entry))
     return out
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Progress figures over some obligations, as of a date (what the progress bars draw)."""
+
+    total: int = 0  # can be finished: every obligation but ongoing duties and dropped ones
+    done: int = 0
+    due: int = 0  # of total, due on or before the as-of date (done or not)
+    late: int = 0  # of total, open and due before the as-of date (the rows of `overdue`)
+    ongoing: int = 0  # continuous duties ("Thường xuyên"): reported on, never finished
+    dropped: int = 0
+
+    @property
+    def share_done(self) -> float | None:
+        """Done over total, in percent with one decimal; None when nothing can be finished."""
+        return round(100 * self.done / self.total, 1) if self.total else None
+
+    def as_dict(self) -> dict[str, int | float | None]:
+        return {"total": self.total, "done": self.done, "due": self.due, "late": self.late,
+                "ongoing": self.ongoing, "dropped": self.dropped, "share_done": self.share_done}
+
+
+def count(obs: Iterable[Obligation], as_of: date) -> Counts:
+    total = done = due = late = ongoing = dropped = 0
+    for o in obs:
+        if o.kind is Kind.ONGOING:
+            ongoing += 1
+            continue
+        if o.status is Status.DROPPED:
+            dropped += 1
+            continue
+        total += 1
+        done += o.status is Status.DONE
+        due += o.due_date is not None and o.due_date <= as_of
+        late += o.late(as_of)
+    return Counts(total, done, due, late, ongoing, dropped)

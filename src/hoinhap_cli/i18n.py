@@ -213,7 +213,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dash.col.due_now": ("Đến hạn", "Due"),
     "dash.col.late": ("Trễ", "Late"),
     "dash.col.share": ("Tỷ lệ xong", "Share done"),
-    "dash.col.duties": ("Thường xuyên / định kỳ", "Ongoing / recurring"),
+    "dash.col.duties": ("Thường xuyên", "Ongoing"),
     "dash.bar.label": ("đã xong {done} trên {total} mốc", "{done} of {total} milestones done"),
     "dash.bar.rest": ("chưa xong, chưa trễ", "not done, not late"),
     "dash.footer": ("Lập ngày {made} bằng hoinhap — {issuer}", "Made on {made} with hoinhap — {issuer}"),
@@ -243,6 +243,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "event {event} was already recorded on {date}; the earliest date counts"),
     "submit.ok": ("đã đánh dấu báo cáo quý {period} của {unit} là đã nộp ngày {date} → {file}",
                   "marked {unit}'s report for {period} as submitted on {date} → {file}"),
+    # --- progress bars, unit load, help examples (issue 9, second part)
+    "bar.legend": ("{done} đã xong · {late} trễ hạn (đến hạn, chưa xong) · {rest} chưa xong, chưa trễ",
+                   "{done} done · {late} late (due, not done) · {rest} not done, not yet late"),
+    "bar.label": ("đã xong {done} trên {total} mốc, {late} trễ hạn", "{done} of {total} milestones done, {late} late"),
+    "bar.as_of": ("Tiến độ tính đến {as_of}: mốc và báo cáo định kỳ; không kể việc thường xuyên, việc đã bỏ.",
+                  "As of {as_of}: milestones and periodic reports; ongoing duties and dropped ones left out."),
+    "col.progress": ("Tiến độ", "Progress"),
+    "col.total": ("Tổng", "Total"),
+    "col.done": ("Xong", "Done"),
+    "col.due_now": ("Đến hạn", "Due"),
+    "col.late": ("Trễ", "Late"),
+    "col.share": ("Tỷ lệ xong (%)", "Share done (%)"),
+    "col.open_lead": ("Mốc mở", "Open"),
+    "col.late_lead": ("Trễ", "Late"),
+    "col.open_via": ("Mở qua nhóm", "Open via group"),
+    "units.load.note": ("\"Mốc mở\": mốc đơn vị chủ trì chưa xong, chưa bỏ tính đến {as_of} (kể cả báo cáo định kỳ "
+                        "và việc thường xuyên); \"Trễ\": trong số đó, đã quá hạn; \"Mở qua nhóm\": mốc mở giao cho "
+                        "nhóm mà đơn vị là thành viên (UBND 11 phường), không tính vào \"Mốc mở\".",
+                        "\"Open\": milestones the unit leads, not done nor dropped as of {as_of} (periodic reports and "
+                        "ongoing duties included); \"Late\": of those, past due; \"Open via group\": open "
+                        "milestones led by a group the unit belongs to (UBND 11 phường), not counted in \"Open\"."),
 }
 
 

@@ -223,8 +223,15 @@ def _counts(ledger: Ledger, unit: Unit) -> dict[str, int]:
 # ------------------------------------------------------------------ programmes
 
 
-def program_rows(ledger: Ledger) -> list[tuple[Row, Row]]:
-    """Each programme, then its sections, with the tasks and milestones each holds."""
+def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, Row]]:
+    """Each programme, then its sections, with the tasks and milestones each holds.
+
+    With `as_of`, each also carries its progress figures (deadlines.count) as of that date:
+    flat in the row (`done`, `due`, `late`, `total`, `share_done`), as `progress` in the record.
+    """
+    from hoinhap_cli import deadlines
+
+    obs = deadlines.obligations(ledger, as_of) if as_of is not None else []
     out = []
     for program in ledger.plan.programs:
         parts: list[tuple[str, str, str]] = [("program", program.id, program.title)]
@@ -234,6 +241,33 @@ def program_rows(ledger: Ledger) -> list[tuple[Row, Row]]:
                      if (task.program == pid if kind == "program" else task.section == pid)]
             row = {"id": pid, "kind": kind, "program": program.id, "title": title,
                    "task_count": len(tasks), "milestone_count": sum(len(x.milestones) for x in tasks)}
-            out.append((row, {**row, "tasks": [x.id for x in tasks]}))
+            record: Row = {**row, "tasks": [x.id for x in tasks]}
+            if as_of is not None:
+                ids = {x.id for x in tasks}
+                counts = deadlines.count([o for o in obs if o.task.id in ids], as_of)
+                row.update(counts.as_dict())
+                record["progress"] = counts.as_dict()
+            out.append((row, record))
     return out
 
+
+def unit_load(ledger: Ledger, as_of: date) -> dict[str, dict[str, int]]:
+    """Per unit, the open obligations it carries as of a date: as lead, late among them, via a group.
+
+    "Open" is not done and not dropped (ongoing duties and future reports included). A task
+    led by a group (UBND 11 phường) is carried by the group as lead and by each member via it.
+    """
+    from hoinhap_cli import deadlines
+
+    load = {uid: {"open_lead": 0, "late_lead": 0, "open_via": 0} for uid in ledger.units}
+    for o in deadlines.obligations(ledger, as_of):
+        if not o.open:
+            continue
+        via: set[str] = set()
+        for uid in o.leads:
+            load[uid]["open_lead"] += 1
+            load[uid]["late_lead"] += o.late(as_of)
+            via.update(ledger.units[uid].members)
+        for uid in via - set(o.leads):
+            load[uid]["open_via"] += 1
+    return load

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from hoinhap_cli import deadlines
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.model import Status, Task
@@ -56,33 +57,42 @@ _PRIORITY = [State.LATE, State.IN_PROGRESS, State.UPCOMING, State.EVENT, State.N
 
 
 def milestone_state(ledger: Ledger, task: Task, index: int, as_of: date) -> State:
-    """One milestone's state on a date, from the recorded status and its due date.
+    """One milestone's state on a date, judged by deadlines (the same rules as `overdue`).
 
-    Kept in one place on purpose: the obligations module (issue 5) computes late and stale
-    with more rules and will take this function's place.
+    Ongoing and recurring milestones as a whole have their own marks; a recurring duty's
+    occurrences are judged one by one in `build()`.
     """
     kind = task.milestones[index].due.kind
     if kind is Kind.ONGOING:
         return State.ONGOING
     if kind is Kind.RECURRING:
         return State.RECURRING
-    status = ledger.milestone_status(task.id, index, as_of).status
-    if status is Status.DONE:
+    return obligation_state(deadlines.milestone_obligations(ledger, task, index, as_of)[0], as_of)
+
+
+def obligation_state(o: deadlines.Obligation, as_of: date) -> State:
+    """The mark of one obligation: late exactly when `overdue` lists it."""
+    if o.status is Status.DONE:
         return State.DONE
-    if status is Status.DROPPED:
+    if o.status is Status.DROPPED:
         return State.DROPPED
-    due = ledger.due_date(task, index)
-    if kind is Kind.EVENT:
-        event = ledger.events().get(task.milestones[index].due.event or "")
-        if event is None or event.date > as_of:  # not yet happened on the day asked about
-            return State.EVENT
-    if due is None:
-        return State.NONE
-    if due < as_of:
+    if o.late(as_of):
         return State.LATE
-    if status is Status.IN_PROGRESS:
+    if o.due_date is None:
+        return State.EVENT if o.kind is Kind.EVENT else State.NONE
+    if o.status is Status.IN_PROGRESS:
         return State.IN_PROGRESS
     return State.UPCOMING
+
+
+def occurrence_state(obs: list[deadlines.Obligation], as_of: date) -> State:
+    """One period of a recurring duty (several units may owe it): late if any is, done if all are."""
+    states = {obligation_state(o, as_of) for o in obs}
+    if State.LATE in states:
+        return State.LATE
+    if states and states <= {State.DONE, State.DROPPED}:
+        return State.DONE if State.DONE in states else State.DROPPED
+    return State.RECURRING
 
 
 # ------------------------------------------------------------------ the grid
@@ -138,6 +148,9 @@ def build(ledger: Ledger, tasks: list[Task], shown: list[Period], as_of: date) -
     index = {q.label: i for i, q in enumerate(shown)}
     first, last = shown[0], shown[-1]
     plan_quarters = [index[q.label] for q in quarters(ledger.period, ledger.period) if q.label in index]
+    obs: dict[tuple[str, int], list[deadlines.Obligation]] = {}
+    for o in deadlines.obligations(ledger, as_of):
+        obs.setdefault((o.task.id, o.index), []).append(o)
     rows = []
     for task in tasks:
         row = Row(task, [Cell() for _ in shown])
@@ -152,20 +165,24 @@ def build(ledger: Ledger, tasks: list[Task], shown: list[Period], as_of: date) -
             return None
 
         for i, milestone in enumerate(task.milestones):
-            state = milestone_state(ledger, task, i, as_of)
-            row.states.append(state)
             deadline = milestone.due
+            mine = obs.get((task.id, i), [])
             if deadline.kind is Kind.ONGOING:
+                row.states.append(State.ONGOING)
                 for col in plan_quarters:
                     row.cells[col].body = MARKS[State.ONGOING]
                 continue
             if deadline.kind is Kind.RECURRING:
+                row.states.append(State.RECURRING)
                 for occurrence in ledger.recurrences(task, i):
+                    state = occurrence_state([o for o in mine if o.period == occurrence], as_of)
                     col = place(occurrence.end, state)
                     if col is not None:
                         row.cells[col].marks.append(state)
                 continue
-            due = ledger.due_date(task, i)
+            state = obligation_state(mine[0], as_of)
+            row.states.append(state)
+            due = mine[0].due_date
             if due is None or state is State.EVENT:
                 row.undated.append(state)
                 continue

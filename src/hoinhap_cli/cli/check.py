@@ -26,6 +26,7 @@ def check(
     Exit 0 when valid, 1 when problems were found (with --strict, warnings too), 2 when the
     options are wrong.
 
+    \b
     Example: hoinhap check --data data --strict
     """
     from hoinhap_cli import ledger

@@ -1,4 +1,4 @@
-"""Shell completion for task ids, unit names/aliases and programmes.
+"""Shell completion for task ids, unit names/aliases, event ids and programmes.
 
 Runs on every <TAB>, so it stays cheap: it reads plan.yaml with yamlio only (no pydantic
 model, no ledger, no rich) and quietly offers nothing when the plan cannot be read — a
@@ -62,6 +62,13 @@ def unit_names(plan: dict[str, Any], incomplete: str) -> list[tuple[str, str]]:
     return sorted(found.items(), key=lambda pair: collation_key(pair[0]))
 
 
+def event_ids(plan: dict[str, Any], incomplete: str) -> list[tuple[str, str]]:
+    """Awaited events of the plan whose id starts with what was typed, with their names."""
+    found = [(str(e["id"]), str(e.get("name", ""))) for e in _records(plan, "events")
+             if "id" in e and str(e["id"]).startswith(incomplete.strip())]
+    return sorted(found, key=lambda pair: collation_key(pair[0]))
+
+
 def program_ids(plan: dict[str, Any], incomplete: str) -> list[tuple[str, str]]:
     found = []
     for program in _records(plan, "programs"):
@@ -78,6 +85,10 @@ def complete_task(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
 
 def complete_unit(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     return unit_names(_plan(ctx), incomplete)
+
+
+def complete_event(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    return event_ids(_plan(ctx), incomplete)
 
 
 def complete_program(ctx: Any, incomplete: str) -> list[tuple[str, str]]:

@@ -41,6 +41,7 @@ def dashboard(
 
     No network, no scripts; prints on A4. Refuses to overwrite FILE unless --force.
 
+    \b
     Example: hoinhap dashboard --out bao-cao-quy-II-2009.html --as-of 2009-06-30
     """
     from hoinhap_cli.dashboard import overdue, page

@@ -34,6 +34,7 @@ def diff(
     Formatting, comments and order are not changes. Exit 0 when nothing changed in
     substance, 1 when something did, 2 when a revision or a plan cannot be read.
 
+    \b
     Example: hoinhap diff HEAD~1 HEAD --format md
     """
     from hoinhap_cli import revisions

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from hoinhap_cli.cli.complete import complete_event
 from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
 
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Free text; kept exactly (NFC).")]
@@ -13,7 +14,7 @@ EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="A docume
 
 
 def event(
-    event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", help="An event id from the plan's events:.")],
+    event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", autocompletion=complete_event, help="An event id from the plan's events:.")],
     date: Annotated[str, typer.Option("--date", help="The day it happened (YYYY-MM-DD).")],
     note: NoteOpt = None,
     evidence: EvidenceOpt = None,
@@ -22,6 +23,7 @@ def event(
 ) -> None:
     """Record that an awaited event happened (stored in the standing agency's quarterly report).
 
+    \b
     Example: hoinhap event tp-duyet-quy-hoach-cho --date 2009-06-15 --evidence "QĐ 123/QĐ-UBND"
     """
     record_event(event_id, date, note, evidence, data, lang)

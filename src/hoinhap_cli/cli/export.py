@@ -23,6 +23,7 @@ def export(
 
     The JSON is a documented contract: see docs/json-contract.md.
 
+    \b
     Example: hoinhap export --format json > ke-hoach.json
     """
     from hoinhap_cli.queries import export_plan

@@ -19,6 +19,7 @@ def init(
     The plan is the bundled Decision 02/2008/QĐ-UBND. Nothing is overwritten: if any of these
     files exists, nothing is written and the exit code is 2.
 
+    \b
     Example: hoinhap init so-theo-doi && cd so-theo-doi && git init && hoinhap check
     """
     from hoinhap_cli.i18n import t

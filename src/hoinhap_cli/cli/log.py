@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from hoinhap_cli.cli.complete import complete_task, complete_unit
 from hoinhap_cli.cli.common import DataOpt, LangOpt, load_ledger, output
 
 
@@ -18,8 +19,8 @@ class LogFormat(str, Enum):
 
 
 def log(
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only this unit (id, name or alias).")] = None,
-    task: Annotated[Optional[str], typer.Option("--task", "-t", help="Only this task.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", autocompletion=complete_unit, help="Only this unit (id, name or alias).")] = None,
+    task: Annotated[Optional[str], typer.Option("--task", "-t", autocompletion=complete_task, help="Only this task.")] = None,
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="From this day (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="To this day, inclusive.")] = None,
     format: Annotated[LogFormat, typer.Option("--format", "-f", help="table, json, csv or md.")] = LogFormat.table,
@@ -28,7 +29,9 @@ def log(
 ) -> None:
     """List recorded progress entries, oldest first (by date, then order in the files).
 
+    \b
     Example: hoinhap log --unit phong-kinh-te --since 2009-01-01 --format csv
+    Example: hoinhap log --unit "Phòng QLĐT" --task 3.2.4
     """
     from hoinhap_cli import progress
     from hoinhap_cli.cli.writing import status_word

@@ -6,33 +6,36 @@ from typing import Annotated, Optional
 
 import typer
 
+from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt
 
 
 def record(
-    task: Annotated[Optional[str], typer.Argument(metavar="TASK_ID", help="The task, e.g. 2.10 (2,10 works too).")] = None,
+    task: Annotated[Optional[str], typer.Argument(metavar="TASK_ID", autocompletion=complete_task, help="The task, e.g. 2.10 (2,10 works too).")] = None,
     status: Annotated[Optional[str], typer.Option(
         "--status", "-s", help="not-started, in-progress, done, blocked, dropped — or chưa thực hiện, "
                                "đang thực hiện, hoàn thành, vướng mắc, hủy bỏ (diacritics optional).")] = None,
     milestone: Annotated[Optional[int], typer.Option("--milestone", "-m", help="Milestone number (from 1); "
                                                                                 "default: the whole task.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Unit id, name or alias "
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", autocompletion=complete_unit, help="Unit id, name or alias "
                                                                      "(default: the task's first lead unit).")] = None,
     note: NoteOpt = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why: required for blocked and dropped.")] = None,
     evidence: EvidenceOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Accept a unit that neither leads nor supports the "
                                                         "task; the entry says forced: true.")] = False,
-    event: Annotated[Optional[str], typer.Option("--event", metavar="EVENT_ID",
+    event: Annotated[Optional[str], typer.Option("--event", metavar="EVENT_ID", autocompletion=complete_event,
                                                  help="Record an awaited event instead (same as `hoinhap event`).")] = None,
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Record progress on a task: one entry appended to reports/<quarter>/<unit>.yaml.
 
+    \b
     Example: hoinhap record 2.10 --status "đang thực hiện" --note "Đã khảo sát 3 chợ"
+    Example: hoinhap record 3.2.4 --status "vướng mắc" --reason "Chờ Thành phố duyệt vốn" --unit "Phòng QLĐT"
     """
     from hoinhap_cli import progress, store
     from hoinhap_cli.cli.writing import lock_timeout, open_for_writing, status_word

@@ -86,7 +86,7 @@ def _stale_record(ledger: Any, s: Any) -> dict[str, Any]:
 
 
 def _groups(ledger: Any, f: Any, by: GroupBy, items: list[Any]) -> list[tuple[str, str, list[Any]]]:
-    """(key, name, items) per unit or programme, in plan order; one item may sit in several."""
+    """(key, name, items) per programme in plan order, or per unit by name; one item may sit in several."""
     if by is GroupBy.program:
         named = [(p.id, f"{p.id}. {p.appendix_title or p.title}") for p in ledger.plan.programs]
         return [(k, n, [x for x in items if x.task.program == k]) for k, n in named
@@ -96,12 +96,14 @@ def _groups(ledger: Any, f: Any, by: GroupBy, items: list[Any]) -> list[tuple[st
     def shown(uid: str) -> bool:  # with --unit: that unit, or a group it belongs to
         return not wanted or uid in wanted or bool(wanted & set(ledger.units[uid].members))
 
+    from hoinhap_cli.text import collation_key
+
     out = []
     for uid, unit in ledger.units.items():
         mine = [x for x in items if uid in x.leads]
         if mine and shown(uid):
             out.append((uid, unit.name, mine))
-    return out
+    return sorted(out, key=lambda group: collation_key(group[1]))  # units by name, in Vietnamese order
 
 
 def overdue(
@@ -123,7 +125,9 @@ def overdue(
     Exit 0 when nothing is late, 1 when something is, 2 for usage errors or unreadable data.
     Rules per deadline kind: README, "Trễ hạn / overdue"; JSON: docs/json-contract.md.
 
+    \b
     Example: hoinhap overdue --as-of 2009-03-31 --group-by unit
+    Example: hoinhap overdue --unit "Phòng Quản lý đô thị" --as-of 2009-06-30 --format json
     """
     from hoinhap_cli import deadlines
     from hoinhap_cli.i18n import t
@@ -146,7 +150,8 @@ def overdue(
         if group_by is not GroupBy.none:
             payload["group_by"] = group_by.value
             payload["groups"] = [
-                {"id": k, "name": n, "overdue": [obligation_record(ledger, o, day) for o in items],
+                {"id": k, "name": n, "overdue": [obligation_record(ledger, o, day) for o in items
+                                                 if isinstance(o, deadlines.Obligation)],
                  "stale": [_stale_record(ledger, s) for s in stale if s in items]}
                 for k, n, items in _groups(ledger, f, group_by, [*late, *stale])
             ]
@@ -205,6 +210,7 @@ def upcoming(
 ) -> None:
     """List what falls due soon: open milestones and reports due from the as-of date to as-of + within.
 
+    \b
     Example: hoinhap upcoming --within 1q --as-of 2009-01-01 --unit "Phòng Kinh tế"
     """
     from hoinhap_cli import deadlines
@@ -254,6 +260,7 @@ def summary(
 
     --format md is a Vietnamese document ready to paste into the standing agency's report.
 
+    \b
     Example: hoinhap summary --period 2009-H1 --format md --out data/reports/bao-cao-2009-H1.md
     """
     import io
@@ -304,23 +311,27 @@ def _summary_tables(out: Any, ledger: Any, s: Any) -> None:
     from hoinhap_cli.render import Column
     from hoinhap_cli.review import obligation_row
 
-    counts = ["due_count", "done", "in_progress", "blocked", "not_started", "dropped", "late", "share"]
+    from hoinhap_cli import bars
+
+    counts = ["due_count", "done", "late", "in_progress", "blocked", "dropped"]  # not started: the rest
 
     def tally_rows(tallies: list[Any], label: Any) -> list[dict[str, Any]]:
         rows = []
         for x in tallies:
             d = x.as_dict()
-            rows.append({"name": label(x), "due_count": d["due"], **{k: d[k] for k in counts[1:-1]},
-                         "share": "—" if x.share_done is None else f"{x.share_done:g}%"})
+            rows.append({"name": label(x), "due_count": d["due"], **{k: d[k] for k in counts[1:]},
+                         "progress": bars.text(x.done, x.late, x.due - x.dropped)})
         return rows
 
-    num = [Column(k, *MESSAGES[f"review.col.{k}"], justify="right") for k in counts]
+    bar = Column("progress", *MESSAGES["col.progress"], no_wrap=True)
+    num = [Column(k, *MESSAGES[f"review.col.{k}"], justify="right", max_width=8) for k in counts]
     out.text(t("review.md.title", out.lang, period=s.period.label))
-    out.table([Column("name", *MESSAGES["review.col.program"], min_width=20, max_width=60), *num],
+    out.table([Column("name", *MESSAGES["review.col.program"], min_width=14, max_width=60), bar, *num],
               tally_rows(s.programs, lambda x: f"{x.key}. {x.name}") + tally_rows([s.total], lambda x: "Σ"),
               title=t("review.md.by_program", out.lang))
-    out.table([Column("name", *MESSAGES["review.col.lead"], min_width=20, max_width=40), *num],
+    out.table([Column("name", *MESSAGES["review.col.lead"], min_width=14, max_width=40), bar, *num],
               tally_rows(s.units, lambda x: x.name), title=t("review.md.by_unit", out.lang))
+    out.text(bars.legend(out.lang))
     out.table(*_listing("table", OVERDUE_COLS, [obligation_row(ledger, o, s.as_of, out.lang) for o in s.problems]),
               title=t("review.md.problems", out.lang))
     entry_cols = [Column(k, *MESSAGES[f"review.col.{k}"]) for k in ("date", "unit", "task", "status", "note")]

@@ -21,6 +21,7 @@ def schema(
     Editors validate and complete plan.yaml from it: data/plan.yaml's first line points to
     schema/plan.schema.json. Refresh the committed copies after changing the models.
 
+    \b
     Example: hoinhap schema plan > schema/plan.schema.json
     """
     import sys

@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
+from hoinhap_cli.cli.complete import complete_task
 from hoinhap_cli.cli.common import DataOpt, DetailFormat, LangOpt, NoColorOpt, column, load_ledger, output
 
 
 def show(
-    task_id: Annotated[str, typer.Argument(metavar="ID", help="The task's number, loosely: 2.10, 2,10, 3.2.4A.")],
+    task_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=complete_task, help="The task's number, loosely: 2.10, 2,10, 3.2.4A.")],
     format: Annotated[DetailFormat, typer.Option("--format", "-f", help="table (text), json or md.")]
     = DetailFormat.table,
     data: DataOpt = None,
@@ -21,7 +22,9 @@ def show(
 
     JSON is the task object of docs/json-contract.md with "status" and "history" added.
 
+    \b
     Example: hoinhap show 2,10
+    Example: hoinhap show 3.2.4a --format md
     """
     from hoinhap_cli.i18n import t
     from hoinhap_cli.lookup import find_task, task_detail

@@ -6,11 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
+from hoinhap_cli.cli.complete import complete_unit
 from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
 
 
 def submit(
-    unit: Annotated[str, typer.Argument(metavar="UNIT", help="Unit id, name or alias.")],
+    unit: Annotated[str, typer.Argument(metavar="UNIT", autocompletion=complete_unit, help="Unit id, name or alias.")],
     period: Annotated[str, typer.Option("--period", "-p", metavar="YYYY-Qn", help="The quarter reported on.")],
     date: Annotated[Optional[str], typer.Option("--date", help="Day it was submitted (default: today).")] = None,
     data: DataOpt = None,
@@ -18,6 +19,7 @@ def submit(
 ) -> None:
     """Mark a unit's report for a quarter as submitted (sets submitted: DATE in its file).
 
+    \b
     Example: hoinhap submit phong-kinh-te --period 2009-Q1 --date 2009-04-05
     """
     from hoinhap_cli import progress, store

@@ -61,7 +61,9 @@ def tasks(
 
     Status: the latest entry reported for the task (`hoinhap record`); none means chưa thực hiện.
 
+    \b
     Example: hoinhap tasks --unit "phong kinh te" --role lead --due-in 2009
+    Example: hoinhap tasks --unit "Phòng QLĐT" --due-in 2009
     """
     from hoinhap_cli.i18n import t
     from hoinhap_cli.lookup import task_rows

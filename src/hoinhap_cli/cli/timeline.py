@@ -64,6 +64,7 @@ def timeline(
     Marks read without colour: ✔ done, ▶ in progress, ✖ late, ○ upcoming, ─ span, ≈ ongoing,
     ↻ recurring, ◷ waiting for an event; ┊ marks the as-of date. Fits $COLUMNS (default 100).
 
+    \b
     Example: hoinhap timeline --unit "Phòng QLĐT" --from 2008-Q3 --to 2010-Q4 --as-of 2009-06-30
     """
     from hoinhap_cli import timeline as tl

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -14,11 +15,18 @@ from hoinhap_cli.cli.common import (
     LangOpt,
     ListFormat,
     NoColorOpt,
+    AsOfOpt,
     SearchOpt,
+    as_of_date,
     column,
     load_ledger,
     output,
 )
+
+
+class UnitSort(str, Enum):
+    plan = "plan"
+    name = "name"
 
 
 def units(
@@ -26,6 +34,12 @@ def units(
                                                 help="phòng, ban, ubnd phường, nhóm, … (diacritics optional).")]
     = None,
     search: SearchOpt = None,
+    sort: Annotated[UnitSort, typer.Option("--sort", help="plan (the document's order) or name (Vietnamese "
+                                                          "alphabetical: a ă â b c d đ …).")] = UnitSort.plan,
+    show_load: Annotated[bool, typer.Option("--show-load", help="Add the open milestones each unit carries "
+                                                               "as of --as-of: as lead, late among them, via a group.")]
+    = False,
+    as_of: AsOfOpt = None,
     format: FormatOpt = ListFormat.table,
     bom: BomOpt = False,
     full: FullOpt = False,
@@ -38,25 +52,45 @@ def units(
     "Chủ trì"/"Phối hợp" count tasks naming the unit itself; "Qua nhóm" counts tasks that reach
     it only through a group it belongs to (a ward through "UBND 11 phường").
 
-    Example: hoinhap units --kind "ubnd phuong"
+    --show-load adds, as of --as-of, the open milestones (not done, not dropped; periodic reports
+    and ongoing duties included) each unit leads, how many of those are late, and those it
+    carries only through a group it belongs to (a ward through "UBND 11 phường").
+
+    \b
+    Example: hoinhap units --kind "ubnd phuong" --sort name
+    Example: hoinhap units --show-load --as-of 2009-06-30 --search "Phòng"
     """
     from hoinhap_cli.i18n import t
-    from hoinhap_cli.lookup import unit_rows
+    from hoinhap_cli.lookup import unit_load, unit_rows
     from hoinhap_cli.selection import find_kind
+    from hoinhap_cli.text import collation_key
 
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     pairs = unit_rows(ledger, find_kind(kind, out.lang) if kind else None, search)
+    if sort is UnitSort.name:
+        pairs.sort(key=lambda pair: collation_key(pair[0]["name"]))
+    load_columns = []
+    if show_load:
+        day = as_of_date(as_of)
+        load = unit_load(ledger, day)
+        for row, record in pairs:
+            row.update(load[row["id"]])
+            record["load"] = {"as_of": day.isoformat(), **load[row["id"]]}
+        load_columns = [column(k, justify="right", max_width=7) for k in ("open_lead", "late_lead", "open_via")]
     columns = [
         column("id", "unit_id", table=False),
-        column("name", "unit", ratio=1),
+        column("name", "unit", ratio=1, min_width=20),
         column("short", table=False),
         column("kind", min_width=6),
         column("lead_count", justify="right", no_wrap=True),
         column("support_count", justify="right", no_wrap=True),
         column("via_group_count", "via_count", justify="right", no_wrap=True),
+        *load_columns,
     ]
     out.rows(format.value, columns, [r for r, _ in pairs], records=[rec for _, rec in pairs],
              title=t("rows.count.units", out.lang, n=len(pairs)) if format is ListFormat.table else None, bom=bom)
     if not pairs and format is ListFormat.table:
         out.message(t("rows.none", out.lang))
+    elif show_load and format is ListFormat.table:
+        out.text(t("units.load.note", out.lang, as_of=day.isoformat()))
