@@ -377,7 +377,7 @@ def test_summary_markdown_document(ledger_dir: Path) -> None:
     # in progress: the Q2 files of Kinh tế and QLĐT exist, not submitted; blocked: none due
     # (2.4 is due in 2009-H2); all 10 open ones are late
     assert "Trong kỳ có 12 mốc nhiệm vụ đến hạn: 2 hoàn thành, 2 đang thực hiện, 0 vướng mắc, " \
-           "8 chưa thực hiện, 0 không thực hiện; 10 trễ hạn. Tỷ lệ hoàn thành: 16,7%." in md
+           "8 chưa thực hiện, 0 hủy bỏ; 10 trễ hạn. Tỷ lệ hoàn thành: 16,7%." in md
     assert "| 2. Kinh tế | 4 | 0 | 0 | 0 | 4 | 0 | 4 | 0% |" in md
     assert "| 8. Triển khai thực hiện kế hoạch do đơn vị đề ra | 8 | 2 | 2 | 0 | 4 | 0 | 6 | 25% |" in md
     assert "| Phòng Kinh tế | 4 | 1 | 1 | 0 | 2 | 0 | 3 | 25% |" in md

@@ -65,7 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.col.in_progress": ("Đang thực hiện", "In progress"),
     "review.col.blocked": ("Vướng mắc", "Blocked"),
     "review.col.not_started": ("Chưa thực hiện", "Not started"),
-    "review.col.dropped": ("Không thực hiện", "Dropped"),
+    "review.col.dropped": ("Hủy bỏ", "Dropped"),
     "review.col.late": ("Trễ hạn", "Late"),
     "review.col.share": ("Tỷ lệ hoàn thành", "Share done"),
     "review.col.date": ("Ngày", "Date"),
@@ -87,7 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "số liệu tính đến ngày {as_of}.",
                         "Under Decision {decision}; period {period} ({start} to {end}); figures as of {as_of}."),
     "review.md.total": ("Trong kỳ có {due} mốc nhiệm vụ đến hạn: {done} hoàn thành, {in_progress} đang thực hiện, "
-                        "{blocked} vướng mắc, {not_started} chưa thực hiện, {dropped} không thực hiện; "
+                        "{blocked} vướng mắc, {not_started} chưa thực hiện, {dropped} hủy bỏ; "
                         "{late} trễ hạn. Tỷ lệ hoàn thành: {share}.",
                         "{due} milestones fell due in the period: {done} done, {in_progress} in progress, "
                         "{blocked} blocked, {not_started} not started, {dropped} dropped; {late} late. "
