@@ -51,7 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.col.product": ("Sản phẩm", "Product"),
     "review.col.due": ("Thời hạn", "Due"),
     "review.col.due_date": ("Ngày đến hạn", "Due date"),
-    "review.col.days_late": ("Số ngày trễ", "Days late"),
+    "review.col.days_late": ("Trễ (ngày)", "Days late"),
     "review.col.days_left": ("Còn (ngày)", "Days left"),
     "review.col.lead": ("Cơ quan chủ trì", "Lead"),
     "review.col.status": ("Tình trạng", "Status"),

@@ -49,20 +49,23 @@ def _columns(keys: list[str]) -> list[Any]:
     from hoinhap_cli.i18n import MESSAGES
     from hoinhap_cli.render import Column
 
-    widths = {"task": dict(no_wrap=True), "due": dict(no_wrap=True), "due_date": dict(no_wrap=True),
+    widths = {"task": dict(no_wrap=True), "due": dict(min_width=10), "due_date": dict(no_wrap=True),
               "days_late": dict(justify="right"), "days_left": dict(justify="right"),
-              "product": dict(max_width=48), "lead": dict(max_width=36),
-              "reason": dict(max_width=40)}
+              "product": dict(min_width=20, clip=80), "lead": dict(min_width=14, clip=60),
+              "status": dict(min_width=12), "reason": dict(min_width=12, clip=80)}
     return [Column(k, *MESSAGES[f"review.col.{k}"], **widths.get(k, {})) for k in keys]
 
 
 def _listing(fmt: str, keys: list[str], rows: list[dict[str, Any]]) -> tuple[list[Any], list[dict[str, Any]]]:
-    """Columns and rows; a terminal table shows the deadline and its date in one cell to stay narrow."""
+    """Columns and rows; a terminal table puts the deadline with its date, and the status with its
+    reason, in one cell each to stay readable at 80 columns (CSV, Markdown and JSON keep them apart)."""
     if fmt != "table" or "due_date" not in keys:
         return _columns(keys), rows
     for row in rows:
         row["due"] = [row["due"], row["due_date"]] if row["due"] != row["due_date"] else row["due"]
-    return _columns([k for k in keys if k != "due_date"]), rows
+        if row.get("reason"):
+            row["status"] = [row["status"], row["reason"]]
+    return _columns([k for k in keys if k not in ("due_date", "reason")]), rows
 
 
 OVERDUE_COLS = ["task", "product", "due", "due_date", "days_late", "lead", "status", "reason"]
