@@ -77,7 +77,18 @@ def _unwrap(annotation: Any) -> Iterator[Any]:
 
 def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) -> list[Problem]:
     out = []
-    for e in err.errors(include_url=False):
+    found = err.errors(include_url=False)
+    # A misspelt key (`staus:`) is one mistake: its "did you mean 'status'" says what the
+    # "missing required key 'status'" in the same mapping would say again.
+    misspelt = set()
+    for e in found:
+        if e["type"] == "extra_forbidden":
+            near = similar(str(e["loc"][-1]), _fields(model, e["loc"]))
+            if near:
+                misspelt.add((*e["loc"][:-1], near[0]))
+    for e in found:
+        if e["type"] == "missing" and tuple(e["loc"]) in misspelt:
+            continue
         loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         kind = e["type"]
         value = e.get("input")
