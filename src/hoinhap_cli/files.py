@@ -44,14 +44,17 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make a rename durable: fsync the folder that holds it (not possible on Windows)."""
+    """Make a rename durable. Best effort: the file is already replaced, and some file systems
+    (network and FUSE mounts) refuse fsync on a folder; failing here would report a write that
+    happened as not done. Not possible on Windows."""
     if os.name == "nt":  # pragma: no cover
         return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _default_mode() -> int:

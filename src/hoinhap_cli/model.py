@@ -26,7 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hoinhap_cli.periods import Deadline, DeadlineError, parse_deadline, parse_period, Period
-from hoinhap_cli.text import INVISIBLE
+from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
 
 
 class Base(BaseModel):
@@ -42,6 +42,19 @@ def _no_invisible(value: str) -> str:
             )
     return value
 
+
+def _printable(value: str) -> str:
+    ch = refused_in_text(value)
+    if ch is not None:
+        raise PydanticCustomError(
+            "control_char", "the text contains {char}: a note may hold any text, tabs and line breaks, "
+            "but no other control character; delete it", {"char": describe_char(ch)},
+        )
+    return value
+
+
+# Free text in reports (note, reason, evidence): anything but control characters (text.refused_in_text).
+FreeText = Annotated[StrictStr, AfterValidator(_printable)]
 
 TASK_ID_PATTERN = r"^[0-9]+(\.[0-9]+)*[a-z]?$"
 UNIT_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -268,17 +281,17 @@ class Entry(Base):
     milestone: StrictInt | None = Field(default=None, ge=1)
     status: Status
     date: Day
-    note: StrictStr | None = None
-    reason: StrictStr | None = None
-    evidence: StrictStr | None = None
+    note: FreeText | None = None
+    reason: FreeText | None = None
+    evidence: FreeText | None = None
     forced: StrictBool = False
 
 
 class EventEntry(Base):
     event: UnitId
     date: Day
-    note: StrictStr | None = None
-    evidence: StrictStr | None = None
+    note: FreeText | None = None
+    evidence: FreeText | None = None
 
 
 class ReportFile(Base):

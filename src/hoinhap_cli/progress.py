@@ -13,23 +13,13 @@ from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.model import Entry, Event, EventEntry, Plan, Status, Task, Unit
 from hoinhap_cli.periods import DeadlineError, parse_date, quarter_of
 from hoinhap_cli.problems import UsageError
-from hoinhap_cli.text import fold, natural_key, nfc, normalise_id, similar
-from hoinhap_cli.validation import involved
-
-
-def _status_words() -> dict[str, Status]:
-    words: dict[str, Status] = {}
-    for status in Status:
-        vi, en = MESSAGES[f"status.{status.value}"]
-        for word in (status.value, status.value.replace("-", " "), status.value.replace("-", "_"), vi, en):
-            words[fold(word)] = status
-    words[fold("hoàn tất")] = Status.DONE
-    return words
+from hoinhap_cli.text import describe_char, fold, invisible_in, natural_key, nfc, normalise_id, refused_in_text, similar
+from hoinhap_cli.validation import involved, status_words
 
 
 def parse_status(text: str) -> Status:
     """English ids (in-progress) or the Vietnamese words, with or without diacritics."""
-    words = _status_words()
+    words = status_words()
     found = words.get(fold(text.replace("_", " ").replace("-", " "))) or words.get(fold(text))
     if found is not None:
         return found
@@ -39,7 +29,18 @@ def parse_status(text: str) -> Status:
     raise UsageError(f"unknown status '{text}': use one of {accepted}", hints)
 
 
+def visible(text: str, what: str) -> str:
+    """Refuse an id or name holding an invisible character: it would be kept, unseen, or match nothing."""
+    found = invisible_in(text)
+    if found is not None:
+        ch, name = found
+        raise UsageError(f"{what} '{text.replace(ch, '·')}' contains an invisible {name} (U+{ord(ch):04X}) "
+                         "(shown as ·): delete it and type the text again")
+    return text
+
+
 def find_task(plan: Plan, text: str) -> Task:
+    visible(text, "task id")
     ident = normalise_id(text)
     for task in plan.tasks:
         if task.id == ident:
@@ -54,10 +55,12 @@ def resolve_unit(plan: Plan, text: str, lang: str = "vi") -> Unit:
     """The one unit a text names (id, name or alias, diacritics optional), as every command reads it."""
     from hoinhap_cli.selection import resolve_unit as resolve
 
+    visible(text, "unit")
     return resolve(plan.units, text, lang)
 
 
 def find_event(plan: Plan, text: str) -> Event:
+    visible(text, "event id")
     for event in plan.events:
         if event.id == text.strip():
             return event
@@ -85,9 +88,17 @@ def parse_day(plan: Plan, text: str | None, today: date, option: str = "--date")
     return day
 
 
-def _text(value: str | None) -> str | None:
-    """Free text as stored: NFC (decomposed Vietnamese is composed), otherwise kept exactly."""
-    return nfc(value) if value else None
+def _text(value: str | None, option: str) -> str | None:
+    """Free text as stored: NFC (decomposed Vietnamese is composed), otherwise kept exactly.
+
+    Control characters other than tab and line feed are refused (text.refused_in_text)."""
+    if not value:
+        return None
+    ch = refused_in_text(value)
+    if ch is not None:
+        raise UsageError(f"{option} contains {describe_char(ch)}: a note may hold any text, tabs and line "
+                         "breaks, but no other control character; nothing was written")
+    return nfc(value)
 
 
 @dataclass(frozen=True)
@@ -123,8 +134,8 @@ def build_entry(plan: Plan, *, task: str, status: str, today: date, milestone: i
         named = ", ".join([*(found.lead or []), *(found.support or [])]) or "none"
         raise UsageError(f"unit '{who.id}' is neither lead nor support of task {found.id} (units: {named})",
                          ["--force records it anyway, marked forced: true"])
-    entry = Entry(task=found.id, milestone=milestone, status=state, date=when, note=_text(note),
-                  reason=_text(reason), evidence=_text(evidence), forced=not takes_part)
+    entry = Entry(task=found.id, milestone=milestone, status=state, date=when, note=_text(note, "--note"),
+                  reason=_text(reason, "--reason"), evidence=_text(evidence, "--evidence"), forced=not takes_part)
     return Recorded(entry, found, who, quarter_of(when).label, defaulted, not takes_part)
 
 
@@ -133,5 +144,5 @@ def build_event(plan: Plan, *, event: str, day: str, today: date, note: str | No
     """The event entry, the event, the unit whose report holds it (the standing agency), the quarter."""
     found = find_event(plan, event)
     when = parse_day(plan, day, today)
-    entry = EventEntry(event=found.id, date=when, note=_text(note), evidence=_text(evidence))
+    entry = EventEntry(event=found.id, date=when, note=_text(note, "--note"), evidence=_text(evidence, "--evidence"))
     return entry, found, plan.decision.standing_agency, quarter_of(when).label

@@ -5,6 +5,7 @@ Every write to data/reports/<YYYY-Qn>/<unit>.yaml goes through `update()`:
 1. refuse the bundled plan's folder (never write into site-packages);
 2. take an OS lock on `<report>.yaml.lock` beside the file (filelock: flock/LockFileEx, which
    the kernel releases when the holding process dies, so a crashed writer never blocks);
+   temp files a killed writer left beside the report are removed (`sweep`);
 3. read the current file and validate it against the plan; a file that does not parse or
    does not validate is never overwritten — the problems come back with file:line:column;
 4. apply the change as inserted lines (`yamlio.splice`: only the new entry is dumped, so a
@@ -12,6 +13,8 @@ Every write to data/reports/<YYYY-Qn>/<unit>.yaml goes through `update()`:
    when that cannot express the change, dump the whole file in the fixed layout — refusing
    if that would drop a comment; re-read and re-validate the result;
 5. write a temp file in the same folder, flush + fsync, `os.replace`, fsync the folder.
+   A write the system refuses (disk full, read-only folder) is one line (`write_failed`,
+   exit 2): the old file is untouched and the temp file removed.
 
 The layout is stable, so appending one entry adds lines and changes none: top-level keys
 unit, period, submitted, entries, events; entry keys task, milestone, status, date, note,
@@ -23,6 +26,8 @@ YAML cannot keep such spaces in a literal block).
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -90,17 +95,20 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
     refuse_bundled(data)
     path = report_path(data, unit, period)
     name = data.display(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _gitignore(data.reports)
     lock = FileLock(str(path) + ".lock", timeout=timeout)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _gitignore(data.reports)
         # filelock polls a non-blocking flock; its default 50 ms sleep leaves the lock idle
         # between writers (20 writers: twice the wall time). A poll costs one system call.
         lock.acquire(poll_interval=0.005)
     except Timeout:
         raise UsageError(f"{name} is being written by another hoinhap (waited {timeout:g} s); nothing was written",
                          ["try again; HOINHAP_LOCK_TIMEOUT=SECONDS waits longer"]) from None
+    except OSError as err:
+        raise write_failed(name, err) from None
     try:
+        sweep(path)
         current, doc, text = _read(path, name, plan, unit, period, today)
         check = _checker(name, plan, unit, period, today)
         if current is None:
@@ -115,10 +123,34 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
             problems = check(new_text, new)
             if problems:
                 raise DataError(problems + [Problem(name, None, None, "nothing was written")])
-        replace(path, new_text)
+        try:
+            replace(path, new_text)
+        except OSError as err:
+            raise write_failed(name, err) from None
         return Written(path, name, new, current is None, reformatted)
     finally:
         lock.release()
+
+
+def write_failed(name: str, err: OSError) -> DataError:
+    """A write the system refused (disk full, read-only folder): one line; the old file is intact."""
+    why = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+           errno.EROFS: "the file system is read-only", errno.EACCES: "no permission to write in this folder",
+           errno.EPERM: "no permission to write in this folder"}.get(err.errno or 0, "the system refused the write")
+    detail = f" ({err.strerror})" if err.strerror else f" ({err})"
+    return DataError([Problem(name, None, None, f"cannot write: {why}{detail}; the file was not changed")])
+
+
+def sweep(path: Path) -> int:
+    """Remove temp files of `path` left by a writer that died (kill -9, power cut) before its rename.
+
+    Called under the file's lock, so no live writer of this file has a temp file open."""
+    removed = 0
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed += 1
+    return removed
 
 
 def _new_text(name: str, doc: yamlio.Located, text: str, current: ReportFile, new: ReportFile,
@@ -186,9 +218,15 @@ def _gitignore(reports: Path) -> None:
     """Keep lock and temp files out of git: every branch writes the same bytes, so merges agree."""
     target = reports / ".gitignore"
     if not target.exists():
-        with contextlib.suppress(FileExistsError):
+        try:
             with open(target, "x", encoding="utf-8") as handle:
                 handle.write(GITIGNORE)
+        except FileExistsError:
+            pass
+        except OSError:  # a disk that filled up mid-write: leave no half file behind
+            with contextlib.suppress(OSError):
+                target.unlink()
+            raise
 
 
 # ------------------------------------------------------------ the three changes

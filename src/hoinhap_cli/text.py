@@ -28,6 +28,45 @@ INVISIBLE = {
 }
 
 
+def invisible_in(text: str) -> tuple[str, str] | None:
+    """The first invisible character in a text and its name, or None."""
+    for ch in text:
+        if ch in INVISIBLE:
+            return ch, INVISIBLE[ch]
+    return None
+
+
+def refused_in_text(text: str) -> str | None:
+    """The first character free text (a note) may not hold, or None.
+
+    Refused: control characters other than tab and line feed (NUL, CR, ESC, DEL, the C1
+    controls — NEL among them, which YAML reads as a line break, so it would not come back),
+    unpaired surrogates (not Unicode text: a byte that was not UTF-8) and U+FFFE/U+FFFF. YAML
+    can keep most of these only as escapes in double quotes, invisible to whoever edits the
+    file, and a terminal may act on them when `log` prints the note.
+    """
+    for ch in text:
+        code = ord(ch)
+        if ch in "\t\n":
+            continue
+        if code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+            return ch
+    return None
+
+
+def describe_char(ch: str) -> str:
+    """'U+001B (ESCAPE)', and what a lone surrogate means: a byte that was not UTF-8."""
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"the byte 0x{code - 0xDC00:02X}, which is not UTF-8 (is the terminal set to UTF-8?)"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"U+{code:04X} (an unpaired surrogate, not a character)"
+    names = {0x00: "NUL", 0x09: "TAB", 0x0A: "LINE FEED", 0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE",
+             0x7F: "DELETE", 0x85: "NEXT LINE"}
+    name = names.get(code) or unicodedata.name(ch, "a control character" if code < 0xA0 else "a noncharacter")
+    return f"U+{code:04X} ({name})"
+
+
 def nfc(text: str) -> str:
     if unicodedata.is_normalized("NFC", text):
         return text

@@ -7,17 +7,31 @@ return lists of problems, so `check` can report every problem at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from hoinhap_cli.model import Plan, ReportFile, Task
-from hoinhap_cli.periods import Kind, Period
+from hoinhap_cli.model import Plan, ReportFile, Status, Task
+from hoinhap_cli.periods import Kind, Period, quarter_of
 from hoinhap_cli.problems import Problem
-from hoinhap_cli.text import similar
+from hoinhap_cli.text import fold, similar
 from hoinhap_cli.yamlio import Located
+
+
+def status_words() -> dict[str, Status]:
+    """Every spelling of a status the command line accepts (folded) → the status."""
+    from hoinhap_cli.i18n import MESSAGES
+
+    words: dict[str, Status] = {}
+    for status in Status:
+        vi, en = MESSAGES[f"status.{status.value}"]
+        for word in (status.value, status.value.replace("-", " "), status.value.replace("-", "_"), vi, en):
+            words[fold(word)] = status
+    words[fold("hoàn tất")] = Status.DONE
+    return words
 
 
 def _describe(value: Any) -> str:
@@ -64,7 +78,18 @@ def _unwrap(annotation: Any) -> Iterator[Any]:
 
 def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) -> list[Problem]:
     out = []
-    for e in err.errors(include_url=False):
+    found = err.errors(include_url=False)
+    # A misspelt key (`staus:`) is one mistake: its "did you mean 'status'" says what the
+    # "missing required key 'status'" in the same mapping would say again.
+    misspelt = set()
+    for e in found:
+        if e["type"] == "extra_forbidden":
+            near = similar(str(e["loc"][-1]), _fields(model, e["loc"]))
+            if near:
+                misspelt.add((*e["loc"][:-1], near[0]))
+    for e in found:
+        if e["type"] == "missing" and tuple(e["loc"]) in misspelt:
+            continue
         loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         kind = e["type"]
         value = e.get("input")
@@ -98,6 +123,9 @@ def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) 
             expected = e.get("ctx", {}).get("expected", "")
             near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
             hint = f"; did you mean '{near[0]}'?" if near else ""
+            word = status_words().get(fold(str(value).replace("-", " "))) if loc and loc[-1] == "status" else None
+            if word is not None:  # the command line's words; files keep one spelling per status
+                hint = f"; a file writes the status id: {word.value}"
             msg = f"{_describe(value)} is not one of {expected}{hint}"
         elif kind == "too_short":
             msg = "must not be empty" if loc[-1] != "milestones" else "a task needs at least one milestone (due: none if the document gives no time)"
@@ -259,6 +287,9 @@ class PlanIndex:
                    groups_of)
 
 
+QUARTER_FOLDER = re.compile(r"\d{4}-Q[1-4]")
+
+
 def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit: str | None,
                     expected_period: str | None, today: date, index: PlanIndex | None = None) -> list[Problem]:
     out = []
@@ -267,8 +298,18 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
     if report.unit not in units:
         out.append(_unknown(doc, ("unit",), "unit", report.unit, units))
     if expected_unit is not None and report.unit != expected_unit:
-        out.append(doc.problem(("unit",), f"the file is named for unit '{expected_unit}' but says unit: {report.unit}"))
-    if expected_period is not None and report.period.label != expected_period:
+        if expected_unit not in units:
+            near = similar(expected_unit, sorted(units))
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            out.append(doc.problem(("unit",), f"the file name '{expected_unit}' is not a unit of the plan{hint}: "
+                                   f"a report is named <unit-id>.yaml, here {report.unit}.yaml"))
+        else:
+            out.append(doc.problem(("unit",), f"the file is named for unit '{expected_unit}' but says unit: "
+                                   f"{report.unit}"))
+    if expected_period is not None and not QUARTER_FOLDER.fullmatch(expected_period):
+        out.append(doc.problem(("period",), f"the folder '{expected_period}' is not a quarter: a report belongs in "
+                               f"reports/<YYYY-Qn>/<unit-id>.yaml, here reports/{report.period}/"))
+    elif expected_period is not None and report.period.label != expected_period:
         out.append(doc.problem(("period",), f"the file is in folder {expected_period} but says period: {report.period}"))
     signed = plan.decision.signed_on
     for i, entry in enumerate(report.entries):

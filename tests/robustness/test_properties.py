@@ -1,4 +1,5 @@
-"""Properties over generated input: the parsers never crash, the notation round-trips.
+"""Properties over generated input: the parsers never crash, the notation round-trips, any
+note comes back from the writer as it was given (or is refused cleanly), unit search never crashes.
 
 Example counts are kept moderate so this file runs in a few seconds; hypothesis remembers
 failing examples in .hypothesis/ and replays them first.
@@ -6,13 +7,23 @@ failing examples in .hypothesis/ and replays them first.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import unicodedata
 from datetime import date
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hoinhap_cli import periods, text, yamlio
+from hoinhap_cli import periods, progress, selection, store, text, yamlio
+from hoinhap_cli.ledger import Ledger, load_plan, load_reports
+from hoinhap_cli.paths import DataDir, locate
 from hoinhap_cli.periods import DeadlineError, parse_deadline
+from hoinhap_cli.problems import UsageError
+from hoinhap_cli.text import refused_in_text
+from plan_cases import ROOT
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -129,3 +140,66 @@ def test_text_functions_never_crash(value: str) -> None:
     natural = text.natural_key(value)
     assert sorted([natural, text.natural_key("1.2")]) is not None  # keys of any two ids compare
     assert isinstance(text.similar(value, ["phong-kinh-te", "Phòng Kinh tế"]), list)
+
+
+# ------------------------------------------------------------------ notes through the writer
+
+TODAY = date(2009, 5, 20)
+SHIPPED_DATA = locate(str(ROOT / "data"))
+PLAN, _ = load_plan(SHIPPED_DATA)
+assert PLAN is not None
+
+# Text a note might hold: anything (surrogates aside: they cannot come from a UTF-8 command
+# line), with extra weight on what is hard for YAML and for Vietnamese.
+NOTE_PIECES = ["\n", " ", "  \n", "\t", ": ", "- ", "# ", "'", '"', "\\", "|", ">", "&a", "*a", "!!str", "%", "@",
+               "---", "...", "yes", "null", "2.10", "2009-03-31", "Đã khảo sát", "chợ", "ệ", "e\u0323\u0302",
+               "\u00a0", "\u200b", "\ufeff", "\u2028", "\u0085", "\x1b", "\x00", "\r\n", "🎉", "\U0010fffd"]
+any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=500)
+note_like = st.lists(st.one_of(st.sampled_from(NOTE_PIECES), st.text(max_size=5)), max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(any_text, note_like))
+def test_any_note_recorded_through_the_writer_loads_back(note: str) -> None:
+    """The path `hoinhap record` takes: progress.build_entry, then store.update(append_entry)."""
+    refused = refused_in_text(note)
+    if refused is not None:  # control characters: a clean refusal naming the character, nothing written
+        with pytest.raises(UsageError, match=rf"--note contains .*U\+{ord(refused):04X}|--note contains the byte"):
+            progress.build_entry(PLAN, task="2.10", status="done", today=TODAY, note=note)
+        return
+    done = progress.build_entry(PLAN, task="2.10", status="done", today=TODAY, note=note)
+    root = Path(tempfile.mkdtemp(prefix="hoinhap-note-"))
+    try:
+        where = DataDir(root, root / "plan.yaml", "option")
+        store.update(where, PLAN, done.unit.id, done.period, TODAY, store.append_entry(done.entry))
+        store.update(where, PLAN, done.unit.id, done.period, TODAY, store.append_entry(done.entry))  # splice path
+        reports, problems = load_reports(where, PLAN, TODAY)
+        assert not [p for p in problems if p.severity == "error"], problems
+        [report] = reports
+        expected = unicodedata.normalize("NFC", note) if note else None
+        assert [e.note for e in report.content.entries] == [expected, expected]
+    finally:
+        shutil.rmtree(root)
+
+
+# ------------------------------------------------------------------ unit search
+
+LEDGER = Ledger(SHIPPED_DATA, PLAN, [])
+unit_like = st.lists(st.one_of(st.sampled_from(["phong", "-", " ", "kinh", "tế", "UBND", "phường", "Đ", "\u0301",
+                                                "\u00a0", "\u200b", "..", "/", "\x00", "*", "?", "("]),
+                               st.text(max_size=4)), max_size=8).map("".join)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=60), unit_like))
+def test_unit_search_never_crashes(query: str) -> None:
+    found = selection.find_units(PLAN.units, query)
+    assert all(u in PLAN.units for u in found)
+    for resolve in (lambda: selection.resolve_unit(LEDGER.units.values(), query), lambda: selection.resolve_unit(LEDGER.units.values(), query, "en"),
+                    lambda: progress.resolve_unit(PLAN, query)):
+        try:
+            unit = resolve()
+        except UsageError as err:
+            assert err.message
+        else:
+            assert unit in PLAN.units

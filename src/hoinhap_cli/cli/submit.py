@@ -22,12 +22,16 @@ def submit(
     \b
     Example: hoinhap submit phong-kinh-te --period 2009-Q1 --date 2009-04-05
     """
+    import re
+
     from hoinhap_cli import progress, store
     from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
     from hoinhap_cli.i18n import t
     from hoinhap_cli.periods import DeadlineError, parse_period
     from hoinhap_cli.problems import UsageError
 
+    if not re.fullmatch(r"[0-9A-Za-z-]+", period):  # '/', '..', NUL: nothing that could name another folder
+        raise UsageError(f"--period {period!r} is not a quarter: write YYYY-Qn, e.g. 2009-Q1; nothing was written")
     out = output(lang)
     where, plan = open_for_writing(data, out)
     now = today()

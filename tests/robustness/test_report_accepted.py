@@ -1,0 +1,74 @@
+"""Report input that looks odd but is right: read exactly like the canonical form.
+
+Decomposed Vietnamese (NFD, as macOS writes it) in a report and in a unit name typed on the
+command line; a report saved with a BOM and CRLF line ends by a Windows editor.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hoinhap_cli.cli import app
+from plan_cases import SHIPPED
+from report_cases import BASE, FILE, TODAY
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    (folder / "reports" / "2009-Q1").mkdir(parents=True)
+    (folder / "plan.yaml").write_text(SHIPPED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOINHAP_TODAY", TODAY)
+    return folder
+
+
+def run(*argv: str):
+    return CliRunner().invoke(app, [*argv, "--data", "data"])
+
+
+def log(*argv: str) -> list[dict]:
+    result = run("log", "-f", "json", *argv)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_nfd_note_in_a_report_reads_as_nfc(data: Path) -> None:
+    note = "Đã khảo sát 3 chợ"
+    assert nfd(note) != note
+    (data / "reports" / FILE).write_text(nfd(BASE), encoding="utf-8")
+    assert run("check").exit_code == 0
+    [row] = log()
+    assert row["note"] == note
+    assert log("--unit", "Phòng Kinh tế") == log("--unit", nfd("Phòng Kinh tế")) == [row]
+
+
+def test_nfd_unit_on_the_command_line_is_the_same_unit(data: Path) -> None:
+    result = run("record", "2.10", "-s", "done", "--date", "2009-03-02", "--unit", nfd("Phòng Kinh tế"),
+                 "--note", nfd("Họp với tiểu thương"))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (data / "reports" / "2009-Q1").glob("*.yaml")) == ["phong-kinh-te.yaml"]
+    text = (data / "reports" / FILE).read_text(encoding="utf-8")
+    assert "Họp với tiểu thương" in text and unicodedata.is_normalized("NFC", text)
+    nfc_rows = json.loads(run("tasks", "-f", "json", "--unit", "Phòng Kinh tế").stdout)
+    nfd_rows = json.loads(run("tasks", "-f", "json", "--unit", nfd("Phòng Kinh tế")).stdout)
+    assert nfc_rows and nfc_rows == nfd_rows
+
+
+def test_bom_and_crlf_report_is_read_and_appended_to(data: Path) -> None:
+    path = data / "reports" / FILE
+    path.write_bytes(b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode("utf-8"))
+    assert run("check").exit_code == 0
+    assert [r["note"] for r in log()] == ["Đã khảo sát 3 chợ"]
+    result = run("record", "2.10", "-s", "in-progress", "-m", "2", "--date", "2009-03-05")
+    assert result.exit_code == 0, result.stderr
+    assert [(r["milestone"], r["status"]) for r in log()] == [(1, "done"), (2, "in-progress")]
