@@ -207,6 +207,10 @@ def load_reports(data: DataDir, plan: Plan, today: date,
         if period is None:
             problems.append(Problem(name, None, None, "a report file belongs in reports/<YYYY-Qn>/<unit-id>.yaml"))
             continue
+        if path.suffix != ".yaml":  # record writes <unit>.yaml: a .yml twin would count its entries twice
+            problems.append(Problem(name, None, None, f"report files end in .yaml: rename it to {path.stem}.yaml "
+                                                      "(merge it into that file if it exists)"))
+            continue
         raw, found = yamlio.read_bytes(path, name)
         if raw is None:
             problems += found

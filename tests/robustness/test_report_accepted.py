@@ -72,3 +72,16 @@ def test_bom_and_crlf_report_is_read_and_appended_to(data: Path) -> None:
     result = run("record", "2.10", "-s", "in-progress", "-m", "2", "--date", "2009-03-05")
     assert result.exit_code == 0, result.stderr
     assert [(r["milestone"], r["status"]) for r in log()] == [(1, "done"), (2, "in-progress")]
+
+
+def test_a_yml_report_is_refused_not_counted_twice(tmp_path: Path) -> None:
+    """`record` writes <unit>.yaml; a hand-made <unit>.yml beside it must not double its entries."""
+    data = tmp_path / "data"
+    (data / "reports" / "2009-Q1").mkdir(parents=True)
+    (data / "plan.yaml").write_bytes((Path(__file__).parents[2] / "data" / "plan.yaml").read_bytes())
+    (data / "reports" / "2009-Q1" / "phong-kinh-te.yml").write_text(
+        "unit: phong-kinh-te\nperiod: 2009-Q1\nentries:\n  - task: '2.4'\n    status: done\n    date: 2009-02-01\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--data", str(data)])
+    assert result.exit_code == 1
+    assert "phong-kinh-te.yml: report files end in .yaml: rename it to phong-kinh-te.yaml" in result.stdout
