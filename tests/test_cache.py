@@ -164,3 +164,46 @@ def test_two_processes_filling_the_cache_at_once(generated: Path, _private_cache
     uncached = subprocess.run([*cmd[:3], "--no-cache", *cmd[3:]], env=env, capture_output=True, check=True)
     warm = subprocess.run(cmd, env=env, capture_output=True, check=True)
     assert warm.stdout == uncached.stdout == outs[0][0]
+
+
+def snapshots(cache_dir: Path) -> list[Path]:
+    folder = cache_dir / "v1" / "ledger"
+    return [p for p in folder.iterdir() if not p.name.startswith(".")] if folder.is_dir() else []
+
+
+def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_cache: Path) -> None:
+    args = ("overdue", "--data", str(generated), "--format", "json", "--as-of", "2009-06-30")
+    plain = run("--no-cache", *args)
+    assert run(*args) == plain
+    assert len(snapshots(_private_cache)) == 1
+    for path in entries(_private_cache):  # only the snapshot can answer now
+        if path.parent.name != "ledger":
+            path.unlink()
+    assert run(*args) == plain
+    snapshots(_private_cache)[0].write_bytes(b"hoinhap-cache\n\x80\x05garbage")  # corrupt: rebuilt
+    assert run(*args) == plain
+    assert len(snapshots(_private_cache)) == 1
+
+
+def test_the_snapshot_depends_on_today(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries dated after today are refused; the same bytes checked on another day say so."""
+    report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    assert run("check", "--data", str(mini))[0] == 0
+    assert run("check", "--data", str(mini))[0] == 0  # from the snapshot
+    monkeypatch.setenv("HOINHAP_TODAY", "2009-01-20")
+    code, out = run("check", "--data", str(mini), "--format", "json")
+    assert code == 1
+    assert "is in the future" in json.loads(out)["problems"][0]["message"]
+
+
+def test_old_snapshots_are_removed(mini: Path, _private_cache: Path) -> None:
+    from hoinhap_cli.cache import SNAPSHOTS_KEPT
+
+    report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    for i in range(SNAPSHOTS_KEPT + 3):
+        report.write_text(REPORT + f"# edit {i}\n", encoding="utf-8")
+        assert run("check", "--data", str(mini))[0] == 0
+    assert len(snapshots(_private_cache)) == SNAPSHOTS_KEPT
