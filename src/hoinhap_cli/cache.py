@@ -125,13 +125,14 @@ class Cache:
             return None
         path = path or self._path(key)
         try:
-            blob = path.read_bytes()
+            f = open(path, "rb")
         except OSError:
             return None
         try:
-            if not blob.startswith(_MAGIC):
-                raise ValueError("not a cache entry")
-            stored_key, value = pickle.loads(memoryview(blob)[len(_MAGIC):])
+            with f:  # streamed: a 20 MB snapshot is never held as bytes beside its objects
+                if f.read(len(_MAGIC)) != _MAGIC:
+                    raise ValueError("not a cache entry")
+                stored_key, value = pickle.load(f)
             if stored_key != key:
                 raise ValueError("an entry stored under another key")
             return value

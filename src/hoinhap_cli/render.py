@@ -175,9 +175,9 @@ class Output:
 
             shown = [c for c in columns if c.table or self.full]
             specs = [tables.Spec(c.heading(self.lang), c.justify, c.no_wrap, c.min_width, c.max_width) for c in shown]
-            text = tables.draw(specs, [self._cells(shown, row) for row in rows], title, tables.console_width())
-            if text is not None:
-                self.out.write(text)
+            lines = tables.draw(specs, [self._cells(shown, row) for row in rows], title, tables.console_width())
+            if lines is not None:
+                self.out.writelines(lines)
                 return
         from rich import box
 

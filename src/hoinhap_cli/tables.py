@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Sequence
+from typing import Iterator, Sequence
 
 _SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
                      "\u2500-\u25fc\u25ff\u2713]")
@@ -52,8 +52,9 @@ class Spec:
         self.min_width, self.max_width = min_width, max_width
 
 
-def draw(specs: Sequence[Spec], rows: Sequence[Sequence[str]], title: str | None, width: int) -> str | None:
-    """The table as text (every line ending in a newline), or None when rich must draw it."""
+def draw(specs: Sequence[Spec], rows: Sequence[Sequence[str]], title: str | None,
+         width: int) -> Iterator[str] | None:
+    """The table's lines (each ending in a newline), or None when rich must draw it."""
     n = len(specs)
     if n == 0 or width < n * 3 or any(s.justify not in ("left", "right") for s in specs):
         return None
@@ -91,39 +92,51 @@ def draw(specs: Sequence[Spec], rows: Sequence[Sequence[str]], title: str | None
         if sum(widths) > avail:
             widths = _ratio_reduce(sum(widths) - avail, [1] * n, widths, widths)
         widths = [measure(i, w)[1] or 0 for i, w in enumerate(widths)]
-    table_width = sum(widths) + n - 1
+    return _lines(specs, columns, title, widths, pads, width)
 
-    out: list[str] = []
+
+def _lines(specs: Sequence[Spec], columns: list[list[str]], title: str | None, widths: list[int],
+           pads: list[tuple[int, int]], width: int) -> Iterator[str]:
+    """The table's lines, each with its newline, drawn as they are written (11,000 rows of
+    text never sit in memory at once)."""
+    n = len(specs)
+    table_width = sum(widths) + n - 1
+    crop = width if table_width > width else None  # minimum widths won over the console's: rich crops
     if title:
-        out += _wrap(title, table_width, "left", False)
+        for line in _wrap(title, table_width, "left", False):
+            yield line[:crop] + "\n"
     inner = [w - l - r for w, (l, r) in zip(widths, pads)]
     lefts = [" " * l for l, _ in pads]
     rights = [" " * r for _, r in pads]
+    blanks = [" " * w for w in widths]
     drawn: list[dict[str, list[str]]] = [{} for _ in range(n)]  # status words, units, dates repeat
-    for r in range(len(rows) + 1):
+    for r in range(len(columns[0])):
         cells = []
         height = 1
         for i in range(n):
             text = columns[i][r]
-            if inner[i] < 1:
-                lines = [" " * widths[i]]
-            else:
-                lines = drawn[i].get(text)  # type: ignore[assignment]
-                if lines is None:
+            lines = drawn[i].get(text)
+            if lines is None:
+                if inner[i] < 1:
+                    lines = [blanks[i]]
+                else:
                     s = specs[i]
                     lines = [lefts[i] + line + rights[i] for line in _wrap(text, inner[i], s.justify, s.no_wrap)]
-                    drawn[i][text] = lines
+                drawn[i][text] = lines
             cells.append(lines)
-            height = max(height, len(lines))
-        if r == 0:  # headings sit at the bottom of their row
-            cells = [[" " * widths[i]] * (height - len(c)) + c for i, c in enumerate(cells)]
-        for k in range(height):
-            out.append(" ".join(c[k] if k < len(c) else " " * widths[i] for i, c in enumerate(cells)))
+            if len(lines) > height:
+                height = len(lines)
+        if height == 1:
+            yield " ".join([c[0] for c in cells])[:crop] + "\n"
+        else:
+            if r == 0:  # headings sit at the bottom of their row
+                cells = [[blanks[i]] * (height - len(c)) + c for i, c in enumerate(cells)]
+            else:
+                cells = [c + [blanks[i]] * (height - len(c)) for i, c in enumerate(cells)]
+            for parts in zip(*cells):
+                yield " ".join(parts)[:crop] + "\n"
         if r == 0:
-            out.append("─" * table_width)
-    if table_width > width:  # minimum widths won over the console's: rich crops every line
-        out = [line[:width] for line in out]
-    return "\n".join(out) + "\n"
+            yield ("─" * table_width)[:crop] + "\n"
 
 
 def _span(text: str) -> tuple[int, int]:
