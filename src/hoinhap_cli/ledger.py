@@ -93,19 +93,17 @@ class Ledger:
         return list(self._by_task.get(task_id, ()))
 
     def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:
-        latest = None
-        for _, entry in self.history(task_id):
+        for _, entry in reversed(self._by_task.get(task_id, ())):  # by date: the first from the end
             if as_of is None or entry.date <= as_of:
-                latest = entry
-        return StatusView(latest.status if latest else Status.NOT_STARTED, latest)
+                return StatusView(entry.status, entry)
+        return StatusView(Status.NOT_STARTED, None)
 
     def milestone_status(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
         """Latest entry naming this milestone (1-based in files) or naming the whole task."""
-        latest = None
-        for _, entry in self.history(task_id):
+        for _, entry in reversed(self._by_task.get(task_id, ())):
             if (entry.milestone is None or entry.milestone == index + 1) and (as_of is None or entry.date <= as_of):
-                latest = entry
-        return StatusView(latest.status if latest else Status.NOT_STARTED, latest)
+                return StatusView(entry.status, entry)
+        return StatusView(Status.NOT_STARTED, None)
 
     def due_date(self, task: Task, index: int) -> date | None:
         """A milestone's due date; an event-bound one once its event is recorded."""
