@@ -150,10 +150,10 @@ class Cache:
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            blob = _MAGIC + pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(blob)
+            with os.fdopen(fd, "wb") as f:  # streamed, like get: no second copy of a snapshot as bytes
+                f.write(_MAGIC)
+                pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
             tmp = None
         except (OSError, pickle.PicklingError):
