@@ -103,6 +103,14 @@ def ledger_for(n: int, work: Path, entries: int, seed: int) -> Path:
     return out
 
 
+def bench_env() -> dict[str, str]:
+    """The environment without the caller's HOINHAP_* settings, and with room for the 100,000-task
+    plan (39 MB of YAML; the default limit per file is 10 MiB, see yamlio.MAX_MB)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOINHAP_")}
+    env["HOINHAP_MAX_MB"] = "64"
+    return env
+
+
 def hoinhap_exe() -> str:
     here = Path(sys.executable).parent / "hoinhap"
     return str(here) if here.exists() else (shutil.which("hoinhap") or "hoinhap")
@@ -167,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     modes = [m for m in args.modes.split(",") if m]
     args.work.mkdir(parents=True, exist_ok=True)
     hoinhap = hoinhap_exe()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HOINHAP_")}
+    env = bench_env()
 
     print(f"# hoinhap benchmark — medians of {args.repeat} runs, {os.cpu_count()} CPUs, "
           f"{time.strftime('%Y-%m-%d %H:%M')}\n")

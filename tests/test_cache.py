@@ -164,3 +164,71 @@ def test_two_processes_filling_the_cache_at_once(generated: Path, _private_cache
     uncached = subprocess.run([*cmd[:3], "--no-cache", *cmd[3:]], env=env, capture_output=True, check=True)
     warm = subprocess.run(cmd, env=env, capture_output=True, check=True)
     assert warm.stdout == uncached.stdout == outs[0][0]
+
+
+def snapshots(cache_dir: Path) -> list[Path]:
+    folder = cache_dir / "v1" / "ledger"
+    return [p for p in folder.iterdir() if not p.name.startswith(".")] if folder.is_dir() else []
+
+
+def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_cache: Path) -> None:
+    args = ("overdue", "--data", str(generated), "--format", "json", "--as-of", "2009-06-30")
+    plain = run("--no-cache", *args)
+    assert run(*args) == plain
+    assert len(snapshots(_private_cache)) == 1
+    for path in entries(_private_cache):  # only the snapshot can answer now
+        if path.parent.name != "ledger":
+            path.unlink()
+    assert run(*args) == plain
+    snapshots(_private_cache)[0].write_bytes(b"hoinhap-cache\n\x80\x05garbage")  # corrupt: rebuilt
+    assert run(*args) == plain
+    assert len(snapshots(_private_cache)) == 1
+
+
+def test_the_snapshot_depends_on_today(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries dated after today are refused; the same bytes checked on another day say so."""
+    report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    assert run("check", "--data", str(mini))[0] == 0
+    assert run("check", "--data", str(mini))[0] == 0  # from the snapshot
+    monkeypatch.setenv("HOINHAP_TODAY", "2009-01-20")
+    code, out = run("check", "--data", str(mini), "--format", "json")
+    assert code == 1
+    assert "is in the future" in json.loads(out)["problems"][0]["message"]
+
+
+def test_one_snapshot_per_data_folder_and_a_few_folders(mini: Path, tmp_path: Path, _private_cache: Path) -> None:
+    from hoinhap_cli.cache import SNAPSHOTS_KEPT
+
+    report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    for i in range(3):  # edits replace the folder's snapshot
+        report.write_text(REPORT + f"# edit {i}\n", encoding="utf-8")
+        assert run("check", "--data", str(mini))[0] == 0
+    assert len(snapshots(_private_cache)) == 1
+    for i in range(SNAPSHOTS_KEPT + 2):
+        copy = tmp_path / f"copy-{i}"
+        shutil.copytree(mini, copy)
+        assert run("check", "--data", str(copy))[0] == 0
+    assert len(snapshots(_private_cache)) == SNAPSHOTS_KEPT
+
+
+def test_an_edit_rereads_only_the_edited_file(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hoinhap_cli import ledger
+
+    data = tmp_path / "data"
+    shutil.copytree(generated, data)
+    args = ("overdue", "--data", str(data), "--format", "json", "--as-of", "2009-09-30")
+    run(*args)
+    files = sorted((data / "reports").rglob("*.yaml"))
+    edited = files[len(files) // 2]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("status: in-progress", "status: done", 1) + "# sửa\n", encoding="utf-8")
+    checked = []
+    real = ledger.report_problems
+    monkeypatch.setattr(ledger, "report_problems", lambda content, doc, *a, **k: checked.append(doc.file) or real(content, doc, *a, **k))
+    warm_after_edit = run(*args)
+    assert [Path(name).name for name in checked] == [edited.name]  # the others: from the snapshot
+    monkeypatch.setattr(ledger, "report_problems", real)
+    assert warm_after_edit == run("--no-cache", *args)

@@ -4,7 +4,10 @@ One entry per file: `sha256(kind, code fingerprint, file bytes)`. An edit change
 so only the edited file is read and validated again; a modification time is never trusted.
 The entry holds what is slow to rebuild and depends on nothing but those bytes: the
 validated model (and, for the plan, its own warnings). Checks across files (a report
-against the plan, dates against today) run on every load; they are cheap.
+against the plan, dates against today) are not in those entries: they run again whenever a
+file changed. When nothing changed, one more entry answers everything: a snapshot of the whole
+validated ledger (its indexes and warnings too), keyed by every file's name and bytes and by
+today's date (`ledger.check`); only the few most recent snapshots are kept.
 
 Where: the user cache dir, `$HOINHAP_CACHE_DIR`, else `$XDG_CACHE_HOME/hoinhap`, else
 `~/.cache/hoinhap` — not the data folder, because the data folder may be read-only (the
@@ -93,19 +96,43 @@ class Cache:
         assert self.root is not None
         return self.root / "v1" / key[:2] / key[2:]
 
-    def get(self, key: str) -> Any | None:
+    def _snapshot_path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / "v1" / "ledger" / key
+
+    def get_snapshot(self, key: str) -> Any | None:
+        """A whole validated ledger stored under the key of all its files (ledger.check)."""
+        return self.get(key, self._snapshot_path(key)) if self.root is not None else None
+
+    def put_snapshot(self, key: str, value: Any) -> None:
+        """Store a whole ledger, keeping only the few most recent: each is as big as all the
+        per-file entries together, and an edit makes the old one useless."""
+        if self.root is None:
+            return
+        path = self._snapshot_path(key)
+        self.put(key, value, path)
+        try:
+            others = sorted((p for p in path.parent.iterdir() if p.name != path.name and not p.name.startswith(".")),
+                            key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in others[SNAPSHOTS_KEPT - 1:]:
+                old.unlink()
+        except OSError:
+            pass
+
+    def get(self, key: str, path: Path | None = None) -> Any | None:
         """The stored value, or None when absent, corrupt or from another version."""
         if self.root is None:
             return None
-        path = self._path(key)
+        path = path or self._path(key)
         try:
-            blob = path.read_bytes()
+            f = open(path, "rb")
         except OSError:
             return None
         try:
-            if not blob.startswith(_MAGIC):
-                raise ValueError("not a cache entry")
-            stored_key, value = pickle.loads(blob[len(_MAGIC):])
+            with f:  # streamed: a 20 MB snapshot is never held as bytes beside its objects
+                if f.read(len(_MAGIC)) != _MAGIC:
+                    raise ValueError("not a cache entry")
+                stored_key, value = pickle.load(f)
             if stored_key != key:
                 raise ValueError("an entry stored under another key")
             return value
@@ -116,17 +143,17 @@ class Cache:
                 pass
             return None
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: str, value: Any, path: Path | None = None) -> None:
         if self.root is None:
             return
-        path = self._path(key)
+        path = path or self._path(key)
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            blob = _MAGIC + pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(blob)
+            with os.fdopen(fd, "wb") as f:  # streamed, like get: no second copy of a snapshot as bytes
+                f.write(_MAGIC)
+                pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
             tmp = None
         except (OSError, pickle.PicklingError):
@@ -140,3 +167,4 @@ class Cache:
 
 
 NO_CACHE = Cache(None)
+SNAPSHOTS_KEPT = 4  # whole-ledger snapshots (a few data folders, or today's and yesterday's)

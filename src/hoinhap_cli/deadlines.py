@@ -224,11 +224,14 @@ def stale(ledger: Ledger, as_of: date) -> list[Stale]:
     if q is None:
         return []
     out = []
+    until = min(q.end, as_of)
     for task in ledger.tasks.values():
-        recorded = any(e.date in q and e.date <= as_of for _, e in ledger.history(task.id))
+        recorded = None  # asked only of tasks with an ongoing milestone (a few in a hundred)
         for i, m in enumerate(task.milestones):
             if m.due.kind is not Kind.ONGOING:
                 continue
+            if recorded is None:
+                recorded = any(q.start <= e.date <= until for _, e in ledger.history(task.id))
             view = ledger.milestone_status(task.id, i, as_of)
             if not recorded and not view.status.closed:
                 out.append(Stale(task, i, q, view.status, view.entry))

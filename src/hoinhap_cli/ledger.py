@@ -93,19 +93,17 @@ class Ledger:
         return list(self._by_task.get(task_id, ()))
 
     def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:
-        latest = None
-        for _, entry in self.history(task_id):
+        for _, entry in reversed(self._by_task.get(task_id, ())):  # by date: the first from the end
             if as_of is None or entry.date <= as_of:
-                latest = entry
-        return StatusView(latest.status if latest else Status.NOT_STARTED, latest)
+                return StatusView(entry.status, entry)
+        return StatusView(Status.NOT_STARTED, None)
 
     def milestone_status(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
         """Latest entry naming this milestone (1-based in files) or naming the whole task."""
-        latest = None
-        for _, entry in self.history(task_id):
+        for _, entry in reversed(self._by_task.get(task_id, ())):
             if (entry.milestone is None or entry.milestone == index + 1) and (as_of is None or entry.date <= as_of):
-                latest = entry
-        return StatusView(latest.status if latest else Status.NOT_STARTED, latest)
+                return StatusView(entry.status, entry)
+        return StatusView(Status.NOT_STARTED, None)
 
     def due_date(self, task: Task, index: int) -> date | None:
         """A milestone's due date; an event-bound one once its event is recorded."""
@@ -194,15 +192,22 @@ class _Deferred:
         return getattr(self._doc, attr)
 
 
-def load_reports(data: DataDir, plan: Plan, today: date,
-                 cache: Cache = NO_CACHE) -> tuple[list[Report], list[Problem]]:
+def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE,
+                 unchanged: dict[str, tuple[Report, list[Problem]]] | None = None) -> tuple[list[Report], list[Problem]]:
     """Every report file, each validated on its own (cached by its bytes), then checked against
-    the plan and today — always, since those checks depend on more than the file."""
+    the plan and today — unless `unchanged` holds the file already checked against the same
+    plan bytes on the same day (the last snapshot, see check)."""
     reports, problems = [], []
     index = PlanIndex.of(plan)
     shown = Path(data.display(data.reports))  # resolved once, not once per file
+    unchanged = unchanged or {}
     for path in report_files(data):
         name = str(shown / path.relative_to(data.reports))
+        if name in unchanged:
+            report, found = unchanged[name]
+            reports.append(replace(report, path=path))
+            problems += found
+            continue
         unit, period = parse_report_name(data.reports, path)
         if period is None:
             problems.append(Problem(name, None, None, "a report file belongs in reports/<YYYY-Qn>/<unit-id>.yaml"))
@@ -249,14 +254,74 @@ def validate_report(doc: yamlio.Located, plan: Plan, unit: str | None, period: s
 def check(data: DataDir, today: date, cache: Cache = NO_CACHE) -> tuple[Ledger | None, list[Problem]]:
     """Everything wrong with the data, errors and warnings, and the ledger when it is usable."""
     with _collector_paused():
+        files = _Files.of(data, today) if cache.enabled else None
+        slot = cache.key("ledger", str(data.plan_file.resolve()).encode()) if files else ""
+        old = cache.get_snapshot(slot) if slot else None
+        if not isinstance(old, _Snapshot):
+            old = None
+        if old is not None and files is not None and old.files.digest == files.digest:
+            old.ledger.data = data  # nothing changed: the ledger as it was validated
+            return old.ledger, list(old.ledger.warnings)
         plan, problems = load_plan(data, cache)
         if plan is None:
             return None, problems
-        reports, found = load_reports(data, plan, today, cache)
-    problems = problems + found
-    if errors(problems):
-        return None, problems
-    return Ledger(data, plan, reports, warnings=problems), problems
+        reuse = old.unchanged(files, data.display(data.plan_file)) if old is not None and files else {}
+        reports, found = load_reports(data, plan, today, cache, reuse)
+        problems = problems + found
+        if errors(problems):
+            return None, problems
+        ledger = Ledger(data, plan, reports, warnings=problems)
+        if slot and files is not None:
+            cache.put_snapshot(slot, _Snapshot(files, ledger))
+    return ledger, problems
+
+
+@dataclass(frozen=True)
+class _Files:
+    """What a data folder holds, as of a day: each file's hash by name, and one hash of them all."""
+
+    today: date
+    hashes: dict[str, bytes]
+    digest: bytes
+
+    @classmethod
+    def of(cls, data: DataDir, today: date) -> _Files | None:
+        import hashlib
+
+        hashes = {}
+        whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
+        shown = Path(data.display(data.reports))  # names as load_reports gives them
+        try:
+            named = [(data.display(data.plan_file), data.plan_file)]
+            named += [(str(shown / path.relative_to(data.reports)), path) for path in report_files(data)]
+            for name, path in named:
+                hashes[name] = hashlib.sha256(path.read_bytes()).digest()
+                whole.update(f"\0{name}\0".encode() + hashes[name])
+        except OSError:
+            return None  # the slow path says what is wrong
+        return cls(today, hashes, whole.digest())
+
+
+@dataclass
+class _Snapshot:
+    """A data folder's last validated ledger (one cache entry per folder, see cache.put_snapshot).
+
+    Same files and day: the answer, in one load — at 10,000 tasks instead of 2,557 entry loads,
+    the report cross-checks and the ledger's indexing. Some files changed, same plan and day:
+    the unchanged report files are taken from it with their warnings, cross-checks done, so an
+    edit re-reads and re-checks only the edited file."""
+
+    files: _Files
+    ledger: Ledger
+
+    def unchanged(self, now: _Files, plan_name: str) -> dict[str, tuple[Report, list[Problem]]]:
+        if now.today != self.files.today or now.hashes.get(plan_name) != self.files.hashes.get(plan_name):
+            return {}
+        warnings: dict[str, list[Problem]] = {}
+        for p in self.ledger.warnings:
+            warnings.setdefault(p.file, []).append(p)
+        return {r.file: (r, warnings.get(r.file, [])) for r in self.ledger.reports
+                if r.file in now.hashes and now.hashes[r.file] == self.files.hashes.get(r.file)}
 
 
 @contextmanager

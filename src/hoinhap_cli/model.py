@@ -30,7 +30,7 @@ from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
 
 
 class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _no_invisible(value: str) -> str:

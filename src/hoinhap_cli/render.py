@@ -170,9 +170,25 @@ class Output:
                        emoji=False, markup=False)
 
     def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
+        if not self.use_color():  # the same text as rich, without rich: 15 s -> 0.2 s for 11,000 rows
+            from hoinhap_cli import tables
+
+            shown = [c for c in columns if c.table or self.full]
+            specs = [tables.Spec(c.heading(self.lang), c.justify, c.no_wrap, c.min_width, c.max_width) for c in shown]
+            lines = tables.draw(specs, [self._cells(shown, row) for row in rows], title, tables.console_width())
+            if lines is not None:
+                self.out.writelines(lines)
+                return
         from rich import box
 
         self._rich_table(self.console(), columns, rows, title, box.SIMPLE_HEAD)
+
+    def _cells(self, shown: Sequence[Column], row: dict[str, Any]) -> list[str]:
+        cells = []
+        for c in shown:
+            text = _cell(row.get(c.key))
+            cells.append(clip(text, c.clip) if c.clip and not self.full else text)
+        return cells
 
     def _rich_table(self, console: Any, columns: Sequence[Column], rows: Sequence[dict[str, Any]],
                     title: str | None, box: Any) -> None:
@@ -190,11 +206,7 @@ class Output:
                              min_width=c.min_width, max_width=c.max_width, justify=c.justify,
                              ratio=c.ratio)
         for row in rows:
-            cells = []
-            for c in shown:
-                text = _cell(row.get(c.key))
-                cells.append(clip(text, c.clip) if c.clip and not self.full else text)
-            table.add_row(*cells)
+            table.add_row(*self._cells(shown, row))
         console.print(table)
 
 
