@@ -177,7 +177,7 @@ def test_any_note_recorded_through_the_writer_loads_back(note: str) -> None:
         assert not [p for p in problems if p.severity == "error"], problems
         [report] = reports
         expected = unicodedata.normalize("NFC", note) if note else None
-        assert [e.note for e in report.content.entries] == [expected, expected]
+        assert [e.note for e in report.entries] == [expected, expected]
     finally:
         shutil.rmtree(root)
 
