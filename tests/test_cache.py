@@ -232,3 +232,32 @@ def test_an_edit_rereads_only_the_edited_file(generated: Path, tmp_path: Path, m
     assert [Path(name).name for name in checked] == [edited.name]  # the others: from the snapshot
     monkeypatch.setattr(ledger, "report_problems", real)
     assert warm_after_edit == run("--no-cache", *args)
+
+
+def test_a_same_size_edit_with_its_modification_time_restored_is_seen(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unchanged files are known by their stored stat (size, inode, mtime, ctime) with their hash;
+    an edit that keeps the size and puts the mtime back still changes ctime, so it is re-read."""
+    from hoinhap_cli import ledger
+
+    monkeypatch.setattr(ledger, "SETTLED_NS", 0)  # the files were just written: trust their stat at once
+    report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    args = ("log", "--data", str(mini), "--format", "json")
+    before = run(*args)
+    assert run(*args) == before  # from the snapshot, the stat trusted
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    assert run(*args) == before
+    assert report.name not in read  # unchanged: known by its stat, not read again
+    st = report.stat()
+    text = REPORT.replace("2009-02-01", "2009-02-02")
+    assert len(text.encode()) == len(REPORT.encode()) and text != REPORT
+    report.write_text(text, encoding="utf-8")
+    os.utime(report, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (report.stat().st_size, report.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    monkeypatch.setattr(Path, "read_bytes", real)
+    after = run(*args)
+    assert after != before
+    assert after == run("--no-cache", *args)

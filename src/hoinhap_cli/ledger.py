@@ -293,11 +293,11 @@ def validate_report(doc: yamlio.Located, plan: Plan, unit: str | None, period: s
 def check(data: DataDir, today: date, cache: Cache = NO_CACHE) -> tuple[Ledger | None, list[Problem]]:
     """Everything wrong with the data, errors and warnings, and the ledger when it is usable."""
     with _collector_paused():
-        files = _Files.of(data, today) if cache.enabled else None
-        slot = cache.key("ledger", str(data.plan_file.resolve()).encode()) if files else ""
+        slot = cache.key("ledger", str(data.plan_file.resolve()).encode()) if cache.enabled else ""
         old = cache.get_snapshot(slot) if slot else None
         if not isinstance(old, _Snapshot):
             old = None
+        files = _Files.of(data, today, old.files if old is not None else None) if slot else None
         if old is not None and files is not None and old.files.digest == files.digest:
             old.ledger.data = data  # nothing changed: the ledger as it was validated
             return old.ledger, list(old.ledger.warnings)
@@ -317,28 +317,58 @@ def check(data: DataDir, today: date, cache: Cache = NO_CACHE) -> tuple[Ledger |
 
 @dataclass(frozen=True)
 class _Files:
-    """What a data folder holds, as of a day: each file's hash by name, and one hash of them all."""
+    """What a data folder holds, as of a day: each file's hash by name, and one hash of them all.
+
+    Each file is known by the sha256 of its bytes. To spare reading and hashing thousands of
+    unchanged files on every run, the hash is stored with the file's stat — size, inode,
+    modification and *change* time — and a file whose stat is exactly the stored one takes
+    the stored hash. That is not trusting a modification time: `st_ctime_ns` is the inode's
+    change time, which the kernel sets to "now" on every write, truncate, rename onto it and
+    every `utime` call, and which no ordinary program can set back; an edit that keeps the
+    size and restores the modification time still moves it. Any stat difference reads and
+    hashes the file again. Two limits, handled the way git handles "racily clean" files:
+    timestamps have a granularity (a write in the same tick as the one we hashed leaves the
+    same times), so a stat is stored only for a file whose times are `SETTLED_NS` older than
+    the moment its bytes were read; and only on POSIX, where st_ctime is the change time
+    (on Windows it is the creation time), elsewhere every file is hashed every time."""
 
     today: date
     hashes: dict[str, bytes]
     digest: bytes
+    stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, data: DataDir, today: date) -> _Files | None:
+    def of(cls, data: DataDir, today: date, known: _Files | None = None) -> _Files | None:
         import hashlib
+        import os
+        import time
 
-        hashes = {}
+        trust = os.name == "posix"
+        settled = time.time_ns() - SETTLED_NS  # before any file is read
+        old_stats = known.stats if known is not None and trust else {}
+        old_hashes = known.hashes if known is not None else {}
+        hashes, stats = {}, {}
         whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
         shown = Path(data.display(data.reports))  # names as load_reports gives them
         try:
             named = [(data.display(data.plan_file), data.plan_file)]
             named += [(str(shown / path.relative_to(data.reports)), path) for path in report_files(data)]
             for name, path in named:
-                hashes[name] = hashlib.sha256(path.read_bytes()).digest()
+                st = os.stat(path) if trust else None
+                sig = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) if st is not None else None
+                if sig is not None and old_stats.get(name) == sig and name in old_hashes:
+                    hashes[name] = old_hashes[name]
+                else:
+                    hashes[name] = hashlib.sha256(path.read_bytes()).digest()
+                if sig is not None and max(sig[2], sig[3]) < settled:
+                    stats[name] = sig
                 whole.update(f"\0{name}\0".encode() + hashes[name])
         except OSError:
             return None  # the slow path says what is wrong
-        return cls(today, hashes, whole.digest())
+        return cls(today, hashes, whole.digest(), stats)
+
+
+SETTLED_NS = 2_000_000_000  # a file's times must be this much older than its reading to store its stat
 
 
 @dataclass
