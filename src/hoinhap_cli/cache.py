@@ -33,7 +33,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +149,8 @@ class Cache:
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            import tempfile  # only when writing: a warm run reads
+
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:  # streamed, like get: no second copy of a snapshot as bytes
                 f.write(_MAGIC)

@@ -11,18 +11,38 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from pydantic import ValidationError
-
-from hoinhap_cli import yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Status, Task, Unit
 from hoinhap_cli.paths import DataDir, parse_report_name, report_files
 from hoinhap_cli.periods import Kind, Period, event_due, occurrences, quarter_of
 from hoinhap_cli.problems import DataError, Problem, errors
 from hoinhap_cli.text import natural_key
-from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, schema_problems
+
+if TYPE_CHECKING:
+    from hoinhap_cli import yamlio
+    from hoinhap_cli.validation import PlanIndex
+
+
+# Parsing and validating are imported when a file must be read: a warm run, answered from
+# the cache, needs neither PyYAML nor the validators (~25 ms of imports on every start).
+def _yamlio():  # noqa: ANN202
+    from hoinhap_cli import yamlio
+
+    return yamlio
+
+
+def plan_problems(*args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    from hoinhap_cli.validation import plan_problems
+
+    return plan_problems(*args, **kwargs)
+
+
+def report_problems(*args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    from hoinhap_cli.validation import report_problems
+
+    return report_problems(*args, **kwargs)
 
 
 class EntryView(NamedTuple):
@@ -159,6 +179,10 @@ def _validate(model: type, doc: yamlio.Located) -> tuple[object | None, list[Pro
         kind = "a list" if isinstance(doc.data, list) else "a single value"
         return None, [Problem(doc.file, 1, 1, f"the file holds {kind}; it must be a mapping of keys "
                               f"({', '.join(model.model_fields)})")]
+    from pydantic import ValidationError
+
+    from hoinhap_cli.validation import schema_problems
+
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
@@ -168,7 +192,7 @@ def _validate(model: type, doc: yamlio.Located) -> tuple[object | None, list[Pro
 def load_plan(data: DataDir, cache: Cache = NO_CACHE) -> tuple[Plan | None, list[Problem]]:
     """The validated plan and its own problems; from the cache when the file's bytes are known."""
     name = data.display(data.plan_file)
-    raw, problems = yamlio.read_bytes(data.plan_file, name)
+    raw, problems = _yamlio().read_bytes(data.plan_file, name)
     if raw is None:
         return None, problems
     key = cache.key("plan", raw) if cache.enabled else ""
@@ -187,7 +211,7 @@ def parse_plan(raw: bytes | str, name: str) -> tuple[Plan | None, list[Problem]]
 
     `name` is how its problems name it, e.g. "HEAD~1:data/plan.yaml".
     """
-    doc, problems = yamlio.parse(raw, name)
+    doc, problems = _yamlio().parse(raw, name)
     if doc is None:
         return None, problems
     return _plan_from(doc)
@@ -226,7 +250,7 @@ class _Deferred:
 
     def __getattr__(self, attr: str) -> object:
         if self._doc is None:
-            self._doc, _ = yamlio.parse(self._bytes, self.file)  # the same bytes parsed fine before
+            self._doc, _ = _yamlio().parse(self._bytes, self.file)  # the same bytes parsed fine before
         return getattr(self._doc, attr)
 
 
@@ -236,6 +260,8 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
     the plan and today — unless `unchanged` holds the file already checked against the same
     plan bytes on the same day (the last snapshot, see check)."""
     reports, problems = [], []
+    from hoinhap_cli.validation import PlanIndex
+
     index = PlanIndex.of(plan)
     shown = Path(data.display(data.reports))  # resolved once, not once per file
     unchanged = unchanged or {}
@@ -255,7 +281,7 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
             problems.append(Problem(name, None, None, f"report files end in .yaml: rename it to {path.stem}.yaml "
                                                       "(merge it into that file if it exists)"))
             continue
-        raw, found = yamlio.read_bytes(path, name)
+        raw, found = _yamlio().read_bytes(path, name)
         if raw is None:
             problems += found
             continue
@@ -263,7 +289,7 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
         content = cache.get(key) if key else None
         doc: object = None
         if content is None:
-            doc, found = yamlio.parse(raw, name)
+            doc, found = _yamlio().parse(raw, name)
             if doc is None:
                 problems += found
                 continue

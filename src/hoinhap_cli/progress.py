@@ -14,11 +14,12 @@ from hoinhap_cli.model import Entry, Event, EventEntry, Plan, Status, Task, Unit
 from hoinhap_cli.periods import DeadlineError, parse_date, quarter_of
 from hoinhap_cli.problems import UsageError
 from hoinhap_cli.text import describe_char, fold, invisible_in, natural_key, nfc, normalise_id, refused_in_text, similar
-from hoinhap_cli.validation import involved, status_words
 
 
 def parse_status(text: str) -> Status:
     """English ids (in-progress) or the Vietnamese words, with or without diacritics."""
+    from hoinhap_cli.validation import status_words  # not at the top: it imports PyYAML, which a listing does not need
+
     words = status_words()
     found = words.get(fold(text.replace("_", " ").replace("-", " "))) or words.get(fold(text))
     if found is not None:
@@ -129,6 +130,8 @@ def build_entry(plan: Plan, *, task: str, status: str, today: date, milestone: i
         who, defaulted = units[found.lead[0]], True
     else:
         who, defaulted = resolve_unit(plan, unit), False
+    from hoinhap_cli.validation import involved
+
     takes_part = involved(plan, found, who.id)
     if not takes_part and not force:
         named = ", ".join([*(found.lead or []), *(found.support or [])]) or "none"
