@@ -7,7 +7,9 @@ validated model (and, for the plan, its own warnings). Checks across files (a re
 against the plan, dates against today) are not in those entries: they run again whenever a
 file changed. When nothing changed, one more entry answers everything: a snapshot of the whole
 validated ledger (its indexes and warnings too), keyed by every file's name and bytes and by
-today's date (`ledger.check`); only the few most recent snapshots are kept.
+today's date (`ledger.check`); only the few most recent snapshots are kept. The snapshot
+stores each file's hash with its stat, including the inode change time, so a file whose
+stat is exactly the stored one is not read and hashed again (the reasoning: `ledger._Files`).
 
 Where: the user cache dir, `$HOINHAP_CACHE_DIR`, else `$XDG_CACHE_HOME/hoinhap`, else
 `~/.cache/hoinhap` — not the data folder, because the data folder may be read-only (the
