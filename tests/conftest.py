@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "data"
 SEED = ROOT / "tests" / "data" / "decision-02-2008.txt"
 
-MINI_PLAN = """\
-# a small plan for tests
+# The decision and plan of every small test plan: only programmes, units and tasks differ.
+DECISION_HEADER = """\
 decision:
   number: 02/2008/QĐ-UBND
   title: Về ban hành kế hoạch
@@ -27,6 +27,9 @@ plan:
   period:
     start: 2008-01-01
     end: 2010-12-31
+"""
+
+MINI_PLAN = "# a small plan for tests\n" + DECISION_HEADER + """\
 programs:
   - id: "1"
     title: Tuyên truyền

@@ -35,21 +35,9 @@ from hoinhap_cli.cli import app
 from hoinhap_cli.ledger import load
 from hoinhap_cli.paths import locate
 
-PLAN = """\
-decision:
-  number: 02/2008/QĐ-UBND
-  title: Về ban hành kế hoạch
-  issuer: Ủy ban nhân dân quận 2
-  signed_on: 2008-10-17
-  signer: Lê Trọng Sang
-  signer_title: Chủ tịch
-  effective_after_days: 7
-  directed_by: Phó Chủ tịch
-  standing_agency: phong-kinh-te
-plan:
-  title: Kế hoạch
-  objective: Mục tiêu
-  period: {start: 2008-01-01, end: 2010-12-31}
+from conftest import DECISION_HEADER
+
+PLAN = DECISION_HEADER + """\
 programs:
   - {id: "1", title: Tuyên truyền}
   - {id: "2", title: Kinh tế}
