@@ -1,13 +1,39 @@
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "data"
 SEED = ROOT / "tests" / "data" / "decision-02-2008.txt"
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file (by a hash of its bytes) and every folder below `folder`: "nothing was written"
+    is `snapshot(before) == snapshot(after)`."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+            for p in sorted(folder.rglob("*"))}
+
+
+def run_untouched(argv: list[str], folder: Path, code: int) -> Any:
+    """Run the CLI on bad input: it must exit with `code`, without a traceback, writing nothing
+    under `folder`. Returns the result for the caller's checks of the message."""
+    from typer.testing import CliRunner
+
+    from hoinhap_cli.cli import app
+
+    before = snapshot(folder)
+    result = CliRunner().invoke(app, argv)
+    output = result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in output
+    assert snapshot(folder) == before, "a file was changed, added or removed"
+    assert result.exit_code == code, output
+    return result
+
 
 # The decision and plan of every small test plan: only programmes, units and tasks differ.
 DECISION_HEADER = """\

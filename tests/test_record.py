@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -11,6 +10,8 @@ from typer.testing import CliRunner
 
 from hoinhap_cli import yamlio
 from hoinhap_cli.cli import app
+
+from conftest import snapshot
 
 TODAY = "2009-05-20"
 
@@ -23,11 +24,6 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
 def run(data: Path, *args: str):
     return CliRunner().invoke(app, [*args, "--data", str(data)])
 
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file below a folder and a hash of its bytes."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def report(data: Path, period: str, unit: str) -> dict:
