@@ -261,3 +261,20 @@ def test_a_same_size_edit_with_its_modification_time_restored_is_seen(mini: Path
     after = run(*args)
     assert after != before
     assert after == run("--no-cache", *args)
+
+
+def test_a_warm_run_imports_neither_pydantic_nor_yaml(_private_cache: Path) -> None:
+    """Validated once, the ledger is read back as plain records (see records): a warm start
+    pays for neither pydantic nor PyYAML — and the cold one, which needs them, has them."""
+    env = {**os.environ, "HOINHAP_CACHE_DIR": str(_private_cache), "HOINHAP_TODAY": "2026-11-27"}
+    cmd = [sys.executable, "-X", "importtime", "-m", "hoinhap_cli", "overdue", "--as-of", "2009-03-31",
+           "--data", str(SHIPPED)]
+
+    def imported() -> set[str]:
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 1 and "2.10" in out.stdout  # 2.10 (Q4 2008) is late on 2009-03-31
+        return {line.split("|")[-1].strip().split(".")[0] for line in out.stderr.splitlines() if "|" in line}
+
+    cold, warm = imported(), imported()
+    assert {"pydantic", "yaml"} <= cold
+    assert "typer" in warm and not warm & {"pydantic", "yaml"}, warm & {"pydantic", "yaml"}

@@ -150,3 +150,21 @@ def test_python_dash_m_check_exits_1_on_a_broken_plan(mini: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert re.search(r"plan\.yaml:\d+:\d+: YAML syntax error", proc.stdout)
+
+
+def test_records_dump_as_the_models_do() -> None:
+    """The ledger holds plain records (see records); exported, they are what pydantic's
+    model_dump gives for the same plan, key for key and in the same order."""
+    from hoinhap_cli import records
+    from hoinhap_cli.ledger import load_plan
+    from hoinhap_cli.paths import DataDir
+
+    plan, _ = load_plan(DataDir(SHIPPED, SHIPPED / "plan.yaml", "option"))
+    as_records = records.of(plan)
+    assert isinstance(as_records.tasks[0], records.Record) and as_records.tasks[0].id == plan.tasks[0].id
+    for name in ("decision", "plan", "programs", "units", "events", "tasks"):
+        dumped = records.dump(getattr(as_records, name))
+        model = getattr(plan, name)
+        expected = [m.model_dump(mode="json") for m in model] if isinstance(model, list) else model.model_dump(mode="json")
+        assert json.dumps(dumped, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False), name
+    assert as_records.tasks[0] == records.of(plan).tasks[0] and as_records.tasks[0] != as_records.tasks[1]

@@ -41,7 +41,8 @@ from typing import Any
 _MAGIC = b"hoinhap-cache\n"
 # The source files whose change changes what a cached entry would be: an edited validator
 # during development must not be answered from an old entry, even at the same version.
-_CODE = ("model.py", "periods.py", "validation.py", "yamlio.py", "text.py", "ledger.py", "cache.py")
+_CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "yamlio.py", "text.py", "ledger.py",
+         "cache.py")
 
 
 def default_dir(env: dict[str, str] | None = None) -> Path:
@@ -59,7 +60,7 @@ def disabled(env: dict[str, str] | None = None) -> bool:
 
 def _fingerprint() -> bytes:
     from hoinhap_cli import __version__
-    from hoinhap_cli.model import SCHEMA_VERSION
+    from hoinhap_cli.vocab import SCHEMA_VERSION
 
     here = Path(__file__).parent
     parts = [__version__, str(SCHEMA_VERSION)]

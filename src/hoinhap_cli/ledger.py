@@ -13,15 +13,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
+from hoinhap_cli import records
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Status, Task, Unit
 from hoinhap_cli.paths import DataDir, parse_report_name, report_files
 from hoinhap_cli.periods import Kind, Period, event_due, occurrences, quarter_of
 from hoinhap_cli.problems import DataError, Problem, errors
 from hoinhap_cli.text import natural_key
+from hoinhap_cli.vocab import Status
 
 if TYPE_CHECKING:
     from hoinhap_cli import yamlio
+    from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Task, Unit
     from hoinhap_cli.validation import PlanIndex
 
 
@@ -76,8 +78,8 @@ def _views(entries: list[Entry], same: dict) -> tuple[EntryView, ...]:
 
 @dataclass(frozen=True)
 class Report:
-    """A report file: `content` is its header and events (its `entries` list left empty), and
-    `entries` its progress entries as views (see EntryView)."""
+    """A report file: `content` is its header and events as a record (its `entries` list left
+    empty; see records), and `entries` its progress entries as views (see EntryView)."""
 
     file: str  # as displayed
     path: Path
@@ -87,7 +89,8 @@ class Report:
     @classmethod
     def of(cls, file: str, path: Path, content: ReportFile, same: dict | None = None) -> Report:
         views = _views(content.entries, {} if same is None else same)
-        return cls(file, path, content.model_copy(update={"entries": []}) if content.entries else content, views)
+        header = content.model_copy(update={"entries": []}) if content.entries else content
+        return cls(file, path, records.of(header), views)
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class Ledger:
     _events: dict[str, EventEntry] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.plan = records.of(self.plan)  # validated: plain records from here on (see records)
         self.tasks = {t.id: t for t in sorted(self.plan.tasks, key=lambda t: natural_key(t.id))}
         self.units = {u.id: u for u in self.plan.units}
         # Indexed once: status questions are asked per milestone and period, many times per command.
@@ -189,6 +193,12 @@ def _validate(model: type, doc: yamlio.Located) -> tuple[object | None, list[Pro
         return None, schema_problems(err, doc, model)
 
 
+def _models():  # noqa: ANN202
+    from hoinhap_cli import model
+
+    return model
+
+
 def load_plan(data: DataDir, cache: Cache = NO_CACHE) -> tuple[Plan | None, list[Problem]]:
     """The validated plan and its own problems; from the cache when the file's bytes are known."""
     name = data.display(data.plan_file)
@@ -218,7 +228,7 @@ def parse_plan(raw: bytes | str, name: str) -> tuple[Plan | None, list[Problem]]
 
 
 def _plan_from(doc: yamlio.Located) -> tuple[Plan | None, list[Problem]]:
-    plan, problems = _validate(Plan, doc)
+    plan, problems = _validate(_models().Plan, doc)
     if plan is None:
         return None, problems
     problems = plan_problems(plan, doc)  # type: ignore[arg-type]
@@ -293,7 +303,7 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
             if doc is None:
                 problems += found
                 continue
-            content, found = _validate(ReportFile, doc)  # type: ignore[arg-type]
+            content, found = _validate(_models().ReportFile, doc)  # type: ignore[arg-type]
             if content is None:
                 problems += found
                 continue
@@ -310,7 +320,7 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
 def validate_report(doc: yamlio.Located, plan: Plan, unit: str | None, period: str | None,
                     today: date) -> tuple[ReportFile | None, list[Problem]]:
     """One parsed report file: the schema, then the checks against the plan and its place on disk."""
-    content, found = _validate(ReportFile, doc)
+    content, found = _validate(_models().ReportFile, doc)
     if content is None:
         return None, found
     return content, report_problems(content, doc, plan, unit, period, today)  # type: ignore[arg-type]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.model import Task, Unit, UnitKind
+from hoinhap_cli.vocab import UnitKind
 from hoinhap_cli.periods import Kind
 from hoinhap_cli.problems import UsageError
 from hoinhap_cli.queries import task_record, unit_record
@@ -26,6 +26,9 @@ from hoinhap_cli.selection import (
     short_name,
 )
 from hoinhap_cli.text import fold, natural_key, normalise_id, similar
+
+if TYPE_CHECKING:
+    from hoinhap_cli.model import Task, Unit
 
 Row = dict[str, Any]
 Sort = Literal["id", "due"]

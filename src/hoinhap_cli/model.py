@@ -8,8 +8,7 @@ need the whole file (unit ids exist, ids unique, …) live in `ledger`, not here
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -27,6 +26,9 @@ from pydantic_core import PydanticCustomError
 
 from hoinhap_cli.periods import Deadline, DeadlineError, parse_deadline, parse_period, Period
 from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
+from hoinhap_cli.vocab import SCHEMA_VERSION, Status, UnitKind
+
+__all__ = ["SCHEMA_VERSION", "Status", "UnitKind"]  # in vocab (no pydantic): a warm run reads them
 
 
 class Base(BaseModel):
@@ -199,23 +201,6 @@ class Program(Base):
     notes: list[Text] = []
 
 
-class UnitKind(str, Enum):
-    PHONG = "phòng"
-    BAN = "ban"
-    TRUNG_TAM = "trung tâm"
-    SO = "sở"
-    VIEN = "viện"
-    CONG_TY = "công ty"
-    HOI = "hội"
-    TO_CONG_TAC = "tổ công tác"
-    VAN_PHONG = "văn phòng"
-    CO_QUAN = "cơ quan"
-    DOAN_THE = "đoàn thể"
-    UBND_PHUONG = "ubnd phường"
-    NHOM = "nhóm"
-    KHONG_CU_THE = "không cụ thể"
-
-
 class Unit(Base):
     id: UnitId
     name: Text
@@ -264,18 +249,6 @@ class Plan(Base):
 # ------------------------------------------------------------------ reports
 
 
-class Status(str, Enum):
-    NOT_STARTED = "not-started"
-    IN_PROGRESS = "in-progress"
-    DONE = "done"
-    BLOCKED = "blocked"
-    DROPPED = "dropped"
-
-    @property
-    def closed(self) -> bool:
-        return self in (Status.DONE, Status.DROPPED)
-
-
 class Entry(Base):
     task: TaskId
     milestone: StrictInt | None = Field(default=None, ge=1)
@@ -301,5 +274,3 @@ class ReportFile(Base):
     entries: list[Entry] = []
     events: list[EventEntry] = []
 
-
-SCHEMA_VERSION: Literal[1] = 1

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from hoinhap_cli.i18n import MESSAGES
-from hoinhap_cli.model import Entry, Event, EventEntry, Plan, Status, Task, Unit
 from hoinhap_cli.periods import DeadlineError, parse_date, quarter_of
 from hoinhap_cli.problems import UsageError
 from hoinhap_cli.text import describe_char, fold, invisible_in, natural_key, nfc, normalise_id, refused_in_text, similar
+from hoinhap_cli.vocab import Status
+
+if TYPE_CHECKING:  # the models are imported where an entry is built: status words need no pydantic
+    from hoinhap_cli.model import Entry, Event, EventEntry, Plan, Task, Unit
 
 
 def parse_status(text: str) -> Status:
@@ -137,6 +141,8 @@ def build_entry(plan: Plan, *, task: str, status: str, today: date, milestone: i
         named = ", ".join([*(found.lead or []), *(found.support or [])]) or "none"
         raise UsageError(f"unit '{who.id}' is neither lead nor support of task {found.id} (units: {named})",
                          ["--force records it anyway, marked forced: true"])
+    from hoinhap_cli.model import Entry
+
     entry = Entry(task=found.id, milestone=milestone, status=state, date=when, note=_text(note, "--note"),
                   reason=_text(reason, "--reason"), evidence=_text(evidence, "--evidence"), forced=not takes_part)
     return Recorded(entry, found, who, quarter_of(when).label, defaulted, not takes_part)
@@ -147,5 +153,7 @@ def build_event(plan: Plan, *, event: str, day: str, today: date, note: str | No
     """The event entry, the event, the unit whose report holds it (the standing agency), the quarter."""
     found = find_event(plan, event)
     when = parse_day(plan, day, today)
+    from hoinhap_cli.model import EventEntry
+
     entry = EventEntry(event=found.id, date=when, note=_text(note, "--note"), evidence=_text(evidence, "--evidence"))
     return entry, found, plan.decision.standing_agency, quarter_of(when).label

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from hoinhap_cli import records
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.model import Task, Unit
+
+if TYPE_CHECKING:
+    from hoinhap_cli.model import Task, Unit
 
 
 def unit_refs(ledger: Ledger, ids: list[str] | None) -> list[dict[str, str]]:
@@ -49,10 +52,10 @@ def unit_record(unit: Unit) -> dict[str, Any]:
 def export_plan(ledger: Ledger) -> dict[str, Any]:
     plan = ledger.plan
     return {
-        "decision": plan.decision.model_dump(mode="json"),
-        "plan": plan.plan.model_dump(mode="json"),
-        "programs": [p.model_dump(mode="json") for p in plan.programs],
+        "decision": records.dump(plan.decision),
+        "plan": records.dump(plan.plan),
+        "programs": records.dump(plan.programs),
         "units": [unit_record(u) for u in plan.units],
-        "events": [e.model_dump(mode="json") for e in plan.events],
+        "events": records.dump(plan.events),
         "tasks": [task_record(ledger, t) for t in ledger.tasks.values()],
     }

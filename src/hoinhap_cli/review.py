@@ -14,7 +14,7 @@ from typing import Any
 
 from hoinhap_cli.deadlines import Obligation, obligations
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.model import Status
+from hoinhap_cli.vocab import Status
 from hoinhap_cli.periods import Period
 from hoinhap_cli.text import natural_key
 
@@ -98,9 +98,15 @@ def product_of(o: Obligation) -> list[str]:
 
 
 def status_word(status: Status, lang: str) -> str:
-    from hoinhap_cli.i18n import t
+    word = _STATUS_WORDS.get((status, lang))
+    if word is None:
+        from hoinhap_cli.i18n import t
 
-    return t(f"status.{status.value}", lang)
+        word = _STATUS_WORDS[(status, lang)] = t(f"status.{status.value}", lang)
+    return word
+
+
+_STATUS_WORDS: dict[tuple[Status, str], str] = {}  # asked once per row: 10,000s of times in a large listing
 
 
 def unit_names(ledger: Ledger, ids: tuple[str, ...] | list[str]) -> list[str]:

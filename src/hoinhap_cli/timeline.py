@@ -14,13 +14,17 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 from enum import Enum
 
 from hoinhap_cli import deadlines
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.model import Status, Task
 from hoinhap_cli.periods import Kind, Period, next_quarter, quarter_of
+from hoinhap_cli.vocab import Status
+
+if TYPE_CHECKING:
+    from hoinhap_cli.model import Task
 
 
 class State(str, Enum):

@@ -1,0 +1,67 @@
+"""Plain records: the validated plan and reports as the ledger holds them, without pydantic.
+
+Files are validated by the pydantic models in `model`; once valid, the ledger keeps their
+content as `Record`s — the same fields, read the same way (`task.id`,
+`task.milestones[0].due`, `unit.kind`), in plain objects. A cached ledger is then read
+without importing pydantic or building a model per task: at 10,000 tasks the plan unpickles
+in ~0.07 s instead of ~0.15 s, and pydantic's import (~0.06 s) leaves every warm start.
+The cold and the cached paths both hand out records, so their answers are the same.
+Equal deadlines share one object (a plan repeats "every quarter" or "2009" many times).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any
+
+
+class Record:
+    """One validated model's fields, as attributes, in the model's field order.
+
+    Equal when of equal fields, like the frozen models they come from (and, like them,
+    hashable only when every field is)."""
+
+    def __init__(self, fields: dict[str, Any]):
+        self.__dict__.update(fields)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Record) and self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.__dict__.items()))
+
+    def __repr__(self) -> str:
+        return f"Record({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
+
+
+def of(value: Any, shared: dict | None = None) -> Any:
+    """A model (and the models inside it) as records; anything else as it is.
+
+    `shared` makes equal deadlines and periods one object (pickle then stores each once)."""
+    shared = {} if shared is None else shared
+    fields = getattr(type(value), "model_fields", None)
+    if fields is not None:
+        return Record({name: of(getattr(value, name), shared) for name in fields})
+    if isinstance(value, list):
+        return [of(v, shared) for v in value]
+    if type(value).__module__ == "hoinhap_cli.periods":  # Deadline, Period: immutable values
+        return shared.setdefault((type(value), value), value)
+    return value
+
+
+def dump(value: Any) -> Any:
+    """JSON-ready data, as a model's `model_dump(mode="json")` gives it (tests compare the two)."""
+    if isinstance(value, Record):
+        return {k: dump(v) for k, v in value.__dict__.items()}
+    if isinstance(value, (list, tuple)):
+        return [dump(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if type(value).__module__ == "hoinhap_cli.periods":
+        return str(value)
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    return value
