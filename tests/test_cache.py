@@ -278,3 +278,34 @@ def test_a_warm_run_imports_neither_pydantic_nor_yaml(_private_cache: Path) -> N
     cold, warm = imported(), imported()
     assert {"pydantic", "yaml"} <= cold
     assert "typer" in warm and not warm & {"pydantic", "yaml"}, warm & {"pydantic", "yaml"}
+
+
+def test_entries_are_read_apart_and_only_from_their_own_snapshot(generated: Path, _private_cache: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A snapshot is two parts (ledger._Snapshot.parts): the plan and the status index, read by
+    every command, and the entries, read by those that list them or look back before the last
+    entry. Read from a snapshot, the answers are the uncached ones; a second part from another
+    write (or none) is never used — the files are read instead."""
+    from hoinhap_cli import yamlio
+
+    data = str(generated)
+    commands = [("log", "--data", data, "--format", "json"),
+                ("overdue", "--data", data, "--format", "json", "--as-of", "2009-06-30"),
+                ("summary", "--period", "2009", "--data", data, "--format", "json"),
+                ("overdue", "--data", data, "--format", "json")]
+    plain = [run("--no-cache", *args) for args in commands]
+    assert [run(*args) for args in commands] == plain  # fills the snapshot
+    tails = [p for p in (_private_cache / "v1" / "ledger-tail").iterdir() if not p.name.startswith(".")]
+    assert len(tails) == 1 and tails[0].name == snapshots(_private_cache)[0].name
+
+    def no_parsing(*_args: object, **_kw: object) -> None:
+        raise AssertionError("a file was parsed: the snapshot should have answered")
+
+    with monkeypatch.context() as m:
+        m.setattr(yamlio, "parse", no_parsing)
+        assert [run(*args) for args in commands] == plain
+
+    Cache(_private_cache).put(tails[0].name, (b"another write", ([], [], {})), tails[0])  # valid, but not ours
+    assert [run(*args) for args in commands] == plain
+    tails[0].unlink()
+    assert [run(*args) for args in commands] == plain

@@ -98,28 +98,38 @@ class Cache:
         assert self.root is not None
         return self.root / "v1" / key[:2] / key[2:]
 
-    def _snapshot_path(self, key: str) -> Path:
+    def _snapshot_path(self, key: str, folder: str = "ledger") -> Path:
         assert self.root is not None
-        return self.root / "v1" / "ledger" / key
+        return self.root / "v1" / folder / key
 
     def get_snapshot(self, key: str) -> Any | None:
         """A whole validated ledger stored under the key of all its files (ledger.check)."""
         return self.get(key, self._snapshot_path(key)) if self.root is not None else None
 
-    def put_snapshot(self, key: str, value: Any) -> None:
+    def get_snapshot_tail(self, key: str) -> Any | None:
+        """The second part of a snapshot (ledger._Snapshot.parts), read only when needed."""
+        return self.get(key, self._snapshot_path(key, "ledger-tail")) if self.root is not None else None
+
+    def put_snapshot(self, key: str, value: Any, tail: Any = None) -> None:
         """Store a whole ledger, keeping only the few most recent: each is as big as all the
-        per-file entries together, and an edit makes the old one useless."""
+        per-file entries together, and an edit makes the old one useless. The tail is written
+        first: a reader that finds the new head finds its tail (or, mid-write, none — never
+        another one: each holds its files' digest)."""
         if self.root is None:
             return
-        path = self._snapshot_path(key)
-        self.put(key, value, path)
-        try:
-            others = sorted((p for p in path.parent.iterdir() if p.name != path.name and not p.name.startswith(".")),
-                            key=lambda p: p.stat().st_mtime_ns, reverse=True)
-            for old in others[SNAPSHOTS_KEPT - 1:]:
-                old.unlink()
-        except OSError:
-            pass
+        for folder, item in (("ledger-tail", tail), ("ledger", value)):
+            if item is None:
+                continue
+            path = self._snapshot_path(key, folder)
+            self.put(key, item, path)
+            try:
+                others = sorted((p for p in path.parent.iterdir()
+                                 if p.name != path.name and not p.name.startswith(".")),
+                                key=lambda p: p.stat().st_mtime_ns, reverse=True)
+                for old in others[SNAPSHOTS_KEPT - 1:]:
+                    old.unlink()
+            except OSError:
+                pass
 
     def get(self, key: str, path: Path | None = None) -> Any | None:
         """The stored value, or None when absent, corrupt or from another version."""

@@ -115,7 +115,7 @@ def _reporters(ledger: Ledger, leads: tuple[str, ...], memo: dict) -> tuple[str,
 
 def _submitted(ledger: Ledger) -> dict[tuple[str, str], date | None]:
     """(unit, quarter label) → the date its report was submitted (None: file exists, not submitted)."""
-    return {(r.content.unit, r.content.period.label): r.content.submitted for r in ledger.reports}
+    return ledger.submitted()
 
 
 def obligations(ledger: Ledger, as_of: date) -> list[Obligation]:
@@ -188,7 +188,7 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen) -> 
                 out.append(Obligation(task, i, recurring, p.end, p.start, p, unit, status))
         return out
     overall = ledger.milestone_status(task.id, i, as_of)
-    history = [e for _, e in ledger.history(task.id)
+    history = [e for e in ledger.dated(task.id)
                if e.milestone in (None, i + 1) and e.date <= as_of and e.status in (Status.DONE, Status.IN_PROGRESS)]
     for p, _ in periods:
         met = None
@@ -266,7 +266,7 @@ def stale(ledger: Ledger, as_of: date) -> list[Stale]:
             if m.due.kind is not Kind.ONGOING:
                 continue
             if recorded is None:
-                recorded = any(q.start <= e.date <= until for _, e in ledger.history(task.id))
+                recorded = any(q.start <= e.date <= until for e in ledger.dated(task.id))
             view = ledger.milestone_status(task.id, i, as_of)
             if not recorded and not view.status.closed:
                 out.append(Stale(task, i, q, view.status, view.entry))

