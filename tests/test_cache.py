@@ -309,3 +309,30 @@ def test_entries_are_read_apart_and_only_from_their_own_snapshot(generated: Path
     assert [run(*args) for args in commands] == plain
     tails[0].unlink()
     assert [run(*args) for args in commands] == plain
+
+
+def test_the_status_index_agrees_with_the_entries(generated: Path) -> None:
+    """Ledger answers 'latest status' from an index (Ledger._latest); read the slow way from
+    the entries themselves, every task and milestone gets the same answer, at every date."""
+    from datetime import date
+
+    from hoinhap_cli.cache import NO_CACHE
+    from hoinhap_cli.ledger import load
+    from hoinhap_cli.paths import DataDir
+    from hoinhap_cli.vocab import Status
+
+    ledger = load(DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27), NO_CACHE)
+    pairs = ledger.entries()
+    assert len(pairs) > 300
+    checked = 0
+    for as_of in (None, date(2009, 6, 30), date(2010, 3, 31)):
+        for task in ledger.tasks.values():
+            mine = [e for _, e in pairs if e.task == task.id and (as_of is None or e.date <= as_of)]
+            assert ledger.task_status(task.id, as_of).entry == (mine[-1] if mine else None)
+            for i in range(len(task.milestones)):
+                named = [e for e in mine if e.milestone in (None, i + 1)]
+                view = ledger.milestone_status(task.id, i, as_of)
+                assert view.entry == (named[-1] if named else None)
+                assert view.status == (named[-1].status if named else Status.NOT_STARTED)
+                checked += bool(named)
+    assert checked > 200

@@ -94,8 +94,7 @@ class Report:
         return cls(file, path, records.of(header), views)
 
 
-@dataclass(frozen=True)
-class StatusView:
+class StatusView(NamedTuple):
     status: Status
     entry: EntryView | None  # the latest entry, if any
 
@@ -116,7 +115,7 @@ class Ledger:
     _by_task: dict[str, list[tuple[Report, EntryView]]] = field(init=False, repr=False)
     _events: dict[str, EventEntry] = field(init=False, repr=False)
     # The status index: what every listing asks, answerable without the entries themselves.
-    _latest: dict[str, tuple[date, dict]] = field(init=False, repr=False)  # task -> (last date, key -> (pos, view))
+    _latest: dict[str, tuple[date, StatusView, tuple[StatusView | None, ...]]] = field(init=False, repr=False)
     _dated: dict[str, tuple[EntryView, ...]] = field(init=False, repr=False)  # tasks with recurring/ongoing duties
     _submitted: dict[tuple[str, str], date | None] = field(init=False, repr=False)
     _tail: Callable[[], tuple] | None = field(default=None, init=False, repr=False, compare=False)
@@ -137,13 +136,18 @@ class Ledger:
                 if ev.event not in self._events or ev.date < self._events[ev.event].date:
                     self._events[ev.event] = ev
         self._submitted = {(r.content.unit, r.content.period.label): r.content.submitted for r in self.reports}
-        self._latest = {}
-        for pos, (_, e) in enumerate(self._entries):
-            last = self._latest.get(e.task)
-            keys = last[1] if last is not None else {}
-            view = (pos, StatusView(e.status, e))
-            keys[e.milestone] = keys["*"] = view
-            self._latest[e.task] = (e.date, keys)
+        self._latest = {}  # task -> (its last entry's date, its status, each milestone's status)
+        for tid, pairs in self._by_task.items():
+            task = self.tasks.get(tid)
+            n = len(task.milestones) if task is not None else 0
+            overall, each = _NOT_STARTED, [None] * n
+            for _, e in pairs:  # by date: the last one naming a milestone (or the whole task) wins
+                overall = StatusView(e.status, e)
+                if e.milestone is None:
+                    each = [overall] * n
+                elif 0 < e.milestone <= n:
+                    each[e.milestone - 1] = overall
+            self._latest[tid] = (pairs[-1][1].date, overall, tuple(each))
         repeating = (Kind.RECURRING, Kind.ONGOING)
         self._dated = {t.id: tuple(e for _, e in self._by_task.get(t.id, ())) for t in self.tasks.values()
                        if any(m.due.kind in repeating for m in t.milestones)}
@@ -198,7 +202,7 @@ class Ledger:
         if latest is None:
             return _NOT_STARTED
         if as_of is None or as_of >= latest[0]:  # every entry counts: the index knows the answer
-            return latest[1]["*"][1]
+            return latest[1]
         for _, entry in reversed(self._by_task.get(task_id, ())):  # by date: the first from the end
             if entry.date <= as_of:
                 return StatusView(entry.status, entry)
@@ -210,10 +214,8 @@ class Ledger:
         if latest is None:
             return _NOT_STARTED
         if as_of is None or as_of >= latest[0]:
-            whole, one = latest[1].get(None), latest[1].get(index + 1)
-            if whole is None or (one is not None and one[0] > whole[0]):
-                whole = one
-            return whole[1] if whole is not None else _NOT_STARTED
+            each = latest[2]
+            return (each[index] if index < len(each) else None) or _NOT_STARTED
         for _, entry in reversed(self._by_task.get(task_id, ())):
             if (entry.milestone is None or entry.milestone == index + 1) and entry.date <= as_of:
                 return StatusView(entry.status, entry)
