@@ -329,7 +329,8 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
     index = PlanIndex.of(plan)
     unchanged = unchanged or {}
     same: dict = {}  # equal values of entries share one object (see EntryView)
-    for name, path in _named_reports(data):
+    for name, full in _named_reports(data):
+        path = Path(full)
         if name in unchanged:
             report, found = unchanged[name]
             reports.append(replace(report, path=path))
@@ -410,11 +411,12 @@ def check(data: DataDir, today: date, cache: Cache = NO_CACHE) -> tuple[Ledger |
     return ledger, problems
 
 
-def _named_reports(data: DataDir) -> list[tuple[str, Path]]:
-    """Every report file with its name as displayed (relative to the current folder when below it)."""
+def _named_reports(data: DataDir) -> list[tuple[str, str]]:
+    """Every report file: its name as displayed (relative to the current folder when below it)
+    and its full path."""
     shown = data.display(data.reports)  # resolved once, not once per file
     prefix = "" if shown == "." else shown + os.sep
-    return [(prefix + rel, path) for rel, path in listed_reports(data)]
+    return [(prefix + rel, full) for rel, full in listed_reports(data)]
 
 
 class _TailLoader:
@@ -474,14 +476,14 @@ class _Files:
         hashes, stats = {}, {}
         whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
         try:
-            named = [(data.display(data.plan_file), data.plan_file), *_named_reports(data)]
-            for name, path in named:
-                st = os.stat(path) if trust else None
+            named = [(data.display(data.plan_file), str(data.plan_file)), *_named_reports(data)]
+            for name, full in named:
+                st = os.stat(full) if trust else None
                 sig = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) if st is not None else None
                 if sig is not None and old_stats.get(name) == sig and name in old_hashes:
                     hashes[name] = old_hashes[name]
                 else:
-                    hashes[name] = hashlib.sha256(path.read_bytes()).digest()
+                    hashes[name] = hashlib.sha256(Path(full).read_bytes()).digest()
                 if sig is not None and max(sig[2], sig[3]) < settled:
                     stats[name] = sig
                 whole.update(f"\0{name}\0".encode() + hashes[name])
