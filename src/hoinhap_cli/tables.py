@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import os
 import re
+from itertools import repeat
+from operator import itemgetter
 from typing import Iterator, Sequence
 
 _SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
@@ -54,15 +56,24 @@ class Spec:
 
 def draw(specs: Sequence[Spec], rows: Sequence[Sequence[str]], title: str | None,
          width: int) -> Iterator[str] | None:
-    """The table's lines (each ending in a newline), or None when rich must draw it."""
+    """The table's text, in chunks of whole lines, or None when rich must draw it."""
+    return draw_columns(specs, [[row[i] for row in rows] for i in range(len(specs))], title, width)
+
+
+def draw_columns(specs: Sequence[Spec], columns: Sequence[Sequence[str]], title: str | None,
+                 width: int) -> Iterator[str] | None:
+    """`draw` for cells given column by column (one list of texts per spec, without the heading):
+    the shape a caller builds fastest, and the one measured here. Everything but the final
+    layout works on each column's distinct texts: a status word or a unit name repeated on
+    10,000 rows is checked, measured and wrapped once."""
     n = len(specs)
     if n == 0 or width < n * 3 or any(s.justify not in ("left", "right") for s in specs):
         return None
-    columns = [[s.header, *(row[i] for row in rows)] for i, s in enumerate(specs)]
-    if _SIMPLE.search("".join(title or "")) or any(_SIMPLE.search("".join(col)) for col in columns):
+    distinct = [{s.header, *col} for s, col in zip(specs, columns)]
+    if _SIMPLE.search(title or "") or any(_SIMPLE.search("".join(texts)) for texts in distinct):
         return None
     pads = [(0 if i == 0 else 1, 0 if i == n - 1 else 1) for i in range(n)]
-    spans = [sorted({_span(text) for text in set(col)}) for col in columns]
+    spans = [sorted({_span(text) for text in texts}) for texts in distinct]
     avail = width - (n - 1)  # the dividers
 
     def measure(i: int, max_width: int) -> tuple[int, int]:
@@ -92,51 +103,70 @@ def draw(specs: Sequence[Spec], rows: Sequence[Sequence[str]], title: str | None
         if sum(widths) > avail:
             widths = _ratio_reduce(sum(widths) - avail, [1] * n, widths, widths)
         widths = [measure(i, w)[1] or 0 for i, w in enumerate(widths)]
-    return _lines(specs, columns, title, widths, pads, width)
+    return _lines(specs, columns, distinct, title, widths, pads, width)
 
 
-def _lines(specs: Sequence[Spec], columns: list[list[str]], title: str | None, widths: list[int],
-           pads: list[tuple[int, int]], width: int) -> Iterator[str]:
-    """The table's lines, each with its newline, drawn as they are written (11,000 rows of
-    text never sit in memory at once)."""
+CHUNK = 2048  # body rows laid out and written at a time
+
+
+def _lines(specs: Sequence[Spec], columns: Sequence[Sequence[str]], distinct: list[set[str]],
+           title: str | None, widths: list[int], pads: list[tuple[int, int]], width: int) -> Iterator[str]:
+    """The table's text in chunks of whole lines (CHUNK rows each), drawn as they are written:
+    11,000 rows of text never sit in memory at once.
+
+    Each distinct text of a column is wrapped once into its lines, padded with blank lines to
+    the column's tallest cell. A chunk's first lines are then joined row by row with C-level
+    map/zip/join, and only the rows taller than one line get their further lines appended."""
     n = len(specs)
     table_width = sum(widths) + n - 1
     crop = width if table_width > width else None  # minimum widths won over the console's: rich crops
     if title:
-        for line in _wrap(title, table_width, "left", False):
-            yield line[:crop] + "\n"
-    inner = [w - l - r for w, (l, r) in zip(widths, pads)]
-    lefts = [" " * l for l, _ in pads]
-    rights = [" " * r for _, r in pads]
+        yield "".join(line[:crop] + "\n" for line in _wrap(title, table_width, "left", False))
     blanks = [" " * w for w in widths]
-    drawn: list[dict[str, list[str]]] = [{} for _ in range(n)]  # status words, units, dates repeat
-    for r in range(len(columns[0])):
-        cells = []
-        height = 1
-        for i in range(n):
-            text = columns[i][r]
-            lines = drawn[i].get(text)
-            if lines is None:
-                if inner[i] < 1:
-                    lines = [blanks[i]]
-                else:
-                    s = specs[i]
-                    lines = [lefts[i] + line + rights[i] for line in _wrap(text, inner[i], s.justify, s.no_wrap)]
-                drawn[i][text] = lines
-            cells.append(lines)
-            if len(lines) > height:
-                height = len(lines)
-        if height == 1:
-            yield " ".join([c[0] for c in cells])[:crop] + "\n"
+    drawn: list[dict[str, tuple[str, ...]]] = []  # per column: text -> its lines, blank-padded below
+    heights: list[dict[str, int]] = []  # per column: text -> how many of those lines are its own
+    for i, s in enumerate(specs):
+        inner = widths[i] - pads[i][0] - pads[i][1]
+        if inner < 1:
+            cells = {text: (blanks[i],) for text in distinct[i]}
         else:
-            if r == 0:  # headings sit at the bottom of their row
-                cells = [[blanks[i]] * (height - len(c)) + c for i, c in enumerate(cells)]
-            else:
-                cells = [c + [blanks[i]] * (height - len(c)) for i, c in enumerate(cells)]
-            for parts in zip(*cells):
-                yield " ".join(parts)[:crop] + "\n"
-        if r == 0:
-            yield ("─" * table_width)[:crop] + "\n"
+            left, right = " " * pads[i][0], " " * pads[i][1]
+            cells = {text: tuple([left + line + right for line in _wrap(text, inner, s.justify, s.no_wrap)])
+                     for text in distinct[i]}
+        heights.append({text: len(lines) for text, lines in cells.items()})
+        drawn.append(cells)
+    tallest = max(max(h.values()) for h in heights)
+    tall = [i for i in range(n) if max(heights[i].values()) > 1]
+    for i in tall:
+        drawn[i] = {text: lines + (blanks[i],) * (tallest - len(lines)) for text, lines in drawn[i].items()}
+
+    # the heading row: headings sit at the bottom of their row
+    heads = [drawn[i][s.header][:heights[i][s.header]] for i, s in enumerate(specs)]
+    height = max(map(len, heads))
+    yield ("".join(" ".join(parts)[:crop] + "\n"
+                   for parts in zip(*[(blanks[i],) * (height - len(c)) + c for i, c in enumerate(heads)]))
+           + ("─" * table_width)[:crop] + "\n")
+
+    firsts = [{text: lines[0] for text, lines in cells.items()} for cells in drawn]
+    join = " ".join
+    for a in range(0, len(columns[0]), CHUNK):
+        part = [col[a:a + CHUNK] for col in columns]
+        rows = list(map(join, zip(*[list(map(firsts[i].__getitem__, part[i])) for i in range(n)])))
+        if crop is not None:
+            rows = [row[:crop] for row in rows]
+        if tall:
+            cells = {i: list(map(drawn[i].__getitem__, part[i])) for i in tall}  # each row's lines
+            hs = [list(map(heights[i].__getitem__, part[i])) for i in tall]
+            hs = hs[0] if len(hs) == 1 else list(map(max, *hs))
+            at = range(len(hs))
+            for k in range(1, max(hs)):
+                at = [r for r in at if hs[r] > k]  # the rows with a k-th line
+                nth = itemgetter(k)
+                lines = map(join, zip(*[map(nth, map(cells[i].__getitem__, at)) if i in cells
+                                        else repeat(blanks[i], len(at)) for i in range(n)]))
+                for r, line in zip(at, lines):
+                    rows[r] += "\n" + line[:crop]
+        yield "\n".join(rows) + "\n"
 
 
 def _span(text: str) -> tuple[int, int]:
@@ -210,6 +240,10 @@ def _wrap(text: str, width: int, justify: str, no_wrap: bool) -> list[str]:
     """rich's Text.wrap for one-cell-per-character text: lines exactly `width` wide."""
     out = []
     for line in text.split("\n"):
+        if len(line) <= width:  # fits: no break, nothing beyond the width (most cells)
+            out.append(" " * (width - len(line.rstrip())) + line.rstrip() if justify == "right"
+                       else line.ljust(width))
+            continue
         if no_wrap:
             pieces = [line]
         else:
