@@ -8,8 +8,9 @@
 generated 10,000-task ledger (--data; default /tmp/hb/ledger-10000-e10-s1, see README.md) and
 pickles the columns and rows each command passes to `Output.rows(fmt="table", ...)` into
 --store. The timing run then draws each captured table with `Output.table` into an
-io.StringIO at COLUMNS=80, no colour: median of --repeat runs, and the sha256 of the text, so a
-change to the drawer can be checked byte for byte against the figures of the commit before.
+io.StringIO at COLUMNS=80, no colour: median wall (and CPU) time of --repeat runs, and the
+sha256 of the text, so a change to the drawer can be checked byte for byte against the
+figures of the commit before. This machine is noisy: compare runs made close together.
 """
 
 from __future__ import annotations
@@ -66,18 +67,20 @@ def bench(store: Path, repeat: int, save: Path | None) -> None:
             continue
         with open(path, "rb") as f:
             calls = pickle.load(f)
-        times, text = [], ""
+        times, cpu, text = [], [], ""
         for _ in range(repeat):
             buf = io.StringIO()
             out = Output(color=False, out=buf)
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             for columns, rows, title in calls:
                 out.table(columns, rows, title)
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
             text = buf.getvalue()
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         print(f"{name}: {sum(len(r) for _, r, _ in calls)} rows, median {statistics.median(times):.3f} s "
-              f"(min {min(times):.3f}) of {repeat}, {len(text.splitlines())} lines, sha256 {digest}")
+              f"(min {min(times):.3f}; cpu median {statistics.median(cpu):.3f}) of {repeat}, "
+              f"{len(text.splitlines())} lines, sha256 {digest}")
         if save is not None:
             save.mkdir(parents=True, exist_ok=True)
             (save / f"{name}.txt").write_text(text, encoding="utf-8")
