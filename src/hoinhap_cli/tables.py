@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import os
 import re
-from itertools import repeat
+from collections import deque
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Iterator, Sequence
 
@@ -114,17 +115,19 @@ def _lines(specs: Sequence[Spec], columns: Sequence[Sequence[str]], distinct: li
     """The table's text in chunks of whole lines (CHUNK rows each), drawn as they are written:
     11,000 rows of text never sit in memory at once.
 
-    Each distinct text of a column is wrapped once into its lines, padded with blank lines to
-    the column's tallest cell. A chunk's first lines are then joined row by row with C-level
-    map/zip/join, and only the rows taller than one line get their further lines appended."""
+    Each distinct text of a column is wrapped once into its lines, each exactly as wide as the
+    column. When the table is wider than the console (rich then crops every line) the cells are
+    cut once instead: the columns past the edge drop out, the one across it is shortened. A
+    chunk's lines are then joined and put in place with map/zip/compress, one line index at a
+    time: no Python step per cell or per line."""
     n = len(specs)
     table_width = sum(widths) + n - 1
     crop = width if table_width > width else None  # minimum widths won over the console's: rich crops
     if title:
         yield "".join(line[:crop] + "\n" for line in _wrap(title, table_width, "left", False))
     blanks = [" " * w for w in widths]
-    drawn: list[dict[str, tuple[str, ...]]] = []  # per column: text -> its lines, blank-padded below
-    heights: list[dict[str, int]] = []  # per column: text -> how many of those lines are its own
+    drawn: list[dict[str, tuple[str, ...]]] = []  # per column: text -> its lines
+    heights: list[dict[str, int]] = []  # per column: text -> how many lines it has
     for i, s in enumerate(specs):
         inner = widths[i] - pads[i][0] - pads[i][1]
         if inner < 1:
@@ -135,38 +138,59 @@ def _lines(specs: Sequence[Spec], columns: Sequence[Sequence[str]], distinct: li
                      for text in distinct[i]}
         heights.append({text: len(lines) for text, lines in cells.items()})
         drawn.append(cells)
-    tallest = max(max(h.values()) for h in heights)
-    tall = [i for i in range(n) if max(heights[i].values()) > 1]
-    for i in tall:
-        drawn[i] = {text: lines + (blanks[i],) * (tallest - len(lines)) for text, lines in drawn[i].items()}
 
     # the heading row: headings sit at the bottom of their row
-    heads = [drawn[i][s.header][:heights[i][s.header]] for i, s in enumerate(specs)]
+    heads = [drawn[i][s.header] for i, s in enumerate(specs)]
     height = max(map(len, heads))
     yield ("".join(" ".join(parts)[:crop] + "\n"
                    for parts in zip(*[(blanks[i],) * (height - len(c)) + c for i, c in enumerate(heads)]))
            + ("─" * table_width)[:crop] + "\n")
 
-    firsts = [{text: lines[0] for text, lines in cells.items()} for cells in drawn]
+    view = list(range(n))  # the columns seen
+    edge: list[Iterator[str]] = []  # a column's divider just inside the crop: one more " " per line
+    if crop is not None:
+        view, start = [], 0
+        for i in range(n):
+            if start >= crop:
+                edge = [repeat("")] if start == crop else []
+                break
+            keep = crop - start
+            if keep < widths[i]:
+                blanks[i] = blanks[i][:keep]
+                drawn[i] = {text: tuple([line[:keep] for line in lines]) for text, lines in drawn[i].items()}
+            view.append(i)
+            start += widths[i] + 1
+    tall = [i for i in range(n) if max(heights[i].values()) > 1]  # hidden ones too: they make rows taller
+    tallest = max(max(h.values()) for h in heights)
+    for i in tall:
+        if i in view:  # blank lines below a cell's own, as many as any row may need
+            drawn[i] = {text: lines + (blanks[i],) * (tallest - len(lines)) for text, lines in drawn[i].items()}
+    firsts = [{text: lines[0] for text, lines in drawn[i].items()} for i in view]
+
     join = " ".join
     for a in range(0, len(columns[0]), CHUNK):
         part = [col[a:a + CHUNK] for col in columns]
-        rows = list(map(join, zip(*[list(map(firsts[i].__getitem__, part[i])) for i in range(n)])))
-        if crop is not None:
-            rows = [row[:crop] for row in rows]
-        if tall:
-            cells = {i: list(map(drawn[i].__getitem__, part[i])) for i in tall}  # each row's lines
-            hs = [list(map(heights[i].__getitem__, part[i])) for i in tall]
-            hs = hs[0] if len(hs) == 1 else list(map(max, *hs))
-            at = range(len(hs))
-            for k in range(1, max(hs)):
-                at = [r for r in at if hs[r] > k]  # the rows with a k-th line
-                nth = itemgetter(k)
-                lines = map(join, zip(*[map(nth, map(cells[i].__getitem__, at)) if i in cells
-                                        else repeat(blanks[i], len(at)) for i in range(n)]))
-                for r, line in zip(at, lines):
-                    rows[r] += "\n" + line[:crop]
-        yield "\n".join(rows) + "\n"
+        lines = map(join, zip(*[map(first.__getitem__, part[i]) for first, i in zip(firsts, view)], *edge))
+        if not tall:
+            yield "\n".join(lines) + "\n"
+            continue
+        # every line of the chunk goes to its place in `flat`, one line index k at a time
+        hs = [list(map(heights[i].__getitem__, part[i])) for i in tall]
+        hs = hs[0] if len(hs) == 1 else list(map(max, *hs))
+        starts = list(accumulate(hs, initial=0))  # each row's first line in `flat`, then the end
+        flat: list[str] = [""] * starts[-1]
+        _consume(map(flat.__setitem__, starts, lines))
+        cells = {i: list(map(drawn[i].__getitem__, part[i])) for i in tall if i in view}  # each row's lines
+        for k in range(1, max(hs)):
+            mask = list(map(k.__lt__, hs))  # the rows with a k-th line
+            nth = itemgetter(k)
+            lines = map(join, zip(*[map(nth, compress(cells[i], mask)) if i in cells else repeat(blanks[i])
+                                    for i in view], *edge))
+            _consume(map(flat.__setitem__, map(k.__add__, compress(starts, mask)), lines))  # stops with the rows
+        yield "\n".join(flat) + "\n"
+
+
+_consume = deque(maxlen=0).extend  # run an iterator for its effects
 
 
 def _span(text: str) -> tuple[int, int]:
