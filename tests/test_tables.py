@@ -107,3 +107,35 @@ def test_output_table_plain_equals_rich(monkeypatch: pytest.MonkeyPatch) -> None
         out._rich_table(out.console(), columns, rows, "Tiêu đề", box.SIMPLE_HEAD)
         assert plain.getvalue() == rich.getvalue()
         assert ("…" in plain.getvalue()) is not full
+
+
+def test_divide_breaks_where_rich_does() -> None:
+    """_divide's single-space shortcut and its word-by-word way both match rich._wrap.divide_line."""
+    from rich._wrap import divide_line
+
+    rng = random.Random(7)
+    words = ("a", "bb", "Phòng", "quận", "đề-án-cụm-công-nghiệp-Thủ-Thiêm-rất-dài", "xxxxxxx", "1.2", "–")
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice((" ", " ", " ", "", "  ")) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.6:
+            text = " ".join(text.split())
+        width = rng.randint(1, 30)
+        assert tables._divide(text, width) == divide_line(text, width, fold=True), (text, width)
+
+
+@pytest.mark.parametrize("seed", range(120, 160))
+def test_same_text_as_rich_with_runs_of_spaces(seed: int) -> None:
+    """Leading, trailing and repeated spaces: breaks, folds and the whitespace past a line's end."""
+    rng = random.Random(seed)
+
+    def spacey() -> str:
+        gaps = [" " * rng.choice((1, 1, 2, 3, 7)) for _ in range(9)]
+        text = "".join(rng.choice(WORDS[:-1]) + gaps[k] for k in range(rng.randint(0, 8)))
+        return rng.choice(("", " ", "   ")) + (text if rng.random() < 0.5 else text.rstrip())
+
+    n = rng.randint(1, 5)
+    specs = [tables.Spec(spacey().strip() or "X", rng.choice(("left", "right")), rng.random() < 0.2,
+                         rng.choice((None, 6)), rng.choice((None, 9, 20))) for _ in range(n)]
+    rows = [[spacey() for _ in range(n)] for _ in range(rng.randint(1, 8))]
+    width = rng.choice((30, 50, 80))
+    assert "".join(tables.draw(specs, rows, None, width) or ["(rich)"]) == rich_text(specs, rows, None, width)

@@ -26,7 +26,6 @@ from typing import Iterator, Sequence
 _SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
                      "\u2500-\u25fc\u25ff\u2713]")
 _WORD = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE = re.compile(r"\s+$")
 
 
 def console_width(environ: dict[str, str] | None = None) -> int:
@@ -261,35 +260,56 @@ def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: li
 
 
 def _wrap(text: str, width: int, justify: str, no_wrap: bool) -> list[str]:
-    """rich's Text.wrap for one-cell-per-character text: lines exactly `width` wide."""
-    out = []
-    for line in text.split("\n"):
-        if len(line) <= width:  # fits: no break, nothing beyond the width (most cells)
-            out.append(" " * (width - len(line.rstrip())) + line.rstrip() if justify == "right"
-                       else line.ljust(width))
-            continue
-        if no_wrap:
-            pieces = [line]
-        else:
-            breaks = _divide(line, width)
-            bounds = [0, *breaks, len(line)]
-            pieces = [line[a:b] for a, b in zip(bounds, bounds[1:])] if breaks else [line]
-        for p in pieces:
-            if len(p) > width:  # rstrip_end: whitespace beyond the width goes
-                m = _TRAILING_SPACE.search(p)
-                if m is not None:
-                    p = p[:len(p) - min(len(m.group(0)), len(p) - width)]
-            if justify == "right":
-                p = p.rstrip()[:width]
-                p = " " * (width - len(p)) + p
+    """rich's Text.wrap for one-cell-per-character text: lines exactly `width` wide.
+
+    rich first trims the whitespace that runs past the width (rstrip_end); cutting at the width
+    (left) or stripping the end (right) removes it anyway, so that step is left out here."""
+    lines = text.split("\n")
+    if no_wrap:
+        pieces = lines
+    else:
+        pieces = []
+        for line in lines:
+            breaks = _divide(line, width) if len(line) > width else None  # a line that fits has none
+            if breaks:
+                bounds = [0, *breaks, len(line)]
+                pieces += [line[a:b] for a, b in zip(bounds, bounds[1:])]
             else:
-                p = p[:width].ljust(width)
-            out.append(p)
-    return out
+                pieces.append(line)
+    if justify == "right":
+        return [p.rstrip()[:width].rjust(width) for p in pieces]
+    return [p[:width].ljust(width) for p in pieces]
 
 
 def _divide(text: str, width: int) -> list[int]:
-    """rich._wrap.divide_line with fold, for one-cell-per-character text."""
+    """rich._wrap.divide_line with fold, for one-cell-per-character text.
+
+    Text whose words are parted by single spaces (most cells) is broken a line at a time with
+    str.rfind; other spacing goes word by word (_divide_words), as rich does. A word fits when
+    its last letter is within `width` of the line's start; its trailing space may overflow."""
+    if width < 1 or text != " ".join(text.split()):
+        return _divide_words(text, width)
+    breaks: list[int] = []
+    end = len(text)
+    line = 0  # where the current line starts: 0, a break, or the last piece of a cut word
+    while line + width < end:
+        limit = line + width  # the first position past the line
+        start = limit + 1 if text[limit] == " " else text.rfind(" ", line, limit) + 1
+        if start > line:  # the word at `start` does not fit: it starts the next line
+            breaks.append(start)
+            line = start
+            continue
+        # the word at `line` is longer than a line: cut it (with its space) in `width` pieces
+        stop = text.find(" ", line)
+        stop = end if stop < 0 else stop + 1
+        for piece in range(line + width, stop, width):
+            breaks.append(piece)
+            line = piece
+    return breaks
+
+
+def _divide_words(text: str, width: int) -> list[int]:
+    """rich._wrap.divide_line with fold, for one-cell-per-character text, word by word."""
     breaks: list[int] = []
     offset = 0
     pos = 0
