@@ -67,13 +67,15 @@ def bench(store: Path, repeat: int, save: Path | None) -> None:
             continue
         with open(path, "rb") as f:
             calls = pickle.load(f)
-        times, cpu, text = [], [], ""
+        times, cpu, each, text = [], [], [[] for _ in calls], ""
         for _ in range(repeat):
             buf = io.StringIO()
             out = Output(color=False, out=buf)
             start, start_cpu = time.perf_counter(), time.process_time()
-            for columns, rows, title in calls:
+            for k, (columns, rows, title) in enumerate(calls):
+                t = time.perf_counter()
                 out.table(columns, rows, title)
+                each[k].append(time.perf_counter() - t)
             times.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)
             text = buf.getvalue()
@@ -81,6 +83,9 @@ def bench(store: Path, repeat: int, save: Path | None) -> None:
         print(f"{name}: {sum(len(r) for _, r, _ in calls)} rows, median {statistics.median(times):.3f} s "
               f"(min {min(times):.3f}; cpu median {statistics.median(cpu):.3f}) of {repeat}, "
               f"{len(text.splitlines())} lines, sha256 {digest}")
+        if len(calls) > 1:
+            print("  per table: " + ", ".join(f"{len(rows)} rows {statistics.median(t):.3f} s"
+                                           for (_, rows, _), t in zip(calls, each)))
         if save is not None:
             save.mkdir(parents=True, exist_ok=True)
             (save / f"{name}.txt").write_text(text, encoding="utf-8")

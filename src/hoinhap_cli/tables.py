@@ -137,7 +137,10 @@ def _lines(specs: Sequence[Spec], columns: Sequence[Sequence[str]], distinct: li
             cells = {text: (blanks[i],) for text in distinct[i]}
         else:
             left, right = " " * pads[i][0], " " * pads[i][1]
-            cells = {text: tuple([left + line + right for line in _wrap(text, inner, s.justify, s.no_wrap)])
+            fit = str.rjust if s.justify == "right" else str.ljust  # _wrap's answer for a line that fits
+            cells = {text: (left + fit(text.rstrip() if fit is str.rjust else text, inner) + right,)
+                     if len(text) <= inner and "\n" not in text
+                     else tuple([left + line + right for line in _wrap(text, inner, s.justify, s.no_wrap)])
                      for text in distinct[i]}
         heights.append({text: len(lines) for text, lines in cells.items()})
         drawn.append(cells)
@@ -198,6 +201,9 @@ _consume = deque(maxlen=0).extend  # run an iterator for its effects
 
 def _span(text: str) -> tuple[int, int]:
     """(longest word, longest line) of a cell's text, in cells (one per character here)."""
+    if "\n" not in text:  # one line (_SIMPLE lets no other line break through)
+        words = text.split()
+        return (max(map(len, words)) if words else len(text)), len(text)
     lines = text.splitlines()
     mx = max(map(len, lines)) if lines else 0
     words = text.split()
