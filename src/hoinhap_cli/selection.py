@@ -231,6 +231,11 @@ class TaskFilter:
     due: DueRules = DueRules()
     statuses: tuple[str, ...] = ()  # derived task status (latest entry); several mean any of them
 
+    @property
+    def everything(self) -> bool:
+        """No option given: every task matches (a listing then skips asking, task by task)."""
+        return self == _EVERYTHING
+
     def involvements(self, ledger: Ledger, task: Task) -> list[Involvement]:
         found = [i for u in self.units for i in involvement(ledger, task, u)]
         return [i for i in found if self.role == "any" or i.role == self.role]
@@ -245,6 +250,9 @@ class TaskFilter:
         if self.statuses and ledger.task_status(task.id).status.value not in self.statuses:
             return False
         return not self.units or bool(self.involvements(ledger, task))
+
+
+_EVERYTHING = TaskFilter()
 
 
 def select(ledger: Ledger, f: TaskFilter) -> list[Task]:

@@ -140,8 +140,11 @@ def overdue(
     ledger = load_ledger(data, out)
     day = as_of_date(as_of)
     f = task_filter(ledger, out.lang, unit, role, program)
-    late = [o for o in deadlines.overdue(deadlines.obligations(ledger, day), day) if _keep(ledger, f, o)]
-    stale = [] if no_stale else [s for s in deadlines.stale(ledger, day) if f.matches(ledger, s.task)]
+    late = deadlines.overdue(deadlines.obligations(ledger, day), day)
+    stale = [] if no_stale else deadlines.stale(ledger, day)
+    if not f.everything:
+        late = [o for o in late if _keep(ledger, f, o)]
+        stale = [s for s in stale if f.matches(ledger, s.task)]
     quarter = deadlines.last_ended_quarter(ledger, day)
     if format is ListFormat.json:
         payload: dict[str, Any] = {
