@@ -125,3 +125,25 @@ def test_dump_reads_back_and_keeps_vietnamese() -> None:
     assert "\\u" not in text and "Ủy ban nhân dân" in text
     doc, problems = parse(text, "f.yaml")
     assert problems == [] and doc.data == data
+
+
+PLAIN = ["true", "True", "TRUE", "tRue", "false", "FALSE", "null", "Null", "NULL", "nil", "~", "", "0", "010", "-5", "+7",
+         "0o17", "0o8", "0x1F", "0xG", "0b1", "1_000", "2.10", ".5", "-.5", "1e3", "+.5e+3", ".inf", "-.Inf", "+.INF",
+         "1:30", "2008-10-17", "-x", ".", "+", "task", "note", "forced", "yes", "Phòng", "<<"]
+
+
+@pytest.mark.parametrize("word", PLAIN)
+def test_plain_scalars_resolve_as_the_yaml_1_2_table_says(word: str) -> None:
+    """The walk's shortcut (a word list, patterns only for what starts like a number) gives the
+    tag Resolver12's table gives."""
+    import yaml
+
+    from hoinhap_cli import yamlio
+
+    tag = yamlio.Resolver12().resolve(yaml.ScalarNode, word, (True, False))
+    doc, problems = parse(f"a: {word}\n" if word else "a:\n", "f.yaml")
+    assert problems == []
+    value = doc.data["a"]
+    expected = {yamlio.STR: str, yamlio.INT: int, yamlio.FLOAT: float, yamlio.BOOL: bool,
+                yamlio.NULL: type(None)}[tag]
+    assert type(value) is expected, (word, tag, value)

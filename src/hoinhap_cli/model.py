@@ -7,6 +7,7 @@ need the whole file (unit ids exist, ids unique, …) live in `ledger`, not here
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any
 
@@ -24,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hoinhap_cli.periods import Deadline, DeadlineError, parse_deadline, parse_period, Period
+from hoinhap_cli.periods import Deadline, DeadlineError, parse_date, parse_deadline, parse_period, Period
 from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
 from hoinhap_cli.vocab import SCHEMA_VERSION, Status, UnitKind
 
@@ -35,7 +36,14 @@ class Base(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+# The validators below run in Python once per value (10,000s per load): each answers the common
+# case with one C-level test first (every invisible character is outside ASCII; `isprintable`
+# is false for every character `refused_in_text` refuses: Cc, Cs and Cn are not printable).
+
+
 def _no_invisible(value: str) -> str:
+    if value.isascii():
+        return value
     for ch, name in INVISIBLE.items():
         if ch in value:
             raise PydanticCustomError(
@@ -46,6 +54,8 @@ def _no_invisible(value: str) -> str:
 
 
 def _printable(value: str) -> str:
+    if value.isprintable():
+        return value
     ch = refused_in_text(value)
     if ch is not None:
         raise PydanticCustomError(
@@ -77,10 +87,16 @@ UnitId = Annotated[
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_date(value: Any) -> Any:
     if isinstance(value, str):
-        from hoinhap_cli.periods import parse_date
-
+        if _ISO_DAY.fullmatch(value):  # what parse_date reads, without its strip and group parsing
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # no such day: parse_date says so
         try:
             return parse_date(value)
         except DeadlineError as err:
@@ -96,15 +112,25 @@ Day = Annotated[
 ]
 
 
+# Deadlines and quarters are immutable, and a plan or a ledger writes the same few hundred over
+# and over: each text is parsed once per process, and equal texts share one object.
+_DEADLINES: dict[str, Deadline] = {}
+_QUARTERS: dict[str, Period] = {}
+
+
 def _deadline(value: Any) -> Deadline:
     if isinstance(value, Deadline):
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("deadline_type", "a deadline is text such as 2009-Q3 or 'by 2010', not a number")
+    known = _DEADLINES.get(value)
+    if known is not None:
+        return known
     try:
-        return parse_deadline(value)
+        known = _DEADLINES[value] = parse_deadline(value)
     except DeadlineError as err:
         raise PydanticCustomError("deadline", str(err)) from None
+    return known
 
 
 DEADLINE_PATTERN = (
@@ -128,6 +154,9 @@ def _period(value: Any) -> Period:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("period_type", "a quarter is text such as 2009-Q1")
+    known = _QUARTERS.get(value)
+    if known is not None:
+        return known
     try:
         p = parse_period(value)
     except DeadlineError as err:
@@ -135,6 +164,7 @@ def _period(value: Any) -> Period:
     if not p.label[4:6] == "-Q" or ".." in p.label:
         raise PydanticCustomError("period", "'{value}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1",
                                   {"value": value})
+    _QUARTERS[value] = p
     return p
 
 

@@ -276,6 +276,7 @@ class PlanIndex:
     tasks: dict[str, Task]
     events: set[str]
     groups_of: dict[str, set[str]]  # unit id -> ids of the groups that list it as a member
+    named: dict[str, frozenset[str]]  # task id -> the units it names as lead or support
 
     @classmethod
     def of(cls, plan: Plan) -> PlanIndex:
@@ -283,8 +284,12 @@ class PlanIndex:
         for u in plan.units:
             for m in u.members:
                 groups_of.setdefault(m, set()).add(u.id)
+        named = {t.id: frozenset(t.lead or ()) | frozenset(t.support or ()) for t in plan.tasks}
         return cls({u.id for u in plan.units}, {t.id: t for t in plan.tasks}, {e.id for e in plan.events},
-                   groups_of)
+                   groups_of, named)
+
+
+_NEEDS_REASON = frozenset((Status.BLOCKED, Status.DROPPED))
 
 
 QUARTER_FOLDER = re.compile(r"\d{4}-Q[1-4]")
@@ -312,22 +317,24 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
     elif expected_period is not None and report.period.label != expected_period:
         out.append(doc.problem(("period",), f"the file is in folder {expected_period} but says period: {report.period}"))
     signed = plan.decision.signed_on
+    # A unit may report on a task that names it or names a group it belongs to.
+    reporter = frozenset((report.unit, *index.groups_of.get(report.unit, ()))) if report.unit in units else None
+    # A date needs a closer look (_date_problems) only outside [first, last].
+    first, last = max(signed, report.period.start), min(today, report.period.end)
     for i, entry in enumerate(report.entries):
-        at = ("entries", i)
         task = tasks.get(entry.task)
         if task is None:
-            out.append(_unknown(doc, (*at, "task"), "task", entry.task, set(tasks)))
+            out.append(_unknown(doc, ("entries", i, "task"), "task", entry.task, set(tasks)))
         elif entry.milestone is not None and entry.milestone > len(task.milestones):
-            out.append(doc.problem((*at, "milestone"), f"task {task.id} has {len(task.milestones)} milestone(s), "
-                                   f"not {entry.milestone}"))
-        out += _date_problems(doc, (*at, "date"), entry.date, report, signed, today)
-        if entry.status.value in ("blocked", "dropped") and not entry.reason:
-            out.append(doc.problem(at, f"status {entry.status.value} needs a reason: add reason: …"))
-        if task is not None and not entry.forced and report.unit in units:
-            named = set(task.lead or []) | set(task.support or [])
-            if report.unit not in named and not named & index.groups_of.get(report.unit, set()):
-                out.append(doc.problem((*at, "task"), f"unit '{report.unit}' is neither lead nor support of task "
-                                       f"{task.id}; add forced: true if this is intended"))
+            out.append(doc.problem(("entries", i, "milestone"), f"task {task.id} has {len(task.milestones)} "
+                                   f"milestone(s), not {entry.milestone}"))
+        if not first <= entry.date <= last:
+            out += _date_problems(doc, ("entries", i, "date"), entry.date, report, signed, today)
+        if entry.status in _NEEDS_REASON and not entry.reason:
+            out.append(doc.problem(("entries", i), f"status {entry.status.value} needs a reason: add reason: …"))
+        if task is not None and reporter is not None and not entry.forced and index.named[task.id].isdisjoint(reporter):
+            out.append(doc.problem(("entries", i, "task"), f"unit '{report.unit}' is neither lead nor support of "
+                                   f"task {task.id}; add forced: true if this is intended"))
     if report.submitted is not None:
         if report.submitted > today:
             out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is in the future "

@@ -64,30 +64,79 @@ Resolver12.add_implicit_resolver(
 Resolver12.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
+# What the composer's `resolve` gives an untagged plain scalar: the walk resolves it (`_plain`).
+# Not a possible tag: a tag never holds a space.
+_PLAIN = "? plain scalar"
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = Resolver12.yaml_implicit_resolvers
+
+
+class _Cheap:
+    """The composer's resolver hooks, reduced to what the walk needs.
+
+    libyaml's composer calls `descend_resolver`, `resolve` and `ascend_resolver` in Python for
+    every node; PyYAML's versions (path resolvers, a regular-expression table per scalar) cost
+    ~0.6 µs a node, a third of composing. Here: no path resolvers, and `resolve` only tells a
+    plain scalar (`_PLAIN`, resolved by the walk, which skips scalars that cannot be anything
+    but text) from a quoted one (text) and a sequence from a mapping.
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else STR
+        return SEQ if kind is yaml.SequenceNode else MAP
+
+
 if _FAST:
 
-    class _Loader(_CParser, Resolver12):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            _CParser.__init__(self, stream)
-            Resolver12.__init__(self)
+    class _Loader(_Cheap, _CParser):  # type: ignore[misc]
+        pass
 
 else:  # pragma: no cover
 
     class _Loader(  # type: ignore[no-redef]
-        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, Resolver12
+        _Cheap, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer
     ):
         def __init__(self, stream: str) -> None:
             yaml.reader.Reader.__init__(self, stream)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
             yaml.composer.Composer.__init__(self)
-            Resolver12.__init__(self)
+
+
+# Resolver12's table, answered faster: the plain scalars that are booleans or null are a few
+# words (a dict lookup), and only a scalar starting like a number is tried against its patterns.
+_WORDS: dict[str, Any] = {**dict.fromkeys(("true", "True", "TRUE"), True),
+                          **dict.fromkeys(("false", "False", "FALSE"), False),
+                          **dict.fromkeys(("~", "null", "Null", "NULL", ""), None)}
+_NUMERIC = frozenset("-+0123456789.")
+_TEXT = object()  # not in _WORDS
+
+
+def _number(value: str) -> str:
+    """The tag of a plain scalar that starts like a number: INT, FLOAT or (e.g. 2008-10-17) STR."""
+    for tag, regexp in _IMPLICIT[value[0]]:
+        if regexp.match(value):
+            return tag
+    return STR
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     tag, value = node.tag, node.value
+    if tag is _PLAIN:
+        word = _WORDS.get(value, _TEXT)
+        if word is not _TEXT:
+            return word
+        if value[0] not in _NUMERIC:  # most text: no number starts so
+            return value if value.isascii() else nfc(value)
+        tag = _number(value)
     if tag == STR:
-        return nfc(value)
+        return value if value.isascii() else nfc(value)
     if tag == NULL:
         return None
     if tag == BOOL:
@@ -370,33 +419,34 @@ def _refuse_anchors(text: str, file: str) -> None:
         scanner.dispose()
 
 
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+
+
 def _walk(node: yaml.Node, seen: set[int]) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
+    if node.__class__ is _ScalarNode:
+        return _scalar(node)  # type: ignore[arg-type]
     ident = id(node)
     if ident in seen:  # a node reached twice is an alias: refuse before it can multiply
         raise _Refused(node, _NO_ANCHORS)
     seen.add(ident)
-    if isinstance(node, yaml.SequenceNode):
+    if node.__class__ is _SequenceNode:
         if node.tag != SEQ:
             raise _Refused(node, _tag_refused(node.tag))
-        return [_walk(child, seen) for child in node.value]
+        return [_scalar(child) if child.__class__ is _ScalarNode else _walk(child, seen) for child in node.value]
     if node.tag != MAP:
         raise _Refused(node, _tag_refused(node.tag))
     out: dict[Any, Any] = {}
-    first: dict[Any, yaml.Node] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
+        if key_node.__class__ is not _ScalarNode:
             raise _Refused(key_node, "a key must be plain text")
-        if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<" and key_node.tag != STR:
+        if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<" and key_node.tag not in (STR, _PLAIN):
             raise _Refused(key_node, "merge keys (<<) are not allowed: write the keys out")
         key = _scalar(key_node)
-        if key in first:
-            prev = first[key].start_mark
+        if key in out:
+            prev = next(k for k, _ in node.value if _scalar(k) == key).start_mark
             raise _Refused(key_node, f"duplicate key '{key}' (first at line {prev.line + 1}): "
                                      "YAML keeps only one; remove or rename one of them")
-        first[key] = key_node
-        out[key] = _walk(value_node, seen)
+        out[key] = _scalar(value_node) if value_node.__class__ is _ScalarNode else _walk(value_node, seen)
     return out
 
 
