@@ -53,4 +53,25 @@ _register()
 
 
 def main() -> None:
-    app(prog_name="hoinhap")
+    """The console script. A run is short and builds its objects once: Python's cyclic garbage
+    collector, left at its default (a pass every 700 new objects), rescans them again and
+    again, and at the end each of them is freed one by one. Neither is needed — the loaded
+    ledger holds no reference cycles, and the operating system takes the memory back at once.
+    10,000 tasks, warm `overdue`: ~0.55 -> ~0.44 s (benchmarks/README.md)."""
+    import gc
+    import os
+    import sys
+
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        app(prog_name="hoinhap")
+    except SystemExit as done:
+        code = 0 if done.code is None else done.code
+        if not isinstance(code, int):
+            raise  # a message to print: the normal way out
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):  # a closed pipe, a full disk: let the normal exit report it
+            raise done from None
+        os._exit(code)  # the answer is written and flushed: no object-by-object teardown
