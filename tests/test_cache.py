@@ -336,3 +336,23 @@ def test_the_status_index_agrees_with_the_entries(generated: Path) -> None:
                 assert view.status == (named[-1].status if named else Status.NOT_STARTED)
                 checked += bool(named)
     assert checked > 200
+
+
+def test_each_current_folder_keeps_its_own_snapshot(generated: Path, tmp_path: Path, _private_cache: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Problems name files relative to where the command runs; running from two folders in
+    turn keeps a snapshot for each instead of rebuilding one for each run."""
+    from hoinhap_cli import yamlio
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    args = ("overdue", "--data", str(generated), "--format", "json")
+    for where in ("a", "b"):
+        monkeypatch.chdir(tmp_path / where)
+        first = run(*args)
+    assert len(snapshots(_private_cache)) == 2
+    with monkeypatch.context() as m:
+        m.setattr(yamlio, "parse", lambda *a, **k: (_ for _ in ()).throw(AssertionError("parsed again")))
+        for where in ("a", "b", "a"):
+            monkeypatch.chdir(tmp_path / where)
+            assert run(*args) == first

@@ -382,7 +382,11 @@ def validate_report(doc: yamlio.Located, plan: Plan, unit: str | None, period: s
 def check(data: DataDir, today: date, cache: Cache = NO_CACHE) -> tuple[Ledger | None, list[Problem]]:
     """Everything wrong with the data, errors and warnings, and the ledger when it is usable."""
     with _collector_paused():
-        slot = cache.key("ledger", str(data.plan_file.resolve()).encode()) if cache.enabled else ""
+        # One snapshot per data folder *and* current folder: files and warnings are named as the
+        # user sees them, relative to where the command runs (a snapshot shared by two folders
+        # would be rebuilt by each in turn).
+        where = f"{data.plan_file.resolve()}\0{os.getcwd()}"
+        slot = cache.key("ledger", where.encode()) if cache.enabled else ""
         old = cache.get_snapshot(slot) if slot else None
         if not isinstance(old, _Snapshot):
             old = None
