@@ -216,17 +216,21 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen) -> 
 
 def overdue(obs: Iterable[Obligation], as_of: date) -> list[Obligation]:
     """Open obligations whose due date is before the as-of date, the oldest first."""
-    return sorted((o for o in obs if o.late(as_of)), key=_due_order())
+    late = [o for o in obs if o.late(as_of)]
+    late.sort(key=_due_order(late))
+    return late
 
 
 def upcoming(obs: Iterable[Obligation], as_of: date, within: timedelta) -> list[Obligation]:
     """Open obligations falling due from the as-of date to as-of + within, the soonest first."""
     until = as_of + within
-    return sorted((o for o in obs if o.open and o.due_date is not None and as_of <= o.due_date <= until),
-                  key=_due_order())
+    soon = [o for o in obs if o.open and o.due_date is not None and as_of <= o.due_date <= until]
+    soon.sort(key=_due_order(soon))
+    return soon
 
 
-def _due_order():  # noqa: ANN202
+def _due_order(obs: list[Obligation]):  # noqa: ANN202
+    """By due date, then task id in plan order (2.9 before 2.10), milestone and unit."""
     keys: dict[str, tuple] = {}  # a task's id is keyed once, however many of its obligations are sorted
 
     def key(o: Obligation) -> tuple:
@@ -268,7 +272,7 @@ def stale(ledger: Ledger, as_of: date) -> list[Stale]:
         return []
     out = []
     until = min(q.end, as_of)
-    for task in ledger.tasks.values():
+    for task in ledger.repeating():
         recorded = None  # asked only of tasks with an ongoing milestone (a few in a hundred)
         for i, m in enumerate(task.milestones):
             if m.due.kind is not Kind.ONGOING:

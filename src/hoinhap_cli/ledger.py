@@ -188,6 +188,10 @@ class Ledger:
     def history(self, task_id: str) -> list[tuple[Report, EntryView]]:
         return list(self._by_task.get(task_id, ()))
 
+    def repeating(self) -> list[Task]:
+        """The tasks with a recurring or an ongoing milestone, in id order (a few in a hundred)."""
+        return [self.tasks[tid] for tid in self._dated]
+
     def dated(self, task_id: str) -> tuple[EntryView, ...]:
         """A task's entries by date (the history without the files)."""
         found = self._dated.get(task_id)
