@@ -217,7 +217,7 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen) -> 
 def overdue(obs: Iterable[Obligation], as_of: date) -> list[Obligation]:
     """Open obligations whose due date is before the as-of date, the oldest first."""
     late = [o for o in obs if o.late(as_of)]
-    late.sort(key=_due_order(late))
+    late.sort(key=_due_order())
     return late
 
 
@@ -225,11 +225,11 @@ def upcoming(obs: Iterable[Obligation], as_of: date, within: timedelta) -> list[
     """Open obligations falling due from the as-of date to as-of + within, the soonest first."""
     until = as_of + within
     soon = [o for o in obs if o.open and o.due_date is not None and as_of <= o.due_date <= until]
-    soon.sort(key=_due_order(soon))
+    soon.sort(key=_due_order())
     return soon
 
 
-def _due_order(obs: list[Obligation]):  # noqa: ANN202
+def _due_order():  # noqa: ANN202
     """By due date, then task id in plan order (2.9 before 2.10), milestone and unit."""
     keys: dict[str, tuple] = {}  # a task's id is keyed once, however many of its obligations are sorted
 
