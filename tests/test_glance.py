@@ -4,6 +4,7 @@ order through real commands, completion of every id argument, help examples, a l
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -245,3 +246,22 @@ def test_every_command_has_an_unwrapped_example() -> None:
         doc = group.commands[name].callback.__doc__  # type: ignore[attr-defined]
         for e in examples:  # printed whole, not re-wrapped at 80 columns
             assert e in doc, f"{name}: {e!r} was wrapped"
+
+
+def test_a_run_builds_only_the_command_it_names() -> None:
+    """main() hands typer only the command asked for (see cli._for); its help, and anything
+    that is not one command's run, are what the whole app gives."""
+    from hoinhap_cli.cli import _for
+
+    one = _for(["--no-cache", "overdue", "--as-of", "2009-03-31"], {})
+    assert [c.name for c in one.registered_commands] == ["overdue"]
+    assert len(app.registered_commands) > 15  # the app itself is untouched
+    for args, env in ((["--help"], {}), ([], {}), (["overdu"], {}), (["overdue"], {"_HOINHAP_COMPLETE": "zsh_complete"})):
+        assert _for(args, env) is app
+    env = {**os.environ, "COLUMNS": "80"}
+    whole = subprocess.run([sys.executable, "-c", "from hoinhap_cli.cli import app; app(prog_name='hoinhap')",
+                            "overdue", "--help"], capture_output=True, text=True, env=env, timeout=60)
+    alone = subprocess.run([sys.executable, "-m", "hoinhap_cli", "overdue", "--help"], capture_output=True,
+                           text=True, env=env, timeout=60)
+    assert alone.returncode == whole.returncode == 0
+    assert alone.stdout == whole.stdout and "--as-of" in whole.stdout
