@@ -90,8 +90,7 @@ class Report:
     @classmethod
     def of(cls, file: str, path: Path, content: ReportFile, same: dict | None = None) -> Report:
         views = _views(content.entries, {} if same is None else same)
-        header = content.model_copy(update={"entries": []}) if content.entries else content
-        return cls(file, path, records.of(header), views)
+        return cls(file, path, records.of(content, leave_out="entries"), views)
 
 
 class StatusView(NamedTuple):
@@ -333,14 +332,14 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
     index = PlanIndex.of(plan)
     unchanged = unchanged or {}
     same: dict = {}  # equal values of entries share one object (see EntryView)
-    for name, full in _named_reports(data):
-        path = Path(full)
+    for name, relative, full in _named_reports(data):
         if name in unchanged:
             report, found = unchanged[name]
-            reports.append(replace(report, path=path))
+            reports.append(report if str(report.path) == full else replace(report, path=Path(full)))
             problems += found
             continue
-        unit, period = parse_report_name(data.reports, path)
+        path = Path(full)
+        unit, period = parse_report_name(relative)
         if period is None:
             problems.append(Problem(name, None, None, "a report file belongs in reports/<YYYY-Qn>/<unit-id>.yaml"))
             continue
@@ -419,12 +418,12 @@ def check(data: DataDir, today: date, cache: Cache = NO_CACHE) -> tuple[Ledger |
     return ledger, problems
 
 
-def _named_reports(data: DataDir) -> list[tuple[str, str]]:
-    """Every report file: its name as displayed (relative to the current folder when below it)
-    and its full path."""
+def _named_reports(data: DataDir) -> list[tuple[str, str, str]]:
+    """Every report file: its name as displayed (relative to the current folder when below it),
+    its path relative to reports/, and its full path."""
     shown = data.display(data.reports)  # resolved once, not once per file
     prefix = "" if shown == "." else shown + os.sep
-    return [(prefix + rel, full) for rel, full in listed_reports(data)]
+    return [(prefix + rel, rel, full) for rel, full in listed_reports(data)]
 
 
 class _TailLoader:
@@ -484,7 +483,8 @@ class _Files:
         hashes, stats = {}, {}
         whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
         try:
-            named = [(data.display(data.plan_file), str(data.plan_file)), *_named_reports(data)]
+            named = [(data.display(data.plan_file), str(data.plan_file))]
+            named += [(name, full) for name, _, full in _named_reports(data)]
             for name, full in named:
                 st = os.stat(full) if trust else None
                 sig = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) if st is not None else None

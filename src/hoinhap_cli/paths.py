@@ -80,11 +80,11 @@ def report_path(data: DataDir, unit: str, period: str) -> Path:
     return path
 
 
-def parse_report_name(reports: Path, path: Path) -> tuple[str | None, str | None]:
-    """(unit, period) that a report file's place promises: reports/2009-Q1/phong-kinh-te.yaml."""
-    rel = path.relative_to(reports)
-    period = rel.parts[0] if len(rel.parts) == 2 else None
-    return path.stem, period
+def parse_report_name(relative: str) -> tuple[str, str | None]:
+    """(unit, period) that a report file's place promises, from its path relative to reports/
+    (as listed_reports gives it): 2009-Q1/phong-kinh-te.yaml -> (phong-kinh-te, 2009-Q1)."""
+    parts = relative.split(os.sep)
+    return os.path.splitext(parts[-1])[0], (parts[0] if len(parts) == 2 else None)
 
 
 def report_files(data: DataDir) -> list[Path]:

@@ -35,19 +35,28 @@ class Record:
         return f"Record({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
 
 
-def of(value: Any, shared: dict | None = None) -> Any:
+def of(value: Any, shared: dict | None = None, leave_out: str = "") -> Any:
     """A model (and the models inside it) as records; anything else as it is.
 
-    `shared` makes equal deadlines and periods one object (pickle then stores each once)."""
+    `shared` makes equal deadlines and periods one object (pickle then stores each once);
+    `leave_out` names a list field of the outer model to hold empty (a report's entries, which
+    the ledger keeps apart)."""
     shared = {} if shared is None else shared
-    fields = getattr(type(value), "model_fields", None)
+    cls = type(value)
+    if cls in _AS_THEY_ARE:
+        return value
+    fields = getattr(cls, "model_fields", None)
     if fields is not None:
-        return Record({name: of(getattr(value, name), shared) for name in fields})
-    if isinstance(value, list):
+        held = value.__dict__  # a pydantic model keeps its fields' values there
+        return Record({name: [] if name == leave_out else of(held[name], shared) for name in fields})
+    if cls is list:
         return [of(v, shared) for v in value]
-    if type(value).__module__ == "hoinhap_cli.periods":  # Deadline, Period: immutable values
-        return shared.setdefault((type(value), value), value)
+    if cls.__module__ == "hoinhap_cli.periods":  # Deadline, Period: immutable values
+        return shared.setdefault((cls, value), value)
     return value
+
+
+_AS_THEY_ARE = {str, int, bool, float, type(None), date}
 
 
 def dump(value: Any) -> Any:
