@@ -200,8 +200,9 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen) -> 
                if e.milestone in (None, i + 1) and e.date <= as_of and e.status in (Status.DONE, Status.IN_PROGRESS)]
     for p, _ in periods:
         met = None
+        start, end = p.start, p.end
         for e in history:
-            if e.date in p:
+            if start <= e.date <= end:  # e.date in p, without a call per entry and period
                 met = e
         if overall.status is Status.DROPPED:
             status, entry = Status.DROPPED, overall.entry
@@ -216,7 +217,7 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen) -> 
 
 def overdue(obs: Iterable[Obligation], as_of: date) -> list[Obligation]:
     """Open obligations whose due date is before the as-of date, the oldest first."""
-    late = [o for o in obs if o.late(as_of)]
+    late = [o for o in obs if o.due_date is not None and o.due_date < as_of and not o.status.closed]  # o.late
     late.sort(key=_due_order())
     return late
 
