@@ -330,6 +330,7 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
     from hoinhap_cli.validation import PlanIndex
 
     index = PlanIndex.of(plan)
+    limit = _yamlio().max_bytes_from_env()  # read once, not once per file
     unchanged = unchanged or {}
     same: dict = {}  # equal values of entries share one object (see EntryView)
     for name, relative, full in _named_reports(data):
@@ -347,7 +348,7 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
             problems.append(Problem(name, None, None, f"report files end in .yaml: rename it to {path.stem}.yaml "
                                                       "(merge it into that file if it exists)"))
             continue
-        raw, found = _yamlio().read_bytes(path, name)
+        raw, found = _yamlio().read_bytes(path, name, limit)
         if raw is None:
             problems += found
             continue
