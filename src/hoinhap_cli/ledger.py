@@ -1,7 +1,10 @@
 """Load the plan and the report files into a Ledger: validated, cross-checked, with status.
 
 `load()` is the one entry for reading data. After it returns, everything is plain data and
-no command touches the disk again (except `record`, which writes through one function).
+no command reads the data folder again (except `record`, which writes through one function).
+A ledger answered from the cache may read the cache's second part when first asked for its
+entries (see _Snapshot); the data files only if that part is gone, and only if they are
+still the files the ledger was validated from (_TailLoader).
 """
 
 from __future__ import annotations
