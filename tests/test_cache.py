@@ -356,3 +356,37 @@ def test_each_current_folder_keeps_its_own_snapshot(generated: Path, tmp_path: P
         for where in ("a", "b", "a"):
             monkeypatch.chdir(tmp_path / where)
             assert run(*args) == first
+
+
+def test_entries_are_never_read_from_files_that_changed_after_the_snapshot(generated: Path, tmp_path: Path) -> None:
+    """A ledger answered from a snapshot whose second part is gone reads the files for its
+    entries only if they are still those the first part was validated from; else it stops."""
+    from datetime import date
+
+    from hoinhap_cli.ledger import load
+    from hoinhap_cli.paths import DataDir
+    from hoinhap_cli.problems import DataError
+
+    data = tmp_path / "data"
+    shutil.copytree(generated, data)
+    where, today, cache = DataDir(data, data / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
+    full = load(where, today, cache)
+    expected = [(r.file, r.entries) for r in full.reports]
+
+    def tails() -> list[Path]:
+        return [p for p in (tmp_path / "c" / "v1" / "ledger-tail").iterdir() if not p.name.startswith(".")]
+
+    tails()[0].unlink()
+    again = load(where, today, cache)  # from the snapshot's first part
+    assert [(r.file, r.entries) for r in again.reports] == expected  # the same files, read again
+
+    assert len(tails()) == 1  # written back for the next run
+    assert [(r.file, r.entries) for r in load(where, today, cache).reports] == expected
+
+    tails()[0].unlink()
+    late = load(where, today, cache)
+    report = sorted((data / "reports").rglob("*.yaml"))[0]
+    report.write_text(report.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        late.reports  # noqa: B018
+    assert "changed while this command read it" in str(err.value.problems[0])

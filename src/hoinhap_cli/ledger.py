@@ -450,7 +450,9 @@ class _TailLoader:
             plan, _ = load_plan(self.data, self.cache)
             reports, _ = load_reports(self.data, plan, self.today, self.cache)  # type: ignore[arg-type]
             fresh = Ledger(self.data, plan, reports)  # type: ignore[arg-type]
-            return tuple(getattr(fresh, name) for name in _TAIL)
+            tail = tuple(getattr(fresh, name) for name in _TAIL)
+            self.cache.put_snapshot(self.slot, None, (self.digest, tail))  # mended for the next run
+            return tail
 
 
 @dataclass(frozen=True)
