@@ -41,6 +41,11 @@ REFUSED = [
      "the tag !!python/object/apply:os.system is not allowed"),
     ("python name tag", b"b: !!python/name:os.system\n", "f.yaml:1:4: ", "is not allowed: write plain YAML"),
     ("local tag", b"a:\n  b: !secret x\n", "f.yaml:2:6: ", "the tag !secret is not allowed"),
+    ("!!int on text", b"a: 1\nb: !!int abc\n", "f.yaml:2:4: ", "'abc' is not an integer, as its tag !!int says"),
+    ("!!int on a decimal", b"b: !!int 1.5\n", "f.yaml:1:4: ", "'1.5' is not an integer"),
+    ("!!float on text", b"b: !!float xyz\n", "f.yaml:1:4: ", "'xyz' is not a number, as its tag !!float says"),
+    ("!!bool on text", b"b: !!bool maybe\n", "f.yaml:1:4: ", "'maybe' is not true or false"),
+    ("!!null on text", b"b: !!null x\n", "f.yaml:1:4: ", "'x' is not null"),
     ("a list as a key", b"? [a]\n: 1\n", "f.yaml:1:3: ", "a key must be plain text"),
     ("two documents", b"a: 1\n---\nb: 2\n", "f.yaml:2:1: ", "another document"),
     ("Latin-1 bytes", "a: 1\nb: Café\n".encode("latin-1"), "f.yaml:2:7: ", "byte 0xE9 is not UTF-8"),
@@ -147,3 +152,21 @@ def test_plain_scalars_resolve_as_the_yaml_1_2_table_says(word: str) -> None:
     expected = {yamlio.STR: str, yamlio.INT: int, yamlio.FLOAT: float, yamlio.BOOL: bool,
                 yamlio.NULL: type(None)}[tag]
     assert type(value) is expected, (word, tag, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [("!!int 12", 12), ("!!float 12", 12.0), ("!!float 1.5", 1.5),
+                                             ("!!bool false", False), ("!!null ~", None), ("!!str 12", "12"),
+                                             ("-.inf", float("-inf"))])
+def test_standard_tags_holding_what_they_say_are_read(text: str, value: object) -> None:
+    doc, problems = parse(f"a: {text}\n", "f.yaml")
+    assert problems == [] and doc is not None
+    assert doc.data["a"] == value and type(doc.data["a"]) is type(value)
+
+
+def test_nan_is_a_number_not_a_crash() -> None:
+    """`.nan` is YAML 1.2's not-a-number; Python's float() does not read it as written."""
+    for text in (".nan", ".NaN", ".NAN", "!!float .nan"):
+        doc, problems = parse(f"a: {text}\n", "f.yaml")
+        assert problems == [] and doc is not None
+        value = doc.data["a"]
+        assert isinstance(value, float) and value != value  # NaN is the one float unequal to itself

@@ -126,6 +126,17 @@ def _number(value: str) -> str:
     return STR
 
 
+def _implicit(value: str) -> str:
+    """The tag a plain scalar with this text resolves to (YAML 1.2 core schema)."""
+    word = _WORDS.get(value, _TEXT)
+    if word is not _TEXT:
+        return NULL if word is None else BOOL
+    return _number(value) if value[0] in _NUMERIC else STR
+
+
+_KINDS = {INT: "an integer", FLOAT: "a number", BOOL: "true or false", NULL: "null"}
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     tag, value = node.tag, node.value
     if tag is _PLAIN:
@@ -135,6 +146,9 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         if value[0] not in _NUMERIC:  # most text: no number starts so
             return value if value.isascii() else nfc(value)
         tag = _number(value)
+    elif tag in _KINDS and _implicit(value) not in (tag, INT if tag == FLOAT else tag):  # `!!int abc`
+        raise _Refused(node, f"'{value}' is not {_KINDS[tag]}, as its tag {_short(tag)} says: "
+                             f"fix the value, or remove the tag")
     if tag == STR:
         return value if value.isascii() else nfc(value)
     if tag == NULL:
@@ -147,13 +161,18 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         low = value.lower()
         if low.endswith("inf"):
             return float("-inf") if low.startswith("-") else float("inf")
+        if low == ".nan":
+            return float("nan")
         return float(value)
     raise _Refused(node, _tag_refused(tag))
 
 
+def _short(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _tag_refused(tag: str) -> str:
-    short = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
-    return f"the tag {short} is not allowed: write plain YAML without '!!' or '!' tags"
+    return f"the tag {_short(tag)} is not allowed: write plain YAML without '!!' or '!' tags"
 
 
 _NO_ANCHORS = "anchors (&) and aliases (*) are not allowed: write the value out"
