@@ -90,32 +90,7 @@ def is_reporting_duty(task: Task) -> bool:
 
 def reporting_units(ledger: Ledger, task: Task) -> list[str]:
     """The concrete units that owe a report: groups give their members, vague leads the offices."""
-    return list(_reporters(ledger, tuple(task.lead or ()), {}))
-
-
-def _reporters(ledger: Ledger, leads: tuple[str, ...], memo: dict) -> tuple[str, ...]:
-    found = memo.get(leads)
-    if found is not None:
-        return found
-    out: list[str] = []
-    for uid in leads:
-        unit = ledger.units[uid]
-        if unit.members:
-            out += unit.members
-        elif unit.kind is UnitKind.KHONG_CU_THE:
-            out += [u.id for u in ledger.units.values() if u.kind in OFFICE_KINDS]
-        else:
-            out.append(uid)
-    order = memo.get(None)
-    if order is None:
-        order = memo[None] = {uid: i for i, uid in enumerate(ledger.units)}
-    memo[leads] = found = tuple(sorted(dict.fromkeys(out), key=order.__getitem__))  # once each, in plan order
-    return found
-
-
-def _submitted(ledger: Ledger) -> dict[tuple[str, str], date | None]:
-    """(unit, quarter label) → the date its report was submitted (None: file exists, not submitted)."""
-    return ledger.submitted()
+    return list(_Seen({}, {}).reporters(ledger, task))
 
 
 def obligations(ledger: Ledger, as_of: date) -> list[Obligation]:
@@ -139,20 +114,42 @@ class _Seen:
 
     events: dict[str, date]
     submitted: dict[tuple[str, str], date | None]
-    memo: dict = field(default_factory=dict)
+    _periods: dict[Deadline, list[tuple[Period, str]]] = field(default_factory=dict)
+    _reporters: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    _unit_order: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ledger: Ledger, as_of: date) -> _Seen:
-        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, _submitted(ledger))
+        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, ledger.submitted())
 
     def periods(self, ledger: Ledger, task: Task, i: int) -> list[tuple[Period, str]]:
         """A recurring milestone's periods, each with the quarter whose report file answers for it
         (a year's report: its Q4 file)."""
         due = task.milestones[i].due
-        found = self.memo.get(due)
+        found = self._periods.get(due)
         if found is None:
-            found = self.memo[due] = [(p, quarter_of(p.end).label) for p in ledger.recurrences(task, i)]
+            found = self._periods[due] = [(p, quarter_of(p.end).label) for p in ledger.recurrences(task, i)]
         return found
+
+    def reporters(self, ledger: Ledger, task: Task) -> tuple[str, ...]:
+        """reporting_units, worked out once per set of leads."""
+        leads = tuple(task.lead or ())
+        found = self._reporters.get(leads)
+        if found is not None:
+            return found
+        out: list[str] = []
+        for uid in leads:
+            unit = ledger.units[uid]
+            if unit.members:
+                out += unit.members
+            elif unit.kind is UnitKind.KHONG_CU_THE:
+                out += [u.id for u in ledger.units.values() if u.kind in OFFICE_KINDS]
+            else:
+                out.append(uid)
+        if not self._unit_order:
+            self._unit_order.update((uid, i) for i, uid in enumerate(ledger.units))
+        found = self._reporters[leads] = tuple(sorted(dict.fromkeys(out), key=self._unit_order.__getitem__))
+        return found  # each unit once, in plan order
 
 
 def milestone_obligations(ledger: Ledger, task: Task, i: int, as_of: date,
@@ -184,7 +181,7 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen) -> 
     if is_reporting_duty(task):
         submitted = seen.submitted
         recurring, not_started, done, in_progress = Kind.RECURRING, Status.NOT_STARTED, Status.DONE, Status.IN_PROGRESS
-        for unit in _reporters(ledger, tuple(task.lead or ()), seen.memo):
+        for unit in seen.reporters(ledger, task):
             for p, quarter in periods:
                 key = (unit, quarter)
                 if key not in submitted:
@@ -217,7 +214,7 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen) -> 
 
 def overdue(obs: Iterable[Obligation], as_of: date) -> list[Obligation]:
     """Open obligations whose due date is before the as-of date, the oldest first."""
-    late = [o for o in obs if o.due_date is not None and o.due_date < as_of and not o.status.closed]  # o.late
+    late = [o for o in obs if o.late(as_of)]
     late.sort(key=_due_order())
     return late
 

@@ -87,10 +87,6 @@ def parse_report_name(relative: str) -> tuple[str, str | None]:
     return os.path.splitext(parts[-1])[0], (parts[0] if len(parts) == 2 else None)
 
 
-def report_files(data: DataDir) -> list[Path]:
-    return [Path(full) for _, full in listed_reports(data)]
-
-
 def listed_reports(data: DataDir) -> list[tuple[str, str]]:
     """Every .yaml/.yml file below reports/ (at any depth: misplaced ones are reported), each
     as (its path relative to reports/, its full path), in path order. What `rglob("*")` gave —

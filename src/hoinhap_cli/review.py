@@ -135,14 +135,13 @@ def obligation_record(ledger: Ledger, o: Obligation, as_of: date) -> dict[str, A
 
 def obligation_row(ledger: Ledger, o: Obligation, as_of: date, lang: str) -> dict[str, Any]:
     """The flat row every table, CSV and Markdown listing shows."""
-    due = o.due_date
     return {
         "task": o.task.id,
         "product": product_of(o),
         "due": o.due_label,
-        "due_date": due.isoformat() if due else None,
-        "days_late": (as_of - due).days if due is not None and due < as_of and not o.status.closed else None,
-        "days_left": (due - as_of).days if due and due >= as_of else None,
+        "due_date": o.due_date.isoformat() if o.due_date else None,
+        "days_late": o.days_late(as_of) if o.late(as_of) else None,
+        "days_left": (o.due_date - as_of).days if o.due_date and o.due_date >= as_of else None,
         "lead": unit_names(ledger, o.leads),
         "status": status_word(o.status, lang),
         "reason": o.reason,
