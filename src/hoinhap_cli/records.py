@@ -7,13 +7,18 @@ without importing pydantic or building a model per task: at 10,000 tasks the pla
 in ~0.07 s instead of ~0.15 s, and pydantic's import (~0.06 s) leaves every warm start.
 The cold and the cached paths both hand out records, so their answers are the same.
 Equal deadlines share one object (a plan repeats "every quarter" or "2009" many times).
+
+Tasks and milestones, tens of thousands in a large plan, are NamedTuples instead (`Task`,
+`Milestone`): a tuple unpickles without building a dict per object — at 10,000 tasks 41 ms
+against 62 ms, a tenth of a warm `overdue`. Their fields are the models' (a test keeps
+them in step).
 """
 
 from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Record:
@@ -35,6 +40,34 @@ class Record:
         return f"Record({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
 
 
+class Milestone(NamedTuple):
+    """`model.Milestone`'s fields."""
+
+    due: Any  # periods.Deadline
+    source: str | None
+    product: int | None
+    note: str | None
+
+
+class Task(NamedTuple):
+    """`model.Task`'s fields (lead and support resolved: see ledger._resolve_units)."""
+
+    id: str
+    id_assigned: bool
+    program: str
+    section: str | None
+    units_from: str | None
+    title: str
+    lead: list[str] | None
+    support: list[str] | None
+    products: list[str]
+    milestones: list[Milestone]
+    notes: list[str]
+
+
+_TUPLES: dict[str, type] = {"Task": Task, "Milestone": Milestone}  # by model name: no import of model here
+
+
 def of(value: Any, shared: dict | None = None, leave_out: str = "") -> Any:
     """A model (and the models inside it) as records; anything else as it is.
 
@@ -48,6 +81,9 @@ def of(value: Any, shared: dict | None = None, leave_out: str = "") -> Any:
     fields = getattr(cls, "model_fields", None)
     if fields is not None:
         held = value.__dict__  # a pydantic model keeps its fields' values there
+        as_tuple = _TUPLES.get(cls.__name__)
+        if as_tuple is not None:
+            return as_tuple(*[of(held[name], shared) for name in fields])
         return Record({name: [] if name == leave_out else of(held[name], shared) for name in fields})
     if cls is list:
         return [of(v, shared) for v in value]
@@ -63,6 +99,8 @@ def dump(value: Any) -> Any:
     """JSON-ready data, as a model's `model_dump(mode="json")` gives it (tests compare the two)."""
     if isinstance(value, Record):
         return {k: dump(v) for k, v in value.__dict__.items()}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {k: dump(v) for k, v in zip(value._fields, value)}
     if isinstance(value, (list, tuple)):
         return [dump(v) for v in value]
     if isinstance(value, Enum):
