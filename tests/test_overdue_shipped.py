@@ -99,3 +99,28 @@ def test_group_by_unit_on_the_shipped_plan_puts_2_10_under_both_leads() -> None:
     groups = {g["id"]: [o["task"] for o in g["overdue"]] for g in out["groups"]}
     assert groups == {"phong-kinh-te": ["2.10"], "cong-ty-cp-thu-thiem": ["2.10"],
                       "phong-vhtt": ["1.1"], "trung-tam-van-hoa": ["1.1"]}
+
+
+def test_overdue_order_is_due_date_then_task_in_plan_order_milestone_and_unit() -> None:
+    """The list is sorted by a key each obligation carries (`order`); checked here against the
+    rule spelt out: due date, task id in plan order (2.9 before 2.10), milestone, unit id. On
+    2010-12-31 with no reports, dozens of rows share each due date (every reporting unit's
+    quarter), so every tie-breaker is exercised."""
+    from datetime import date
+
+    from hoinhap_cli import deadlines
+    from hoinhap_cli.ledger import load
+    from hoinhap_cli.paths import DataDir
+    from hoinhap_cli.text import natural_key
+
+    ledger = load(DataDir(SHIPPED, SHIPPED / "plan.yaml", "option"), date(2011, 1, 1))
+    day = date(2010, 12, 31)
+    obs = deadlines.obligations(ledger, day)
+    late = deadlines.overdue(reversed(obs), day)  # the input's order must not matter
+    expected = sorted((o for o in obs if o.late(day)),
+                      key=lambda o: (o.due_date, natural_key(o.task.id), o.index, o.unit or ""))
+    assert [(o.task.id, o.index, o.unit, o.due_date) for o in late] == \
+           [(o.task.id, o.index, o.unit, o.due_date) for o in expected]
+    assert len(late) > 300 and len({o.due_date for o in late}) < len(late) / 10  # ties everywhere
+    ids = [o.task.id for o in late if o.due_date == date(2008, 12, 31)]
+    assert ids.index("2.7") < ids.index("2.10")  # plan order, not string order

@@ -190,6 +190,13 @@ class Ledger:
     def history(self, task_id: str) -> list[tuple[Report, EntryView]]:
         return list(self._by_task.get(task_id, ()))
 
+    def place(self, task_id: str) -> int:
+        """A task's place in plan order (the order of `tasks`: 2.9 before 2.10)."""
+        places = self.__dict__.get("_places")
+        if places is None:  # asked only for one task at a time (the timeline): built on first use
+            places = self.__dict__["_places"] = {tid: n for n, tid in enumerate(self.tasks)}
+        return places[task_id]
+
     def repeating(self) -> list[Task]:
         """The tasks with a recurring or an ongoing milestone, in id order (a few in a hundred)."""
         return [self.tasks[tid] for tid in self._dated]
