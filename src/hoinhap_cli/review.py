@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Iterable
 
 from hoinhap_cli.deadlines import Obligation, obligations
 from hoinhap_cli.ledger import Ledger
@@ -135,17 +135,42 @@ def obligation_record(ledger: Ledger, o: Obligation, as_of: date) -> dict[str, A
 
 def obligation_row(ledger: Ledger, o: Obligation, as_of: date, lang: str) -> dict[str, Any]:
     """The flat row every table, CSV and Markdown listing shows."""
-    return {
-        "task": o.task.id,
-        "product": product_of(o),
-        "due": o.due_label,
-        "due_date": o.due_date.isoformat() if o.due_date else None,
-        "days_late": o.days_late(as_of) if o.late(as_of) else None,
-        "days_left": (o.due_date - as_of).days if o.due_date and o.due_date >= as_of else None,
-        "lead": unit_names(ledger, o.leads),
-        "status": status_word(o.status, lang),
-        "reason": o.reason,
-    }
+    return obligation_rows(ledger, [o], as_of, lang)[0]
+
+
+def obligation_rows(ledger: Ledger, obs: Iterable[Obligation], as_of: date, lang: str) -> list[dict[str, Any]]:
+    """`obligation_row` for many: what rows repeat (a milestone's product and deadline, a set
+    of leads' names, a date) is worked out once — a listing of 10,000 rows names a few
+    thousand tasks and a few hundred dates. Rows may share those values: treat them as read-only."""
+    products: dict[tuple[str, int], list[str]] = {}
+    names: dict[tuple[str, ...], list[str]] = {}
+    days: dict[date | None, str | None] = {None: None}
+    rows = []
+    for o in obs:
+        milestone = (o.task.id, o.index)
+        product = products.get(milestone)
+        if product is None:
+            product = products[milestone] = product_of(o)
+        leads = o.leads
+        lead = names.get(leads)
+        if lead is None:
+            lead = names[leads] = unit_names(ledger, leads)
+        day = o.due_date
+        shown = days.get(day)
+        if shown is None and day is not None:
+            shown = days[day] = day.isoformat()
+        rows.append({
+            "task": o.task.id,
+            "product": product,
+            "due": o.due_label,
+            "due_date": shown,
+            "days_late": o.days_late(as_of) if o.late(as_of) else None,
+            "days_left": (day - as_of).days if day and day >= as_of else None,
+            "lead": lead,
+            "status": status_word(o.status, lang),
+            "reason": o.reason,
+        })
+    return rows
 
 
 # ------------------------------------------------------------ the document

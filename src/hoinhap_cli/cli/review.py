@@ -134,7 +134,7 @@ def overdue(
     """
     from hoinhap_cli import deadlines
     from hoinhap_cli.i18n import t
-    from hoinhap_cli.review import obligation_record, obligation_row
+    from hoinhap_cli.review import obligation_record, obligation_row, obligation_rows
 
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
@@ -187,7 +187,7 @@ def overdue(
         mine_late = [x for x in items if id(x) in late_ids]
         mine_stale = [x for x in items if id(x) not in late_ids]
         if mine_late:
-            out.rows(fmt, *_listing(fmt, OVERDUE_COLS, [obligation_row(ledger, o, day, out.lang) for o in mine_late]),
+            out.rows(fmt, *_listing(fmt, OVERDUE_COLS, obligation_rows(ledger, mine_late, day, out.lang)),
                      title=t("overdue.title", out.lang, as_of=day.isoformat()))
         if mine_stale and quarter is not None:
             if fmt == "md":
@@ -223,7 +223,7 @@ def upcoming(
     from hoinhap_cli.i18n import t
     from hoinhap_cli.periods import DeadlineError, parse_duration
     from hoinhap_cli.problems import UsageError
-    from hoinhap_cli.review import obligation_record, obligation_row
+    from hoinhap_cli.review import obligation_record, obligation_rows
 
     out = output(lang, no_color)
     try:
@@ -241,7 +241,7 @@ def upcoming(
                                for o in soon]})
         return
     cols = ["task", "product", "due", "due_date", "days_left", "lead", "status", "reason"]
-    out.rows(format.value, *_listing(format.value, cols, [obligation_row(ledger, o, day, out.lang) for o in soon]),
+    out.rows(format.value, *_listing(format.value, cols, obligation_rows(ledger, soon, day, out.lang)),
              title=t("upcoming.title", out.lang, as_of=day.isoformat(), until=until))
     if not soon:
         out.message(t("upcoming.none", out.lang, as_of=day.isoformat(), until=until))
@@ -315,7 +315,7 @@ def summary(
 def _summary_tables(out: Any, ledger: Any, s: Any) -> None:
     from hoinhap_cli.i18n import MESSAGES, t
     from hoinhap_cli.render import Column
-    from hoinhap_cli.review import obligation_row
+    from hoinhap_cli.review import obligation_rows
 
     from hoinhap_cli import bars
 
@@ -338,7 +338,7 @@ def _summary_tables(out: Any, ledger: Any, s: Any) -> None:
     out.table([Column("name", *MESSAGES["review.col.lead"], min_width=14, max_width=40), bar, *num],
               tally_rows(s.units, lambda x: x.name), title=t("review.md.by_unit", out.lang))
     out.text(bars.legend(out.lang))
-    out.table(*_listing("table", OVERDUE_COLS, [obligation_row(ledger, o, s.as_of, out.lang) for o in s.problems]),
+    out.table(*_listing("table", OVERDUE_COLS, obligation_rows(ledger, s.problems, s.as_of, out.lang)),
               title=t("review.md.problems", out.lang))
     entry_cols = [Column(k, *MESSAGES[f"review.col.{k}"]) for k in ("date", "unit", "task", "status", "note")]
     out.table(entry_cols, [{"date": e["date"], "unit": ledger.units[e["unit"]].name,
