@@ -171,14 +171,28 @@ def snapshots(cache_dir: Path) -> list[Path]:
     return [p for p in folder.iterdir() if not p.name.startswith(".")] if folder.is_dir() else []
 
 
-def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_cache: Path) -> None:
-    args = ("overdue", "--data", str(generated), "--format", "json", "--as-of", "2009-06-30")
+def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_cache: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The snapshot and its plan part answer alone (no report file's entry, no file parsed)
+    when nothing changed and the command asks for no entries; a corrupt snapshot is rebuilt."""
+    import hashlib
+
+    from hoinhap_cli import yamlio
+
+    args = ("overdue", "--data", str(generated), "--format", "json")
     plain = run("--no-cache", *args)
     assert run(*args) == plain
     assert len(snapshots(_private_cache)) == 1
-    for path in entries(_private_cache):  # only the snapshot can answer now
-        if path.parent.name != "ledger":
+    cache = Cache(_private_cache)
+    plan_part = cache._path(cache.key_of("ledger-plan", hashlib.sha256((generated / "plan.yaml").read_bytes()).digest()))
+    assert plan_part.is_file()
+    for path in entries(_private_cache):  # only the snapshot and its plan can answer now
+        if path.parent.name != "ledger" and path != plan_part:
             path.unlink()
+    with monkeypatch.context() as m:
+        m.setattr(yamlio, "parse", lambda *a, **k: (_ for _ in ()).throw(AssertionError("parsed")))
+        assert run(*args) == plain
+    plan_part.unlink()  # a snapshot without its plan is of no use: everything is read again
     assert run(*args) == plain
     snapshots(_private_cache)[0].write_bytes(b"hoinhap-cache\n\x80\x05garbage")  # corrupt: rebuilt
     assert run(*args) == plain
@@ -280,12 +294,20 @@ def test_a_warm_run_imports_neither_pydantic_nor_yaml(_private_cache: Path) -> N
     assert "typer" in warm and not warm & {"pydantic", "yaml"}, warm & {"pydantic", "yaml"}
 
 
-def test_entries_are_read_apart_and_only_from_their_own_snapshot(generated: Path, _private_cache: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """A snapshot is two parts (ledger._Snapshot.parts): the plan and the status index, read by
-    every command, and the entries, read by those that list them or look back before the last
-    entry. Read from a snapshot, the answers are the uncached ones; a second part from another
-    write (or none) is never used — the files are read instead."""
+def piece_of(cache_dir: Path, report: Path) -> Path:
+    """Where the cache keeps a report file's validated header and entries: under the hash of its bytes."""
+    import hashlib
+
+    cache = Cache(cache_dir)
+    return cache._path(cache.key_of("report", hashlib.sha256(report.read_bytes()).digest()))
+
+
+def test_entries_are_read_apart_from_each_files_own_entry(generated: Path, _private_cache: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A snapshot holds the plan, the warnings and the status index, read by every command; the
+    entries are read only by the commands that list them or look back before the last entry,
+    each file's from the cache entry of its bytes. Answers are the uncached ones; an entry that
+    is gone is read from the file again, and written back."""
     from hoinhap_cli import yamlio
 
     data = str(generated)
@@ -295,8 +317,7 @@ def test_entries_are_read_apart_and_only_from_their_own_snapshot(generated: Path
                 ("overdue", "--data", data, "--format", "json")]
     plain = [run("--no-cache", *args) for args in commands]
     assert [run(*args) for args in commands] == plain  # fills the snapshot
-    tails = [p for p in (_private_cache / "v1" / "ledger-tail").iterdir() if not p.name.startswith(".")]
-    assert len(tails) == 1 and tails[0].name == snapshots(_private_cache)[0].name
+    assert not (_private_cache / "v1" / "ledger-tail").exists()
 
     def no_parsing(*_args: object, **_kw: object) -> None:
         raise AssertionError("a file was parsed: the snapshot should have answered")
@@ -305,10 +326,10 @@ def test_entries_are_read_apart_and_only_from_their_own_snapshot(generated: Path
         m.setattr(yamlio, "parse", no_parsing)
         assert [run(*args) for args in commands] == plain
 
-    Cache(_private_cache).put(tails[0].name, (b"another write", ([], [], {})), tails[0])  # valid, but not ours
+    report = sorted((generated / "reports").rglob("*.yaml"))[3]
+    piece_of(_private_cache, report).unlink()
     assert [run(*args) for args in commands] == plain
-    tails[0].unlink()
-    assert [run(*args) for args in commands] == plain
+    assert piece_of(_private_cache, report).is_file()  # written back
 
 
 def test_the_status_index_agrees_with_the_entries(generated: Path) -> None:
@@ -359,8 +380,9 @@ def test_each_current_folder_keeps_its_own_snapshot(generated: Path, tmp_path: P
 
 
 def test_entries_are_never_read_from_files_that_changed_after_the_snapshot(generated: Path, tmp_path: Path) -> None:
-    """A ledger answered from a snapshot whose second part is gone reads the files for its
-    entries only if they are still those the first part was validated from; else it stops."""
+    """A ledger answered from a snapshot reads the entries it was validated from, even after the
+    files changed; if the cache has lost one of those, it reads the files only if they are still
+    the same bytes, and else stops."""
     from datetime import date
 
     from hoinhap_cli.ledger import load
@@ -372,21 +394,113 @@ def test_entries_are_never_read_from_files_that_changed_after_the_snapshot(gener
     where, today, cache = DataDir(data, data / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
     full = load(where, today, cache)
     expected = [(r.file, r.entries) for r in full.reports]
-
-    def tails() -> list[Path]:
-        return [p for p in (tmp_path / "c" / "v1" / "ledger-tail").iterdir() if not p.name.startswith(".")]
-
-    tails()[0].unlink()
-    again = load(where, today, cache)  # from the snapshot's first part
-    assert [(r.file, r.entries) for r in again.reports] == expected  # the same files, read again
-
-    assert len(tails()) == 1  # written back for the next run
-    assert [(r.file, r.entries) for r in load(where, today, cache).reports] == expected
-
-    tails()[0].unlink()
-    late = load(where, today, cache)
     report = sorted((data / "reports").rglob("*.yaml"))[0]
-    report.write_text(report.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
+
+    piece_of(tmp_path / "c", report).unlink()
+    again = load(where, today, cache)  # from the snapshot
+    assert [(r.file, r.entries) for r in again.reports] == expected  # that file read again
+    assert piece_of(tmp_path / "c", report).is_file()  # and its entry written back
+
+    before_edit = load(where, today, cache)  # from the snapshot, its entries not read yet
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text + "# sửa\n", encoding="utf-8")
+    assert [(r.file, r.entries) for r in before_edit.reports] == expected  # the version it was validated from
+
+    late = load(where, today, cache)  # the edit checked (a comment: its entries are left unread)
+    piece_of(tmp_path / "c", report).unlink()
+    report.write_text(text + "# lần nữa\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
         late.reports  # noqa: B018
     assert "changed while this command read it" in str(err.value.problems[0])
+
+
+def _same_ledger(got, want) -> None:  # noqa: ANN001
+    assert got.warnings == want.warnings
+    assert (got._latest, got._dated, got._submitted, got._events) == \
+           (want._latest, want._dated, want._submitted, want._events)
+    assert [(r.file, e) for r, e in got.entries()] == [(r.file, e) for r, e in want.entries()]
+    assert [(r.file, r.content, r.entries) for r in got.reports] == [(r.file, r.content, r.entries) for r in want.reports]
+
+
+def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp_path: Path) -> None:
+    """An edit of report files (same plan, same day) is applied to the last snapshot: the changed
+    files are read, and the status index is worked out again for the tasks they name. After each
+    edit of a sequence — a comment, a submitted date, a changed status, an added and a removed
+    entry, a file deleted and put back, an event — the ledger, and the snapshot it leaves, are
+    what reading every file gives."""
+    import re
+    from datetime import date
+
+    from hoinhap_cli.cache import NO_CACHE
+    from hoinhap_cli.ledger import load
+    from hoinhap_cli.paths import DataDir
+
+    data = tmp_path / "data"
+    shutil.copytree(generated, data)
+    where, today, cache = DataDir(data, data / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
+    load(where, today, cache)
+    texts = {f: f.read_text(encoding="utf-8") for f in sorted((data / "reports").rglob("*.yaml"))
+             if f.parent.name >= "2009"}  # after the quarter the decision was signed in
+    last = max(f.parent.name for f in texts)  # the last quarter's entries are many tasks' latest
+    reporting = [f for f, t in texts.items() if "status: in-progress" in t and f.parent.name == last]
+    quiet = next(f for f, t in texts.items() if "events:" not in t)
+    event = re.search(r"- event: (\S+)", "".join(texts.values())).group(1)
+
+    def day(f: Path, end: bool = False) -> str:
+        year, q = f.parent.name.split("-Q")
+        return f"{year}-{3 * int(q) - (0 if end else 2):02d}-{'28' if end else '02'}"
+
+    def edit(f: Path, change) -> None:  # noqa: ANN001
+        before = f.read_text(encoding="utf-8")
+        after = change(before)
+        assert after != before
+        f.write_text(after, encoding="utf-8")
+
+    def add_entry(text: str) -> str:
+        task = re.search(r'task: "([^"]+)"', text).group(1)  # a task this unit reports on already
+        return text.replace("entries:\n", f'entries:\n  - {{task: "{task}", status: done, date: "{day(reporting[2], True)}"}}\n', 1)
+
+    removed = reporting[3].read_bytes()
+    steps = [
+        ("comment", lambda: edit(reporting[0], lambda t: t + "# sửa\n"), False),
+        ("submitted", lambda: edit(reporting[0], lambda t: t.replace("entries:", f'submitted: "{day(reporting[0])}"'
+                                                                                 "\nentries:", 1)), False),
+        ("status", lambda: edit(reporting[1], lambda t: t.replace("status: in-progress", "status: done")), True),
+        ("added entry", lambda: edit(reporting[2], add_entry), True),
+        ("removed entry", lambda: edit(reporting[2], lambda t: re.sub(r"\n  - \{task: [^\n]*", "", t, count=1)), True),
+        ("file deleted", lambda: reporting[3].unlink(), True),
+        ("file put back", lambda: reporting[3].write_bytes(removed), True),
+        ("event", lambda: edit(quiet, lambda t: t + f'events:\n  - {{event: {event}, date: "{day(quiet)}"}}\n'), True),
+    ]
+    latest = {}
+    for name, step, reads_entries in steps:
+        step()
+        got = load(where, today, cache)
+        assert ("reports" in got.__dict__) is reads_entries, name  # a comment or a date: the entries stay unread
+        want = load(where, today, NO_CACHE)
+        _same_ledger(got, want)
+        _same_ledger(load(where, today, cache), want)  # the snapshot it left
+        latest[name] = {tid: view for tid, (_, view, _) in want._latest.items()}
+    assert latest["status"] != latest["submitted"]  # the edits moved some task's latest status
+    assert latest["added entry"] != latest["status"] and latest["removed entry"] == latest["status"]
+    assert latest["file deleted"] != latest["removed entry"] and latest["file put back"] == latest["removed entry"]
+
+
+def test_a_task_whose_last_entry_is_deleted_has_no_status_left(mini: Path, tmp_path: Path) -> None:
+    """The edit path forgets a task's status when the file holding its only entry goes."""
+    from datetime import date
+
+    from hoinhap_cli.cache import NO_CACHE
+    from hoinhap_cli.ledger import load
+    from hoinhap_cli.paths import DataDir
+    from hoinhap_cli.vocab import Status
+
+    where, today, cache = DataDir(mini, mini / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
+    report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    assert load(where, today, cache).task_status("3.2.4").status is Status.IN_PROGRESS
+    report.unlink()
+    got = load(where, today, cache)
+    assert got.task_status("3.2.4").status is Status.NOT_STARTED and "3.2.4" not in got._latest
+    _same_ledger(got, load(where, today, NO_CACHE))

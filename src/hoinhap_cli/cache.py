@@ -1,15 +1,18 @@
 """A cache of each data file's validated content, keyed by the hash of the file's bytes.
 
-One entry per file: `sha256(kind, code fingerprint, file bytes)`. An edit changes the bytes,
-so only the edited file is read and validated again; a modification time is never trusted.
-The entry holds what is slow to rebuild and depends on nothing but those bytes: the
-validated model (and, for the plan, its own warnings). Checks across files (a report
-against the plan, dates against today) are not in those entries: they run again whenever a
-file changed. When nothing changed, one more entry answers everything: a snapshot of the whole
-validated ledger (its indexes and warnings too), keyed by every file's name and bytes and by
-today's date (`ledger.check`); only the few most recent snapshots are kept. The snapshot
-stores each file's hash with its stat, including the inode change time, so a file whose
-stat is exactly the stored one is not read and hashed again (the reasoning: `ledger._Files`).
+One entry per file: `sha256(code fingerprint, kind, sha256(file bytes))`. An edit changes the
+bytes, so only the edited file is read and validated again; a modification time is never
+trusted. The entry holds what is slow to rebuild and depends on nothing but those bytes: the
+validated plan (with its own warnings), or a report file's header and entries as plain
+records. Checks across files (a report against the plan, dates against today) are not in
+those entries: they run again whenever a file changed. On top of them, per data folder, a
+snapshot of the checked ledger — its warnings and status index, its plan stored once beside
+it under the plan's hash — keyed by every file's name and hash and by today's date
+(`ledger.check`, `ledger._Snapshot`); only the few most recent snapshots are kept. The
+snapshot stores each file's hash with its stat, including the inode change time, so a file
+whose stat is exactly the stored one is not read and hashed again (the reasoning:
+`ledger._Files`), and reads the entries of its report files, when a command asks for them,
+from their entries here.
 
 Where: the user cache dir, `$HOINHAP_CACHE_DIR`, else `$XDG_CACHE_HOME/hoinhap`, else
 `~/.cache/hoinhap` — not the data folder, because the data folder may be read-only (the
@@ -94,42 +97,40 @@ class Cache:
         h.update(raw)
         return h.hexdigest()
 
+    def key_of(self, kind: str, digest: bytes) -> str:
+        """The key of a file's entry from the sha256 of its bytes (ledger._Files keeps it), so
+        that a file's entry is found without reading the file."""
+        return self.key(kind, digest)
+
     def _path(self, key: str) -> Path:
         assert self.root is not None
         return self.root / "v1" / key[:2] / key[2:]
 
-    def _snapshot_path(self, key: str, folder: str = "ledger") -> Path:
+    def _snapshot_path(self, key: str) -> Path:
         assert self.root is not None
-        return self.root / "v1" / folder / key
+        return self.root / "v1" / "ledger" / key
 
     def get_snapshot(self, key: str) -> Any | None:
         """A whole validated ledger stored under the key of all its files (ledger.check)."""
         return self.get(key, self._snapshot_path(key)) if self.root is not None else None
 
-    def get_snapshot_tail(self, key: str) -> Any | None:
-        """The second part of a snapshot (ledger._Snapshot.parts), read only when needed."""
-        return self.get(key, self._snapshot_path(key, "ledger-tail")) if self.root is not None else None
-
-    def put_snapshot(self, key: str, value: Any, tail: Any = None) -> None:
-        """Store a whole ledger, keeping only the few most recent: each is as big as all the
-        per-file entries together, and an edit makes the old one useless. The tail is written
-        first: a reader that finds the new head finds its tail (or, mid-write, none — never
-        another one: each holds its files' digest)."""
+    def put_snapshot(self, key: str, value: Any) -> None:
+        """Store a validated ledger, keeping only the few most recent: an edit makes the old one
+        useless."""
         if self.root is None:
             return
-        for folder, item in (("ledger-tail", tail), ("ledger", value)):
-            if item is None:
-                continue
-            path = self._snapshot_path(key, folder)
-            self.put(key, item, path)
-            try:
-                others = sorted((p for p in path.parent.iterdir()
-                                 if p.name != path.name and not p.name.startswith(".")),
-                                key=lambda p: p.stat().st_mtime_ns, reverse=True)
-                for old in others[SNAPSHOTS_KEPT - 1:]:
-                    old.unlink()
-            except OSError:
-                pass
+        path = self._snapshot_path(key)
+        self.put(key, value, path)
+        try:
+            others = sorted((p for p in path.parent.iterdir() if p.name != path.name and not p.name.startswith(".")),
+                            key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in others[SNAPSHOTS_KEPT - 1:]:
+                old.unlink()
+        except OSError:
+            pass
+
+    def has(self, key: str) -> bool:
+        return self.root is not None and self._path(key).is_file()
 
     def get(self, key: str, path: Path | None = None) -> Any | None:
         """The stored value, or None when absent, corrupt or from another version."""
