@@ -87,7 +87,7 @@ class Report:
     empty; see records), and `entries` its progress entries as views (see EntryView)."""
 
     file: str  # as displayed
-    path: Path
+    path: str  # in full, as listed
     content: ReportFile
     entries: tuple[EntryView, ...] = ()
 
@@ -409,16 +409,15 @@ def _read_reports(named: list[tuple[str, str, str]], plan: Plan, today: date,
     same: dict = {}  # equal values of entries share one object (see EntryView)
     out: dict[str, tuple[Report | None, list[Problem]]] = {}
     for name, relative, full in named:
-        path = Path(full)
         unit, period = parse_report_name(relative)
         if period is None:
             out[name] = None, [Problem(name, None, None, "a report file belongs in reports/<YYYY-Qn>/<unit-id>.yaml")]
             continue
-        if path.suffix != ".yaml":  # record writes <unit>.yaml: a .yml twin would count its entries twice
-            out[name] = None, [Problem(name, None, None, f"report files end in .yaml: rename it to {path.stem}.yaml "
-                                                         "(merge it into that file if it exists)")]
+        if not full.endswith(".yaml"):  # record writes <unit>.yaml: a .yml twin would count its entries twice
+            out[name] = None, [Problem(name, None, None, f"report files end in .yaml: rename it to "
+                                                         f"{Path(full).stem}.yaml (merge it into that file if it exists)")]
             continue
-        raw, found = _yamlio().read_bytes(path, name, limit)
+        raw, found = _yamlio().read_bytes(full, name, limit)
         if raw is None:
             out[name] = None, found
             continue
@@ -440,7 +439,7 @@ def _read_reports(named: list[tuple[str, str, str]], plan: Plan, today: date,
             if key:
                 cache.put(key, (header, views))
         found = report_problems(content, doc, plan, unit, period, today, index)  # type: ignore[arg-type]
-        out[name] = (None if errors(found) else Report(name, path, header, views)), found
+        out[name] = (None if errors(found) else Report(name, full, header, views)), found
     return out
 
 
@@ -656,7 +655,7 @@ class _Snapshot:
         if "reports" not in ledger.__dict__ and isinstance(ledger._tail, _TailLoader):
             # an edit that left the entries unread (see _edited): the same files as before
             return cls(files, ledger.without_entries(), ledger._tail.snapshot.reports)
-        return cls(files, ledger.without_entries(), [(r.file, str(r.path)) for r in ledger.reports])
+        return cls(files, ledger.without_entries(), [(r.file, r.path) for r in ledger.reports])
 
     def piece(self, cache: Cache, name: str) -> tuple | None:
         """A report file's header and entries as this snapshot read them (None: no longer cached)."""
@@ -683,7 +682,7 @@ class _TailLoader:
                 piece = self.snapshot.piece(self.cache, name)
                 if piece is None:
                     return self._from_files()
-                reports.append(Report(name, Path(full), *piece))
+                reports.append(Report(name, full, *piece))
             return reports
 
     def _from_files(self) -> list[Report]:

@@ -291,7 +291,7 @@ def read(path: Path, file: str | None = None, max_bytes: int | None = None) -> t
     return parse(raw, name)
 
 
-def read_bytes(path: Path, file: str | None = None, max_bytes: int | None = None) -> tuple[bytes | None, list[Problem]]:
+def read_bytes(path: Path | str, file: str | None = None, max_bytes: int | None = None) -> tuple[bytes | None, list[Problem]]:
     """A file's bytes (to hash them before parsing), or (None, problems) when unreadable or too big.
 
     A file over `max_bytes` (default: `max_bytes_from_env()`) is refused before it is read,
@@ -300,14 +300,15 @@ def read_bytes(path: Path, file: str | None = None, max_bytes: int | None = None
     name = file or str(path)
     limit = max_bytes_from_env() if max_bytes is None else max_bytes
     try:
-        size = path.stat().st_size
-        if size > limit:
-            return None, [Problem(
-                name, 1, None,
-                f"the file is {size / 2**20:.1f} MiB, over the {limit / 2**20:g} MiB limit (reading takes "
-                f"~30x its size in memory): remove what made it grow or split it into smaller files, "
-                f"or raise the limit with {MAX_MB_ENV}={int(size / 2**20) + 1}")]
-        return path.read_bytes(), []
+        with open(path, "rb") as f:  # one open, its size from the open file (thousands of reports per run)
+            size = os.fstat(f.fileno()).st_size
+            if size > limit:
+                return None, [Problem(
+                    name, 1, None,
+                    f"the file is {size / 2**20:.1f} MiB, over the {limit / 2**20:g} MiB limit (reading takes "
+                    f"~30x its size in memory): remove what made it grow or split it into smaller files, "
+                    f"or raise the limit with {MAX_MB_ENV}={int(size / 2**20) + 1}")]
+            return f.read(), []
     except OSError as err:
         return None, [Problem(name, None, None, f"cannot read the file: {err.strerror or err}")]
 

@@ -320,9 +320,11 @@ def test_record_reads_the_plan_once(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("HOINHAP_TODAY", TODAY)
     plan_file = (data / "plan.yaml").resolve()
     reads = []
-    real = Path.read_bytes
+    real, real_open = Path.read_bytes, open
     monkeypatch.setattr(Path, "read_bytes",
                         lambda self: (reads.append(1) if self.resolve() == plan_file else None) or real(self))
+    monkeypatch.setattr(yamlio, "open", lambda path, *a, **k: (reads.append(1) if Path(path).resolve() == plan_file
+                                                               else None) or real_open(path, *a, **k), raising=False)
     assert CliRunner().invoke(app, ["record", "2.10", "-s", "done", "--data", str(data)]).exit_code == 0
     assert len(reads) == 1
 
