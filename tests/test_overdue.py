@@ -137,8 +137,11 @@ def late(data: Path, as_of: str) -> list[tuple[str, str, str | None, int]]:
     """(task, what is due, reporting unit, days late) as the pure functions see it."""
     ledger = load(locate(str(data)), date(2026, 1, 1))
     day = date.fromisoformat(as_of)
-    return [(o.task.id, o.due_label, o.unit, o.days_late(day))
-            for o in deadlines.overdue(deadlines.obligations(ledger, day), day)]
+    found = deadlines.overdue(deadlines.obligations(ledger, day), day)
+    built_late = deadlines.overdue(deadlines.obligations(ledger, day, late_only=True), day)  # what `overdue` runs
+    assert [(o.task.id, o.index, o.unit, o.due_date, o.status, o.entry) for o in built_late] == \
+           [(o.task.id, o.index, o.unit, o.due_date, o.status, o.entry) for o in found]
+    return [(o.task.id, o.due_label, o.unit, o.days_late(day)) for o in found]
 
 
 def run(*args: str, env: dict[str, str] | None = None):

@@ -74,7 +74,7 @@ class Obligation:
         return self.entry.reason if self.entry else None
 
     def late(self, as_of: date) -> bool:
-        return self.due_date is not None and self.due_date < as_of and self.open
+        return _late(self.due_date, self.status, as_of)
 
     def days_late(self, as_of: date) -> int:
         return (as_of - self.due_date).days if self.due_date else 0
@@ -83,6 +83,11 @@ class Obligation:
     def due_label(self) -> str:
         """What the row says is due: the period for a recurring duty, else the notation."""
         return self.period.label if self.period else str(self.task.milestones[self.index].due)
+
+
+def _late(due: date | None, status: Status, as_of: date) -> bool:
+    """The rule: due before the as-of date and neither done nor dropped by then."""
+    return due is not None and due < as_of and not status.closed
 
 
 def is_reporting_duty(task: Task) -> bool:
@@ -94,9 +99,10 @@ def reporting_units(ledger: Ledger, task: Task) -> list[str]:
     return list(_Seen({}, {}).reporters(ledger, task))
 
 
-def obligations(ledger: Ledger, as_of: date) -> list[Obligation]:
-    """Every obligation of the plan, with its state as of the as-of date, in plan order."""
-    seen = _Seen.of(ledger, as_of)
+def obligations(ledger: Ledger, as_of: date, late_only: bool = False) -> list[Obligation]:
+    """Every obligation of the plan, with its state as of the as-of date, in plan order; with
+    `late_only`, only those late by then (what `overdue` lists: the others are not built)."""
+    seen = _Seen.of(ledger, as_of, late_only)
     out: list[Obligation] = []
     recurring = Kind.RECURRING
     for place, task in enumerate(ledger.tasks.values()):
@@ -104,7 +110,9 @@ def obligations(ledger: Ledger, as_of: date) -> list[Obligation]:
             if m.due.kind is recurring:
                 out += _recurring(ledger, task, i, as_of, seen, place)
             else:
-                out.append(_single(ledger, task, i, m.due, as_of, seen, place))
+                one = _single(ledger, task, i, m.due, as_of, seen, place)
+                if one is not None:
+                    out.append(one)
     return out
 
 
@@ -115,13 +123,15 @@ class _Seen:
 
     events: dict[str, date]
     submitted: dict[tuple[str, str], date | None]
+    late_only: bool = False  # build only the obligations late as of the date
     _periods: dict[Deadline, list[tuple[Period, str]]] = field(default_factory=dict)
     _reporters: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _unit_order: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, ledger: Ledger, as_of: date) -> _Seen:
-        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, ledger.submitted())
+    def of(cls, ledger: Ledger, as_of: date, late_only: bool = False) -> _Seen:
+        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, ledger.submitted(),
+                   late_only)
 
     def periods(self, ledger: Ledger, task: Task, i: int) -> list[tuple[Period, str]]:
         """A recurring milestone's periods, each with the quarter whose report file answers for it
@@ -165,21 +175,26 @@ def milestone_obligations(ledger: Ledger, task: Task, i: int, as_of: date,
     place = ledger.place(task.id)
     if d.kind is Kind.RECURRING:
         return _recurring(ledger, task, i, as_of, seen, place)
-    return [_single(ledger, task, i, d, as_of, seen, place)]
+    one = _single(ledger, task, i, d, as_of, seen, place)
+    return [one] if one is not None else []
 
 
-def _single(ledger: Ledger, task: Task, i: int, d: Deadline, as_of: date, seen: _Seen, place: int) -> Obligation:
+def _single(ledger: Ledger, task: Task, i: int, d: Deadline, as_of: date, seen: _Seen,
+            place: int) -> Obligation | None:
     status, entry = ledger.milestone_status(task.id, i, as_of)
     due = d.due
     if d.kind is Kind.EVENT:
         day = seen.events.get(d.event or "")
         due = event_due(day) if day else None
+    if seen.late_only and not _late(due, status, as_of):
+        return None
     return Obligation(task, i, d.kind, due, d.start, None, None, status, entry, (place, i, ""))
 
 
 def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, place: int) -> list[Obligation]:
     out = []
     periods = seen.periods(ledger, task, i)
+    late_only = seen.late_only
     if is_reporting_duty(task):
         submitted = seen.submitted
         recurring, not_started, done, in_progress = Kind.RECURRING, Status.NOT_STARTED, Status.DONE, Status.IN_PROGRESS
@@ -192,6 +207,8 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, pla
                     status = done
                 else:
                     status = in_progress  # the file is being written, not yet sent
+                if late_only and not _late(p.end, status, as_of):
+                    continue
                 out.append(Obligation(task, i, recurring, p.end, p.start, p, unit, status, None, (place, i, unit)))
         return out
     overall = ledger.milestone_status(task.id, i, as_of)
@@ -210,6 +227,8 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, pla
         else:
             status = overall.status if overall.status is not Status.DONE else Status.NOT_STARTED
             entry = overall.entry
+        if late_only and not _late(p.end, status, as_of):
+            continue
         out.append(Obligation(task, i, Kind.RECURRING, p.end, p.start, p, None, status, entry, (place, i, "")))
     return out
 

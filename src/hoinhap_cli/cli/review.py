@@ -140,7 +140,7 @@ def overdue(
     ledger = load_ledger(data, out)
     day = as_of_date(as_of)
     f = task_filter(ledger, out.lang, unit, role, program)
-    late = deadlines.overdue(deadlines.obligations(ledger, day), day)
+    late = deadlines.overdue(deadlines.obligations(ledger, day, late_only=True), day)
     stale = [] if no_stale else deadlines.stale(ledger, day)
     if not f.everything:
         late = [o for o in late if _keep(ledger, f, o)]
