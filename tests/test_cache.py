@@ -189,9 +189,12 @@ def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_c
     for path in entries(_private_cache):  # only the snapshot and its plan can answer now
         if path.parent.name != "ledger" and path != plan_part:
             path.unlink()
+    checked = runner.invoke(app, ["--no-cache", "check", "--data", str(generated)]).output
+    assert "report" in checked or "báo cáo" in checked
     with monkeypatch.context() as m:
         m.setattr(yamlio, "parse", lambda *a, **k: (_ for _ in ()).throw(AssertionError("parsed")))
         assert run(*args) == plain
+        assert runner.invoke(app, ["check", "--data", str(generated)]).output == checked  # counts the files too
     plan_part.unlink()  # a snapshot without its plan is of no use: everything is read again
     assert run(*args) == plain
     snapshots(_private_cache)[0].write_bytes(b"hoinhap-cache\n\x80\x05garbage")  # corrupt: rebuilt
@@ -415,6 +418,7 @@ def test_entries_are_never_read_from_files_that_changed_after_the_snapshot(gener
 
 
 def _same_ledger(got, want) -> None:  # noqa: ANN001
+    assert got.report_files() == want.report_files()  # before the entries are read, if they are
     assert got.warnings == want.warnings
     assert (got._latest, got._dated, got._submitted, got._events) == \
            (want._latest, want._dated, want._submitted, want._events)

@@ -199,6 +199,13 @@ class Ledger:
         return occurrences(task.milestones[index].due, self.obligation_period)
 
     # ------------------------------------------------------------ progress
+    def report_files(self) -> list[str]:
+        """The report files' names, as displayed, without reading their entries."""
+        loader = self.__dict__.get("_tail")
+        if "reports" not in self.__dict__ and isinstance(loader, _TailLoader):
+            return [name for name, _ in loader.snapshot.reports]
+        return [r.file for r in self.reports]
+
     def entries(self) -> list[tuple[Report, EntryView]]:
         """Every entry, ordered by date, then by order in the files."""
         return list(self._entries)

@@ -51,7 +51,7 @@ def check(
         out.problems(problems, stream=out.out)
         if found is not None and not failed:
             out.message(t("check.ok", out.lang, file=where.display(where.plan_file), tasks=len(found.tasks),
-                          units=len(found.units), reports=len(found.reports))
+                          units=len(found.units), reports=len(found.report_files()))
                         + (f" ({t('check.summary', out.lang, errors=0, warnings=n_warnings)})" if n_warnings else ""))
         else:
             out.message(t("check.summary", out.lang, errors=n_errors, warnings=n_warnings))
