@@ -139,7 +139,8 @@ class Ledger:
         self.tasks = {t.id: t for t in sorted(self.plan.tasks, key=lambda t: natural_key(t.id))}
         self.units = {u.id: u for u in self.plan.units}
         # Indexed once: status questions are asked per milestone and period, many times per command.
-        self._entries, self._by_task = _ordered(self.reports)
+        self._entries = _by_date(self.reports)
+        self._by_task = _grouped(self._entries)
         self._events, self._submitted = _headers(self.reports)
         self._latest = {tid: _latest(self.tasks.get(tid), pairs) for tid, pairs in self._by_task.items()}
         repeating = (Kind.RECURRING, Kind.ONGOING)
@@ -152,8 +153,11 @@ class Ledger:
         if name == "reports" and known.get("_tail") is not None:
             known["reports"], known["_tail"] = known["_tail"](), None
             return known["reports"]
-        if name in ("_entries", "_by_task") and ("reports" in known or known.get("_tail") is not None):
-            known["_entries"], known["_by_task"] = _ordered(self.reports)
+        if name == "_entries" and ("reports" in known or known.get("_tail") is not None):
+            known["_entries"] = _by_date(self.reports)
+            return known[name]
+        if name == "_by_task" and ("reports" in known or known.get("_tail") is not None):
+            known["_by_task"] = _grouped(self._entries)  # only `show` and a look back (--as-of) need it
             return known[name]
         raise AttributeError(name)
 
@@ -170,7 +174,7 @@ class Ledger:
         of one file on 100,000 tasks names a few hundred)."""
         new = self.without_entries()
         new.reports, new.warnings = reports, warnings
-        _, by_task = _ordered(reports, tasks)
+        by_task = _grouped(_by_date(reports, tasks))
         new._latest, new._dated = dict(self._latest), dict(self._dated)
         for tid in tasks:
             pairs = by_task.get(tid)
@@ -270,18 +274,22 @@ class Ledger:
         return d.due
 
 
-def _ordered(reports: list[Report], tasks: set[str] | None = None) -> tuple[list, dict]:
-    """Every entry (of `tasks`, if given) ordered by date, then by order in the files; and each
-    task's, in the same order."""
+def _by_date(reports: list[Report], tasks: set[str] | None = None) -> list[tuple[Report, EntryView]]:
+    """Every entry (of `tasks`, if given) ordered by date, then by order in the files."""
     if tasks is None:
         pairs = [(r, e) for r in reports for e in r.entries]
     else:
         pairs = [(r, e) for r in reports for e in r.entries if e.task in tasks]
     pairs.sort(key=lambda pair: pair[1].date)  # stable: file order breaks ties
+    return pairs
+
+
+def _grouped(pairs: list[tuple[Report, EntryView]]) -> dict[str, list[tuple[Report, EntryView]]]:
+    """Each task's entries, in the order given."""
     by_task: dict[str, list[tuple[Report, EntryView]]] = {}
     for pair in pairs:
         by_task.setdefault(pair[1].task, []).append(pair)
-    return pairs, by_task
+    return by_task
 
 
 def _latest(task: Task | None, pairs: list[tuple[Report, EntryView]]) -> tuple[date, StatusView, tuple]:
