@@ -109,6 +109,28 @@ def test_output_table_plain_equals_rich(monkeypatch: pytest.MonkeyPatch) -> None
         assert ("…" in plain.getvalue()) is not full
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "md", "json"])
+def test_rows_given_by_column_print_as_rows_given_by_row(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output.rows takes a listing's cells as one dict per row or one list per column key (what
+    review.obligation_columns builds); every format prints the same either way, lists shared
+    by many rows included (the table joins each once), and a key with no list is empty."""
+    monkeypatch.setenv("COLUMNS", "90")
+    columns = [render.Column("a", "Cột A", "A", no_wrap=True), render.Column("b", "Cột B", "B", clip=30),
+               render.Column("c", "Cột C", "C", justify="right"), render.Column("e", "Thiếu", "Missing")]
+    shared = ["Báo cáo kết quả", "ngắn"]
+    by_row = [{"a": str(i), "b": shared if i % 3 else [f"riêng {i}", "x"], "c": CELLS[i % len(CELLS)]}
+              for i in range(40)]
+    by_column = {"a": [r["a"] for r in by_row], "b": [r["b"] for r in by_row], "c": [r["c"] for r in by_row]}
+    printed = []
+    for rows in (by_row, by_column):
+        buf = io.StringIO()
+        render.Output(color=False, out=buf).rows(fmt, columns, rows, title="Tiêu đề")
+        printed.append(buf.getvalue())
+    assert printed[0] == printed[1]
+    assert "Báo cáo kết quả" in printed[0] and "riêng 39" in printed[0]
+    assert render.row_dicts(by_column) == by_row
+
+
 def test_divide_breaks_where_rich_does() -> None:
     """_divide's single-space shortcut and its word-by-word way both match rich._wrap.divide_line."""
     from rich._wrap import divide_line

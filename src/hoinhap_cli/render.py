@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence, TextIO
+from typing import Any, Iterable, Mapping, Sequence, TextIO, Union
 
 from hoinhap_cli.problems import Problem
 
@@ -70,20 +70,21 @@ class Output:
             console.print(Text.assemble(*((text, styles.get(key or "") or "") for text, key in line)),
                           soft_wrap=True)
 
-    def rows(self, fmt: str, columns: Sequence[Column], rows: Sequence[dict[str, Any]],
+    def rows(self, fmt: str, columns: Sequence[Column], rows: Rows,
              records: Sequence[Any] | None = None, title: str | None = None, bom: bool = False) -> None:
         """One listing in any format.
 
         `rows` are flat dicts keyed by column key (cells: str, number, list of str or None), used
-        by table, csv and md. `records` are the JSON objects (default: `rows`), so JSON can carry
-        the documented contract's nested objects while tables stay flat.
+        by table, csv and md — or the same cells given as one list per column key, which a table
+        draws without a dict per row. `records` are the JSON objects (default: `rows`), so JSON
+        can carry the documented contract's nested objects while tables stay flat.
         """
         if fmt == "json":
-            self.json(list(records if records is not None else rows))
+            self.json(list(records if records is not None else row_dicts(rows)))
         elif fmt == "csv":
-            self.csv(columns, rows, bom)
+            self.csv(columns, row_dicts(rows), bom)
         elif fmt == "md":
-            self.markdown(columns, rows, title)
+            self.markdown(columns, row_dicts(rows), title)
         else:
             self.table(columns, rows, title)
 
@@ -169,7 +170,7 @@ class Output:
         return Console(file=self.out, no_color=not color, force_terminal=color, highlight=False,
                        emoji=False, markup=False)
 
-    def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
+    def table(self, columns: Sequence[Column], rows: Rows, title: str | None = None) -> None:
         if not self.use_color():  # the same text as rich, without rich: 15 s -> 0.07 s for 11,000 rows
             from hoinhap_cli import tables
 
@@ -181,7 +182,7 @@ class Output:
                 return
         from rich import box
 
-        self._rich_table(self.console(), columns, rows, title, box.SIMPLE_HEAD)
+        self._rich_table(self.console(), columns, row_dicts(rows), title, box.SIMPLE_HEAD)
 
     def _cells(self, shown: Sequence[Column], row: dict[str, Any]) -> list[str]:
         cells = []
@@ -190,11 +191,25 @@ class Output:
             cells.append(clip(text, c.clip) if c.clip and not self.full else text)
         return cells
 
-    def _column(self, c: Column, rows: Sequence[dict[str, Any]]) -> list[str]:
+    def _column(self, c: Column, rows: Rows) -> list[str]:
         """One column's cells, as `_cells` makes them: plain strings pass as they are, and each
         distinct text is clipped once."""
         key = c.key
-        texts = [v if v.__class__ is str else _cell(v) for v in [row.get(key) for row in rows]]
+        if isinstance(rows, Mapping):
+            values = rows.get(key) or [None] * len(next(iter(rows.values()), ()))
+        else:
+            values = [row.get(key) for row in rows]
+        made: dict[int, str] = {}  # a list shared by many rows (a task's products) is joined once
+
+        def text(v: Any) -> str:
+            if v.__class__ is not list:
+                return _cell(v)
+            found = made.get(id(v))
+            if found is None:
+                found = made[id(v)] = _cell(v)
+            return found
+
+        texts = [v if v.__class__ is str else text(v) for v in values]
         if c.clip and not self.full:
             limit = c.clip
             clipped = {text: clip(text, limit) for text in set(texts)}
@@ -248,6 +263,17 @@ class Block:
     columns: Sequence[Column] = ()
     rows: Sequence[dict[str, Any]] | None = None
     empty: str = ""  # what an empty block says ("chưa có")
+
+
+Rows = Union[Sequence[dict[str, Any]], Mapping[str, Sequence[Any]]]
+"""A listing's cells: one dict per row, or one list per column key (see Output.rows)."""
+
+
+def row_dicts(rows: Rows) -> Sequence[dict[str, Any]]:
+    """The cells as one dict per row, however they were given."""
+    if isinstance(rows, Mapping):
+        return [dict(zip(rows, values)) for values in zip(*rows.values())]
+    return rows
 
 
 def clip(text: str, limit: int) -> str:

@@ -56,16 +56,17 @@ def _columns(keys: list[str]) -> list[Any]:
     return [Column(k, *MESSAGES[f"review.col.{k}"], **widths.get(k, {})) for k in keys]
 
 
-def _listing(fmt: str, keys: list[str], rows: list[dict[str, Any]]) -> tuple[list[Any], list[dict[str, Any]]]:
-    """Columns and rows; a terminal table puts the deadline with its date, and the status with its
-    reason, in one cell each to stay readable at 80 columns (CSV, Markdown and JSON keep them apart)."""
+def _listing(fmt: str, keys: list[str], cells: dict[str, list[Any]]) -> tuple[list[Any], dict[str, list[Any]]]:
+    """Columns and their cells (review.obligation_columns); a terminal table puts the deadline with
+    its date, and the status with its reason, in one cell each to stay readable at 80 columns
+    (CSV, Markdown and JSON keep them apart)."""
     if fmt != "table" or "due_date" not in keys:
-        return _columns(keys), rows
-    for row in rows:
-        row["due"] = [row["due"], row["due_date"]] if row["due"] != row["due_date"] else row["due"]
-        if row.get("reason"):
-            row["status"] = [row["status"], row["reason"]]
-    return _columns([k for k in keys if k not in ("due_date", "reason")]), rows
+        return _columns(keys), cells
+    cells = {**cells,  # as two lines of one cell (render gives a list of texts as lines)
+             "due": [due if due == day else f"{due}\n{day or ''}" for due, day in zip(cells["due"], cells["due_date"])],
+             "status": [f"{status}\n{reason}" if reason else status
+                        for status, reason in zip(cells["status"], cells["reason"])]}
+    return _columns([k for k in keys if k not in ("due_date", "reason")]), cells
 
 
 OVERDUE_COLS = ["task", "product", "due", "due_date", "days_late", "lead", "status", "reason"]
@@ -134,7 +135,7 @@ def overdue(
     """
     from hoinhap_cli import deadlines
     from hoinhap_cli.i18n import t
-    from hoinhap_cli.review import obligation_record, obligation_row, obligation_rows
+    from hoinhap_cli.review import obligation_columns, obligation_record, obligation_row
 
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
@@ -187,7 +188,7 @@ def overdue(
         mine_late = [x for x in items if id(x) in late_ids]
         mine_stale = [x for x in items if id(x) not in late_ids]
         if mine_late:
-            out.rows(fmt, *_listing(fmt, OVERDUE_COLS, obligation_rows(ledger, mine_late, day, out.lang)),
+            out.rows(fmt, *_listing(fmt, OVERDUE_COLS, obligation_columns(ledger, mine_late, day, out.lang)),
                      title=t("overdue.title", out.lang, as_of=day.isoformat()))
         if mine_stale and quarter is not None:
             if fmt == "md":
@@ -223,7 +224,7 @@ def upcoming(
     from hoinhap_cli.i18n import t
     from hoinhap_cli.periods import DeadlineError, parse_duration
     from hoinhap_cli.problems import UsageError
-    from hoinhap_cli.review import obligation_record, obligation_rows
+    from hoinhap_cli.review import obligation_columns, obligation_record
 
     out = output(lang, no_color)
     try:
@@ -241,7 +242,7 @@ def upcoming(
                                for o in soon]})
         return
     cols = ["task", "product", "due", "due_date", "days_left", "lead", "status", "reason"]
-    out.rows(format.value, *_listing(format.value, cols, obligation_rows(ledger, soon, day, out.lang)),
+    out.rows(format.value, *_listing(format.value, cols, obligation_columns(ledger, soon, day, out.lang)),
              title=t("upcoming.title", out.lang, as_of=day.isoformat(), until=until))
     if not soon:
         out.message(t("upcoming.none", out.lang, as_of=day.isoformat(), until=until))
@@ -315,7 +316,7 @@ def summary(
 def _summary_tables(out: Any, ledger: Any, s: Any) -> None:
     from hoinhap_cli.i18n import MESSAGES, t
     from hoinhap_cli.render import Column
-    from hoinhap_cli.review import obligation_rows
+    from hoinhap_cli.review import obligation_columns
 
     from hoinhap_cli import bars
 
@@ -338,7 +339,7 @@ def _summary_tables(out: Any, ledger: Any, s: Any) -> None:
     out.table([Column("name", *MESSAGES["review.col.lead"], min_width=14, max_width=40), bar, *num],
               tally_rows(s.units, lambda x: x.name), title=t("review.md.by_unit", out.lang))
     out.text(bars.legend(out.lang))
-    out.table(*_listing("table", OVERDUE_COLS, obligation_rows(ledger, s.problems, s.as_of, out.lang)),
+    out.table(*_listing("table", OVERDUE_COLS, obligation_columns(ledger, s.problems, s.as_of, out.lang)),
               title=t("review.md.problems", out.lang))
     entry_cols = [Column(k, *MESSAGES[f"review.col.{k}"]) for k in ("date", "unit", "task", "status", "note")]
     out.table(entry_cols, [{"date": e["date"], "unit": ledger.units[e["unit"]].name,
