@@ -16,7 +16,6 @@ from hoinhap_cli.deadlines import Obligation, obligations
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.vocab import Status
 from hoinhap_cli.periods import Period
-from hoinhap_cli.text import natural_key
 
 _STATE_OF = {Status.DONE: "done", Status.IN_PROGRESS: "in_progress", Status.BLOCKED: "blocked",
              Status.NOT_STARTED: "not_started", Status.DROPPED: "dropped"}
@@ -75,7 +74,7 @@ def summarise(ledger: Ledger, period: Period, as_of: date) -> Summary:
         total.add(o, as_of)
     problems = [o for o in obs if (o.late(as_of) and o.due_date <= period.end)  # type: ignore[operator]
                 or (o.status is Status.BLOCKED and (o.period is None or o.period.start <= period.end))]
-    problems.sort(key=lambda o: (o.due_date or date.max, natural_key(o.task.id), o.index, o.unit or ""))
+    problems.sort(key=lambda o: (o.due_date or date.max, o.order))  # order: task in plan order, milestone, unit
     entries = []
     for report, e in ledger.entries():
         if e.date in period and e.date <= as_of:
