@@ -508,3 +508,67 @@ def test_a_task_whose_last_entry_is_deleted_has_no_status_left(mini: Path, tmp_p
     got = load(where, today, cache)
     assert got.task_status("3.2.4").status is Status.NOT_STARTED and "3.2.4" not in got._latest
     _same_ledger(got, load(where, today, NO_CACHE))
+
+
+def test_random_edits_keep_the_snapshot_equal_to_a_fresh_read(generated: Path, tmp_path: Path) -> None:
+    """Thirty edits drawn at random (seeded) — statuses changed, entries added, comments, files
+    deleted and put back, several files at once — each followed by a cached load that must
+    equal reading every file."""
+    import random
+    import re
+    from datetime import date
+
+    from hoinhap_cli.cache import NO_CACHE
+    from hoinhap_cli.ledger import load
+    from hoinhap_cli.paths import DataDir
+
+    rng = random.Random(8)
+    data = tmp_path / "data"
+    shutil.copytree(generated, data)
+    where, today, cache = DataDir(data, data / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
+    load(where, today, cache)
+    files = [f for f in sorted((data / "reports").rglob("*.yaml"))
+             if f.parent.name >= "2009" and 'task: "' in f.read_text(encoding="utf-8")]
+    deleted: dict[Path, bytes] = {}
+
+    def change(f: Path) -> None:
+        text = f.read_text(encoding="utf-8")
+        kind = rng.choice(["status", "entry", "comment"])
+        if kind == "status" and "status: in-progress" in text:
+            text = text.replace("status: in-progress", "status: done", 1)
+        elif kind == "status":
+            text = text.replace("status: done", "status: in-progress", 1)
+        elif kind == "entry":
+            task = rng.choice(re.findall(r'task: "([^"]+)"', text))
+            year, q = f.parent.name.split("-Q")
+            day = f"{year}-{3 * int(q) - rng.randint(0, 2):02d}-{rng.randint(1, 28):02d}"
+            text = text.replace("entries:\n", f'entries:\n  - {{task: "{task}", status: {rng.choice(["done", "in-progress"])}, '
+                                              f'date: "{day}"}}\n', 1)
+        else:
+            text += f"# sửa {rng.random()}\n"
+        f.write_text(text, encoding="utf-8")
+
+    for step in range(30):
+        if deleted and rng.random() < 0.3:
+            f, raw = deleted.popitem()
+            f.write_bytes(raw)
+        elif rng.random() < 0.15:
+            f = rng.choice([f for f in files if f not in deleted])
+            deleted[f] = f.read_bytes()
+            f.unlink()
+        else:
+            for f in rng.sample([f for f in files if f not in deleted], rng.choice([1, 1, 2, 3])):
+                change(f)
+        _same_ledger(load(where, today, cache), load(where, today, NO_CACHE))
+
+    # A broken file on the edit path: the same problems as a full read, no ledger; mended, the same ledger.
+    from hoinhap_cli.ledger import check
+
+    f = files[0]
+    good = f.read_bytes()
+    f.write_bytes(good.replace(b"status: ", b"status: finished-ish ", 1))
+    got, problems = check(where, today, cache)
+    want, expected = check(where, today, NO_CACHE)
+    assert got is None and want is None and problems == expected and any(p.severity == "error" for p in problems)
+    f.write_bytes(good)
+    _same_ledger(load(where, today, cache), load(where, today, NO_CACHE))
