@@ -320,7 +320,8 @@ def test_entries_are_read_apart_from_each_files_own_entry(generated: Path, _priv
                 ("overdue", "--data", data, "--format", "json")]
     plain = [run("--no-cache", *args) for args in commands]
     assert [run(*args) for args in commands] == plain  # fills the snapshot
-    assert not (_private_cache / "v1" / "ledger-tail").exists()
+    reports = sorted((generated / "reports").rglob("*.yaml"))
+    assert len(snapshots(_private_cache)) == 1 and all(piece_of(_private_cache, f).is_file() for f in reports)
 
     def no_parsing(*_args: object, **_kw: object) -> None:
         raise AssertionError("a file was parsed: the snapshot should have answered")

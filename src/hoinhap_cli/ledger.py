@@ -527,21 +527,21 @@ def _edited(old: _Snapshot, files: _Files, data: DataDir, today: date, cache: Ca
     problems = warnings.get(plan_name, []) + [p for name, _, _ in named for p in warnings.get(name, ())]
     if errors(problems):
         return None, problems
-    gone = [name for name, _ in old.reports if name in fresh or name not in files.hashes]
-    before = {name: old.piece(cache, name) for name in gone}
+    # Past the errors, every changed file has its report; `replaced`: the old files changed or gone.
+    reread = {name: report for name, (report, _) in fresh.items()}
+    replaced = [name for name, _ in old.reports if name in reread or name not in files.hashes]
+    before = {name: old.piece(cache, name) for name in replaced}
     if any(piece is None for piece in before.values()):
         return None
     ledger = old.ledger
-    if len(before) == len(fresh) and all(report is not None and name in before
-                                         and (report.entries, report.content.events)
-                                         == (before[name][1], before[name][0].events)  # type: ignore[index]
-                                         for name, (report, _) in fresh.items()):
+    if before.keys() == reread.keys() and all(
+            (reread[name].entries, reread[name].content.events) == (views, header.events)  # type: ignore[union-attr]
+            for name, (header, views) in before.items()):  # type: ignore[misc]
         # Not one entry or event changed (a comment, a submitted date): nothing to re-index, and
         # the entries are left unread. The snapshot names the same files, some with new bytes.
         head = ledger.without_entries()
         head.warnings = problems
-        head._submitted = {**ledger._submitted, **{(r.content.unit, r.content.period.label): r.content.submitted
-                                                   for r, _ in fresh.values() if r is not None}}
+        head._submitted = {**ledger._submitted, **_headers(list(reread.values()))[1]}  # type: ignore[arg-type]
         head._tail = _TailLoader(cache, _Snapshot(files, head, old.reports), data, today)
         head.data = data
         return head, problems
@@ -549,8 +549,8 @@ def _edited(old: _Snapshot, files: _Files, data: DataDir, today: date, cache: Ca
         reports = {r.file: r for r in ledger.reports}  # every other file's, from the cache
     except DataError:  # its files changed since, and a cache entry is gone: read everything
         return None
-    tasks = {e.task for name in gone for e in reports[name].entries}
-    for name, (report, _) in fresh.items():
+    tasks = {e.task for name in replaced for e in reports[name].entries}
+    for name, report in reread.items():
         reports[name] = report  # type: ignore[assignment]
         tasks.update(e.task for e in report.entries)  # type: ignore[union-attr]
     new = ledger.edited([reports[name] for name, _, _ in named if reports.get(name) is not None], problems, tasks)

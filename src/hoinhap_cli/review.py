@@ -134,18 +134,12 @@ def obligation_record(ledger: Ledger, o: Obligation, as_of: date) -> dict[str, A
 
 def obligation_row(ledger: Ledger, o: Obligation, as_of: date, lang: str) -> dict[str, Any]:
     """The flat row every table, CSV and Markdown listing shows."""
-    return obligation_rows(ledger, [o], as_of, lang)[0]
-
-
-def obligation_rows(ledger: Ledger, obs: Iterable[Obligation], as_of: date, lang: str) -> list[dict[str, Any]]:
-    """`obligation_row` for many."""
-    columns = obligation_columns(ledger, obs, as_of, lang)
-    return [dict(zip(columns, values)) for values in zip(*columns.values())]
+    return {key: cells[0] for key, cells in obligation_columns(ledger, [o], as_of, lang).items()}
 
 
 def obligation_columns(ledger: Ledger, obs: Iterable[Obligation], as_of: date, lang: str) -> dict[str, list[Any]]:
-    """The rows of `obligation_rows`, one list per column (the shape render.Output.rows draws a
-    table from fastest: 100,000 rows are not 100,000 dicts). What rows repeat (a milestone's
+    """The rows of `obligation_row` for many obligations, one list per column (the shape
+    render.Output.rows draws a table from fastest: 100,000 rows are not 100,000 dicts). What rows repeat (a milestone's
     product, a set of leads' names, a date) is worked out once — a listing of 10,000 rows
     names a few thousand milestones and a few hundred dates; rows share those values: treat
     them as read-only."""
