@@ -13,9 +13,9 @@ from datetime import date
 from html import escape
 from typing import Any
 
+from hoinhap_cli import bars, deadlines
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli import bars, deadlines
 from hoinhap_cli.timeline import MARKS, ROMAN, SPAN, Grid, State, build, quarters
 
 # ------------------------------------------------------------------ the figures

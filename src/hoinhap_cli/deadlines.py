@@ -25,14 +25,15 @@ Everything here is pure: a Ledger and a date in, plain values out.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.vocab import Status, UnitKind
 from hoinhap_cli.periods import Deadline, Kind, Period, event_due, quarter_of
+from hoinhap_cli.vocab import Status, UnitKind
 
 if TYPE_CHECKING:
     from hoinhap_cli.model import Entry, Task

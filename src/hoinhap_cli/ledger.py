@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from hoinhap_cli import records
 from hoinhap_cli.cache import NO_CACHE, Cache
@@ -29,7 +30,6 @@ from hoinhap_cli.vocab import Status
 if TYPE_CHECKING:
     from hoinhap_cli import yamlio
     from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Task, Unit
-    from hoinhap_cli.validation import PlanIndex
 
 
 # Parsing and validating are imported when a file must be read: a warm run, answered from

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.vocab import UnitKind
 from hoinhap_cli.periods import Kind
 from hoinhap_cli.problems import UsageError
 from hoinhap_cli.queries import task_record, unit_record
@@ -26,6 +25,7 @@ from hoinhap_cli.selection import (
     short_name,
 )
 from hoinhap_cli.text import fold, natural_key, normalise_id, similar
+from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
     from hoinhap_cli.model import Task, Unit

@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hoinhap_cli.periods import Deadline, DeadlineError, parse_date, parse_deadline, parse_period, Period
+from hoinhap_cli.periods import Deadline, DeadlineError, Period, parse_date, parse_deadline, parse_period
 from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
 from hoinhap_cli.vocab import SCHEMA_VERSION, Status, UnitKind
 

@@ -11,10 +11,11 @@ under a rewritten title is the same task with a new title.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from dataclasses import field as _field
 from difflib import SequenceMatcher
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from hoinhap_cli.model import Milestone, Plan, Task, Unit
 from hoinhap_cli.text import fold, natural_key

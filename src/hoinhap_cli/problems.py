@@ -6,8 +6,9 @@ Every stage that reads user data returns problems instead of raising on the firs
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -79,3 +80,11 @@ class UsageError(HoinhapError):
         self.message = message
         self.hints = list(hints)
         super().__init__(message)
+
+    # The CLI's edge words an error through these two (issue 14: the core raises errors in
+    # domain words, an i18n key and its values; cli/ words them in the user's language).
+    def text(self, lang: str) -> str:
+        return self.message
+
+    def hint_texts(self, lang: str) -> list[str]:
+        return list(self.hints)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence, TextIO, Union
+from typing import Any, TextIO, Union
 
 from hoinhap_cli.problems import Problem
 

@@ -8,14 +8,15 @@ into its report. No I/O here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from hoinhap_cli.deadlines import Obligation, obligations
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.vocab import Status
 from hoinhap_cli.periods import Period
+from hoinhap_cli.vocab import Status
 
 _STATE_OF = {Status.DONE: "done", Status.IN_PROGRESS: "in_progress", Status.BLOCKED: "blocked",
              Status.NOT_STARTED: "not_started", Status.DROPPED: "dropped"}

@@ -8,16 +8,17 @@ group it belongs to ("UBND 11 phường"), marked as via that group.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.vocab import UnitKind
 from hoinhap_cli.periods import DeadlineError, Kind, Period, parse_date, parse_period
 from hoinhap_cli.problems import UsageError
 from hoinhap_cli.text import fold, similar
+from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
     from hoinhap_cli.model import Task, Unit

@@ -28,15 +28,16 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from hoinhap_cli import yamlio
 from hoinhap_cli.files import write_atomic
-from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.ledger import validate_report
+from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
 from hoinhap_cli.periods import parse_period
 from hoinhap_cli.problems import DataError, Problem, UsageError, errors

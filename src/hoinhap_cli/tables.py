@@ -23,9 +23,9 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
-from typing import Iterator, Sequence
 
 _SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
                      "\u2500-\u25fc\u25ff\u2713]")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from hoinhap_cli import deadlines
 from hoinhap_cli.i18n import t

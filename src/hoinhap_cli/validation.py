@@ -8,14 +8,15 @@ return lists of problems, so `check` can report every problem at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
-from hoinhap_cli.periods import Kind, Period, quarter_of
+from hoinhap_cli.periods import Kind, Period
 from hoinhap_cli.problems import Problem
 from hoinhap_cli.text import fold, similar
 from hoinhap_cli.yamlio import Located

@@ -31,8 +31,24 @@ def _options(
 
 def _register() -> None:
     # Imports stay inside: `hoinhap --help` and completion load only typer.
-    from hoinhap_cli.cli import (check, dashboard, diff, event, export, init, log, programs, record, review,
-                                 schema, show, submit, tasks, timeline, units)
+    from hoinhap_cli.cli import (
+        check,
+        dashboard,
+        diff,
+        event,
+        export,
+        init,
+        log,
+        programs,
+        record,
+        review,
+        schema,
+        show,
+        submit,
+        tasks,
+        timeline,
+        units,
+    )
 
     app.command("check")(check.check)
     app.command("export")(export.export)

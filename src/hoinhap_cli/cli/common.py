@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Callable, List, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from hoinhap_cli.cli.complete import complete_program, complete_unit
-from typer.core import TyperGroup
 
 DataOpt = Annotated[
     Optional[str],
@@ -63,7 +64,7 @@ FormatOpt = Annotated[
 BomOpt = Annotated[bool, typer.Option("--bom", help="CSV: start with a byte-order mark, so Excel reads UTF-8.")]
 FullOpt = Annotated[bool, typer.Option("--full", help="Table: every column, long texts not shortened.")]
 UnitOpt = Annotated[
-    Optional[List[str]],
+    Optional[list[str]],
     typer.Option("--unit", "-u", metavar="TEXT", autocompletion=complete_unit,
                  help="A unit by id, name or alias, diacritics optional ('qldt', 'phong kinh te', "
                       "'Cát Lái'); repeat for any of several. A ward also matches its group's tasks."),
@@ -104,7 +105,7 @@ NoRecurringOpt = Annotated[
     bool, typer.Option("--no-recurring", help="Due filters: leave out recurring duties (every quarter/year).")
 ]
 StatusOpt = Annotated[
-    Optional[List[str]],
+    Optional[list[str]],
     typer.Option("--status", metavar="STATUS",
                  help="Only tasks whose latest reported status is this: not-started, in-progress, done, "
                       "blocked, dropped (or chưa thực hiện, đang thực hiện, hoàn thành, vướng mắc, hủy bỏ); "

@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli.cli.complete import complete_event
 from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
+from hoinhap_cli.cli.complete import complete_event
 
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Free text; kept exactly (NFC).")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="A document reference, e.g. a decision number.")]

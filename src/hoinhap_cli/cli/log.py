@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli.cli.complete import complete_task, complete_unit
 from hoinhap_cli.cli.common import DataOpt, LangOpt, load_ledger, output
+from hoinhap_cli.cli.complete import complete_task, complete_unit
 
 
 class LogFormat(str, Enum):

@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
+from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt
 
 

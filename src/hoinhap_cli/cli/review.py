@@ -314,11 +314,10 @@ def summary(
 
 
 def _summary_tables(out: Any, ledger: Any, s: Any) -> None:
+    from hoinhap_cli import bars
     from hoinhap_cli.i18n import MESSAGES, t
     from hoinhap_cli.render import Column
     from hoinhap_cli.review import obligation_columns
-
-    from hoinhap_cli import bars
 
     counts = ["due_count", "done", "late", "in_progress", "blocked", "dropped"]  # not started: the rest
 

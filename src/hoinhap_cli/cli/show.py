@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli.cli.complete import complete_task
 from hoinhap_cli.cli.common import DataOpt, DetailFormat, LangOpt, NoColorOpt, column, load_ledger, output
+from hoinhap_cli.cli.complete import complete_task
 
 
 def show(

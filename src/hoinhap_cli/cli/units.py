@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoinhap_cli.cli.common import (
+    AsOfOpt,
     BomOpt,
     DataOpt,
     FormatOpt,
@@ -15,7 +16,6 @@ from hoinhap_cli.cli.common import (
     LangOpt,
     ListFormat,
     NoColorOpt,
-    AsOfOpt,
     SearchOpt,
     as_of_date,
     column,
