@@ -83,6 +83,14 @@ _RE_YEAR = re.compile(rf"^{_YEAR}$")
 _RE_QUARTER = re.compile(rf"^{_YEAR}-Q(\d)$", re.IGNORECASE)
 _RE_HALF = re.compile(rf"^{_YEAR}-H(\d)$", re.IGNORECASE)
 _RE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_QUARTER_LABEL = re.compile(r"\d{4}-Q[1-4]")
+
+
+def is_quarter(label: str) -> bool:
+    """Is this a quarter as the ledger writes one, YYYY-Qn: the label `parse_period` gives a
+    quarter, a report folder's name. The one test of "is this a quarter" (model, paths,
+    validation and the commands ask it here)."""
+    return _QUARTER_LABEL.fullmatch(label) is not None
 
 
 def parse_date(text: str) -> date:
@@ -202,7 +210,7 @@ def parse_deadline(text: str) -> Deadline:
         return _dated(Kind.SPAN, p, p.label)
     if _RE_YEAR.match(p.label):
         return _dated(Kind.YEAR, p, p.label)
-    if _RE_QUARTER.match(p.label):
+    if is_quarter(p.label):
         return _dated(Kind.QUARTER, p, p.label)
     if _RE_HALF.match(p.label):
         return _dated(Kind.HALF, p, p.label)

@@ -7,7 +7,6 @@ return lists of problems, so `check` can report every problem at once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -15,9 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from hoinhap_cli.model import Plan, ReportFile, Status, Task
-from hoinhap_cli.periods import Kind, Period
+from hoinhap_cli.model import Plan, ReportFile, Status, Task, Unit
+from hoinhap_cli.periods import Kind, Period, is_quarter
 from hoinhap_cli.problems import Problem
+from hoinhap_cli.selection import takes_part
 from hoinhap_cli.text import fold, similar
 from hoinhap_cli.yamlio import Located
 
@@ -276,24 +276,15 @@ class PlanIndex:
     units: set[str]
     tasks: dict[str, Task]
     events: set[str]
-    groups_of: dict[str, set[str]]  # unit id -> ids of the groups that list it as a member
-    named: dict[str, frozenset[str]]  # task id -> the units it names as lead or support
+    by_id: dict[str, Unit]  # for selection.takes_part
 
     @classmethod
     def of(cls, plan: Plan) -> PlanIndex:
-        groups_of: dict[str, set[str]] = {}
-        for u in plan.units:
-            for m in u.members:
-                groups_of.setdefault(m, set()).add(u.id)
-        named = {t.id: frozenset(t.lead or ()) | frozenset(t.support or ()) for t in plan.tasks}
         return cls({u.id for u in plan.units}, {t.id: t for t in plan.tasks}, {e.id for e in plan.events},
-                   groups_of, named)
+                   {u.id: u for u in plan.units})
 
 
 _NEEDS_REASON = frozenset((Status.BLOCKED, Status.DROPPED))
-
-
-QUARTER_FOLDER = re.compile(r"\d{4}-Q[1-4]")
 
 
 def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit: str | None,
@@ -312,14 +303,13 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
         else:
             out.append(doc.problem(("unit",), f"the file is named for unit '{expected_unit}' but says unit: "
                                    f"{report.unit}"))
-    if expected_period is not None and not QUARTER_FOLDER.fullmatch(expected_period):
+    if expected_period is not None and not is_quarter(expected_period):
         out.append(doc.problem(("period",), f"the folder '{expected_period}' is not a quarter: a report belongs in "
                                f"reports/<YYYY-Qn>/<unit-id>.yaml, here reports/{report.period}/"))
     elif expected_period is not None and report.period.label != expected_period:
         out.append(doc.problem(("period",), f"the file is in folder {expected_period} but says period: {report.period}"))
     signed = plan.decision.signed_on
-    # A unit may report on a task that names it or names a group it belongs to.
-    reporter = frozenset((report.unit, *index.groups_of.get(report.unit, ()))) if report.unit in units else None
+    reporter = report.unit in units  # a unit may report on a task it takes part in (selection.takes_part)
     # A date needs a closer look (_date_problems) only outside [first, last].
     first, last = max(signed, report.period.start), min(today, report.period.end)
     for i, entry in enumerate(report.entries):
@@ -333,7 +323,7 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
             out += _date_problems(doc, ("entries", i, "date"), entry.date, report, signed, today)
         if entry.status in _NEEDS_REASON and not entry.reason:
             out.append(doc.problem(("entries", i), f"status {entry.status.value} needs a reason: add reason: …"))
-        if task is not None and reporter is not None and not entry.forced and index.named[task.id].isdisjoint(reporter):
+        if task is not None and reporter and not entry.forced and not takes_part(index.by_id, task, report.unit):
             out.append(doc.problem(("entries", i, "task"), f"unit '{report.unit}' is neither lead nor support of "
                                    f"task {task.id}; add forced: true if this is intended"))
     if report.submitted is not None:
@@ -348,12 +338,6 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
             out.append(_unknown(doc, ("events", i, "event"), "event", ev.event, events))
         out += _date_problems(doc, ("events", i, "date"), ev.date, report, signed, today)
     return out
-
-
-def involved(plan: Plan, task: Task, unit: str) -> bool:
-    """The unit leads or supports the task, or belongs to a group that does (a ward of '11 phường')."""
-    named = set(task.lead or []) | set(task.support or [])
-    return unit in named or any(unit in u.members for u in plan.units if u.id in named)
 
 
 def _date_problems(doc: Located, path: tuple, day: date, report: ReportFile, signed: date,

@@ -134,14 +134,14 @@ def task_filter(ledger: Any, lang: str, units: list[str] | None = None, role: Ro
 
     ids: list[str] = []
     for text in units or []:
-        uid = selection.resolve_unit(ledger.units.values(), text, lang).id
+        uid = selection.resolve_unit(ledger.units.values(), text).id
         if uid not in ids:
             ids.append(uid)
-    window = selection.due_window(due_before, due_after, due_in, lang)
+    window = selection.due_window(due_before, due_after, due_in)
     return selection.TaskFilter(
         units=tuple(ids),
         role=role.value,  # type: ignore[arg-type]
-        program=selection.check_program(ledger, program, lang) if program is not None else None,
+        program=selection.check_program(ledger, program) if program is not None else None,
         search=search,
         due=selection.DueRules(window=window, recurring=not no_recurring, ongoing=include_ongoing,
                                pending=include_pending),
@@ -188,7 +188,7 @@ def open_data(data: str | None, out: Any) -> Any:
     from hoinhap_cli.i18n import t
     from hoinhap_cli.paths import locate
 
-    where = locate(data)
+    where = locate(data, fallback=os.environ.get("HOINHAP_DATA"))
     if where.origin == "bundled":
         out.message(t("plan.bundled", out.lang, file=where.plan_file))
     elif where.origin == "env":
@@ -234,8 +234,8 @@ class HoinhapGroup(TyperGroup):
                 typer.echo(str(problem), err=True)
             raise typer.Exit(2) from None
         except UsageError as err:
-            typer.echo(f"hoinhap: {err.message}", err=True)
-            for hint in err.hints:
+            typer.echo(f"hoinhap: {err.text(lang)}", err=True)
+            for hint in err.hint_texts(lang):
                 typer.echo(t("error.hint", lang, hint=hint), err=True)
             raise typer.Exit(2) from None
         except HoinhapError as err:

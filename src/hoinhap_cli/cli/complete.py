@@ -7,6 +7,7 @@ completion must never print an error into the user's command line.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hoinhap_cli.text import collation_key, fold, natural_key
@@ -19,7 +20,7 @@ def _plan(ctx: Any) -> dict[str, Any]:
 
     params = getattr(ctx, "params", None) or {}
     try:
-        where = locate(params.get("data"))
+        where = locate(params.get("data"), fallback=os.environ.get("HOINHAP_DATA"))
         doc, _ = yamlio.read(where.plan_file)
     except (HoinhapError, OSError):
         return {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -50,7 +51,7 @@ def diff(
         old, old_name = revisions.plan_file(Path(files[0]), files[0]), files[0]
         new, new_name = revisions.plan_file(Path(files[1]), files[1]), files[1]
     else:
-        where = locate(data)
+        where = locate(data, fallback=os.environ.get("HOINHAP_DATA"))
         if where.origin == "bundled":
             raise UsageError("no data/plan.yaml here or above to compare",
                              ["pass --data DIR, or compare two files with --files OLD.yaml NEW.yaml"])

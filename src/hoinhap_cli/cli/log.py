@@ -38,11 +38,12 @@ def log(
     from hoinhap_cli.periods import DeadlineError, parse_date
     from hoinhap_cli.problems import UsageError
     from hoinhap_cli.render import Column
+    from hoinhap_cli.selection import find_task
 
     out = output(lang)
     ledger = load_ledger(data, out)
-    who = progress.resolve_unit(ledger.plan, unit, out.lang).id if unit is not None else None
-    what = progress.find_task(ledger.plan, task).id if task is not None else None
+    who = progress.resolve_unit(ledger.plan, unit).id if unit is not None else None
+    what = find_task(ledger.tasks, task).id if task is not None else None
     bounds = []
     for option, value in (("--since", since), ("--until", until)):
         try:

@@ -27,12 +27,13 @@ def show(
     Example: hoinhap show 3.2.4a --format md
     """
     from hoinhap_cli.i18n import t
-    from hoinhap_cli.lookup import find_task, task_detail
+    from hoinhap_cli.lookup import task_detail
     from hoinhap_cli.render import Block
+    from hoinhap_cli.selection import find_task
 
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
-    task = find_task(ledger, task_id, out.lang)
+    task = find_task(ledger.tasks, task_id)
     d = task_detail(ledger, task, out.lang)
     none = t("show.none", out.lang)
     blocks = [

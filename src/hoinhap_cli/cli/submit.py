@@ -27,7 +27,7 @@ def submit(
     from hoinhap_cli import progress, store
     from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
     from hoinhap_cli.i18n import t
-    from hoinhap_cli.periods import DeadlineError, parse_period
+    from hoinhap_cli.periods import DeadlineError, is_quarter, parse_period
     from hoinhap_cli.problems import UsageError
 
     if not re.fullmatch(r"[0-9A-Za-z-]+", period):  # '/', '..', NUL: nothing that could name another folder
@@ -39,9 +39,9 @@ def submit(
         quarter = parse_period(period)
     except DeadlineError as err:
         raise UsageError(f"--period: {err}") from None
-    if quarter.label[4:6] != "-Q" or ".." in quarter.label:
+    if not is_quarter(quarter.label):
         raise UsageError(f"--period '{period}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1")
-    who = progress.resolve_unit(plan, unit, out.lang)
+    who = progress.resolve_unit(plan, unit)
     day = progress.parse_day(plan, date, now)
     if day < quarter.start:
         raise UsageError(f"--date {day.isoformat()} is before the quarter {quarter} began "
