@@ -114,15 +114,6 @@ def test_history_and_next_due_follow_the_reports(tmp_path: Path):
     assert selection.next_due(ledger, ledger.tasks["3.2.4"], selection.DueRules(), TODAY) == date(2009, 12, 31)
 
 
-def test_find_task_reads_loose_ids_and_suggests_near_ones(plan):
-    assert lookup.find_task(plan, " 3.2.4A ", "vi").id == "3.2.4a"
-    assert lookup.find_task(plan, "2,10", "vi").id == "2.10"
-    with pytest.raises(UsageError) as err:
-        lookup.find_task(plan, "2.100", "en")
-    assert err.value.message == "no task numbered '2.100'"
-    assert "2.10" in err.value.hints[0]
-
-
 def test_unit_counts_separate_direct_and_group_involvement(plan):
     rows = {r["id"]: r for r, _ in lookup.unit_rows(plan)}
     assert (rows["phong-kinh-te"]["lead_count"], rows["phong-kinh-te"]["support_count"]) == (6, 3)

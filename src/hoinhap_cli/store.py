@@ -34,13 +34,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
+
 from hoinhap_cli import yamlio
 from hoinhap_cli.files import write_atomic
 from hoinhap_cli.ledger import validate_report
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
 from hoinhap_cli.periods import parse_period
-from hoinhap_cli.problems import DataError, Problem, UsageError, errors
+from hoinhap_cli.problems import DataError, LockBusy, Problem, UsageError, errors, words
 
 DEFAULT_LOCK_TIMEOUT = 30.0
 GITIGNORE = "# written by hoinhap: lock and temp files of report writes\n*.lock\n*.tmp\n"
@@ -81,18 +83,12 @@ def render(report: ReportFile) -> str:
 def refuse_bundled(data: DataDir) -> None:
     bundled = bundled_plan().parent.resolve()
     if data.origin == "bundled" or data.root.resolve() == bundled:
-        raise UsageError(
-            f"the data folder is the plan bundled with the program ({data.plan_file}); "
-            "progress is never written inside the installed package",
-            ["pass --data DIR (a folder holding plan.yaml), or run `hoinhap init DIR` to start a ledger"],
-        )
+        raise UsageError(words("store.bundled", file=data.plan_file), [words("store.bundled.hint")])
 
 
 def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
            change: Callable[[ReportFile], ReportFile], timeout: float = DEFAULT_LOCK_TIMEOUT) -> Written:
     """Change one unit's report for one quarter, safely. `change` may raise to write nothing."""
-    from filelock import FileLock, Timeout
-
     refuse_bundled(data)
     path = report_path(data, unit, period)
     name = data.display(path)
@@ -104,8 +100,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
         # between writers (20 writers: twice the wall time). A poll costs one system call.
         lock.acquire(poll_interval=0.005)
     except Timeout:
-        raise UsageError(f"{name} is being written by another hoinhap (waited {timeout:g} s); nothing was written",
-                         ["try again; HOINHAP_LOCK_TIMEOUT=SECONDS waits longer"]) from None
+        raise LockBusy(name, timeout) from None
     except OSError as err:
         raise write_failed(name, err) from None
     try:
@@ -244,9 +239,8 @@ def append_event(event: EventEntry) -> Callable[[ReportFile], ReportFile]:
 def mark_submitted(day: date) -> Callable[[ReportFile], ReportFile]:
     def change(report: ReportFile) -> ReportFile:
         if report.submitted is not None and report.submitted != day:
-            raise UsageError(f"{report.unit}'s report for {report.period} was already marked submitted on "
-                             f"{report.submitted.isoformat()}; nothing was written",
-                             ["edit submitted: in the file to change the date"])
+            raise UsageError(words("store.submitted", unit=report.unit, period=report.period,
+                                   day=report.submitted.isoformat()), [words("store.submitted.hint")])
         return report.model_copy(update={"submitted": day})
 
     return change

@@ -139,7 +139,7 @@ def _syllable_key(word: str) -> tuple[tuple[int, ...], int]:
 
 def similar(word: str, candidates: list[str], limit: int = 3) -> list[str]:
     """The candidates nearest to a word, compared folded (for 'did you mean')."""
-    import difflib
+    import difflib  # only when a name is not found: every run imports text.py
 
     folded = {fold(c): c for c in candidates}
     return [folded[m] for m in difflib.get_close_matches(fold(word), list(folded), n=limit, cutoff=0.5)]
