@@ -23,25 +23,25 @@ def test_a_unit_takes_part_itself_or_through_its_group() -> None:
     units = {u.id: u for u in (_unit("ubnd-11-phuong", "ubnd-phuong-cat-lai"), _unit("ubnd-phuong-cat-lai"),
                                _unit("phong-kinh-te"), _unit("phong-qldt"))}
     task = SimpleNamespace(lead=["ubnd-11-phuong"], support=["phong-kinh-te"])
-    assert involvement(units, task, "ubnd-phuong-cat-lai") == [  # type: ignore[arg-type]
+    assert involvement(units, task, "ubnd-phuong-cat-lai") == [
         Involvement("ubnd-phuong-cat-lai", "lead", via="ubnd-11-phuong")]
-    assert involvement(units, task, "phong-kinh-te") == [Involvement("phong-kinh-te", "support")]  # type: ignore[arg-type]
-    assert involvement(units, task, "ubnd-11-phuong") == [Involvement("ubnd-11-phuong", "lead")]  # type: ignore[arg-type]
-    assert [takes_part(units, task, u) for u in units] == [True, True, True, False]  # type: ignore[arg-type]
+    assert involvement(units, task, "phong-kinh-te") == [Involvement("phong-kinh-te", "support")]
+    assert involvement(units, task, "ubnd-11-phuong") == [Involvement("ubnd-11-phuong", "lead")]
+    assert [takes_part(units, task, u) for u in units] == [True, True, True, False]
 
 
 def test_a_task_is_found_by_a_loose_id_or_refused_with_the_nearest() -> None:
     tasks = {tid: SimpleNamespace(id=tid) for tid in ("1.1", "2.10", "2.1", "3.2.4a")}
-    assert find_task(tasks, " 3.2.4A ").id == "3.2.4a"  # type: ignore[arg-type]
-    assert find_task(tasks, "2,10").id == "2.10"  # type: ignore[arg-type]
+    assert find_task(tasks, " 3.2.4A ").id == "3.2.4a"
+    assert find_task(tasks, "2,10").id == "2.10"
     with pytest.raises(UnknownTask) as err:
-        find_task(tasks, " 2.100 ")  # type: ignore[arg-type]
+        find_task(tasks, " 2.100 ")
     assert (err.value.task, err.value.near[0]) == ("2.100", "2.10")
     assert err.value.text("vi") == "không có nhiệm vụ số '2.100'"
     assert err.value.text("en") == "no task numbered '2.100'"
     assert err.value.hint_texts("en")[0].startswith("did you mean: 2.10")
     with pytest.raises(InvisibleCharacter) as hidden:
-        find_task(tasks, "2.10\u200b")  # type: ignore[arg-type]
+        find_task(tasks, "2.10\u200b")
     assert hidden.value.text("en").startswith("task id '2.10·' contains an invisible ZERO WIDTH SPACE (U+200B)")
 
 

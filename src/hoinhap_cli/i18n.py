@@ -342,6 +342,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "init.exists.hint": ("chọn một thư mục trống, hoặc dời các tệp này đi trước",
                          "choose an empty folder, or move these away first"),
     "due.invalid": ("{error}", "{error}"),
+    "char.byte": ("byte {byte}, không phải UTF-8 (terminal có đặt UTF-8 không?)",
+                  "the byte {byte}, which is not UTF-8 (is the terminal set to UTF-8?)"),
 }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from hoinhap_cli.i18n import t
+from hoinhap_cli.text import describe_char
 
 Severity = Literal["error", "warning"]
 
@@ -207,10 +208,15 @@ class InvisibleCharacter(UsageError):
 
 
 class RefusedCharacter(UsageError):
-    """Free text (`field`: note, reason, evidence) holding a control character."""
+    """Free text (`field`: note, reason, evidence) holding a control character, or a byte that
+    was not UTF-8 (read as a lone surrogate)."""
 
-    def __init__(self, field_name: str, char: str, described: str):
+    def __init__(self, field_name: str, char: str):
         self.field, self.char = field_name, char
+        code = ord(char)
+        described: str | Words = describe_char(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            described = words("char.byte", byte=f"0x{code - 0xDC00:02X}")
         super().__init__(words("text.refused_char", field=field_name, char=described))
 
 

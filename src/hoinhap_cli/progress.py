@@ -24,7 +24,7 @@ from hoinhap_cli.problems import (
 )
 from hoinhap_cli.selection import find_task, takes_part, visible
 from hoinhap_cli.selection import resolve_unit as resolve
-from hoinhap_cli.text import describe_char, fold, nfc, refused_in_text, similar
+from hoinhap_cli.text import fold, nfc, refused_in_text, similar
 from hoinhap_cli.vocab import Status
 
 if TYPE_CHECKING:  # the models are imported where an entry is built: status words need no pydantic
@@ -83,7 +83,7 @@ def _text(value: str | None, field: str) -> str | None:
         return None
     ch = refused_in_text(value)
     if ch is not None:
-        raise RefusedCharacter(field, ch, describe_char(ch))
+        raise RefusedCharacter(field, ch)
     return nfc(value)
 
 
