@@ -66,7 +66,7 @@ def parse_day(plan: Plan, text: str | None, today: date) -> date:
         try:
             day = parse_date(text)
         except DeadlineError as err:
-            raise UsageError(words("day.invalid", error=str(err))) from None
+            raise UsageError(words("day.invalid", error=err.words)) from None
     if day > today:
         raise DayOutOfRange("future", day.isoformat(), today.isoformat())
     signed = plan.decision.signed_on

@@ -197,7 +197,7 @@ def due_window(before: str | None, after: str | None, within: str | None) -> Per
         if before is not None:
             end = min(end, parse_date(before))
     except DeadlineError as err:
-        raise UsageError(words("due.invalid", error=str(err)), [words("due.hint")]) from None
+        raise UsageError(words("due.invalid", error=err.words), [words("due.hint")]) from None
     if end < start:
         raise UsageError(words("due.empty_window", start=start.isoformat(), end=end.isoformat()))
     return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
