@@ -92,7 +92,7 @@ REFUSALS = [
     (["record", "1.1", "-s", "done", "--unit", "phong-khong-co"], "không có đơn vị nào tên 'phong-khong-co'"),
     (["record", "1.1", "-s", "done", "--date", "2009-05-21"], "--date 2009-05-21 ở tương lai (hôm nay là 2009-05-20)"),
     (["record", "1.1", "-s", "done", "--date", "2008-10-16"], "trước ngày ký quyết định (2008-10-17)"),
-    (["record", "1.1", "-s", "done", "--date", "2009-02-30"], "not a real date"),
+    (["record", "1.1", "-s", "done", "--date", "2009-02-30"], "'2009-02-30' không phải là ngày có thật"),
     (["record", "1.1"], "missing --status"),
     (["record", "1.1", "-s", "done", "--event", "tp-duyet"], "--event records an event"),
     (["record", "--event", "tp-duyet"], "needs --date"),
