@@ -36,7 +36,7 @@ from typing import Any
 
 from hoinhap_cli import yamlio
 from hoinhap_cli.files import write_atomic
-from hoinhap_cli.ledger import validate_report
+from hoinhap_cli.reading import validate_report
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
 from hoinhap_cli.periods import parse_period

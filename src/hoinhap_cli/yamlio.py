@@ -27,7 +27,8 @@ from hoinhap_cli.text import nfc
 # one at ~1.4 GB and 40 s). The real plan is ~0.1 MiB, so 10 MiB is generous and stays far
 # below a 500 MB memory goal; HOINHAP_MAX_MB raises it for whoever really needs more.
 MAX_MB = 10
-MAX_MB_ENV = "HOINHAP_MAX_MB"
+MAX_BYTES = MAX_MB * 2**20  # the default of every reader here (ledger.MAX_BYTES is the same)
+MAX_MB_ENV = "HOINHAP_MAX_MB"  # named in the refusal: the CLI reads it (cli.common.max_bytes)
 
 try:  # libyaml's parser: ~4x faster, and its nodes still carry line/column marks
     from yaml._yaml import CParser as _CParser  # type: ignore[import-not-found]
@@ -262,26 +263,10 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def max_bytes_from_env(env: dict[str, str] | None = None) -> int:
-    """The size limit for one YAML file: $HOINHAP_MAX_MB MiB, else MAX_MB."""
-    from hoinhap_cli.problems import UsageError
-
-    value = (os.environ if env is None else env).get(MAX_MB_ENV, "").strip()
-    if not value:
-        return MAX_MB * 2**20
-    try:
-        mb = float(value)
-    except ValueError:
-        mb = 0.0
-    if not mb > 0 or mb == float("inf"):
-        raise UsageError(f"{MAX_MB_ENV}={value!r} is not a size: give a number of MiB, e.g. {MAX_MB_ENV}=60")
-    return int(mb * 2**20)
-
-
-def read(path: Path, file: str | None = None, max_bytes: int | None = None) -> tuple[Located | None, list[Problem]]:
+def read(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Located | None, list[Problem]]:
     """Read one YAML file. Returns (document, []) or (None, problems).
 
-    A file over `max_bytes` (default: `max_bytes_from_env()`) is refused before it is read,
+    A file over `max_bytes` is refused before it is read,
     so a huge file costs no memory.
     """
     name = file or str(path)
@@ -291,14 +276,14 @@ def read(path: Path, file: str | None = None, max_bytes: int | None = None) -> t
     return parse(raw, name)
 
 
-def read_bytes(path: Path | str, file: str | None = None, max_bytes: int | None = None) -> tuple[bytes | None, list[Problem]]:
+def read_bytes(path: Path | str, file: str | None = None,
+               max_bytes: int = MAX_BYTES) -> tuple[bytes | None, list[Problem]]:
     """A file's bytes (to hash them before parsing), or (None, problems) when unreadable or too big.
 
-    A file over `max_bytes` (default: `max_bytes_from_env()`) is refused before it is read,
-    so a huge file costs no memory.
+    A file over `max_bytes` is refused before it is read, so a huge file costs no memory.
     """
     name = file or str(path)
-    limit = max_bytes_from_env() if max_bytes is None else max_bytes
+    limit = max_bytes
     try:
         with open(path, "rb") as f:  # one open, its size from the open file (thousands of reports per run)
             size = os.fstat(f.fileno()).st_size
