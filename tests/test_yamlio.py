@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from hoinhap_cli.yamlio import dump, parse
+from hoinhap_cli.yamldump import dump
+from hoinhap_cli.yamlio import parse
 
 
 def only_problem(raw: bytes | str) -> str:

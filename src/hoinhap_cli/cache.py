@@ -37,8 +37,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from hoinhap_cli import __version__
+from hoinhap_cli.vocab import SCHEMA_VERSION
 
 _MAGIC = b"hoinhap-cache\n"
 # The source files whose change changes what a cached entry would be: an edited validator
@@ -47,23 +51,20 @@ _CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "y
          "reading.py", "snapshot.py", "cache.py")
 
 
-def default_dir(env: dict[str, str] | None = None) -> Path:
-    env = dict(os.environ) if env is None else env
-    if env.get("HOINHAP_CACHE_DIR"):
-        return Path(env["HOINHAP_CACHE_DIR"])
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def default_dir(env: Mapping[str, str] | None = None) -> Path:
+    found = os.environ if env is None else env
+    if found.get("HOINHAP_CACHE_DIR"):
+        return Path(found["HOINHAP_CACHE_DIR"])
+    base = found.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "hoinhap"
 
 
-def disabled(env: dict[str, str] | None = None) -> bool:
-    env = os.environ if env is None else env
-    return env.get("HOINHAP_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
+def disabled(env: Mapping[str, str] | None = None) -> bool:
+    found = os.environ if env is None else env
+    return found.get("HOINHAP_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def _fingerprint() -> bytes:
-    from hoinhap_cli import __version__
-    from hoinhap_cli.vocab import SCHEMA_VERSION
-
     here = Path(__file__).parent
     parts = [__version__, str(SCHEMA_VERSION)]
     for name in _CODE:

@@ -247,7 +247,7 @@ class Ledger:
         d = task.milestones[index].due
         if d.kind is Kind.EVENT:
             ev = self.index.events.get(d.event or "")
-            return event_due(ev.date) if ev else None
+            return event_due(ev.date) if ev is not None else None
         return d.due
 
 

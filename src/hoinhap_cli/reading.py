@@ -25,6 +25,8 @@ from hoinhap_cli.paths import DataDir, parse_report_name
 from hoinhap_cli.problems import Problem, errors
 from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, schema_problems
 
+# A validated plan: the model, or its records (a snapshot's; see records): read the same way.
+AnyPlan = Plan | records.Plan
 Named = tuple[str, str, str]  # a report file's name as displayed, its path in reports/, its full path
 M = TypeVar("M", bound=BaseModel)
 
@@ -100,7 +102,7 @@ def validate_report(doc: yamlio.Located, plan: Plan, unit: str | None, period: s
     return content, report_problems(content, doc, plan, unit, period, today)
 
 
-def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE, *,
+def load_reports(data: DataDir, plan: AnyPlan, today: date, cache: Cache = NO_CACHE, *,
                  max_bytes: int = MAX_BYTES) -> tuple[list[Report], list[Problem]]:
     """Every report file, each validated on its own (cached by its bytes), then checked against
     the plan and today."""
@@ -108,7 +110,7 @@ def load_reports(data: DataDir, plan: Plan, today: date, cache: Cache = NO_CACHE
     return [r for r, _ in found.values() if r is not None], [p for _, problems in found.values() for p in problems]
 
 
-def read_reports(named: list[Named], plan: Plan, today: date, cache: Cache,
+def read_reports(named: list[Named], plan: AnyPlan, today: date, cache: Cache,
                  max_bytes: int) -> dict[str, tuple[Report | None, list[Problem]]]:
     """These report files, each read, validated (or taken from the cache entry of its bytes)
     and checked: by name, its report (None if it has errors) and its problems."""
@@ -119,7 +121,7 @@ def read_reports(named: list[Named], plan: Plan, today: date, cache: Cache,
 class _ReportReader:
     """Reads report files against one plan: its index is built once, not once per file."""
 
-    def __init__(self, plan: Plan, today: date, cache: Cache, max_bytes: int):
+    def __init__(self, plan: AnyPlan, today: date, cache: Cache, max_bytes: int):
         self.plan, self.today, self.cache, self.max_bytes = plan, today, cache, max_bytes
         self.index = PlanIndex.of(plan)
         self.same: dict[Any, Any] = {}  # equal values of entries share one object (see _views)

@@ -20,6 +20,9 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
+if TYPE_CHECKING:
+    from hoinhap_cli.periods import Deadline
+
 
 class Record:
     """One validated model's fields, as attributes, in the model's field order.
@@ -46,7 +49,7 @@ class Record:
 class Milestone(NamedTuple):
     """`model.Milestone`'s fields."""
 
-    due: Any  # periods.Deadline
+    due: Deadline
     source: str | None
     product: int | None
     note: str | None

@@ -32,13 +32,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from hoinhap_cli import records
 from hoinhap_cli.cache import Cache
-from hoinhap_cli.ledger import MAX_BYTES, HeldEntries, Ledger, Report, StatusIndex, named_reports
+from hoinhap_cli.ledger import MAX_BYTES, EntryView, HeldEntries, Ledger, Report, StatusIndex, named_reports
 from hoinhap_cli.ledger import load as load_uncached
 from hoinhap_cli.paths import DataDir
 from hoinhap_cli.problems import DataError, Problem, errors
+from hoinhap_cli.records import Task, Unit
 
 _Named = list[tuple[str, str]]  # each report file's name as displayed, and its full path
+_Piece = tuple[records.ReportHeader, tuple[EntryView, ...]]  # a report file's entry in the cache (see reading)
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ class _Snapshot:
     index: StatusIndex
     reports: _Named
 
-    def piece(self, cache: Cache, name: str) -> tuple[object, object] | None:
+    def piece(self, cache: Cache, name: str) -> _Piece | None:
         """A report file's header and entries as this snapshot read them (None: no longer cached)."""
         digest = self.files.hashes.get(name)
         piece = cache.get(cache.key_of("report", digest)) if digest is not None and cache.enabled else None
@@ -116,9 +119,9 @@ class _Snapshot:
 class _Plan:
     """The plan part of a snapshot, stored under the hash of the plan's bytes."""
 
-    plan: object
-    tasks: dict
-    units: dict
+    plan: records.Plan
+    tasks: dict[str, Task]
+    units: dict[str, Unit]
 
     @staticmethod
     def key(cache: Cache, files: FileHashes, plan_name: str) -> str:
@@ -190,7 +193,7 @@ def _edited(old: _Snapshot, part: _Plan, files: FileHashes, data: DataDir, today
 
     named = named_reports(data)
     changed = [(name, rel, full) for name, rel, full in named if files.hashes.get(name) != old.files.hashes.get(name)]
-    fresh = reading.read_reports(changed, part.plan, today, cache, max_bytes)  # type: ignore[arg-type]
+    fresh = reading.read_reports(changed, part.plan, today, cache, max_bytes)
     problems = _warnings(old.warnings, {name: found for name, (_, found) in fresh.items()},
                          data.display(data.plan_file), [name for name, _, _ in named])
     if errors(problems):
@@ -202,8 +205,8 @@ def _edited(old: _Snapshot, part: _Plan, files: FileHashes, data: DataDir, today
     if any(piece is None for piece in before.values()):
         return None
     if before.keys() == reread.keys() and all(
-            (reread[name].entries, reread[name].content.events) == (piece[1], piece[0].events)  # type: ignore[index,attr-defined]
-            for name, piece in before.items()):
+            (reread[name].entries, reread[name].content.events) == (piece[1], piece[0].events)
+            for name, piece in before.items() if piece is not None):
         # Not one entry or event changed (a comment, a submitted date): nothing to re-index, and
         # the entries are left unread. The snapshot names the same files, some with new bytes.
         index = old.index.resubmitted(list(reread.values()))
@@ -218,8 +221,9 @@ def _edited(old: _Snapshot, part: _Plan, files: FileHashes, data: DataDir, today
         reports[name] = report
         tasks.update(e.task for e in report.entries)
     now_reports = [reports[name] for name, _, _ in named if name in reports]
-    ledger = Ledger(data, part.plan, part.tasks, part.units, problems, old.index.updated(part.tasks, now_reports, tasks),
-                    HeldEntries(now_reports), [r.file for r in now_reports])
+    index = old.index.updated(part.tasks, now_reports, tasks)
+    ledger = Ledger(data, part.plan, part.tasks, part.units, problems, index, HeldEntries(now_reports),
+                    [r.file for r in now_reports])
     return ledger, problems
 
 
@@ -247,7 +251,7 @@ class _CachedEntries:
             piece = self.snapshot.piece(self.cache, name)
             if piece is None:
                 return self._from_files()
-            reports.append(Report(name, full, *piece))  # type: ignore[arg-type]
+            reports.append(Report(name, full, *piece))
         return reports
 
     def _from_files(self) -> list[Report]:
@@ -257,6 +261,6 @@ class _CachedEntries:
         if files is None or files.digest != self.snapshot.files.digest:
             raise DataError([Problem(self.data.display(self.data.root), None, None,
                                      "the data changed while this command read it: run it again")])
-        reports, _ = reading.load_reports(self.data, self.part.plan, self.today, self.cache,  # type: ignore[arg-type]
+        reports, _ = reading.load_reports(self.data, self.part.plan, self.today, self.cache,
                                           max_bytes=self.max_bytes)  # fills the cache
         return reports
