@@ -568,3 +568,18 @@ def test_random_edits_keep_the_snapshot_equal_to_a_fresh_read(generated: Path, t
     assert got is None and want is None and problems == expected and any(p.severity == "error" for p in problems)
     f.write_bytes(good)
     _same_ledger(cached(where, today, cache), fresh(where, today))
+
+
+def test_the_pure_ledger_reads_nothing_after_it_returns(mini: Path, tmp_path: Path) -> None:
+    """`ledger.load` hands out plain data: with the data folder gone, every question is answered."""
+    data = tmp_path / "copy"
+    shutil.copytree(mini, data)
+    report = data / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    where = DataDir(data, data / "plan.yaml", "option")
+    found = fresh(where, date(2026, 11, 27))
+    assert isinstance(found.source, HeldEntries)
+    shutil.rmtree(data)
+    assert [r.file for r, _ in found.entries()] and found.history("3.2.4")
+    assert found.report_files() == [r.file for r in found.reports]
