@@ -141,7 +141,9 @@ def load(data: DataDir, today: date, cache: Cache, *,
     slot = cache.key("ledger", where.encode())
     plan_name = data.display(data.plan_file)
     old = cache.get_snapshot(slot)
-    part = cache.get(_Plan.key(cache, old.files, plan_name)) if isinstance(old, _Snapshot) else None
+    part = None
+    if isinstance(old, _Snapshot) and plan_name in old.files.hashes:
+        part = cache.get(_Plan.key(cache, old.files, plan_name))
     if not isinstance(old, _Snapshot) or not isinstance(part, _Plan):
         old = part = None  # a snapshot without its plan is of no use
     files = FileHashes.of(data, today, old.files if old is not None else None)
