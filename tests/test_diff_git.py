@@ -10,7 +10,7 @@ import pytest
 from conftest import MINI_PLAN
 from typer.testing import CliRunner
 
-from hoinhap_cli import yamlio
+from hoinhap_cli import yamldump, yamlio
 from hoinhap_cli.cli import app
 
 
@@ -119,7 +119,7 @@ def test_reformat_only_commit_is_no_change_in_substance(repo: Path) -> None:
     data = doc.data  # type: ignore[union-attr]
     data["tasks"].reverse()
     data["units"].reverse()
-    reformatted = yamlio.dump(data)  # no comments, block style, other quoting
+    reformatted = yamldump.dump(data)  # no comments, block style, other quoting
     assert reformatted != MINI_PLAN and "# a small plan" not in reformatted
     (repo / "data" / "plan.yaml").write_text(reformatted, encoding="utf-8")
     commit(repo, "định dạng lại")

@@ -38,7 +38,7 @@ def cli(*args: str, columns: int = 100):
 
 @pytest.fixture
 def ledger(shipped_progress: Path) -> Ledger:
-    return load(locate(str(shipped_progress)), date(2026, 11, 27))
+    return load(locate(str(shipped_progress)), date(2026, 11, 27))[0]
 
 
 # ------------------------------------------------------------------ one source of truth

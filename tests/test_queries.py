@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 27)
 
 @pytest.fixture(scope="module")
 def plan():
-    return load(locate(str(SHIPPED)), TODAY)
+    return load(locate(str(SHIPPED)), TODAY)[0]
 
 
 def ids(ledger, f: selection.TaskFilter) -> list[str]:
@@ -92,18 +92,18 @@ def _plan_with_event(tmp_path: Path, recorded: bool) -> Path:
 
 
 def test_an_event_bound_task_falls_due_once_its_event_is_recorded(tmp_path: Path):
-    waiting = load(locate(str(_plan_with_event(tmp_path / "a", recorded=False))), TODAY)
+    waiting = load(locate(str(_plan_with_event(tmp_path / "a", recorded=False))), TODAY)[0]
     assert ids(waiting, selection.TaskFilter(due=window("2009"))) == ["3.2.4"]
     assert ids(waiting, selection.TaskFilter(due=window("2009", pending=True))) == ["1.2", "3.2.4"]
 
-    recorded = load(locate(str(_plan_with_event(tmp_path / "b", recorded=True))), TODAY)
+    recorded = load(locate(str(_plan_with_event(tmp_path / "b", recorded=True))), TODAY)[0]
     # event 2009-02-15 (Q1) → due at the end of the next quarter, 2009-06-30
     assert ids(recorded, selection.TaskFilter(due=window("2009-Q2"))) == ["1.2"]
     assert lookup.deadline_text(recorded, recorded.tasks["1.2"], 0, "vi", short=True) == "sau sự kiện → 2009-06-30"
 
 
 def test_history_and_next_due_follow_the_reports(tmp_path: Path):
-    ledger = load(locate(str(_plan_with_event(tmp_path, recorded=True))), TODAY)
+    ledger = load(locate(str(_plan_with_event(tmp_path, recorded=True))), TODAY)[0]
     detail = lookup.task_detail(ledger, ledger.tasks["1.1"], "en")
     assert detail.record["status"] == "done"
     assert [(h["date"], h["status"], h["unit"]) for h in detail.record["history"]] == \

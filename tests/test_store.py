@@ -388,7 +388,7 @@ def test_two_branches_for_two_units_merge_without_conflict(mini: Path) -> None:
 
 
 def test_writer_refuses_paths_outside_reports(mini: Path) -> None:
-    from hoinhap_cli.ledger import load_plan
+    from hoinhap_cli.reading import load_plan
     from hoinhap_cli.paths import locate
     from hoinhap_cli.problems import UsageError
 

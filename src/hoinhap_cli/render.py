@@ -38,7 +38,7 @@ class Output:
         self.out.write("\n")
 
     def yaml(self, data: Any) -> None:
-        from hoinhap_cli.yamlio import dump
+        from hoinhap_cli.yamldump import dump
 
         self.out.write(dump(data))
 

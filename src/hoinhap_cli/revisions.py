@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoinhap_cli.ledger import parse_plan
+from hoinhap_cli.reading import parse_plan
 from hoinhap_cli.model import Plan
 from hoinhap_cli.problems import DataError, Problem, UsageError, errors, words
 

@@ -8,7 +8,7 @@ Every write to data/reports/<YYYY-Qn>/<unit>.yaml goes through `update()`:
    temp files a killed writer left beside the report are removed (`sweep`);
 3. read the current file and validate it against the plan; a file that does not parse or
    does not validate is never overwritten — the problems come back with file:line:column;
-4. apply the change as inserted lines (`yamlio.splice`: only the new entry is dumped, so a
+4. apply the change as inserted lines (`yamldump.splice`: only the new entry is dumped, so a
    write costs a parse, not a re-dump of the whole file, and hand layout and comments stay);
    when that cannot express the change, dump the whole file in the fixed layout — refusing
    if that would drop a comment; re-read and re-validate the result;
@@ -36,13 +36,13 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from hoinhap_cli import yamlio
+from hoinhap_cli import yamldump, yamlio
 from hoinhap_cli.files import write_atomic
-from hoinhap_cli.ledger import validate_report
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
 from hoinhap_cli.periods import parse_period
 from hoinhap_cli.problems import DataError, LockBusy, Problem, UsageError, errors, words
+from hoinhap_cli.reading import validate_report
 
 DEFAULT_LOCK_TIMEOUT = 30.0
 GITIGNORE = "# written by hoinhap: lock and temp files of report writes\n*.lock\n*.tmp\n"
@@ -77,7 +77,7 @@ def _pick(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
 
 
 def render(report: ReportFile) -> str:
-    return yamlio.dump(layout(report))
+    return yamldump.dump(layout(report))
 
 
 def refuse_bundled(data: DataDir) -> None:
@@ -153,10 +153,10 @@ def _new_text(name: str, doc: yamlio.Located, text: str, current: ReportFile, ne
               check: Callable[[str, ReportFile], list[Problem]]) -> tuple[str, bool]:
     """Lines inserted into the file as it is (comments and hand layout kept); else the whole file
     in the standard layout, unless that would drop a comment. Returns (text, rewritten)."""
-    spliced = yamlio.splice(doc, text, layout(current), layout(new))
+    spliced = yamldump.splice(doc, text, layout(current), layout(new))
     if spliced is not None and not check(spliced, new):
         return spliced, False
-    comment = yamlio.comment_at(text)
+    comment = yamldump.comment_at(text)
     if comment is not None:
         raise DataError([Problem(name, *comment, "this comment would be lost: the change cannot be made by "
                                  "adding lines to this file's layout, so the tool would rewrite it; move the "

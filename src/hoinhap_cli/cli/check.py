@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, cache, open_data, output, today
+from hoinhap_cli.cli.common import DataOpt, LangOpt, cache, max_bytes, open_data, output, today
 
 
 class CheckFormat(str, Enum):
@@ -29,13 +29,13 @@ def check(
     \b
     Example: hoinhap check --data data --strict
     """
-    from hoinhap_cli import ledger
+    from hoinhap_cli import snapshot
     from hoinhap_cli.i18n import t
     from hoinhap_cli.problems import errors
 
     out = output(lang)
     where = open_data(data, out)
-    found, problems = ledger.check(where, today(), cache())
+    found, problems = snapshot.load(where, today(), cache(), max_bytes=max_bytes())
     n_errors = len(errors(problems))
     n_warnings = len(problems) - n_errors
     failed = n_errors > 0 or (strict and n_warnings > 0)

@@ -197,9 +197,30 @@ def open_data(data: str | None, out: Any) -> Any:
 
 
 def load_ledger(data: str | None, out: Any) -> Any:
-    from hoinhap_cli.ledger import load
+    from hoinhap_cli import snapshot
+    from hoinhap_cli.problems import DataError, errors
 
-    return load(open_data(data, out), today(), cache())
+    ledger, problems = snapshot.load(open_data(data, out), today(), cache(), max_bytes=max_bytes())
+    if ledger is None:
+        raise DataError(errors(problems))
+    return ledger
+
+
+def max_bytes() -> int:
+    """The size limit for one YAML file: $HOINHAP_MAX_MB MiB, else the library's (10 MiB)."""
+    from hoinhap_cli.ledger import MAX_BYTES
+    from hoinhap_cli.problems import UsageError
+
+    value = os.environ.get("HOINHAP_MAX_MB", "").strip()
+    if not value:
+        return MAX_BYTES
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = 0.0
+    if not mb > 0 or mb == float("inf"):
+        raise UsageError(f"HOINHAP_MAX_MB={value!r} is not a size: give a number of MiB, e.g. HOINHAP_MAX_MB=60")
+    return int(mb * 2**20)
 
 
 # `hoinhap --no-cache` for the length of one invocation (set and reset by HoinhapGroup.invoke,

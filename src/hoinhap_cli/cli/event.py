@@ -34,7 +34,7 @@ def record_event(event_id: str, date: str | None, note: str | None, evidence: st
     from hoinhap_cli import progress, store
     from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
     from hoinhap_cli.i18n import t
-    from hoinhap_cli.ledger import load_reports
+    from hoinhap_cli.reading import load_reports
     from hoinhap_cli.problems import UsageError
 
     out = output(lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from hoinhap_cli.cli.common import open_data
+from hoinhap_cli.cli.common import max_bytes, open_data
 
 
 def lock_timeout() -> float:
@@ -27,13 +27,13 @@ def lock_timeout() -> float:
 
 def open_for_writing(data: str | None, out: Any) -> tuple[Any, Any]:
     """The data folder (never the bundled plan) and its validated plan."""
-    from hoinhap_cli.ledger import load_plan
+    from hoinhap_cli.reading import load_plan
     from hoinhap_cli.problems import DataError, errors
     from hoinhap_cli.store import refuse_bundled
 
     where = open_data(data, out)
     refuse_bundled(where)
-    plan, problems = load_plan(where)
+    plan, problems = load_plan(where, max_bytes=max_bytes())
     if plan is None:
         raise DataError(errors(problems))
     return where, plan
