@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from hoinhap_cli.i18n import MESSAGES
-from hoinhap_cli.periods import DeadlineError, parse_date, quarter_of
+from hoinhap_cli.periods import quarter_of
 from hoinhap_cli.problems import UsageError
 from hoinhap_cli.text import describe_char, fold, invisible_in, natural_key, nfc, normalise_id, refused_in_text, similar
 from hoinhap_cli.vocab import Status
@@ -75,15 +75,10 @@ def find_event(plan: Plan, text: str) -> Event:
                      [f"events in the plan: {known}"])
 
 
-def parse_day(plan: Plan, text: str | None, today: date, option: str = "--date") -> date:
+def parse_day(plan: Plan, day: date | None, today: date, option: str = "--date") -> date:
     """A date that progress can carry: not in the future, not before the decision was signed."""
-    if text is None:
+    if day is None:
         day = today
-    else:
-        try:
-            day = parse_date(text)
-        except DeadlineError as err:
-            raise UsageError(f"{option}: {err}") from None
     if day > today:
         raise UsageError(f"{option} {day.isoformat()} is in the future (today is {today.isoformat()})",
                          ["HOINHAP_TODAY=YYYY-MM-DD sets today for scripted runs"])
@@ -117,7 +112,7 @@ class Recorded:
 
 
 def build_entry(plan: Plan, *, task: str, status: str, today: date, milestone: int | None = None,
-                day: str | None = None, unit: str | None = None, note: str | None = None,
+                day: date | None = None, unit: str | None = None, note: str | None = None,
                 reason: str | None = None, evidence: str | None = None, force: bool = False) -> Recorded:
     found = find_task(plan, task)
     state = parse_status(status)
@@ -148,7 +143,7 @@ def build_entry(plan: Plan, *, task: str, status: str, today: date, milestone: i
     return Recorded(entry, found, who, quarter_of(when).label, defaulted, not takes_part)
 
 
-def build_event(plan: Plan, *, event: str, day: str, today: date, note: str | None = None,
+def build_event(plan: Plan, *, event: str, day: date, today: date, note: str | None = None,
                 evidence: str | None = None) -> tuple[EventEntry, Event, str, str]:
     """The event entry, the event, the unit whose report holds it (the standing agency), the quarter."""
     found = find_event(plan, event)

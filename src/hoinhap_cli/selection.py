@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.periods import DeadlineError, Kind, Period, parse_date, parse_period
+from hoinhap_cli.periods import Kind, Period
 from hoinhap_cli.problems import UsageError
 from hoinhap_cli.text import fold, similar
 from hoinhap_cli.vocab import UnitKind
@@ -147,21 +147,15 @@ class DueRules:
     pending: bool = False
 
 
-def due_window(before: str | None, after: str | None, within: str | None, lang: str = "vi") -> Period | None:
+def due_window(before: date | None, after: date | None, within: Period | None, lang: str = "vi") -> Period | None:
     """The window the --due-* options describe together (their intersection), or None."""
     if before is None and after is None and within is None:
         return None
-    start, end = date.min, date.max
-    try:
-        if within is not None:
-            p = parse_period(within)
-            start, end = p.start, p.end
-        if after is not None:
-            start = max(start, parse_date(after))
-        if before is not None:
-            end = min(end, parse_date(before))
-    except DeadlineError as err:
-        raise UsageError(str(err), [t("due.hint", lang)]) from None
+    start, end = (within.start, within.end) if within is not None else (date.min, date.max)
+    if after is not None:
+        start = max(start, after)
+    if before is not None:
+        end = min(end, before)
     if end < start:
         raise UsageError(t("due.empty_window", lang, start=start.isoformat(), end=end.isoformat()))
     return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")

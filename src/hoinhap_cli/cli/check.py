@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, cache, open_data, output, today
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
+from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, cache, format_option, open_data, output, today
 
 
 def check(
     data: DataOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings count as problems too.")] = False,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    format: Annotated[Format, format_option("text or json.", Format.text, Format.json)] = Format.text,
     lang: LangOpt = None,
 ) -> None:
     """Validate plan.yaml and the report files; print every problem as file:line:column.
@@ -39,7 +33,7 @@ def check(
     n_errors = len(errors(problems))
     n_warnings = len(problems) - n_errors
     failed = n_errors > 0 or (strict and n_warnings > 0)
-    if format is CheckFormat.json:
+    if format is Format.json:
         out.json({
             "valid": not failed,
             "plan": where.display(where.plan_file),

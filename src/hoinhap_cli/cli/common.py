@@ -1,19 +1,97 @@
-"""What every command shares: options declared once, the data loader, the error edge."""
+"""What every command shares: options declared once, values parsed at the option, the data loader."""
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
-from contextvars import ContextVar
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer._click.core import Context, Parameter
+from typer._click.types import ParamType
+from typer._types import TyperChoice
 
+from hoinhap_cli import selection
+from hoinhap_cli.cache import Cache
 from hoinhap_cli.cli.complete import complete_program, complete_unit
+from hoinhap_cli.cli.group import no_cache
+from hoinhap_cli.i18n import MESSAGES, lang_from_env, t
+from hoinhap_cli.ledger import Ledger, load
+from hoinhap_cli.paths import DataDir, locate
+from hoinhap_cli.periods import DeadlineError, Period, parse_date, parse_period
+from hoinhap_cli.problems import UsageError
+from hoinhap_cli.progress import parse_status
+from hoinhap_cli.render import Column, Output
+from hoinhap_cli.vocab import Status
+
+T = TypeVar("T")
+
+
+# ------------------------------------------------------------------ values parsed at the option
+
+
+def parsed(parse: Callable[[str], T], text: str, option: str) -> T:
+    """The one option-parsing adapter: a library parser's DeadlineError worded as a usage error
+    naming the option (`hoinhap: --as-of: 'x' is not a date …`, exit 2)."""
+    try:
+        return parse(text)
+    except DeadlineError as err:
+        raise UsageError(f"{option}: {err}") from None
+
+
+class Parsed(ParamType):
+    """An option's text parsed where click reads it, so a command receives a date or a period.
+
+    Named "str" so `--help` shows the same metavar (<str>) as a plain option did."""
+
+    name = "str"
+
+    def __init__(self, parse: Callable[[str], Any]) -> None:
+        self.parse = parse
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        if not isinstance(value, str):
+            return value  # a default, already a value
+        return parsed(self.parse, value, param.opts[0] if param is not None and param.opts else "")
+
+
+DATE = Parsed(parse_date)
+PERIOD = Parsed(parse_period)
+
+
+def today() -> date:
+    """Today, or $HOINHAP_TODAY (YYYY-MM-DD) so scripted checks are reproducible."""
+    value = os.environ.get("HOINHAP_TODAY")
+    return parsed(parse_date, value, "HOINHAP_TODAY") if value else date.today()
+
+
+# ------------------------------------------------------------------ one format enum
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    text = "text"
+    yaml = "yaml"
+
+
+def formats(*allowed: Format) -> TyperChoice[str]:
+    """The formats one command accepts, in the order its --help and a bad choice name them."""
+    return TyperChoice([f.value for f in allowed])
+
+
+LISTING = (Format.table, Format.json, Format.csv, Format.md)
+
+
+def format_option(help: str, *allowed: Format) -> Any:
+    return typer.Option("--format", "-f", click_type=formats(*allowed), help=help)
+
+
+# ------------------------------------------------------------------ options every command shares
 
 DataOpt = Annotated[
     Optional[str],
@@ -26,22 +104,14 @@ LangOpt = Annotated[
     typer.Option("--lang", metavar="vi|en", help="Language of the output (default vi, or $HOINHAP_LANG)."),
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even in a terminal.")]
+AsOfOpt = Annotated[
+    Optional[date],
+    typer.Option("--as-of", metavar="DATE", click_type=DATE,
+                 help="Judge as of this date, YYYY-MM-DD (default today, or $HOINHAP_TODAY)."),
+]
 
 
 # ------------------------------------------------------------------ listings (every listing shares these)
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
-
-
-class DetailFormat(str, Enum):
-    table = "table"
-    json = "json"
-    md = "md"
 
 
 class RoleChoice(str, Enum):
@@ -56,10 +126,9 @@ class SortChoice(str, Enum):
 
 
 FormatOpt = Annotated[
-    ListFormat,
-    typer.Option("--format", "-f",
-                 help="table (for people), json (the objects of docs/json-contract.md), csv (UTF-8, "
-                      "header row) or md (GitHub table)."),
+    Format,
+    format_option("table (for people), json (the objects of docs/json-contract.md), csv (UTF-8, header row) "
+                  "or md (GitHub table).", *LISTING),
 ]
 BomOpt = Annotated[bool, typer.Option("--bom", help="CSV: start with a byte-order mark, so Excel reads UTF-8.")]
 FullOpt = Annotated[bool, typer.Option("--full", help="Table: every column, long texts not shortened.")]
@@ -75,24 +144,16 @@ ProgramOpt = Annotated[
     typer.Option("--program", "-p", metavar="P", autocompletion=complete_program,
                  help="A programme, section or task and its sub-tasks: 3, 3.2, 2.10."),
 ]
-AsOfOpt = Annotated[
-    Optional[str],
-    typer.Option("--as-of", metavar="DATE", help="Judge as of this date, YYYY-MM-DD (default today, or $HOINHAP_TODAY)."),
-]
 SearchOpt = Annotated[
     Optional[str],
     typer.Option("--search", "-s", metavar="TEXT", help="Words to find, diacritics optional ('cum cong nghiep')."),
 ]
-DueBeforeOpt = Annotated[
-    Optional[str], typer.Option("--due-before", metavar="DATE", help="Falls due on or before DATE (YYYY-MM-DD).")
-]
-DueAfterOpt = Annotated[
-    Optional[str], typer.Option("--due-after", metavar="DATE", help="Falls due on or after DATE (YYYY-MM-DD).")
-]
-DueInOpt = Annotated[
-    Optional[str],
-    typer.Option("--due-in", metavar="PERIOD", help="Falls due within 2009, 2009-Q3, 2009-H1 or DATE..DATE."),
-]
+DueBeforeOpt = Annotated[Optional[date], typer.Option(
+    "--due-before", metavar="DATE", click_type=DATE, help="Falls due on or before DATE (YYYY-MM-DD).")]
+DueAfterOpt = Annotated[Optional[date], typer.Option(
+    "--due-after", metavar="DATE", click_type=DATE, help="Falls due on or after DATE (YYYY-MM-DD).")]
+DueInOpt = Annotated[Optional[Period], typer.Option(
+    "--due-in", metavar="PERIOD", click_type=PERIOD, help="Falls due within 2009, 2009-Q3, 2009-H1 or DATE..DATE.")]
 IncludeOngoingOpt = Annotated[
     bool, typer.Option("--include-ongoing", help="Due filters: ongoing tasks ('Thường xuyên') match every window.")
 ]
@@ -114,24 +175,18 @@ StatusOpt = Annotated[
 SortOpt = Annotated[SortChoice, typer.Option("--sort", help="id (natural order) or due (next due date first).")]
 
 
-def column(key: str, words: str | None = None, **options: Any) -> Any:
+def column(key: str, words: str | None = None, **options: Any) -> Column:
     """A column whose heading comes from i18n (`col.<words or key>`)."""
-    from hoinhap_cli.i18n import MESSAGES
-    from hoinhap_cli.render import Column
-
     vi, en = MESSAGES[f"col.{words or key}"]
     return Column(key, vi, en, **options)
 
 
-def task_filter(ledger: Any, lang: str, units: list[str] | None = None, role: RoleChoice = RoleChoice.any,
-                program: str | None = None, search: str | None = None, due_before: str | None = None,
-                due_after: str | None = None, due_in: str | None = None, include_ongoing: bool = False,
+def task_filter(ledger: Ledger, lang: str, units: list[str] | None = None, role: RoleChoice = RoleChoice.any,
+                program: str | None = None, search: str | None = None, due_before: date | None = None,
+                due_after: date | None = None, due_in: Period | None = None, include_ongoing: bool = False,
                 include_pending: bool = False, no_recurring: bool = False,
-                statuses: list[str] | None = None) -> Any:
+                statuses: list[str] | None = None) -> selection.TaskFilter:
     """The listing options turned into one TaskFilter (unit texts resolved, programme checked)."""
-    from hoinhap_cli import selection
-    from hoinhap_cli.progress import parse_status
-
     ids: list[str] = []
     for text in units or []:
         uid = selection.resolve_unit(ledger.units.values(), text, lang).id
@@ -140,7 +195,7 @@ def task_filter(ledger: Any, lang: str, units: list[str] | None = None, role: Ro
     window = selection.due_window(due_before, due_after, due_in, lang)
     return selection.TaskFilter(
         units=tuple(ids),
-        role=role.value,  # type: ignore[arg-type]
+        role=role.value,
         program=selection.check_program(ledger, program, lang) if program is not None else None,
         search=search,
         due=selection.DueRules(window=window, recurring=not no_recurring, ongoing=include_ongoing,
@@ -149,45 +204,19 @@ def task_filter(ledger: Any, lang: str, units: list[str] | None = None, role: Ro
     )
 
 
-def today() -> date:
-    """Today, or $HOINHAP_TODAY (YYYY-MM-DD) so scripted checks are reproducible."""
-    value = os.environ.get("HOINHAP_TODAY")
-    if value:
-        from hoinhap_cli.periods import DeadlineError, parse_date
-        from hoinhap_cli.problems import UsageError
-
-        try:
-            return parse_date(value)
-        except DeadlineError as err:
-            raise UsageError(f"HOINHAP_TODAY: {err}") from None
-    return date.today()
+# ------------------------------------------------------------------ output and data
 
 
-def as_of_date(value: str | None, option: str = "--as-of") -> date:
-    """A date option's value, or today when it is not given."""
-    from hoinhap_cli.periods import DeadlineError, parse_date
-    from hoinhap_cli.problems import UsageError
-
-    if value is None:
-        return today()
-    try:
-        return parse_date(value)
-    except DeadlineError as err:
-        raise UsageError(f"{option}: {err}") from None
-
-
-def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Any:
-    from hoinhap_cli.i18n import lang_from_env
-    from hoinhap_cli.render import Output
-
+def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Output:
     return Output(lang=lang_from_env(lang), color=False if no_color else None, full=full)
 
 
-def open_data(data: str | None, out: Any) -> Any:
-    """Find the data folder, and say which plan is used when it is not the local one."""
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.paths import locate
+def status_word(status: Status, lang: str) -> str:
+    return t(f"status.{status.value}", lang)
 
+
+def open_data(data: str | None, out: Output) -> DataDir:
+    """Find the data folder, and say which plan is used when it is not the local one."""
     where = locate(data)
     if where.origin == "bundled":
         out.message(t("plan.bundled", out.lang, file=where.plan_file))
@@ -196,75 +225,10 @@ def open_data(data: str | None, out: Any) -> Any:
     return where
 
 
-def load_ledger(data: str | None, out: Any) -> Any:
-    from hoinhap_cli.ledger import load
-
+def load_ledger(data: str | None, out: Output) -> Ledger:
     return load(open_data(data, out), today(), cache())
 
 
-# `hoinhap --no-cache` for the length of one invocation (set and reset by HoinhapGroup.invoke,
-# so nothing leaks from one CliRunner call into the next).
-_NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)
-
-
-def cache() -> Any:
+def cache() -> Cache:
     """The content-hash cache, unless `hoinhap --no-cache` or HOINHAP_NO_CACHE=1 turned it off."""
-    from hoinhap_cli.cache import Cache
-
-    return Cache.default(no_cache=_NO_CACHE.get())
-
-
-class HoinhapGroup(TyperGroup):
-    """Turns the library's errors into one clear message and an exit code, in one place."""
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)  # in the order registered, not alphabetical
-
-    def invoke(self, ctx: Any) -> Any:
-        from hoinhap_cli.i18n import lang_from_env, t
-        from hoinhap_cli.problems import DataError, HoinhapError, UsageError
-
-        args = [*getattr(ctx, "_protected_args", []), *ctx.args]
-        lang = lang_from_env(_lang_arg(args))  # hints in the language the command was asked for
-        token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
-        try:
-            return super().invoke(ctx)
-        except DataError as err:
-            for problem in err.problems:
-                typer.echo(str(problem), err=True)
-            raise typer.Exit(2) from None
-        except UsageError as err:
-            typer.echo(f"hoinhap: {err.message}", err=True)
-            for hint in err.hints:
-                typer.echo(t("error.hint", lang, hint=hint), err=True)
-            raise typer.Exit(2) from None
-        except HoinhapError as err:
-            typer.echo(f"hoinhap: {err}", err=True)
-            raise typer.Exit(err.exit_code) from None
-        except KeyboardInterrupt:
-            typer.echo(t("error.interrupted", lang_from_env(None)), err=True)
-            raise typer.Exit(130) from None
-        except BrokenPipeError:
-            sys.stderr.close()
-            raise typer.Exit(0) from None
-        except Exception as err:  # a bug: say so in one line, traceback only on request
-            if type(err).__module__.startswith(("click", "typer")) or os.environ.get("HOINHAP_DEBUG"):
-                raise  # the CLI framework's own exits and usage errors
-            typer.echo(f"hoinhap: {t('error.internal', lang_from_env(None), error=repr(err))}", err=True)
-            raise typer.Exit(2) from None
-        finally:
-            _NO_CACHE.reset(token)
-
-
-def _lang_arg(args: list[str]) -> str | None:
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
-
-
-def command(app: typer.Typer, name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a command whose docstring is its help (first line: the summary)."""
-    return app.command(name, no_args_is_help=False)
+    return Cache.default(no_cache=no_cache())

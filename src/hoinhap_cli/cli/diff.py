@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, output
-
-
-class DiffFormat(str, Enum):
-    table = "table"
-    md = "md"
-    json = "json"
+from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, format_option, output
 
 
 def diff(
@@ -24,7 +17,8 @@ def diff(
     files: Annotated[Optional[tuple[str, str]], typer.Option(
         "--files", metavar="OLD.yaml NEW.yaml", help="Compare two plan files instead of git revisions.")] = None,
     data: DataOpt = None,
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, md or json.")] = DiffFormat.table,
+    format: Annotated[Format, format_option("table, md or json.", Format.table, Format.md, Format.json)]
+    = Format.table,
     lang: LangOpt = None,
 ) -> None:
     """Show what changed in substance in plan.yaml between two git revisions (or two files).
@@ -59,7 +53,7 @@ def diff(
         new, new_name = revisions.plan_at(repo, new_rev, where.display(where.plan_file))
 
     changes = plan_diff(old, new)
-    if format is DiffFormat.json:
+    if format is Format.json:
         out.json({"old": old_name, "new": new_name, "changed": bool(changes),
                   "changes": [c.as_dict() for c in changes]})
     elif not changes:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, output, today
 from hoinhap_cli.cli.complete import complete_event
 
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Free text; kept exactly (NFC).")]
@@ -15,7 +16,7 @@ EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="A docume
 
 def event(
     event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", autocompletion=complete_event, help="An event id from the plan's events:.")],
-    date: Annotated[str, typer.Option("--date", help="The day it happened (YYYY-MM-DD).")],
+    date: Annotated[Date, typer.Option("--date", click_type=DATE, help="The day it happened (YYYY-MM-DD).")],
     note: NoteOpt = None,
     evidence: EvidenceOpt = None,
     data: DataOpt = None,
@@ -29,7 +30,7 @@ def event(
     record_event(event_id, date, note, evidence, data, lang)
 
 
-def record_event(event_id: str, date: str | None, note: str | None, evidence: str | None,
+def record_event(event_id: str, date: Date | None, note: str | None, evidence: str | None,
                  data: str | None, lang: str | None) -> None:
     from hoinhap_cli import progress, store
     from hoinhap_cli.cli.writing import lock_timeout, open_for_writing

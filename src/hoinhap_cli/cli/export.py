@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
-import typer
-
-from hoinhap_cli.cli.common import DataOpt, load_ledger, output
-
-
-class ExportFormat(str, Enum):
-    json = "json"
-    yaml = "yaml"
+from hoinhap_cli.cli.common import DataOpt, Format, format_option, load_ledger, output
 
 
 def export(
     data: DataOpt = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json or yaml.")] = ExportFormat.json,
+    format: Annotated[Format, format_option("json or yaml.", Format.json, Format.yaml)] = Format.json,
 ) -> None:
     """Print the whole validated plan (decision, programmes, units, tasks) as JSON or YAML.
 
@@ -31,4 +23,4 @@ def export(
     out = output()
     ledger = load_ledger(data, out)
     payload = export_plan(ledger)
-    out.json(payload) if format is ExportFormat.json else out.yaml(payload)
+    out.json(payload) if format is Format.json else out.yaml(payload)

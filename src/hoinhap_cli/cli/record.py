@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, output, status_word, today
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt
 
@@ -18,7 +19,7 @@ def record(
                                "đang thực hiện, hoàn thành, vướng mắc, hủy bỏ (diacritics optional).")] = None,
     milestone: Annotated[Optional[int], typer.Option("--milestone", "-m", help="Milestone number (from 1); "
                                                                                 "default: the whole task.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
+    date: Annotated[Optional[Date], typer.Option("--date", click_type=DATE, help="YYYY-MM-DD (default: today).")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", autocompletion=complete_unit, help="Unit id, name or alias "
                                                                      "(default: the task's first lead unit).")] = None,
     note: NoteOpt = None,
@@ -38,7 +39,7 @@ def record(
     Example: hoinhap record 3.2.4 --status "vướng mắc" --reason "Chờ Thành phố duyệt vốn" --unit "Phòng QLĐT"
     """
     from hoinhap_cli import progress, store
-    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing, status_word
+    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
     from hoinhap_cli.i18n import t
     from hoinhap_cli.problems import UsageError
 

@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, DetailFormat, LangOpt, NoColorOpt, column, load_ledger, output
+from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, NoColorOpt, column, format_option, load_ledger, output
 from hoinhap_cli.cli.complete import complete_task
 
 
 def show(
     task_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=complete_task, help="The task's number, loosely: 2.10, 2,10, 3.2.4A.")],
-    format: Annotated[DetailFormat, typer.Option("--format", "-f", help="table (text), json or md.")]
-    = DetailFormat.table,
+    format: Annotated[Format, format_option("table (text), json or md.", Format.table, Format.json, Format.md)]
+    = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, output, parsed, today
 from hoinhap_cli.cli.complete import complete_unit
 
 
 def submit(
     unit: Annotated[str, typer.Argument(metavar="UNIT", autocompletion=complete_unit, help="Unit id, name or alias.")],
     period: Annotated[str, typer.Option("--period", "-p", metavar="YYYY-Qn", help="The quarter reported on.")],
-    date: Annotated[Optional[str], typer.Option("--date", help="Day it was submitted (default: today).")] = None,
+    date: Annotated[Optional[Date], typer.Option("--date", click_type=DATE, help="Day it was submitted (default: today).")] = None,
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -27,7 +28,7 @@ def submit(
     from hoinhap_cli import progress, store
     from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
     from hoinhap_cli.i18n import t
-    from hoinhap_cli.periods import DeadlineError, parse_period
+    from hoinhap_cli.periods import parse_period
     from hoinhap_cli.problems import UsageError
 
     if not re.fullmatch(r"[0-9A-Za-z-]+", period):  # '/', '..', NUL: nothing that could name another folder
@@ -35,10 +36,7 @@ def submit(
     out = output(lang)
     where, plan = open_for_writing(data, out)
     now = today()
-    try:
-        quarter = parse_period(period)
-    except DeadlineError as err:
-        raise UsageError(f"--period: {err}") from None
+    quarter = parsed(parse_period, period, "--period")
     if quarter.label[4:6] != "-Q" or ".." in quarter.label:
         raise UsageError(f"--period '{period}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1")
     who = progress.resolve_unit(plan, unit, out.lang)

@@ -8,12 +8,12 @@ from hoinhap_cli.cli.common import (
     DueAfterOpt,
     DueBeforeOpt,
     DueInOpt,
+    Format,
     FormatOpt,
     FullOpt,
     IncludeOngoingOpt,
     IncludePendingOpt,
     LangOpt,
-    ListFormat,
     NoColorOpt,
     NoRecurringOpt,
     ProgramOpt,
@@ -45,7 +45,7 @@ def tasks(
     search: SearchOpt = None,
     status: StatusOpt = None,
     sort: SortOpt = SortChoice.id,
-    format: FormatOpt = ListFormat.table,
+    format: FormatOpt = Format.table,
     bom: BomOpt = False,
     full: FullOpt = False,
     data: DataOpt = None,
@@ -87,6 +87,6 @@ def tasks(
     ]
     title = t("rows.count.tasks", out.lang, n=len(pairs))
     out.rows(format.value, columns, [r for r, _ in pairs], records=[rec for _, rec in pairs],
-             title=title if format is ListFormat.table else None, bom=bom)
-    if not pairs and format is ListFormat.table:
+             title=title if format is Format.table else None, bom=bom)
+    if not pairs and format is Format.table:
         out.message(t("rows.none", out.lang))

@@ -11,16 +11,16 @@ from hoinhap_cli.cli.common import (
     AsOfOpt,
     BomOpt,
     DataOpt,
+    Format,
     FormatOpt,
     FullOpt,
     LangOpt,
-    ListFormat,
     NoColorOpt,
     SearchOpt,
-    as_of_date,
     column,
     load_ledger,
     output,
+    today,
 )
 
 
@@ -40,7 +40,7 @@ def units(
                                                                "as of --as-of: as lead, late among them, via a group.")]
     = False,
     as_of: AsOfOpt = None,
-    format: FormatOpt = ListFormat.table,
+    format: FormatOpt = Format.table,
     bom: BomOpt = False,
     full: FullOpt = False,
     data: DataOpt = None,
@@ -72,7 +72,7 @@ def units(
         pairs.sort(key=lambda pair: collation_key(pair[0]["name"]))
     load_columns = []
     if show_load:
-        day = as_of_date(as_of)
+        day = as_of or today()
         load = unit_load(ledger, day)
         for row, record in pairs:
             row.update(load[row["id"]])
@@ -89,8 +89,8 @@ def units(
         *load_columns,
     ]
     out.rows(format.value, columns, [r for r, _ in pairs], records=[rec for _, rec in pairs],
-             title=t("rows.count.units", out.lang, n=len(pairs)) if format is ListFormat.table else None, bom=bom)
-    if not pairs and format is ListFormat.table:
+             title=t("rows.count.units", out.lang, n=len(pairs)) if format is Format.table else None, bom=bom)
+    if not pairs and format is Format.table:
         out.message(t("rows.none", out.lang))
-    elif show_load and format is ListFormat.table:
+    elif show_load and format is Format.table:
         out.text(t("units.load.note", out.lang, as_of=day.isoformat()))

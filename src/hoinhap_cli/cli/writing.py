@@ -37,9 +37,3 @@ def open_for_writing(data: str | None, out: Any) -> tuple[Any, Any]:
     if plan is None:
         raise DataError(errors(problems))
     return where, plan
-
-
-def status_word(status: Any, lang: str) -> str:
-    from hoinhap_cli.i18n import t
-
-    return t(f"status.{status.value}", lang)
