@@ -45,6 +45,28 @@ class Output:
     def text(self, line: str = "") -> None:
         print(line, file=self.out)
 
+    def data(self, fmt: str, data: Any) -> None:
+        """A value for scripts: "json" or "yaml"."""
+        self.json(data) if fmt == "json" else self.yaml(data)
+
+    def verdict(self, fmt: str, record: Any, problems: Iterable[Problem], line: str) -> None:
+        """A check's answer: `record` as JSON, or each problem on stdout and `line` on stderr."""
+        if fmt == "json":
+            self.json(record)
+            return
+        self.problems(problems, stream=self.out)
+        self.message(line)
+
+    def listing(self, fmt: str, columns: Sequence[Column], rows: Rows, record: Any,
+                title: str | None = None, empty: str = "") -> None:
+        """A listing whose JSON is one object (`record`), not the rows; `empty` stands for no rows."""
+        if fmt == "json":
+            self.json(record)
+        elif not rows and empty:
+            self.text(empty)
+        else:
+            self.rows(fmt, columns, rows, title=title)
+
     def use_color(self) -> bool:
         if self.color is not None:
             return self.color
