@@ -1,97 +1,34 @@
-"""What every command shares: options declared once, values parsed at the option, the data loader."""
+"""The options every command shares, declared once, and the names a command module imports.
+
+Values: cli.values (dates and periods parsed at the option, the Format enum, today). A run's
+helpers: cli.session (Output, the data folder and ledger, the cache, columns, the task filter).
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Optional
 
 import typer
-from typer._click.core import Context, Parameter
-from typer._click.types import ParamType
-from typer._types import TyperChoice
 
-from hoinhap_cli import selection
-from hoinhap_cli.cache import Cache
 from hoinhap_cli.cli.complete import complete_program, complete_unit
-from hoinhap_cli.cli.group import no_cache
-from hoinhap_cli.i18n import MESSAGES, lang_from_env, t
-from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import DataDir, locate
-from hoinhap_cli.periods import DeadlineError, Period, parse_date, parse_period
-from hoinhap_cli.problems import UsageError
-from hoinhap_cli.progress import parse_status
-from hoinhap_cli.render import Column, Output
-from hoinhap_cli.vocab import Status
-
-T = TypeVar("T")
-
-
-# ------------------------------------------------------------------ values parsed at the option
-
-
-def parsed(parse: Callable[[str], T], text: str, option: str) -> T:
-    """The one option-parsing adapter: a library parser's DeadlineError worded as a usage error
-    naming the option (`hoinhap: --as-of: 'x' is not a date …`, exit 2)."""
-    try:
-        return parse(text)
-    except DeadlineError as err:
-        raise UsageError(f"{option}: {err}") from None
-
-
-class Parsed(ParamType):
-    """An option's text parsed where click reads it, so a command receives a date or a period.
-
-    Named "str" so `--help` shows the same metavar (<str>) as a plain option did."""
-
-    name = "str"
-
-    def __init__(self, parse: Callable[[str], Any]) -> None:
-        self.parse = parse
-
-    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
-        if not isinstance(value, str):
-            return value  # a default, already a value
-        return parsed(self.parse, value, param.opts[0] if param is not None and param.opts else "")
-
-
-DATE = Parsed(parse_date)
-PERIOD = Parsed(parse_period)
-
-
-def today() -> date:
-    """Today, or $HOINHAP_TODAY (YYYY-MM-DD) so scripted checks are reproducible."""
-    value = os.environ.get("HOINHAP_TODAY")
-    return parsed(parse_date, value, "HOINHAP_TODAY") if value else date.today()
-
-
-# ------------------------------------------------------------------ one format enum
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
-    text = "text"
-    yaml = "yaml"
-
-
-def formats(*allowed: Format) -> TyperChoice[str]:
-    """The formats one command accepts, in the order its --help and a bad choice name them."""
-    return TyperChoice([f.value for f in allowed])
-
-
-LISTING = (Format.table, Format.json, Format.csv, Format.md)
-
-
-def format_option(help: str, *allowed: Format) -> Any:
-    return typer.Option("--format", "-f", click_type=formats(*allowed), help=help)
-
-
-# ------------------------------------------------------------------ options every command shares
+from hoinhap_cli.cli.session import RoleChoice as RoleChoice
+from hoinhap_cli.cli.session import cache as cache
+from hoinhap_cli.cli.session import column as column
+from hoinhap_cli.cli.session import load_ledger as load_ledger
+from hoinhap_cli.cli.session import open_data as open_data
+from hoinhap_cli.cli.session import output as output
+from hoinhap_cli.cli.session import status_word as status_word
+from hoinhap_cli.cli.session import task_filter as task_filter
+from hoinhap_cli.cli.values import DATE as DATE
+from hoinhap_cli.cli.values import LISTING as LISTING
+from hoinhap_cli.cli.values import PERIOD as PERIOD
+from hoinhap_cli.cli.values import Format as Format
+from hoinhap_cli.cli.values import format_option as format_option
+from hoinhap_cli.cli.values import parsed as parsed
+from hoinhap_cli.cli.values import today as today
+from hoinhap_cli.periods import Period
 
 DataOpt = Annotated[
     Optional[str],
@@ -112,12 +49,6 @@ AsOfOpt = Annotated[
 
 
 # ------------------------------------------------------------------ listings (every listing shares these)
-
-
-class RoleChoice(str, Enum):
-    lead = "lead"
-    support = "support"
-    any = "any"
 
 
 class SortChoice(str, Enum):
@@ -173,62 +104,3 @@ StatusOpt = Annotated[
                       "repeat for any of several."),
 ]
 SortOpt = Annotated[SortChoice, typer.Option("--sort", help="id (natural order) or due (next due date first).")]
-
-
-def column(key: str, words: str | None = None, **options: Any) -> Column:
-    """A column whose heading comes from i18n (`col.<words or key>`)."""
-    vi, en = MESSAGES[f"col.{words or key}"]
-    return Column(key, vi, en, **options)
-
-
-def task_filter(ledger: Ledger, lang: str, units: list[str] | None = None, role: RoleChoice = RoleChoice.any,
-                program: str | None = None, search: str | None = None, due_before: date | None = None,
-                due_after: date | None = None, due_in: Period | None = None, include_ongoing: bool = False,
-                include_pending: bool = False, no_recurring: bool = False,
-                statuses: list[str] | None = None) -> selection.TaskFilter:
-    """The listing options turned into one TaskFilter (unit texts resolved, programme checked)."""
-    ids: list[str] = []
-    for text in units or []:
-        uid = selection.resolve_unit(ledger.units.values(), text, lang).id
-        if uid not in ids:
-            ids.append(uid)
-    window = selection.due_window(due_before, due_after, due_in, lang)
-    return selection.TaskFilter(
-        units=tuple(ids),
-        role=role.value,
-        program=selection.check_program(ledger, program, lang) if program is not None else None,
-        search=search,
-        due=selection.DueRules(window=window, recurring=not no_recurring, ongoing=include_ongoing,
-                               pending=include_pending),
-        statuses=tuple(dict.fromkeys(parse_status(s).value for s in statuses or [])),
-    )
-
-
-# ------------------------------------------------------------------ output and data
-
-
-def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Output:
-    return Output(lang=lang_from_env(lang), color=False if no_color else None, full=full)
-
-
-def status_word(status: Status, lang: str) -> str:
-    return t(f"status.{status.value}", lang)
-
-
-def open_data(data: str | None, out: Output) -> DataDir:
-    """Find the data folder, and say which plan is used when it is not the local one."""
-    where = locate(data)
-    if where.origin == "bundled":
-        out.message(t("plan.bundled", out.lang, file=where.plan_file))
-    elif where.origin == "env":
-        out.message(t("plan.env", out.lang, file=where.plan_file))
-    return where
-
-
-def load_ledger(data: str | None, out: Output) -> Ledger:
-    return load(open_data(data, out), today(), cache())
-
-
-def cache() -> Cache:
-    """The content-hash cache, unless `hoinhap --no-cache` or HOINHAP_NO_CACHE=1 turned it off."""
-    return Cache.default(no_cache=no_cache())

@@ -7,36 +7,38 @@ from typing import Annotated, Optional
 
 import typer
 
+from hoinhap_cli import progress
 from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, output, today
 from hoinhap_cli.cli.complete import complete_event
+from hoinhap_cli.i18n import t
+from hoinhap_cli.ledger import load_reports
+from hoinhap_cli.problems import UsageError
 
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Free text; kept exactly (NFC).")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="A document reference, e.g. a decision number.")]
 
 
 def event(
-    event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", autocompletion=complete_event, help="An event id from the plan's events:.")],
+    event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", autocompletion=complete_event,
+                                            help="An event id from the plan's events:.")],
     date: Annotated[Date, typer.Option("--date", click_type=DATE, help="The day it happened (YYYY-MM-DD).")],
     note: NoteOpt = None,
     evidence: EvidenceOpt = None,
     data: DataOpt = None,
     lang: LangOpt = None,
-) -> None:
+) -> int:
     """Record that an awaited event happened (stored in the standing agency's quarterly report).
 
     \b
     Example: hoinhap event tp-duyet-quy-hoach-cho --date 2009-06-15 --evidence "QĐ 123/QĐ-UBND"
     """
-    record_event(event_id, date, note, evidence, data, lang)
+    return record_event(event_id, date, note, evidence, data, lang)
 
 
 def record_event(event_id: str, date: Date | None, note: str | None, evidence: str | None,
-                 data: str | None, lang: str | None) -> None:
-    from hoinhap_cli import progress, store
-    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.ledger import load_reports
-    from hoinhap_cli.problems import UsageError
+                 data: str | None, lang: str | None) -> int:
+    from hoinhap_cli import store  # reason: loads pydantic, for a write only (not on <TAB>)
+    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing  # reason: the same
 
     out = output(lang)
     if date is None:
@@ -52,5 +54,5 @@ def record_event(event_id: str, date: Date | None, note: str | None, evidence: s
     out.message(t("event.ok", out.lang, event=found.id, name=found.name, date=entry.date.isoformat(),
                   file=written.file))
     if earlier:
-        first = min(ev.date for ev in earlier)
-        out.message(t("event.again", out.lang, event=found.id, date=first.isoformat()))
+        out.message(t("event.again", out.lang, event=found.id, date=min(ev.date for ev in earlier).isoformat()))
+    return 0

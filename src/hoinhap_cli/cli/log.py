@@ -19,35 +19,37 @@ from hoinhap_cli.cli.common import (
     status_word,
 )
 from hoinhap_cli.cli.complete import complete_task, complete_unit
+from hoinhap_cli.progress import find_task, resolve_unit
+from hoinhap_cli.render import Column
 
 
 def log(
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", autocompletion=complete_unit, help="Only this unit (id, name or alias).")] = None,
-    task: Annotated[Optional[str], typer.Option("--task", "-t", autocompletion=complete_task, help="Only this task.")] = None,
-    since: Annotated[Optional[date], typer.Option("--since", metavar="DATE", click_type=DATE, help="From this day (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[date], typer.Option("--until", metavar="DATE", click_type=DATE, help="To this day, inclusive.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", autocompletion=complete_unit,
+                                                help="Only this unit (id, name or alias).")] = None,
+    task: Annotated[Optional[str], typer.Option("--task", "-t", autocompletion=complete_task,
+                                                help="Only this task.")] = None,
+    since: Annotated[Optional[date], typer.Option("--since", metavar="DATE", click_type=DATE,
+                                                  help="From this day (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[date], typer.Option("--until", metavar="DATE", click_type=DATE,
+                                                  help="To this day, inclusive.")] = None,
     format: Annotated[Format, format_option("table, json, csv or md.", *LISTING)] = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
-) -> None:
+) -> int:
     """List recorded progress entries, oldest first (by date, then order in the files).
 
     \b
     Example: hoinhap log --unit phong-kinh-te --since 2009-01-01 --format csv
     Example: hoinhap log --unit "Phòng QLĐT" --task 3.2.4
     """
-    from hoinhap_cli import progress
-    from hoinhap_cli.render import Column
-
     out = output(lang)
     ledger = load_ledger(data, out)
-    who = progress.resolve_unit(ledger.plan, unit, out.lang).id if unit is not None else None
-    what = progress.find_task(ledger.plan, task).id if task is not None else None
-    start, end = since, until
+    who = resolve_unit(ledger.plan, unit, out.lang).id if unit is not None else None
+    what = find_task(ledger.plan, task).id if task is not None else None
     records, rows = [], []
     for report, entry in ledger.entries():
         if (who and report.content.unit != who) or (what and entry.task != what) \
-                or (start and entry.date < start) or (end and entry.date > end):
+                or (since and entry.date < since) or (until and entry.date > until):
             continue
         record = {"date": entry.date.isoformat(), "task": entry.task, "milestone": entry.milestone,
                   "unit": report.content.unit, "status": entry.status.value, "note": entry.note,
@@ -69,3 +71,4 @@ def log(
         columns = [c for c in columns if c.key in ("date", "task", "unit", "status")
                    or any(r.get(c.key) not in (None, "", False) for r in rows)]
     out.rows(format.value, columns, rows, records=records)
+    return 0

@@ -8,16 +8,20 @@ import typer
 
 from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, NoColorOpt, column, format_option, load_ledger, output
 from hoinhap_cli.cli.complete import complete_task
+from hoinhap_cli.i18n import t
+from hoinhap_cli.lookup import find_task, task_detail
+from hoinhap_cli.render import Block
 
 
 def show(
-    task_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=complete_task, help="The task's number, loosely: 2.10, 2,10, 3.2.4A.")],
+    task_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=complete_task,
+                                           help="The task's number, loosely: 2.10, 2,10, 3.2.4A.")],
     format: Annotated[Format, format_option("table (text), json or md.", Format.table, Format.json, Format.md)]
     = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
-) -> None:
+) -> int:
     """Show everything about one task, and its reported progress.
 
     JSON is the task object of docs/json-contract.md with "status" and "history" added.
@@ -26,10 +30,6 @@ def show(
     Example: hoinhap show 2,10
     Example: hoinhap show 3.2.4a --format md
     """
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.lookup import find_task, task_detail
-    from hoinhap_cli.render import Block
-
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
     task = find_task(ledger, task_id, out.lang)
@@ -51,3 +51,4 @@ def show(
               rows=d.history, empty=none),
     ]
     out.document(format.value, t("show.task", out.lang, id=task.id), blocks, d.record)
+    return 0

@@ -30,6 +30,8 @@ from hoinhap_cli.cli.common import (
     task_filter,
     today,
 )
+from hoinhap_cli.i18n import t
+from hoinhap_cli.lookup import task_rows
 
 
 def tasks(
@@ -51,7 +53,7 @@ def tasks(
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
-) -> None:
+) -> int:
     """List tasks by unit, role, programme, deadline and words (filters combine).
 
     Due filters: a task matches when one of its milestones falls due in the window. Recurring
@@ -65,9 +67,6 @@ def tasks(
     Example: hoinhap tasks --unit "phong kinh te" --role lead --due-in 2009
     Example: hoinhap tasks --unit "Phòng QLĐT" --due-in 2009
     """
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.lookup import task_rows
-
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     f = task_filter(ledger, out.lang, unit, role, program, search, due_before, due_after, due_in,
@@ -90,3 +89,4 @@ def tasks(
              title=title if format is Format.table else None, bom=bom)
     if not pairs and format is Format.table:
         out.message(t("rows.none", out.lang))
+    return 0

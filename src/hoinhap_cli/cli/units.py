@@ -22,6 +22,10 @@ from hoinhap_cli.cli.common import (
     output,
     today,
 )
+from hoinhap_cli.i18n import t
+from hoinhap_cli.lookup import unit_load, unit_rows
+from hoinhap_cli.selection import find_kind
+from hoinhap_cli.text import collation_key
 
 
 class UnitSort(str, Enum):
@@ -46,7 +50,7 @@ def units(
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
-) -> None:
+) -> int:
     """List units with how many tasks each leads and supports.
 
     "Chủ trì"/"Phối hợp" count tasks naming the unit itself; "Qua nhóm" counts tasks that reach
@@ -60,11 +64,6 @@ def units(
     Example: hoinhap units --kind "ubnd phuong" --sort name
     Example: hoinhap units --show-load --as-of 2009-06-30 --search "Phòng"
     """
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.lookup import unit_load, unit_rows
-    from hoinhap_cli.selection import find_kind
-    from hoinhap_cli.text import collation_key
-
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     pairs = unit_rows(ledger, find_kind(kind, out.lang) if kind else None, search)
@@ -94,3 +93,4 @@ def units(
         out.message(t("rows.none", out.lang))
     elif show_load and format is Format.table:
         out.text(t("units.load.note", out.lang, as_of=day.isoformat()))
+    return 0
