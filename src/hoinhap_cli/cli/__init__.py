@@ -32,12 +32,15 @@ def _options(
 
 
 def main() -> None:
-    """The console script. A run is short and builds its objects once: Python's cyclic garbage
-    collector, left at its default (a pass every 700 new objects), rescans them again and
-    again, and at the end each of them is freed one by one. Neither is needed — the loaded
-    ledger holds no reference cycles, and the operating system takes the memory back at once.
-    10,000 tasks, warm `overdue`: ~0.55 -> ~0.44 s (benchmarks/README.md)."""
-    gc.set_threshold(100_000, 50, 100)
+    """The console script, and the garbage-collector policy of a run (the library sets none).
+
+    A run is short and builds its objects once: Python's cyclic collector, left at its default
+    (a pass every 700 new objects), scans the loaded ledger again and again — with it running,
+    unpickling or validating a large ledger takes about 3× longer (benchmarks/README.md) — and at
+    the end every object is freed one by one. Neither is needed: the loaded ledger holds no
+    reference cycles, and the operating system takes the memory back at once. So the collector
+    is off for the run, and the process ends with os._exit once its answer is flushed."""
+    gc.disable()
     try:
         app(prog_name="hoinhap")
     except SystemExit as done:

@@ -37,8 +37,8 @@ def event(
 
 def record_event(event_id: str, date: Date | None, note: str | None, evidence: str | None,
                  data: str | None, lang: str | None) -> int:
-    from hoinhap_cli import store  # reason: loads pydantic, for a write only (not on <TAB>)
-    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing  # reason: the same
+    # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
+    from hoinhap_cli.cli.writing import append_event, lock_timeout, open_for_writing, update
 
     out = output(lang)
     if date is None:
@@ -48,7 +48,7 @@ def record_event(event_id: str, date: Date | None, note: str | None, evidence: s
     entry, found, unit, period = progress.build_event(plan, event=event_id, day=date, today=now,
                                                       note=note, evidence=evidence)
     earlier = [ev for r in load_reports(where, plan, now)[0] for ev in r.content.events if ev.event == found.id]
-    written = store.update(where, plan, unit, period, now, store.append_event(entry), timeout=lock_timeout())
+    written = update(where, plan, unit, period, now, append_event(entry), timeout=lock_timeout())
     if written.reformatted:
         out.message(t("record.reformatted", out.lang, file=written.file))
     out.message(t("event.ok", out.lang, event=found.id, name=found.name, date=entry.date.isoformat(),

@@ -45,8 +45,8 @@ def record(
     Example: hoinhap record 2.10 --status "đang thực hiện" --note "Đã khảo sát 3 chợ"
     Example: hoinhap record 3.2.4 --status "vướng mắc" --reason "Chờ Thành phố duyệt vốn" --unit "Phòng QLĐT"
     """
-    from hoinhap_cli import store  # reason: loads pydantic, for a write only (not on <TAB>)
-    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing  # reason: the same
+    # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
+    from hoinhap_cli.cli.writing import append_entry, lock_timeout, open_for_writing, update
 
     if event is not None:
         extra = [name for name, value in (("TASK_ID", task), ("--status", status), ("--milestone", milestone),
@@ -64,7 +64,7 @@ def record(
     now = today()
     done = progress.build_entry(plan, task=task, status=status, today=now, milestone=milestone, day=date,
                                 unit=unit, note=note, reason=reason, evidence=evidence, force=force)
-    written = store.update(where, plan, done.unit.id, done.period, now, store.append_entry(done.entry),
+    written = update(where, plan, done.unit.id, done.period, now, append_entry(done.entry),
                            timeout=lock_timeout())
     if written.reformatted:
         out.message(t("record.reformatted", out.lang, file=written.file))

@@ -29,8 +29,8 @@ def submit(
     \b
     Example: hoinhap submit phong-kinh-te --period 2009-Q1 --date 2009-04-05
     """
-    from hoinhap_cli import store  # reason: loads pydantic, for a write only (not on <TAB>)
-    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing  # reason: the same
+    # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
+    from hoinhap_cli.cli.writing import lock_timeout, mark_submitted, open_for_writing, update
 
     if not re.fullmatch(r"[0-9A-Za-z-]+", period):  # '/', '..', NUL: nothing that could name another folder
         raise UsageError(f"--period {period!r} is not a quarter: write YYYY-Qn, e.g. 2009-Q1; nothing was written")
@@ -45,7 +45,7 @@ def submit(
     if day < quarter.start:
         raise UsageError(f"--date {day.isoformat()} is before the quarter {quarter} began "
                          f"({quarter.start.isoformat()})")
-    written = store.update(where, plan, who.id, quarter.label, now, store.mark_submitted(day), timeout=lock_timeout())
+    written = update(where, plan, who.id, quarter.label, now, mark_submitted(day), timeout=lock_timeout())
     if written.reformatted:
         out.message(t("record.reformatted", out.lang, file=written.file))
     out.message(t("submit.ok", out.lang, unit=who.id, period=quarter.label, date=day.isoformat(), file=written.file))

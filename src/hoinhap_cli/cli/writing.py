@@ -1,7 +1,8 @@
 """What the commands that write progress (record, event, submit) share.
 
-Imported by those commands when they write, not when they are loaded: the writer loads
-pydantic, which completing their arguments on <TAB> must not.
+Imported by those commands when they write, not when they are loaded: the writer (store) loads
+pydantic, which completing their arguments on <TAB> must not. So the writer's functions are
+offered here too, and a command imports this module alone.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from hoinhap_cli.model import Plan
 from hoinhap_cli.paths import DataDir
 from hoinhap_cli.problems import DataError, UsageError, errors
 from hoinhap_cli.render import Output
-from hoinhap_cli.store import DEFAULT_LOCK_TIMEOUT, refuse_bundled
+from hoinhap_cli.store import DEFAULT_LOCK_TIMEOUT, append_entry, append_event, mark_submitted, refuse_bundled, update
+
+__all__ = ["append_entry", "append_event", "lock_timeout", "mark_submitted", "open_for_writing", "update"]
 
 
 def lock_timeout() -> float:
