@@ -57,6 +57,19 @@ class Output:
         self.problems(problems, stream=self.out)
         self.message(line)
 
+    def counted(self, fmt: str, columns: Sequence[Column], rows: Sequence[dict[str, Any]], records: Sequence[Any],
+                title: str, none: str, note: str = "", bom: bool = False) -> None:
+        """A listing that speaks to people in a table: `title` over it, `none` (a message) when it is
+        empty, else `note` under it; the other formats carry the rows alone."""
+        if fmt != "table":
+            self.rows(fmt, columns, rows, records=records, bom=bom)
+            return
+        self.rows(fmt, columns, rows, records=records, title=title, bom=bom)
+        if not rows:
+            self.message(none)
+        elif note:
+            self.text(note)
+
     def listing(self, fmt: str, columns: Sequence[Column], rows: Rows, record: Any,
                 title: str | None = None, empty: str = "") -> None:
         """A listing whose JSON is one object (`record`), not the rows; `empty` stands for no rows."""
