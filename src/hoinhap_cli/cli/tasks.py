@@ -84,9 +84,6 @@ def tasks(
         column("due_dates", table=False),
         column("next_due", no_wrap=True, table=sort is SortChoice.due),
     ]
-    title = t("rows.count.tasks", out.lang, n=len(pairs))
-    out.rows(format.value, columns, [r for r, _ in pairs], records=[rec for _, rec in pairs],
-             title=title if format is Format.table else None, bom=bom)
-    if not pairs and format is Format.table:
-        out.message(t("rows.none", out.lang))
+    out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
+                t("rows.count.tasks", out.lang, n=len(pairs)), t("rows.none", out.lang), bom=bom)
     return 0

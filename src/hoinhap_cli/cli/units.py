@@ -70,8 +70,8 @@ def units(
     if sort is UnitSort.name:
         pairs.sort(key=lambda pair: collation_key(pair[0]["name"]))
     load_columns = []
+    day = as_of or today()
     if show_load:
-        day = as_of or today()
         load = unit_load(ledger, day)
         for row, record in pairs:
             row.update(load[row["id"]])
@@ -87,10 +87,7 @@ def units(
         column("via_group_count", "via_count", justify="right", no_wrap=True),
         *load_columns,
     ]
-    out.rows(format.value, columns, [r for r, _ in pairs], records=[rec for _, rec in pairs],
-             title=t("rows.count.units", out.lang, n=len(pairs)) if format is Format.table else None, bom=bom)
-    if not pairs and format is Format.table:
-        out.message(t("rows.none", out.lang))
-    elif show_load and format is Format.table:
-        out.text(t("units.load.note", out.lang, as_of=day.isoformat()))
+    note = t("units.load.note", out.lang, as_of=day.isoformat()) if show_load else ""
+    out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
+                t("rows.count.units", out.lang, n=len(pairs)), t("rows.none", out.lang), note, bom)
     return 0
