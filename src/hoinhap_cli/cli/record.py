@@ -49,11 +49,8 @@ def record(
     from hoinhap_cli.cli.writing import append_entry, lock_timeout, open_for_writing, update
 
     if event is not None:
-        extra = [name for name, value in (("TASK_ID", task), ("--status", status), ("--milestone", milestone),
-                                          ("--unit", unit), ("--reason", reason), ("--force", force)) if value]
-        if extra:
-            raise UsageError(f"--event records an event, not task progress: drop {', '.join(extra)}",
-                             ["hoinhap event EVENT_ID --date DATE [--note …] [--evidence …]"])
+        _only_event((("TASK_ID", task), ("--status", status), ("--milestone", milestone), ("--unit", unit),
+                     ("--reason", reason), ("--force", force)))
         return record_event(event, date, note, evidence, data, lang)
     if task is None or status is None:
         missing = " and ".join(n for n, v in (("TASK_ID", task), ("--status", status)) if v is None)
@@ -77,3 +74,11 @@ def record(
                   status=status_word(done.entry.status, out.lang), date=done.entry.date.isoformat(),
                   unit=done.unit.id, file=written.file))
     return 0
+
+
+def _only_event(given: tuple[tuple[str, object], ...]) -> None:
+    """`record --event` records an event: none of the task-progress arguments may come with it."""
+    extra = [name for name, value in given if value]
+    if extra:
+        raise UsageError(f"--event records an event, not task progress: drop {', '.join(extra)}",
+                         ["hoinhap event EVENT_ID --date DATE [--note …] [--evidence …]"])
