@@ -6,12 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.conftest import MINI_PLAN, SHIPPED
 
 from hoinhap_cli import lookup, selection
 from hoinhap_cli.ledger import load
 from hoinhap_cli.paths import locate
+from hoinhap_cli.periods import parse_period
 from hoinhap_cli.problems import UsageError
-from tests.conftest import MINI_PLAN, SHIPPED
 
 TODAY = date(2026, 11, 27)
 
@@ -26,7 +27,7 @@ def ids(ledger, f: selection.TaskFilter) -> list[str]:
 
 
 def window(text: str, **rules) -> selection.DueRules:
-    return selection.DueRules(window=selection.due_window(None, None, text), **rules)
+    return selection.DueRules(window=selection.due_window(None, None, parse_period(text)), **rules)
 
 
 def test_short_names_use_the_documents_abbreviations(plan):
@@ -45,12 +46,10 @@ def test_search_is_folded_and_covers_products_and_notes(plan):
 
 
 def test_due_windows_combine_as_an_intersection():
-    w = selection.due_window("2009-06-30", "2009-03-01", "2009")
+    w = selection.due_window(date(2009, 6, 30), date(2009, 3, 1), parse_period("2009"))
     assert (w.start, w.end) == (date(2009, 3, 1), date(2009, 6, 30))
     with pytest.raises(UsageError):
-        selection.due_window("2008-01-01", None, "2009")  # empty
-    with pytest.raises(UsageError):
-        selection.due_window(None, None, "2009-Q5")
+        selection.due_window(date(2008, 1, 1), None, parse_period("2009"))  # empty
 
 
 def test_recurring_duties_match_through_their_occurrences(plan):

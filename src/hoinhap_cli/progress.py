@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from hoinhap_cli.i18n import MESSAGES
-from hoinhap_cli.periods import DeadlineError, parse_date, quarter_of
+from hoinhap_cli.periods import quarter_of
 from hoinhap_cli.problems import (
     DayOutOfRange,
     NeedsReason,
@@ -58,15 +58,10 @@ def find_event(plan: Plan, text: str) -> Event:
     raise UnknownEvent(text, similar(text, known), known)
 
 
-def parse_day(plan: Plan, text: str | None, today: date) -> date:
+def parse_day(plan: Plan, day: date | None, today: date) -> date:
     """A date that progress can carry: not in the future, not before the decision was signed."""
-    if text is None:
+    if day is None:
         day = today
-    else:
-        try:
-            day = parse_date(text)
-        except DeadlineError as err:
-            raise UsageError(words("day.invalid", error=err.words)) from None
     if day > today:
         raise DayOutOfRange("future", day.isoformat(), today.isoformat())
     signed = plan.decision.signed_on
@@ -98,7 +93,7 @@ class Recorded:
 
 
 def build_entry(plan: Plan, *, task: str, status: str, today: date, milestone: int | None = None,
-                day: str | None = None, unit: str | None = None, note: str | None = None,
+                day: date | None = None, unit: str | None = None, note: str | None = None,
                 reason: str | None = None, evidence: str | None = None, force: bool = False) -> Recorded:
     found = find_task({t.id: t for t in plan.tasks}, task)
     state = parse_status(status)
@@ -124,7 +119,7 @@ def build_entry(plan: Plan, *, task: str, status: str, today: date, milestone: i
     return Recorded(entry, found, who, quarter_of(when).label, defaulted, not involved)
 
 
-def build_event(plan: Plan, *, event: str, day: str, today: date, note: str | None = None,
+def build_event(plan: Plan, *, event: str, day: date, today: date, note: str | None = None,
                 evidence: str | None = None) -> tuple[EventEntry, Event, str, str]:
     """The event entry, the event, the unit whose report holds it (the standing agency), the quarter."""
     found = find_event(plan, event)

@@ -45,6 +45,41 @@ class Output:
     def text(self, line: str = "") -> None:
         print(line, file=self.out)
 
+    def data(self, fmt: str, data: Any) -> None:
+        """A value for scripts: "json" or "yaml"."""
+        self.json(data) if fmt == "json" else self.yaml(data)
+
+    def verdict(self, fmt: str, record: Any, problems: Iterable[Problem], line: str) -> None:
+        """A check's answer: `record` as JSON, or each problem on stdout and `line` on stderr."""
+        if fmt == "json":
+            self.json(record)
+            return
+        self.problems(problems, stream=self.out)
+        self.message(line)
+
+    def counted(self, fmt: str, columns: Sequence[Column], rows: Sequence[dict[str, Any]], records: Sequence[Any],
+                title: str, none: str, note: str = "", bom: bool = False) -> None:
+        """A listing that speaks to people in a table: `title` over it, `none` (a message) when it is
+        empty, else `note` under it; the other formats carry the rows alone."""
+        if fmt != "table":
+            self.rows(fmt, columns, rows, records=records, bom=bom)
+            return
+        self.rows(fmt, columns, rows, records=records, title=title, bom=bom)
+        if not rows:
+            self.message(none)
+        elif note:
+            self.text(note)
+
+    def listing(self, fmt: str, columns: Sequence[Column], rows: Rows, record: Any,
+                title: str | None = None, empty: str = "") -> None:
+        """A listing whose JSON is one object (`record`), not the rows; `empty` stands for no rows."""
+        if fmt == "json":
+            self.json(record)
+        elif not rows and empty:
+            self.text(empty)
+        else:
+            self.rows(fmt, columns, rows, title=title)
+
     def use_color(self) -> bool:
         if self.color is not None:
             return self.color

@@ -10,9 +10,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoinhap_cli.reading import parse_plan
 from hoinhap_cli.model import Plan
 from hoinhap_cli.problems import DataError, Problem, UsageError, errors, words
+from hoinhap_cli.reading import parse_plan
 
 WORKTREE = None  # the revision "None" means the file as it is on disk
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from hoinhap_cli.periods import DeadlineError, Kind, Period, parse_date, parse_period
+from hoinhap_cli.periods import Kind, Period
 from hoinhap_cli.problems import (
     AmbiguousUnit,
     InvisibleCharacter,
@@ -183,21 +183,15 @@ class DueRules:
     pending: bool = False
 
 
-def due_window(before: str | None, after: str | None, within: str | None) -> Period | None:
+def due_window(before: date | None, after: date | None, within: Period | None) -> Period | None:
     """The window the --due-* options describe together (their intersection), or None."""
     if before is None and after is None and within is None:
         return None
-    start, end = date.min, date.max
-    try:
-        if within is not None:
-            p = parse_period(within)
-            start, end = p.start, p.end
-        if after is not None:
-            start = max(start, parse_date(after))
-        if before is not None:
-            end = min(end, parse_date(before))
-    except DeadlineError as err:
-        raise UsageError(words("due.invalid", error=err.words), [words("due.hint")]) from None
+    start, end = (within.start, within.end) if within is not None else (date.min, date.max)
+    if after is not None:
+        start = max(start, after)
+    if before is not None:
+        end = min(end, before)
     if end < start:
         raise UsageError(words("due.empty_window", start=start.isoformat(), end=end.isoformat()))
     return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")

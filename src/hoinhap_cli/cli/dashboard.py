@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, as_of_date, load_ledger, output, today
+from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, load_ledger, output, today
 
 
 def write_new(path: Path, text: str, force: bool) -> None:
@@ -48,7 +48,7 @@ def dashboard(
     from hoinhap_cli.i18n import t
 
     out = output(lang)
-    day = as_of_date(as_of)
+    day = as_of or today()
     ledger = load_ledger(data, out)
     path = Path(out_file)
     write_new(path, page(ledger, day, today(), out.lang), force)

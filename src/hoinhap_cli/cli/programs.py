@@ -6,21 +6,21 @@ from hoinhap_cli.cli.common import (
     AsOfOpt,
     BomOpt,
     DataOpt,
+    Format,
     FormatOpt,
     FullOpt,
     LangOpt,
-    ListFormat,
     NoColorOpt,
-    as_of_date,
     column,
     load_ledger,
     output,
+    today,
 )
 
 
 def programs(
     as_of: AsOfOpt = None,
-    format: FormatOpt = ListFormat.table,
+    format: FormatOpt = Format.table,
     bom: BomOpt = False,
     full: FullOpt = False,
     data: DataOpt = None,
@@ -43,9 +43,9 @@ def programs(
 
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
-    day = as_of_date(as_of)
+    day = as_of or today()
     pairs = program_rows(ledger, day)
-    drawn = format in (ListFormat.table, ListFormat.md)
+    drawn = format in (Format.table, Format.md)
     for row, _ in pairs:
         row["progress"] = bars.text(row["done"], row["late"], row["total"])
     columns = [
@@ -61,8 +61,8 @@ def programs(
         column("share_done", "share", justify="right", no_wrap=True, table=False),
     ]
     out.rows(format.value, columns, [r for r, _ in pairs], records=[rec for _, rec in pairs],
-             title=t("rows.count.programs", out.lang, n=len(pairs)) if format is ListFormat.table else None,
+             title=t("rows.count.programs", out.lang, n=len(pairs)) if format is Format.table else None,
              bom=bom)
     if drawn:
-        out.text(("\n" if format is ListFormat.md else "") + t("bar.as_of", out.lang, as_of=day.isoformat()))
+        out.text(("\n" if format is Format.md else "") + t("bar.as_of", out.lang, as_of=day.isoformat()))
         out.text(bars.legend(out.lang))

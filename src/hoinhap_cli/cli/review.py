@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -9,18 +10,18 @@ from typing import Annotated, Any, Optional
 import typer
 
 from hoinhap_cli.cli.common import (
+    DATE,
     AsOfOpt,
     DataOpt,
-    DetailFormat,
+    Format,
     FormatOpt,
     LangOpt,
-    ListFormat,
     NoColorOpt,
     ProgramOpt,
     RoleChoice,
     RoleOpt,
     UnitOpt,
-    as_of_date,
+    format_option,
     load_ledger,
     output,
     task_filter,
@@ -119,7 +120,7 @@ def overdue(
     = GroupBy.none,
     no_stale: Annotated[bool, typer.Option("--no-stale", help="Hide the ongoing tasks with no recent update.")]
     = False,
-    format: FormatOpt = ListFormat.table,
+    format: FormatOpt = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -139,7 +140,7 @@ def overdue(
 
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
-    day = as_of_date(as_of)
+    day = as_of or today()
     f = task_filter(ledger, out.lang, unit, role, program)
     late = deadlines.overdue(deadlines.obligations(ledger, day, late_only=True), day)
     stale = [] if no_stale else deadlines.stale(ledger, day)
@@ -147,7 +148,7 @@ def overdue(
         late = [o for o in late if _keep(ledger, f, o)]
         stale = [s for s in stale if f.matches(ledger, s.task)]
     quarter = deadlines.last_ended_quarter(ledger, day)
-    if format is ListFormat.json:
+    if format is Format.json:
         payload: dict[str, Any] = {
             "as_of": day.isoformat(),
             "stale_quarter": quarter.label if quarter and not no_stale else None,
@@ -167,7 +168,7 @@ def overdue(
     sections = ([("", "", [*late, *stale])] if group_by is GroupBy.none
                 else _groups(ledger, f, group_by, [*late, *stale]))
     late_ids = {id(o) for o in late}
-    if format is ListFormat.csv:
+    if format is Format.csv:
         cols = _columns(["list", *OVERDUE_COLS[:-1], "quarter", "last_entry", "reason"])
         if group_by is not GroupBy.none:
             cols.insert(0, _columns(["unit" if group_by is GroupBy.unit else "program"])[0])
@@ -210,7 +211,7 @@ def upcoming(
     unit: UnitOpt = None,
     role: RoleOpt = RoleChoice.any,
     program: ProgramOpt = None,
-    format: FormatOpt = ListFormat.table,
+    format: FormatOpt = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -232,11 +233,11 @@ def upcoming(
     except DeadlineError as err:
         raise UsageError(f"--within: {err}") from None
     ledger = load_ledger(data, out)
-    day = as_of_date(as_of)
+    day = as_of or today()
     f = task_filter(ledger, out.lang, unit, role, program)
     soon = [o for o in deadlines.upcoming(deadlines.obligations(ledger, day), day, span) if _keep(ledger, f, o)]
     until = (day + span).isoformat()
-    if format is ListFormat.json:
+    if format is Format.json:
         out.json({"as_of": day.isoformat(), "until": until,
                   "upcoming": [{**obligation_record(ledger, o, day), "days_left": (o.due_date - day).days}
                                for o in soon]})
@@ -251,11 +252,11 @@ def upcoming(
 def summary(
     period: Annotated[str, typer.Option("--period", metavar="2009-Q1|2009-H1|2009",
                                         help="The review period: a quarter, a half, a year (or FROM..TO).")],
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", metavar="DATE",
+    as_of: Annotated[Optional[date], typer.Option(
+        "--as-of", metavar="DATE", click_type=DATE,
         help="Judge as of this date (default: the day after the period, or today if sooner).")] = None,
-    format: Annotated[DetailFormat, typer.Option("--format", "-f", help="table, md or json.")]
-    = DetailFormat.table,
+    format: Annotated[Format, format_option("table, md or json.", Format.table, Format.json, Format.md)]
+    = Format.table,
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
                                                      help="Write to FILE (atomically) instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="With --out: replace FILE if it exists.")] = False,
@@ -289,17 +290,17 @@ def summary(
     if out_file is not None and not out_file.parent.is_dir():
         raise UsageError(f"{out_file.parent}: no such folder")
     ledger = load_ledger(data, out)
-    day = as_of_date(as_of) if as_of else min(p.end + timedelta(days=1), today())
+    day = as_of if as_of else min(p.end + timedelta(days=1), today())
     s = summarise(ledger, p, day)
     sink = Output(lang=out.lang, color=False if out_file else out.color, out=io.StringIO()) if out_file else out
-    if format is DetailFormat.json:
+    if format is Format.json:
         sink.json({"period": p.label, "start": p.start.isoformat(), "end": p.end.isoformat(),
                    "as_of": day.isoformat(), "total": {k: v for k, v in s.total.as_dict().items()
                                                        if k not in ("id", "name")},
                    "programs": [x.as_dict() for x in s.programs], "units": [x.as_dict() for x in s.units],
                    "problems": [obligation_record(ledger, o, day) for o in s.problems],
                    "entries": s.entries})
-    elif format is DetailFormat.md:
+    elif format is Format.md:
         sink.text(markdown(ledger, s, out.lang).rstrip("\n"))
     else:
         _summary_tables(sink, ledger, s)

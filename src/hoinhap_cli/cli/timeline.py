@@ -13,10 +13,10 @@ from hoinhap_cli.cli.common import (
     NoColorOpt,
     ProgramOpt,
     UnitOpt,
-    as_of_date,
     load_ledger,
     output,
     task_filter,
+    today,
 )
 
 FromOpt = Annotated[Optional[str], typer.Option("--from", metavar="QUARTER",
@@ -72,7 +72,7 @@ def timeline(
     from hoinhap_cli.problems import UsageError
 
     out = output(lang, no_color)
-    day = as_of_date(as_of)
+    day = as_of or today()
     ledger = load_ledger(data, out)
     tasks = select_tasks(ledger, program, unit, out.lang)
     shown = shown_quarters(ledger, first, last, out.lang)
