@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO, Union
+from typing import Any, Protocol, TextIO, Union
 
 from hoinhap_cli.problems import Problem
 
@@ -88,6 +88,34 @@ class Output:
             self.markdown(columns, row_dicts(rows), title)
         else:
             self.table(columns, rows, title)
+
+    def report(self, fmt: str, report: Report) -> None:
+        """A report in any format: its record as JSON, else its parts in order — lines of text
+        and listings (see Report)."""
+        if fmt == "json":
+            self.json(report.record())
+            return
+        for part in report.parts(fmt, self.lang):
+            if isinstance(part, str):
+                self.text(part)
+            elif isinstance(part, Note):
+                self.message(part.text)
+            elif fmt == "md" and part.inline:
+                self._inline_markdown(part)
+            else:
+                self.rows(fmt, part.columns, part.rows, title=part.title)
+
+    def _inline_markdown(self, listing: Listing) -> None:
+        """A document's table: each cell on one line, lists joined with "; " (or its `empty` text)."""
+        rows = row_dicts(listing.rows)
+        if not rows:
+            self.text(listing.empty)
+            return
+        self.text("| " + " | ".join(c.heading(self.lang) for c in listing.columns) + " |")
+        self.text("|" + "|".join(" --- " for _ in listing.columns) + "|")
+        for row in rows:
+            cells = [_cell(row.get(c.key), sep="; ").replace("|", "\\|").replace("\n", " ") for c in listing.columns]
+            self.text("| " + " | ".join(cells) + " |")
 
     def document(self, fmt: str, title: str, blocks: Sequence[Block], record: Any) -> None:
         """One object in detail: `record` as JSON, or headed blocks as text (table) or Markdown."""
@@ -268,6 +296,36 @@ class Block:
 
 Rows = Union[Sequence[dict[str, Any]], Mapping[str, Sequence[Any]]]
 """A listing's cells: one dict per row, or one list per column key (see Output.rows)."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One table of a report, drawn as Output.rows draws it (title and all); an `inline` one is a
+    document's table in Markdown: one line per cell, lists joined with "; ", `empty` said instead
+    of a table without rows."""
+
+    columns: Sequence[Column]
+    rows: Rows
+    title: str | None = None
+    inline: bool = False
+    empty: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A line of a report that goes to stderr (a count, "nothing due"), not to the data."""
+
+    text: str
+
+
+class Report(Protocol):
+    """What a query returns for Output.report to draw: its JSON record, and the parts a format
+    shows — lines of text, listings and notes (to stderr), in order (a terminal table may merge cells a CSV keeps
+    apart, so the parts are asked for one format; nothing is built for a format not drawn)."""
+
+    def record(self) -> Any: ...
+
+    def parts(self, fmt: str, lang: str) -> Sequence[str | Listing | Note]: ...
 
 
 def row_dicts(rows: Rows) -> Sequence[dict[str, Any]]:
