@@ -29,14 +29,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli.ledger import Ledger
+from hoinhap_cli.ledger import EntryView, Ledger
 from hoinhap_cli.periods import Deadline, Kind, Period, event_due, quarter_of
 from hoinhap_cli.vocab import Status, UnitKind
 
 if TYPE_CHECKING:
-    from hoinhap_cli.model import Entry, Task
+    from hoinhap_cli.model import Task
 
 REPORTING_PROGRAM = "8"
 """The appendix's row 8: each unit's periodic report to the standing agency."""
@@ -55,7 +55,7 @@ class Obligation:
     period: Period | None = None  # recurring: the period it is owed for
     unit: str | None = None  # reporting duty: the unit that owes the report
     status: Status = Status.NOT_STARTED  # as of the as-of date; DONE means met
-    entry: Entry | None = None  # the entry the status comes from, if any
+    entry: EntryView | None = None  # the entry the status comes from, if any
     order: tuple[int, int, str] = (0, 0, "")  # (the task's place in plan order, index, unit): ties in due date
     as_of: date | None = None  # the date it was judged on
     is_late: bool = False  # as of that date (the rule: `_late`), judged once when built
@@ -96,7 +96,7 @@ def _late(due: date | None, status: Status, as_of: date) -> bool:
 
 
 def _judged(task: Task, i: int, kind: Kind, due: date | None, start: date | None, period: Period | None,
-            unit: str | None, status: Status, entry: Entry | None, order: tuple[int, int, str],
+            unit: str | None, status: Status, entry: EntryView | None, order: tuple[int, int, str],
             as_of: date, late: bool) -> Obligation:
     """An obligation carrying its lateness as of the date (`late`: `_late`, judged once by the caller,
     which may skip building it)."""
@@ -267,7 +267,7 @@ def upcoming(obs: Iterable[Obligation], as_of: date, within: timedelta) -> list[
     return soon
 
 
-def _due_order():  # noqa: ANN202
+def _due_order() -> attrgetter[Any]:
     """By due date, then task id in plan order (2.9 before 2.10), milestone and unit: each
     obligation carries the last three (`order`), so the key is read in C, not a Python call
     per obligation."""
@@ -280,7 +280,7 @@ class Stale:
     index: int
     quarter: Period  # the last ended quarter, in which nothing was recorded
     status: Status
-    entry: Entry | None  # the latest entry before the as-of date, if any
+    entry: EntryView | None  # the latest entry before the as-of date, if any
 
     @property
     def leads(self) -> tuple[str, ...]:

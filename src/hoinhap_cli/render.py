@@ -6,13 +6,16 @@ rich is imported only when a table is drawn.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TextIO, Union
+from typing import Any, Literal, Protocol, TextIO, Union
 
+from hoinhap_cli import tables
 from hoinhap_cli.problems import Problem
 
 
@@ -38,7 +41,7 @@ class Output:
         self.out.write("\n")
 
     def yaml(self, data: Any) -> None:
-        from hoinhap_cli.yamlio import dump
+        from hoinhap_cli.yamlio import dump  # PyYAML: only for `--format yaml`, never on a warm run
 
         self.out.write(dump(data))
 
@@ -54,8 +57,6 @@ class Output:
 
     def width(self, default: int = 100) -> int:
         """The terminal's width ($COLUMNS first), or `default` when not a terminal."""
-        import shutil
-
         return shutil.get_terminal_size((default, 24)).columns
 
     def styled(self, lines: Sequence[Sequence[tuple[str, str | None]]], styles: dict[str, str]) -> None:
@@ -64,7 +65,7 @@ class Output:
             for line in lines:
                 self.text("".join(text for text, _ in line).rstrip())
             return
-        from rich.text import Text
+        from rich.text import Text  # rich: only when colour is drawn (issue 14: only render, only then)
 
         console = self.console()
         for line in lines:
@@ -103,7 +104,7 @@ class Output:
             elif fmt == "md" and part.inline:
                 self._inline_markdown(part)
             else:
-                self.rows(fmt, part.columns, part.rows, title=part.title)
+                self.rows(fmt, part.columns, part.rows, title=part.title, bom=part.bom)
 
     def _inline_markdown(self, listing: Listing) -> None:
         """A document's table: each cell on one line, lists joined with "; " (or its `empty` text)."""
@@ -144,6 +145,7 @@ class Output:
                 self.text(f"_{b.empty}_")
 
     def _document_text(self, title: str, blocks: Sequence[Block]) -> None:
+        # rich (these three): only when a detailed view is drawn as text
         from rich import box
         from rich.table import Table
         from rich.text import Text
@@ -174,8 +176,6 @@ class Output:
                 console.print(Text(b.empty, style="italic"))
 
     def csv(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], bom: bool = False) -> None:
-        import csv
-
         if bom:
             self.out.write("\ufeff")
         writer = csv.writer(self.out, lineterminator="\n")
@@ -193,7 +193,7 @@ class Output:
             self.text("| " + " | ".join(cells) + " |")
 
     def console(self) -> Any:
-        from rich.console import Console
+        from rich.console import Console  # rich: only when something is drawn with it
 
         color = self.use_color()
         return Console(file=self.out, no_color=not color, force_terminal=color, highlight=False,
@@ -201,15 +201,13 @@ class Output:
 
     def table(self, columns: Sequence[Column], rows: Rows, title: str | None = None) -> None:
         if not self.use_color():  # the same text as rich, without rich: 15 s -> 0.07 s for 11,000 rows
-            from hoinhap_cli import tables
-
             shown = [c for c in columns if c.table or self.full]
             specs = [tables.Spec(c.heading(self.lang), c.justify, c.no_wrap, c.min_width, c.max_width) for c in shown]
             lines = tables.draw_columns(specs, [self._column(c, rows) for c in shown], title, tables.console_width())
             if lines is not None:
                 self.out.writelines(lines)
                 return
-        from rich import box
+        from rich import box  # rich: only for a table in colour, or one tables.py cannot draw
 
         self._rich_table(self.console(), columns, row_dicts(rows), title, box.SIMPLE_HEAD)
 
@@ -252,7 +250,7 @@ class Output:
         Columns marked `table=False` appear only in CSV/Markdown/JSON (or with --full), and
         `clip` shortens long texts at a word boundary — the listing stays a listing at 80 columns.
         """
-        from rich.table import Table
+        from rich.table import Table  # rich: only when it draws the table
 
         shown = [c for c in columns if c.table or self.full]
         table = Table(title=title, box=box, expand=False, title_justify="left", show_edge=False, pad_edge=False)
@@ -265,6 +263,9 @@ class Output:
         console.print(table)
 
 
+Justify = Literal["default", "left", "center", "right", "full"]
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -273,7 +274,7 @@ class Column:
     no_wrap: bool = False
     min_width: int | None = None
     max_width: int | None = None
-    justify: str = "left"
+    justify: Justify = "left"
     table: bool = True  # shown in tables (always in CSV, Markdown and JSON)
     clip: int | None = None  # tables: at most this many characters, cut at a word (not with --full)
     ratio: int | None = None  # tables: share of the spare width
@@ -309,6 +310,7 @@ class Listing:
     title: str | None = None
     inline: bool = False
     empty: str = ""
+    bom: bool = False  # CSV: begin with a byte-order mark (Excel then reads UTF-8)
 
 
 @dataclass(frozen=True)
@@ -368,7 +370,7 @@ def json_text(data: Any) -> str:
 def _cell(value: Any, sep: str = "\n") -> str:
     cls = value.__class__
     if cls is str:
-        return value
+        return value  # type: ignore[no-any-return]  # a str (just checked), without a call per cell
     if cls is int:
         return str(value)
     if cls is list or cls is tuple:  # most lists hold plain strings: join them as they are
