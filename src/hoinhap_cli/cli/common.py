@@ -24,9 +24,9 @@ from hoinhap_cli.cli.session import status_word as status_word
 from hoinhap_cli.cli.session import task_filter as task_filter
 from hoinhap_cli.cli.values import DATE as DATE
 from hoinhap_cli.cli.values import LISTING as LISTING
-from hoinhap_cli.cli.values import Parsed as Parsed
 from hoinhap_cli.cli.values import PERIOD as PERIOD
 from hoinhap_cli.cli.values import Format as Format
+from hoinhap_cli.cli.values import Parsed as Parsed
 from hoinhap_cli.cli.values import format_option as format_option
 from hoinhap_cli.cli.values import parsed as parsed
 from hoinhap_cli.cli.values import today as today
