@@ -342,6 +342,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "init.exists.hint": ("chọn một thư mục trống, hoặc dời các tệp này đi trước",
                          "choose an empty folder, or move these away first"),
     "due.invalid": ("{error}", "{error}"),
+    "option.invalid": ("{option}: {error}", "{option}: {error}"),
     "period.no_quarter": ("quý {n} không có: dùng Q1 đến Q4", "quarter {n} does not exist: use Q1 to Q4"),
     "period.no_half": ("nửa năm {n} không có: dùng H1 hoặc H2", "half {n} does not exist: use H1 or H2"),
     "period.year_range": ("năm {year} nằm ngoài khoảng cho phép", "year {year} is out of range"),

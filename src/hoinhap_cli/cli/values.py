@@ -14,18 +14,18 @@ from typer._click.types import ParamType
 from typer._types import TyperChoice
 
 from hoinhap_cli.periods import DeadlineError, parse_date, parse_period
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 
 T = TypeVar("T")
 
 
 def parsed(parse: Callable[[str], T], text: str, option: str) -> T:
     """The one option-parsing adapter: a library parser's DeadlineError worded as a usage error
-    naming the option (`hoinhap: --as-of: 'x' is not a date …`, exit 2)."""
+    naming the option, in the user's language (`hoinhap: --as-of: 'x' …`, exit 2)."""
     try:
         return parse(text)
     except DeadlineError as err:
-        raise UsageError(f"{option}: {err}") from None
+        raise UsageError(words("option.invalid", option=option, error=err.words)) from None
 
 
 class Parsed(ParamType):
