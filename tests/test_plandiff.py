@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MINI_PLAN
 
+from conftest import MINI_PLAN
 from hoinhap_cli import i18n, ledger, plandiff
 from hoinhap_cli.model import Plan
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINI_PLAN, SHIPPED
 from hoinhap_cli import lookup, selection
 from hoinhap_cli.ledger import load
 from hoinhap_cli.paths import locate
 from hoinhap_cli.problems import UsageError
-from tests.conftest import MINI_PLAN, SHIPPED
 
 TODAY = date(2026, 11, 27)
 
