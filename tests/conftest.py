@@ -1,15 +1,43 @@
+"""Shared fixtures and helpers. Test modules import what they need from here by name
+(`from conftest import SHIPPED, hoinhap`), and run the command line through the `cli` fixture."""
+
 from __future__ import annotations
 
 import hashlib
-import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from typer.testing import CliRunner, Result
+
+from hoinhap_cli.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "data"
 SEED = ROOT / "tests" / "data" / "decision-02-2008.txt"
+Cli = Callable[..., Result]  # the `cli` fixture's type
+
+
+def hoinhap(*argv: str, data: Path | str | None = None, env: dict[str, str] | None = None,
+            columns: int | None = None) -> Result:
+    """Run `hoinhap ARGV --data DATA` in this process and return typer's Result (exit_code,
+    stdout, stderr, output, exception). `columns` sets $COLUMNS for the tables' width. The one
+    way tests call the command line: tests take it as the `cli` fixture; helper functions at
+    module level call it by name."""
+    args = list(argv)
+    if data is not None:  # at the end, or before a `--` that ends the options
+        at = args.index("--") if "--" in args else len(args)
+        args[at:at] = ["--data", str(data)]
+    if columns is not None:
+        env = {**(env or {}), "COLUMNS": str(columns)}
+    return CliRunner().invoke(app, args, env=env)
+
+
+@pytest.fixture
+def cli() -> Cli:
+    """`cli("overdue", "--as-of", "2009-03-31", data=folder)`: see `hoinhap`."""
+    return hoinhap
+
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file (by a hash of its bytes) and every folder below `folder`: "nothing was written"
@@ -18,15 +46,11 @@ def snapshot(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*"))}
 
 
-def run_untouched(argv: list[str], folder: Path, code: int) -> Any:
+def run_untouched(argv: list[str], folder: Path, code: int) -> Result:
     """Run the CLI on bad input: it must exit with `code`, without a traceback, writing nothing
     under `folder`. Returns the result for the caller's checks of the message."""
-    from typer.testing import CliRunner
-
-    from hoinhap_cli.cli import app
-
     before = snapshot(folder)
-    result = CliRunner().invoke(app, argv)
+    result = hoinhap(*argv)
     output = result.stdout + result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in output

@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import ROOT, SHIPPED
 from hoinhap_cli import ledger, snapshot
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.cli import app
 from hoinhap_cli.ledger import HeldEntries, Ledger
 from hoinhap_cli.paths import DataDir
-
-from conftest import ROOT, SHIPPED
 
 runner = CliRunner()
 

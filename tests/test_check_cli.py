@@ -9,10 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import MINI_PLAN, SHIPPED
-from hoinhap_cli.cli import app
+from conftest import MINI_PLAN, SHIPPED, Cli
 
 
 def at(text: str, marker: str, nth: int = 0) -> tuple[int, int]:
@@ -33,10 +31,6 @@ def write(data: Path, content: str | bytes) -> Path:
     plan = data / "plan.yaml"
     plan.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return plan
-
-
-def check(data: Path, *args: str):
-    return CliRunner().invoke(app, ["check", "--data", str(data), "--lang", "en", *args])
 
 
 def problem_lines(output: str) -> list[str]:
@@ -86,9 +80,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "marker", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_one_problem_one_line_at_its_place(mini: Path, text: str, marker: str, words: str) -> None:
+def test_one_problem_one_line_at_its_place(mini: Path, text: str, marker: str, words: str, cli: Cli) -> None:
     write(mini, text)
-    result = check(mini)
+    result = cli("check", "--lang", "en", data=mini)
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     lines = problem_lines(result.output)
@@ -113,9 +107,10 @@ RAW_CASES = [
 
 
 @pytest.mark.parametrize(("raw", "where", "words"), [c[1:] for c in RAW_CASES], ids=[c[0] for c in RAW_CASES])
-def test_unreadable_files_one_line_at_its_place(mini: Path, raw: bytes, where: tuple[int, int], words: str) -> None:
+def test_unreadable_files_one_line_at_its_place(mini: Path, raw: bytes, where: tuple[int, int], words: str,
+                                                cli: Cli) -> None:
     write(mini, raw)
-    result = check(mini)
+    result = cli("check", "--lang", "en", data=mini)
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     lines = problem_lines(result.output)
@@ -124,25 +119,25 @@ def test_unreadable_files_one_line_at_its_place(mini: Path, raw: bytes, where: t
     assert words in lines[0], lines[0]
 
 
-def test_alias_bomb_is_refused(mini: Path) -> None:
+def test_alias_bomb_is_refused(mini: Path, cli: Cli) -> None:
     bomb = ['lol: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     bomb += [f"l{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     write(mini, "\n".join(bomb) + "\n" + MINI_PLAN)
-    result = check(mini)
+    result = cli("check", "--lang", "en", data=mini)
     assert result.exit_code == 1
     assert "anchors (&) and aliases (*) are not allowed" in result.output
 
 
-def test_bom_and_crlf_are_accepted(mini: Path) -> None:
+def test_bom_and_crlf_are_accepted(mini: Path, cli: Cli) -> None:
     write(mini, b"\xef\xbb\xbf" + MINI_PLAN.replace("\n", "\r\n").encode("utf-8"))
-    result = check(mini)
+    result = cli("check", "--lang", "en", data=mini)
     assert result.exit_code == 0, result.output
 
 
-def test_nfd_text_is_read_as_nfc(mini: Path) -> None:
+def test_nfd_text_is_read_as_nfc(mini: Path, cli: Cli) -> None:
     write(mini, unicodedata.normalize("NFD", MINI_PLAN))
-    assert check(mini).exit_code == 0
-    result = CliRunner().invoke(app, ["export", "--data", str(mini)])
+    assert cli("check", "--lang", "en", data=mini).exit_code == 0
+    result = cli("export", data=mini)
     assert result.exit_code == 0, result.output
     exported = json.loads(result.stdout)
     assert exported["units"][0]["name"] == "Phòng Kinh tế"
@@ -152,12 +147,12 @@ def test_nfd_text_is_read_as_nfc(mini: Path) -> None:
 # ------------------------------------------------------------------ all problems at once
 
 
-def test_three_schema_errors_three_lines(mini: Path) -> None:
+def test_three_schema_errors_three_lines(mini: Path, cli: Cli) -> None:
     text = edit("due: 2008-Q4", "due: 2008-Q5")
     text = text.replace("id_assigned: true", "id_assigned: yes")
     text = text.replace("    title: Dự án giao thông\n", "    title: Dự án giao thông\n    colour: red\n")
     write(mini, text)
-    result = check(mini)
+    result = cli("check", "--lang", "en", data=mini)
     assert result.exit_code == 1
     lines = problem_lines(result.output)
     assert len(lines) == 3, result.output
@@ -166,12 +161,12 @@ def test_three_schema_errors_three_lines(mini: Path) -> None:
     assert got == expected
 
 
-def test_three_cross_check_errors_three_lines(mini: Path) -> None:
+def test_three_cross_check_errors_three_lines(mini: Path, cli: Cli) -> None:
     text = edit("lead: [phong-kinh-te]", "lead: [phong-kinh-tex]")
     text = text.replace("due: by 2010", "due: after nobody")
     text = text.replace("product: 1", "product: 3")
     write(mini, text)
-    result = check(mini)
+    result = cli("check", "--lang", "en", data=mini)
     assert result.exit_code == 1
     lines = problem_lines(result.output)
     assert len(lines) == 3, result.output
@@ -183,22 +178,22 @@ def test_three_cross_check_errors_three_lines(mini: Path) -> None:
 # ------------------------------------------------------------------ --strict, --format json
 
 
-def test_strict_turns_warnings_into_exit_1(mini: Path) -> None:
+def test_strict_turns_warnings_into_exit_1(mini: Path, cli: Cli) -> None:
     text = edit("      - due: by 2010\n        source: Đến năm 2010\n", "      - due: none\n")
     write(mini, text)
-    relaxed = check(mini)
+    relaxed = cli("check", "--lang", "en", data=mini)
     assert relaxed.exit_code == 0, relaxed.output
     [line] = problem_lines(relaxed.output)
     assert f"plan.yaml:{at(text, 'none')[0]}:{at(text, 'none')[1]}: warning: task 3.2.4a has no deadline" in line
-    strict = check(mini, "--strict")
+    strict = cli("check", "--lang", "en", "--strict", data=mini)
     assert strict.exit_code == 1
     assert problem_lines(strict.output) == [line]
 
 
-def test_json_format_parses_and_locates_problems(mini: Path) -> None:
+def test_json_format_parses_and_locates_problems(mini: Path, cli: Cli) -> None:
     text = edit("due: 2008-Q4", "due: 2008-Q5").replace("lead: [phong-qldt]", "lead: [phong-qldt]\n    colour: red")
     write(mini, text)
-    result = check(mini, "--format", "json")
+    result = cli("check", "--lang", "en", "--format", "json", data=mini)
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["valid"] is False and report["errors"] == 2 and report["warnings"] == 0
@@ -208,20 +203,20 @@ def test_json_format_parses_and_locates_problems(mini: Path) -> None:
     assert {p["path"] for p in report["problems"]} == {"tasks[0].milestones[0].due", "tasks[1].colour"}
 
 
-def test_json_format_when_valid(mini: Path) -> None:
-    result = check(mini, "--format", "json")
+def test_json_format_when_valid(mini: Path, cli: Cli) -> None:
+    result = cli("check", "--lang", "en", "--format", "json", data=mini)
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert report == {"valid": True, "plan": report["plan"], "errors": 0, "warnings": 0, "problems": []}
 
 
-def test_a_bad_format_is_a_usage_error(mini: Path) -> None:
-    result = check(mini, "--format", "xml")
+def test_a_bad_format_is_a_usage_error(mini: Path, cli: Cli) -> None:
+    result = cli("check", "--lang", "en", "--format", "xml", data=mini)
     assert result.exit_code == 2
 
 
-def test_a_valid_plan_says_so(mini: Path) -> None:
-    result = check(mini)
+def test_a_valid_plan_says_so(mini: Path, cli: Cli) -> None:
+    result = cli("check", "--lang", "en", data=mini)
     assert result.exit_code == 0
     assert "valid — 3 tasks, 4 units" in result.output
 
@@ -229,62 +224,61 @@ def test_a_valid_plan_says_so(mini: Path) -> None:
 # ------------------------------------------------------------------ where the data is found
 
 
-def run_here(*args: str, env: dict[str, str] | None = None):
-    return CliRunner().invoke(app, ["check", "--lang", "en", *args], env=env)
-
-
-def test_data_option_wins_over_a_local_folder(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_option_wins_over_a_local_folder(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              cli: Cli) -> None:
     monkeypatch.chdir(tmp_path)  # tmp_path/data is the mini plan
-    result = run_here("--data", str(SHIPPED))
+    result = cli("check", "--lang", "en", "--data", str(SHIPPED))
     assert result.exit_code == 0
     assert "48 tasks" in result.output
 
 
-def test_data_found_from_a_subfolder_upward(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_found_from_a_subfolder_upward(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            cli: Cli) -> None:
     deep = tmp_path / "notes" / "2009"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
     monkeypatch.setenv("HOINHAP_DATA", str(SHIPPED))  # a found folder comes before the variable
-    result = run_here()
+    result = cli("check", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "3 tasks" in result.output
     assert "bundled" not in result.output
 
 
-def test_inside_the_data_folder_itself(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_inside_the_data_folder_itself(mini: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
     monkeypatch.chdir(mini / "reports")
-    result = run_here()
+    result = cli("check", "--lang", "en")
     assert result.exit_code == 0
     assert "3 tasks" in result.output
 
 
-def test_hoinhap_data_when_nothing_is_found(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hoinhap_data_when_nothing_is_found(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            cli: Cli) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     monkeypatch.setenv("HOINHAP_DATA", str(mini))
-    result = run_here()
+    result = cli("check", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "3 tasks" in result.output
 
 
-def test_bundled_plan_with_a_note_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bundled_plan_with_a_note_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
     monkeypatch.chdir(tmp_path)
-    result = run_here()
+    result = cli("check", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "using the bundled plan" in result.stderr
     assert "using the bundled plan" not in result.stdout
     assert "48 tasks" in result.output
 
 
-def test_missing_data_folder_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_here("--data", str(tmp_path / "nope"))
+def test_missing_data_folder_is_a_usage_error(tmp_path: Path, cli: Cli) -> None:
+    result = cli("check", "--lang", "en", "--data", str(tmp_path / "nope"))
     assert result.exit_code == 2
     assert "no such file or folder" in result.stderr
     assert "Traceback" not in result.output
 
 
-def test_folder_without_a_plan_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_here("--data", str(tmp_path))
+def test_folder_without_a_plan_is_a_usage_error(tmp_path: Path, cli: Cli) -> None:
+    result = cli("check", "--lang", "en", "--data", str(tmp_path))
     assert result.exit_code == 2
     assert "no plan.yaml in this folder" in result.stderr

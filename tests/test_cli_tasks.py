@@ -7,21 +7,15 @@ import io
 import json
 
 import pytest
-from typer.testing import CliRunner
+import typer.main
 
+from conftest import SHIPPED, Cli, hoinhap
 from hoinhap_cli.cli import app
-from tests.conftest import SHIPPED
-
-runner = CliRunner()
-DATA = ["--data", str(SHIPPED)]
-
-
-def run(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, [*args, *DATA], env=env)
+from hoinhap_cli.render import Output
 
 
 def task_ids(*args: str) -> list[str]:
-    result = run("tasks", *args, "--format", "json")
+    result = hoinhap("tasks", *args, "--format", "json", data=SHIPPED)
     assert result.exit_code == 0, result.output
     return [t["id"] for t in json.loads(result.stdout)]
 
@@ -71,15 +65,15 @@ def test_ongoing_and_event_bound_need_their_flags():
     assert "2.4" in task_ids("--due-in", "2009", "--include-pending")
 
 
-def test_what_programme_3_2_holds():
+def test_what_programme_3_2_holds(cli: Cli):
     assert task_ids("--program", "3.2") == ["3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.2.4a", "3.2.5"]
     assert len(task_ids("--program", "3")) == 18
-    result = run("tasks", "--program", "9")
+    result = cli("tasks", "--program", "9", data=SHIPPED)
     assert result.exit_code == 2 and "9" in result.stderr
 
 
-def test_what_concerns_cat_lai_marks_the_group():
-    result = run("tasks", "--unit", "cat lai", "--format", "json")
+def test_what_concerns_cat_lai_marks_the_group(cli: Cli):
+    result = cli("tasks", "--unit", "cat lai", "--format", "json", data=SHIPPED)
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     # Cát Lái is never named alone in a unit cell: everything reaches it via "UBND 11 phường"
@@ -88,9 +82,9 @@ def test_what_concerns_cat_lai_marks_the_group():
     assert {"1.2", "1.3", "4.1", "4.2", "8"} <= set(got) and "2.10" not in got  # 2.10: Thạnh Mỹ Lợi only
     lead = [r["id"] for r in rows if any(i["role"] == "lead" for i in r["involvement"])]
     assert lead == ["4.1", "4.2", "8"]  # "UNND 11 phường" (typo) leads 4.1, 4.2; programme 8
-    table = run("tasks", "--unit", "Cát Lái", "--program", "4", env={"COLUMNS": "200"}).stdout
+    table = cli("tasks", "--unit", "Cát Lái", "--program", "4", env={"COLUMNS": "200"}, data=SHIPPED).stdout
     assert "chủ trì (qua UBND" in table  # the role column wraps after that
-    en = run("tasks", "--unit", "Cát Lái", "--program", "4", "--lang", "en", "--format", "csv").stdout
+    en = cli("tasks", "--unit", "Cát Lái", "--program", "4", "--lang", "en", "--format", "csv", data=SHIPPED).stdout
     assert list(csv.reader(io.StringIO(en)))[1][6] == "lead (via UBND 11 phường)"
 
 
@@ -106,8 +100,8 @@ def test_filters_combine_and_several_units_mean_any():
     assert task_ids("--unit", "phong kinh te", "--role", "lead", "--due-in", "2009", "--no-recurring") == ["2.10"]
 
 
-def test_sort_by_next_due_date():
-    rows = json.loads(run("tasks", "--program", "2", "--sort", "due", "--format", "json").stdout)
+def test_sort_by_next_due_date(cli: Cli):
+    rows = json.loads(cli("tasks", "--program", "2", "--sort", "due", "--format", "json", data=SHIPPED).stdout)
     dues = [r["next_due"] for r in rows]
     dated = [d for d in dues if d]
     assert dated == sorted(dated) and dues[: len(dated)] == dated  # undated (ongoing, awaiting) last
@@ -122,32 +116,32 @@ def test_natural_order_of_ids():
 # ------------------------------------------------------------------ unit texts that do not resolve
 
 
-def test_ambiguous_unit_lists_candidates_and_exits_2():
-    result = run("tasks", "--unit", "kinh te")
+def test_ambiguous_unit_lists_candidates_and_exits_2(cli: Cli):
+    result = cli("tasks", "--unit", "kinh te", data=SHIPPED)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "phong-kinh-te" in result.stderr and "vien-kinh-te" in result.stderr
 
 
-def test_unknown_unit_suggests_nearest_and_exits_2():
-    result = run("tasks", "--unit", "Phong Kinh te quan 9")
+def test_unknown_unit_suggests_nearest_and_exits_2(cli: Cli):
+    result = cli("tasks", "--unit", "Phong Kinh te quan 9", data=SHIPPED)
     assert result.exit_code == 2
     assert "Phong Kinh te quan 9" in result.stderr and "Phòng Kinh tế" in result.stderr
-    en = run("tasks", "--unit", "zzz", "--lang", "en")
+    en = cli("tasks", "--unit", "zzz", "--lang", "en", data=SHIPPED)
     assert en.exit_code == 2 and "no unit named 'zzz'" in en.stderr and "hint: " in en.stderr
     assert "gợi ý: " in result.stderr
 
 
-def test_bad_dates_are_usage_errors():
-    result = run("tasks", "--due-before", "2009-02-30")
+def test_bad_dates_are_usage_errors(cli: Cli):
+    result = cli("tasks", "--due-before", "2009-02-30", data=SHIPPED)
     assert result.exit_code == 2 and "2009-02-30" in result.stderr
 
 
 # ------------------------------------------------------------------ show
 
 
-def test_show_everything_about_a_task():
-    result = run("show", "2,10")
+def test_show_everything_about_a_task(cli: Cli):
+    result = cli("show", "2,10", data=SHIPPED)
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("Nhiệm vụ 2.10")
@@ -155,42 +149,43 @@ def test_show_everything_about_a_task():
                   "Quý III/2009.", "2009-09-30", "Xây dựng nhà xưởng", "UBND phường TML",
                   "Tiến độ đã báo cáo", "chưa có"):
         assert words in out, words
-    assert "Reported progress" in run("show", "2.10", "--lang", "en").stdout
+    assert "Reported progress" in cli("show", "2.10", "--lang", "en", data=SHIPPED).stdout
 
 
-def test_show_json_is_the_task_record_plus_history():
-    shown = json.loads(run("show", " 3.2.4A ", "--format", "json").stdout)
-    exported = next(t for t in json.loads(run("export").stdout)["tasks"] if t["id"] == "3.2.4a")
+def test_show_json_is_the_task_record_plus_history(cli: Cli):
+    shown = json.loads(cli("show", " 3.2.4A ", "--format", "json", data=SHIPPED).stdout)
+    exported = next(t for t in json.loads(cli("export", data=SHIPPED).stdout)["tasks"] if t["id"] == "3.2.4a")
     assert {k: v for k, v in shown.items() if k not in ("status", "history")} == exported
     assert shown["history"] == [] and shown["status"] == "not-started"
     assert shown["units_from"] == "3.2.4"
 
 
-def test_show_markdown_and_unknown_ids():
-    md = run("show", "2.4", "--format", "md").stdout
+def test_show_markdown_and_unknown_ids(cli: Cli):
+    md = cli("show", "2.4", "--format", "md", data=SHIPPED).stdout
     assert md.startswith("## Nhiệm vụ 2.4") and "### Thời gian hoàn thành" in md and "_chưa có_" in md
     assert "Sau khi được Thành phố phê duyệt" in md
-    result = run("show", "2.100")
+    result = cli("show", "2.100", data=SHIPPED)
     assert result.exit_code == 2 and "2.10" in result.stderr and result.stdout == ""
 
 
 # ------------------------------------------------------------------ units, programs
 
 
-def test_units_counts_kind_and_search():
-    rows = json.loads(run("units", "--format", "json").stdout)
+def test_units_counts_kind_and_search(cli: Cli):
+    rows = json.loads(cli("units", "--format", "json", data=SHIPPED).stdout)
     kt = next(r for r in rows if r["id"] == "phong-kinh-te")
     assert (kt["lead_count"], kt["support_count"], kt["via_group_count"]) == (6, 3, 0)
     assert kt["name"] == "Phòng Kinh tế" and kt["aliases"] == ["Phòng Kinh tế quận"]
-    wards = json.loads(run("units", "--kind", "ubnd phuong", "--format", "json").stdout)
+    wards = json.loads(cli("units", "--kind", "ubnd phuong", "--format", "json", data=SHIPPED).stdout)
     assert len(wards) == 11 and all(w["kind"] == "ubnd phường" for w in wards)
-    assert [w["id"] for w in json.loads(run("units", "--search", "cat lai", "--format", "json").stdout)] == \
+    assert [w["id"] for w in json.loads(cli("units", "--search", "cat lai", "--format", "json",
+                                            data=SHIPPED).stdout)] == \
         ["ubnd-phuong-cat-lai"]
-    assert run("units", "--kind", "xyz").exit_code == 2
+    assert cli("units", "--kind", "xyz", data=SHIPPED).exit_code == 2
 
 
-def test_programs_counts():
-    rows = {r["id"]: r for r in json.loads(run("programs", "--format", "json").stdout)}
+def test_programs_counts(cli: Cli):
+    rows = {r["id"]: r for r in json.loads(cli("programs", "--format", "json", data=SHIPPED).stdout)}
     assert rows["3.2"]["tasks"] == ["3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.2.4a", "3.2.5"]
     assert rows["3.2"]["task_count"] == 6 and rows["3.2"]["kind"] == "section"
     assert [r for r in rows if "." not in r] == ["1", "2", "3", "4", "5", "6", "7", "8"]
@@ -200,75 +195,73 @@ def test_programs_counts():
 # ------------------------------------------------------------------ output: one contract for every format
 
 
-def test_every_format_parses_back_to_the_same_rows():
+def test_every_format_parses_back_to_the_same_rows(cli: Cli):
     args = ("tasks", "--unit", "phong kinh te", "--role", "lead")
-    as_json = json.loads(run(*args, "--format", "json").stdout)
+    as_json = json.loads(cli(*args, "--format", "json", data=SHIPPED).stdout)
     ids = [r["id"] for r in as_json]
-    exported = {t["id"]: t for t in json.loads(run("export").stdout)["tasks"]}
+    exported = {t["id"]: t for t in json.loads(cli("export", data=SHIPPED).stdout)["tasks"]}
     for r in as_json:  # the export's objects, with extra keys only
         assert {k: v for k, v in r.items() if k in exported[r["id"]]} == exported[r["id"]]
 
-    table = list(csv.reader(io.StringIO(run(*args, "--format", "csv").stdout)))
+    table = list(csv.reader(io.StringIO(cli(*args, "--format", "csv", data=SHIPPED).stdout)))
     assert table[0][0] == "Số TT" and [row[0] for row in table[1:]] == ids
     assert len({len(row) for row in table}) == 1
 
-    md = [line for line in run(*args, "--format", "md").stdout.splitlines() if line.startswith("|")]
+    md = [line for line in cli(*args, "--format", "md", data=SHIPPED).stdout.splitlines() if line.startswith("|")]
     header, rule, body = md[0], md[1], md[2:]
     n = header.count(" | ") + 1
     assert set(rule.replace("|", "").split()) == {"---"} and rule.count("---") == n
     assert [line.split(" | ")[0].lstrip("| ") for line in body] == ids
 
-    text = run(*args).stdout
+    text = cli(*args, data=SHIPPED).stdout
     assert all(i in text for i in ids) and "\x1b[" not in text  # not a terminal: no colour
 
 
-def test_csv_bom_and_headings_in_both_languages():
-    vi = run("units", "--format", "csv", "--bom").stdout
+def test_csv_bom_and_headings_in_both_languages(cli: Cli):
+    vi = cli("units", "--format", "csv", "--bom", data=SHIPPED).stdout
     assert vi.startswith("\ufeffMã,Đơn vị")
-    en = run("units", "--format", "csv", "--lang", "en").stdout
+    en = cli("units", "--format", "csv", "--lang", "en", data=SHIPPED).stdout
     assert en.startswith("Id,Unit,")
-    assert run("units", "--format", "csv", env={"HOINHAP_LANG": "en"}).stdout.startswith("Id,Unit,")
+    assert cli("units", "--format", "csv", env={"HOINHAP_LANG": "en"}, data=SHIPPED).stdout.startswith("Id,Unit,")
     # JSON keys stay English whatever the language
-    assert json.loads(run("units", "--format", "json", "--lang", "vi").stdout)[0]["lead_count"] >= 0
+    assert json.loads(cli("units", "--format", "json", "--lang", "vi", data=SHIPPED).stdout)[0]["lead_count"] >= 0
 
 
 @pytest.mark.parametrize("command", ["tasks", "units"])
-def test_empty_results_exit_0_with_valid_output(command):
+def test_empty_results_exit_0_with_valid_output(command, cli: Cli):
     nothing = ["--search", "khong co gi nhu the nay"]
-    as_json = run(command, *nothing, "--format", "json")
+    as_json = cli(command, *nothing, "--format", "json", data=SHIPPED)
     assert as_json.exit_code == 0 and json.loads(as_json.stdout) == []
-    as_csv = run(command, *nothing, "--format", "csv")
+    as_csv = cli(command, *nothing, "--format", "csv", data=SHIPPED)
     assert as_csv.exit_code == 0 and len(list(csv.reader(io.StringIO(as_csv.stdout)))) == 1
-    as_table = run(command, *nothing)
+    as_table = cli(command, *nothing, data=SHIPPED)
     assert as_table.exit_code == 0 and "không có dòng nào khớp" in as_table.stderr
 
 
-def test_table_fits_80_columns_and_no_color_env():
-    out = run("tasks", "--program", "2", env={"NO_COLOR": "1", "COLUMNS": "80"}).stdout
+def test_table_fits_80_columns_and_no_color_env(cli: Cli):
+    out = cli("tasks", "--program", "2", env={"NO_COLOR": "1", "COLUMNS": "80"}, data=SHIPPED).stdout
     assert max(len(line.rstrip()) for line in out.splitlines()) <= 80
     assert "\x1b[" not in out
-    wide = run("tasks", "--program", "2", env={"COLUMNS": "140"}).stdout
+    wide = cli("tasks", "--program", "2", env={"COLUMNS": "140"}, data=SHIPPED).stdout
     assert max(len(line.rstrip()) for line in wide.splitlines()) > 80
 
 
 # ------------------------------------------------------------------ help
 
 
-def test_every_command_has_a_summary_and_an_example():
+def test_every_command_has_a_summary_and_an_example(cli: Cli):
     group = typer_group()
     names = group.list_commands(group.context_class(group))
     assert {"tasks", "show", "units", "programs"} <= set(names)
     for name in names:
         command = group.get_command(group.context_class(group), name)
-        result = runner.invoke(app, [name, "--help"])
+        result = cli(name, "--help")
         assert result.exit_code == 0, name
         assert command.help and command.help.strip().splitlines()[0], name
         assert "Example" in result.stdout, name
 
 
 def typer_group():
-    import typer.main
-
     return typer.main.get_command(app)
 
 
@@ -278,8 +271,6 @@ class _Tty(io.StringIO):
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
-    from hoinhap_cli.render import Output
-
     assert Output(out=_Tty()).use_color() is True
     assert Output(out=io.StringIO()).use_color() is False
     assert Output(out=_Tty(), color=False).use_color() is False  # --no-color

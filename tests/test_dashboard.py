@@ -10,15 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from hoinhap_cli.cli import app
+from conftest import Cli
 from hoinhap_cli.dashboard import overdue, page, progress
 from hoinhap_cli.ledger import Ledger, load
 from hoinhap_cli.paths import locate
 
 AS_OF = date(2009, 6, 30)
-runner = CliRunner()
 
 
 @pytest.fixture
@@ -76,30 +74,26 @@ def test_every_text_is_escaped(mini: Path) -> None:
 # ------------------------------------------------------------------ the command
 
 
-def run(*args: str):
-    return runner.invoke(app, ["dashboard", *args])
-
-
-def test_writes_once_and_refuses_to_overwrite(shipped_progress: Path, tmp_path: Path) -> None:
+def test_writes_once_and_refuses_to_overwrite(shipped_progress: Path, tmp_path: Path, cli: Cli) -> None:
     out = tmp_path / "bao-cao.html"
-    first = run("--data", str(shipped_progress), "--out", str(out), "--as-of", "2009-06-30")
+    first = cli("dashboard", "--data", str(shipped_progress), "--out", str(out), "--as-of", "2009-06-30")
     assert first.exit_code == 0, first.output
     assert "đã ghi" in first.stderr
     written = out.read_text(encoding="utf-8")
     assert "tính đến 2009-06-30" in written
-    again = run("--data", str(shipped_progress), "--out", str(out), "--as-of", "2010-06-30")
+    again = cli("dashboard", "--data", str(shipped_progress), "--out", str(out), "--as-of", "2010-06-30")
     assert again.exit_code == 2
     assert "--force" in again.stderr
     assert out.read_text(encoding="utf-8") == written  # untouched
-    forced = run("--data", str(shipped_progress), "--out", str(out), "--as-of", "2010-06-30", "--force")
+    forced = cli("dashboard", "--data", str(shipped_progress), "--out", str(out), "--as-of", "2010-06-30", "--force")
     assert forced.exit_code == 0
     assert "tính đến 2010-06-30" in out.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.html", "progress"]  # no temp files left
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # a page to share, not a private temp file
 
 
-def test_missing_folder_is_a_usage_error(mini: Path, tmp_path: Path) -> None:
-    result = run("--data", str(mini), "--out", str(tmp_path / "no" / "such.html"))
+def test_missing_folder_is_a_usage_error(mini: Path, tmp_path: Path, cli: Cli) -> None:
+    result = cli("dashboard", "--data", str(mini), "--out", str(tmp_path / "no" / "such.html"))
     assert result.exit_code == 2
     assert not (tmp_path / "no").exists()
 
@@ -122,9 +116,9 @@ WINDOW = (1240, 1754)  # A4 at 150 dpi
 @pytest.mark.skipif(find_chromium() is None,
                     reason="no Chromium found (chromium, chromium-browser, google-chrome): "
                            "install Debian's chromium package, as .ci/run does, to render the dashboard")
-def test_dashboard_renders_in_headless_chromium(shipped_progress: Path, tmp_path: Path) -> None:
+def test_dashboard_renders_in_headless_chromium(shipped_progress: Path, tmp_path: Path, cli: Cli) -> None:
     out = tmp_path / "dashboard.html"
-    result = run("--data", str(shipped_progress), "--out", str(out), "--as-of", "2009-06-30")
+    result = cli("dashboard", "--data", str(shipped_progress), "--out", str(out), "--as-of", "2009-06-30")
     assert result.exit_code == 0, result.output
     browser = [find_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
     env = {**os.environ, "HOME": str(tmp_path)}

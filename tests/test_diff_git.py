@@ -7,11 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import MINI_PLAN
-from typer.testing import CliRunner
 
+from conftest import MINI_PLAN, Cli, hoinhap
 from hoinhap_cli import yamldump, yamlio
-from hoinhap_cli.cli import app
 
 
 def git(repo: Path, *args: str) -> str:
@@ -43,16 +41,12 @@ def edit(root: Path, old: str, new: str) -> None:
     plan.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def run(root: Path, *args: str):  # noqa: ANN201
-    return CliRunner().invoke(app, ["diff", "--data", str(root / "data"), *args])
-
-
 def changes_json(root: Path, *args: str) -> tuple[int, dict]:
-    result = run(root, *args, "--format", "json")
+    result = hoinhap("diff", *args, "--format", "json", data=root / "data")
     return result.exit_code, json.loads(result.stdout)
 
 
-def test_deadline_moved_in_a_commit(repo: Path) -> None:
+def test_deadline_moved_in_a_commit(repo: Path, cli: Cli) -> None:
     edit(repo, "due: 2008-Q4", "due: 2009-Q2")
     commit(repo, "dời hạn 1.1")
     code, out = changes_json(repo, "HEAD~1", "HEAD")
@@ -60,13 +54,13 @@ def test_deadline_moved_in_a_commit(repo: Path) -> None:
     assert out["old"] == "HEAD~1:data/plan.yaml" and out["new"] == "HEAD:data/plan.yaml" and out["changed"]
     [c] = out["changes"]
     assert (c["kind"], c["id"], c["old"], c["new"], c["days"]) == ("deadline", "1.1", "2008-Q4", "2009-Q2", 181)
-    table = run(repo, "HEAD~1", "HEAD", "--lang", "en")
+    table = cli("diff", "HEAD~1", "HEAD", "--lang", "en", data=repo / "data")
     assert table.exit_code == 1
     assert "deadline moved" in table.stdout and "2008-Q4 → 2009-Q2 (+181 days)" in table.stdout
 
 
-def test_default_is_head_against_the_working_copy(repo: Path) -> None:
-    assert run(repo).exit_code == 0
+def test_default_is_head_against_the_working_copy(repo: Path, cli: Cli) -> None:
+    assert cli("diff", data=repo / "data").exit_code == 0
     edit(repo, "due: 2008-Q4", "due: 2008-Q3")
     code, out = changes_json(repo)
     assert code == 1 and out["old"] == "HEAD:data/plan.yaml"
@@ -90,7 +84,7 @@ def test_task_added(repo: Path) -> None:
         ("added", "task", "1.2", "Tổ chức hội thảo về WTO cho doanh nghiệp")]
 
 
-def test_unit_reassigned(repo: Path) -> None:
+def test_unit_reassigned(repo: Path, cli: Cli) -> None:
     edit(repo, "lead: [phong-qldt]", "lead: [phong-kinh-te]")
     commit(repo, "giao 3.2.4 cho Phòng Kinh tế")
     code, out = changes_json(repo, "HEAD~1", "HEAD")
@@ -100,7 +94,7 @@ def test_unit_reassigned(repo: Path) -> None:
     assert set(by_task) == {"3.2.4", "3.2.4a"}
     assert by_task["3.2.4"]["kind"] == "lead"
     assert by_task["3.2.4"]["added"] == ["phong-kinh-te"] and by_task["3.2.4"]["removed"] == ["phong-qldt"]
-    md = run(repo, "HEAD~1", "HEAD", "--format", "md")
+    md = cli("diff", "HEAD~1", "HEAD", "--format", "md", data=repo / "data")
     assert "| đổi cơ quan chủ trì | nhiệm vụ 3.2.4 | + phong-kinh-te; − phong-qldt |" in md.stdout
 
 
@@ -114,7 +108,7 @@ def test_product_edited(repo: Path) -> None:
     assert c["words"] == "Chương trình phát thanh {+và truyền hình+}"
 
 
-def test_reformat_only_commit_is_no_change_in_substance(repo: Path) -> None:
+def test_reformat_only_commit_is_no_change_in_substance(repo: Path, cli: Cli) -> None:
     doc, _ = yamlio.parse(MINI_PLAN, "mini")
     data = doc.data  # type: ignore[union-attr]
     data["tasks"].reverse()
@@ -124,12 +118,12 @@ def test_reformat_only_commit_is_no_change_in_substance(repo: Path) -> None:
     (repo / "data" / "plan.yaml").write_text(reformatted, encoding="utf-8")
     commit(repo, "định dạng lại")
     assert git(repo, "diff", "--stat", "HEAD~1", "HEAD").strip()  # git sees a change
-    result = run(repo, "HEAD~1", "HEAD")
+    result = cli("diff", "HEAD~1", "HEAD", data=repo / "data")
     assert result.exit_code == 0
     assert "không có thay đổi về nội dung" in result.stdout
     code, out = changes_json(repo, "HEAD~1", "HEAD")
     assert code == 0 and out["changed"] is False and out["changes"] == []
-    assert "no change in substance" in run(repo, "HEAD~1", "HEAD", "--lang", "en").stdout
+    assert "no change in substance" in cli("diff", "HEAD~1", "HEAD", "--lang", "en", data=repo / "data").stdout
 
 
 def test_renumbered_task(repo: Path) -> None:
@@ -140,41 +134,41 @@ def test_renumbered_task(repo: Path) -> None:
     assert [(c["kind"], c["old"], c["new"]) for c in out["changes"]] == [("renumbered", "1.1", "1.5")]
 
 
-def test_files_compares_two_files_without_git(mini: Path, tmp_path: Path) -> None:
+def test_files_compares_two_files_without_git(mini: Path, tmp_path: Path, cli: Cli) -> None:
     other = tmp_path / "new.yaml"
     other.write_text(MINI_PLAN.replace("due: by 2010", "due: 2010-H1"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["diff", "--files", str(mini / "plan.yaml"), str(other), "--format", "json"])
+    result = cli("diff", "--files", str(mini / "plan.yaml"), str(other), "--format", "json")
     assert result.exit_code == 1
     [c] = json.loads(result.stdout)["changes"]
     assert (c["id"], c["old"], c["new"], c["days"]) == ("3.2.4a", "by 2010", "2010-H1", -184)
 
 
-def test_not_a_git_repository(mini: Path) -> None:
-    result = run(mini.parent)
+def test_not_a_git_repository(mini: Path, cli: Cli) -> None:
+    result = cli("diff", data=mini.parent / "data")
     assert result.exit_code == 2
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert "không nằm trong kho git" in line
 
 
-def test_unknown_revision(repo: Path) -> None:
-    result = run(repo, "no-such-tag")
+def test_unknown_revision(repo: Path, cli: Cli) -> None:
+    result = cli("diff", "no-such-tag", data=repo / "data")
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert "không có phiên bản 'no-such-tag' trong kho git" in line
 
 
-def test_option_looking_revision_is_refused(repo: Path) -> None:
-    result = run(repo, "--", "--output=/tmp/x")
+def test_option_looking_revision_is_refused(repo: Path, cli: Cli) -> None:
+    result = cli("diff", "--", "--output=/tmp/x", data=repo / "data")
     assert result.exit_code == 2
     assert "'--output=/tmp/x' không phải là một phiên bản" in result.stderr
 
 
-def test_plan_invalid_at_a_revision(repo: Path) -> None:
+def test_plan_invalid_at_a_revision(repo: Path, cli: Cli) -> None:
     edit(repo, "    lead: [phong-qldt]", "    lead_unit: [phong-qldt]")
     commit(repo, "hỏng")
     edit(repo, "    lead_unit: [phong-qldt]", "    lead: [phong-qldt]")  # fixed in the working copy
-    result = run(repo)
+    result = cli("diff", data=repo / "data")
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     expected_line = MINI_PLAN.splitlines().index("    lead: [phong-qldt]") + 1
@@ -182,10 +176,10 @@ def test_plan_invalid_at_a_revision(repo: Path) -> None:
     assert "lead_unit" in line
 
 
-def test_plan_missing_at_a_revision(repo: Path) -> None:
+def test_plan_missing_at_a_revision(repo: Path, cli: Cli) -> None:
     git(repo, "mv", "data/plan.yaml", "data/plan-old.yaml")
     commit(repo, "move")
     git(repo, "mv", "data/plan-old.yaml", "data/plan.yaml")
-    result = run(repo)
+    result = cli("diff", data=repo / "data")
     assert result.exit_code == 2
     assert "data/plan.yaml không có ở phiên bản HEAD" in result.stderr

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from conftest import ROOT, SHIPPED
-from hoinhap_cli.cli import app
+from conftest import ROOT, SHIPPED, Cli, hoinhap
+from hoinhap_cli import model, records
+from hoinhap_cli.paths import DataDir
+from hoinhap_cli.reading import load_plan
 from hoinhap_cli.text import natural_key
 
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -24,7 +25,7 @@ KINDS = {"quarter", "half", "year", "by", "date", "span", "ongoing", "recurring"
 
 
 def export(*args: str) -> str:
-    result = CliRunner().invoke(app, ["export", "--data", str(SHIPPED), *args])
+    result = hoinhap("export", *args, data=SHIPPED)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -127,10 +128,10 @@ def test_default_format_is_json(exported: dict) -> None:
     assert json.loads(export()) == exported
 
 
-def test_export_of_a_broken_plan_exits_2_with_located_problems(mini: Path) -> None:
+def test_export_of_a_broken_plan_exits_2_with_located_problems(mini: Path, cli: Cli) -> None:
     plan = mini / "plan.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("due: 2008-Q4", "due: 2008-Q5"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["export", "--data", str(mini)])
+    result = cli("export", "--data", str(mini))
     assert result.exit_code == 2
     assert result.stdout == ""
     assert re.search(r"plan\.yaml:\d+:\d+: quarter 5 does not exist", result.stderr)
@@ -155,10 +156,6 @@ def test_python_dash_m_check_exits_1_on_a_broken_plan(mini: Path) -> None:
 def test_records_dump_as_the_models_do() -> None:
     """The ledger holds plain records (see records); exported, they are what pydantic's
     model_dump gives for the same plan, key for key and in the same order."""
-    from hoinhap_cli import records
-    from hoinhap_cli.reading import load_plan
-    from hoinhap_cli.paths import DataDir
-
     plan, _ = load_plan(DataDir(SHIPPED, SHIPPED / "plan.yaml", "option"))
     as_records = records.of(plan)
     assert isinstance(as_records.tasks[0], records.Task) and as_records.tasks[0].id == plan.tasks[0].id
@@ -175,7 +172,5 @@ def test_records_dump_as_the_models_do() -> None:
 def test_tuple_records_have_the_models_fields() -> None:
     """records.Task and records.Milestone are written out by hand (a warm run imports no
     pydantic): their fields must be the models', in the models' order."""
-    from hoinhap_cli import model, records
-
     assert records.Task._fields == tuple(model.Task.model_fields)
     assert records.Milestone._fields == tuple(model.Milestone.model_fields)

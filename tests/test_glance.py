@@ -13,28 +13,23 @@ from types import SimpleNamespace
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
+from conftest import MINI_PLAN, SHIPPED, Cli
 from hoinhap_cli import bars, deadlines
 from hoinhap_cli.cli import app
 from hoinhap_cli.cli.commands import COMMANDS
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.dashboard import overdue as dashboard_overdue
+from hoinhap_cli.dashboard import page
 from hoinhap_cli.dashboard import progress as dashboard_progress
 from hoinhap_cli.ledger import Ledger, load
 from hoinhap_cli.paths import locate
 from hoinhap_cli.periods import Kind
+from hoinhap_cli.text import collation_key
 from hoinhap_cli.timeline import State, milestone_state
+from test_timeline import check_golden
 
-from conftest import MINI_PLAN, SHIPPED  # type: ignore[import-not-found]
-from test_timeline import check_golden  # type: ignore[import-not-found]
-
-runner = CliRunner()
 AS_OF = "2009-06-30"
-
-
-def cli(*args: str, columns: int = 100):
-    return runner.invoke(app, list(args), env={"COLUMNS": str(columns)})
 
 
 @pytest.fixture
@@ -46,8 +41,8 @@ def ledger(shipped_progress: Path) -> Ledger:
 
 
 @pytest.mark.parametrize("as_of", ["2008-12-31", AS_OF, "2010-03-31"])
-def test_dashboard_overdue_is_the_overdue_command(shipped_progress: Path, ledger: Ledger, as_of: str) -> None:
-    result = cli("overdue", "--data", str(shipped_progress), "--as-of", as_of, "--format", "json")
+def test_dashboard_overdue_is_the_overdue_command(shipped_progress: Path, ledger: Ledger, as_of: str, cli: Cli) -> None:
+    result = cli("overdue", "--data", str(shipped_progress), "--as-of", as_of, "--format", "json", columns=100)
     assert result.exit_code == 1, result.output  # something is late on each of these days
     listed = [(r["task"], r["milestone"], r["unit"]) for r in json.loads(result.stdout)["overdue"]]
     shown = [(r["task"], r["milestone"], r["unit"]) for r in dashboard_overdue(ledger, date.fromisoformat(as_of))]
@@ -90,8 +85,6 @@ def test_text_bar_reads_without_colour() -> None:
 
 
 def test_the_dashboard_draws_the_same_cells(ledger: Ledger) -> None:
-    from hoinhap_cli.dashboard import page
-
     html = page(ledger, date.fromisoformat(AS_OF), date(2026, 11, 27))
     two = next(p.counts for p in dashboard_progress(ledger, date.fromisoformat(AS_OF)) if p.program == "2")
     d, l, _ = bars.cells(two.done, two.late, two.total, 100)
@@ -101,8 +94,8 @@ def test_the_dashboard_draws_the_same_cells(ledger: Ledger) -> None:
 # ------------------------------------------------------------------ programs, summary, units --show-load
 
 
-def test_programs_json_carries_counts_not_bars(shipped_progress: Path) -> None:
-    result = cli("programs", "--data", str(shipped_progress), "--as-of", AS_OF, "--format", "json")
+def test_programs_json_carries_counts_not_bars(shipped_progress: Path, cli: Cli) -> None:
+    result = cli("programs", "--data", str(shipped_progress), "--as-of", AS_OF, "--format", "json", columns=100)
     assert result.exit_code == 0, result.output
     assert not set(result.stdout) & {bars.DONE, bars.LATE, bars.REST, bars.NOTHING}
     rows = {r["id"]: r for r in json.loads(result.stdout)}
@@ -113,16 +106,16 @@ def test_programs_json_carries_counts_not_bars(shipped_progress: Path) -> None:
     assert sum(sections) == rows["3"]["progress"]["total"]  # every task of 3 sits in one section
 
 
-def test_summary_json_stays_counts_only(shipped_progress: Path) -> None:
-    result = cli("summary", "--data", str(shipped_progress), "--period", "2009-H1", "--format", "json")
+def test_summary_json_stays_counts_only(shipped_progress: Path, cli: Cli) -> None:
+    result = cli("summary", "--data", str(shipped_progress), "--period", "2009-H1", "--format", "json", columns=100)
     assert result.exit_code == 0, result.output
     assert not set(result.stdout) & {bars.DONE, bars.LATE, bars.REST}
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("command", [["programs", "--as-of", AS_OF], ["summary", "--period", "2009-H1"]])
-def test_golden_bars(shipped_progress: Path, update_golden: bool, lang: str, command: list[str]) -> None:
-    result = cli(*command, "--data", str(shipped_progress), "--lang", lang)
+def test_golden_bars(shipped_progress: Path, update_golden: bool, lang: str, command: list[str], cli: Cli) -> None:
+    result = cli(*command, "--data", str(shipped_progress), "--lang", lang, columns=100)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 100
@@ -132,18 +125,19 @@ def test_golden_bars(shipped_progress: Path, update_golden: bool, lang: str, com
     check_golden(f"{command[0]}-{lang}.txt", result.stdout, update_golden)
 
 
-def test_unit_load_counts_open_milestones_as_lead_and_via_group(shipped_progress: Path) -> None:
-    result = cli("units", "--data", str(shipped_progress), "--show-load", "--as-of", AS_OF, "--format", "json")
+def test_unit_load_counts_open_milestones_as_lead_and_via_group(shipped_progress: Path, cli: Cli) -> None:
+    result = cli("units", "--data", str(shipped_progress), "--show-load", "--as-of", AS_OF, "--format", "json",
+                 columns=100)
     assert result.exit_code == 0, result.output
     load = {u["id"]: u["load"] for u in json.loads(result.stdout)}
     late = json.loads(cli("overdue", "--data", str(shipped_progress), "--as-of", AS_OF,
-                          "--format", "json").stdout)["overdue"]
+                          "--format", "json", columns=100).stdout)["overdue"]
     for uid in ("phong-kinh-te", "phong-qldt", "ubnd-phuong-an-phu"):
         assert load[uid]["late_lead"] == sum(uid in [u["id"] for u in r["lead"]] for r in late)
         assert load[uid]["open_lead"] >= load[uid]["late_lead"]
     assert load["ubnd-phuong-an-phu"]["open_via"] > 0  # tasks of "UBND 11 phường"
     assert load["ubnd-11-phuong"]["open_via"] == 0 and load["ubnd-11-phuong"]["open_lead"] > 0
-    table = cli("units", "--data", str(shipped_progress), "--show-load", "--as-of", AS_OF)
+    table = cli("units", "--data", str(shipped_progress), "--show-load", "--as-of", AS_OF, columns=100)
     assert "Mở qua nhóm" in table.stdout and "UBND 11 phường" in table.stdout  # the column is explained
 
 
@@ -164,21 +158,20 @@ def letters(mini: Path) -> Path:
     return mini
 
 
-def test_units_sort_name_is_vietnamese_alphabetical(letters: Path) -> None:
-    result = cli("units", "--data", str(letters), "--sort", "name", "--search", "", "--format", "json")
+def test_units_sort_name_is_vietnamese_alphabetical(letters: Path, cli: Cli) -> None:
+    result = cli("units", "--data", str(letters), "--sort", "name", "--search", "", "--format", "json", columns=100)
     assert result.exit_code == 0, result.output
     names = [u["name"] for u in json.loads(result.stdout) if u["id"].startswith("don-vi-")]
     assert names == ORDERED
     assert sorted(NAMES) != ORDERED  # code-point order would be wrong: Đ after Z, Ư/Ơ last
-    plan_order = [u["name"] for u in json.loads(cli("units", "--data", str(letters), "--format", "json").stdout)]
+    plan_order = [u["name"] for u in json.loads(cli("units", "--data", str(letters), "--format", "json",
+                                                    columns=100).stdout)]
     assert plan_order[:len(NAMES)] == NAMES  # without --sort name: the document's order
 
 
-def test_overdue_groups_units_by_name(shipped_progress: Path) -> None:
-    from hoinhap_cli.text import collation_key
-
+def test_overdue_groups_units_by_name(shipped_progress: Path, cli: Cli) -> None:
     result = cli("overdue", "--data", str(shipped_progress), "--as-of", AS_OF, "--group-by", "unit",
-                 "--format", "json")
+                 "--format", "json", columns=100)
     names = [g["name"] for g in json.loads(result.stdout)["groups"]]
     assert len(names) > 5 and names == sorted(names, key=collation_key)
     assert names.index("Phòng Kinh tế") < names.index("Ủy ban nhân dân phường An Phú")
@@ -234,12 +227,12 @@ def test_help_imports_neither_pydantic_nor_rich_nor_yaml() -> None:
 # ------------------------------------------------------------------ help
 
 
-def test_every_command_has_an_unwrapped_example() -> None:
+def test_every_command_has_an_unwrapped_example(cli: Cli) -> None:
     group = typer.main.get_command(app)
     names = list(COMMANDS)
     assert {"programs", "summary", "units", "show", "record", "event", "timeline"} <= set(names)
     for name in names:
-        result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "80"})
+        result = cli(name, "--help", columns=80)
         assert result.exit_code == 0, name
         examples = [line.strip() for line in result.stdout.splitlines()
                     if line.strip().startswith(("Example:", "Ví dụ:"))]

@@ -28,14 +28,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import DECISION_HEADER, Cli, hoinhap
 from hoinhap_cli import deadlines
-from hoinhap_cli.cli import app
 from hoinhap_cli.ledger import load
 from hoinhap_cli.paths import locate
-
-from conftest import DECISION_HEADER
 
 PLAN = DECISION_HEADER + """\
 programs:
@@ -118,9 +115,6 @@ entries:
     "2008-Q4/ubnd-phuong-an-phu.yaml": "unit: ubnd-phuong-an-phu\nperiod: 2008-Q4\nsubmitted: null\n",
 }
 
-runner = CliRunner()
-
-
 @pytest.fixture
 def ledger_dir(tmp_path: Path) -> Path:
     data = tmp_path / "data"
@@ -144,12 +138,8 @@ def late(data: Path, as_of: str) -> list[tuple[str, str, str | None, int]]:
     return [(o.task.id, o.due_label, o.unit, o.days_late(day)) for o in found]
 
 
-def run(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env=env)
-
-
 def overdue_json(data: Path, *args: str) -> tuple[int, dict]:
-    r = run("overdue", "--data", str(data), "--format", "json", *args)
+    r = hoinhap("overdue", "--data", str(data), "--format", "json", *args)
     assert r.exit_code in (0, 1), r.output
     return r.exit_code, json.loads(r.stdout)
 
@@ -259,9 +249,9 @@ def test_reporting_units_expand_groups_and_the_vague_lead(ledger_dir: Path) -> N
     assert quarters == {f"{y}-Q{q}" for y in (2009, 2010) for q in (1, 2, 3, 4)} | {"2008-Q4"}
 
 
-def test_upcoming(ledger_dir: Path) -> None:
+def test_upcoming(ledger_dir: Path, cli: Cli) -> None:
     def soon(*args: str) -> list[tuple[str, str | None, int]]:
-        r = run("upcoming", "--data", str(ledger_dir), "--format", "json", *args)
+        r = cli("upcoming", "--data", str(ledger_dir), "--format", "json", *args)
         assert r.exit_code == 0, r.output
         return [(x["task"], x["unit"], x["days_left"]) for x in json.loads(r.stdout)["upcoming"]]
 
@@ -278,38 +268,38 @@ def test_upcoming(ledger_dir: Path) -> None:
 # ------------------------------------------------------------ the command
 
 
-def test_exit_codes_and_hoinhap_today(ledger_dir: Path) -> None:
-    assert run("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 0
-    assert run("overdue", "--data", str(ledger_dir), "--as-of", "2008-04-01").exit_code == 1
-    assert run("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-30").exit_code == 2
-    assert run("overdue", "--data", str(ledger_dir), "--unit", "no such unit").exit_code == 2
-    assert run("overdue", "--data", str(ledger_dir), "--program", "9").exit_code == 2
-    assert run("overdue", "--data", str(ledger_dir / "missing")).exit_code == 2
+def test_exit_codes_and_hoinhap_today(ledger_dir: Path, cli: Cli) -> None:
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 0
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-04-01").exit_code == 1
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-30").exit_code == 2
+    assert cli("overdue", "--data", str(ledger_dir), "--unit", "no such unit").exit_code == 2
+    assert cli("overdue", "--data", str(ledger_dir), "--program", "9").exit_code == 2
+    assert cli("overdue", "--data", str(ledger_dir / "missing")).exit_code == 2
     (ledger_dir / "reports" / "2009-Q1" / "phong-qldt.yaml").write_text("unit: [", encoding="utf-8")
-    assert run("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 2
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 2
 
 
-def test_hoinhap_today_sets_the_default_as_of(ledger_dir: Path) -> None:
+def test_hoinhap_today_sets_the_default_as_of(ledger_dir: Path, cli: Cli) -> None:
     # HOINHAP_TODAY is "today" for everything, so it must be after the last entry (2009-08-05)
-    r = run("overdue", "--data", str(ledger_dir), "--format", "json", "--program", "2",
+    r = cli("overdue", "--data", str(ledger_dir), "--format", "json", "--program", "2",
             env={"HOINHAP_TODAY": "2010-01-01"})
     assert r.exit_code == 1
     out = json.loads(r.stdout)
     assert out["as_of"] == "2010-01-01"
     assert [(o["task"], o["days_late"]) for o in out["overdue"]] == [
         ("2.1", 276), ("2.5", 231), ("2.6", 185), ("2.4", 1)]
-    r = run("overdue", "--data", str(ledger_dir), "--program", "3.3", env={"HOINHAP_TODAY": "2010-01-01"})
+    r = cli("overdue", "--data", str(ledger_dir), "--program", "3.3", env={"HOINHAP_TODAY": "2010-01-01"})
     assert r.exit_code == 0 and "không có nhiệm vụ trễ hạn tính đến 2010-01-01" in r.stderr
-    r = run("overdue", "--data", str(ledger_dir), env={"HOINHAP_TODAY": "2010-02-30"})
+    r = cli("overdue", "--data", str(ledger_dir), env={"HOINHAP_TODAY": "2010-02-30"})
     assert r.exit_code == 2 and "HOINHAP_TODAY" in r.stderr
 
 
-def test_group_by_unit_lists_a_two_lead_task_under_both(ledger_dir: Path) -> None:
+def test_group_by_unit_lists_a_two_lead_task_under_both(ledger_dir: Path, cli: Cli) -> None:
     code, out = overdue_json(ledger_dir, "--as-of", "2009-04-01", "--program", "2", "--group-by", "unit")
     assert code == 1
     assert [(g["id"], [o["task"] for o in g["overdue"]]) for g in out["groups"]] == [
         ("phong-kinh-te", ["2.1"]), ("phong-qldt", ["2.1"])]
-    r = run("overdue", "--data", str(ledger_dir), "--as-of", "2009-04-01", "--program", "2",
+    r = cli("overdue", "--data", str(ledger_dir), "--as-of", "2009-04-01", "--program", "2",
             "--group-by", "unit", "--format", "md")
     assert r.stdout.count("| 2.1 |") == 2
     assert "## Phòng Kinh tế" in r.stdout and "## Phòng Quản lý đô thị" in r.stdout
@@ -326,8 +316,8 @@ def test_unit_filter_selects_its_reports_and_its_tasks(ledger_dir: Path) -> None
     assert out["overdue"] == [] and code == 0
 
 
-def test_csv_has_one_row_per_obligation_and_stale_task(ledger_dir: Path) -> None:
-    r = run("overdue", "--data", str(ledger_dir), "--as-of", "2009-01-01", "--format", "csv", "--program", "3")
+def test_csv_has_one_row_per_obligation_and_stale_task(ledger_dir: Path, cli: Cli) -> None:
+    r = cli("overdue", "--data", str(ledger_dir), "--as-of", "2009-01-01", "--format", "csv", "--program", "3")
     lines = r.stdout.strip().splitlines()
     assert r.exit_code == 0 and lines[0].startswith("Danh sách,Nhiệm vụ")
     assert lines[1].startswith("chậm cập nhật,3.1,") and len(lines) == 2
@@ -336,8 +326,8 @@ def test_csv_has_one_row_per_obligation_and_stale_task(ledger_dir: Path) -> None
 # ------------------------------------------------------------ summary
 
 
-def test_summary_json_figures(ledger_dir: Path) -> None:
-    r = run("summary", "--data", str(ledger_dir), "--period", "2009-Q1", "--format", "json")
+def test_summary_json_figures(ledger_dir: Path, cli: Cli) -> None:
+    r = cli("summary", "--data", str(ledger_dir), "--period", "2009-Q1", "--format", "json")
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
     assert s["as_of"] == "2009-04-01"  # the day after the period
@@ -353,8 +343,8 @@ def test_summary_json_figures(ledger_dir: Path) -> None:
     assert [(e["task"], e["unit"], e["status"]) for e in s["entries"]] == [("3.1", "phong-qldt", "in-progress")]
 
 
-def test_summary_markdown_document(ledger_dir: Path) -> None:
-    r = run("summary", "--data", str(ledger_dir), "--period", "2009-H1", "--format", "md",
+def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
+    r = cli("summary", "--data", str(ledger_dir), "--period", "2009-H1", "--format", "md",
             "--as-of", "2009-07-01")
     assert r.exit_code == 0, r.output
     md = r.stdout
@@ -379,13 +369,13 @@ def test_summary_markdown_document(ledger_dir: Path) -> None:
     assert entries.count("\n| 2009-") == 3 and "Không còn phù hợp" in entries
 
 
-def test_summary_out_writes_once_and_needs_force_to_replace(ledger_dir: Path, tmp_path: Path) -> None:
+def test_summary_out_writes_once_and_needs_force_to_replace(ledger_dir: Path, tmp_path: Path, cli: Cli) -> None:
     target = tmp_path / "bao-cao.md"
     args = ["summary", "--data", str(ledger_dir), "--period", "2009", "--format", "md", "--out", str(target)]
-    r = run(*args)
+    r = cli(*args)
     assert r.exit_code == 0 and r.stdout == "" and target.read_text(encoding="utf-8").startswith("# Báo cáo")
     target.write_text("do not lose me", encoding="utf-8")
-    assert run(*args).exit_code == 2 and target.read_text(encoding="utf-8") == "do not lose me"
-    assert run(*args, "--force").exit_code == 0 and target.read_text(encoding="utf-8").startswith("# Báo cáo")
+    assert cli(*args).exit_code == 2 and target.read_text(encoding="utf-8") == "do not lose me"
+    assert cli(*args, "--force").exit_code == 0 and target.read_text(encoding="utf-8").startswith("# Báo cáo")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp file left
-    assert run("summary", "--data", str(ledger_dir), "--period", "2009-Q5").exit_code == 2
+    assert cli("summary", "--data", str(ledger_dir), "--period", "2009-Q5").exit_code == 2

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
-from typer.testing import CliRunner
-
-from conftest import SEED, SHIPPED
-from hoinhap_cli.cli import app
+from conftest import SEED, SHIPPED, hoinhap
+from hoinhap_cli import deadlines
+from hoinhap_cli.ledger import load
+from hoinhap_cli.paths import DataDir, locate
+from hoinhap_cli.text import natural_key
 
 # Worked out from the appendix (tests/data/decision-02-2008.txt), row by row: every
 # "Thời gian hoàn thành" cell that ends in 2008, with the words the document uses.
@@ -51,7 +53,7 @@ REPORTING_UNITS = [
 
 
 def _overdue(as_of: str, *args: str) -> tuple[int, dict]:
-    r = CliRunner().invoke(app, ["overdue", "--data", str(SHIPPED), "--as-of", as_of, "--format", "json", *args])
+    r = hoinhap("overdue", "--as-of", as_of, "--format", "json", *args, data=SHIPPED)
     return r.exit_code, json.loads(r.stdout)
 
 
@@ -68,11 +70,6 @@ def test_overdue_on_2009_01_01_is_what_the_document_dates_in_2008() -> None:
 
 
 def test_the_2008_list_matches_the_documents_words() -> None:
-    from datetime import date
-
-    from hoinhap_cli.ledger import load
-    from hoinhap_cli.paths import locate
-
     document = " ".join(SEED.read_text(encoding="utf-8").split())
     ledger = load(locate(str(SHIPPED)), date(2026, 1, 1))[0]
     listed = set()
@@ -106,13 +103,6 @@ def test_overdue_order_is_due_date_then_task_in_plan_order_milestone_and_unit() 
     rule spelt out: due date, task id in plan order (2.9 before 2.10), milestone, unit id. On
     2010-12-31 with no reports, dozens of rows share each due date (every reporting unit's
     quarter), so every tie-breaker is exercised."""
-    from datetime import date
-
-    from hoinhap_cli import deadlines
-    from hoinhap_cli.ledger import load
-    from hoinhap_cli.paths import DataDir
-    from hoinhap_cli.text import natural_key
-
     ledger = load(DataDir(SHIPPED, SHIPPED / "plan.yaml", "option"), date(2011, 1, 1))[0]
     day = date(2010, 12, 31)
     obs = deadlines.obligations(ledger, day)

@@ -5,16 +5,16 @@ Expected values below were written by hand from reading the appendix, not comput
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import SEED, SHIPPED
+from conftest import SEED, SHIPPED, Cli
 from hoinhap_cli import yamlio
-from hoinhap_cli.cli import app
 from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import locate
+from hoinhap_cli.paths import bundled_plan, locate
 from hoinhap_cli.queries import task_record
 from hoinhap_cli.text import natural_key
 
@@ -34,10 +34,9 @@ def raw_tasks() -> list[dict]:
 # ------------------------------------------------------------------ the plan validates
 
 
-def test_shipped_plan_checks_with_only_the_three_known_warnings() -> None:
-    result = CliRunner().invoke(app, ["check", "--data", str(SHIPPED), "--format", "json", "--lang", "en"])
+def test_shipped_plan_checks_with_only_the_three_known_warnings(cli: Cli) -> None:
+    result = cli("check", "--data", str(SHIPPED), "--format", "json", "--lang", "en")
     assert result.exit_code == 0, result.output
-    import json
 
     report = json.loads(result.stdout)
     assert report["valid"] is True
@@ -52,14 +51,12 @@ def test_shipped_plan_checks_with_only_the_three_known_warnings() -> None:
     assert "no deadline" in by_task["6.3"]
 
 
-def test_shipped_plan_check_text_exit_0_and_strict_exit_1() -> None:
-    assert CliRunner().invoke(app, ["check", "--data", str(SHIPPED)]).exit_code == 0
-    assert CliRunner().invoke(app, ["check", "--data", str(SHIPPED), "--strict"]).exit_code == 1
+def test_shipped_plan_check_text_exit_0_and_strict_exit_1(cli: Cli) -> None:
+    assert cli("check", "--data", str(SHIPPED)).exit_code == 0
+    assert cli("check", "--data", str(SHIPPED), "--strict").exit_code == 1
 
 
 def test_bundled_plan_is_the_shipped_plan() -> None:
-    from hoinhap_cli.paths import bundled_plan
-
     assert bundled_plan().read_bytes() == (SHIPPED / "plan.yaml").read_bytes()
 
 
@@ -330,8 +327,6 @@ def test_vague_references_stay_vague(ledger: Ledger) -> None:
 
 
 def test_plan_file_is_utf8_nfc_without_escapes() -> None:
-    import unicodedata
-
     text = (SHIPPED / "plan.yaml").read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", text)
     assert "\\u" not in text

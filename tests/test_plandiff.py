@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MINI_PLAN
 
+from conftest import MINI_PLAN
 from hoinhap_cli import i18n, plandiff, reading
 from hoinhap_cli.model import Plan
 

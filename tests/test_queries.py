@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.conftest import MINI_PLAN, SHIPPED
 
+from conftest import MINI_PLAN, SHIPPED
 from hoinhap_cli import lookup, selection
 from hoinhap_cli.ledger import load
 from hoinhap_cli.paths import locate

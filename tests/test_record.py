@@ -6,12 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import Cli, snapshot
 from hoinhap_cli import yamlio
-from hoinhap_cli.cli import app
-
-from conftest import snapshot
+from hoinhap_cli.paths import bundled_plan
 
 TODAY = "2009-05-20"
 
@@ -21,10 +19,6 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOINHAP_TODAY", TODAY)
 
 
-def run(data: Path, *args: str):
-    return CliRunner().invoke(app, [*args, "--data", str(data)])
-
-
 
 def report(data: Path, period: str, unit: str) -> dict:
     doc, problems = yamlio.read(data / "reports" / period / f"{unit}.yaml")
@@ -32,51 +26,51 @@ def report(data: Path, period: str, unit: str) -> dict:
     return doc.data
 
 
-def test_record_appends_an_entry_with_defaults(mini: Path) -> None:
-    result = run(mini, "record", "1,1", "--status", "dang thuc hien", "--note", "Đã phát 2 chương trình")
+def test_record_appends_an_entry_with_defaults(mini: Path, cli: Cli) -> None:
+    result = cli("record", "1,1", "--status", "dang thuc hien", "--note", "Đã phát 2 chương trình", data=mini)
     assert result.exit_code == 0, result.output
     assert "phong-kinh-te" in result.stderr and "đơn vị chủ trì đầu tiên" in result.stderr
     assert "đang thực hiện" in result.stderr
     data = report(mini, "2009-Q2", "phong-kinh-te")
     assert data == {"unit": "phong-kinh-te", "period": "2009-Q2", "entries": [
         {"task": "1.1", "status": "in-progress", "date": TODAY, "note": "Đã phát 2 chương trình"}]}
-    assert run(mini, "check").exit_code == 0
+    assert cli("check", data=mini).exit_code == 0
 
 
 @pytest.mark.parametrize("word, status", [
     ("hoàn thành", "done"), ("hoan thanh", "done"), ("HOÀN THÀNH", "done"), ("done", "done"),
     ("chưa thực hiện", "not-started"), ("not_started", "not-started"), ("in progress", "in-progress"),
 ])
-def test_status_words(mini: Path, word: str, status: str) -> None:
-    assert run(mini, "record", "1.1", "-s", word).exit_code == 0
+def test_status_words(mini: Path, word: str, status: str, cli: Cli) -> None:
+    assert cli("record", "1.1", "-s", word, data=mini).exit_code == 0
     assert report(mini, "2009-Q2", "phong-kinh-te")["entries"][0]["status"] == status
 
 
-def test_confirmation_in_english(mini: Path) -> None:
-    result = run(mini, "record", "1.1", "-s", "hoàn thành", "--lang", "en", "--unit", "Kinh tế")
+def test_confirmation_in_english(mini: Path, cli: Cli) -> None:
+    result = cli("record", "1.1", "-s", "hoàn thành", "--lang", "en", "--unit", "Kinh tế", data=mini)
     assert result.exit_code == 0
     assert "recorded: task 1.1 — done" in result.stderr
     assert "default unit" not in result.stderr
 
 
-def test_blocked_with_reason_milestone_member_unit_and_date(mini: Path) -> None:
-    result = run(mini, "record", "1.1", "-s", "vướng mắc", "--reason", "Thiếu kinh phí", "-m", "1",
-                 "--unit", "ubnd-phuong-cat-lai", "--date", "2009-01-15", "--evidence", "CV 12/UBND")
+def test_blocked_with_reason_milestone_member_unit_and_date(mini: Path, cli: Cli) -> None:
+    result = cli("record", "1.1", "-s", "vướng mắc", "--reason", "Thiếu kinh phí", "-m", "1",
+                 "--unit", "ubnd-phuong-cat-lai", "--date", "2009-01-15", "--evidence", "CV 12/UBND", data=mini)
     assert result.exit_code == 0, result.output
     entry = report(mini, "2009-Q1", "ubnd-phuong-cat-lai")["entries"][0]
     assert entry == {"task": "1.1", "milestone": 1, "status": "blocked", "date": "2009-01-15",
                      "reason": "Thiếu kinh phí", "evidence": "CV 12/UBND"}
 
 
-def test_force_is_recorded(mini: Path) -> None:
-    result = run(mini, "record", "3.2.4", "-s", "done", "--unit", "phong-kinh-te", "--force")
+def test_force_is_recorded(mini: Path, cli: Cli) -> None:
+    result = cli("record", "3.2.4", "-s", "done", "--unit", "phong-kinh-te", "--force", data=mini)
     assert result.exit_code == 0, result.output
     assert report(mini, "2009-Q2", "phong-kinh-te")["entries"][0]["forced"] is True
-    assert run(mini, "check").exit_code == 0
+    assert cli("check", data=mini).exit_code == 0
 
 
-def test_units_from_task_takes_its_lead(mini: Path) -> None:
-    assert run(mini, "record", "3.2.4A", "-s", "done").exit_code == 0
+def test_units_from_task_takes_its_lead(mini: Path, cli: Cli) -> None:
+    assert cli("record", "3.2.4A", "-s", "done", data=mini).exit_code == 0
     assert report(mini, "2009-Q2", "phong-qldt")["entries"][0]["task"] == "3.2.4a"
 
 
@@ -105,74 +99,74 @@ REFUSALS = [
 
 
 @pytest.mark.parametrize("args, message", REFUSALS, ids=[" ".join(a) for a, _ in REFUSALS])
-def test_refusals_write_nothing(mini: Path, args: list[str], message: str) -> None:
-    assert run(mini, "record", "1.1", "-s", "in-progress").exit_code == 0  # a file that must not change
+def test_refusals_write_nothing(mini: Path, args: list[str], message: str, cli: Cli) -> None:
+    assert cli("record", "1.1", "-s", "in-progress", data=mini).exit_code == 0  # a file that must not change
     before = snapshot(mini)
-    result = run(mini, *args)
+    result = cli(*args, data=mini)
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert snapshot(mini) == before
 
 
-def test_bundled_plan_is_never_written(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from hoinhap_cli.paths import bundled_plan
-
+def test_bundled_plan_is_never_written(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cli: Cli) -> None:
     monkeypatch.chdir(tmp_path)
     before = snapshot(bundled_plan().parent)
-    result = CliRunner().invoke(app, ["record", "1.1", "-s", "done"])
+    result = cli("record", "1.1", "-s", "done")
     assert result.exit_code == 2
     assert "--data" in result.stderr and "hoinhap init" in result.stderr
     assert snapshot(bundled_plan().parent) == before
     assert not (bundled_plan().parent / "reports").exists()
 
 
-def test_event_goes_to_the_standing_agency(mini: Path) -> None:
-    result = run(mini, "record", "--event", "tp-duyet", "--date", "2009-03-02", "--evidence", "QĐ 5/QĐ-UBND")
+def test_event_goes_to_the_standing_agency(mini: Path, cli: Cli) -> None:
+    result = cli("record", "--event", "tp-duyet", "--date", "2009-03-02", "--evidence", "QĐ 5/QĐ-UBND", data=mini)
     assert result.exit_code == 0, result.output
     assert report(mini, "2009-Q1", "phong-kinh-te")["events"] == [
         {"event": "tp-duyet", "date": "2009-03-02", "evidence": "QĐ 5/QĐ-UBND"}]
-    again = run(mini, "event", "tp-duyet", "--date", "2009-04-02")
+    again = cli("event", "tp-duyet", "--date", "2009-04-02", data=mini)
     assert again.exit_code == 0 and "2009-03-02" in again.stderr  # says the earliest date counts
-    assert run(mini, "check").exit_code == 0
+    assert cli("check", data=mini).exit_code == 0
 
 
-def test_submit_sets_the_date_once(mini: Path) -> None:
-    assert run(mini, "record", "1.1", "-s", "done", "--date", "2009-03-01").exit_code == 0
+def test_submit_sets_the_date_once(mini: Path, cli: Cli) -> None:
+    assert cli("record", "1.1", "-s", "done", "--date", "2009-03-01", data=mini).exit_code == 0
     path = mini / "reports" / "2009-Q1" / "phong-kinh-te.yaml"
     old = path.read_text(encoding="utf-8")
-    result = run(mini, "submit", "Phòng Kinh tế", "--period", "2009-Q1", "--date", "2009-04-03")
+    result = cli("submit", "Phòng Kinh tế", "--period", "2009-Q1", "--date", "2009-04-03", data=mini)
     assert result.exit_code == 0, result.output
     assert path.read_text(encoding="utf-8") == old.replace("period: 2009-Q1\n", "period: 2009-Q1\nsubmitted: '2009-04-03'\n")
-    assert run(mini, "submit", "phong-kinh-te", "-p", "2009-Q1", "--date", "2009-04-03").exit_code == 0  # same: fine
+    assert cli("submit", "phong-kinh-te", "-p", "2009-Q1", "--date", "2009-04-03",
+               data=mini).exit_code == 0  # same: fine
     before = snapshot(mini)
-    refused = run(mini, "submit", "phong-kinh-te", "-p", "2009-Q1", "--date", "2009-04-04")
+    refused = cli("submit", "phong-kinh-te", "-p", "2009-Q1", "--date", "2009-04-04", data=mini)
     assert refused.exit_code == 2 and "đã được đánh dấu nộp ngày 2009-04-03" in refused.stderr
     assert snapshot(mini) == before
     # a quarter with no entries yet gets a file of its own
-    assert run(mini, "submit", "qldt", "-p", "2008-Q4", "--date", "2009-01-05").exit_code == 0
+    assert cli("submit", "qldt", "-p", "2008-Q4", "--date", "2009-01-05", data=mini).exit_code == 0
     assert report(mini, "2008-Q4", "phong-qldt") == {"unit": "phong-qldt", "period": "2008-Q4",
                                                      "submitted": "2009-01-05"}
-    assert run(mini, "check").exit_code == 0
+    assert cli("check", data=mini).exit_code == 0
 
 
-def test_log_formats_and_filters(mini: Path) -> None:
-    empty = run(mini, "log", "--format", "json")
+def test_log_formats_and_filters(mini: Path, cli: Cli) -> None:
+    empty = cli("log", "--format", "json", data=mini)
     assert empty.exit_code == 0 and json.loads(empty.stdout) == []
-    run(mini, "record", "1.1", "-s", "in-progress", "--date", "2009-01-10", "--note", "a, b")
-    run(mini, "record", "3.2.4", "-s", "done", "--date", "2009-02-10")
-    run(mini, "record", "1.1", "-s", "done", "--date", "2009-05-01")
-    rows = json.loads(run(mini, "log", "-f", "json").stdout)
+    cli("record", "1.1", "-s", "in-progress", "--date", "2009-01-10", "--note", "a, b", data=mini)
+    cli("record", "3.2.4", "-s", "done", "--date", "2009-02-10", data=mini)
+    cli("record", "1.1", "-s", "done", "--date", "2009-05-01", data=mini)
+    rows = json.loads(cli("log", "-f", "json", data=mini).stdout)
     assert [(r["date"], r["task"], r["status"]) for r in rows] == [
         ("2009-01-10", "1.1", "in-progress"), ("2009-02-10", "3.2.4", "done"), ("2009-05-01", "1.1", "done")]
     assert rows[1]["unit"] == "phong-qldt"
-    only = json.loads(run(mini, "log", "-f", "json", "--task", "1,1", "--since", "2009-02-01").stdout)
+    only = json.loads(cli("log", "-f", "json", "--task", "1,1", "--since", "2009-02-01", data=mini).stdout)
     assert [r["date"] for r in only] == ["2009-05-01"]
-    assert [r["task"] for r in json.loads(run(mini, "log", "-f", "json", "-u", "QLĐT").stdout)] == ["3.2.4"]
-    assert [r["date"] for r in json.loads(run(mini, "log", "-f", "json", "--until", "2009-01-31").stdout)] == ["2009-01-10"]
-    csv = run(mini, "log", "-f", "csv").stdout.splitlines()
+    assert [r["task"] for r in json.loads(cli("log", "-f", "json", "-u", "QLĐT", data=mini).stdout)] == ["3.2.4"]
+    assert [r["date"] for r in json.loads(cli("log", "-f", "json", "--until", "2009-01-31",
+                                              data=mini).stdout)] == ["2009-01-10"]
+    csv = cli("log", "-f", "csv", data=mini).stdout.splitlines()
     assert csv[0].startswith("Ngày,Nhiệm vụ") and csv[1].endswith('"a, b",,,') and "đang thực hiện" in csv[1]
-    md = run(mini, "log", "-f", "md", "--lang", "en").stdout
+    md = cli("log", "-f", "md", "--lang", "en", data=mini).stdout
     assert "| Date | Task |" in md and "| done |" in md
-    table = run(mini, "log")
+    table = cli("log", data=mini)
     assert table.exit_code == 0 and "hoàn thành" in table.stdout
-    assert run(mini, "log", "--task", "7.7").exit_code == 2
+    assert cli("log", "--task", "7.7", data=mini).exit_code == 2

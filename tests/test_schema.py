@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, SHIPPED
-from typer.testing import CliRunner
 
+from conftest import ROOT, SHIPPED, Cli
 from hoinhap_cli import yamlio
-from hoinhap_cli.cli import app
 from hoinhap_cli.schemas import SCHEMAS, schema_text
 
 SCHEMA_DIR = ROOT / "schema"
@@ -35,8 +32,8 @@ def test_committed_schema_is_current(which: str) -> None:
 
 
 @pytest.mark.parametrize("which", sorted(SCHEMAS))
-def test_schema_command_prints_it(which: str) -> None:
-    result = CliRunner().invoke(app, ["schema", which])
+def test_schema_command_prints_it(which: str, cli: Cli) -> None:
+    result = cli("schema", which)
     assert result.exit_code == 0
     printed = json.loads(result.stdout)
     assert printed["$schema"].startswith("https://json-schema.org/")
@@ -44,8 +41,8 @@ def test_schema_command_prints_it(which: str) -> None:
     jsonschema.Draft202012Validator.check_schema(printed)
 
 
-def test_schema_command_refuses_an_unknown_kind() -> None:
-    assert CliRunner().invoke(app, ["schema", "tasks"]).exit_code == 2
+def test_schema_command_refuses_an_unknown_kind(cli: Cli) -> None:
+    assert cli("schema", "tasks").exit_code == 2
 
 
 def test_plan_points_editors_at_the_schema() -> None:

@@ -5,28 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from hoinhap_cli.cli import app
-
-runner = CliRunner()
-
-
-def hoinhap(data: Path, *args: str) -> object:
-    return runner.invoke(app, [*args, "--data", str(data)])
+from conftest import Cli, hoinhap
 
 
 def ids(data: Path, *args: str) -> list[str]:
-    result = hoinhap(data, "tasks", "--format", "json", *args)
+    result = hoinhap("tasks", "--format", "json", *args, data=data)
     assert result.exit_code == 0, result.output
     return [task["id"] for task in json.loads(result.stdout)]
 
 
-def test_status_follows_the_latest_entry(mini: Path) -> None:
-    assert hoinhap(mini, "record", "1.1", "--status", "in-progress", "--date", "2009-01-10").exit_code == 0
-    assert hoinhap(mini, "record", "1.1", "--status", "done", "--date", "2009-02-10").exit_code == 0
-    assert hoinhap(mini, "record", "3.2.4", "--status", "blocked", "--reason", "thiếu vốn",
-                   "--date", "2009-02-11").exit_code == 0
+def test_status_follows_the_latest_entry(mini: Path, cli: Cli) -> None:
+    assert cli("record", "1.1", "--status", "in-progress", "--date", "2009-01-10", data=mini).exit_code == 0
+    assert cli("record", "1.1", "--status", "done", "--date", "2009-02-10", data=mini).exit_code == 0
+    assert cli("record", "3.2.4", "--status", "blocked", "--reason", "thiếu vốn",
+               "--date", "2009-02-11", data=mini).exit_code == 0
 
     assert ids(mini, "--status", "done") == ["1.1"]
     assert ids(mini, "--status", "in-progress") == []  # superseded by the later 'done'
@@ -35,8 +27,8 @@ def test_status_follows_the_latest_entry(mini: Path) -> None:
     assert ids(mini, "--status", "done", "--status", "blocked") == ["1.1", "3.2.4"]
 
 
-def test_unknown_status_is_a_usage_error(mini: Path) -> None:
-    result = hoinhap(mini, "tasks", "--status", "donee")
+def test_unknown_status_is_a_usage_error(mini: Path, cli: Cli) -> None:
+    result = cli("tasks", "--status", "donee", data=mini)
     assert result.exit_code == 2
     assert "donee" in result.stderr and "done" in result.stderr
     assert "Traceback" not in result.output

@@ -8,6 +8,7 @@ from enum import Enum
 
 import pytest
 from rich import box
+from rich._wrap import divide_line
 from rich.console import Console
 from rich.table import Table
 
@@ -133,8 +134,6 @@ def test_rows_given_by_column_print_as_rows_given_by_row(fmt: str, monkeypatch: 
 
 def test_divide_breaks_where_rich_does() -> None:
     """_divide's single-space shortcut and its word-by-word way both match rich._wrap.divide_line."""
-    from rich._wrap import divide_line
-
     rng = random.Random(7)
     words = ("a", "bb", "Phòng", "quận", "đề-án-cụm-công-nghiệp-Thủ-Thiêm-rất-dài", "xxxxxxx", "1.2", "–")
     for _ in range(3000):

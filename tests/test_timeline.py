@@ -7,19 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from hoinhap_cli.cli import app
+from conftest import Cli
 from hoinhap_cli.ledger import Ledger, load
 from hoinhap_cli.paths import locate
 from hoinhap_cli.periods import parse_period
 from hoinhap_cli.render import Output
-from hoinhap_cli.timeline import (MARKS, SPAN, State, build, layout, milestone_state, plain, quarters,
-                                  widths)
+from hoinhap_cli.timeline import MARKS, SPAN, STYLES, State, build, layout, milestone_state, plain, quarters, widths
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = "2009-06-30"
-runner = CliRunner()
 
 
 @pytest.fixture
@@ -124,8 +121,6 @@ def test_narrow_widths_shrink_the_cells_before_the_text(ledger: Ledger) -> None:
 
 
 def test_colour_only_when_asked(ledger: Ledger) -> None:
-    from hoinhap_cli.timeline import STYLES
-
     lines = layout(grid_for(ledger), 100, "vi")
     coloured, bare = io.StringIO(), io.StringIO()
     Output(color=True, out=coloured).styled(lines, STYLES)
@@ -150,9 +145,8 @@ def check_golden(name: str, text: str, update: bool) -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_golden_timeline(shipped_progress: Path, update_golden: bool, lang: str) -> None:
-    result = runner.invoke(app, ["timeline", "--data", str(shipped_progress), "--as-of", AS_OF, "--lang", lang],
-                           env={"COLUMNS": "100"})
+def test_golden_timeline(shipped_progress: Path, update_golden: bool, lang: str, cli: Cli) -> None:
+    result = cli("timeline", "--as-of", AS_OF, "--lang", lang, data=shipped_progress, columns=100)
     assert result.exit_code == 0, result.output
     assert max(len(line) for line in result.stdout.splitlines()) <= 100
     check_golden(f"timeline-{lang}.txt", result.stdout, update_golden)
@@ -161,20 +155,17 @@ def test_golden_timeline(shipped_progress: Path, update_golden: bool, lang: str)
 # ------------------------------------------------------------------ the command
 
 
-def invoke(data: Path, *args: str):
-    return runner.invoke(app, ["timeline", "--data", str(data), *args], env={"COLUMNS": "100"})
-
-
-def test_filters_by_unit_alias_and_programme(shipped_progress: Path) -> None:
-    result = invoke(shipped_progress, "--unit", "QLĐT", "--program", "3.2", "--as-of", AS_OF)
+def test_filters_by_unit_alias_and_programme(shipped_progress: Path, cli: Cli) -> None:
+    result = cli("timeline", "--unit", "QLĐT", "--program", "3.2", "--as-of", AS_OF, data=shipped_progress, columns=100)
     assert result.exit_code == 0, result.output
     ids = {line.split()[0] for line in result.stdout.splitlines() if line[:1].isdigit()}
     assert ids and all(i.startswith("3.2.") for i in ids)
     assert "2.10" not in ids
 
 
-def test_range_narrows_the_columns(shipped_progress: Path) -> None:
-    result = invoke(shipped_progress, "--from", "2009-Q1", "--to", "2009-Q4", "--as-of", AS_OF, "--lang", "en")
+def test_range_narrows_the_columns(shipped_progress: Path, cli: Cli) -> None:
+    result = cli("timeline", "--from", "2009-Q1", "--to", "2009-Q4", "--as-of", AS_OF, "--lang", "en",
+                 data=shipped_progress, columns=100)
     assert result.exit_code == 0, result.output
     header = result.stdout.splitlines()[1]
     assert header.split("│")[1].split() == ["Q1", "Q2", "Q3", "Q4"]
@@ -187,14 +178,14 @@ def test_range_narrows_the_columns(shipped_progress: Path) -> None:
     (["--as-of", "30/06/2009"], "--as-of"),
     (["--from", "2009-Q5"], "--from"),
 ])
-def test_wrong_options_exit_2(shipped_progress: Path, args: list[str], fragment: str) -> None:
-    result = invoke(shipped_progress, *args)
+def test_wrong_options_exit_2(shipped_progress: Path, args: list[str], fragment: str, cli: Cli) -> None:
+    result = cli("timeline", *args, data=shipped_progress, columns=100)
     assert result.exit_code == 2
     assert fragment in result.stderr
 
 
-def test_no_matching_task_is_not_an_error(mini: Path) -> None:
-    result = invoke(mini, "--unit", "Cát Lái", "--program", "3")
+def test_no_matching_task_is_not_an_error(mini: Path, cli: Cli) -> None:
+    result = cli("timeline", "--unit", "Cát Lái", "--program", "3", data=mini, columns=100)
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "không có nhiệm vụ" in result.stderr

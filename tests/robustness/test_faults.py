@@ -23,12 +23,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import Cli, hoinhap
 from hoinhap_cli import progress, store, yamlio
-from hoinhap_cli.cli import app
-from hoinhap_cli.reading import load_plan, validate_report
 from hoinhap_cli.paths import locate
+from hoinhap_cli.reading import load_plan, validate_report
 from plan_cases import SHIPPED
 from report_cases import TODAY
 
@@ -83,7 +82,8 @@ def holds_flock(pid: int, path: Path) -> bool | None:
 ENTRIES = 300  # a report this long keeps the writer ~0.1 s under the lock: more kills land mid-write
 
 
-def test_kill_9_at_random_moments_leaves_the_old_or_the_new_file(tmp_path: Path) -> None:
+@pytest.mark.slow  # 50 processes killed at random moments
+def test_kill_9_at_random_moments_leaves_the_old_or_the_new_file(tmp_path: Path, cli: Cli) -> None:
     tries = 50
     data = make_data(tmp_path / "data", entries=ENTRIES)
     twin = make_data(tmp_path / "twin", entries=ENTRIES)  # the same writes made in-process: the expected bytes
@@ -145,7 +145,7 @@ def test_kill_9_at_random_moments_leaves_the_old_or_the_new_file(tmp_path: Path)
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert temp_files(path.parent) == []
-    assert CliRunner().invoke(app, ["check", "--data", str(data)], env={"HOINHAP_TODAY": TODAY}).exit_code == 0
+    assert cli("check", "--data", str(data), env={"HOINHAP_TODAY": TODAY}).exit_code == 0
     print(f"\nkill -9 loop: {tries} tries, one record {full_run:.2f} s; {seen}; {len(versions) - 1} new versions")
     assert seen["killed"] >= tries // 5, seen  # the loop really kills, it does not only wait
 
@@ -154,18 +154,18 @@ def test_kill_9_at_random_moments_leaves_the_old_or_the_new_file(tmp_path: Path)
 
 
 @pytest.fixture
-def written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> Path:
     """A data folder whose 2009-Q2 report already holds one entry."""
     data = make_data(tmp_path / "data")
     monkeypatch.setenv("HOINHAP_TODAY", TODAY)
-    assert CliRunner().invoke(app, ["record", "2.10", "-s", "in-progress", "--data", str(data)]).exit_code == 0
+    assert cli("record", "2.10", "-s", "in-progress", "--data", str(data)).exit_code == 0
     return data
 
 
 def _refused(data: Path, expected: str) -> None:
     before = (data / REPORT).read_bytes()
     listing = sorted(p.name for p in (data / REPORT).parent.iterdir())
-    result = CliRunner().invoke(app, ["record", "2.10", "-s", "done", "--note", "mới", "--data", str(data)])
+    result = hoinhap("record", "2.10", "-s", "done", "--note", "mới", "--data", str(data))
     assert result.exit_code == 2, result.stderr
     assert "Traceback" not in result.stderr and "lỗi nội bộ" not in result.stderr
     lines = result.stderr.splitlines()
@@ -209,11 +209,11 @@ def test_disk_full_during_write(written: Path, monkeypatch: pytest.MonkeyPatch) 
     _refused(written, "the disk is full (No space left on device)")
 
 
-def test_disk_full_on_the_first_write_of_a_quarter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_disk_full_on_the_first_write_of_a_quarter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
     data = make_data(tmp_path / "data")
     monkeypatch.setenv("HOINHAP_TODAY", TODAY)
     monkeypatch.setattr(os, "fsync", _disk_full)
-    result = CliRunner().invoke(app, ["record", "2.10", "-s", "done", "--data", str(data)])
+    result = cli("record", "2.10", "-s", "done", "--data", str(data))
     assert result.exit_code == 2 and "cannot write: the disk is full" in result.stderr
     assert not (data / REPORT).exists() and temp_files((data / REPORT).parent) == []
 
@@ -287,13 +287,14 @@ COMMANDS = [["tasks", "-f", "json"], ["overdue", "-f", "json"], ["show", "2.10",
 
 
 @pytest.mark.parametrize("argv", COMMANDS, ids=lambda a: a[0])
-def test_the_plan_is_read_once_per_command(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_plan_is_read_once_per_command(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           cli: Cli) -> None:
     """Each command reads plan.yaml's bytes once; replacing the file right after that read
     changes nothing in the answer (it is the answer of the version that was read)."""
     data = make_data(tmp_path / "data", entries=2)
     monkeypatch.setenv("HOINHAP_TODAY", TODAY)
     plan_file = (data / "plan.yaml").resolve()
-    first = CliRunner().invoke(app, [*argv, "--data", str(data)])
+    first = cli(*argv, "--data", str(data))
     assert first.exit_code in (0, 1), first.stderr
 
     reads = []
@@ -307,15 +308,15 @@ def test_the_plan_is_read_once_per_command(argv: list[str], tmp_path: Path, monk
         return content
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    during = CliRunner().invoke(app, [*argv, "--data", str(data)])
+    during = cli(*argv, "--data", str(data))
     assert len(reads) == 1, f"plan.yaml was read {len(reads)} times"
     assert (during.exit_code, during.stdout) == (first.exit_code, first.stdout)
-    after = CliRunner().invoke(app, [*argv, "--data", str(data)])
+    after = cli(*argv, "--data", str(data))
     if argv[0] in ("tasks", "show", "export"):
         assert "Nhiệm vụ đã đổi tên (v2)" in after.stdout  # the swap is visible to the next command
 
 
-def test_record_reads_the_plan_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_record_reads_the_plan_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
     data = make_data(tmp_path / "data")
     monkeypatch.setenv("HOINHAP_TODAY", TODAY)
     plan_file = (data / "plan.yaml").resolve()
@@ -325,7 +326,7 @@ def test_record_reads_the_plan_once(tmp_path: Path, monkeypatch: pytest.MonkeyPa
                         lambda self: (reads.append(1) if self.resolve() == plan_file else None) or real(self))
     monkeypatch.setattr(yamlio, "open", lambda path, *a, **k: (reads.append(1) if Path(path).resolve() == plan_file
                                                                else None) or real_open(path, *a, **k), raising=False)
-    assert CliRunner().invoke(app, ["record", "2.10", "-s", "done", "--data", str(data)]).exit_code == 0
+    assert cli("record", "2.10", "-s", "done", "--data", str(data)).exit_code == 0
     assert len(reads) == 1
 
 
@@ -335,7 +336,8 @@ def _write(path: Path, text: str) -> Path:
 
 
 def test_a_plan_swapped_again_and_again_gives_one_version_per_answer(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      cli: Cli) -> None:
     """A thread replaces plan.yaml (atomically, as editors and git do) between two versions as
     fast as it can while `tasks -f json` runs: every answer is exactly v1's or v2's."""
     data = make_data(tmp_path / "data", entries=2)
@@ -344,7 +346,7 @@ def test_a_plan_swapped_again_and_again_gives_one_version_per_answer(tmp_path: P
     answers = []
     for text in texts:
         _write(data / "plan.yaml", text)
-        result = CliRunner().invoke(app, ["tasks", "-f", "json", "--data", str(data)])
+        result = cli("tasks", "-f", "json", "--data", str(data))
         assert result.exit_code == 0
         answers.append(result.stdout)
     assert answers[0] != answers[1]
@@ -363,7 +365,7 @@ def test_a_plan_swapped_again_and_again_gives_one_version_per_answer(tmp_path: P
     try:
         got = []
         for _ in range(30):
-            result = CliRunner().invoke(app, ["tasks", "-f", "json", "--data", str(data)])
+            result = cli("tasks", "-f", "json", "--data", str(data))
             assert result.exit_code == 0, result.stderr
             got.append(answers.index(result.stdout) if result.stdout in answers else None)
     finally:

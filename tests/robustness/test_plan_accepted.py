@@ -11,10 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import hoinhap
 from hoinhap_cli import ledger
-from hoinhap_cli.cli import app
 from hoinhap_cli.paths import locate
 from hoinhap_cli.text import fold
 from plan_cases import SHIPPED, crlf_bom
@@ -24,7 +23,7 @@ def run(tmp_path: Path, raw: bytes, *argv: str) -> tuple[int, str, str]:
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
     (data / "plan.yaml").write_bytes(raw)
-    result = CliRunner().invoke(app, [*argv, "--data", str(data)])
+    result = hoinhap(*argv, data=data)
     return result.exit_code, result.stdout, result.stderr
 
 

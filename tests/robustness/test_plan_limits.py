@@ -1,8 +1,9 @@
 """Hostile plans that try to exhaust the machine: an alias bomb, a 50 MB file.
 
-The time and memory figures here are safety bounds, far above what is measured (the bomb is
-refused in milliseconds with ~1 MB; the 50 MB plan in ~0.3 s at ~36 MB RSS): a failure means
-the input is being expanded or read, not that the machine is slow.
+The work and memory figures here are safety bounds, far above what is measured (the bomb is
+refused after ~30,000 Python calls with ~1 MB; the 50 MB plan at ~36 MB RSS): a failure means
+the input is being expanded or read, not that the machine is slow. Work is counted in calls,
+not timed, so a loaded machine cannot fail these tests.
 """
 
 from __future__ import annotations
@@ -10,18 +11,43 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import Cli
 from hoinhap_cli import yamlio
-from hoinhap_cli.cli import app
 from plan_cases import SHIPPED, alias_bomb
 
 MiB = 2**20
+CALLS = 1_000_000  # Python function calls the bomb's refusal may take (measured: ~30,000)
+
+
+class OverBudget(BaseException):
+    """Raised inside the run that passes its budget, so an expanding bomb stops at once (a
+    BaseException: CliRunner, which catches Exception, lets it through to the test)."""
+
+
+@contextmanager
+def call_budget(limit: int) -> Iterator[list[int]]:
+    """Count the Python function calls made inside the block (a list of one number); raise
+    OverBudget at the call that passes `limit`. Counts, not seconds: the same on any machine."""
+    calls = [0]
+
+    def count(frame: object, event: str, arg: object) -> None:
+        if event == "call":
+            calls[0] += 1
+            if calls[0] > limit:
+                raise OverBudget(f"more than {limit:,} Python calls")
+
+    sys.setprofile(count)
+    try:
+        yield calls
+    finally:
+        sys.setprofile(None)
 
 
 def write_padded(path: Path, mib: float) -> int:
@@ -39,24 +65,24 @@ def write_padded(path: Path, mib: float) -> int:
     return size
 
 
-def test_alias_bomb_is_refused_fast_and_small(tmp_path: Path, mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_alias_bomb_is_refused_fast_and_small(tmp_path: Path, mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                              cli: Cli) -> None:
     # a first run on a good plan imports pydantic and the models: their cost is not the bomb's
-    assert CliRunner().invoke(app, ["check", "--data", str(mini)]).exit_code == 0
+    assert cli("check", "--data", str(mini)).exit_code == 0
     data = tmp_path / "bomb"
     data.mkdir()
     (data / "plan.yaml").write_text(alias_bomb(9), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     tracemalloc.start()
-    started = time.perf_counter()
     try:
-        result = CliRunner().invoke(app, ["check", "--data", "bomb"])
-        elapsed = time.perf_counter() - started
+        with call_budget(CALLS) as calls:
+            result = cli("check", "--data", "bomb")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert result.exit_code == 1
     assert "bomb/plan.yaml:1:4: anchors (&) and aliases (*) are not allowed" in result.stdout
-    assert elapsed < 1.0, f"the alias bomb took {elapsed:.2f} s"
+    assert calls[0] < CALLS, f"the alias bomb took {calls[0]:,} Python calls"
     assert peak < 50 * MiB, f"the alias bomb took {peak / MiB:.1f} MiB"
 
 
@@ -76,10 +102,10 @@ def plan_50mb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("command,code", [("check", 1), ("export", 2)])
 def test_50mb_plan_is_refused_with_its_size_and_the_way_out(plan_50mb: Path, command: str, code: int,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                                            monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
     monkeypatch.chdir(plan_50mb)
     before = (plan_50mb / "data" / "plan.yaml").stat()
-    result = CliRunner().invoke(app, [command, "--data", "data"])
+    result = cli(command, "--data", "data")
     assert result.exit_code == code
     line = next(x for x in (result.stdout + result.stderr).splitlines() if "plan.yaml" in x)
     assert line.startswith("data/plan.yaml:1: the file is 50.1 MiB, over the 10 MiB limit")
@@ -106,19 +132,19 @@ def test_50mb_plan_costs_little_memory(plan_50mb: Path) -> None:
     assert peak_mb < 150, f"hoinhap check on a 50 MB plan peaked at {peak_mb:.0f} MB"
 
 
-def test_the_limit_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_limit_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
     write_padded(tmp_path / "data" / "plan.yaml", 11)
     monkeypatch.chdir(tmp_path)
-    refused = CliRunner().invoke(app, ["check", "--data", "data"])
+    refused = cli("check", "--data", "data")
     assert refused.exit_code == 1 and "HOINHAP_MAX_MB=12" in refused.stdout
     monkeypatch.setenv("HOINHAP_MAX_MB", "12")
-    accepted = CliRunner().invoke(app, ["check", "--data", "data"])
+    accepted = cli("check", "--data", "data")
     assert accepted.exit_code == 0, accepted.stdout + accepted.stderr
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-5", "inf", "nan"])
-def test_a_bad_limit_is_a_usage_error(value: str, mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_limit_is_a_usage_error(value: str, mini: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
     monkeypatch.setenv("HOINHAP_MAX_MB", value)
-    result = CliRunner().invoke(app, ["check", "--data", str(mini)])
+    result = cli("check", "--data", str(mini))
     assert result.exit_code == 2
     assert "HOINHAP_MAX_MB" in result.stderr and "Traceback" not in result.stderr

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 
 from hoinhap_cli import periods, progress, selection, store, text, yamlio
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.reading import load_plan, load_reports
 from hoinhap_cli.paths import DataDir, locate
 from hoinhap_cli.periods import DeadlineError, parse_deadline
 from hoinhap_cli.problems import UsageError
+from hoinhap_cli.reading import load_plan, load_reports
 from hoinhap_cli.text import refused_in_text
 from plan_cases import ROOT
 

@@ -14,14 +14,11 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from hoinhap_cli.cli import app
-from conftest import run_untouched
+from conftest import Cli, run_untouched
 from plan_cases import CASES as PLAN_CASES
 from plan_cases import SHIPPED
 from report_cases import CASES, CLI_CASES, OUTSIDE, TODAY, CliCase, ReportCase
-
 
 
 @pytest.fixture
@@ -71,19 +68,20 @@ def test_broken_report(case: ReportCase, command: str, data: Path, tmp_path: Pat
     assert case.fragment in about[0], f"expected {case.fragment!r}, got:\n{output}"
 
 
-def test_the_python_tag_in_a_report_runs_nothing(data: Path, tmp_path: Path) -> None:
+def test_the_python_tag_in_a_report_runs_nothing(data: Path, tmp_path: Path, cli: Cli) -> None:
     case = next(c for c in CASES if c.name == "yaml-tag-python")
     (data / "reports" / "2009-Q1").mkdir()
     (data / "reports" / case.file).write_bytes(case.build())
-    assert CliRunner().invoke(app, ["check", "--data", "data"]).exit_code == 1
+    assert cli("check", "--data", "data").exit_code == 1
     assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
 
 
 @pytest.mark.parametrize("case", CLI_CASES, ids=lambda c: c.name)
 @pytest.mark.parametrize("existing", [False, True], ids=["no-report-yet", "report-exists"])
-def test_hostile_command_line_writes_nothing(case: CliCase, existing: bool, data: Path, tmp_path: Path) -> None:
+def test_hostile_command_line_writes_nothing(case: CliCase, existing: bool, data: Path, tmp_path: Path,
+                                             cli: Cli) -> None:
     if existing:  # a valid report in the quarter the command would write to
-        assert CliRunner().invoke(app, ["record", "2.10", "-s", "in-progress", "--data", "data"]).exit_code == 0
+        assert cli("record", "2.10", "-s", "in-progress", "--data", "data").exit_code == 0
     (tmp_path / "outside").mkdir()
     argv = [a.replace(OUTSIDE, str(tmp_path / "outside" / "2009-Q1")) for a in case.argv]
     result = run_untouched([*argv, "--data", "data"], tmp_path, 2)
