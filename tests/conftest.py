@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -19,9 +20,10 @@ Cli = Callable[..., Result]  # the `cli` fixture's type
 
 
 def hoinhap(*argv: str, data: Path | str | None = None, env: dict[str, str] | None = None,
-            columns: int | None = None) -> Result:
+            columns: int | None = None, **invoke: Any) -> Result:
     """Run `hoinhap ARGV --data DATA` in this process and return typer's Result (exit_code,
-    stdout, stderr, output, exception). `columns` sets $COLUMNS for the tables' width. The one
+    stdout, stderr, output, exception). `columns` sets $COLUMNS for the tables' width; `invoke`
+    goes to CliRunner.invoke (e.g. prog_name). The one
     way tests call the command line: tests take it as the `cli` fixture; helper functions at
     module level call it by name."""
     args = list(argv)
@@ -30,7 +32,7 @@ def hoinhap(*argv: str, data: Path | str | None = None, env: dict[str, str] | No
         args[at:at] = ["--data", str(data)]
     if columns is not None:
         env = {**(env or {}), "COLUMNS": str(columns)}
-    return CliRunner().invoke(app, args, env=env)
+    return CliRunner().invoke(app, args, env=env, **invoke)
 
 
 @pytest.fixture

@@ -12,16 +12,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import ROOT, SHIPPED
+from conftest import ROOT, SHIPPED, hoinhap
 from hoinhap_cli import ledger, snapshot
 from hoinhap_cli.cache import Cache
-from hoinhap_cli.cli import app
 from hoinhap_cli.ledger import HeldEntries, Ledger
 from hoinhap_cli.paths import DataDir
-
-runner = CliRunner()
 
 
 def _generator():
@@ -39,7 +35,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
+    result = hoinhap(*args)
     return result.exit_code, result.stdout
 
 
@@ -192,12 +188,12 @@ def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_c
     for path in entries(_private_cache):  # only the snapshot and its plan can answer now
         if path.parent.name != "ledger" and path != plan_part:
             path.unlink()
-    checked = runner.invoke(app, ["--no-cache", "check", "--data", str(generated)]).output
+    checked = hoinhap("--no-cache", "check", data=generated).output
     assert "report" in checked or "báo cáo" in checked
     with monkeypatch.context() as m:
         m.setattr(yamlio, "parse", lambda *a, **k: (_ for _ in ()).throw(AssertionError("parsed")))
         assert run(*args) == plain
-        assert runner.invoke(app, ["check", "--data", str(generated)]).output == checked  # counts the files too
+        assert hoinhap("check", data=generated).output == checked  # counts the files too
     plan_part.unlink()  # a snapshot without its plan is of no use: everything is read again
     assert run(*args) == plain
     snapshots(_private_cache)[0].write_bytes(b"hoinhap-cache\n\x80\x05garbage")  # corrupt: rebuilt

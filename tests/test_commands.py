@@ -6,12 +6,9 @@ import importlib
 import inspect
 
 import pytest
-from typer.testing import CliRunner
 
-from hoinhap_cli.cli import app
+from conftest import hoinhap
 from hoinhap_cli.cli.commands import COMMANDS
-
-runner = CliRunner()
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -23,12 +20,12 @@ def test_each_summary_is_the_first_line_of_its_docstring(name: str) -> None:
 
 
 def test_completion_lists_every_command_from_the_table() -> None:
-    result = runner.invoke(app, [], env={"_HOINHAP_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "hoinhap "},
-                           prog_name="hoinhap")
+    result = hoinhap(env={"_HOINHAP_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "hoinhap "},
+                     prog_name="hoinhap")
     offered = [line.split('"')[1] for line in result.stdout.splitlines() if '":"' in line]
     assert offered == list(COMMANDS)
 
 
 def test_a_misspelt_command_is_suggested_from_the_table() -> None:
-    result = runner.invoke(app, ["overdu"])
+    result = hoinhap("overdu")
     assert result.exit_code == 2 and "Did you mean 'overdue'?" in result.output

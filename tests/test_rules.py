@@ -7,9 +7,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from typer.testing import CliRunner
 
-from hoinhap_cli.cli import app
+from conftest import hoinhap
 from hoinhap_cli.periods import is_quarter, parse_period
 from hoinhap_cli.problems import InvisibleCharacter, NeedsReason, NotInvolved, UnknownTask, words
 from hoinhap_cli.selection import Involvement, find_task, involvement, takes_part
@@ -63,7 +62,7 @@ def test_refusals_carry_facts_and_are_worded_in_both_languages() -> None:
 
 def test_the_cli_words_a_refusal_in_the_language_asked(mini: Path) -> None:
     args = ["record", "1.1", "-s", "blocked", "--data", str(mini)]
-    vi, en = CliRunner().invoke(app, args), CliRunner().invoke(app, [*args, "--lang", "en"])
+    vi, en = hoinhap(*args), hoinhap(*args, "--lang", "en")
     assert (vi.exit_code, en.exit_code) == (2, 2)
     assert vi.stderr == "hoinhap: tình trạng blocked cần --reason: kế hoạch yêu cầu nêu lý do việc chưa làm được\n"
     assert en.stderr == "hoinhap: status blocked needs --reason: the plan asks why work was not done\n"
