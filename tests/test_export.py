@@ -160,7 +160,7 @@ def test_records_dump_as_the_models_do() -> None:
     as_records = records.of(plan)
     assert isinstance(as_records.tasks[0], records.Task) and as_records.tasks[0].id == plan.tasks[0].id
     assert isinstance(as_records.tasks[0].milestones[0], records.Milestone)
-    assert isinstance(as_records.units[0], records.Record)
+    assert isinstance(as_records.units[0], records.Unit) and isinstance(as_records, records.Plan)
     for name in ("decision", "plan", "programs", "units", "events", "tasks"):
         dumped = records.dump(getattr(as_records, name))
         model = getattr(plan, name)
@@ -174,3 +174,6 @@ def test_tuple_records_have_the_models_fields() -> None:
     pydantic): their fields must be the models', in the models' order."""
     assert records.Task._fields == tuple(model.Task.model_fields)
     assert records.Milestone._fields == tuple(model.Milestone.model_fields)
+    # records.Unit and records.Plan only declare their fields, for the type checker: the same rule.
+    assert tuple(records.Unit.__annotations__) == tuple(model.Unit.model_fields)
+    assert tuple(records.Plan.__annotations__) == tuple(model.Plan.model_fields)

@@ -36,7 +36,7 @@ from hoinhap_cli.periods import Deadline, Kind, Period, event_due, quarter_of
 from hoinhap_cli.vocab import Status, UnitKind
 
 if TYPE_CHECKING:
-    from hoinhap_cli.model import Task
+    from hoinhap_cli.records import Task
 
 REPORTING_PROGRAM = "8"
 """The appendix's row 8: each unit's periodic report to the standing agency."""

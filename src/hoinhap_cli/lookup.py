@@ -28,7 +28,7 @@ from hoinhap_cli.text import fold, natural_key
 from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
-    from hoinhap_cli.model import Task, Unit
+    from hoinhap_cli.records import Task, Unit
 
 Row = dict[str, Any]
 Sort = Literal["id", "due"]

@@ -24,6 +24,7 @@ from hoinhap_cli.problems import (
 )
 from hoinhap_cli.selection import find_task, takes_part, visible
 from hoinhap_cli.selection import resolve_unit as resolve
+from hoinhap_cli.shapes import PlanShape, UnitT
 from hoinhap_cli.text import fold, nfc, refused_in_text, similar
 from hoinhap_cli.vocab import Status
 
@@ -43,7 +44,7 @@ def parse_status(text: str) -> Status:
     raise UnknownStatus(text, similar(text, list(known)), accepted)
 
 
-def resolve_unit(plan: Plan, text: str) -> Unit:
+def resolve_unit(plan: PlanShape[UnitT], text: str) -> UnitT:
     """The one unit a text names (id, name or alias, diacritics optional), as every command reads it."""
     visible(text, "unit")
     return resolve(plan.units, text)

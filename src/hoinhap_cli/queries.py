@@ -8,7 +8,7 @@ from hoinhap_cli import records
 from hoinhap_cli.ledger import Ledger
 
 if TYPE_CHECKING:
-    from hoinhap_cli.model import Task, Unit
+    from hoinhap_cli.records import Task, Unit
 
 
 def unit_refs(ledger: Ledger, ids: list[str] | None) -> list[dict[str, str]]:

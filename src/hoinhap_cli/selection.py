@@ -23,21 +23,22 @@ from hoinhap_cli.problems import (
     UsageError,
     words,
 )
+from hoinhap_cli.records import Task
+from hoinhap_cli.shapes import TaskShape, TaskT, UnitShape, UnitT
 from hoinhap_cli.text import fold, invisible_in, natural_key, normalise_id, similar
 from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
     from hoinhap_cli.ledger import Ledger
-    from hoinhap_cli.model import Task, Unit
 
 Role = Literal["lead", "support", "any"]
 
 
-def _names(unit: Unit) -> list[str]:
+def _names(unit: UnitShape) -> list[str]:
     return [unit.id, unit.name, *unit.aliases]
 
 
-def find_units(units: Iterable[Unit], text: str) -> list[Unit]:
+def find_units(units: Iterable[UnitT], text: str) -> list[UnitT]:
     """Every unit the text could mean: exact matches if any, else partial matches."""
     wanted = fold(text)
     if not wanted:
@@ -63,7 +64,7 @@ def visible(text: str, what: Literal["task", "unit", "event"]) -> str:
     return text
 
 
-def resolve_unit(units: Iterable[Unit], text: str) -> Unit:
+def resolve_unit(units: Iterable[UnitT], text: str) -> UnitT:
     """One unit for a text, or AmbiguousUnit / UnknownUnit (with the nearest names)."""
     units = list(units)
     found = find_units(units, text)
@@ -75,7 +76,7 @@ def resolve_unit(units: Iterable[Unit], text: str) -> Unit:
     raise UnknownUnit(text, similar(text, names, limit=3))
 
 
-def find_task(tasks: Mapping[str, Task], text: str) -> Task:
+def find_task(tasks: Mapping[str, TaskT], text: str) -> TaskT:
     """A task by an id typed loosely ("2,10", " 3.2.4A"), or UnknownTask with the nearest ids.
 
     The one way every command reads a task id (show, record, log)."""
@@ -86,7 +87,7 @@ def find_task(tasks: Mapping[str, Task], text: str) -> Task:
     raise UnknownTask(text.strip(), similar(wanted, list(tasks), limit=3) if wanted else [])
 
 
-def short_name(unit: Unit) -> str:
+def short_name(unit: UnitShape) -> str:
     """The name for narrow tables: the shortest of the document's abbreviated spellings.
 
     "Phòng QLĐT" for "Phòng Quản lý đô thị" (never the bare "QLĐT": the spelling must start
@@ -125,17 +126,17 @@ class Involvement:
 # of a task (validation, record), `involvement` says how (listings: role, and via which group).
 
 
-def reaches(units: Mapping[str, Unit], assigned: str, unit_id: str) -> bool:
+def reaches(units: Mapping[str, UnitShape], assigned: str, unit_id: str) -> bool:
     """A unit a task names reaches `unit_id`: it is that unit, or a group listing it as a member."""
     group = units.get(assigned)
     return assigned == unit_id or (group is not None and unit_id in group.members)
 
 
-def takes_part(units: Mapping[str, Unit], task: Task, unit_id: str) -> bool:
+def takes_part(units: Mapping[str, UnitShape], task: TaskShape, unit_id: str) -> bool:
     return any(reaches(units, uid, unit_id) for uid in (*(task.lead or ()), *(task.support or ())))
 
 
-def involvement(units: Mapping[str, Unit], task: Task, unit_id: str) -> list[Involvement]:
+def involvement(units: Mapping[str, UnitShape], task: TaskShape, unit_id: str) -> list[Involvement]:
     """Each role a unit holds in a task, itself or via a group (empty: it takes no part)."""
     out = []
     roles: tuple[tuple[Literal["lead", "support"], Iterable[str]], ...] = (

@@ -24,7 +24,7 @@ from hoinhap_cli.periods import Kind, Period, next_quarter, quarter_of
 from hoinhap_cli.vocab import Status
 
 if TYPE_CHECKING:
-    from hoinhap_cli.model import Task
+    from hoinhap_cli.records import Task
 
 
 class State(str, Enum):

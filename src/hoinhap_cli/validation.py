@@ -15,12 +15,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from hoinhap_cli import records
 from hoinhap_cli.i18n import MESSAGES
-from hoinhap_cli.model import Plan, ReportFile, Status, Task, Unit
+from hoinhap_cli.model import Plan, ReportFile, Status, Task
 from hoinhap_cli.periods import Kind, Period, is_quarter
 from hoinhap_cli.problems import Problem
-from hoinhap_cli.records import Record
 from hoinhap_cli.selection import takes_part
+from hoinhap_cli.shapes import TaskShape, UnitShape
 from hoinhap_cli.text import fold, similar
 from hoinhap_cli.yamlio import Located
 
@@ -279,12 +280,12 @@ class PlanIndex:
     (per file it cost 15 s of a 25 s check at 10,000 tasks and 2,556 report files)."""
 
     units: set[str]
-    tasks: dict[str, Task]
+    tasks: dict[str, TaskShape]
     events: set[str]
-    by_id: dict[str, Unit]  # for selection.takes_part
+    by_id: dict[str, UnitShape]  # for selection.takes_part
 
     @classmethod
-    def of(cls, plan: Plan | Record) -> PlanIndex:
+    def of(cls, plan: Plan | records.Plan) -> PlanIndex:
         return cls({u.id for u in plan.units}, {t.id: t for t in plan.tasks}, {e.id for e in plan.events},
                    {u.id: u for u in plan.units})
 
@@ -292,7 +293,7 @@ class PlanIndex:
 _NEEDS_REASON = frozenset((Status.BLOCKED, Status.DROPPED))
 
 
-def report_problems(report: ReportFile, doc: Located, plan: Plan | Record, expected_unit: str | None,
+def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan, expected_unit: str | None,
                     expected_period: str | None, today: date, index: PlanIndex | None = None) -> list[Problem]:
     out = []
     index = index or PlanIndex.of(plan)
