@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from hoinhap_cli import records
+from hoinhap_cli import guard, records
 from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.paths import DataDir, listed_reports, parse_report_name
 from hoinhap_cli.periods import Kind, Period, event_due, occurrences, quarter_of
@@ -424,6 +424,10 @@ def _read_reports(named: list[tuple[str, str, str]], plan: Plan, today: date,
     same: dict = {}  # equal values of entries share one object (see EntryView)
     out: dict[str, tuple[Report | None, list[Problem]]] = {}
     for name, relative, full in named:
+        odd = guard.report_problem(name, full)  # a link, a FIFO, `.YAML`, a name not UTF-8
+        if odd is not None:
+            out[name] = None, [odd]
+            continue
         unit, period = parse_report_name(relative)
         if period is None:
             out[name] = None, [Problem(name, None, None, "a report file belongs in reports/<YYYY-Qn>/<unit-id>.yaml")]
@@ -608,7 +612,7 @@ class _Files:
                 if sig is not None and old_stats.get(name) == sig and name in old_hashes:
                     hashes[name] = old_hashes[name]
                 else:
-                    hashes[name] = hashlib.sha256(Path(full).read_bytes()).digest()
+                    hashes[name] = hashlib.sha256(guard.regular(Path(full)).read_bytes()).digest()
                 if sig is not None and max(sig[2], sig[3]) < settled:
                     stats[name] = sig
                 whole.update(f"\0{name}\0".encode() + hashes[name])

@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hoinhap_cli import yamlio
+from hoinhap_cli import guard, yamlio
 from hoinhap_cli.files import write_atomic
 from hoinhap_cli.ledger import validate_report
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
@@ -94,9 +94,10 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
     from filelock import FileLock, Timeout
 
     refuse_bundled(data)
+    guard.check_report_target(data.reports, period, unit, data.display(data.reports))  # no links, FIFOs
     path = report_path(data, unit, period)
     name = data.display(path)
-    lock = FileLock(str(path) + ".lock", timeout=timeout)
+    lock = FileLock(str(path) + ".lock", timeout=timeout, **guard.lock_options(path.parent))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _gitignore(data.reports)
@@ -107,7 +108,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
         raise UsageError(f"{name} is being written by another hoinhap (waited {timeout:g} s); nothing was written",
                          ["try again; HOINHAP_LOCK_TIMEOUT=SECONDS waits longer"]) from None
     except OSError as err:
-        raise write_failed(name, err) from None
+        raise guard.lock_failed(Path(lock.lock_file), name, err) or write_failed(name, err) from None
     try:
         sweep(path)
         current, doc, text = _read(path, name, plan, unit, period, today)
@@ -124,6 +125,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
             problems = check(new_text, new)
             if problems:
                 raise DataError(problems + [Problem(name, None, None, "nothing was written")])
+        guard.check_size(name, new_text, yamlio.max_bytes_from_env())
         try:
             replace(path, new_text)
         except OSError as err:
@@ -176,7 +178,7 @@ def _read(path: Path, name: str, plan: Plan, unit: str, period: str,
 
     A file that cannot be read, parsed or validated raises DataError: it is never overwritten."""
     try:
-        raw = path.read_bytes()
+        raw = guard.read_plain(path)
     except FileNotFoundError:
         return None, None, None
     except OSError as err:
