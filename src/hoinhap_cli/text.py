@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from hoinhap_cli import guard
+
 _COMBINING_TONES = {
     "\u0300": 1,  # huyền
     "\u0309": 2,  # hỏi
@@ -33,7 +35,7 @@ def invisible_in(text: str) -> tuple[str, str] | None:
     for ch in text:
         if ch in INVISIBLE:
             return ch, INVISIBLE[ch]
-    return None
+    return guard.hidden(text)  # bidi controls, soft hyphen, CGJ, variation selectors, tag characters
 
 
 def refused_in_text(text: str) -> str | None:

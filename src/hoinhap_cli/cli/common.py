@@ -153,11 +153,12 @@ def today() -> date:
     """Today, or $HOINHAP_TODAY (YYYY-MM-DD) so scripted checks are reproducible."""
     value = os.environ.get("HOINHAP_TODAY")
     if value:
+        from hoinhap_cli import guard
         from hoinhap_cli.periods import DeadlineError, parse_date
         from hoinhap_cli.problems import UsageError
 
         try:
-            return parse_date(value)
+            return guard.day_in_range(parse_date(value), "HOINHAP_TODAY")
         except DeadlineError as err:
             raise UsageError(f"HOINHAP_TODAY: {err}") from None
     return date.today()
@@ -165,13 +166,14 @@ def today() -> date:
 
 def as_of_date(value: str | None, option: str = "--as-of") -> date:
     """A date option's value, or today when it is not given."""
+    from hoinhap_cli import guard
     from hoinhap_cli.periods import DeadlineError, parse_date
     from hoinhap_cli.problems import UsageError
 
     if value is None:
         return today()
     try:
-        return parse_date(value)
+        return guard.day_in_range(parse_date(value), option)
     except DeadlineError as err:
         raise UsageError(f"{option}: {err}") from None
 
@@ -221,20 +223,22 @@ class HoinhapGroup(TyperGroup):
         return list(self.commands)  # in the order registered, not alphabetical
 
     def invoke(self, ctx: Any) -> Any:
+        from hoinhap_cli import guard
         from hoinhap_cli.i18n import lang_from_env, t
         from hoinhap_cli.problems import DataError, HoinhapError, UsageError
 
         args = [*getattr(ctx, "_protected_args", []), *ctx.args]
         lang = lang_from_env(_lang_arg(args))  # hints in the language the command was asked for
         token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
+        said = guard.LANG.set(lang)  # issue 19's refusals are worded in it
         try:
             return super().invoke(ctx)
         except DataError as err:
             for problem in err.problems:
-                typer.echo(str(problem), err=True)
+                typer.echo(guard.escape_bidi(str(problem)), err=True)
             raise typer.Exit(2) from None
         except UsageError as err:
-            typer.echo(f"hoinhap: {err.message}", err=True)
+            typer.echo(f"hoinhap: {guard.escape_bidi(err.message)}", err=True)
             for hint in err.hints:
                 typer.echo(t("error.hint", lang, hint=hint), err=True)
             raise typer.Exit(2) from None
@@ -254,6 +258,7 @@ class HoinhapGroup(TyperGroup):
             raise typer.Exit(2) from None
         finally:
             _NO_CACHE.reset(token)
+            guard.LANG.reset(said)
 
 
 def _lang_arg(args: list[str]) -> str | None:
