@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from hoinhap_cli import guard
 from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, as_of_date, load_ledger, output, today
 
 
@@ -28,6 +29,8 @@ def write_new(path: Path, text: str, force: bool) -> None:
         write_atomic(path, text, overwrite=force)
     except FileExistsError:
         raise UsageError(t("dash.exists", lang, file=path), [t("dash.exists.hint", lang)]) from None
+    except OSError as err:  # a full disk, a read-only folder: one line
+        raise guard.out_failed(path, err) from None
 
 
 def dashboard(
@@ -50,6 +53,9 @@ def dashboard(
     out = output(lang)
     day = as_of_date(as_of)
     ledger = load_ledger(data, out)
-    path = Path(out_file)
+    path = guard.out_target(out_file, "--out")  # a link, device or FIFO refused
+    if path is None:  # --out -
+        out.text(page(ledger, day, today(), out.lang))
+        return
     write_new(path, page(ledger, day, today(), out.lang), force)
     out.message(t("dash.written", out.lang, file=path, late=len(overdue(ledger, day))))

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from hoinhap_cli import guard
 from hoinhap_cli.cli.common import (
     AsOfOpt,
     DataOpt,
@@ -228,7 +229,7 @@ def upcoming(
 
     out = output(lang, no_color)
     try:
-        span = parse_duration(within)
+        span = guard.within("--within", within, as_of_date(as_of), parse_duration)
     except DeadlineError as err:
         raise UsageError(f"--within: {err}") from None
     ledger = load_ledger(data, out)
@@ -280,6 +281,7 @@ def summary(
     from hoinhap_cli.review import markdown, obligation_record, summarise
 
     out = output(lang, no_color)
+    out_file = guard.out_target(out_file, "--out")  # '-': standard output; a link, device or FIFO refused
     try:
         p = parse_period(period)
     except DeadlineError as err:
@@ -310,6 +312,8 @@ def summary(
             write_atomic(out_file, sink.out.getvalue(), overwrite=force)
         except FileExistsError:
             raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"]) from None
+        except OSError as err:  # a full disk, a read-only folder: one line
+            raise guard.out_failed(out_file, err) from None
         out.message(t("summary.written", out.lang, file=out_file))
 
 

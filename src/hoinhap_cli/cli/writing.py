@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from hoinhap_cli import guard
 from hoinhap_cli.cli.common import open_data
 
 
@@ -20,6 +21,8 @@ def lock_timeout() -> float:
         seconds = float(value)
     except ValueError:
         raise UsageError(f"HOINHAP_LOCK_TIMEOUT: '{value}' is not a number of seconds") from None
+    if seconds != seconds or seconds == float("inf"):  # nan, inf: worded by guard
+        seconds = guard.lock_timeout("HOINHAP_LOCK_TIMEOUT", value)
     if seconds < 0:
         raise UsageError("HOINHAP_LOCK_TIMEOUT must not be negative")
     return seconds
