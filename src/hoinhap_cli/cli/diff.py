@@ -8,6 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from hoinhap_cli import guard
 from hoinhap_cli.cli.common import DataOpt, LangOpt, output
 
 
@@ -44,6 +45,9 @@ def diff(
     from hoinhap_cli.problems import UsageError
 
     out = output(lang)
+    for rev in (old_rev, new_rev):  # `diff ''` was silently HEAD
+        if rev is not None:
+            guard.revision(rev)
     if files is not None:
         if old_rev is not None:
             raise UsageError("give either revisions or --files OLD.yaml NEW.yaml, not both")
