@@ -179,7 +179,7 @@ def check_size(name: str, text: str, limit: int) -> None:
 # ------------------------------------------------------------ shared folders and the lock file
 
 
-def lock_options(folder: Path) -> dict[str, int]:
+def lock_options(folder: Path) -> dict[str, Any]:
     """FileLock's mode for a new lock file in `folder` (or, before it is made, its parent):
     group-writable when the folder is shared with a group (setgid, or group-writable), so every
     member can take the lock; else nothing (the umask decides, as before)."""
