@@ -31,7 +31,7 @@ class Output:
 
     def problems(self, problems: Iterable[Problem], stream: TextIO | None = None) -> None:
         for p in problems:
-            print(str(p), file=stream or self.err)
+            print(guard.escape_bidi(str(p)), file=stream or self.err)  # a value echoed with U+202E
 
     # ------------------------------------------------------------ data
     def json(self, data: Any) -> None:

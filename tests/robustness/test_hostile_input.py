@@ -103,6 +103,14 @@ def test_bidi_controls_in_a_stored_note_are_shown_escaped_in_tables(tmp_path: Pa
     assert "\u202e" in result.stdout or "\\u202e" in result.stdout  # the data itself, unchanged
 
 
+@pytest.mark.parametrize("command", [["check"], ["overdue"]])
+def test_a_bidi_control_in_a_refused_value_is_not_echoed_raw(tmp_path: Path, command: list[str]) -> None:
+    data = make_data(tmp_path, ENTRY.replace("status: in-progress", "status: \"don\u202ee\""))
+    result = run([*command, "--data", str(data)], tmp_path, 1 if command == ["check"] else 2)
+    output = result.stdout + result.stderr
+    assert "don<U+202E>e" in output and "\u202e" not in output
+
+
 # ------------------------------------------------------------ 14. explicit tags, every one refused
 
 
