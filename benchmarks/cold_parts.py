@@ -30,7 +30,7 @@ def main() -> None:
     import yaml
 
     from hoinhap_cli import yamlio
-    from hoinhap_cli.ledger import _validate
+    from hoinhap_cli.reading import _validate
     from hoinhap_cli.model import Plan, ReportFile
     from hoinhap_cli.paths import parse_report_name
     from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems
@@ -51,7 +51,7 @@ def main() -> None:
             report_problems(content, doc, plan, unit, period, today, index)
 
     stages = {
-        "read bytes (yamlio.read_bytes)": lambda: [yamlio.read_bytes(f) for f in files],
+        "read bytes (yamlio.read_bytes)": lambda: [yamlio.read_bytes(f, max_bytes=64 * 2**20) for f in files],
         "parse (yamlio.parse)": lambda: [yamlio.parse(raw, "f") for raw in raws],
         "validate plan (pydantic)": lambda: _validate(Plan, docs[0]),
         "validate reports (pydantic)": lambda: [_validate(ReportFile, doc) for doc in docs[1:]],

@@ -8,13 +8,17 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from hoinhap_cli import ledger, snapshot
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.cli import app
+from hoinhap_cli.ledger import HeldEntries, Ledger
+from hoinhap_cli.paths import DataDir
 
 from conftest import ROOT, SHIPPED
 
@@ -232,7 +236,7 @@ def test_one_snapshot_per_data_folder_and_a_few_folders(mini: Path, tmp_path: Pa
 
 
 def test_an_edit_rereads_only_the_edited_file(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hoinhap_cli import ledger
+    from hoinhap_cli import reading
 
     data = tmp_path / "data"
     shutil.copytree(generated, data)
@@ -243,20 +247,21 @@ def test_an_edit_rereads_only_the_edited_file(generated: Path, tmp_path: Path, m
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("status: in-progress", "status: done", 1) + "# sửa\n", encoding="utf-8")
     checked = []
-    real = ledger.report_problems
-    monkeypatch.setattr(ledger, "report_problems", lambda content, doc, *a, **k: checked.append(doc.file) or real(content, doc, *a, **k))
+    real = reading.report_problems
+    monkeypatch.setattr(reading, "report_problems",
+                        lambda content, doc, *a, **k: checked.append(doc.file) or real(content, doc, *a, **k))
     warm_after_edit = run(*args)
     assert [Path(name).name for name in checked] == [edited.name]  # the others: from the snapshot
-    monkeypatch.setattr(ledger, "report_problems", real)
+    monkeypatch.setattr(reading, "report_problems", real)
     assert warm_after_edit == run("--no-cache", *args)
 
 
 def test_a_same_size_edit_with_its_modification_time_restored_is_seen(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Unchanged files are known by their stored stat (size, inode, mtime, ctime) with their hash;
     an edit that keeps the size and puts the mtime back still changes ctime, so it is re-read."""
-    from hoinhap_cli import ledger
+    from hoinhap_cli import snapshot
 
-    monkeypatch.setattr(ledger, "SETTLED_NS", 0)  # the files were just written: trust their stat at once
+    monkeypatch.setattr(snapshot, "SETTLED_NS", 0)  # the files were just written: trust their stat at once
     report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
     report.parent.mkdir()
     report.write_text(REPORT, encoding="utf-8")
@@ -337,26 +342,22 @@ def test_entries_are_read_apart_from_each_files_own_entry(generated: Path, _priv
 
 
 def test_the_status_index_agrees_with_the_entries(generated: Path) -> None:
-    """Ledger answers 'latest status' from an index (Ledger._latest); read the slow way from
+    """Ledger answers 'latest status' from an index (Ledger.index); read the slow way from
     the entries themselves, every task and milestone gets the same answer, at every date."""
-    from datetime import date
 
-    from hoinhap_cli.cache import NO_CACHE
-    from hoinhap_cli.ledger import load
-    from hoinhap_cli.paths import DataDir
     from hoinhap_cli.vocab import Status
 
-    ledger = load(DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27), NO_CACHE)
-    pairs = ledger.entries()
+    found = fresh(DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27))
+    pairs = found.entries()
     assert len(pairs) > 300
     checked = 0
     for as_of in (None, date(2009, 6, 30), date(2010, 3, 31)):
-        for task in ledger.tasks.values():
+        for task in found.tasks.values():
             mine = [e for _, e in pairs if e.task == task.id and (as_of is None or e.date <= as_of)]
-            assert ledger.task_status(task.id, as_of).entry == (mine[-1] if mine else None)
+            assert found.task_status(task.id, as_of).entry == (mine[-1] if mine else None)
             for i in range(len(task.milestones)):
                 named = [e for e in mine if e.milestone in (None, i + 1)]
-                view = ledger.milestone_status(task.id, i, as_of)
+                view = found.milestone_status(task.id, i, as_of)
                 assert view.entry == (named[-1] if named else None)
                 assert view.status == (named[-1].status if named else Status.NOT_STARTED)
                 checked += bool(named)
@@ -387,30 +388,27 @@ def test_entries_are_never_read_from_files_that_changed_after_the_snapshot(gener
     """A ledger answered from a snapshot reads the entries it was validated from, even after the
     files changed; if the cache has lost one of those, it reads the files only if they are still
     the same bytes, and else stops."""
-    from datetime import date
 
-    from hoinhap_cli.ledger import load
-    from hoinhap_cli.paths import DataDir
     from hoinhap_cli.problems import DataError
 
     data = tmp_path / "data"
     shutil.copytree(generated, data)
     where, today, cache = DataDir(data, data / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
-    full = load(where, today, cache)
+    full = cached(where, today, cache)
     expected = [(r.file, r.entries) for r in full.reports]
     report = sorted((data / "reports").rglob("*.yaml"))[0]
 
     piece_of(tmp_path / "c", report).unlink()
-    again = load(where, today, cache)  # from the snapshot
+    again = cached(where, today, cache)  # from the snapshot
     assert [(r.file, r.entries) for r in again.reports] == expected  # that file read again
     assert piece_of(tmp_path / "c", report).is_file()  # and its entry written back
 
-    before_edit = load(where, today, cache)  # from the snapshot, its entries not read yet
+    before_edit = cached(where, today, cache)  # from the snapshot, its entries not read yet
     text = report.read_text(encoding="utf-8")
     report.write_text(text + "# sửa\n", encoding="utf-8")
     assert [(r.file, r.entries) for r in before_edit.reports] == expected  # the version it was validated from
 
-    late = load(where, today, cache)  # the edit checked (a comment: its entries are left unread)
+    late = cached(where, today, cache)  # the edit checked (a comment: its entries are left unread)
     piece_of(tmp_path / "c", report).unlink()
     report.write_text(text + "# lần nữa\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
@@ -418,11 +416,22 @@ def test_entries_are_never_read_from_files_that_changed_after_the_snapshot(gener
     assert "changed while this command read it" in str(err.value.problems[0])
 
 
-def _same_ledger(got, want) -> None:  # noqa: ANN001
+def cached(where: DataDir, today: date, cache: Cache) -> Ledger:
+    found, problems = snapshot.load(where, today, cache)
+    assert found is not None, problems
+    return found
+
+
+def fresh(where: DataDir, today: date) -> Ledger:
+    found, problems = ledger.load(where, today)
+    assert found is not None, problems
+    return found
+
+
+def _same_ledger(got: Ledger, want: Ledger) -> None:
     assert got.report_files() == want.report_files()  # before the entries are read, if they are
     assert got.warnings == want.warnings
-    assert (got._latest, got._dated, got._submitted, got._events) == \
-           (want._latest, want._dated, want._submitted, want._events)
+    assert got.index == want.index
     assert [(r.file, e) for r, e in got.entries()] == [(r.file, e) for r, e in want.entries()]
     assert [(r.file, r.content, r.entries) for r in got.reports] == [(r.file, r.content, r.entries) for r in want.reports]
 
@@ -434,16 +443,12 @@ def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp
     entry, a file deleted and put back, an event — the ledger, and the snapshot it leaves, are
     what reading every file gives."""
     import re
-    from datetime import date
 
-    from hoinhap_cli.cache import NO_CACHE
-    from hoinhap_cli.ledger import load
-    from hoinhap_cli.paths import DataDir
 
     data = tmp_path / "data"
     shutil.copytree(generated, data)
     where, today, cache = DataDir(data, data / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
-    load(where, today, cache)
+    cached(where, today, cache)
     texts = {f: f.read_text(encoding="utf-8") for f in sorted((data / "reports").rglob("*.yaml"))
              if f.parent.name >= "2009"}  # after the quarter the decision was signed in
     last = max(f.parent.name for f in texts)  # the last quarter's entries are many tasks' latest
@@ -480,12 +485,12 @@ def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp
     latest = {}
     for name, step, reads_entries in steps:
         step()
-        got = load(where, today, cache)
-        assert ("reports" in got.__dict__) is reads_entries, name  # a comment or a date: the entries stay unread
-        want = load(where, today, NO_CACHE)
+        got = cached(where, today, cache)
+        assert isinstance(got.source, HeldEntries) is reads_entries, name  # a comment or a date: the entries stay unread
+        want = fresh(where, today)
         _same_ledger(got, want)
-        _same_ledger(load(where, today, cache), want)  # the snapshot it left
-        latest[name] = {tid: view for tid, (_, view, _) in want._latest.items()}
+        _same_ledger(cached(where, today, cache), want)  # the snapshot it left
+        latest[name] = {tid: view for tid, (_, view, _) in want.index.latest.items()}
     assert latest["status"] != latest["submitted"]  # the edits moved some task's latest status
     assert latest["added entry"] != latest["status"] and latest["removed entry"] == latest["status"]
     assert latest["file deleted"] != latest["removed entry"] and latest["file put back"] == latest["removed entry"]
@@ -493,22 +498,18 @@ def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp
 
 def test_a_task_whose_last_entry_is_deleted_has_no_status_left(mini: Path, tmp_path: Path) -> None:
     """The edit path forgets a task's status when the file holding its only entry goes."""
-    from datetime import date
 
-    from hoinhap_cli.cache import NO_CACHE
-    from hoinhap_cli.ledger import load
-    from hoinhap_cli.paths import DataDir
     from hoinhap_cli.vocab import Status
 
     where, today, cache = DataDir(mini, mini / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
     report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
     report.parent.mkdir()
     report.write_text(REPORT, encoding="utf-8")
-    assert load(where, today, cache).task_status("3.2.4").status is Status.IN_PROGRESS
+    assert cached(where, today, cache).task_status("3.2.4").status is Status.IN_PROGRESS
     report.unlink()
-    got = load(where, today, cache)
-    assert got.task_status("3.2.4").status is Status.NOT_STARTED and "3.2.4" not in got._latest
-    _same_ledger(got, load(where, today, NO_CACHE))
+    got = cached(where, today, cache)
+    assert got.task_status("3.2.4").status is Status.NOT_STARTED and "3.2.4" not in got.index.latest
+    _same_ledger(got, fresh(where, today))
 
 
 def test_random_edits_keep_the_snapshot_equal_to_a_fresh_read(generated: Path, tmp_path: Path) -> None:
@@ -517,17 +518,13 @@ def test_random_edits_keep_the_snapshot_equal_to_a_fresh_read(generated: Path, t
     equal reading every file."""
     import random
     import re
-    from datetime import date
 
-    from hoinhap_cli.cache import NO_CACHE
-    from hoinhap_cli.ledger import load
-    from hoinhap_cli.paths import DataDir
 
     rng = random.Random(8)
     data = tmp_path / "data"
     shutil.copytree(generated, data)
     where, today, cache = DataDir(data, data / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
-    load(where, today, cache)
+    cached(where, today, cache)
     files = [f for f in sorted((data / "reports").rglob("*.yaml"))
              if f.parent.name >= "2009" and 'task: "' in f.read_text(encoding="utf-8")]
     deleted: dict[Path, bytes] = {}
@@ -560,16 +557,29 @@ def test_random_edits_keep_the_snapshot_equal_to_a_fresh_read(generated: Path, t
         else:
             for f in rng.sample([f for f in files if f not in deleted], rng.choice([1, 1, 2, 3])):
                 change(f)
-        _same_ledger(load(where, today, cache), load(where, today, NO_CACHE))
+        _same_ledger(cached(where, today, cache), fresh(where, today))
 
     # A broken file on the edit path: the same problems as a full read, no ledger; mended, the same ledger.
-    from hoinhap_cli.ledger import check
-
     f = files[0]
     good = f.read_bytes()
     f.write_bytes(good.replace(b"status: ", b"status: finished-ish ", 1))
-    got, problems = check(where, today, cache)
-    want, expected = check(where, today, NO_CACHE)
+    got, problems = snapshot.load(where, today, cache)
+    want, expected = ledger.load(where, today)
     assert got is None and want is None and problems == expected and any(p.severity == "error" for p in problems)
     f.write_bytes(good)
-    _same_ledger(load(where, today, cache), load(where, today, NO_CACHE))
+    _same_ledger(cached(where, today, cache), fresh(where, today))
+
+
+def test_the_pure_ledger_reads_nothing_after_it_returns(mini: Path, tmp_path: Path) -> None:
+    """`ledger.load` hands out plain data: with the data folder gone, every question is answered."""
+    data = tmp_path / "copy"
+    shutil.copytree(mini, data)
+    report = data / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    where = DataDir(data, data / "plan.yaml", "option")
+    found = fresh(where, date(2026, 11, 27))
+    assert isinstance(found.source, HeldEntries)
+    shutil.rmtree(data)
+    assert [r.file for r, _ in found.entries()] and found.history("3.2.4")
+    assert found.report_files() == [r.file for r in found.reports]

@@ -23,7 +23,7 @@ runner = CliRunner()
 
 @pytest.fixture
 def ledger(shipped_progress: Path) -> Ledger:
-    return load(locate(str(shipped_progress)), date(2026, 11, 27))
+    return load(locate(str(shipped_progress)), date(2026, 11, 27))[0]
 
 
 def test_overdue_lists_late_milestones_only(ledger: Ledger) -> None:
@@ -68,7 +68,7 @@ def test_every_text_is_escaped(mini: Path) -> None:
     plan = mini / "plan.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace(
         "title: Tuyên truyền về WTO", "title: \"Tuyên truyền <b>WTO</b> & 'hội nhập'\""), encoding="utf-8")
-    html = page(load(locate(str(mini)), date(2026, 11, 27)), date(2009, 6, 30), date(2026, 11, 27))
+    html = page(load(locate(str(mini)), date(2026, 11, 27))[0], date(2009, 6, 30), date(2026, 11, 27))
     assert "&lt;b&gt;WTO&lt;/b&gt; &amp; &#x27;hội nhập&#x27;" in html
     assert "<b>WTO</b>" not in html
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import MINI_PLAN
 from typer.testing import CliRunner
 
-from hoinhap_cli import yamlio
+from hoinhap_cli import yamldump, yamlio
 from hoinhap_cli.cli import app
 
 
@@ -119,7 +119,7 @@ def test_reformat_only_commit_is_no_change_in_substance(repo: Path) -> None:
     data = doc.data  # type: ignore[union-attr]
     data["tasks"].reverse()
     data["units"].reverse()
-    reformatted = yamlio.dump(data)  # no comments, block style, other quoting
+    reformatted = yamldump.dump(data)  # no comments, block style, other quoting
     assert reformatted != MINI_PLAN and "# a small plan" not in reformatted
     (repo / "data" / "plan.yaml").write_text(reformatted, encoding="utf-8")
     commit(repo, "định dạng lại")
@@ -154,20 +154,20 @@ def test_not_a_git_repository(mini: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
-    assert "not in a git repository" in line
+    assert "không nằm trong kho git" in line
 
 
 def test_unknown_revision(repo: Path) -> None:
     result = run(repo, "no-such-tag")
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
-    assert "unknown revision 'no-such-tag'" in line
+    assert "không có phiên bản 'no-such-tag' trong kho git" in line
 
 
 def test_option_looking_revision_is_refused(repo: Path) -> None:
     result = run(repo, "--", "--output=/tmp/x")
     assert result.exit_code == 2
-    assert "is not a revision" in result.stderr
+    assert "'--output=/tmp/x' không phải là một phiên bản" in result.stderr
 
 
 def test_plan_invalid_at_a_revision(repo: Path) -> None:
@@ -188,4 +188,4 @@ def test_plan_missing_at_a_revision(repo: Path) -> None:
     git(repo, "mv", "data/plan-old.yaml", "data/plan.yaml")
     result = run(repo)
     assert result.exit_code == 2
-    assert "data/plan.yaml does not exist at revision HEAD" in result.stderr
+    assert "data/plan.yaml không có ở phiên bản HEAD" in result.stderr

@@ -156,7 +156,7 @@ def test_records_dump_as_the_models_do() -> None:
     """The ledger holds plain records (see records); exported, they are what pydantic's
     model_dump gives for the same plan, key for key and in the same order."""
     from hoinhap_cli import records
-    from hoinhap_cli.ledger import load_plan
+    from hoinhap_cli.reading import load_plan
     from hoinhap_cli.paths import DataDir
 
     plan, _ = load_plan(DataDir(SHIPPED, SHIPPED / "plan.yaml", "option"))

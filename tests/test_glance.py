@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from hoinhap_cli import bars, deadlines
 from hoinhap_cli.cli import app
+from hoinhap_cli.cli.commands import COMMANDS
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.dashboard import overdue as dashboard_overdue
 from hoinhap_cli.dashboard import progress as dashboard_progress
@@ -38,7 +39,7 @@ def cli(*args: str, columns: int = 100):
 
 @pytest.fixture
 def ledger(shipped_progress: Path) -> Ledger:
-    return load(locate(str(shipped_progress)), date(2026, 11, 27))
+    return load(locate(str(shipped_progress)), date(2026, 11, 27))[0]
 
 
 # ------------------------------------------------------------------ one source of truth
@@ -199,7 +200,8 @@ def test_task_unit_and_event_callbacks() -> None:
 
 def _param(command: str, name: str):
     group = typer.main.get_command(app)
-    return next(p for p in group.commands[command].params if p.name == name)  # type: ignore[attr-defined]
+    found = group.get_command(group.context_class(group), command)  # type: ignore[attr-defined]
+    return next(p for p in found.params if p.name == name)
 
 
 @pytest.mark.parametrize("command, name, typed, expected", [
@@ -234,7 +236,7 @@ def test_help_imports_neither_pydantic_nor_rich_nor_yaml() -> None:
 
 def test_every_command_has_an_unwrapped_example() -> None:
     group = typer.main.get_command(app)
-    names = list(group.commands)  # type: ignore[attr-defined]
+    names = list(COMMANDS)
     assert {"programs", "summary", "units", "show", "record", "event", "timeline"} <= set(names)
     for name in names:
         result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "80"})
@@ -243,25 +245,25 @@ def test_every_command_has_an_unwrapped_example() -> None:
                     if line.strip().startswith(("Example:", "Ví dụ:"))]
         assert examples, f"{name} --help has no example"
         assert any(e.split(":", 1)[1].split()[:2] == ["hoinhap", name] for e in examples), name
-        doc = group.commands[name].callback.__doc__  # type: ignore[attr-defined]
+        doc = group.get_command(group.context_class(group), name).callback.__doc__  # type: ignore[attr-defined]
         for e in examples:  # printed whole, not re-wrapped at 80 columns
             assert e in doc, f"{name}: {e!r} was wrapped"
 
 
-def test_a_run_builds_only_the_command_it_names() -> None:
-    """main() hands typer only the command asked for (see cli._for); its help, and anything
-    that is not one command's run, are what the whole app gives."""
-    from hoinhap_cli.cli import _for
-
-    one = _for(["--no-cache", "overdue", "--as-of", "2009-03-31"], {})
-    assert [c.name for c in one.registered_commands] == ["overdue"]
-    assert len(app.registered_commands) > 15  # the app itself is untouched
-    for args, env in ((["--help"], {}), ([], {}), (["overdu"], {}), (["overdue"], {"_HOINHAP_COMPLETE": "zsh_complete"})):
-        assert _for(args, env) is app
+def test_a_run_imports_only_the_command_it_names() -> None:
+    """The command table (cli.commands) is the one import seam: a run imports the module of the
+    command it names and no other command's; the help lists every command from the table alone."""
+    code = ("import sys; from hoinhap_cli.cli import app\n"
+            "try: app(sys.argv[1:], prog_name='hoinhap')\n"
+            "except SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('hoinhap_cli.cli.')), file=sys.stderr)")
     env = {**os.environ, "COLUMNS": "80"}
-    whole = subprocess.run([sys.executable, "-c", "from hoinhap_cli.cli import app; app(prog_name='hoinhap')",
-                            "overdue", "--help"], capture_output=True, text=True, env=env, timeout=60)
-    alone = subprocess.run([sys.executable, "-m", "hoinhap_cli", "overdue", "--help"], capture_output=True,
-                           text=True, env=env, timeout=60)
-    assert alone.returncode == whole.returncode == 0
-    assert alone.stdout == whole.stdout and "--as-of" in whole.stdout
+    one = subprocess.run([sys.executable, "-c", code, "units", "--help"], capture_output=True, text=True,
+                         env=env, timeout=60)
+    assert one.returncode == 0 and "--show-load" in one.stdout
+    loaded = eval(one.stderr.strip().splitlines()[-1])
+    assert "hoinhap_cli.cli.units" in loaded and "hoinhap_cli.cli.tasks" not in loaded
+    listing = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True, text=True,
+                             env=env, timeout=60)
+    assert all(f"  {name} " in listing.stdout for name in COMMANDS)
+    assert not set(eval(listing.stderr.strip().splitlines()[-1])) & {m.split(":")[0] for m, _ in COMMANDS.values()}

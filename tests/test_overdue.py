@@ -135,7 +135,7 @@ def ledger_dir(tmp_path: Path) -> Path:
 
 def late(data: Path, as_of: str) -> list[tuple[str, str, str | None, int]]:
     """(task, what is due, reporting unit, days late) as the pure functions see it."""
-    ledger = load(locate(str(data)), date(2026, 1, 1))
+    ledger = load(locate(str(data)), date(2026, 1, 1))[0]
     day = date.fromisoformat(as_of)
     found = deadlines.overdue(deadlines.obligations(ledger, day), day)
     built_late = deadlines.overdue(deadlines.obligations(ledger, day, late_only=True), day)  # what `overdue` runs
@@ -224,7 +224,7 @@ def test_blocked_is_late_and_carries_its_reason(ledger_dir: Path) -> None:
 
 
 def test_event_bound_counts_only_once_the_event_is_recorded(ledger_dir: Path) -> None:
-    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))
+    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))[0]
     before = {o.task.id: o for o in deadlines.obligations(ledger, date(2009, 5, 19))}
     after = {o.task.id: o for o in deadlines.obligations(ledger, date(2009, 5, 20))}
     assert before["3.2"].due_date is None
@@ -234,7 +234,7 @@ def test_event_bound_counts_only_once_the_event_is_recorded(ledger_dir: Path) ->
 
 
 def test_stale_ongoing_task(ledger_dir: Path) -> None:
-    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))
+    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))[0]
 
     def stale(as_of: str) -> list[tuple[str, str]]:
         return [(s.task.id, s.quarter.label) for s in deadlines.stale(ledger, date.fromisoformat(as_of))]
@@ -251,7 +251,7 @@ def test_stale_ongoing_task(ledger_dir: Path) -> None:
 
 
 def test_reporting_units_expand_groups_and_the_vague_lead(ledger_dir: Path) -> None:
-    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))
+    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))[0]
     assert deadlines.reporting_units(ledger, ledger.tasks["8"]) == [
         "phong-kinh-te", "phong-qldt", "ubnd-phuong-cat-lai", "ubnd-phuong-an-phu"]
     quarters = {o.period.label for o in deadlines.obligations(ledger, date(2009, 1, 1))

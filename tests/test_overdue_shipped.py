@@ -74,7 +74,7 @@ def test_the_2008_list_matches_the_documents_words() -> None:
     from hoinhap_cli.paths import locate
 
     document = " ".join(SEED.read_text(encoding="utf-8").split())
-    ledger = load(locate(str(SHIPPED)), date(2026, 1, 1))
+    ledger = load(locate(str(SHIPPED)), date(2026, 1, 1))[0]
     listed = set()
     for task_id, due, words, _ in MILESTONES_2008:
         sources = {" ".join((m.source or "").split()) for m in ledger.tasks[task_id].milestones}
@@ -113,7 +113,7 @@ def test_overdue_order_is_due_date_then_task_in_plan_order_milestone_and_unit() 
     from hoinhap_cli.paths import DataDir
     from hoinhap_cli.text import natural_key
 
-    ledger = load(DataDir(SHIPPED, SHIPPED / "plan.yaml", "option"), date(2011, 1, 1))
+    ledger = load(DataDir(SHIPPED, SHIPPED / "plan.yaml", "option"), date(2011, 1, 1))[0]
     day = date(2010, 12, 31)
     obs = deadlines.obligations(ledger, day)
     late = deadlines.overdue(reversed(obs), day)  # the input's order must not matter

@@ -21,7 +21,7 @@ from hoinhap_cli.text import natural_key
 
 @pytest.fixture(scope="module")
 def ledger() -> Ledger:
-    return load(locate(str(SHIPPED)), date(2026, 11, 27))
+    return load(locate(str(SHIPPED)), date(2026, 11, 27))[0]
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from conftest import MINI_PLAN
 
-from hoinhap_cli import i18n, ledger, plandiff
+from hoinhap_cli import i18n, plandiff, reading
 from hoinhap_cli.model import Plan
 
 
 def plan(text: str) -> Plan:
-    found, problems = ledger.parse_plan(text, "test.yaml")
+    found, problems = reading.parse_plan(text, "test.yaml")
     assert found is not None, [str(p) for p in problems]
     return found
 

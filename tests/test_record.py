@@ -81,23 +81,23 @@ def test_units_from_task_takes_its_lead(mini: Path) -> None:
 
 
 REFUSALS = [
-    (["record", "9.9", "-s", "done"], "unknown task '9.9'"),
-    (["record", "1.2", "-s", "done"], "did you mean 1.1"),
-    (["record", "1.1", "-s", "finished"], "unknown status"),
-    (["record", "1.1", "-s", "done", "-m", "2"], "out of range"),
-    (["record", "1.1", "-s", "done", "-m", "0"], "out of range"),
-    (["record", "1.1", "-s", "blocked"], "needs --reason"),
-    (["record", "1.1", "-s", "hủy bỏ", "--reason", "  "], "needs --reason"),
-    (["record", "1.1", "-s", "done", "--unit", "phong-qldt"], "neither lead nor support"),
+    (["record", "9.9", "-s", "done"], "không có nhiệm vụ số '9.9'"),
+    (["record", "1.2", "-s", "done"], "gợi ý: có phải: 1.1"),
+    (["record", "1.1", "-s", "finished"], "không có tình trạng 'finished'"),
+    (["record", "1.1", "-s", "done", "-m", "2"], "--milestone 2 nằm ngoài khoảng (1..1)"),
+    (["record", "1.1", "-s", "done", "-m", "0"], "nằm ngoài khoảng"),
+    (["record", "1.1", "-s", "blocked"], "tình trạng blocked cần --reason"),
+    (["record", "1.1", "-s", "hủy bỏ", "--reason", "  "], "tình trạng dropped cần --reason"),
+    (["record", "1.1", "-s", "done", "--unit", "phong-qldt"], "đơn vị 'phong-qldt' không chủ trì cũng không phối hợp nhiệm vụ 1.1"),
     (["record", "1.1", "-s", "done", "--unit", "phong-khong-co"], "không có đơn vị nào tên 'phong-khong-co'"),
-    (["record", "1.1", "-s", "done", "--date", "2009-05-21"], "in the future"),
-    (["record", "1.1", "-s", "done", "--date", "2008-10-16"], "before the decision was signed"),
-    (["record", "1.1", "-s", "done", "--date", "2009-02-30"], "not a real date"),
+    (["record", "1.1", "-s", "done", "--date", "2009-05-21"], "--date 2009-05-21 ở tương lai (hôm nay là 2009-05-20)"),
+    (["record", "1.1", "-s", "done", "--date", "2008-10-16"], "trước ngày ký quyết định (2008-10-17)"),
+    (["record", "1.1", "-s", "done", "--date", "2009-02-30"], "'2009-02-30' không phải là ngày có thật"),
     (["record", "1.1"], "missing --status"),
     (["record", "1.1", "-s", "done", "--event", "tp-duyet"], "--event records an event"),
     (["record", "--event", "tp-duyet"], "needs --date"),
-    (["record", "--event", "tp-duyt", "--date", "2009-01-01"], "unknown event"),
-    (["event", "tp-duyet", "--date", "2008-01-01"], "before the decision"),
+    (["record", "--event", "tp-duyt", "--date", "2009-01-01"], "không có sự kiện 'tp-duyt'; có phải 'tp-duyet'?"),
+    (["event", "tp-duyet", "--date", "2008-01-01"], "trước ngày ký quyết định"),
     (["submit", "phong-kinh-te", "--period", "2009-Q3"], "before the quarter 2009-Q3 began"),
     (["submit", "phong-kinh-te", "--period", "2009"], "not a quarter"),
     (["submit", "nobody", "--period", "2009-Q1"], "không có đơn vị nào tên 'nobody'"),
@@ -146,7 +146,7 @@ def test_submit_sets_the_date_once(mini: Path) -> None:
     assert run(mini, "submit", "phong-kinh-te", "-p", "2009-Q1", "--date", "2009-04-03").exit_code == 0  # same: fine
     before = snapshot(mini)
     refused = run(mini, "submit", "phong-kinh-te", "-p", "2009-Q1", "--date", "2009-04-04")
-    assert refused.exit_code == 2 and "already marked submitted on 2009-04-03" in refused.stderr
+    assert refused.exit_code == 2 and "đã được đánh dấu nộp ngày 2009-04-03" in refused.stderr
     assert snapshot(mini) == before
     # a quarter with no entries yet gets a file of its own
     assert run(mini, "submit", "qldt", "-p", "2008-Q4", "--date", "2009-01-05").exit_code == 0

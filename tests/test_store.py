@@ -277,7 +277,7 @@ def test_a_held_lock_times_out_with_a_clear_message(mini: Path) -> None:
         before = sorted(p.name for p in (mini / REPORT).parent.iterdir())
         result = _record(mini, "1.1", "-s", "done", HOINHAP_LOCK_TIMEOUT="0.2")
         assert result.returncode == 2
-        assert "being written by another hoinhap (waited 0.2 s); nothing was written" in result.stderr
+        assert "đang được một hoinhap khác ghi (đã chờ 0.2 giây); không ghi gì" in result.stderr
         assert sorted(p.name for p in (mini / REPORT).parent.iterdir()) == before
     finally:
         holder.kill()
@@ -388,7 +388,7 @@ def test_two_branches_for_two_units_merge_without_conflict(mini: Path) -> None:
 
 
 def test_writer_refuses_paths_outside_reports(mini: Path) -> None:
-    from hoinhap_cli.ledger import load_plan
+    from hoinhap_cli.reading import load_plan
     from hoinhap_cli.paths import locate
     from hoinhap_cli.problems import UsageError
 

@@ -24,7 +24,7 @@ runner = CliRunner()
 
 @pytest.fixture
 def ledger(shipped_progress: Path) -> Ledger:
-    return load(locate(str(shipped_progress)), date(2026, 11, 27))
+    return load(locate(str(shipped_progress)), date(2026, 11, 27))[0]
 
 
 def state(ledger: Ledger, task_id: str, milestone: int, day: str) -> State:

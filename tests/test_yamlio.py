@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from hoinhap_cli.yamlio import dump, parse
+from hoinhap_cli.yamldump import dump
+from hoinhap_cli.yamlio import parse
 
 
 def only_problem(raw: bytes | str) -> str:
@@ -175,3 +176,10 @@ def test_nan_is_a_number_not_a_crash() -> None:
         assert problems == [] and doc is not None
         value = doc.data["a"]
         assert isinstance(value, float) and value != value  # NaN is the one float unequal to itself
+
+
+def test_one_size_limit_by_default() -> None:
+    """The loader's default (no PyYAML imported for it) is the reader's."""
+    from hoinhap_cli import ledger, yamlio
+
+    assert ledger.MAX_BYTES == yamlio.MAX_BYTES == yamlio.MAX_MB * 2**20

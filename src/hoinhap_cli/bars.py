@@ -52,8 +52,8 @@ def text(done: int, late: int, total: int, width: int = WIDTH) -> str:
     """"███▒▒░░░░░ 30%": the bar and the share done, right-aligned to one width."""
     if total <= 0:
         return f"{NOTHING * width} {share(done, total):>4}"
-    d, l, r = cells(done, late, total, width)
-    return f"{DONE * d}{LATE * l}{REST * r} {share(done, total):>4}"
+    d, lt, r = cells(done, late, total, width)
+    return f"{DONE * d}{LATE * lt}{REST * r} {share(done, total):>4}"
 
 
 def legend(lang: str) -> str:
@@ -62,8 +62,8 @@ def legend(lang: str) -> str:
 
 def html(done: int, late: int, total: int, lang: str) -> str:
     """The same bar as a <div> of coloured spans (widths in percent from the same cells)."""
-    d, l, _ = cells(done, late, total, 100)
+    d, lt, _ = cells(done, late, total, 100)
     label = escape(t("bar.label", lang, done=done, total=total, late=late), quote=True)
     return (f"<div class='bar' role='img' aria-label='{label}'>"
             f"<span class='done' style='width:{d}%'></span>"
-            f"<span class='overdue' style='width:{l}%'></span></div>")
+            f"<span class='overdue' style='width:{lt}%'></span></div>")

@@ -8,11 +8,10 @@ records. Checks across files (a report against the plan, dates against today) ar
 those entries: they run again whenever a file changed. On top of them, per data folder, a
 snapshot of the checked ledger — its warnings and status index, its plan stored once beside
 it under the plan's hash — keyed by every file's name and hash and by today's date
-(`ledger.check`, `ledger._Snapshot`); only the few most recent snapshots are kept. The
-snapshot stores each file's hash with its stat, including the inode change time, so a file
-whose stat is exactly the stored one is not read and hashed again (the reasoning:
-`ledger._Files`), and reads the entries of its report files, when a command asks for them,
-from their entries here.
+(`snapshot.load`); only the few most recent snapshots are kept. The snapshot stores each
+file's hash with its stat, including the inode change time, so a file whose stat is exactly
+the stored one is not read and hashed again (the reasoning: `snapshot.FileHashes`), and
+reads the entries of its report files, when a command asks for them, from their entries here.
 
 Where: the user cache dir, `$HOINHAP_CACHE_DIR`, else `$XDG_CACHE_HOME/hoinhap`, else
 `~/.cache/hoinhap` — not the data folder, because the data folder may be read-only (the
@@ -23,7 +22,7 @@ entries are safely shared by every clone and branch of a ledger.
 
 Pickle, not JSON: loading 2,556 report files of 100,000 entries takes 0.38 s with
 `pickle.loads` against 0.78 s with `model_validate_json` (pydantic re-runs the validators)
-— both with the garbage collector paused, which the loader does (see `ledger.check`).
+— both with the garbage collector paused (the command line tunes it: see `cli.main`).
 
 Safety: an entry that cannot be read, is truncated, or was written by another version is
 ignored and rewritten. Writes go to a temporary file in the same folder and are moved into
@@ -38,33 +37,34 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from hoinhap_cli import __version__
+from hoinhap_cli.vocab import SCHEMA_VERSION
 
 _MAGIC = b"hoinhap-cache\n"
 # The source files whose change changes what a cached entry would be: an edited validator
 # during development must not be answered from an old entry, even at the same version.
 _CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "yamlio.py", "text.py", "ledger.py",
-         "cache.py")
+         "reading.py", "snapshot.py", "cache.py")
 
 
-def default_dir(env: dict[str, str] | None = None) -> Path:
-    env = dict(os.environ) if env is None else env
-    if env.get("HOINHAP_CACHE_DIR"):
-        return Path(env["HOINHAP_CACHE_DIR"])
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def default_dir(env: Mapping[str, str] | None = None) -> Path:
+    found = os.environ if env is None else env
+    if found.get("HOINHAP_CACHE_DIR"):
+        return Path(found["HOINHAP_CACHE_DIR"])
+    base = found.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "hoinhap"
 
 
-def disabled(env: dict[str, str] | None = None) -> bool:
-    env = os.environ if env is None else env
-    return env.get("HOINHAP_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
+def disabled(env: Mapping[str, str] | None = None) -> bool:
+    found = os.environ if env is None else env
+    return found.get("HOINHAP_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def _fingerprint() -> bytes:
-    from hoinhap_cli import __version__
-    from hoinhap_cli.vocab import SCHEMA_VERSION
-
     here = Path(__file__).parent
     parts = [__version__, str(SCHEMA_VERSION)]
     for name in _CODE:
@@ -98,7 +98,7 @@ class Cache:
         return h.hexdigest()
 
     def key_of(self, kind: str, digest: bytes) -> str:
-        """The key of a file's entry from the sha256 of its bytes (ledger._Files keeps it), so
+        """The key of a file's entry from the sha256 of its bytes (snapshot.FileHashes keeps it), so
         that a file's entry is found without reading the file."""
         return self.key(kind, digest)
 
@@ -111,7 +111,7 @@ class Cache:
         return self.root / "v1" / "ledger" / key
 
     def get_snapshot(self, key: str) -> Any | None:
-        """A whole validated ledger stored under the key of all its files (ledger.check)."""
+        """A whole validated ledger stored under the key of all its files (snapshot.load)."""
         return self.get(key, self._snapshot_path(key)) if self.root is not None else None
 
     def put_snapshot(self, key: str, value: Any) -> None:

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from hoinhap_cli import bars, deadlines
+from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.timeline import MARKS, ROMAN, SPAN, Grid, State, build, quarters
@@ -21,10 +22,11 @@ from hoinhap_cli.timeline import MARKS, ROMAN, SPAN, Grid, State, build, quarter
 # ------------------------------------------------------------------ the figures
 
 
-def overdue(ledger: Ledger, as_of: date) -> list[dict[str, Any]]:
-    """What `hoinhap overdue --as-of` lists, in its order (deadlines.overdue), as rows for the page."""
+def overdue(ledger: Ledger, as_of: date, judged: list[Obligation] | None = None) -> list[dict[str, Any]]:
+    """What `hoinhap overdue --as-of` lists, in its order (deadlines.overdue), as rows for the page.
+    `judged`: the plan's obligations as of the date, if built already."""
     rows = []
-    for o in deadlines.overdue(deadlines.obligations(ledger, as_of), as_of):
+    for o in deadlines.overdue(deadlines.obligations(ledger, as_of) if judged is None else judged, as_of):
         milestone = o.task.milestones[o.index]
         assert o.due_date is not None  # late implies a due date
         rows.append({
@@ -36,7 +38,7 @@ def overdue(ledger: Ledger, as_of: date) -> list[dict[str, Any]]:
             "due": o.due_label,
             "source": o.period.label if o.period else milestone.source,
             "due_date": o.due_date.isoformat(),
-            "days_late": o.days_late(as_of),
+            "days_late": o.late_days,
             "status": o.status.value,
         })
     return rows
@@ -49,9 +51,9 @@ class Progress:
     counts: deadlines.Counts
 
 
-def progress(ledger: Ledger, as_of: date) -> list[Progress]:
+def progress(ledger: Ledger, as_of: date, judged: list[Obligation] | None = None) -> list[Progress]:
     """Per programme, the same figures as `hoinhap programs --as-of` (deadlines.count)."""
-    obs = deadlines.obligations(ledger, as_of)
+    obs = deadlines.obligations(ledger, as_of) if judged is None else judged
     return [Progress(p.id, p.appendix_title or p.title,
                      deadlines.count([o for o in obs if o.task.program == p.id], as_of))
             for p in ledger.plan.programs]
@@ -148,7 +150,8 @@ def _progress_section(items: list[Progress], lang: str) -> str:
     head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in
                    ("dash.col.program", "dash.col.program_title", "dash.col.bar", "dash.col.done", "dash.col.due_now",
                     "dash.col.late", "dash.col.share", "dash.col.duties"))
-    key = (f"<p class='legend'><span><i class='key' style='background:#2e7d32'></i>{_e(t('timeline.state.done', lang))}</span> "
+    key = (f"<p class='legend'><span><i class='key' style='background:#2e7d32'></i>"
+           f"{_e(t('timeline.state.done', lang))}</span> "
            f"<span><i class='key' style='background:#c62828'></i>{_e(t('timeline.state.late', lang))}</span> "
            f"<span><i class='key' style='background:#e4e4e4'></i>{_e(t('dash.bar.rest', lang))}</span></p>")
     return (f"<h2>{_e(t('dash.progress', lang))}</h2><table class='progress'><thead><tr>{head}</tr></thead>"
@@ -183,7 +186,8 @@ def _timeline_section(grid: Grid, lang: str) -> str:
         if row.task.program != program:
             program = row.task.program
             title = f"{t('timeline.program', lang)} {program}. {grid.program_titles.get(program, '')}"
-            body.append(f"<tr><td class='prog' colspan='{n + 3}'>{_e(textwrap.shorten(title, 150, placeholder=' …'))}</td></tr>")
+            short = textwrap.shorten(title, 150, placeholder=" …")
+            body.append(f"<tr><td class='prog' colspan='{n + 3}'>{_e(short)}</td></tr>")
         cells = []
         for k, cell in enumerate(row.cells):
             classes = ["q"]
@@ -213,24 +217,45 @@ def _timeline_section(grid: Grid, lang: str) -> str:
             f"</tbody></table><p class='legend'>{legend}</p>")
 
 
+@dataclass(frozen=True)
+class Dashboard:
+    """The page's figures as of a date, from one judgement of the plan's obligations."""
+
+    ledger: Ledger
+    as_of: date
+    late: list[dict[str, Any]]  # the rows of `overdue`
+    progress: list[Progress]
+    grid: Grid
+
+    def html(self, made_on: date, lang: str = "vi") -> str:
+        """The whole page. `made_on` is printed in the footer (the day it was made, not as_of)."""
+        ledger, as_of = self.ledger, self.as_of
+        decision = ledger.plan.decision
+        title = t("dash.title", lang, number=decision.number)
+        return "".join([
+            "<!DOCTYPE html>\n",
+            f"<html lang='{'en' if lang == 'en' else 'vi'}'><head><meta charset='utf-8'>",
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+            f"<title>{_e(title)} — {_e(as_of.isoformat())}</title><style>{CSS}</style></head><body>",
+            f"<h1>{_e(title)}</h1>",
+            f"<p class='sub'>{_e(ledger.plan.plan.title)}</p>",
+            f"<p class='sub'><b>{_e(t('timeline.as_of', lang, date=as_of.isoformat()))}</b> · "
+            f"{_e(t('dash.counts', lang, tasks=len(ledger.tasks), late=len(self.late)))}</p>",
+            _overdue_section(self.late, lang),
+            _progress_section(self.progress, lang),
+            _timeline_section(self.grid, lang),
+            f"<footer>{_e(t('dash.footer', lang, made=made_on.isoformat(), issuer=decision.issuer))}</footer>",
+            "</body></html>\n",
+        ])
+
+
+def dashboard(ledger: Ledger, as_of: date) -> Dashboard:
+    """The figures of the page, the plan's obligations judged once for all three parts."""
+    judged = deadlines.obligations(ledger, as_of)
+    grid = build(ledger, list(ledger.tasks.values()), quarters(ledger.period, ledger.period), as_of, judged)
+    return Dashboard(ledger, as_of, overdue(ledger, as_of, judged), progress(ledger, as_of, judged), grid)
+
+
 def page(ledger: Ledger, as_of: date, made_on: date, lang: str = "vi") -> str:
-    """The whole page. `made_on` is printed in the footer (the day it was made, not as_of)."""
-    decision = ledger.plan.decision
-    grid = build(ledger, list(ledger.tasks.values()), quarters(ledger.period, ledger.period), as_of)
-    late = overdue(ledger, as_of)
-    title = t("dash.title", lang, number=decision.number)
-    return "".join([
-        "<!DOCTYPE html>\n",
-        f"<html lang='{'en' if lang == 'en' else 'vi'}'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>{_e(title)} — {_e(as_of.isoformat())}</title><style>{CSS}</style></head><body>",
-        f"<h1>{_e(title)}</h1>",
-        f"<p class='sub'>{_e(ledger.plan.plan.title)}</p>",
-        f"<p class='sub'><b>{_e(t('timeline.as_of', lang, date=as_of.isoformat()))}</b> · "
-        f"{_e(t('dash.counts', lang, tasks=len(ledger.tasks), late=len(late)))}</p>",
-        _overdue_section(late, lang),
-        _progress_section(progress(ledger, as_of), lang),
-        _timeline_section(grid, lang),
-        f"<footer>{_e(t('dash.footer', lang, made=made_on.isoformat(), issuer=decision.issuer))}</footer>",
-        "</body></html>\n",
-    ])
+    """The whole page (see Dashboard.html)."""
+    return dashboard(ledger, as_of).html(made_on, lang)

@@ -29,14 +29,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli.ledger import Ledger
+from hoinhap_cli.ledger import EntryView, Ledger
 from hoinhap_cli.periods import Deadline, Kind, Period, event_due, quarter_of
 from hoinhap_cli.vocab import Status, UnitKind
 
 if TYPE_CHECKING:
-    from hoinhap_cli.model import Entry, Task
+    from hoinhap_cli.model import Task
 
 REPORTING_PROGRAM = "8"
 """The appendix's row 8: each unit's periodic report to the standing agency."""
@@ -55,8 +55,11 @@ class Obligation:
     period: Period | None = None  # recurring: the period it is owed for
     unit: str | None = None  # reporting duty: the unit that owes the report
     status: Status = Status.NOT_STARTED  # as of the as-of date; DONE means met
-    entry: Entry | None = None  # the entry the status comes from, if any
+    entry: EntryView | None = None  # the entry the status comes from, if any
     order: tuple[int, int, str] = (0, 0, "")  # (the task's place in plan order, index, unit): ties in due date
+    as_of: date | None = None  # the date it was judged on
+    is_late: bool = False  # as of that date (the rule: `_late`), judged once when built
+    late_days: int = 0  # how many days late as of that date; 0 when not late
 
     @property
     def milestone(self) -> int:
@@ -75,7 +78,8 @@ class Obligation:
         return self.entry.reason if self.entry else None
 
     def late(self, as_of: date) -> bool:
-        return _late(self.due_date, self.status, as_of)
+        """Late as of a date: the carried judgement for the date it was built for."""
+        return self.is_late if as_of == self.as_of else _late(self.due_date, self.status, as_of)
 
     def days_late(self, as_of: date) -> int:
         return (as_of - self.due_date).days if self.due_date else 0
@@ -89,6 +93,15 @@ class Obligation:
 def _late(due: date | None, status: Status, as_of: date) -> bool:
     """The rule: due before the as-of date and neither done nor dropped by then."""
     return due is not None and due < as_of and not status.closed
+
+
+def _judged(task: Task, i: int, kind: Kind, due: date | None, start: date | None, period: Period | None,
+            unit: str | None, status: Status, entry: EntryView | None, order: tuple[int, int, str],
+            as_of: date, late: bool) -> Obligation:
+    """An obligation carrying its lateness as of the date (`late`: `_late`, judged once by the caller,
+    which may skip building it)."""
+    return Obligation(task, i, kind, due, start, period, unit, status, entry, order, as_of, late,
+                      (as_of - due).days if late else 0)  # type: ignore[operator]  # late implies a due date
 
 
 def is_reporting_duty(task: Task) -> bool:
@@ -187,9 +200,10 @@ def _single(ledger: Ledger, task: Task, i: int, d: Deadline, as_of: date, seen: 
     if d.kind is Kind.EVENT:
         day = seen.events.get(d.event or "")
         due = event_due(day) if day else None
-    if seen.late_only and not _late(due, status, as_of):
+    late = _late(due, status, as_of)
+    if seen.late_only and not late:
         return None
-    return Obligation(task, i, d.kind, due, d.start, None, None, status, entry, (place, i, ""))
+    return _judged(task, i, d.kind, due, d.start, None, None, status, entry, (place, i, ""), as_of, late)
 
 
 def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, place: int) -> list[Obligation]:
@@ -208,9 +222,11 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, pla
                     status = done
                 else:
                     status = in_progress  # the file is being written, not yet sent
-                if late_only and not _late(p.end, status, as_of):
+                late = _late(p.end, status, as_of)
+                if late_only and not late:
                     continue
-                out.append(Obligation(task, i, recurring, p.end, p.start, p, unit, status, None, (place, i, unit)))
+                out.append(_judged(task, i, recurring, p.end, p.start, p, unit, status, None, (place, i, unit),
+                                   as_of, late))
         return out
     overall = ledger.milestone_status(task.id, i, as_of)
     history = [e for e in ledger.dated(task.id)
@@ -228,15 +244,17 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, pla
         else:
             status = overall.status if overall.status is not Status.DONE else Status.NOT_STARTED
             entry = overall.entry
-        if late_only and not _late(p.end, status, as_of):
+        late = _late(p.end, status, as_of)
+        if late_only and not late:
             continue
-        out.append(Obligation(task, i, Kind.RECURRING, p.end, p.start, p, None, status, entry, (place, i, "")))
+        out.append(_judged(task, i, Kind.RECURRING, p.end, p.start, p, None, status, entry, (place, i, ""),
+                           as_of, late))
     return out
 
 
 def overdue(obs: Iterable[Obligation], as_of: date) -> list[Obligation]:
     """Open obligations whose due date is before the as-of date, the oldest first."""
-    late = [o for o in obs if o.late(as_of)]
+    late = [o for o in obs if o.late(as_of)]  # the carried judgement when `as_of` is the obligations' date
     late.sort(key=_due_order())
     return late
 
@@ -249,7 +267,7 @@ def upcoming(obs: Iterable[Obligation], as_of: date, within: timedelta) -> list[
     return soon
 
 
-def _due_order():  # noqa: ANN202
+def _due_order() -> attrgetter[Any]:
     """By due date, then task id in plan order (2.9 before 2.10), milestone and unit: each
     obligation carries the last three (`order`), so the key is read in C, not a Python call
     per obligation."""
@@ -262,7 +280,7 @@ class Stale:
     index: int
     quarter: Period  # the last ended quarter, in which nothing was recorded
     status: Status
-    entry: Entry | None  # the latest entry before the as-of date, if any
+    entry: EntryView | None  # the latest entry before the as-of date, if any
 
     @property
     def leads(self) -> tuple[str, ...]:

@@ -12,22 +12,22 @@ import errno
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from hoinhap_cli.i18n import lang_from_env, t
-from hoinhap_cli.problems import DataError, Problem, UsageError
+from hoinhap_cli.i18n import lang_from_env
+from hoinhap_cli.problems import DataError, Problem, UsageError, Words, words
 
 # The language of the running command (set by the CLI's error edge; else $HOINHAP_LANG).
 LANG: ContextVar[str | None] = ContextVar("hoinhap_lang", default=None)
 
 
 def say(key: str, **values: object) -> str:
-    return t(key, LANG.get() or lang_from_env(None), **values)
+    """Worded now, for a Problem's message (a UsageError carries Words the CLI's edge words)."""
+    return words(key, **values).text(LANG.get() or lang_from_env(None))
 
 
 # ------------------------------------------------------------ text shown to the user
@@ -51,33 +51,25 @@ def escape_all(texts: list[str]) -> list[str]:
     return [escape_bidi(text) for text in texts]
 
 
-def hidden(text: str) -> tuple[str, str] | None:
-    """The first character of `text` that shows as nothing (format characters: bidi controls,
-    soft hyphen, tag characters; the combining grapheme joiner; variation selectors) and its
-    name, e.g. ('\\u200e', 'LEFT-TO-RIGHT MARK'); None when there is none."""
-    if text.isascii():
-        return None
-    for ch in text:
-        code = ord(ch)
-        if (unicodedata.category(ch) == "Cf" or code == 0x034F or 0xFE00 <= code <= 0xFE0F
-                or 0xE0100 <= code <= 0xE01EF):
-            return ch, unicodedata.name(ch, f"U+{code:04X}")
-    return None
-
-
 # ------------------------------------------------------------ files in the data folder
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Words:
     for test, key in ((stat.S_ISFIFO, "guard.kind.fifo"), (stat.S_ISCHR, "guard.kind.device"),
                       (stat.S_ISBLK, "guard.kind.device"), (stat.S_ISSOCK, "guard.kind.socket"),
                       (stat.S_ISDIR, "guard.kind.folder")):
         if test(mode):
-            return say(key)
-    return say("guard.kind.other")
+            return words(key)
+    return words("guard.kind.other")
 
 
 def not_plain(path: str | Path, name: str, folder_ok: bool = False) -> str | None:
+    """`why_not_plain` worded now, for a Problem."""
+    why = why_not_plain(path, name, folder_ok)
+    return None if why is None else say(why.key, **why.values)
+
+
+def why_not_plain(path: str | Path, name: str, folder_ok: bool = False) -> Words | None:
     """Why `path` may not be read or written as a report (a symbolic link, a FIFO, a device, a
     folder), or None when it is a regular file or missing. Checked with lstat: nothing is opened."""
     try:
@@ -85,10 +77,10 @@ def not_plain(path: str | Path, name: str, folder_ok: bool = False) -> str | Non
     except OSError:
         return None
     if stat.S_ISLNK(st.st_mode):
-        return say("guard.link", file=name)
+        return words("guard.link", file=name)
     if stat.S_ISREG(st.st_mode) or (folder_ok and stat.S_ISDIR(st.st_mode)):
         return None
-    return say("guard.special", file=name, kind=_kind(st.st_mode))
+    return words("guard.special", file=name, kind=_kind(st.st_mode))
 
 
 def listed(entry: os.DirEntry[str]) -> bool:
@@ -215,7 +207,7 @@ def lock_timeout(what: str, value: str) -> float:
     except ValueError:
         seconds = float("nan")
     if not (0 <= seconds < 10**9):
-        raise UsageError(say("guard.lock_timeout", what=what, value=value))
+        raise UsageError(words("guard.lock_timeout", what=what, value=value))
     return seconds
 
 
@@ -229,8 +221,8 @@ def out_target(path: str | Path | None, what: str) -> Path | None:
         return None
     target = Path(path)
     if str(path) == "":
-        raise UsageError(say("guard.out_empty", what=what))
-    why = not_plain(target, str(target))
+        raise UsageError(words("guard.out_empty", what=what))
+    why = why_not_plain(target, str(target))
     if why is not None:
         raise UsageError(why)
     return target
@@ -240,7 +232,7 @@ def out_failed(path: Path, err: OSError) -> UsageError:
     why = {errno.ENOSPC: "guard.why.full", errno.EDQUOT: "guard.why.full", errno.EROFS: "guard.why.readonly",
            errno.EACCES: "guard.why.denied", errno.EPERM: "guard.why.denied",
            errno.EISDIR: "guard.why.folder", errno.ENOENT: "guard.why.no_folder"}.get(err.errno or 0, "guard.why.other")
-    return UsageError(say("guard.out_failed", file=str(path), why=say(why), detail=err.strerror or str(err)))
+    return UsageError(words("guard.out_failed", file=str(path), why=words(why), detail=err.strerror or str(err)))
 
 
 # ------------------------------------------------------------ dates
@@ -251,7 +243,7 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)  # what the calendar 
 
 def day_in_range(day: date, what: str) -> date:
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise UsageError(say("guard.day_range", what=what, day=day.isoformat()))
+        raise UsageError(words("guard.day_range", what=what, day=day.isoformat()))
     return day
 
 
@@ -261,8 +253,16 @@ def within(what: str, text: str, day: date, parse: Callable[[str], timedelta]) -
     if m is not None:
         days = int(m.group(1)) * {"d": 1, "w": 7, "m": 30, "q": 91, "y": 365}[m.group(2).lower()]
         if days > (LAST_DAY - day).days:
-            raise UsageError(say("guard.within", what=what, text=text.strip(), last=LAST_DAY.isoformat()))
+            raise UsageError(words("guard.within", what=what, text=text.strip(), last=LAST_DAY.isoformat()))
     return parse(text)
+
+
+def ends_by(day: date, span: timedelta, what: str) -> timedelta:
+    """`span` (already no longer than the tool's whole calendar, see `within`) when `day + span` is
+    a day the tool handles."""
+    if day + span > LAST_DAY:
+        raise UsageError(words("guard.within", what=what, text=f"{span.days}d", last=LAST_DAY.isoformat()))
+    return span
 
 
 def date_value(value: Any) -> Any:
@@ -319,7 +319,7 @@ def csv_cell(text: str) -> str:
 
 def revision(text: str) -> str:
     if not text.strip():
-        raise UsageError(say("guard.empty_revision"))
+        raise UsageError(words("guard.empty_revision"))
     return text
 
 

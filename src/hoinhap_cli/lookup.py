@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from hoinhap_cli import deadlines
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Kind
-from hoinhap_cli.problems import UsageError
 from hoinhap_cli.queries import task_record, unit_record
 from hoinhap_cli.selection import (
     Involvement,
@@ -24,7 +24,7 @@ from hoinhap_cli.selection import (
     select,
     short_name,
 )
-from hoinhap_cli.text import fold, natural_key, normalise_id, similar
+from hoinhap_cli.text import fold, natural_key
 from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort 
     for task in select(ledger, f):
         nxt = next_due(ledger, task, f.due, today)
         involved = f.involvements(ledger, task) if f.units else []
-        row = {
+        row: Row = {
             "id": task.id,
             "program": task.program,
             "section": task.section,
@@ -115,16 +115,6 @@ def _roles(involved: list[Involvement], ledger: Ledger, lang: str, name_unit: bo
 
 
 # ------------------------------------------------------------------ show
-
-
-def find_task(ledger: Ledger, text: str, lang: str) -> Task:
-    """A task by an id typed loosely ("2,10", " 3.2.4A"), or a UsageError with the nearest ids."""
-    wanted = normalise_id(text)
-    if wanted in ledger.tasks:
-        return ledger.tasks[wanted]
-    near = similar(wanted, list(ledger.tasks), limit=3) if wanted else []
-    hints = [t("hint.did_you_mean", lang, names=", ".join(near))] if near else [t("task.unknown.hint", lang)]
-    raise UsageError(t("task.unknown", lang, text=text.strip()), hints)
 
 
 @dataclass(frozen=True)
@@ -215,7 +205,7 @@ def unit_rows(ledger: Ledger, kind: UnitKind | None = None, search: str | None =
 def _counts(ledger: Ledger, unit: Unit) -> dict[str, int]:
     lead = support = via = 0
     for task in ledger.tasks.values():
-        found = involvement(ledger, task, unit.id)
+        found = involvement(ledger.units, task, unit.id)
         direct = {i.role for i in found if i.via is None}
         lead += "lead" in direct
         support += "support" in direct
@@ -232,8 +222,6 @@ def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, R
     With `as_of`, each also carries its progress figures (deadlines.count) as of that date:
     flat in the row (`done`, `due`, `late`, `total`, `share_done`), as `progress` in the record.
     """
-    from hoinhap_cli import deadlines
-
     obs = deadlines.obligations(ledger, as_of) if as_of is not None else []
     out = []
     for program in ledger.plan.programs:
@@ -260,8 +248,6 @@ def unit_load(ledger: Ledger, as_of: date) -> dict[str, dict[str, int]]:
     "Open" is not done and not dropped (ongoing duties and future reports included). A task
     led by a group (UBND 11 phường) is carried by the group as lead and by each member via it.
     """
-    from hoinhap_cli import deadlines
-
     load = {uid: {"open_lead": 0, "late_lead": 0, "open_via": 0} for uid in ledger.units}
     for o in deadlines.obligations(ledger, as_of):
         if not o.open:

@@ -26,7 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hoinhap_cli import guard
-from hoinhap_cli.periods import Deadline, DeadlineError, Period, parse_date, parse_deadline, parse_period
+from hoinhap_cli.periods import Deadline, DeadlineError, Period, is_quarter, parse_date, parse_deadline, parse_period
 from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
 from hoinhap_cli.vocab import SCHEMA_VERSION, Status, UnitKind
 
@@ -162,7 +162,7 @@ def _period(value: Any) -> Period:
         p = parse_period(value)
     except DeadlineError as err:
         raise PydanticCustomError("period", str(err)) from None
-    if not p.label[4:6] == "-Q" or ".." in p.label:
+    if not is_quarter(p.label):
         raise PydanticCustomError("period", "'{value}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1",
                                   {"value": value})
     _QUARTERS[value] = p

@@ -8,19 +8,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hoinhap_cli import guard
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.periods import is_quarter
+from hoinhap_cli.problems import UsageError, words
 
 PLAN_NAME = "plan.yaml"
 REPORTS_DIR = "reports"
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 
 
 @dataclass(frozen=True)
 class DataDir:
     root: Path  # the folder holding plan.yaml and reports/
     plan_file: Path
-    origin: str  # "option" | "found" | "env" | "bundled"
+    origin: str  # "option" | "found" | "env" (the fallback) | "bundled"
 
     @property
     def reports(self) -> Path:
@@ -38,11 +38,11 @@ def bundled_plan() -> Path:
     return Path(__file__).parent / "bundled" / PLAN_NAME
 
 
-def locate(option: str | None, cwd: Path | None = None, env: dict[str, str] | None = None) -> DataDir:
-    """--data DIR, else data/plan.yaml from the current folder upward, else HOINHAP_DATA, else bundled."""
-    env = os.environ if env is None else env
-    if option:
-        return _from(Path(option), "option", "--data")
+def locate(given: str | None, cwd: Path | None = None, fallback: str | None = None) -> DataDir:
+    """The folder asked for, else data/plan.yaml from the current folder upward, else the
+    fallback (the CLI passes $HOINHAP_DATA), else the bundled plan."""
+    if given:
+        return _from(Path(given), "option")
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "data" / PLAN_NAME
@@ -50,34 +50,35 @@ def locate(option: str | None, cwd: Path | None = None, env: dict[str, str] | No
             return DataDir(folder / "data", candidate, "found")
         if folder.name == "data" and (folder / PLAN_NAME).is_file():
             return DataDir(folder, folder / PLAN_NAME, "found")
-    if env.get("HOINHAP_DATA"):
-        return _from(Path(env["HOINHAP_DATA"]), "env", "HOINHAP_DATA")
+    if fallback:
+        return _from(Path(fallback), "env")
     plan = bundled_plan()
     return DataDir(plan.parent, plan, "bundled")
 
 
-def _from(path: Path, origin: str, source: str) -> DataDir:
+def _from(path: Path, origin: str) -> DataDir:
+    source = words(f"paths.source.{origin}")  # where the path came from, worded by the CLI
     if path.is_file():
         return DataDir(path.parent, path, origin)
     if path.is_dir():
         plan = path / PLAN_NAME
         if not plan.is_file():
-            raise UsageError(f"{path}: no {PLAN_NAME} in this folder ({source})",
-                             ["hoinhap init DIR creates a new ledger"])
+            raise UsageError(words("paths.no_plan", path=path, plan=PLAN_NAME, source=source),
+                             [words("paths.no_plan.hint")])
         return DataDir(path, plan, origin)
-    raise UsageError(f"{path}: no such file or folder ({source})")
+    raise UsageError(words("paths.missing", path=path, source=source))
 
 
 def report_path(data: DataDir, unit: str, period: str) -> Path:
     """reports/<period>/<unit>.yaml — refusing anything that could leave reports/."""
     if not _SLUG.fullmatch(unit):
-        raise UsageError(f"'{unit}' cannot name a report file: a unit id is lower-case ASCII words joined by '-'")
-    if not _QUARTER.fullmatch(period):
-        raise UsageError(f"'{period}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1")
+        raise UsageError(words("paths.bad_unit", unit=unit))
+    if not is_quarter(period):
+        raise UsageError(words("paths.not_quarter", period=period))
     base = data.reports.resolve()
     path = (base / period / f"{unit}.yaml").resolve()
     if base not in path.parents:
-        raise UsageError(f"refusing to write outside {base}")
+        raise UsageError(words("paths.outside", base=base))
     return path
 
 

@@ -13,9 +13,18 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
+from hoinhap_cli.problems import Words, words
+
 
 class DeadlineError(ValueError):
-    """A deadline or period text that does not follow the notation."""
+    """A deadline or period text that does not follow the notation.
+
+    `words` says it in domain words when a user may have typed the text (a date, a period), so
+    the CLI words it in the user's language; str() is the English text a data problem shows."""
+
+    def __init__(self, message: str | Words):
+        self.words = message
+        super().__init__(message if isinstance(message, str) else message.text("en"))
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -39,7 +48,7 @@ def year(y: int) -> Period:
 def quarter(y: int, q: int) -> Period:
     _check_year(y)
     if not 1 <= q <= 4:
-        raise DeadlineError(f"quarter {q} does not exist: use Q1 to Q4")
+        raise DeadlineError(words("period.no_quarter", n=q))
     first = 3 * q - 2
     last = 3 * q
     return Period(date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1]), f"{y}-Q{q}")
@@ -48,7 +57,7 @@ def quarter(y: int, q: int) -> Period:
 def half(y: int, h: int) -> Period:
     _check_year(y)
     if h not in (1, 2):
-        raise DeadlineError(f"half {h} does not exist: use H1 or H2")
+        raise DeadlineError(words("period.no_half", n=h))
     return Period(date(y, 1, 1), date(y, 6, 30), f"{y}-H1") if h == 1 else Period(
         date(y, 7, 1), date(y, 12, 31), f"{y}-H2"
     )
@@ -75,7 +84,7 @@ def quarters_between(start: date, end: date) -> list[Period]:
 
 def _check_year(y: int) -> None:
     if not 1900 <= y <= 2999:
-        raise DeadlineError(f"year {y} is out of range")
+        raise DeadlineError(words("period.year_range", year=y))
 
 
 _YEAR = r"(\d{4})"
@@ -83,17 +92,25 @@ _RE_YEAR = re.compile(rf"^{_YEAR}$")
 _RE_QUARTER = re.compile(rf"^{_YEAR}-Q(\d)$", re.IGNORECASE)
 _RE_HALF = re.compile(rf"^{_YEAR}-H(\d)$", re.IGNORECASE)
 _RE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_QUARTER_LABEL = re.compile(r"\d{4}-Q[1-4]")
+
+
+def is_quarter(label: str) -> bool:
+    """Is this a quarter as the ledger writes one, YYYY-Qn: the label `parse_period` gives a
+    quarter, a report folder's name. The one test of "is this a quarter" (model, paths,
+    validation and the commands ask it here)."""
+    return _QUARTER_LABEL.fullmatch(label) is not None
 
 
 def parse_date(text: str) -> date:
     m = _RE_DATE.match(text.strip())
     if not m:
-        raise DeadlineError(f"'{text}' is not a date: write YYYY-MM-DD, e.g. 2009-03-31")
+        raise DeadlineError(words("date.invalid", text=text))
     y, mo, d = (int(g) for g in m.groups())
     try:
         return date(y, mo, d)
     except ValueError:
-        raise DeadlineError(f"'{text}' is not a real date (no such day)") from None
+        raise DeadlineError(words("date.no_such_day", text=text)) from None
 
 
 def parse_period(text: str) -> Period:
@@ -103,7 +120,7 @@ def parse_period(text: str) -> Period:
         left, _, right = raw.partition("..")
         a, b = parse_period(left), parse_period(right)
         if b.end < a.start:
-            raise DeadlineError(f"'{text}' ends before it starts")
+            raise DeadlineError(words("period.reversed", text=text))
         return Period(a.start, b.end, f"{a.label}..{b.label}")
     if m := _RE_YEAR.match(raw):
         return year(int(m.group(1)))
@@ -114,9 +131,7 @@ def parse_period(text: str) -> Period:
     if _RE_DATE.match(raw):
         day = parse_date(raw)
         return Period(day, day, day.isoformat())
-    raise DeadlineError(
-        f"'{text}' is not a period: write 2009, 2009-Q3, 2009-H1, 2009-03-31 or FROM..TO"
-    )
+    raise DeadlineError(words("period.invalid", text=text))
 
 
 class Kind(str, Enum):
@@ -202,7 +217,7 @@ def parse_deadline(text: str) -> Deadline:
         return _dated(Kind.SPAN, p, p.label)
     if _RE_YEAR.match(p.label):
         return _dated(Kind.YEAR, p, p.label)
-    if _RE_QUARTER.match(p.label):
+    if is_quarter(p.label):
         return _dated(Kind.QUARTER, p, p.label)
     if _RE_HALF.match(p.label):
         return _dated(Kind.HALF, p, p.label)
@@ -232,7 +247,7 @@ def parse_duration(text: str) -> timedelta:
     """30d, 6w, 2m, 1q, 1y → a length of time (months as 30 days, quarters as 91)."""
     m = _RE_DURATION.match(text)
     if not m:
-        raise DeadlineError(f"'{text}' is not a duration: write 30d, 6w, 2m, 1q or 1y")
+        raise DeadlineError(words("duration.invalid", text=text))
     n, unit = int(m.group(1)), m.group(2).lower()
     days = {"d": 1, "w": 7, "m": 30, "q": 91, "y": 365}[unit]
     return timedelta(days=n * days)

@@ -81,7 +81,8 @@ def _ratio(a: tuple[str, list[str]], b: tuple[str, list[str]], at_least: float) 
         # Comparing words first is ~20x cheaper than comparing characters, and texts this far
         # apart word by word are not "nearly the same" (a few typos keep most words equal).
         matcher = SequenceMatcher(None, a[1], b[1], autojunk=False)
-        for estimate in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio):  # each an upper bound of the next
+        # each estimate is an upper bound of the next
+        for estimate in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio):
             words = estimate()
             if words < at_least - WORD_MARGIN:
                 return words

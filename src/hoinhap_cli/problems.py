@@ -7,8 +7,11 @@ Every stage that reads user data returns problems instead of raising on the firs
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
+
+from hoinhap_cli.i18n import t
+from hoinhap_cli.text import describe_char
 
 Severity = Literal["error", "warning"]
 
@@ -73,18 +76,162 @@ class DataError(HoinhapError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-class UsageError(HoinhapError):
-    """A command-line value that cannot be used (unknown unit, bad date, …)."""
+@dataclass(frozen=True)
+class Words:
+    """A message in domain words: an i18n key and the values it is worded with."""
 
-    def __init__(self, message: str, hints: Iterable[str] = ()):
-        self.message = message
-        self.hints = list(hints)
-        super().__init__(message)
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
 
-    # The CLI's edge words an error through these two (issue 14: the core raises errors in
-    # domain words, an i18n key and its values; cli/ words them in the user's language).
     def text(self, lang: str) -> str:
-        return self.message
+        """Worded in `lang`; a value that is itself Words (a "none", a source) is worded first."""
+        return t(self.key, lang, **{k: v.text(lang) if isinstance(v, Words) else v for k, v in self.values.items()})
+
+
+def words(key: str, **values: object) -> Words:
+    return Words(key, values)
+
+
+class UsageError(HoinhapError):
+    """A value the user gave that cannot be used (unknown unit, bad date, …).
+
+    Below cli/ it is raised in domain words (`Words`: an i18n key and its values, hints the
+    same way); the CLI's edge words it in the user's language with `text` and `hint_texts`.
+    cli/ code may still pass text it has worded itself.
+    """
+
+    def __init__(self, message: str | Words, hints: Iterable[str | Words] = ()):
+        self.words = message
+        self.hint_words = list(hints)
+        super().__init__(self.text("en"))
+
+    @property
+    def message(self) -> str:
+        return self.text("en")
+
+    @property
+    def hints(self) -> list[str]:
+        return self.hint_texts("en")
+
+    def text(self, lang: str) -> str:
+        return _worded(self.words, lang)
 
     def hint_texts(self, lang: str) -> list[str]:
-        return list(self.hints)
+        return [_worded(h, lang) for h in self.hint_words]
+
+
+def _worded(message: str | Words, lang: str) -> str:
+    return message if isinstance(message, str) else message.text(lang)
+
+
+def did_you_mean(near: list[str], otherwise: Words | None = None) -> list[str | Words]:
+    """The usual hint of an unknown name: the nearest names, else `otherwise` (if any)."""
+    if near:
+        return [words("hint.did_you_mean", names=", ".join(near))]
+    return [otherwise] if otherwise is not None else []
+
+
+# ------------------------------------------------------------------ typed refusals
+#
+# The errors a caller may want to tell apart carry their facts as attributes; all of them
+# are UsageErrors (exit 2), worded through i18n.
+
+
+class UnknownTask(UsageError):
+    """A task id the plan does not have; `near` holds the nearest ids."""
+
+    def __init__(self, text: str, near: list[str]):
+        self.task, self.near = text, near
+        super().__init__(words("task.unknown", text=text), did_you_mean(near, words("task.unknown.hint")))
+
+
+class UnknownUnit(UsageError):
+    """No unit has this id, name or alias; `near` holds the nearest names."""
+
+    def __init__(self, text: str, near: list[str]):
+        self.unit, self.near = text, near
+        super().__init__(words("unit.unknown", text=text), did_you_mean(near, words("unit.unknown.hint")))
+
+
+class AmbiguousUnit(UsageError):
+    """Several units match a text; `candidates` holds (id, name) of each."""
+
+    def __init__(self, text: str, candidates: list[tuple[str, str]]):
+        self.unit, self.candidates = text, candidates
+        listing = "; ".join(f"{uid} ({name})" for uid, name in candidates[:12])
+        super().__init__(words("unit.ambiguous", text=text, n=len(candidates), listing=listing),
+                         [words("unit.ambiguous.hint")])
+
+
+class UnknownEvent(UsageError):
+    """An event id the plan does not have; `near` the nearest ids, `known` every id."""
+
+    def __init__(self, text: str, near: list[str], known: list[str]):
+        self.event, self.near, self.known = text, near, known
+        message = words("event.unknown.near", text=text, near=near[0]) if near else words("event.unknown", text=text)
+        super().__init__(message, [words("event.known", ids=", ".join(known) or words("none"))])
+
+
+class UnknownStatus(UsageError):
+    """A status word that names no status; `accepted` lists each status with its Vietnamese word."""
+
+    def __init__(self, text: str, near: list[str], accepted: str):
+        self.status, self.near = text, near
+        super().__init__(words("status.unknown", text=text, accepted=accepted),
+                         [words("status.unknown.hint", name=near[0])] if near else [])
+
+
+class NeedsReason(UsageError):
+    """A status that says work was not done (blocked, dropped) given without a reason."""
+
+    def __init__(self, status: str):
+        self.status = status
+        super().__init__(words("entry.needs_reason", status=status))
+
+
+class NotInvolved(UsageError):
+    """A unit that neither leads nor supports a task (nor belongs to a group that does)."""
+
+    def __init__(self, unit: str, task: str, named: list[str]):
+        self.unit, self.task, self.named = unit, task, named
+        super().__init__(words("entry.not_involved", unit=unit, task=task, units=", ".join(named) or words("none")),
+                         [words("entry.not_involved.hint")])
+
+
+class InvisibleCharacter(UsageError):
+    """An id or name holding an invisible character (`what`: task, unit or event)."""
+
+    def __init__(self, what: str, text: str, char: str, name: str):
+        self.what, self.text_given, self.char = what, text, char
+        super().__init__(words(f"invisible.{what}", text=text.replace(char, "·"), name=name,
+                               code=f"U+{ord(char):04X}"))
+
+
+class RefusedCharacter(UsageError):
+    """Free text (`field`: note, reason, evidence) holding a control character, or a byte that
+    was not UTF-8 (read as a lone surrogate)."""
+
+    def __init__(self, field_name: str, char: str):
+        self.field, self.char = field_name, char
+        code = ord(char)
+        described: str | Words = describe_char(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            described = words("char.byte", byte=f"0x{code - 0xDC00:02X}")
+        super().__init__(words("text.refused_char", field=field_name, char=described))
+
+
+class DayOutOfRange(UsageError):
+    """A day progress cannot carry: `why` is "future" (after today) or "before_signing"."""
+
+    def __init__(self, why: str, day: str, limit: str):
+        self.why, self.day, self.limit = why, day, limit
+        hints = [words("day.future.hint")] if why == "future" else []
+        super().__init__(words(f"day.{why}", day=day, limit=limit), hints)
+
+
+class LockBusy(UsageError):
+    """Another writer held a report file's lock for `seconds`; nothing was written."""
+
+    def __init__(self, file: str, seconds: float):
+        self.file, self.seconds = file, seconds
+        super().__init__(words("store.locked", file=file, seconds=f"{seconds:g}"), [words("store.locked.hint")])

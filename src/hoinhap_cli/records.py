@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
+
+if TYPE_CHECKING:
+    from hoinhap_cli.periods import Deadline
 
 
 class Record:
@@ -29,6 +32,9 @@ class Record:
 
     def __init__(self, fields: dict[str, Any]):
         self.__dict__.update(fields)
+
+    if TYPE_CHECKING:  # any model's fields: their names and types are the model's
+        def __getattr__(self, name: str) -> Any: ...
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Record) and self.__dict__ == other.__dict__
@@ -43,7 +49,7 @@ class Record:
 class Milestone(NamedTuple):
     """`model.Milestone`'s fields."""
 
-    due: Any  # periods.Deadline
+    due: Deadline
     source: str | None
     product: int | None
     note: str | None
@@ -63,6 +69,13 @@ class Task(NamedTuple):
     products: list[str]
     milestones: list[Milestone]
     notes: list[str]
+
+
+# What the ledger holds, named by the model each is a record of (model.Plan, …).
+Plan: TypeAlias = Record
+Unit: TypeAlias = Record
+ReportHeader: TypeAlias = Record  # a model.ReportFile, its entries held apart (see ledger.EntryView)
+EventEntry: TypeAlias = Record
 
 
 _TUPLES: dict[str, type] = {"Task": Task, "Milestone": Milestone}  # by model name: no import of model here

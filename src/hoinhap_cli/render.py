@@ -6,14 +6,16 @@ rich is imported only when a table is drawn.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO, Union
+from typing import Any, Literal, Protocol, TextIO, Union
 
-from hoinhap_cli import guard
+from hoinhap_cli import guard, tables
 from hoinhap_cli.problems import Problem
 
 
@@ -39,12 +41,47 @@ class Output:
         self.out.write("\n")
 
     def yaml(self, data: Any) -> None:
-        from hoinhap_cli.yamlio import dump
+        from hoinhap_cli.yamldump import dump  # PyYAML: only for `--format yaml`, never on a warm run
 
         self.out.write(dump(data))
 
     def text(self, line: str = "") -> None:
         print(line, file=self.out)
+
+    def data(self, fmt: str, data: Any) -> None:
+        """A value for scripts: "json" or "yaml"."""
+        self.json(data) if fmt == "json" else self.yaml(data)
+
+    def verdict(self, fmt: str, record: Any, problems: Iterable[Problem], line: str) -> None:
+        """A check's answer: `record` as JSON, or each problem on stdout and `line` on stderr."""
+        if fmt == "json":
+            self.json(record)
+            return
+        self.problems(problems, stream=self.out)
+        self.message(line)
+
+    def counted(self, fmt: str, columns: Sequence[Column], rows: Sequence[dict[str, Any]], records: Sequence[Any],
+                title: str, none: str, note: str = "", bom: bool = False) -> None:
+        """A listing that speaks to people in a table: `title` over it, `none` (a message) when it is
+        empty, else `note` under it; the other formats carry the rows alone."""
+        if fmt != "table":
+            self.rows(fmt, columns, rows, records=records, bom=bom)
+            return
+        self.rows(fmt, columns, rows, records=records, title=title, bom=bom)
+        if not rows:
+            self.message(none)
+        elif note:
+            self.text(note)
+
+    def listing(self, fmt: str, columns: Sequence[Column], rows: Rows, record: Any,
+                title: str | None = None, empty: str = "") -> None:
+        """A listing whose JSON is one object (`record`), not the rows; `empty` stands for no rows."""
+        if fmt == "json":
+            self.json(record)
+        elif not rows and empty:
+            self.text(empty)
+        else:
+            self.rows(fmt, columns, rows, title=title)
 
     def use_color(self) -> bool:
         if self.color is not None:
@@ -55,8 +92,6 @@ class Output:
 
     def width(self, default: int = 100) -> int:
         """The terminal's width ($COLUMNS first), or `default` when not a terminal."""
-        import shutil
-
         return shutil.get_terminal_size((default, 24)).columns
 
     def styled(self, lines: Sequence[Sequence[tuple[str, str | None]]], styles: dict[str, str]) -> None:
@@ -65,7 +100,7 @@ class Output:
             for line in lines:
                 self.text("".join(text for text, _ in line).rstrip())
             return
-        from rich.text import Text
+        from rich.text import Text  # rich: only when colour is drawn (issue 14: only render, only then)
 
         console = self.console()
         for line in lines:
@@ -89,6 +124,34 @@ class Output:
             self.markdown(columns, row_dicts(rows), title)
         else:
             self.table(columns, rows, title)
+
+    def report(self, fmt: str, report: Report) -> None:
+        """A report in any format: its record as JSON, else its parts in order — lines of text
+        and listings (see Report)."""
+        if fmt == "json":
+            self.json(report.record())
+            return
+        for part in report.parts(fmt, self.lang):
+            if isinstance(part, str):
+                self.text(part)
+            elif isinstance(part, Note):
+                self.message(part.text)
+            elif fmt == "md" and part.inline:
+                self._inline_markdown(part)
+            else:
+                self.rows(fmt, part.columns, part.rows, title=part.title, bom=part.bom)
+
+    def _inline_markdown(self, listing: Listing) -> None:
+        """A document's table: each cell on one line, lists joined with "; " (or its `empty` text)."""
+        rows = row_dicts(listing.rows)
+        if not rows:
+            self.text(listing.empty)
+            return
+        self.text("| " + " | ".join(c.heading(self.lang) for c in listing.columns) + " |")
+        self.text("|" + "|".join(" --- " for _ in listing.columns) + "|")
+        for row in rows:
+            cells = [_cell(row.get(c.key), sep="; ").replace("|", "\\|").replace("\n", " ") for c in listing.columns]
+            self.text("| " + " | ".join(cells) + " |")
 
     def document(self, fmt: str, title: str, blocks: Sequence[Block], record: Any) -> None:
         """One object in detail: `record` as JSON, or headed blocks as text (table) or Markdown."""
@@ -117,6 +180,7 @@ class Output:
                 self.text(f"_{b.empty}_")
 
     def _document_text(self, title: str, blocks: Sequence[Block]) -> None:
+        # rich (these three): only when a detailed view is drawn as text
         from rich import box
         from rich.table import Table
         from rich.text import Text
@@ -147,8 +211,6 @@ class Output:
                 console.print(Text(b.empty, style="italic"))
 
     def csv(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], bom: bool = False) -> None:
-        import csv
-
         if bom:
             self.out.write("\ufeff")
         writer = csv.writer(self.out, lineterminator="\n")
@@ -166,7 +228,7 @@ class Output:
             self.text("| " + " | ".join(cells) + " |")
 
     def console(self) -> Any:
-        from rich.console import Console
+        from rich.console import Console  # rich: only when something is drawn with it
 
         color = self.use_color()
         return Console(file=self.out, no_color=not color, force_terminal=color, highlight=False,
@@ -174,15 +236,13 @@ class Output:
 
     def table(self, columns: Sequence[Column], rows: Rows, title: str | None = None) -> None:
         if not self.use_color():  # the same text as rich, without rich: 15 s -> 0.07 s for 11,000 rows
-            from hoinhap_cli import tables
-
             shown = [c for c in columns if c.table or self.full]
             specs = [tables.Spec(c.heading(self.lang), c.justify, c.no_wrap, c.min_width, c.max_width) for c in shown]
             lines = tables.draw_columns(specs, [self._column(c, rows) for c in shown], title, tables.console_width())
             if lines is not None:
                 self.out.writelines(lines)
                 return
-        from rich import box
+        from rich import box  # rich: only for a table in colour, or one tables.py cannot draw
 
         self._rich_table(self.console(), columns, row_dicts(rows), title, box.SIMPLE_HEAD)
 
@@ -225,7 +285,7 @@ class Output:
         Columns marked `table=False` appear only in CSV/Markdown/JSON (or with --full), and
         `clip` shortens long texts at a word boundary — the listing stays a listing at 80 columns.
         """
-        from rich.table import Table
+        from rich.table import Table  # rich: only when it draws the table
 
         shown = [c for c in columns if c.table or self.full]
         table = Table(title=title, box=box, expand=False, title_justify="left", show_edge=False, pad_edge=False)
@@ -238,6 +298,9 @@ class Output:
         console.print(table)
 
 
+Justify = Literal["default", "left", "center", "right", "full"]
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -246,7 +309,7 @@ class Column:
     no_wrap: bool = False
     min_width: int | None = None
     max_width: int | None = None
-    justify: str = "left"
+    justify: Justify = "left"
     table: bool = True  # shown in tables (always in CSV, Markdown and JSON)
     clip: int | None = None  # tables: at most this many characters, cut at a word (not with --full)
     ratio: int | None = None  # tables: share of the spare width
@@ -269,6 +332,37 @@ class Block:
 
 Rows = Union[Sequence[dict[str, Any]], Mapping[str, Sequence[Any]]]
 """A listing's cells: one dict per row, or one list per column key (see Output.rows)."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One table of a report, drawn as Output.rows draws it (title and all); an `inline` one is a
+    document's table in Markdown: one line per cell, lists joined with "; ", `empty` said instead
+    of a table without rows."""
+
+    columns: Sequence[Column]
+    rows: Rows
+    title: str | None = None
+    inline: bool = False
+    empty: str = ""
+    bom: bool = False  # CSV: begin with a byte-order mark (Excel then reads UTF-8)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A line of a report that goes to stderr (a count, "nothing due"), not to the data."""
+
+    text: str
+
+
+class Report(Protocol):
+    """What a query returns for Output.report to draw: its JSON record, and the parts a format
+    shows — lines of text, listings and notes (to stderr), in order (a terminal table may merge cells a CSV keeps
+    apart, so the parts are asked for one format; nothing is built for a format not drawn)."""
+
+    def record(self) -> Any: ...
+
+    def parts(self, fmt: str, lang: str) -> Sequence[str | Listing | Note]: ...
 
 
 def row_dicts(rows: Rows) -> Sequence[dict[str, Any]]:
@@ -311,7 +405,7 @@ def json_text(data: Any) -> str:
 def _cell(value: Any, sep: str = "\n") -> str:
     cls = value.__class__
     if cls is str:
-        return value
+        return value  # type: ignore[no-any-return]  # a str (just checked), without a call per cell
     if cls is int:
         return str(value)
     if cls is list or cls is tuple:  # most lists hold plain strings: join them as they are

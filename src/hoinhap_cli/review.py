@@ -1,89 +1,42 @@
-"""The periodic review (Article 4: 6-monthly and yearly; section III: quarterly): pure figures.
-
-`summarise()` counts, per programme and per lead unit, the obligations due in the period and
-their state as of the as-of date; lists the late and blocked ones; and the entries recorded in
-the period. `markdown()` turns that into the Vietnamese document the standing agency pastes
-into its report. No I/O here.
+"""Obligations as rows and records: what every listing of the review (`overdue`, `upcoming`,
+`summary`) shows of one, in a table, a CSV or Markdown row, or a JSON record. No I/O here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from hoinhap_cli.deadlines import Obligation, obligations
+from hoinhap_cli.deadlines import Obligation
+from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.periods import Period
+from hoinhap_cli.render import Column, Listing
 from hoinhap_cli.vocab import Status
 
-_STATE_OF = {Status.DONE: "done", Status.IN_PROGRESS: "in_progress", Status.BLOCKED: "blocked",
-             Status.NOT_STARTED: "not_started", Status.DROPPED: "dropped"}
+_WIDTHS: dict[str, dict[str, Any]] = {
+    "task": dict(no_wrap=True), "due": dict(min_width=10), "due_date": dict(no_wrap=True),
+    "days_late": dict(justify="right"), "days_left": dict(justify="right"),
+    "product": dict(min_width=20, clip=80), "lead": dict(min_width=14, clip=60),
+    "status": dict(min_width=12), "reason": dict(min_width=12, clip=80)}
 
 
-@dataclass
-class Tally:
-    key: str
-    name: str
-    due: int = 0
-    done: int = 0
-    in_progress: int = 0
-    blocked: int = 0
-    not_started: int = 0
-    dropped: int = 0
-    late: int = 0
-
-    def add(self, o: Obligation, as_of: date) -> None:
-        self.due += 1
-        setattr(self, _STATE_OF[o.status], getattr(self, _STATE_OF[o.status]) + 1)
-        self.late += o.late(as_of)
-
-    @property
-    def share_done(self) -> float | None:
-        """Done over what is still owed (dropped ones left out); None when nothing is owed."""
-        owed = self.due - self.dropped
-        return round(100 * self.done / owed, 1) if owed else None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"id": self.key, "name": self.name, "due": self.due, "done": self.done,
-                "in_progress": self.in_progress, "blocked": self.blocked, "not_started": self.not_started,
-                "dropped": self.dropped, "late": self.late, "share_done": self.share_done}
+def columns(keys: Sequence[str]) -> list[Column]:
+    """The review's columns, headed from i18n (`review.col.<key>`)."""
+    return [Column(k, *MESSAGES[f"review.col.{k}"], **_WIDTHS.get(k, {})) for k in keys]
 
 
-@dataclass
-class Summary:
-    period: Period
-    as_of: date
-    programs: list[Tally]
-    units: list[Tally]
-    total: Tally
-    problems: list[Obligation]  # late (due up to the as-of date) or blocked, oldest first
-    entries: list[dict[str, Any]] = field(default_factory=list)
-
-
-def summarise(ledger: Ledger, period: Period, as_of: date) -> Summary:
-    obs = obligations(ledger, as_of)
-    in_period = [o for o in obs if o.due_date is not None and o.due_date in period]
-    programs = {p.id: Tally(p.id, p.appendix_title or p.title) for p in ledger.plan.programs}
-    units = {u.id: Tally(u.id, u.name) for u in ledger.units.values()}
-    total = Tally("*", "")
-    for o in in_period:
-        programs[o.task.program].add(o, as_of)
-        for uid in o.leads:
-            units[uid].add(o, as_of)
-        total.add(o, as_of)
-    problems = [o for o in obs if (o.late(as_of) and o.due_date <= period.end)  # type: ignore[operator]
-                or (o.status is Status.BLOCKED and (o.period is None or o.period.start <= period.end))]
-    problems.sort(key=lambda o: (o.due_date or date.max, o.order))  # order: task in plan order, milestone, unit
-    entries = []
-    for report, e in ledger.entries():
-        if e.date in period and e.date <= as_of:
-            entries.append({"date": e.date.isoformat(), "unit": report.content.unit, "task": e.task,
-                            "milestone": e.milestone, "status": e.status.value, "note": e.note,
-                            "reason": e.reason, "evidence": e.evidence})
-    return Summary(period, as_of, [t for t in programs.values() if t.due],
-                   [t for t in units.values() if t.due], total, problems, entries)
+def obligation_listing(fmt: str, keys: Sequence[str], cells: dict[str, list[Any]], title: str | None) -> Listing:
+    """Columns and their cells (`obligation_columns`); a terminal table puts the deadline with
+    its date, and the status with its reason, in one cell each to stay readable at 80 columns
+    (CSV, Markdown and JSON keep them apart)."""
+    if fmt != "table" or "due_date" not in keys:
+        return Listing(columns(keys), cells, title)
+    cells = {**cells,  # as two lines of one cell (render gives a list of texts as lines)
+             "due": [due if due == day else f"{due}\n{day or ''}" for due, day in zip(cells["due"], cells["due_date"])],
+             "status": [f"{status}\n{reason}" if reason else status
+                        for status, reason in zip(cells["status"], cells["reason"])]}
+    return Listing(columns([k for k in keys if k not in ("due_date", "reason")]), cells, title)
 
 
 # ------------------------------------------------------------ rows and records
@@ -100,8 +53,6 @@ def product_of(o: Obligation) -> list[str]:
 def status_word(status: Status, lang: str) -> str:
     word = _STATUS_WORDS.get((status, lang))
     if word is None:
-        from hoinhap_cli.i18n import t
-
         word = _STATUS_WORDS[(status, lang)] = t(f"status.{status.value}", lang)
     return word
 
@@ -125,7 +76,7 @@ def obligation_record(ledger: Ledger, o: Obligation, as_of: date) -> dict[str, A
         "unit": o.unit,
         "product": product_of(o),
         "due_date": o.due_date.isoformat() if o.due_date else None,
-        "days_late": o.days_late(as_of) if o.late(as_of) else 0,
+        "days_late": o.late_days,  # 0 when not late
         "lead": [{"id": u, "name": ledger.units[u].name} for u in o.leads],
         "status": o.status.value,
         "status_date": o.entry.date.isoformat() if o.entry else None,
@@ -167,77 +118,9 @@ def obligation_columns(ledger: Ledger, obs: Iterable[Obligation], as_of: date, l
         product(found)
         due(o.due_label)
         due_date(shown)
-        days_late(o.days_late(as_of) if o.late(as_of) else None)
+        days_late(o.late_days if o.is_late else None)
         days_left((day - as_of).days if day and day >= as_of else None)
         lead(named)
         status(status_word(o.status, lang))
         reason(o.reason)
     return columns
-
-
-# ------------------------------------------------------------ the document
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}%".replace(".", ",")
-
-
-def _cell(text: Any) -> str:
-    if isinstance(text, list):
-        text = "; ".join(text)
-    return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
-
-
-def markdown(ledger: Ledger, s: Summary, lang: str = "vi") -> str:
-    """The review as a Markdown document, headings in the chosen language (Vietnamese default)."""
-    from hoinhap_cli.i18n import t
-
-    def tr(key: str, **values: Any) -> str:
-        return t(key, lang, **values)
-
-    lines = [f"# {tr('review.md.title', period=s.period.label)}", "",
-             tr("review.md.intro", decision=ledger.plan.decision.number, period=s.period.label,
-                start=s.period.start.isoformat(), end=s.period.end.isoformat(), as_of=s.as_of.isoformat()), "",
-             tr("review.md.total", due=s.total.due, done=s.total.done, in_progress=s.total.in_progress,
-                blocked=s.total.blocked, not_started=s.total.not_started, dropped=s.total.dropped,
-                late=s.total.late, share=_pct(s.total.share_done)), ""]
-    head = [tr("review.col.due_count"), tr("review.col.done"), tr("review.col.in_progress"),
-            tr("review.col.blocked"), tr("review.col.not_started"), tr("review.col.dropped"),
-            tr("review.col.late"), tr("review.col.share")]
-
-    def tally_table(first: str, tallies: list[Tally], label) -> list[str]:
-        out = ["| " + " | ".join([first, *head]) + " |", "|" + "|".join(" --- " for _ in range(len(head) + 1)) + "|"]
-        for x in tallies:
-            out.append("| " + " | ".join([_cell(label(x)), str(x.due), str(x.done), str(x.in_progress),
-                                          str(x.blocked), str(x.not_started), str(x.dropped), str(x.late),
-                                          _pct(x.share_done)]) + " |")
-        return out if tallies else [tr("review.md.none")]
-
-    lines += [f"## {tr('review.md.by_program')}", ""]
-    lines += tally_table(tr("review.col.program"), s.programs, lambda x: f"{x.key}. {x.name}") + [""]
-    lines += [f"## {tr('review.md.by_unit')}", ""]
-    lines += tally_table(tr("review.col.lead"), s.units, lambda x: x.name) + [""]
-    lines += [f"## {tr('review.md.problems')}", ""]
-    if s.problems:
-        cols = [tr("review.col.task"), tr("review.col.product"), tr("review.col.due"), tr("review.col.due_date"),
-                tr("review.col.days_late"), tr("review.col.lead"), tr("review.col.status"), tr("review.col.reason")]
-        lines += ["| " + " | ".join(cols) + " |", "|" + "|".join(" --- " for _ in cols) + "|"]
-        for o in s.problems:
-            r = obligation_row(ledger, o, s.as_of, lang)
-            lines.append("| " + " | ".join(_cell(r[k]) for k in ("task", "product", "due", "due_date", "days_late",
-                                                                  "lead", "status", "reason")) + " |")
-    else:
-        lines.append(tr("review.md.none"))
-    lines += ["", f"## {tr('review.md.entries')}", ""]
-    if s.entries:
-        cols = [tr("review.col.date"), tr("review.col.unit"), tr("review.col.task"), tr("review.col.status"),
-                tr("review.col.note")]
-        lines += ["| " + " | ".join(cols) + " |", "|" + "|".join(" --- " for _ in cols) + "|"]
-        for e in s.entries:
-            task = e["task"] + (f" ({tr('review.md.milestone', n=e['milestone'])})" if e["milestone"] else "")
-            note = "; ".join(x for x in (e["note"], e["reason"]) if x)
-            lines.append("| " + " | ".join(_cell(v) for v in (e["date"], ledger.units[e["unit"]].name, task,
-                                                              status_word(Status(e["status"]), lang), note)) + " |")
-    else:
-        lines.append(tr("review.md.none"))
-    return "\n".join(lines) + "\n"

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hoinhap_cli import guard
-from hoinhap_cli.ledger import parse_plan
 from hoinhap_cli.model import Plan
-from hoinhap_cli.problems import DataError, Problem, UsageError, errors
+from hoinhap_cli.problems import DataError, Problem, UsageError, errors, words
+from hoinhap_cli.reading import parse_plan
 
 WORKTREE = None  # the revision "None" means the file as it is on disk
 
@@ -32,20 +32,19 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
-        raise UsageError("git is not installed (or not on PATH)") from None
+        raise UsageError(words("git.missing")) from None
 
 
 def repo_of(plan_file: Path) -> Repo:
     folder = plan_file.resolve().parent
     if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder")
+        raise UsageError(words("git.no_folder", folder=folder))
     done = _git(folder, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
         advice = guard.git_refusal(done.stderr.decode("utf-8", "replace"))  # "dubious ownership": git's words
         if advice is not None:
             raise UsageError(advice)
-        raise UsageError(f"{folder} is not in a git repository "
-                         "(to compare two files: hoinhap diff --files OLD.yaml NEW.yaml)")
+        raise UsageError(words("git.no_repo", folder=folder))
     root = Path(done.stdout.decode("utf-8", "replace").strip()).resolve()
     return Repo(root, plan_file.resolve().relative_to(root))
 
@@ -53,12 +52,12 @@ def repo_of(plan_file: Path) -> Repo:
 def show(repo: Repo, rev: str) -> bytes:
     """The plan file's bytes at `rev`."""
     if rev.startswith("-"):
-        raise UsageError(f"'{rev}' is not a revision")
+        raise UsageError(words("git.bad_revision", rev=rev))
     if _git(repo.root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
-        raise UsageError(f"unknown revision '{rev}' in the git repository {repo.root}")
+        raise UsageError(words("git.unknown_revision", rev=rev, root=repo.root))
     done = _git(repo.root, "show", f"{rev}:{repo.relpath}")
     if done.returncode != 0:
-        raise UsageError(f"{repo.relpath} does not exist at revision {rev}")
+        raise UsageError(words("git.not_at_revision", path=repo.relpath, rev=rev))
     return done.stdout
 
 
@@ -87,5 +86,5 @@ def plan_file(path: Path, display: str) -> Plan:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise UsageError(f"{display}: cannot read the file: {err.strerror or err}") from None
+        raise UsageError(words("file.unreadable", file=display, error=err.strerror or err)) from None
     return plan_from(raw, display)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hoinhap_cli.paths import PLAN_NAME, REPORTS_DIR, bundled_plan
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.schemas import schema_text
 
 README = """\
@@ -50,13 +50,12 @@ def files(root: Path) -> dict[Path, bytes]:
 def create(root: Path) -> list[Path]:
     """Write a new ledger under root; refuse, writing nothing, if any of its files exists."""
     if root.exists() and not root.is_dir():
-        raise UsageError(f"{root} exists and is not a folder")
+        raise UsageError(words("init.not_folder", root=root))
     planned = files(root)
     # data/reports/ too: a ledger's reports must not sit beside a plan they were not written for
     existing = [p for p in [*planned, root / "data" / REPORTS_DIR] if p.exists() or p.is_symlink()]
     if existing:
-        raise UsageError(f"refusing to overwrite: {', '.join(str(p) for p in existing)}",
-                         ["choose an empty folder, or move these away first"])
+        raise UsageError(words("init.exists", paths=", ".join(str(p) for p in existing)), [words("init.exists.hint")])
     for path, content in planned.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "xb") as handle:  # "x": never replace a file that appeared meanwhile

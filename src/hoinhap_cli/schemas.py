@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from hoinhap_cli.model import Plan, ReportFile
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-SCHEMAS: dict[str, tuple[type, str, str]] = {
+SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "plan": (Plan, "hoinhap plan.yaml",
              "The decision, its plan, programmes, units, events and tasks (data/plan.yaml). "
              "Cross-references (unit ids, unique ids) are checked by `hoinhap check`."),

@@ -8,19 +8,26 @@ group it belongs to ("UBND 11 phường"), marked as via that group.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from hoinhap_cli.i18n import t
-from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.periods import DeadlineError, Kind, Period, parse_date, parse_period
-from hoinhap_cli.problems import UsageError
-from hoinhap_cli.text import fold, similar
+from hoinhap_cli.periods import Kind, Period
+from hoinhap_cli.problems import (
+    AmbiguousUnit,
+    InvisibleCharacter,
+    UnknownTask,
+    UnknownUnit,
+    UsageError,
+    words,
+)
+from hoinhap_cli.text import fold, invisible_in, natural_key, normalise_id, similar
 from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
+    from hoinhap_cli.ledger import Ledger
     from hoinhap_cli.model import Task, Unit
 
 Role = Literal["lead", "support", "any"]
@@ -48,20 +55,35 @@ def find_units(units: Iterable[Unit], text: str) -> list[Unit]:
     return [u for u in units if any(partial(n) for n in _names(u))]
 
 
-def resolve_unit(units: Iterable[Unit], text: str, lang: str = "vi") -> Unit:
-    """One unit for a text, or a UsageError saying why not (ambiguous or unknown)."""
+def visible(text: str, what: Literal["task", "unit", "event"]) -> str:
+    """Refuse an id or name holding an invisible character: it would be kept, unseen, or match nothing."""
+    found = invisible_in(text)
+    if found is not None:
+        raise InvisibleCharacter(what, text, *found)
+    return text
+
+
+def resolve_unit(units: Iterable[Unit], text: str) -> Unit:
+    """One unit for a text, or AmbiguousUnit / UnknownUnit (with the nearest names)."""
     units = list(units)
     found = find_units(units, text)
     if len(found) == 1:
         return found[0]
     if found:
-        listing = "; ".join(f"{u.id} ({u.name})" for u in found[:12])
-        raise UsageError(t("unit.ambiguous", lang, text=text, n=len(found), listing=listing),
-                         [t("unit.ambiguous.hint", lang)])
+        raise AmbiguousUnit(text, [(u.id, u.name) for u in found])
     names = [n for u in units for n in _names(u)]
-    near = similar(text, names, limit=3)
-    raise UsageError(t("unit.unknown", lang, text=text),
-                     [t("hint.did_you_mean", lang, names=", ".join(near))] if near else [t("unit.unknown.hint", lang)])
+    raise UnknownUnit(text, similar(text, names, limit=3))
+
+
+def find_task(tasks: Mapping[str, Task], text: str) -> Task:
+    """A task by an id typed loosely ("2,10", " 3.2.4A"), or UnknownTask with the nearest ids.
+
+    The one way every command reads a task id (show, record, log)."""
+    visible(text, "task")
+    wanted = normalise_id(text)
+    if wanted in tasks:
+        return tasks[wanted]
+    raise UnknownTask(text.strip(), similar(wanted, list(tasks), limit=3) if wanted else [])
 
 
 def short_name(unit: Unit) -> str:
@@ -71,8 +93,6 @@ def short_name(unit: Unit) -> str:
     like the name), "UBND phường Cát Lái" for "Ủy ban nhân dân phường Cát Lái"; a unit the
     document never abbreviates keeps its full name.
     """
-    import re
-
     first = fold(unit.name).split()[0]
     heads = {first} | ({"ubnd"} if fold(unit.name).startswith("uy ban nhan dan") else set())
 
@@ -83,14 +103,14 @@ def short_name(unit: Unit) -> str:
     return min(fits, key=len) if fits else unit.name
 
 
-def find_kind(text: str, lang: str = "vi") -> UnitKind:
+def find_kind(text: str) -> UnitKind:
     """A unit kind typed loosely ("phong", "ubnd phuong")."""
     wanted = fold(text)
     for kind in UnitKind:
         if fold(kind.value) == wanted or kind.name.lower() == wanted.replace(" ", "_"):
             return kind
-    raise UsageError(t("unit.kind.unknown", lang, text=text),
-                     [t("unit.kind.known", lang, kinds=", ".join(k.value for k in UnitKind))])
+    raise UsageError(words("unit.kind.unknown", text=text),
+                     [words("unit.kind.known", kinds=", ".join(k.value for k in UnitKind))])
 
 
 @dataclass(frozen=True)
@@ -100,14 +120,30 @@ class Involvement:
     via: str | None = None  # the group through which it is involved, if any
 
 
-def involvement(ledger: Ledger, task: Task, unit_id: str) -> list[Involvement]:
+# Whether a unit takes part in a task: the task names it as lead or support, or names a group
+# it belongs to (a ward through "UBND 11 phường"). `reaches` is that rule; `takes_part` asks it
+# of a task (validation, record), `involvement` says how (listings: role, and via which group).
+
+
+def reaches(units: Mapping[str, Unit], assigned: str, unit_id: str) -> bool:
+    """A unit a task names reaches `unit_id`: it is that unit, or a group listing it as a member."""
+    group = units.get(assigned)
+    return assigned == unit_id or (group is not None and unit_id in group.members)
+
+
+def takes_part(units: Mapping[str, Unit], task: Task, unit_id: str) -> bool:
+    return any(reaches(units, uid, unit_id) for uid in (*(task.lead or ()), *(task.support or ())))
+
+
+def involvement(units: Mapping[str, Unit], task: Task, unit_id: str) -> list[Involvement]:
+    """Each role a unit holds in a task, itself or via a group (empty: it takes no part)."""
     out = []
-    for role in ("lead", "support"):
-        for assigned in getattr(task, role) or []:
-            if assigned == unit_id:
-                out.append(Involvement(unit_id, role))  # type: ignore[arg-type]
-            elif unit_id in ledger.units[assigned].members:
-                out.append(Involvement(unit_id, role, via=assigned))  # type: ignore[arg-type]
+    roles: tuple[tuple[Literal["lead", "support"], Iterable[str]], ...] = (
+        ("lead", task.lead or ()), ("support", task.support or ()))
+    for role, assigned in roles:
+        for uid in assigned:
+            if reaches(units, uid, unit_id):
+                out.append(Involvement(unit_id, role, via=None if uid == unit_id else uid))
     return out
 
 
@@ -147,23 +183,17 @@ class DueRules:
     pending: bool = False
 
 
-def due_window(before: str | None, after: str | None, within: str | None, lang: str = "vi") -> Period | None:
+def due_window(before: date | None, after: date | None, within: Period | None) -> Period | None:
     """The window the --due-* options describe together (their intersection), or None."""
     if before is None and after is None and within is None:
         return None
-    start, end = date.min, date.max
-    try:
-        if within is not None:
-            p = parse_period(within)
-            start, end = p.start, p.end
-        if after is not None:
-            start = max(start, parse_date(after))
-        if before is not None:
-            end = min(end, parse_date(before))
-    except DeadlineError as err:
-        raise UsageError(str(err), [t("due.hint", lang)]) from None
+    start, end = (within.start, within.end) if within is not None else (date.min, date.max)
+    if after is not None:
+        start = max(start, after)
+    if before is not None:
+        end = min(end, before)
     if end < start:
-        raise UsageError(t("due.empty_window", lang, start=start.isoformat(), end=end.isoformat()))
+        raise UsageError(words("due.empty_window", start=start.isoformat(), end=end.isoformat()))
     return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
 
 
@@ -238,7 +268,7 @@ class TaskFilter:
         return self == _EVERYTHING
 
     def involvements(self, ledger: Ledger, task: Task) -> list[Involvement]:
-        found = [i for u in self.units for i in involvement(ledger, task, u)]
+        found = [i for u in self.units for i in involvement(ledger.units, task, u)]
         return [i for i in found if self.role == "any" or i.role == self.role]
 
     def matches(self, ledger: Ledger, task: Task) -> bool:
@@ -260,13 +290,11 @@ def select(ledger: Ledger, f: TaskFilter) -> list[Task]:
     return [t for t in ledger.tasks.values() if f.matches(ledger, t)]
 
 
-def check_program(ledger: Ledger, prefix: str, lang: str = "vi") -> str:
+def check_program(ledger: Ledger, prefix: str) -> str:
     """A programme/section prefix that selects something, or a UsageError."""
-    from hoinhap_cli.text import natural_key
-
     p = prefix.strip().rstrip(".")
     if not any(in_program(task, p) for task in ledger.tasks.values()):
         known = sorted({task.program for task in ledger.tasks.values()} |
                        {s.id for pr in ledger.plan.programs for s in pr.sections}, key=natural_key)
-        raise UsageError(t("program.unknown", lang, text=prefix), [t("program.known", lang, ids=", ".join(known))])
+        raise UsageError(words("program.unknown", text=prefix), [words("program.known", ids=", ".join(known))])
     return p

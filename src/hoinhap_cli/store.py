@@ -8,7 +8,7 @@ Every write to data/reports/<YYYY-Qn>/<unit>.yaml goes through `update()`:
    temp files a killed writer left beside the report are removed (`sweep`);
 3. read the current file and validate it against the plan; a file that does not parse or
    does not validate is never overwritten — the problems come back with file:line:column;
-4. apply the change as inserted lines (`yamlio.splice`: only the new entry is dumped, so a
+4. apply the change as inserted lines (`yamldump.splice`: only the new entry is dumped, so a
    write costs a parse, not a re-dump of the whole file, and hand layout and comments stay);
    when that cannot express the change, dump the whole file in the fixed layout — refusing
    if that would drop a comment; re-read and re-validate the result;
@@ -34,13 +34,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hoinhap_cli import guard, yamlio
+from filelock import FileLock, Timeout
+
+from hoinhap_cli import guard, yamldump, yamlio
 from hoinhap_cli.files import write_atomic
-from hoinhap_cli.ledger import validate_report
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
 from hoinhap_cli.periods import parse_period
-from hoinhap_cli.problems import DataError, Problem, UsageError, errors
+from hoinhap_cli.problems import DataError, LockBusy, Problem, UsageError, errors, words
+from hoinhap_cli.reading import validate_report
 
 DEFAULT_LOCK_TIMEOUT = 30.0
 GITIGNORE = "# written by hoinhap: lock and temp files of report writes\n*.lock\n*.tmp\n"
@@ -75,24 +77,20 @@ def _pick(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
 
 
 def render(report: ReportFile) -> str:
-    return yamlio.dump(layout(report))
+    return yamldump.dump(layout(report))
 
 
 def refuse_bundled(data: DataDir) -> None:
     bundled = bundled_plan().parent.resolve()
     if data.origin == "bundled" or data.root.resolve() == bundled:
-        raise UsageError(
-            f"the data folder is the plan bundled with the program ({data.plan_file}); "
-            "progress is never written inside the installed package",
-            ["pass --data DIR (a folder holding plan.yaml), or run `hoinhap init DIR` to start a ledger"],
-        )
+        raise UsageError(words("store.bundled", file=data.plan_file), [words("store.bundled.hint")])
 
 
 def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
-           change: Callable[[ReportFile], ReportFile], timeout: float = DEFAULT_LOCK_TIMEOUT) -> Written:
-    """Change one unit's report for one quarter, safely. `change` may raise to write nothing."""
-    from filelock import FileLock, Timeout
-
+           change: Callable[[ReportFile], ReportFile], timeout: float = DEFAULT_LOCK_TIMEOUT,
+           max_bytes: int = yamlio.MAX_BYTES) -> Written:
+    """Change one unit's report for one quarter, safely. `change` may raise to write nothing;
+    nor is a change written that would make the report bigger than `max_bytes`, what reads allow."""
     refuse_bundled(data)
     guard.check_report_target(data.reports, period, unit, data.display(data.reports))  # no links, FIFOs
     path = report_path(data, unit, period)
@@ -105,8 +103,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
         # between writers (20 writers: twice the wall time). A poll costs one system call.
         lock.acquire(poll_interval=0.005)
     except Timeout:
-        raise UsageError(f"{name} is being written by another hoinhap (waited {timeout:g} s); nothing was written",
-                         ["try again; HOINHAP_LOCK_TIMEOUT=SECONDS waits longer"]) from None
+        raise LockBusy(name, timeout) from None
     except OSError as err:
         raise guard.lock_failed(Path(lock.lock_file), name, err) or write_failed(name, err) from None
     try:
@@ -125,7 +122,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
             problems = check(new_text, new)
             if problems:
                 raise DataError(problems + [Problem(name, None, None, "nothing was written")])
-        guard.check_size(name, new_text, yamlio.max_bytes_from_env())
+        guard.check_size(name, new_text, max_bytes)
         try:
             replace(path, new_text)
         except OSError as err:
@@ -160,10 +157,10 @@ def _new_text(name: str, doc: yamlio.Located, text: str, current: ReportFile, ne
               check: Callable[[str, ReportFile], list[Problem]]) -> tuple[str, bool]:
     """Lines inserted into the file as it is (comments and hand layout kept); else the whole file
     in the standard layout, unless that would drop a comment. Returns (text, rewritten)."""
-    spliced = yamlio.splice(doc, text, layout(current), layout(new))
+    spliced = yamldump.splice(doc, text, layout(current), layout(new))
     if spliced is not None and not check(spliced, new):
         return spliced, False
-    comment = yamlio.comment_at(text)
+    comment = yamldump.comment_at(text)
     if comment is not None:
         raise DataError([Problem(name, *comment, "this comment would be lost: the change cannot be made by "
                                  "adding lines to this file's layout, so the tool would rewrite it; move the "
@@ -246,9 +243,8 @@ def append_event(event: EventEntry) -> Callable[[ReportFile], ReportFile]:
 def mark_submitted(day: date) -> Callable[[ReportFile], ReportFile]:
     def change(report: ReportFile) -> ReportFile:
         if report.submitted is not None and report.submitted != day:
-            raise UsageError(f"{report.unit}'s report for {report.period} was already marked submitted on "
-                             f"{report.submitted.isoformat()}; nothing was written",
-                             ["edit submitted: in the file to change the date"])
+            raise UsageError(words("store.submitted", unit=report.unit, period=report.period,
+                                   day=report.submitted.isoformat()), [words("store.submitted.hint")])
         return report.model_copy(update={"submitted": day})
 
     return change

@@ -23,9 +23,10 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
+from typing import Any
 
 _SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
                      "\u2500-\u25fc\u25ff\u2713]")
@@ -129,21 +130,7 @@ def _lines(specs: Sequence[Spec], columns: Sequence[Sequence[str]], distinct: li
     if title:
         yield "".join(line[:crop] + "\n" for line in _wrap(title, table_width, "left", False))
     blanks = [" " * w for w in widths]
-    drawn: list[dict[str, tuple[str, ...]]] = []  # per column: text -> its lines
-    heights: list[dict[str, int]] = []  # per column: text -> how many lines it has
-    for i, s in enumerate(specs):
-        inner = widths[i] - pads[i][0] - pads[i][1]
-        if inner < 1:
-            cells = {text: (blanks[i],) for text in distinct[i]}
-        else:
-            left, right = " " * pads[i][0], " " * pads[i][1]
-            fit = str.rjust if s.justify == "right" else str.ljust  # _wrap's answer for a line that fits
-            cells = {text: (left + fit(text.rstrip() if fit is str.rjust else text, inner) + right,)
-                     if len(text) <= inner and "\n" not in text
-                     else tuple([left + line + right for line in _wrap(text, inner, s.justify, s.no_wrap)])
-                     for text in distinct[i]}
-        heights.append({text: len(lines) for text, lines in cells.items()})
-        drawn.append(cells)
+    drawn, heights = _draw_cells(specs, distinct, widths, pads, blanks)
 
     # the heading row: headings sit at the bottom of their row
     heads = [drawn[i][s.header] for i, s in enumerate(specs)]
@@ -152,20 +139,7 @@ def _lines(specs: Sequence[Spec], columns: Sequence[Sequence[str]], distinct: li
                    for parts in zip(*[(blanks[i],) * (height - len(c)) + c for i, c in enumerate(heads)]))
            + ("─" * table_width)[:crop] + "\n")
 
-    view = list(range(n))  # the columns seen
-    edge: list[Iterator[str]] = []  # a column's divider just inside the crop: one more " " per line
-    if crop is not None:
-        view, start = [], 0
-        for i in range(n):
-            if start >= crop:
-                edge = [repeat("")] if start == crop else []
-                break
-            keep = crop - start
-            if keep < widths[i]:
-                blanks[i] = blanks[i][:keep]
-                drawn[i] = {text: tuple([line[:keep] for line in lines]) for text, lines in drawn[i].items()}
-            view.append(i)
-            start += widths[i] + 1
+    view, edge = _crop(widths, blanks, drawn, crop)
     tall = [i for i in range(n) if max(heights[i].values()) > 1]  # hidden ones too: they make rows taller
     tallest = max(max(h.values()) for h in heights)
     for i in tall:
@@ -181,22 +155,67 @@ def _lines(specs: Sequence[Spec], columns: Sequence[Sequence[str]], distinct: li
             yield "\n".join(lines) + "\n"
             continue
         # every line of the chunk goes to its place in `flat`, one line index k at a time
-        hs = [list(map(heights[i].__getitem__, part[i])) for i in tall]
-        hs = hs[0] if len(hs) == 1 else list(map(max, *hs))
+        each = [list(map(heights[i].__getitem__, part[i])) for i in tall]
+        hs: list[int] = each[0] if len(each) == 1 else list(map(max, *each))
         starts = list(accumulate(hs, initial=0))  # each row's first line in `flat`, then the end
         flat: list[str] = [""] * starts[-1]
         _consume(map(flat.__setitem__, starts, lines))
-        cells = {i: list(map(drawn[i].__getitem__, part[i])) for i in tall if i in view}  # each row's lines
+        rows_lines = {i: list(map(drawn[i].__getitem__, part[i])) for i in tall if i in view}  # each row's lines
         for k in range(1, max(hs)):
             mask = list(map(k.__lt__, hs))  # the rows with a k-th line
             nth = itemgetter(k)
-            lines = map(join, zip(*[map(nth, compress(cells[i], mask)) if i in cells else repeat(blanks[i])
+            lines = map(join, zip(*[map(nth, compress(rows_lines[i], mask)) if i in rows_lines else repeat(blanks[i])
                                     for i in view], *edge))
             _consume(map(flat.__setitem__, map(k.__add__, compress(starts, mask)), lines))  # stops with the rows
         yield "\n".join(flat) + "\n"
 
 
-_consume = deque(maxlen=0).extend  # run an iterator for its effects
+def _draw_cells(specs: Sequence[Spec], distinct: list[set[str]], widths: list[int], pads: list[tuple[int, int]],
+                blanks: list[str]) -> tuple[list[dict[str, tuple[str, ...]]], list[dict[str, int]]]:
+    """Per column, each distinct text wrapped once into its lines (exactly as wide as the column),
+    and how many lines each has."""
+    drawn: list[dict[str, tuple[str, ...]]] = []  # per column: text -> its lines
+    heights: list[dict[str, int]] = []  # per column: text -> how many lines it has
+    for i, s in enumerate(specs):
+        inner = widths[i] - pads[i][0] - pads[i][1]
+        cells: dict[str, tuple[str, ...]]
+        if inner < 1:
+            cells = {text: (blanks[i],) for text in distinct[i]}
+        else:
+            left, right = " " * pads[i][0], " " * pads[i][1]
+            fit = str.rjust if s.justify == "right" else str.ljust  # _wrap's answer for a line that fits
+            cells = {text: (left + fit(text.rstrip() if fit is str.rjust else text, inner) + right,)
+                     if len(text) <= inner and "\n" not in text
+                     else tuple([left + line + right for line in _wrap(text, inner, s.justify, s.no_wrap)])
+                     for text in distinct[i]}
+        heights.append({text: len(lines) for text, lines in cells.items()})
+        drawn.append(cells)
+    return drawn, heights
+
+
+def _crop(widths: list[int], blanks: list[str], drawn: list[dict[str, tuple[str, ...]]],
+          crop: int | None) -> tuple[list[int], list[Iterator[str]]]:
+    """The columns seen within `crop` characters (the one across the edge cut in `blanks` and
+    `drawn`, in place), and the divider just inside the crop, if it falls there."""
+    n = len(widths)
+    view = list(range(n))  # the columns seen
+    edge: list[Iterator[str]] = []  # a column's divider just inside the crop: one more " " per line
+    if crop is not None:
+        view, start = [], 0
+        for i in range(n):
+            if start >= crop:
+                edge = [repeat("")] if start == crop else []
+                break
+            keep = crop - start
+            if keep < widths[i]:
+                blanks[i] = blanks[i][:keep]
+                drawn[i] = {text: tuple([line[:keep] for line in lines]) for text, lines in drawn[i].items()}
+            view.append(i)
+            start += widths[i] + 1
+    return view, edge
+
+
+_consume: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend  # run an iterator for its effects
 
 
 def _span(text: str) -> tuple[int, int]:

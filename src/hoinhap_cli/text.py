@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hoinhap_cli import guard
-
 _COMBINING_TONES = {
     "\u0300": 1,  # huyền
     "\u0309": 2,  # hỏi
@@ -35,7 +33,21 @@ def invisible_in(text: str) -> tuple[str, str] | None:
     for ch in text:
         if ch in INVISIBLE:
             return ch, INVISIBLE[ch]
-    return guard.hidden(text)  # bidi controls, soft hyphen, CGJ, variation selectors, tag characters
+    return hidden(text)  # bidi controls, soft hyphen, CGJ, variation selectors, tag characters (issue 19)
+
+
+def hidden(text: str) -> tuple[str, str] | None:
+    """The first character of `text` that shows as nothing (format characters: bidi controls,
+    soft hyphen, tag characters; the combining grapheme joiner; variation selectors) and its
+    name, e.g. ('\\u200e', 'LEFT-TO-RIGHT MARK'); None when there is none."""
+    if text.isascii():
+        return None
+    for ch in text:
+        code = ord(ch)
+        if (unicodedata.category(ch) == "Cf" or code == 0x034F or 0xFE00 <= code <= 0xFE0F
+                or 0xE0100 <= code <= 0xE01EF):
+            return ch, unicodedata.name(ch, f"U+{code:04X}")
+    return None
 
 
 def refused_in_text(text: str) -> str | None:
@@ -141,7 +153,7 @@ def _syllable_key(word: str) -> tuple[tuple[int, ...], int]:
 
 def similar(word: str, candidates: list[str], limit: int = 3) -> list[str]:
     """The candidates nearest to a word, compared folded (for 'did you mean')."""
-    import difflib
+    import difflib  # only when a name is not found: every run imports text.py
 
     folded = {fold(c): c for c in candidates}
     return [folded[m] for m in difflib.get_close_matches(fold(word), list(folded), n=limit, cutoff=0.5)]

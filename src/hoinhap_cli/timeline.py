@@ -148,18 +148,21 @@ def quarters(first: Period, last: Period) -> list[Period]:
     return out
 
 
-def build(ledger: Ledger, tasks: list[Task], shown: list[Period], as_of: date) -> Grid:
+def build(ledger: Ledger, tasks: list[Task], shown: list[Period], as_of: date,
+          judged: list[deadlines.Obligation] | None = None) -> Grid:
+    """The grid of `tasks` over the quarters `shown`; `judged`: the plan's obligations as of the
+    date, when the caller has them already (the dashboard), so they are built once."""
     index = {q.label: i for i, q in enumerate(shown)}
     first, last = shown[0], shown[-1]
     plan_quarters = [index[q.label] for q in quarters(ledger.period, ledger.period) if q.label in index]
     obs: dict[tuple[str, int], list[deadlines.Obligation]] = {}
-    for o in deadlines.obligations(ledger, as_of):
+    for o in deadlines.obligations(ledger, as_of) if judged is None else judged:
         obs.setdefault((o.task.id, o.index), []).append(o)
     rows = []
     for task in tasks:
         row = Row(task, [Cell() for _ in shown])
 
-        def place(day: date, state: State) -> int | None:
+        def place(day: date, state: State, row: Row = row) -> int | None:
             if day < first.start:
                 row.before.append(state)
             elif day > last.end:
@@ -173,8 +176,8 @@ def build(ledger: Ledger, tasks: list[Task], shown: list[Period], as_of: date) -
             mine = obs.get((task.id, i), [])
             if deadline.kind is Kind.ONGOING:
                 row.states.append(State.ONGOING)
-                for col in plan_quarters:
-                    row.cells[col].body = MARKS[State.ONGOING]
+                for q_col in plan_quarters:
+                    row.cells[q_col].body = MARKS[State.ONGOING]
                 continue
             if deadline.kind is Kind.RECURRING:
                 row.states.append(State.RECURRING)
@@ -249,6 +252,11 @@ def widths(grid: Grid, width: int) -> Widths:
         if title >= 16 or cell == 2:
             return Widths(id_w, max(8, min(60, title)), cell)
     raise AssertionError("unreachable")
+
+
+def fits(grid: Grid, width: int) -> bool:
+    """Readable at this width: at most 20 characters wider than it, not merely tight."""
+    return widths(grid, width).total(len(grid.quarters)) <= width + 20
 
 
 def _slot(cell_w: int) -> int:
@@ -334,7 +342,7 @@ def header(grid: Grid, w: Widths, lang: str) -> list[Line]:
         marker += [(" " * (1 + col * w.cell + m), None), (AS_OF_HEAD, "as-of"),
                    (" " * (w.cell - m - 1 + (n - col - 1) * w.cell + 1), None)]
     marker.append(("│", None))
-    rule = [("─" * (w.id + 1 + w.title + 1) + "┼" + "─" * (n * w.cell + 2) + "┼" + "─" * 2, None)]
+    rule: Line = [("─" * (w.id + 1 + w.title + 1) + "┼" + "─" * (n * w.cell + 2) + "┼" + "─" * 2, None)]
     return [years, qs, marker, rule]
 
 
@@ -361,7 +369,8 @@ def task_lines(row: Row, w: Widths, col: int | None, lang: str) -> list[Line]:
 
 
 def legend(lang: str, width: int) -> list[Line]:
-    items = [(MARKS[s], s.value, t(f"timeline.state.{s.value}", lang)) for s in State]
+    items: list[tuple[str, str | None, str]] = [(MARKS[s], s.value, t(f"timeline.state.{s.value}", lang))
+                                               for s in State]
     items += [(SPAN, "span", t("timeline.legend.span", lang)),
               (AS_OF, "as-of", t("timeline.legend.as_of", lang)),
               (f"{BEFORE} {AFTER}", None, t("timeline.legend.outside", lang)),

@@ -7,26 +7,27 @@ return lists of problems, so `check` can report every problem at once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from hoinhap_cli import guard
-from hoinhap_cli.model import Plan, ReportFile, Status, Task
-from hoinhap_cli.periods import Kind, Period
+from hoinhap_cli.i18n import MESSAGES
+from hoinhap_cli.model import Plan, ReportFile, Status, Task, Unit
+from hoinhap_cli.periods import Kind, Period, is_quarter
 from hoinhap_cli.problems import Problem
+from hoinhap_cli.records import Record
+from hoinhap_cli.selection import takes_part
 from hoinhap_cli.text import fold, similar
 from hoinhap_cli.yamlio import Located
 
 
 def status_words() -> dict[str, Status]:
     """Every spelling of a status the command line accepts (folded) → the status."""
-    from hoinhap_cli.i18n import MESSAGES
-
     words: dict[str, Status] = {}
     for status in Status:
         vi, en = MESSAGES[f"status.{status.value}"]
@@ -93,52 +94,57 @@ def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) 
         if e["type"] == "missing" and tuple(e["loc"]) in misspelt:
             continue
         loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        kind = e["type"]
-        value = e.get("input")
-        at_key = False
-        if kind == "extra_forbidden":
-            key = loc[-1]
-            near = similar(str(key), _fields(model, loc))
-            hint = f"; did you mean '{near[0]}'?" if near else ""
-            allowed = ", ".join(_fields(model, loc))
-            msg = f"unknown key '{key}'{hint} (allowed here: {allowed})"
-            at_key = True
-        elif kind == "missing":
-            msg = f"missing required key '{loc[-1]}'"
-        elif kind in ("string_type", "str_type"):
-            raw = doc.raw(loc)
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and raw is not None:
-                msg = f"{raw} is read as a number; quote it: \"{raw}\""
-            else:
-                msg = f"expected text, got {_describe(value)}"
-        elif kind in ("int_type", "int_parsing"):
-            msg = f"expected a whole number, got {_describe(value)}"
-        elif kind == "bool_type":
-            msg = f"expected true or false, got {_describe(value)}"
-        elif kind in ("list_type",):
-            msg = f"expected a list, got {_describe(value)}"
-        elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            msg = f"expected a mapping of keys, got {_describe(value)}"
-        elif kind == "string_pattern_mismatch":
-            msg = f"{_describe(value)} is not a valid id here ({_pattern_hint(loc)})"
-        elif kind == "enum":
-            expected = e.get("ctx", {}).get("expected", "")
-            near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
-            hint = f"; did you mean '{near[0]}'?" if near else ""
-            word = status_words().get(fold(str(value).replace("-", " "))) if loc and loc[-1] == "status" else None
-            if word is not None:  # the command line's words; files keep one spelling per status
-                hint = f"; a file writes the status id: {word.value}"
-            msg = f"{_describe(value)} is not one of {expected}{hint}"
-        elif kind == "too_short":
-            msg = "must not be empty" if loc[-1] != "milestones" else "a task needs at least one milestone (due: none if the document gives no time)"
-        elif kind == "string_too_short":
-            msg = "must not be empty: write the text, or remove the key if it is optional"
-        elif kind in ("greater_than_equal", "greater_than"):
-            msg = f"{_describe(value)} is too small ({e['msg'].lower()})"
-        else:
-            msg = e["msg"]
+        msg, at_key = _message(e, loc, doc, model)
         out.append(doc.problem(loc, msg, key=at_key))
     return out
+
+
+def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[BaseModel]) -> tuple[str, bool]:
+    """One pydantic error in the file's words, and whether it points at the key (not its value)."""
+    kind = e["type"]
+    value = e.get("input")
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        near = similar(str(key), _fields(model, loc))
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        allowed = ", ".join(_fields(model, loc))
+        msg = f"unknown key '{key}'{hint} (allowed here: {allowed})"
+    elif kind == "missing":
+        msg = f"missing required key '{loc[-1]}'"
+    elif kind in ("string_type", "str_type"):
+        raw = doc.raw(loc)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and raw is not None:
+            msg = f"{raw} is read as a number; quote it: \"{raw}\""
+        else:
+            msg = f"expected text, got {_describe(value)}"
+    elif kind in ("int_type", "int_parsing"):
+        msg = f"expected a whole number, got {_describe(value)}"
+    elif kind == "bool_type":
+        msg = f"expected true or false, got {_describe(value)}"
+    elif kind in ("list_type",):
+        msg = f"expected a list, got {_describe(value)}"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        msg = f"expected a mapping of keys, got {_describe(value)}"
+    elif kind == "string_pattern_mismatch":
+        msg = f"{_describe(value)} is not a valid id here ({_pattern_hint(loc)})"
+    elif kind == "enum":
+        expected = e.get("ctx", {}).get("expected", "")
+        near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        word = status_words().get(fold(str(value).replace("-", " "))) if loc and loc[-1] == "status" else None
+        if word is not None:  # the command line's words; files keep one spelling per status
+            hint = f"; a file writes the status id: {word.value}"
+        msg = f"{_describe(value)} is not one of {expected}{hint}"
+    elif kind == "too_short":
+        msg = "must not be empty" if loc[-1] != "milestones" else \
+            "a task needs at least one milestone (due: none if the document gives no time)"
+    elif kind == "string_too_short":
+        msg = "must not be empty: write the text, or remove the key if it is optional"
+    elif kind in ("greater_than_equal", "greater_than"):
+        msg = f"{_describe(value)} is too small ({e['msg'].lower()})"
+    else:
+        msg = e["msg"]
+    return msg, kind == "extra_forbidden"
 
 
 def _pattern_hint(loc: tuple[Any, ...]) -> str:
@@ -245,12 +251,11 @@ def _unique(doc: Located, key: str, ids: list[str], what: str) -> list[Problem]:
 
 
 def _aliases(plan: Plan, doc: Located) -> list[Problem]:
-    from hoinhap_cli.text import fold
-
     owner: dict[str, str] = {}
     out = []
     for i, unit in enumerate(plan.units):
-        names = [("id", unit.id, ("units", i, "id")), ("name", unit.name, ("units", i, "name"))]
+        names: list[tuple[str, str, tuple[str | int, ...]]] = [
+            ("id", unit.id, ("units", i, "id")), ("name", unit.name, ("units", i, "name"))]
         names += [("alias", a, ("units", i, "aliases", j)) for j, a in enumerate(unit.aliases)]
         for _, name, path in names:
             key = fold(name)
@@ -277,27 +282,18 @@ class PlanIndex:
     units: set[str]
     tasks: dict[str, Task]
     events: set[str]
-    groups_of: dict[str, set[str]]  # unit id -> ids of the groups that list it as a member
-    named: dict[str, frozenset[str]]  # task id -> the units it names as lead or support
+    by_id: dict[str, Unit]  # for selection.takes_part
 
     @classmethod
-    def of(cls, plan: Plan) -> PlanIndex:
-        groups_of: dict[str, set[str]] = {}
-        for u in plan.units:
-            for m in u.members:
-                groups_of.setdefault(m, set()).add(u.id)
-        named = {t.id: frozenset(t.lead or ()) | frozenset(t.support or ()) for t in plan.tasks}
+    def of(cls, plan: Plan | Record) -> PlanIndex:
         return cls({u.id for u in plan.units}, {t.id: t for t in plan.tasks}, {e.id for e in plan.events},
-                   groups_of, named)
+                   {u.id: u for u in plan.units})
 
 
 _NEEDS_REASON = frozenset((Status.BLOCKED, Status.DROPPED))
 
 
-QUARTER_FOLDER = re.compile(r"\d{4}-Q[1-4]")
-
-
-def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit: str | None,
+def report_problems(report: ReportFile, doc: Located, plan: Plan | Record, expected_unit: str | None,
                     expected_period: str | None, today: date, index: PlanIndex | None = None) -> list[Problem]:
     out = []
     index = index or PlanIndex.of(plan)
@@ -313,14 +309,14 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
         else:
             out.append(doc.problem(("unit",), f"the file is named for unit '{expected_unit}' but says unit: "
                                    f"{report.unit}"))
-    if expected_period is not None and not QUARTER_FOLDER.fullmatch(expected_period):
+    if expected_period is not None and not is_quarter(expected_period):
         out.append(doc.problem(("period",), f"the folder '{expected_period}' is not a quarter: a report belongs in "
                                f"reports/<YYYY-Qn>/<unit-id>.yaml, here reports/{report.period}/"))
     elif expected_period is not None and report.period.label != expected_period:
-        out.append(doc.problem(("period",), f"the file is in folder {expected_period} but says period: {report.period}"))
+        out.append(doc.problem(("period",),
+                               f"the file is in folder {expected_period} but says period: {report.period}"))
     signed = plan.decision.signed_on
-    # A unit may report on a task that names it or names a group it belongs to.
-    reporter = frozenset((report.unit, *index.groups_of.get(report.unit, ()))) if report.unit in units else None
+    reporter = report.unit in units  # a unit may report on a task it takes part in (selection.takes_part)
     # A date needs a closer look (_date_problems) only outside [first, last].
     first, last = max(signed, report.period.start), min(today, report.period.end)
     for i, entry in enumerate(report.entries):
@@ -334,7 +330,7 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
             out += _date_problems(doc, ("entries", i, "date"), entry.date, report, signed, today)
         if entry.status in _NEEDS_REASON and not entry.reason:
             out.append(doc.problem(("entries", i), f"status {entry.status.value} needs a reason: add reason: …"))
-        if task is not None and reporter is not None and not entry.forced and index.named[task.id].isdisjoint(reporter):
+        if task is not None and reporter and not entry.forced and not takes_part(index.by_id, task, report.unit):
             out.append(doc.problem(("entries", i, "task"), f"unit '{report.unit}' is neither lead nor support of "
                                    f"task {task.id}; add forced: true if this is intended"))
     if report.submitted is not None:
@@ -349,12 +345,6 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan, expected_unit:
             out.append(_unknown(doc, ("events", i, "event"), "event", ev.event, events))
         out += _date_problems(doc, ("events", i, "date"), ev.date, report, signed, today)
     return out
-
-
-def involved(plan: Plan, task: Task, unit: str) -> bool:
-    """The unit leads or supports the task, or belongs to a group that does (a ward of '11 phường')."""
-    named = set(task.lead or []) | set(task.support or [])
-    return unit in named or any(unit in u.members for u in plan.units if u.id in named)
 
 
 def _date_problems(doc: Located, path: tuple, day: date, report: ReportFile, signed: date,

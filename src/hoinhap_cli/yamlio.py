@@ -1,4 +1,4 @@
-"""The only module that reads or writes YAML.
+"""Reading YAML (with `yamldump`, the only modules that touch YAML).
 
 Reading: bytes are checked (size, encoding, BOM), parsed by libyaml's C parser when present,
 and walked once to build plain Python values with YAML 1.2 scalars (``yes`` is text, a date
@@ -6,8 +6,7 @@ is text, ``2.10`` is a number). The walk refuses what PyYAML would silently acce
 duplicate keys, anchors and aliases, tags. It never raises on bad input: problems come back
 as values with line and column. `Located.position(path)` maps a data path back to the file.
 
-Writing: block style, keys in the order given, UTF-8 text (never ``\\u`` escapes), long lines
-never re-wrapped, strings that would read back as something else quoted.
+Writing is in `yamldump`.
 """
 
 from __future__ import annotations
@@ -21,21 +20,22 @@ from typing import Any
 import yaml
 
 from hoinhap_cli import yamltags
-from hoinhap_cli.problems import Problem
+from hoinhap_cli.problems import Problem, format_path
 from hoinhap_cli.text import nfc
 
 # Reading costs ~30 bytes of memory per byte of YAML (a 16 MiB plan peaks at ~500 MB, a 50 MiB
 # one at ~1.4 GB and 40 s). The real plan is ~0.1 MiB, so 10 MiB is generous and stays far
 # below a 500 MB memory goal; HOINHAP_MAX_MB raises it for whoever really needs more.
 MAX_MB = 10
-MAX_MB_ENV = "HOINHAP_MAX_MB"
+MAX_BYTES = MAX_MB * 2**20  # the default of every reader here (ledger.MAX_BYTES is the same)
+MAX_MB_ENV = "HOINHAP_MAX_MB"  # named in the refusal: the CLI reads it (cli.common.max_bytes)
 
 try:  # libyaml's parser: ~4x faster, and its nodes still carry line/column marks
-    from yaml._yaml import CParser as _CParser  # type: ignore[import-not-found]
+    from yaml._yaml import CParser as _CParser
 
-    _FAST = True
+    FAST = True
 except ImportError:  # pragma: no cover - pure-Python PyYAML
-    _FAST = False
+    FAST = False
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -93,9 +93,9 @@ class _Cheap:
         return SEQ if kind is yaml.SequenceNode else MAP
 
 
-if _FAST:
+if FAST:
 
-    class _Loader(_Cheap, _CParser):  # type: ignore[misc]
+    class _Loader(_Cheap, _CParser):
         pass
 
 else:  # pragma: no cover
@@ -222,8 +222,6 @@ class Located:
 
     def problem(self, path: tuple[str | int, ...], message: str, *, key: bool = False,
                 severity: str = "error") -> Problem:
-        from hoinhap_cli.problems import format_path
-
         line, col = self.position(path, key)
         return Problem(self.file, line, col, message, severity, format_path(path))  # type: ignore[arg-type]
 
@@ -263,26 +261,10 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def max_bytes_from_env(env: dict[str, str] | None = None) -> int:
-    """The size limit for one YAML file: $HOINHAP_MAX_MB MiB, else MAX_MB."""
-    from hoinhap_cli.problems import UsageError
-
-    value = (os.environ if env is None else env).get(MAX_MB_ENV, "").strip()
-    if not value:
-        return MAX_MB * 2**20
-    try:
-        mb = float(value)
-    except ValueError:
-        mb = 0.0
-    if not mb > 0 or mb == float("inf"):
-        raise UsageError(f"{MAX_MB_ENV}={value!r} is not a size: give a number of MiB, e.g. {MAX_MB_ENV}=60")
-    return int(mb * 2**20)
-
-
-def read(path: Path, file: str | None = None, max_bytes: int | None = None) -> tuple[Located | None, list[Problem]]:
+def read(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Located | None, list[Problem]]:
     """Read one YAML file. Returns (document, []) or (None, problems).
 
-    A file over `max_bytes` (default: `max_bytes_from_env()`) is refused before it is read,
+    A file over `max_bytes` is refused before it is read,
     so a huge file costs no memory.
     """
     name = file or str(path)
@@ -292,14 +274,14 @@ def read(path: Path, file: str | None = None, max_bytes: int | None = None) -> t
     return parse(raw, name)
 
 
-def read_bytes(path: Path | str, file: str | None = None, max_bytes: int | None = None) -> tuple[bytes | None, list[Problem]]:
+def read_bytes(path: Path | str, file: str | None = None,
+               max_bytes: int = MAX_BYTES) -> tuple[bytes | None, list[Problem]]:
     """A file's bytes (to hash them before parsing), or (None, problems) when unreadable or too big.
 
-    A file over `max_bytes` (default: `max_bytes_from_env()`) is refused before it is read,
-    so a huge file costs no memory.
+    A file over `max_bytes` is refused before it is read, so a huge file costs no memory.
     """
     name = file or str(path)
-    limit = max_bytes_from_env() if max_bytes is None else max_bytes
+    limit = max_bytes
     try:
         with open(path, "rb") as f:  # one open, its size from the open file (thousands of reports per run)
             size = os.fstat(f.fileno()).st_size
@@ -340,9 +322,9 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         return None, [_syntax_problem(err, text, file)]
     except yaml.reader.ReaderError as err:  # a control character: libyaml gives a byte offset, not a mark
-        line, col = _line_col(text, err.position)
+        at_line, at_col = _line_col(text, err.position)
         what = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
-        return None, [Problem(file, line, col, f"the character {what} is not allowed in YAML ({err.reason}): "
+        return None, [Problem(file, at_line, at_col, f"the character {what} is not allowed in YAML ({err.reason}): "
                                                "delete it")]
     except yaml.YAMLError as err:  # pragma: no cover - every libyaml error is one of the above
         return None, [Problem(file, 1, None, f"YAML error: {err}")]
@@ -405,11 +387,12 @@ def _runaway_quote(text: str, mark: Any) -> tuple[Any, Any] | None:
     """
     if mark is None:
         return None
-    scanner = (yaml.CLoader if _FAST else yaml.Loader)(text)  # type: ignore[attr-defined]
+    scanner = (yaml.CLoader if FAST else yaml.Loader)(text)
     last = None
     try:
         while scanner.check_token():
             token = scanner.get_token()
+            assert token is not None  # check_token() said there is one
             if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
                 break
             if isinstance(token, yaml.ScalarToken):
@@ -430,7 +413,7 @@ class _AnchorError(Exception):
 
 
 def _refuse_anchors(text: str, file: str) -> None:
-    scanner = (yaml.CLoader if _FAST else yaml.Loader)(text)  # type: ignore[attr-defined]
+    scanner = (yaml.CLoader if FAST else yaml.Loader)(text)
     try:
         while scanner.check_token():
             token = scanner.get_token()
@@ -447,7 +430,7 @@ _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 def _walk(node: yaml.Node, seen: set[int]) -> Any:
     if node.__class__ is _ScalarNode:
-        return _scalar(node)  # type: ignore[arg-type]
+        return _scalar(node)
     ident = id(node)
     if ident in seen:  # a node reached twice is an alias: refuse before it can multiply
         raise _Refused(node, _NO_ANCHORS)
@@ -471,131 +454,3 @@ def _walk(node: yaml.Node, seen: set[int]) -> Any:
                                      "YAML keeps only one; remove or rename one of them")
         out[key] = _scalar(value_node) if value_node.__class__ is _ScalarNode else _walk(value_node, seen)
     return out
-
-
-# ---------------------------------------------------------------- writing
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        return dumper.represent_scalar(STR, value, style="|")
-    return dumper.represent_scalar(STR, value)
-
-
-_Dumper.add_representer(str, _str_presenter)
-# Strings that YAML 1.1 readers (PyYAML, editors) take for booleans are quoted too.
-_Dumper.add_implicit_resolver(BOOL, re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$"), list("yYnNoO"))
-_Dumper.add_implicit_resolver(
-    "tag:yaml.org,2002:timestamp", re.compile(r"^\d{4}-\d{1,2}-\d{1,2}"), list("0123456789")
-)
-
-
-def dump(data: Any) -> str:
-    """Stable YAML: block style, key order kept, UTF-8, no wrapping."""
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=float("inf"),  # type: ignore[arg-type]
-        indent=2,
-    )
-
-
-def comment_at(text: str) -> tuple[int, int] | None:
-    """Line and column (1-based) of the first comment in a YAML text, or None.
-
-    A writer that re-dumps a file would drop its comments; it asks here first. Text inside
-    scalars (a note holding '#') is not a comment: only what lies outside every token counts.
-    """
-    if "#" not in text:
-        return None
-    lines = text.splitlines()
-    covered: dict[int, int] = {}  # line -> the column where its last token ends
-    inside: set[int] = set()  # lines wholly inside a multi-line token (block scalars)
-    scanner = (yaml.CLoader if _FAST else yaml.Loader)(text)  # type: ignore[attr-defined]
-    try:
-        while scanner.check_token():
-            token = scanner.get_token()
-            start, end = token.start_mark, token.end_mark
-            if start.line == end.line:
-                covered[start.line] = max(covered.get(start.line, 0), end.column)
-            else:
-                covered[start.line] = 1 << 30
-                inside.update(range(start.line + 1, end.line))
-                covered[end.line] = max(covered.get(end.line, 0), end.column)
-    finally:
-        scanner.dispose()
-    for number, line in enumerate(lines):
-        if number in inside:
-            continue
-        col = covered.get(number, 0)
-        rest = line[col:]
-        stripped = rest.lstrip(" \t")
-        if stripped.startswith("#"):
-            return number + 1, col + len(rest) - len(stripped) + 1
-    return None
-
-
-def splice(doc: Located, text: str, before: dict[str, Any], after: dict[str, Any]) -> str | None:
-    """`after` written as `before`'s text with lines inserted and none changed, or None.
-
-    `doc`/`text` are the file holding `before` (a mapping). Handled: new top-level keys, and
-    items appended to a top-level block sequence (indented like the items already there).
-    Anything else (a changed value, a flow-style list, CRLF or BOM text) returns None and the
-    caller rewrites the whole file. Comments and hand layout survive a splice; the caller
-    still re-reads the result to make sure it holds `after`.
-    """
-    root = doc.root
-    if not isinstance(root, yaml.MappingNode) or "\r" in text or text.startswith("\ufeff"):
-        return None
-    if any(key not in after for key in before):
-        return None
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        return None
-    place: list[tuple[str, int]] = []  # top-level keys in file order, with the line each starts on
-    values: dict[str, yaml.Node] = {}
-    for key_node, value_node in root.value:
-        name = nfc(key_node.value)
-        place.append((name, key_node.start_mark.line))
-        values[name] = value_node
-    order = list(after)
-
-    def end_of(key: str) -> int:
-        """The line where `key`'s block ends: the next top-level key in the file, or the end."""
-        later = [line for name, line in place if line > dict(place)[key]]
-        return min(later) if later else len(lines)
-
-    def before_next(key: str) -> int:
-        """Where a new key goes: before the first key that follows it in `after`'s order."""
-        following = [dict(place)[k] for k in order[order.index(key) + 1:] if k in values]
-        return min(following) if following else len(lines)
-
-    inserts: dict[int, list[str]] = {}
-    for key, value in after.items():
-        if key not in before:
-            inserts.setdefault(before_next(key), []).append(dump({key: value}))
-            continue
-        old = before[key]
-        if old == value:
-            continue
-        node = values.get(key)
-        if not (isinstance(old, list) and isinstance(value, list) and value[: len(old)] == old and old
-                and isinstance(node, yaml.SequenceNode) and not node.flow_style):
-            return None
-        pad = " " * node.start_mark.column
-        chunk = "".join(pad + line if line.strip() else line
-                        for line in dump(value[len(old):]).splitlines(keepends=True))
-        inserts.setdefault(end_of(key), []).append(chunk)
-    out = []
-    for number in range(len(lines) + 1):
-        out.extend(inserts.get(number, []))
-        if number < len(lines):
-            out.append(lines[number])
-    return "".join(out)

@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from hoinhap_cli import progress, store, yamlio
 from hoinhap_cli.cli import app
-from hoinhap_cli.ledger import load_plan, validate_report
+from hoinhap_cli.reading import load_plan, validate_report
 from hoinhap_cli.paths import locate
 from plan_cases import SHIPPED
 from report_cases import TODAY

@@ -71,7 +71,7 @@ def test_nfd_unit_alias_resolves_like_nfc(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / "plan.yaml").write_text(raw, encoding="utf-8")
-    loaded = ledger.load(locate(str(data)), date(2009, 1, 1))
+    loaded = ledger.load(locate(str(data)), date(2009, 1, 1))[0]
     aliases = [a for u in loaded.units.values() for a in u.aliases if fold(a) == fold(nfc_alias)]
     assert aliases == [nfc_alias]  # stored NFC: an exact match against what a user types
     owner = [u.id for u in loaded.units.values() if nfc_alias in u.aliases]

@@ -1,13 +1,15 @@
-"""The typer app: one module per command, wired here. Nothing below cli/ imports typer."""
+"""The typer app: the commands come from the table in cli.commands, each imported when named
+(cli.group). Nothing below cli/ imports typer."""
 
 from __future__ import annotations
 
-import copy
+import gc
 import os
+import sys
 
 import typer
 
-from hoinhap_cli.cli.common import HoinhapGroup
+from hoinhap_cli.cli.group import HoinhapGroup
 
 app = typer.Typer(
     cls=HoinhapGroup,
@@ -29,60 +31,18 @@ def _options(
     """The options every command shares (read by HoinhapGroup.invoke)."""
 
 
-def _register() -> None:
-    # Imports stay inside: `hoinhap --help` and completion load only typer.
-    from hoinhap_cli.cli import (
-        check,
-        dashboard,
-        diff,
-        event,
-        export,
-        init,
-        log,
-        programs,
-        record,
-        review,
-        schema,
-        show,
-        submit,
-        tasks,
-        timeline,
-        units,
-    )
-
-    app.command("check")(check.check)
-    app.command("export")(export.export)
-    app.command("tasks")(tasks.tasks)
-    app.command("show")(show.show)
-    app.command("units")(units.units)
-    app.command("programs")(programs.programs)
-    app.command("record")(record.record)
-    app.command("event")(event.event)
-    app.command("submit")(submit.submit)
-    app.command("log")(log.log)
-    review.register(app)  # overdue, upcoming, summary
-    app.command("timeline")(timeline.timeline)
-    app.command("dashboard")(dashboard.dashboard)
-    app.command("diff")(diff.diff)
-    app.command("schema")(schema.schema)
-    app.command("init")(init.init)
-
-
-_register()
-
-
 def main() -> None:
-    """The console script. A run is short and builds its objects once: Python's cyclic garbage
-    collector, left at its default (a pass every 700 new objects), rescans them again and
-    again, and at the end each of them is freed one by one. Neither is needed — the loaded
-    ledger holds no reference cycles, and the operating system takes the memory back at once.
-    10,000 tasks, warm `overdue`: ~0.55 -> ~0.44 s (benchmarks/README.md)."""
-    import gc
-    import sys
+    """The console script, and the garbage-collector policy of a run (the library sets none).
 
-    gc.set_threshold(100_000, 50, 100)
+    A run is short and builds its objects once: Python's cyclic collector, left at its default
+    (a pass every 700 new objects), scans the loaded ledger again and again — with it running,
+    unpickling or validating a large ledger takes about 3× longer (benchmarks/README.md) — and at
+    the end every object is freed one by one. Neither is needed: the loaded ledger holds no
+    reference cycles, and the operating system takes the memory back at once. So the collector
+    is off for the run, and the process ends with os._exit once its answer is flushed."""
+    gc.disable()
     try:
-        _for(sys.argv[1:], os.environ)(prog_name="hoinhap")
+        app(prog_name="hoinhap")
     except SystemExit as done:
         code = 0 if done.code is None else done.code
         if not isinstance(code, int):
@@ -93,19 +53,3 @@ def main() -> None:
         except (OSError, ValueError):  # a closed pipe, a full disk: let the normal exit report it
             raise done from None
         os._exit(code)  # the answer is written and flushed: no object-by-object teardown
-
-
-def _for(args: list[str], environ: dict[str, str] | os._Environ) -> typer.Typer:
-    """The app with only the command asked for, when it names one: typer works out every
-    registered command's options from its signature before running any (~15 ms for twenty),
-    and a run needs one. Anything else — no command, --help, an unknown or misspelt name,
-    shell completion — gets the whole app, and its listing and suggestions."""
-    name = next((a for a in args if not a.startswith("-")), None)
-    if name is None or "_HOINHAP_COMPLETE" in environ:
-        return app
-    chosen = [c for c in app.registered_commands if c.name == name]
-    if not chosen:
-        return app
-    one = copy.copy(app)  # the same callback and settings
-    one.registered_commands = chosen
-    return one

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, cache, open_data, output, today
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
+from hoinhap_cli import snapshot
+from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, cache, format_option, max_bytes, open_data, output, today
+from hoinhap_cli.i18n import t
+from hoinhap_cli.problems import errors
 
 
 def check(
     data: DataOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings count as problems too.")] = False,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    format: Annotated[Format, format_option("text or json.", Format.text, Format.json)] = Format.text,
     lang: LangOpt = None,
-) -> None:
+) -> int:
     """Validate plan.yaml and the report files; print every problem as file:line:column.
 
     Exit 0 when valid, 1 when problems were found (with --strict, warnings too), 2 when the
@@ -29,30 +26,18 @@ def check(
     \b
     Example: hoinhap check --data data --strict
     """
-    from hoinhap_cli import ledger
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.problems import errors
-
     out = output(lang)
     where = open_data(data, out)
-    found, problems = ledger.check(where, today(), cache())
+    found, problems = snapshot.load(where, today(), cache(), max_bytes=max_bytes())
     n_errors = len(errors(problems))
     n_warnings = len(problems) - n_errors
     failed = n_errors > 0 or (strict and n_warnings > 0)
-    if format is CheckFormat.json:
-        out.json({
-            "valid": not failed,
-            "plan": where.display(where.plan_file),
-            "errors": n_errors,
-            "warnings": n_warnings,
-            "problems": [p.as_dict() for p in problems],
-        })
-    else:
-        out.problems(problems, stream=out.out)
-        if found is not None and not failed:
-            out.message(t("check.ok", out.lang, file=where.display(where.plan_file), tasks=len(found.tasks),
-                          units=len(found.units), reports=len(found.report_files()))
-                        + (f" ({t('check.summary', out.lang, errors=0, warnings=n_warnings)})" if n_warnings else ""))
-        else:
-            out.message(t("check.summary", out.lang, errors=n_errors, warnings=n_warnings))
-    raise typer.Exit(1 if failed else 0)
+    counts = t("check.summary", out.lang, errors=n_errors, warnings=n_warnings)
+    if found is not None and not failed:
+        counts = t("check.ok", out.lang, file=where.display(where.plan_file), tasks=len(found.tasks),
+                   units=len(found.units), reports=len(found.report_files())) \
+            + (f" ({t('check.summary', out.lang, errors=0, warnings=n_warnings)})" if n_warnings else "")
+    record = {"valid": not failed, "plan": where.display(where.plan_file), "errors": n_errors,
+              "warnings": n_warnings, "problems": [p.as_dict() for p in problems]}
+    out.verdict(format.value, record, problems, counts)
+    return 1 if failed else 0

@@ -7,19 +7,20 @@ completion must never print an error into the user's command line.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+from hoinhap_cli.paths import locate
+from hoinhap_cli.problems import HoinhapError
 from hoinhap_cli.text import collation_key, fold, natural_key
 
 
 def _plan(ctx: Any) -> dict[str, Any]:
-    from hoinhap_cli import yamlio
-    from hoinhap_cli.paths import locate
-    from hoinhap_cli.problems import HoinhapError
+    from hoinhap_cli import yamlio  # reason: PyYAML, only on <TAB>; every command imports this module
 
     params = getattr(ctx, "params", None) or {}
     try:
-        where = locate(params.get("data"))
+        where = locate(params.get("data"), fallback=os.environ.get("HOINHAP_DATA"))
         doc, _ = yamlio.read(where.plan_file)
     except (HoinhapError, OSError):
         return {}

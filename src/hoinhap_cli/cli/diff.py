@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from enum import Enum
+import os
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from hoinhap_cli import guard
-from hoinhap_cli.cli.common import DataOpt, LangOpt, output
+from hoinhap_cli import guard, revisions
+from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, format_option, output
+from hoinhap_cli.i18n import t
+from hoinhap_cli.paths import locate
+from hoinhap_cli.plandiff import Change
+from hoinhap_cli.plandiff import diff as plan_diff
+from hoinhap_cli.problems import UsageError
+from hoinhap_cli.render import Column
 
-
-class DiffFormat(str, Enum):
-    table = "table"
-    md = "md"
-    json = "json"
+COLUMNS = [Column("what", "Thay đổi", "Change", no_wrap=True), Column("item", "Mục", "Item", no_wrap=True),
+           Column("detail", "Chi tiết", "Detail")]
 
 
 def diff(
@@ -25,9 +28,10 @@ def diff(
     files: Annotated[Optional[tuple[str, str]], typer.Option(
         "--files", metavar="OLD.yaml NEW.yaml", help="Compare two plan files instead of git revisions.")] = None,
     data: DataOpt = None,
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, md or json.")] = DiffFormat.table,
+    format: Annotated[Format, format_option("table, md or json.", Format.table, Format.md, Format.json)]
+    = Format.table,
     lang: LangOpt = None,
-) -> None:
+) -> int:
     """Show what changed in substance in plan.yaml between two git revisions (or two files).
 
     Tasks added, removed or renumbered; deadlines moved; lead and support units added or
@@ -38,12 +42,6 @@ def diff(
     \b
     Example: hoinhap diff HEAD~1 HEAD --format md
     """
-    from hoinhap_cli import revisions
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.paths import locate
-    from hoinhap_cli.plandiff import diff as plan_diff
-    from hoinhap_cli.problems import UsageError
-
     out = output(lang)
     for rev in (old_rev, new_rev):  # `diff ''` was silently HEAD
         if rev is not None:
@@ -54,47 +52,31 @@ def diff(
         old, old_name = revisions.plan_file(Path(files[0]), files[0]), files[0]
         new, new_name = revisions.plan_file(Path(files[1]), files[1]), files[1]
     else:
-        where = locate(data)
+        where = locate(data, fallback=os.environ.get("HOINHAP_DATA"))
         if where.origin == "bundled":
             raise UsageError("no data/plan.yaml here or above to compare",
                              ["pass --data DIR, or compare two files with --files OLD.yaml NEW.yaml"])
         repo = revisions.repo_of(where.plan_file)
         old, old_name = revisions.plan_at(repo, old_rev or "HEAD", where.display(where.plan_file))
         new, new_name = revisions.plan_at(repo, new_rev, where.display(where.plan_file))
-
     changes = plan_diff(old, new)
-    if format is DiffFormat.json:
-        out.json({"old": old_name, "new": new_name, "changed": bool(changes),
-                  "changes": [c.as_dict() for c in changes]})
-    elif not changes:
-        out.text(t("diff.none", out.lang, old=old_name, new=new_name))
-    else:
-        from hoinhap_cli.render import Column
-
-        columns = [
-            Column("what", "Thay đổi", "Change", no_wrap=True),
-            Column("item", "Mục", "Item", no_wrap=True),
-            Column("detail", "Chi tiết", "Detail"),
-        ]
-        rows = [{"what": t(f"diff.kind.{c.kind}", out.lang), "item": _item(c, out.lang),
-                 "detail": _detail(c, out.lang)} for c in changes]
-        title = t("diff.title", out.lang, old=old_name, new=new_name, n=len(changes))
-        out.rows(format.value, columns, rows, title=title)
-    raise typer.Exit(1 if changes else 0)
+    record = {"old": old_name, "new": new_name, "changed": bool(changes), "changes": [c.as_dict() for c in changes]}
+    rows = [{"what": t(f"diff.kind.{c.kind}", out.lang), "item": _item(c, out.lang), "detail": _detail(c, out.lang)}
+            for c in changes]
+    out.listing(format.value, COLUMNS, rows, record, title=t("diff.title", out.lang, old=old_name, new=new_name,
+                                                                n=len(changes)),
+                empty=t("diff.none", out.lang, old=old_name, new=new_name))
+    return 1 if changes else 0
 
 
-def _item(c: Any, lang: str) -> str:
-    from hoinhap_cli.i18n import t
-
+def _item(c: Change, lang: str) -> str:
     label = t(f"diff.scope.{c.scope}", lang, id=c.id or "")
     if c.field and (c.kind in ("edited", "milestone") or c.field == "milestone"):
         label += f" · {t('diff.field.milestone', lang) if c.field == 'milestone' else c.field}"
     return label
 
 
-def _detail(c: Any, lang: str) -> str:
-    from hoinhap_cli.i18n import t
-
+def _detail(c: Change, lang: str) -> str:
     if c.kind == "deadline":
         moved = f"{c.old} → {c.new}"
         return moved if c.days is None else f"{moved} ({t('diff.days', lang, n=f'{c.days:+d}')})"

@@ -2,40 +2,43 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
+from hoinhap_cli import progress
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, today
 from hoinhap_cli.cli.complete import complete_event
+from hoinhap_cli.i18n import t
+from hoinhap_cli.problems import UsageError
 
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Free text; kept exactly (NFC).")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="A document reference, e.g. a decision number.")]
 
 
 def event(
-    event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", autocompletion=complete_event, help="An event id from the plan's events:.")],
-    date: Annotated[str, typer.Option("--date", help="The day it happened (YYYY-MM-DD).")],
+    event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", autocompletion=complete_event,
+                                            help="An event id from the plan's events:.")],
+    date: Annotated[Date, typer.Option("--date", click_type=DATE, help="The day it happened (YYYY-MM-DD).")],
     note: NoteOpt = None,
     evidence: EvidenceOpt = None,
     data: DataOpt = None,
     lang: LangOpt = None,
-) -> None:
+) -> int:
     """Record that an awaited event happened (stored in the standing agency's quarterly report).
 
     \b
     Example: hoinhap event tp-duyet-quy-hoach-cho --date 2009-06-15 --evidence "QĐ 123/QĐ-UBND"
     """
-    record_event(event_id, date, note, evidence, data, lang)
+    return record_event(event_id, date, note, evidence, data, lang)
 
 
-def record_event(event_id: str, date: str | None, note: str | None, evidence: str | None,
-                 data: str | None, lang: str | None) -> None:
-    from hoinhap_cli import progress, store
-    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.ledger import load_reports
-    from hoinhap_cli.problems import UsageError
+def record_event(event_id: str, date: Date | None, note: str | None, evidence: str | None,
+                 data: str | None, lang: str | None) -> int:
+    # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
+    from hoinhap_cli.cli.writing import append_event, lock_timeout, open_for_writing, update
+    from hoinhap_cli.reading import load_reports  # reason: as above (it validates with pydantic)
 
     out = output(lang)
     if date is None:
@@ -44,12 +47,14 @@ def record_event(event_id: str, date: str | None, note: str | None, evidence: st
     now = today()
     entry, found, unit, period = progress.build_event(plan, event=event_id, day=date, today=now,
                                                       note=note, evidence=evidence)
-    earlier = [ev for r in load_reports(where, plan, now)[0] for ev in r.content.events if ev.event == found.id]
-    written = store.update(where, plan, unit, period, now, store.append_event(entry), timeout=lock_timeout())
+    reports = load_reports(where, plan, now, max_bytes=max_bytes())[0]
+    earlier = [ev for r in reports for ev in r.content.events if ev.event == found.id]
+    written = update(where, plan, unit, period, now, append_event(entry), timeout=lock_timeout(),
+                     max_bytes=max_bytes())
     if written.reformatted:
         out.message(t("record.reformatted", out.lang, file=written.file))
     out.message(t("event.ok", out.lang, event=found.id, name=found.name, date=entry.date.isoformat(),
                   file=written.file))
     if earlier:
-        first = min(ev.date for ev in earlier)
-        out.message(t("event.again", out.lang, event=found.id, date=first.isoformat()))
+        out.message(t("event.again", out.lang, event=found.id, date=min(ev.date for ev in earlier).isoformat()))
+    return 0

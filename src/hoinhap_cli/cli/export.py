@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
-import typer
-
-from hoinhap_cli.cli.common import DataOpt, load_ledger, output
-
-
-class ExportFormat(str, Enum):
-    json = "json"
-    yaml = "yaml"
+from hoinhap_cli.cli.common import DataOpt, Format, format_option, load_ledger, output
+from hoinhap_cli.queries import export_plan
 
 
 def export(
     data: DataOpt = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json or yaml.")] = ExportFormat.json,
-) -> None:
+    format: Annotated[Format, format_option("json or yaml.", Format.json, Format.yaml)] = Format.json,
+) -> int:
     """Print the whole validated plan (decision, programmes, units, tasks) as JSON or YAML.
 
     The JSON is a documented contract: see docs/json-contract.md.
@@ -26,9 +19,6 @@ def export(
     \b
     Example: hoinhap export --format json > ke-hoach.json
     """
-    from hoinhap_cli.queries import export_plan
-
     out = output()
-    ledger = load_ledger(data, out)
-    payload = export_plan(ledger)
-    out.json(payload) if format is ExportFormat.json else out.yaml(payload)
+    out.data(format.value, export_plan(load_ledger(data, out)))
+    return 0

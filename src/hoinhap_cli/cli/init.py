@@ -8,12 +8,14 @@ from typing import Annotated
 import typer
 
 from hoinhap_cli.cli.common import LangOpt, output
+from hoinhap_cli.i18n import t
+from hoinhap_cli.scaffold import create
 
 
 def init(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder of the new ledger (created if missing).")],
     lang: LangOpt = None,
-) -> None:
+) -> int:
     """Create a new ledger in DIR: data/plan.yaml, data/reports/, schema/, README.md, .gitattributes.
 
     The plan is the bundled Decision 02/2008/QĐ-UBND. Nothing is overwritten: if any of these
@@ -22,10 +24,8 @@ def init(
     \b
     Example: hoinhap init so-theo-doi && cd so-theo-doi && git init && hoinhap check
     """
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.scaffold import create
-
     out = output(lang)
     for path in create(directory):
         out.text(str(path))
     out.message(t("init.done", out.lang, dir=directory))
+    return 0

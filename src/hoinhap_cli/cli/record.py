@@ -2,56 +2,56 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, LangOpt, output, today
+from hoinhap_cli import progress
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, status_word, today
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
-from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt
+from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt, record_event
+from hoinhap_cli.i18n import t
+from hoinhap_cli.problems import UsageError
 
 
 def record(
-    task: Annotated[Optional[str], typer.Argument(metavar="TASK_ID", autocompletion=complete_task, help="The task, e.g. 2.10 (2,10 works too).")] = None,
+    task: Annotated[Optional[str], typer.Argument(metavar="TASK_ID", autocompletion=complete_task,
+                                                  help="The task, e.g. 2.10 (2,10 works too).")] = None,
     status: Annotated[Optional[str], typer.Option(
         "--status", "-s", help="not-started, in-progress, done, blocked, dropped — or chưa thực hiện, "
                                "đang thực hiện, hoàn thành, vướng mắc, hủy bỏ (diacritics optional).")] = None,
     milestone: Annotated[Optional[int], typer.Option("--milestone", "-m", help="Milestone number (from 1); "
                                                                                 "default: the whole task.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", autocompletion=complete_unit, help="Unit id, name or alias "
-                                                                     "(default: the task's first lead unit).")] = None,
+    date: Annotated[Optional[Date], typer.Option("--date", click_type=DATE,
+                                                 help="YYYY-MM-DD (default: today).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", autocompletion=complete_unit,
+                                                help="Unit id, name or alias (default: the task's first lead unit).")]
+    = None,
     note: NoteOpt = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why: required for blocked and dropped.")] = None,
     evidence: EvidenceOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Accept a unit that neither leads nor supports the "
                                                         "task; the entry says forced: true.")] = False,
     event: Annotated[Optional[str], typer.Option("--event", metavar="EVENT_ID", autocompletion=complete_event,
-                                                 help="Record an awaited event instead (same as `hoinhap event`).")] = None,
+                                                 help="Record an awaited event instead (same as `hoinhap event`).")]
+    = None,
     data: DataOpt = None,
     lang: LangOpt = None,
-) -> None:
+) -> int:
     """Record progress on a task: one entry appended to reports/<quarter>/<unit>.yaml.
 
     \b
     Example: hoinhap record 2.10 --status "đang thực hiện" --note "Đã khảo sát 3 chợ"
     Example: hoinhap record 3.2.4 --status "vướng mắc" --reason "Chờ Thành phố duyệt vốn" --unit "Phòng QLĐT"
     """
-    from hoinhap_cli import progress, store
-    from hoinhap_cli.cli.writing import lock_timeout, open_for_writing, status_word
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.problems import UsageError
+    # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
+    from hoinhap_cli.cli.writing import append_entry, lock_timeout, open_for_writing, update
 
     if event is not None:
-        extra = [name for name, value in (("TASK_ID", task), ("--status", status), ("--milestone", milestone),
-                                          ("--unit", unit), ("--reason", reason), ("--force", force)) if value]
-        if extra:
-            raise UsageError(f"--event records an event, not task progress: drop {', '.join(extra)}",
-                             ["hoinhap event EVENT_ID --date DATE [--note …] [--evidence …]"])
-        from hoinhap_cli.cli.event import record_event
-
-        record_event(event, date, note, evidence, data, lang)
-        return
+        _only_event((("TASK_ID", task), ("--status", status), ("--milestone", milestone), ("--unit", unit),
+                     ("--reason", reason), ("--force", force)))
+        return record_event(event, date, note, evidence, data, lang)
     if task is None or status is None:
         missing = " and ".join(n for n, v in (("TASK_ID", task), ("--status", status)) if v is None)
         raise UsageError(f"missing {missing}", ["hoinhap record 2.10 --status in-progress",
@@ -61,8 +61,8 @@ def record(
     now = today()
     done = progress.build_entry(plan, task=task, status=status, today=now, milestone=milestone, day=date,
                                 unit=unit, note=note, reason=reason, evidence=evidence, force=force)
-    written = store.update(where, plan, done.unit.id, done.period, now, store.append_entry(done.entry),
-                           timeout=lock_timeout())
+    written = update(where, plan, done.unit.id, done.period, now, append_entry(done.entry),
+                     timeout=lock_timeout(), max_bytes=max_bytes())
     if written.reformatted:
         out.message(t("record.reformatted", out.lang, file=written.file))
     if done.unit_defaulted:
@@ -73,3 +73,12 @@ def record(
     out.message(t("record.ok", out.lang, task=done.task.id, milestone=where_ms,
                   status=status_word(done.entry.status, out.lang), date=done.entry.date.isoformat(),
                   unit=done.unit.id, file=written.file))
+    return 0
+
+
+def _only_event(given: tuple[tuple[str, object], ...]) -> None:
+    """`record --event` records an event: none of the task-progress arguments may come with it."""
+    extra = [name for name, value in given if value]
+    if extra:
+        raise UsageError(f"--event records an event, not task progress: drop {', '.join(extra)}",
+                         ["hoinhap event EVENT_ID --date DATE [--note …] [--evidence …]"])

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from typing import Annotated
 
 import typer
+
+from hoinhap_cli.schemas import schema_text
 
 
 class SchemaKind(str, Enum):
@@ -15,7 +18,7 @@ class SchemaKind(str, Enum):
 
 def schema(
     which: Annotated[SchemaKind, typer.Argument(help="plan (plan.yaml) or report (a report file).")],
-) -> None:
+) -> int:
     """Print the JSON Schema of plan.yaml or of a report file (generated from the models).
 
     Editors validate and complete plan.yaml from it: data/plan.yaml's first line points to
@@ -24,8 +27,5 @@ def schema(
     \b
     Example: hoinhap schema plan > schema/plan.schema.json
     """
-    import sys
-
-    from hoinhap_cli.schemas import schema_text
-
     sys.stdout.write(schema_text(which.value))
+    return 0

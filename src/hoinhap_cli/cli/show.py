@@ -6,18 +6,23 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, DetailFormat, LangOpt, NoColorOpt, column, load_ledger, output
+from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, NoColorOpt, column, format_option, load_ledger, output
 from hoinhap_cli.cli.complete import complete_task
+from hoinhap_cli.i18n import t
+from hoinhap_cli.lookup import task_detail
+from hoinhap_cli.render import Block
+from hoinhap_cli.selection import find_task
 
 
 def show(
-    task_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=complete_task, help="The task's number, loosely: 2.10, 2,10, 3.2.4A.")],
-    format: Annotated[DetailFormat, typer.Option("--format", "-f", help="table (text), json or md.")]
-    = DetailFormat.table,
+    task_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=complete_task,
+                                           help="The task's number, loosely: 2.10, 2,10, 3.2.4A.")],
+    format: Annotated[Format, format_option("table (text), json or md.", Format.table, Format.json, Format.md)]
+    = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
-) -> None:
+) -> int:
     """Show everything about one task, and its reported progress.
 
     JSON is the task object of docs/json-contract.md with "status" and "history" added.
@@ -26,13 +31,9 @@ def show(
     Example: hoinhap show 2,10
     Example: hoinhap show 3.2.4a --format md
     """
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.lookup import find_task, task_detail
-    from hoinhap_cli.render import Block
-
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
-    task = find_task(ledger, task_id, out.lang)
+    task = find_task(ledger.tasks, task_id)
     d = task_detail(ledger, task, out.lang)
     none = t("show.none", out.lang)
     blocks = [
@@ -51,3 +52,4 @@ def show(
               rows=d.history, empty=none),
     ]
     out.document(format.value, t("show.task", out.lang, id=task.id), blocks, d.record)
+    return 0

@@ -8,12 +8,12 @@ from hoinhap_cli.cli.common import (
     DueAfterOpt,
     DueBeforeOpt,
     DueInOpt,
+    Format,
     FormatOpt,
     FullOpt,
     IncludeOngoingOpt,
     IncludePendingOpt,
     LangOpt,
-    ListFormat,
     NoColorOpt,
     NoRecurringOpt,
     ProgramOpt,
@@ -30,6 +30,8 @@ from hoinhap_cli.cli.common import (
     task_filter,
     today,
 )
+from hoinhap_cli.i18n import t
+from hoinhap_cli.lookup import task_rows
 
 
 def tasks(
@@ -45,13 +47,13 @@ def tasks(
     search: SearchOpt = None,
     status: StatusOpt = None,
     sort: SortOpt = SortChoice.id,
-    format: FormatOpt = ListFormat.table,
+    format: FormatOpt = Format.table,
     bom: BomOpt = False,
     full: FullOpt = False,
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
-) -> None:
+) -> int:
     """List tasks by unit, role, programme, deadline and words (filters combine).
 
     Due filters: a task matches when one of its milestones falls due in the window. Recurring
@@ -65,9 +67,6 @@ def tasks(
     Example: hoinhap tasks --unit "phong kinh te" --role lead --due-in 2009
     Example: hoinhap tasks --unit "Phòng QLĐT" --due-in 2009
     """
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.lookup import task_rows
-
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     f = task_filter(ledger, out.lang, unit, role, program, search, due_before, due_after, due_in,
@@ -85,8 +84,6 @@ def tasks(
         column("due_dates", table=False),
         column("next_due", no_wrap=True, table=sort is SortChoice.due),
     ]
-    title = t("rows.count.tasks", out.lang, n=len(pairs))
-    out.rows(format.value, columns, [r for r, _ in pairs], records=[rec for _, rec in pairs],
-             title=title if format is ListFormat.table else None, bom=bom)
-    if not pairs and format is ListFormat.table:
-        out.message(t("rows.none", out.lang))
+    out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
+                t("rows.count.tasks", out.lang, n=len(pairs)), t("rows.none", out.lang), bom=bom)
+    return 0

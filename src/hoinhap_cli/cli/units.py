@@ -11,17 +11,21 @@ from hoinhap_cli.cli.common import (
     AsOfOpt,
     BomOpt,
     DataOpt,
+    Format,
     FormatOpt,
     FullOpt,
     LangOpt,
-    ListFormat,
     NoColorOpt,
     SearchOpt,
-    as_of_date,
     column,
     load_ledger,
     output,
+    today,
 )
+from hoinhap_cli.i18n import t
+from hoinhap_cli.lookup import unit_load, unit_rows
+from hoinhap_cli.selection import find_kind
+from hoinhap_cli.text import collation_key
 
 
 class UnitSort(str, Enum):
@@ -40,13 +44,13 @@ def units(
                                                                "as of --as-of: as lead, late among them, via a group.")]
     = False,
     as_of: AsOfOpt = None,
-    format: FormatOpt = ListFormat.table,
+    format: FormatOpt = Format.table,
     bom: BomOpt = False,
     full: FullOpt = False,
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
-) -> None:
+) -> int:
     """List units with how many tasks each leads and supports.
 
     "Chủ trì"/"Phối hợp" count tasks naming the unit itself; "Qua nhóm" counts tasks that reach
@@ -60,19 +64,14 @@ def units(
     Example: hoinhap units --kind "ubnd phuong" --sort name
     Example: hoinhap units --show-load --as-of 2009-06-30 --search "Phòng"
     """
-    from hoinhap_cli.i18n import t
-    from hoinhap_cli.lookup import unit_load, unit_rows
-    from hoinhap_cli.selection import find_kind
-    from hoinhap_cli.text import collation_key
-
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
-    pairs = unit_rows(ledger, find_kind(kind, out.lang) if kind else None, search)
+    pairs = unit_rows(ledger, find_kind(kind) if kind else None, search)
     if sort is UnitSort.name:
         pairs.sort(key=lambda pair: collation_key(pair[0]["name"]))
     load_columns = []
+    day = as_of or today()
     if show_load:
-        day = as_of_date(as_of)
         load = unit_load(ledger, day)
         for row, record in pairs:
             row.update(load[row["id"]])
@@ -88,9 +87,7 @@ def units(
         column("via_group_count", "via_count", justify="right", no_wrap=True),
         *load_columns,
     ]
-    out.rows(format.value, columns, [r for r, _ in pairs], records=[rec for _, rec in pairs],
-             title=t("rows.count.units", out.lang, n=len(pairs)) if format is ListFormat.table else None, bom=bom)
-    if not pairs and format is ListFormat.table:
-        out.message(t("rows.none", out.lang))
-    elif show_load and format is ListFormat.table:
-        out.text(t("units.load.note", out.lang, as_of=day.isoformat()))
+    note = t("units.load.note", out.lang, as_of=day.isoformat()) if show_load else ""
+    out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
+                t("rows.count.units", out.lang, n=len(pairs)), t("rows.none", out.lang), note, bom)
+    return 0

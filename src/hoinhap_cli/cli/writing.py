@@ -1,19 +1,28 @@
-"""What the commands that write progress (record, event, submit) share."""
+"""What the commands that write progress (record, event, submit) share.
+
+Imported by those commands when they write, not when they are loaded: the writer (store) loads
+pydantic, which completing their arguments on <TAB> must not. So the writer's functions are
+offered here too, and a command imports this module alone.
+"""
 
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from hoinhap_cli import guard
-from hoinhap_cli.cli.common import open_data
+from hoinhap_cli.cli.common import max_bytes, open_data
+from hoinhap_cli.model import Plan
+from hoinhap_cli.paths import DataDir
+from hoinhap_cli.problems import DataError, UsageError, errors
+from hoinhap_cli.reading import load_plan
+from hoinhap_cli.render import Output
+from hoinhap_cli.store import DEFAULT_LOCK_TIMEOUT, append_entry, append_event, mark_submitted, refuse_bundled, update
+
+__all__ = ["append_entry", "append_event", "lock_timeout", "mark_submitted", "open_for_writing", "update"]
 
 
 def lock_timeout() -> float:
     """Seconds to wait for another writer: $HOINHAP_LOCK_TIMEOUT, default 30."""
-    from hoinhap_cli.problems import UsageError
-    from hoinhap_cli.store import DEFAULT_LOCK_TIMEOUT
-
     value = os.environ.get("HOINHAP_LOCK_TIMEOUT")
     if not value:
         return DEFAULT_LOCK_TIMEOUT
@@ -28,21 +37,11 @@ def lock_timeout() -> float:
     return seconds
 
 
-def open_for_writing(data: str | None, out: Any) -> tuple[Any, Any]:
+def open_for_writing(data: str | None, out: Output) -> tuple[DataDir, Plan]:
     """The data folder (never the bundled plan) and its validated plan."""
-    from hoinhap_cli.ledger import load_plan
-    from hoinhap_cli.problems import DataError, errors
-    from hoinhap_cli.store import refuse_bundled
-
     where = open_data(data, out)
     refuse_bundled(where)
-    plan, problems = load_plan(where)
+    plan, problems = load_plan(where, max_bytes=max_bytes())
     if plan is None:
         raise DataError(errors(problems))
     return where, plan
-
-
-def status_word(status: Any, lang: str) -> str:
-    from hoinhap_cli.i18n import t
-
-    return t(f"status.{status.value}", lang)

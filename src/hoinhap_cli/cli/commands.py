@@ -1,0 +1,48 @@
+"""The command table: each command's name, where its function lives, and its one-line summary.
+
+The one import seam of the CLI. `hoinhap --help` and shell completion list the commands from
+this table alone; a run imports only the module of the command it names (cli.group). Each
+summary is the first line of its function's docstring (tests/test_commands.py checks it).
+"""
+
+from __future__ import annotations
+
+# name -> ("module:function", summary); the order is the order `hoinhap --help` lists them in
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("hoinhap_cli.cli.check:check",
+              "Validate plan.yaml and the report files; print every problem as file:line:column."),
+    "export": ("hoinhap_cli.cli.export:export",
+               "Print the whole validated plan (decision, programmes, units, tasks) as JSON or YAML."),
+    "tasks": ("hoinhap_cli.cli.tasks:tasks",
+              "List tasks by unit, role, programme, deadline and words (filters combine)."),
+    "show": ("hoinhap_cli.cli.show:show",
+             "Show everything about one task, and its reported progress."),
+    "units": ("hoinhap_cli.cli.units:units",
+              "List units with how many tasks each leads and supports."),
+    "programs": ("hoinhap_cli.cli.programs:programs",
+                 "List programmes and sections: tasks, milestones, and a progress bar (done / due / late)."),
+    "record": ("hoinhap_cli.cli.record:record",
+               "Record progress on a task: one entry appended to reports/<quarter>/<unit>.yaml."),
+    "event": ("hoinhap_cli.cli.event:event",
+              "Record that an awaited event happened (stored in the standing agency's quarterly report)."),
+    "submit": ("hoinhap_cli.cli.submit:submit",
+               "Mark a unit's report for a quarter as submitted (sets submitted: DATE in its file)."),
+    "log": ("hoinhap_cli.cli.log:log",
+            "List recorded progress entries, oldest first (by date, then order in the files)."),
+    "overdue": ("hoinhap_cli.cli.overdue:overdue",
+                "List what is late: milestones and reports due before the as-of date, not done or dropped."),
+    "upcoming": ("hoinhap_cli.cli.upcoming:upcoming",
+                 "List what falls due soon: open milestones and reports due from the as-of date to as-of + within."),
+    "summary": ("hoinhap_cli.cli.summary:summary",
+                "The periodic review: per programme and per lead unit, what fell due, what is done, what is late."),
+    "timeline": ("hoinhap_cli.cli.timeline:timeline",
+                 "Show the plan as a chart: quarters across, one row per task, each milestone where it falls."),
+    "dashboard": ("hoinhap_cli.cli.dashboard:dashboard",
+                  "Write one self-contained HTML page: late milestones, progress per programme, the timeline."),
+    "diff": ("hoinhap_cli.cli.diff:diff",
+             "Show what changed in substance in plan.yaml between two git revisions (or two files)."),
+    "schema": ("hoinhap_cli.cli.schema:schema",
+               "Print the JSON Schema of plan.yaml or of a report file (generated from the models)."),
+    "init": ("hoinhap_cli.cli.init:init",
+             "Create a new ledger in DIR: data/plan.yaml, data/reports/, schema/, README.md, .gitattributes."),
+}

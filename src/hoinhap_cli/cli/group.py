@@ -1,0 +1,119 @@
+"""The command group: commands imported on demand from the table, and the error edge.
+
+Listing the commands (`hoinhap --help`, shell completion, "did you mean") reads the table in
+cli.commands; a run imports only the module of the command it names.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from contextvars import ContextVar
+from difflib import get_close_matches
+from typing import Any
+
+import typer
+from typer._click.core import Command, Context
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer._click.formatting import HelpFormatter
+from typer._click.shell_completion import CompletionItem
+from typer._click.utils import make_default_short_help
+from typer.core import TyperGroup
+from typer.main import get_command_from_info
+from typer.models import CommandInfo
+
+from hoinhap_cli import guard
+from hoinhap_cli.cli.commands import COMMANDS
+from hoinhap_cli.i18n import lang_from_env, t
+from hoinhap_cli.problems import DataError, HoinhapError, UsageError
+
+# `hoinhap --no-cache` for the length of one invocation (set and reset by HoinhapGroup.invoke,
+# so nothing leaks from one CliRunner call into the next).
+_NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)
+
+
+def no_cache() -> bool:
+    return _NO_CACHE.get()
+
+
+class HoinhapGroup(TyperGroup):
+    """Builds a command when it is named, and turns the library's errors into one clear message
+    and an exit code, in one place."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)  # in the table's order, not alphabetical
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, function = COMMANDS[cmd_name][0].split(":")
+            info = CommandInfo(cmd_name, callback=getattr(importlib.import_module(module), function))
+            self.commands[cmd_name] = get_command_from_info(info, pretty_exceptions_short=True,
+                                                            rich_markup_mode=self.rich_markup_mode)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        limit = formatter.width - 6 - max(map(len, COMMANDS))
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, make_default_short_help(summary, limit))
+                                for name, (_, summary) in COMMANDS.items()])
+
+    def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
+        names = [CompletionItem(name, help=make_default_short_help(summary))
+                 for name, (_, summary) in COMMANDS.items() if name.startswith(incomplete)]
+        return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
+        try:
+            return self._click_resolve_command(ctx, args)
+        except ClickUsageError as e:  # typer's suggestion, from the table rather than built commands
+            matches = get_close_matches(args[0], list(COMMANDS)) if args else []
+            if matches:
+                e.message = f"{e.message.rstrip('.')}. Did you mean {', '.join(repr(m) for m in matches)}?"
+            raise
+
+    def invoke(self, ctx: Context) -> Any:
+        args = [*getattr(ctx, "_protected_args", []), *ctx.args]
+        lang = lang_from_env(_lang_arg(args))  # errors in the language the command was asked for
+        token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
+        said = guard.LANG.set(lang)  # the Problems issue 19's checks word as they find them
+        try:
+            code = super().invoke(ctx)
+        except DataError as err:
+            for problem in err.problems:
+                typer.echo(guard.escape_bidi(str(problem)), err=True)
+            raise typer.Exit(2) from None
+        except UsageError as err:
+            typer.echo(f"hoinhap: {guard.escape_bidi(err.text(lang))}", err=True)
+            for hint in err.hint_texts(lang):
+                typer.echo(t("error.hint", lang, hint=hint), err=True)
+            raise typer.Exit(2) from None
+        except HoinhapError as err:
+            typer.echo(f"hoinhap: {err}", err=True)
+            raise typer.Exit(err.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo(t("error.interrupted", lang_from_env(None)), err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+        except Exception as err:  # a bug: say so in one line, traceback only on request
+            if type(err).__module__.startswith(("click", "typer")) or os.environ.get("HOINHAP_DEBUG"):
+                raise  # the CLI framework's own exits and usage errors
+            typer.echo(f"hoinhap: {t('error.internal', lang_from_env(None), error=repr(err))}", err=True)
+            raise typer.Exit(2) from None
+        finally:
+            _NO_CACHE.reset(token)
+            guard.LANG.reset(said)
+        if isinstance(code, int):  # a command returns its exit code
+            raise typer.Exit(code)
+        return code
+
+
+def _lang_arg(args: list[str]) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None

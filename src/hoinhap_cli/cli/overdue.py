@@ -1,0 +1,63 @@
+"""`hoinhap overdue`: what is late, and which ongoing tasks had no update (overdue.OverdueReport)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from hoinhap_cli.cli.common import (
+    AsOfOpt,
+    DataOpt,
+    Format,
+    FormatOpt,
+    LangOpt,
+    NoColorOpt,
+    ProgramOpt,
+    RoleChoice,
+    RoleOpt,
+    UnitOpt,
+    load_ledger,
+    output,
+    task_filter,
+    today,
+)
+from hoinhap_cli.overdue import overdue_report
+
+
+class GroupBy(str, Enum):
+    none = "none"
+    unit = "unit"
+    program = "program"
+
+
+def overdue(
+    as_of: AsOfOpt = None,
+    unit: UnitOpt = None,
+    role: RoleOpt = RoleChoice.any,
+    program: ProgramOpt = None,
+    group_by: Annotated[GroupBy, typer.Option("--group-by", help="One list per unit or programme, or none.")]
+    = GroupBy.none,
+    no_stale: Annotated[bool, typer.Option("--no-stale", help="Hide the ongoing tasks with no recent update.")]
+    = False,
+    format: FormatOpt = Format.table,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> int:
+    """List what is late: milestones and reports due before the as-of date, not done or dropped.
+
+    Exit 0 when nothing is late, 1 when something is, 2 for usage errors or unreadable data.
+    Rules per deadline kind: README, "Trễ hạn / overdue"; JSON: docs/json-contract.md.
+
+    \b
+    Example: hoinhap overdue --as-of 2009-03-31 --group-by unit
+    Example: hoinhap overdue --unit "Phòng Quản lý đô thị" --as-of 2009-06-30 --format json
+    """
+    out = output(lang, no_color)
+    ledger = load_ledger(data, out)
+    report = overdue_report(ledger, as_of or today(), task_filter(ledger, out.lang, unit, role, program),
+                            group_by.value, with_stale=not no_stale)
+    out.report(format.value, report)
+    return 1 if report.late else 0

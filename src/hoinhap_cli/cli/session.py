@@ -1,0 +1,99 @@
+"""What a command's run uses: its Output, its data folder and ledger, the cache, shared columns."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from hoinhap_cli import selection, snapshot
+from hoinhap_cli.cache import Cache
+from hoinhap_cli.cli.group import no_cache
+from hoinhap_cli.cli.values import today
+from hoinhap_cli.i18n import MESSAGES, lang_from_env, t
+from hoinhap_cli.ledger import MAX_BYTES, Ledger
+from hoinhap_cli.paths import DataDir, locate
+from hoinhap_cli.periods import Period
+from hoinhap_cli.problems import DataError, UsageError, errors
+from hoinhap_cli.progress import parse_status
+from hoinhap_cli.render import Column, Output
+from hoinhap_cli.vocab import Status
+
+
+class RoleChoice(str, Enum):
+    lead = "lead"
+    support = "support"
+    any = "any"
+
+
+def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Output:
+    return Output(lang=lang_from_env(lang), color=False if no_color else None, full=full)
+
+
+def open_data(data: str | None, out: Output) -> DataDir:
+    """Find the data folder, and say which plan is used when it is not the local one."""
+    where = locate(data, fallback=os.environ.get("HOINHAP_DATA"))
+    if where.origin == "bundled":
+        out.message(t("plan.bundled", out.lang, file=where.plan_file))
+    elif where.origin == "env":
+        out.message(t("plan.env", out.lang, file=where.plan_file))
+    return where
+
+
+def cache() -> Cache:
+    """The content-hash cache, unless `hoinhap --no-cache` or HOINHAP_NO_CACHE=1 turned it off."""
+    return Cache.default(no_cache=no_cache())
+
+
+def load_ledger(data: str | None, out: Output) -> Ledger:
+    ledger, problems = snapshot.load(open_data(data, out), today(), cache(), max_bytes=max_bytes())
+    if ledger is None:
+        raise DataError(errors(problems))
+    return ledger
+
+
+def max_bytes() -> int:
+    """The size limit for one YAML file: $HOINHAP_MAX_MB MiB, else the library's (10 MiB)."""
+    value = os.environ.get("HOINHAP_MAX_MB", "").strip()
+    if not value:
+        return MAX_BYTES
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = 0.0
+    if not mb > 0 or mb == float("inf"):
+        raise UsageError(f"HOINHAP_MAX_MB={value!r} is not a size: give a number of MiB, e.g. HOINHAP_MAX_MB=60")
+    return int(mb * 2**20)
+
+
+def column(key: str, words: str | None = None, **options: Any) -> Column:
+    """A column whose heading comes from i18n (`col.<words or key>`)."""
+    vi, en = MESSAGES[f"col.{words or key}"]
+    return Column(key, vi, en, **options)
+
+
+def status_word(status: Status, lang: str) -> str:
+    return t(f"status.{status.value}", lang)
+
+
+def task_filter(ledger: Ledger, lang: str, units: list[str] | None = None, role: RoleChoice = RoleChoice.any,
+                program: str | None = None, search: str | None = None, due_before: date | None = None,
+                due_after: date | None = None, due_in: Period | None = None, include_ongoing: bool = False,
+                include_pending: bool = False, no_recurring: bool = False,
+                statuses: list[str] | None = None) -> selection.TaskFilter:
+    """The listing options turned into one TaskFilter (unit texts resolved, programme checked)."""
+    ids: list[str] = []
+    for text in units or []:
+        uid = selection.resolve_unit(ledger.units.values(), text).id
+        if uid not in ids:
+            ids.append(uid)
+    return selection.TaskFilter(
+        units=tuple(ids),
+        role=role.value,
+        program=selection.check_program(ledger, program) if program is not None else None,
+        search=search,
+        due=selection.DueRules(window=selection.due_window(due_before, due_after, due_in),
+                               recurring=not no_recurring, ongoing=include_ongoing, pending=include_pending),
+        statuses=tuple(dict.fromkeys(parse_status(s).value for s in statuses or [])),
+    )

@@ -1,0 +1,78 @@
+"""`hoinhap summary`: the periodic review (summary.Summary), to stdout or to a file."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from hoinhap_cli import files, guard
+from hoinhap_cli.cli.common import (
+    AS_OF,
+    PERIOD,
+    DataOpt,
+    Format,
+    LangOpt,
+    NoColorOpt,
+    format_option,
+    load_ledger,
+    output,
+    today,
+)
+from hoinhap_cli.i18n import t
+from hoinhap_cli.periods import Period
+from hoinhap_cli.problems import UsageError
+from hoinhap_cli.render import Output
+from hoinhap_cli.summary import summarise
+
+PeriodOpt = Annotated[Period, typer.Option("--period", metavar="2009-Q1|2009-H1|2009", click_type=PERIOD,
+                                           help="The review period: a quarter, a half, a year (or FROM..TO).")]
+SummaryAsOfOpt = Annotated[Optional[date], typer.Option(
+    "--as-of", metavar="DATE", click_type=AS_OF,
+    help="Judge as of this date (default: the day after the period, or today if sooner).")]
+OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
+                                                help="Write to FILE (atomically) instead of stdout.")]
+
+
+def summary(
+    period: PeriodOpt,
+    as_of: SummaryAsOfOpt = None,
+    format: Annotated[Format, format_option("table, md or json.", Format.table, Format.json, Format.md)]
+    = Format.table,
+    out_file: OutOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="With --out: replace FILE if it exists.")] = False,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> int:
+    """The periodic review: per programme and per lead unit, what fell due, what is done, what is late.
+
+    --format md is a Vietnamese document ready to paste into the standing agency's report.
+
+    \b
+    Example: hoinhap summary --period 2009-H1 --format md --out data/reports/bao-cao-2009-H1.md
+    """
+    out = output(lang, no_color)
+    out_file = guard.out_target(out_file, "--out")  # '-': standard output; a link, device or FIFO refused
+    if out_file is not None and out_file.exists() and not force:
+        raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"])
+    if out_file is not None and not out_file.parent.is_dir():
+        raise UsageError(f"{out_file.parent}: no such folder")
+    ledger = load_ledger(data, out)
+    report = summarise(ledger, period, as_of or min(period.end + timedelta(days=1), today()))
+    if out_file is None:
+        out.report(format.value, report)
+        return 0
+    text = io.StringIO()
+    Output(lang=out.lang, color=False, out=text).report(format.value, report)
+    try:
+        files.write_atomic(out_file, text.getvalue(), overwrite=force)
+    except FileExistsError:
+        raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"]) from None
+    except OSError as err:  # a full disk, a read-only folder: one line
+        raise guard.out_failed(out_file, err) from None
+    out.message(t("summary.written", out.lang, file=out_file))
+    return 0

@@ -1,0 +1,192 @@
+"""Reading the data files: each parsed (yamlio), validated (model), then checked (validation).
+
+One read per file: the bytes hashed are the bytes parsed. Each file's validated content may
+come from the cache entry of its bytes (`cache`, default none): the plan with its own
+warnings, a report file's header and entries as plain records. Checks across files (a
+report against the plan, dates against today) run every time. Imported only when a file must
+be read (see ledger.load): this is where PyYAML and pydantic come in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from hoinhap_cli import guard, records, yamlio
+from hoinhap_cli.cache import NO_CACHE, Cache
+from hoinhap_cli.ledger import MAX_BYTES, EntryView, Report, named_reports
+from hoinhap_cli.model import Entry, Plan, ReportFile
+from hoinhap_cli.paths import DataDir, parse_report_name
+from hoinhap_cli.problems import Problem, errors
+from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, schema_problems
+
+# A validated plan: the model, or its records (a snapshot's; see records): read the same way.
+AnyPlan = Plan | records.Plan
+Named = tuple[str, str, str]  # a report file's name as displayed, its path in reports/, its full path
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_plan(data: DataDir, cache: Cache = NO_CACHE, *,
+              max_bytes: int = MAX_BYTES) -> tuple[Plan | None, list[Problem]]:
+    """The validated plan and its own problems; from the cache when the file's bytes are known."""
+    name = data.display(data.plan_file)
+    raw, problems = yamlio.read_bytes(data.plan_file, name, max_bytes)
+    if raw is None:
+        return None, problems
+    key = cache.key("plan", raw) if cache.enabled else ""
+    hit = cache.get(key) if key else None
+    if hit is not None:
+        plan, warnings = hit
+        return plan, [replace(p, file=name) for p in warnings]  # the name depends on the current folder
+    found, problems = parse_plan(raw, name)
+    if found is not None and key:
+        cache.put(key, (found, problems))
+    return found, problems
+
+
+def parse_plan(raw: bytes | str, name: str) -> tuple[Plan | None, list[Problem]]:
+    """Validate a plan that is not a file in the data folder (e.g. `git show REV:data/plan.yaml`).
+
+    `name` is how its problems name it, e.g. "HEAD~1:data/plan.yaml".
+    """
+    doc, problems = yamlio.parse(raw, name)
+    if doc is None:
+        return None, problems
+    plan, problems = _validate(Plan, doc)
+    if plan is None:
+        return None, problems
+    problems = plan_problems(plan, doc)
+    if errors(problems):
+        return None, problems
+    return _resolve_units(plan), problems
+
+
+def _validate(model: type[M], doc: yamlio.Located) -> tuple[M | None, list[Problem]]:
+    if doc.data is None:
+        return None, [Problem(doc.file, 1, 1, "the file is empty: it holds no YAML data")]
+    if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else "a single value"
+        return None, [Problem(doc.file, 1, 1, f"the file holds {kind}; it must be a mapping of keys "
+                              f"({', '.join(model.model_fields)})")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as err:
+        return None, schema_problems(err, doc, model)
+
+
+def _resolve_units(plan: Plan) -> Plan:
+    """Tasks that continue a merged cell take lead and support from the task they name."""
+    by_id = {t.id: t for t in plan.tasks}
+    tasks = []
+    for t in plan.tasks:
+        if t.units_from is not None:
+            source = by_id[t.units_from]
+            t = t.model_copy(update={"lead": list(source.lead or []), "support": list(source.support or [])})
+        elif t.support is None:
+            t = t.model_copy(update={"support": []})
+        tasks.append(t)
+    return plan.model_copy(update={"tasks": tasks})
+
+
+def validate_report(doc: yamlio.Located, plan: Plan, unit: str | None, period: str | None,
+                    today: date) -> tuple[ReportFile | None, list[Problem]]:
+    """One parsed report file: the schema, then the checks against the plan and its place on disk."""
+    content, found = _validate(ReportFile, doc)
+    if content is None:
+        return None, found
+    return content, report_problems(content, doc, plan, unit, period, today)
+
+
+def load_reports(data: DataDir, plan: AnyPlan, today: date, cache: Cache = NO_CACHE, *,
+                 max_bytes: int = MAX_BYTES) -> tuple[list[Report], list[Problem]]:
+    """Every report file, each validated on its own (cached by its bytes), then checked against
+    the plan and today."""
+    found = read_reports(named_reports(data), plan, today, cache, max_bytes)
+    return [r for r, _ in found.values() if r is not None], [p for _, problems in found.values() for p in problems]
+
+
+def read_reports(named: list[Named], plan: AnyPlan, today: date, cache: Cache,
+                 max_bytes: int) -> dict[str, tuple[Report | None, list[Problem]]]:
+    """These report files, each read, validated (or taken from the cache entry of its bytes)
+    and checked: by name, its report (None if it has errors) and its problems."""
+    reader = _ReportReader(plan, today, cache, max_bytes)
+    return {name: reader.read(name, relative, full) for name, relative, full in named}
+
+
+class _ReportReader:
+    """Reads report files against one plan: its index is built once, not once per file."""
+
+    def __init__(self, plan: AnyPlan, today: date, cache: Cache, max_bytes: int):
+        self.plan, self.today, self.cache, self.max_bytes = plan, today, cache, max_bytes
+        self.index = PlanIndex.of(plan)
+        self.same: dict[Any, Any] = {}  # equal values of entries share one object (see _views)
+
+    def read(self, name: str, relative: str, full: str) -> tuple[Report | None, list[Problem]]:
+        odd = guard.report_problem(name, full)  # a link, a FIFO, `.YAML`, a name not UTF-8
+        if odd is not None:
+            return None, [odd]
+        unit, period = parse_report_name(relative)
+        if period is None:
+            return None, [Problem(name, None, None, "a report file belongs in reports/<YYYY-Qn>/<unit-id>.yaml")]
+        if not full.endswith(".yaml"):  # record writes <unit>.yaml: a .yml twin would count its entries twice
+            return None, [Problem(name, None, None, f"report files end in .yaml: rename it to "
+                                                    f"{Path(full).stem}.yaml (merge it into that file if it exists)")]
+        raw, found = yamlio.read_bytes(full, name, self.max_bytes)
+        if raw is None:
+            return None, found
+        key = self.cache.key_of("report", hashlib.sha256(raw).digest()) if self.cache.enabled else ""
+        piece = self.cache.get(key) if key else None
+        content: Any
+        doc: Any
+        if isinstance(piece, tuple) and len(piece) == 2:
+            header, views = piece
+            content, doc = _Checked(header, views), _Deferred(raw, name)
+        else:
+            doc, found = yamlio.parse(raw, name)
+            if doc is None:
+                return None, found
+            content, found = _validate(ReportFile, doc)
+            if content is None:
+                return None, found
+            header, views = records.of(content, leave_out="entries"), _views(content.entries, self.same)
+            if key:
+                self.cache.put(key, (header, views))
+        found = report_problems(content, doc, self.plan, unit, period, self.today, self.index)
+        return (None if errors(found) else Report(name, full, header, views)), found
+
+
+def _views(entries: list[Entry], same: dict[Any, Any]) -> tuple[EntryView, ...]:
+    """Entries as views; equal task ids, dates and texts share one object (`same`: across a load),
+    so a snapshot stores and rebuilds each once (pickle keeps shared objects shared)."""
+    def one(v: Any) -> Any:
+        return v if v is None else same.setdefault(v, v)
+    return tuple(EntryView(one(e.task), e.milestone, e.status, one(e.date), one(e.note), one(e.reason),
+                           one(e.evidence), e.forced) for e in entries)
+
+
+class _Checked:
+    """A cached report as the cross-checks read it: the header's fields, with its entries."""
+
+    def __init__(self, header: records.ReportHeader, entries: tuple[EntryView, ...]):
+        self._header, self.entries = header, entries
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._header, name)
+
+
+class _Deferred:
+    """A cached report's positions: parsed again only if a cross-check has a problem to place."""
+
+    def __init__(self, raw: bytes, file: str):
+        self._bytes, self.file = raw, file
+        self._doc: yamlio.Located | None = None
+
+    def __getattr__(self, attr: str) -> Any:
+        if self._doc is None:
+            self._doc, _ = yamlio.parse(self._bytes, self.file)  # the same bytes parsed fine before
+        return getattr(self._doc, attr)
