@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hoinhap_cli import guard
 from hoinhap_cli.periods import Deadline, DeadlineError, Period, is_quarter, parse_date, parse_deadline, parse_period
 from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
 from hoinhap_cli.vocab import SCHEMA_VERSION, Status, UnitKind
@@ -101,7 +102,7 @@ def _parse_date(value: Any) -> Any:
             return parse_date(value)
         except DeadlineError as err:
             raise PydanticCustomError("date_text", str(err)) from None
-    return value
+    return guard.date_value(value)  # a number (1235865600, 20090301) is not a date
 
 
 Day = Annotated[

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from hoinhap_cli import guard
 from hoinhap_cli.periods import is_quarter
 from hoinhap_cli.problems import UsageError, words
 
@@ -103,7 +104,9 @@ def listed_reports(data: DataDir) -> list[tuple[str, str]]:
             return
         for entry in entries:
             name = entry.name
-            if name.endswith((".yaml", ".yml")) and name not in (".yaml", ".yml") and entry.is_file():
+            if guard.listed(entry):  # to be refused (a link) or warned about (`.YAML`), never skipped
+                found.append(((*parts, guard.shown_name(name)), entry.path))
+            elif name.endswith((".yaml", ".yml")) and name not in (".yaml", ".yml") and entry.is_file():
                 found.append(((*parts, name), entry.path))
             elif entry.is_dir(follow_symlinks=False):
                 walk(entry.path, (*parts, name))

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hoinhap_cli import records, yamlio
+from hoinhap_cli import guard, records, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.ledger import MAX_BYTES, EntryView, Report, named_reports
 from hoinhap_cli.model import Entry, Plan, ReportFile
@@ -127,6 +127,9 @@ class _ReportReader:
         self.same: dict[Any, Any] = {}  # equal values of entries share one object (see _views)
 
     def read(self, name: str, relative: str, full: str) -> tuple[Report | None, list[Problem]]:
+        odd = guard.report_problem(name, full)  # a link, a FIFO, `.YAML`, a name not UTF-8
+        if odd is not None:
+            return None, [odd]
         unit, period = parse_report_name(relative)
         if period is None:
             return None, [Problem(name, None, None, "a report file belongs in reports/<YYYY-Qn>/<unit-id>.yaml")]

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, TextIO, Union
 
-from hoinhap_cli import tables
+from hoinhap_cli import guard, tables
 from hoinhap_cli.problems import Problem
 
 
@@ -33,7 +33,7 @@ class Output:
 
     def problems(self, problems: Iterable[Problem], stream: TextIO | None = None) -> None:
         for p in problems:
-            print(str(p), file=stream or self.err)
+            print(guard.escape_bidi(str(p)), file=stream or self.err)  # a value echoed with U+202E
 
     # ------------------------------------------------------------ data
     def json(self, data: Any) -> None:
@@ -216,7 +216,7 @@ class Output:
         writer = csv.writer(self.out, lineterminator="\n")
         writer.writerow([c.heading(self.lang) for c in columns])
         for row in rows:
-            writer.writerow([_cell(row.get(c.key), sep="; ") for c in columns])
+            writer.writerow([guard.csv_cell(_cell(row.get(c.key), sep="; ")) for c in columns])  # no formulas
 
     def markdown(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
         if title:
@@ -249,7 +249,7 @@ class Output:
     def _cells(self, shown: Sequence[Column], row: dict[str, Any]) -> list[str]:
         cells = []
         for c in shown:
-            text = _cell(row.get(c.key))
+            text = guard.escape_bidi(_cell(row.get(c.key)))
             cells.append(clip(text, c.clip) if c.clip and not self.full else text)
         return cells
 
@@ -271,7 +271,7 @@ class Output:
                 found = made[id(v)] = _cell(v)
             return found
 
-        texts = [v if v.__class__ is str else text(v) for v in values]
+        texts = guard.escape_all([v if v.__class__ is str else text(v) for v in values])
         if c.clip and not self.full:
             limit = c.clip
             clipped = {text: clip(text, limit) for text in set(texts)}

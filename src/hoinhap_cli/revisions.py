@@ -10,6 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from hoinhap_cli import guard
 from hoinhap_cli.model import Plan
 from hoinhap_cli.problems import DataError, Problem, UsageError, errors, words
 from hoinhap_cli.reading import parse_plan
@@ -40,6 +41,9 @@ def repo_of(plan_file: Path) -> Repo:
         raise UsageError(words("git.no_folder", folder=folder))
     done = _git(folder, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
+        advice = guard.git_refusal(done.stderr.decode("utf-8", "replace"))  # "dubious ownership": git's words
+        if advice is not None:
+            raise UsageError(advice)
         raise UsageError(words("git.no_repo", folder=folder))
     root = Path(done.stdout.decode("utf-8", "replace").strip()).resolve()
     return Repo(root, plan_file.resolve().relative_to(root))

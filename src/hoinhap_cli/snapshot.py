@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from hoinhap_cli import records
+from hoinhap_cli import guard, records
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.ledger import MAX_BYTES, EntryView, HeldEntries, Ledger, Report, StatusIndex, named_reports
 from hoinhap_cli.ledger import load as load_uncached
@@ -83,7 +83,7 @@ class FileHashes:
                 if sig is not None and old_stats.get(name) == sig and name in old_hashes:
                     hashes[name] = old_hashes[name]
                 else:
-                    hashes[name] = hashlib.sha256(Path(full).read_bytes()).digest()
+                    hashes[name] = hashlib.sha256(guard.regular(Path(full)).read_bytes()).digest()
                 if sig is not None and max(sig[2], sig[3]) < settled:
                     stats[name] = sig
                 whole.update(f"\0{name}\0".encode() + hashes[name])

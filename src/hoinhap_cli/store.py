@@ -36,7 +36,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from hoinhap_cli import yamldump, yamlio
+from hoinhap_cli import guard, yamldump, yamlio
 from hoinhap_cli.files import write_atomic
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
@@ -87,12 +87,15 @@ def refuse_bundled(data: DataDir) -> None:
 
 
 def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
-           change: Callable[[ReportFile], ReportFile], timeout: float = DEFAULT_LOCK_TIMEOUT) -> Written:
-    """Change one unit's report for one quarter, safely. `change` may raise to write nothing."""
+           change: Callable[[ReportFile], ReportFile], timeout: float = DEFAULT_LOCK_TIMEOUT,
+           max_bytes: int = yamlio.MAX_BYTES) -> Written:
+    """Change one unit's report for one quarter, safely. `change` may raise to write nothing;
+    nor is a change written that would make the report bigger than `max_bytes`, what reads allow."""
     refuse_bundled(data)
+    guard.check_report_target(data.reports, period, unit, data.display(data.reports))  # no links, FIFOs
     path = report_path(data, unit, period)
     name = data.display(path)
-    lock = FileLock(str(path) + ".lock", timeout=timeout)
+    lock = FileLock(str(path) + ".lock", timeout=timeout, **guard.lock_options(path.parent))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _gitignore(data.reports)
@@ -102,7 +105,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
     except Timeout:
         raise LockBusy(name, timeout) from None
     except OSError as err:
-        raise write_failed(name, err) from None
+        raise guard.lock_failed(Path(lock.lock_file), name, err) or write_failed(name, err) from None
     try:
         sweep(path)
         current, doc, text = _read(path, name, plan, unit, period, today)
@@ -119,6 +122,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
             problems = check(new_text, new)
             if problems:
                 raise DataError(problems + [Problem(name, None, None, "nothing was written")])
+        guard.check_size(name, new_text, max_bytes)
         try:
             replace(path, new_text)
         except OSError as err:
@@ -171,7 +175,7 @@ def _read(path: Path, name: str, plan: Plan, unit: str, period: str,
 
     A file that cannot be read, parsed or validated raises DataError: it is never overwritten."""
     try:
-        raw = path.read_bytes()
+        raw = guard.read_plain(path)
     except FileNotFoundError:
         return None, None, None
     except OSError as err:

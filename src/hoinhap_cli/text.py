@@ -33,6 +33,20 @@ def invisible_in(text: str) -> tuple[str, str] | None:
     for ch in text:
         if ch in INVISIBLE:
             return ch, INVISIBLE[ch]
+    return hidden(text)  # bidi controls, soft hyphen, CGJ, variation selectors, tag characters (issue 19)
+
+
+def hidden(text: str) -> tuple[str, str] | None:
+    """The first character of `text` that shows as nothing (format characters: bidi controls,
+    soft hyphen, tag characters; the combining grapheme joiner; variation selectors) and its
+    name, e.g. ('\\u200e', 'LEFT-TO-RIGHT MARK'); None when there is none."""
+    if text.isascii():
+        return None
+    for ch in text:
+        code = ord(ch)
+        if (unicodedata.category(ch) == "Cf" or code == 0x034F or 0xFE00 <= code <= 0xFE0F
+                or 0xE0100 <= code <= 0xE01EF):
+            return ch, unicodedata.name(ch, f"U+{code:04X}")
     return None
 
 

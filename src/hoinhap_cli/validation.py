@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from hoinhap_cli import records
+from hoinhap_cli import guard, records
 from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
 from hoinhap_cli.periods import Kind, Period, is_quarter
@@ -81,7 +81,7 @@ def _unwrap(annotation: Any) -> Iterator[Any]:
 
 def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) -> list[Problem]:
     out = []
-    found = err.errors(include_url=False)
+    found = guard.few_unknown(err.errors(include_url=False))  # 100,000 unknown keys: five named, the rest counted
     # A misspelt key (`staus:`) is one mistake: its "did you mean 'status'" says what the
     # "missing required key 'status'" in the same mapping would say again.
     misspelt = set()

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from hoinhap_cli import yamltags
 from hoinhap_cli.problems import Problem, format_path
 from hoinhap_cli.text import nfc
 
@@ -336,6 +337,8 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
         return None, [Problem(file, mark.line + 1, mark.column + 1, err.message)]
     except RecursionError:
         return None, [Problem(file, None, None, "the YAML nests too deeply")]
+    if "!" in text and (tagged := yamltags.first_tag(text, file)) is not None:  # `!!str 12` composes as text
+        return None, [tagged]
     return Located(data, file, root), []
 
 

@@ -22,6 +22,7 @@ from hoinhap_cli.cli.session import open_data as open_data
 from hoinhap_cli.cli.session import output as output
 from hoinhap_cli.cli.session import status_word as status_word
 from hoinhap_cli.cli.session import task_filter as task_filter
+from hoinhap_cli.cli.values import AS_OF as AS_OF
 from hoinhap_cli.cli.values import DATE as DATE
 from hoinhap_cli.cli.values import LISTING as LISTING
 from hoinhap_cli.cli.values import PERIOD as PERIOD
@@ -45,7 +46,7 @@ LangOpt = Annotated[
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even in a terminal.")]
 AsOfOpt = Annotated[
     Optional[date],
-    typer.Option("--as-of", metavar="DATE", click_type=DATE,
+    typer.Option("--as-of", metavar="DATE", click_type=AS_OF,
                  help="Judge as of this date, YYYY-MM-DD (default today, or $HOINHAP_TODAY)."),
 ]
 

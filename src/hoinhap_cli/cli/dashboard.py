@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
+from hoinhap_cli import files, guard
 from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, load_ledger, output, today
 from hoinhap_cli.dashboard import dashboard as figures
-from hoinhap_cli.files import write_atomic
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.problems import UsageError
 
@@ -25,9 +25,11 @@ def write_new(path: Path, text: str, force: bool) -> None:
     if path.exists() and not force:
         raise UsageError(t("dash.exists", lang, file=path), [t("dash.exists.hint", lang)])
     try:
-        write_atomic(path, text, overwrite=force)
+        files.write_atomic(path, text, overwrite=force)
     except FileExistsError:
         raise UsageError(t("dash.exists", lang, file=path), [t("dash.exists.hint", lang)]) from None
+    except OSError as err:  # a full disk, a read-only folder: one line
+        raise guard.out_failed(path, err) from None
 
 
 def dashboard(
@@ -46,8 +48,11 @@ def dashboard(
     """
     out = output(lang)
     ledger = load_ledger(data, out)
-    path = Path(out_file)
+    path = guard.out_target(out_file, "--out")  # a link, device or FIFO refused
     board = figures(ledger, as_of or today())
+    if path is None:  # --out -
+        out.text(board.html(today(), out.lang))
+        return 0
     write_new(path, board.html(today(), out.lang), force)
     out.message(t("dash.written", out.lang, file=path, late=len(board.late)))
     return 0

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from hoinhap_cli import revisions
+from hoinhap_cli import guard, revisions
 from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, format_option, output
 from hoinhap_cli.i18n import t
 from hoinhap_cli.paths import locate
@@ -43,6 +43,9 @@ def diff(
     Example: hoinhap diff HEAD~1 HEAD --format md
     """
     out = output(lang)
+    for rev in (old_rev, new_rev):  # `diff ''` was silently HEAD
+        if rev is not None:
+            guard.revision(rev)
     if files is not None:
         if old_rev is not None:
             raise UsageError("give either revisions or --files OLD.yaml NEW.yaml, not both")

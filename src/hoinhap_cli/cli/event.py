@@ -49,7 +49,8 @@ def record_event(event_id: str, date: Date | None, note: str | None, evidence: s
                                                       note=note, evidence=evidence)
     reports = load_reports(where, plan, now, max_bytes=max_bytes())[0]
     earlier = [ev for r in reports for ev in r.content.events if ev.event == found.id]
-    written = update(where, plan, unit, period, now, append_event(entry), timeout=lock_timeout())
+    written = update(where, plan, unit, period, now, append_event(entry), timeout=lock_timeout(),
+                     max_bytes=max_bytes())
     if written.reformatted:
         out.message(t("record.reformatted", out.lang, file=written.file))
     out.message(t("event.ok", out.lang, event=found.id, name=found.name, date=entry.date.isoformat(),

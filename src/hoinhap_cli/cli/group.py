@@ -23,6 +23,7 @@ from typer.core import TyperGroup
 from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
+from hoinhap_cli import guard
 from hoinhap_cli.cli.commands import COMMANDS
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.problems import DataError, HoinhapError, UsageError
@@ -75,14 +76,15 @@ class HoinhapGroup(TyperGroup):
         args = [*getattr(ctx, "_protected_args", []), *ctx.args]
         lang = lang_from_env(_lang_arg(args))  # errors in the language the command was asked for
         token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
+        said = guard.LANG.set(lang)  # the Problems issue 19's checks word as they find them
         try:
             code = super().invoke(ctx)
         except DataError as err:
             for problem in err.problems:
-                typer.echo(str(problem), err=True)
+                typer.echo(guard.escape_bidi(str(problem)), err=True)
             raise typer.Exit(2) from None
         except UsageError as err:
-            typer.echo(f"hoinhap: {err.text(lang)}", err=True)
+            typer.echo(f"hoinhap: {guard.escape_bidi(err.text(lang))}", err=True)
             for hint in err.hint_texts(lang):
                 typer.echo(t("error.hint", lang, hint=hint), err=True)
             raise typer.Exit(2) from None
@@ -102,6 +104,7 @@ class HoinhapGroup(TyperGroup):
             raise typer.Exit(2) from None
         finally:
             _NO_CACHE.reset(token)
+            guard.LANG.reset(said)
         if isinstance(code, int):  # a command returns its exit code
             raise typer.Exit(code)
         return code

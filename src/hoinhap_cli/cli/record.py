@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoinhap_cli import progress
-from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, output, status_word, today
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, status_word, today
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt, record_event
 from hoinhap_cli.i18n import t
@@ -62,7 +62,7 @@ def record(
     done = progress.build_entry(plan, task=task, status=status, today=now, milestone=milestone, day=date,
                                 unit=unit, note=note, reason=reason, evidence=evidence, force=force)
     written = update(where, plan, done.unit.id, done.period, now, append_entry(done.entry),
-                           timeout=lock_timeout())
+                     timeout=lock_timeout(), max_bytes=max_bytes())
     if written.reformatted:
         out.message(t("record.reformatted", out.lang, file=written.file))
     if done.unit_defaulted:

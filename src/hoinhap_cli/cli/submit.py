@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoinhap_cli import progress
-from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, output, parsed, today
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, parsed, today
 from hoinhap_cli.cli.complete import complete_unit
 from hoinhap_cli.i18n import t
 from hoinhap_cli.periods import is_quarter, parse_period
@@ -45,7 +45,8 @@ def submit(
     if day < quarter.start:
         raise UsageError(f"--date {day.isoformat()} is before the quarter {quarter} began "
                          f"({quarter.start.isoformat()})")
-    written = update(where, plan, who.id, quarter.label, now, mark_submitted(day), timeout=lock_timeout())
+    written = update(where, plan, who.id, quarter.label, now, mark_submitted(day), timeout=lock_timeout(),
+                     max_bytes=max_bytes())
     if written.reformatted:
         out.message(t("record.reformatted", out.lang, file=written.file))
     out.message(t("submit.ok", out.lang, unit=who.id, period=quarter.label, date=day.isoformat(), file=written.file))

@@ -9,8 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from hoinhap_cli import files, guard
 from hoinhap_cli.cli.common import (
-    DATE,
+    AS_OF,
     PERIOD,
     DataOpt,
     Format,
@@ -21,7 +22,6 @@ from hoinhap_cli.cli.common import (
     output,
     today,
 )
-from hoinhap_cli.files import write_atomic
 from hoinhap_cli.i18n import t
 from hoinhap_cli.periods import Period
 from hoinhap_cli.problems import UsageError
@@ -31,7 +31,7 @@ from hoinhap_cli.summary import summarise
 PeriodOpt = Annotated[Period, typer.Option("--period", metavar="2009-Q1|2009-H1|2009", click_type=PERIOD,
                                            help="The review period: a quarter, a half, a year (or FROM..TO).")]
 SummaryAsOfOpt = Annotated[Optional[date], typer.Option(
-    "--as-of", metavar="DATE", click_type=DATE,
+    "--as-of", metavar="DATE", click_type=AS_OF,
     help="Judge as of this date (default: the day after the period, or today if sooner).")]
 OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
                                                 help="Write to FILE (atomically) instead of stdout.")]
@@ -56,6 +56,7 @@ def summary(
     Example: hoinhap summary --period 2009-H1 --format md --out data/reports/bao-cao-2009-H1.md
     """
     out = output(lang, no_color)
+    out_file = guard.out_target(out_file, "--out")  # '-': standard output; a link, device or FIFO refused
     if out_file is not None and out_file.exists() and not force:
         raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"])
     if out_file is not None and not out_file.parent.is_dir():
@@ -68,8 +69,10 @@ def summary(
     text = io.StringIO()
     Output(lang=out.lang, color=False, out=text).report(format.value, report)
     try:
-        write_atomic(out_file, text.getvalue(), overwrite=force)
+        files.write_atomic(out_file, text.getvalue(), overwrite=force)
     except FileExistsError:
         raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"]) from None
+    except OSError as err:  # a full disk, a read-only folder: one line
+        raise guard.out_failed(out_file, err) from None
     out.message(t("summary.written", out.lang, file=out_file))
     return 0

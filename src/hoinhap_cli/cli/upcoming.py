@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from hoinhap_cli import guard
 from hoinhap_cli.cli.common import (
     AsOfOpt,
     DataOpt,
@@ -27,8 +28,14 @@ from hoinhap_cli.cli.common import (
 from hoinhap_cli.periods import parse_duration
 from hoinhap_cli.upcoming import upcoming_list
 
+
+def _duration(text: str) -> timedelta:
+    """--within's length, refused when longer than the calendar the tool handles (99999y)."""
+    return guard.within("--within", text, guard.FIRST_DAY, parse_duration)
+
+
 WithinOpt = Annotated[timedelta, typer.Option(
-    "--within", "-w", metavar="30d|6w|1q", click_type=Parsed(parse_duration),
+    "--within", "-w", metavar="30d|6w|1q", click_type=Parsed(_duration),
     help="How far ahead: days, weeks, months (30 d), quarters (91 d), years.")]
 
 
@@ -51,5 +58,6 @@ def upcoming(
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
     f = task_filter(ledger, out.lang, unit, role, program)
-    out.report(format.value, upcoming_list(ledger, as_of or today(), f, within))
+    day = as_of or today()
+    out.report(format.value, upcoming_list(ledger, day, f, guard.ends_by(day, within, "--within")))
     return 0

@@ -13,6 +13,7 @@ from typer._click.core import Context, Parameter
 from typer._click.types import ParamType
 from typer._types import TyperChoice
 
+from hoinhap_cli import guard
 from hoinhap_cli.periods import DeadlineError, parse_date, parse_period
 from hoinhap_cli.problems import UsageError, words
 
@@ -35,23 +36,28 @@ class Parsed(ParamType):
 
     name = "str"
 
-    def __init__(self, parse: Callable[[str], Any]) -> None:
-        self.parse = parse
+    def __init__(self, parse: Callable[[str], Any], check: Callable[[Any, str], Any] | None = None) -> None:
+        self.parse, self.check = parse, check  # check: a parsed value refused by what the tool handles
 
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
         if not isinstance(value, str):
             return value  # a default, already a value
-        return parsed(self.parse, value, param.opts[0] if param is not None and param.opts else "")
+        option = param.opts[0] if param is not None and param.opts else ""
+        value = parsed(self.parse, value, option)
+        return value if self.check is None else self.check(value, option)
 
 
 DATE = Parsed(parse_date)  # click_type= of every date option: the command receives a datetime.date
+AS_OF = Parsed(parse_date, guard.day_in_range)  # … of --as-of: a day the calendar code handles (issue 19)
 PERIOD = Parsed(parse_period)  # … of a period option (2009, 2009-Q3, 2009-H1, A..B): a periods.Period
 
 
 def today() -> date:
     """Today, or $HOINHAP_TODAY (YYYY-MM-DD) so scripted checks are reproducible."""
     value = os.environ.get("HOINHAP_TODAY")
-    return parsed(parse_date, value, "HOINHAP_TODAY") if value else date.today()
+    if not value:
+        return date.today()
+    return guard.day_in_range(parsed(parse_date, value, "HOINHAP_TODAY"), "HOINHAP_TODAY")  # 9999-12-31: issue 19
 
 
 class Format(str, Enum):

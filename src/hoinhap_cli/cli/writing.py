@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from hoinhap_cli import guard
 from hoinhap_cli.cli.common import max_bytes, open_data
 from hoinhap_cli.model import Plan
 from hoinhap_cli.paths import DataDir
@@ -29,6 +30,8 @@ def lock_timeout() -> float:
         seconds = float(value)
     except ValueError:
         raise UsageError(f"HOINHAP_LOCK_TIMEOUT: '{value}' is not a number of seconds") from None
+    if seconds != seconds or seconds == float("inf"):  # nan, inf: worded by guard
+        seconds = guard.lock_timeout("HOINHAP_LOCK_TIMEOUT", value)
     if seconds < 0:
         raise UsageError("HOINHAP_LOCK_TIMEOUT must not be negative")
     return seconds
