@@ -9,9 +9,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner
-
-from hoinhap_cli.cli import app
+from conftest import hoinhap
 from plan_cases import SHIPPED
 
 TODAY = "2009-05-20"
@@ -56,7 +54,7 @@ def run(argv: list[str], folder: Path, code: int, env: dict[str, str] | None = N
         input: str | None = None) -> Any:
     """The CLI on hostile input: exit `code`, no traceback, nothing changed under `folder`."""
     before = snapshot(folder)
-    result = CliRunner().invoke(app, argv, env={"HOINHAP_TODAY": TODAY, **(env or {})}, input=input)
+    result = hoinhap(*argv, env={"HOINHAP_TODAY": TODAY, **(env or {})}, input=input)
     output = result.stdout + result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in output, output

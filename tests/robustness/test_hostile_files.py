@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import hoinhap
 from hoinhap_cli import guard
-from hoinhap_cli.cli import app
 from hostile_data import ENTRY, QUARTER, RECORD, REPORT, TODAY, make_data, run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,7 +101,7 @@ def test_record_refuses_a_write_that_would_cross_the_read_limit(tmp_path: Path) 
     size = (data / REPORT).stat().st_size
     limit_mb = (size + 200) / 2**20
     env = {"HOINHAP_MAX_MB": f"{limit_mb:.6f}"}
-    assert CliRunner().invoke(app, ["check", "--data", str(data)], env={"HOINHAP_TODAY": TODAY, **env}).exit_code == 0
+    assert hoinhap("check", data=data, env={"HOINHAP_TODAY": TODAY, **env}).exit_code == 0
     result = run([*RECORD, "--data", str(data), "--note", "y" * 400], tmp_path, 2, env)
     assert "phong-kinh-te.yaml" in result.stderr and "MiB" in result.stderr
 
@@ -116,7 +115,7 @@ def test_lock_file_in_a_group_folder_is_group_writable(tmp_path: Path) -> None:
     os.chmod(quarter, 0o2775)
     old = os.umask(0o022)
     try:
-        result = CliRunner().invoke(app, [*RECORD, "--data", str(data)], env={"HOINHAP_TODAY": TODAY})
+        result = hoinhap(*RECORD, data=data, env={"HOINHAP_TODAY": TODAY})
     finally:
         os.umask(old)
     assert result.exit_code == 0, result.output
