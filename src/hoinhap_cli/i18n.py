@@ -408,6 +408,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "'{text}' is not a duration: write 30d, 6w, 2m, 1q or 1y"),
     "char.byte": ("byte {byte}, không phải UTF-8 (terminal có đặt UTF-8 không?)",
                   "the byte {byte}, which is not UTF-8 (is the terminal set to UTF-8?)"),
+    # --- office
+    "doc.kind": ("BÁO CÁO", "REPORT"),
+    "doc.title.review": ("Sơ kết {period} {subject}", "Review of {period}: {subject}"),
+    "doc.title.results": ("Kết quả {period} {subject}", "Results of {period}: {subject}"),
+    "doc.number": ("Số: {number}/{symbol}", "No.: {number}/{symbol}"),
+    "doc.to": ("Kính gửi:", "To:"),
+    "doc.copies": ("Nơi nhận:", "Recipients:"),
+    "doc.place_date": ("{place}, {date}", "{place}, {date}"),
+    "doc.sign_here": ("(Ký, ghi rõ họ tên)", "(signature and full name)"),
+    "doc.none": ("Không có.", "None."),
+    "doc.total": ("Tổng cộng", "Total"),
+    "doc.per": ("theo", "per"),
+    "doc.not_submitted": ("Chưa báo cáo", "Not submitted"),
+    "doc.col.no": ("STT", "No."),
+    "doc.sec.deploy": ("TÌNH HÌNH TRIỂN KHAI VÀ CHẾ ĐỘ BÁO CÁO", "DEPLOYMENT AND REPORTING"),
+    "doc.sec.results": ("KẾT QUẢ THỰC HIỆN", "RESULTS"),
+    "doc.sec.difficulties": ("KHÓ KHĂN, VƯỚNG MẮC", "DIFFICULTIES AND OBSTACLES"),
+    "doc.sec.next": ("NHIỆM VỤ TRỌNG TÂM {period}", "TASKS FOR {period}"),
+    "doc.sec.proposals": ("ĐỀ XUẤT, KIẾN NGHỊ", "PROPOSALS"),
+    "doc.deploy.intro": ("Thực hiện Quyết định số {decision}, trong {period} (số liệu tính đến {as_of}), tình hình "
+                         "gửi báo cáo định kỳ của các đơn vị về cơ quan thường trực như sau:",
+                         "Under Decision {decision}, in {period} (figures as of {as_of}), the units sent their "
+                         "periodic reports to the standing agency as follows:"),
+    "doc.deploy.missing": ("{quarter}: {done}/{total} đơn vị đã gửi báo cáo; chưa gửi: {names}.",
+                           "{quarter}: {done} of {total} units reported; not yet: {names}."),
+    "doc.deploy.sent": ("{quarter}: {done}/{total} đơn vị đã gửi báo cáo ({names}); các đơn vị còn lại chưa gửi "
+                        "(Biểu 1).", "{quarter}: {done} of {total} units reported ({names}); the others not yet "
+                        "(Table 1)."),
+    "doc.none_unit": ("không có đơn vị nào", "none"),
+    "doc.table.discipline": ("Biểu 1. Tình hình gửi báo cáo của các đơn vị", "Table 1. Reports sent by the units"),
+    "doc.table.programs": ("Biểu 2. Kết quả theo chương trình", "Table 2. Results by programme"),
+    "doc.table.units": ("Biểu 3. Kết quả theo cơ quan chủ trì", "Table 3. Results by lead unit"),
+    "doc.table.blocked": ("Biểu 4. Nhiệm vụ vướng mắc và lý do", "Table 4. Blocked tasks and their reasons"),
+    "doc.table.late": ("Biểu 5. Nhiệm vụ trễ hạn (không kể báo cáo định kỳ, xem mục I)",
+                       "Table 5. Late tasks (periodic reports: see section I)"),
+    "doc.table.next": ("Biểu 6. Nhiệm vụ đến hạn trong {period}", "Table 6. Tasks due in {period}"),
+    "doc.table.dropped": ("Biểu 7. Nhiệm vụ hủy bỏ trong kỳ và lý do", "Table 7. Tasks dropped in the period"),
+    "doc.program": ("Chương trình {id}: {title}", "Programme {id}: {title}"),
+    "doc.program.figures": ("Trong kỳ có {due} mốc đến hạn: {done} hoàn thành, {late} trễ hạn; "
+                            "tỷ lệ hoàn thành {share}.",
+                            "{due} milestones fell due: {done} done, {late} late; {share} done."),
+    "doc.program.no_entries": ("Các đơn vị chưa báo cáo kết quả trong {period}.", "No result reported in {period}."),
+    "doc.next.intro": ("Trong {period} có {n} mốc nhiệm vụ đến hạn chưa hoàn thành, cần tập trung thực hiện:",
+                       "{n} open milestones fall due in {period}:"),
+    "doc.next.reports": ("Các đơn vị gửi báo cáo định kỳ về cơ quan thường trực đúng hạn trong {period}.",
+                         "Every unit sends its periodic reports to the standing agency on time in {period}."),
+    "doc.proposals.amendments": ("Trong kỳ, các nhiệm vụ sau được đơn vị báo cáo hủy bỏ; đề nghị Ủy ban nhân dân "
+                                 "quận xem xét điều chỉnh kế hoạch:",
+                                 "These tasks were reported dropped in the period; the plan may need amending:"),
+    "doc.placeholder.deploy": ("[Đánh giá chung về công tác triển khai: cơ quan thường trực bổ sung.]",
+                               "[General assessment of the deployment: to be written by the standing agency.]"),
+    "doc.placeholder.assess": ("[Đánh giá chung về kết quả thực hiện: cơ quan thường trực bổ sung.]",
+                               "[General assessment of the results: to be written by the standing agency.]"),
+    "doc.placeholder.causes": ("[Nguyên nhân của khó khăn, vướng mắc: cơ quan thường trực bổ sung.]",
+                               "[Causes of the difficulties: to be written by the standing agency.]"),
+    "doc.placeholder.next": ("[Các giải pháp, nhiệm vụ trọng tâm khác: cơ quan thường trực bổ sung.]",
+                             "[Other measures and priorities: to be written by the standing agency.]"),
+    "doc.placeholder.proposals": ("[Đề xuất điều chỉnh, bổ sung nội dung, chỉ tiêu, giải pháp (Điều 4): "
+                                  "cơ quan thường trực bổ sung.]",
+                                  "[Proposed changes to contents, targets and measures (Article 4): "
+                                  "to be written by the standing agency.]"),
+    "doc.no_letterhead": ("{file}: kế hoạch chưa có khối `document:` (cơ quan ban hành, người ký, nơi nhận) "
+                          "để lập văn bản", "{file}: the plan has no `document:` block (issuing body, signer, "
+                          "recipients) to make the document from"),
+    "doc.to_terminal": ("docx là tệp nhị phân, không in ra màn hình: thêm --out TỆP.docx",
+                        "docx is a binary file, not for a terminal: add --out FILE.docx"),
 }
 
 
