@@ -132,6 +132,11 @@ def _task_label(task: str, milestone: int | None, lang: str) -> str:
     return task + (f" ({t('review.md.milestone', lang, n=milestone)})" if milestone else "")
 
 
+def _ob_label(o: Obligation, lang: str) -> str:
+    """"3.2.4", "1.1 (mốc 2)": the milestone named only when the task has more than one."""
+    return _task_label(o.task.id, o.milestone if len(o.task.milestones) > 1 else None, lang) + ". "
+
+
 def _short(text: str, width: int = 180) -> str:
     return textwrap.shorten(text.lstrip("-–• "), width, placeholder=" …")
 
@@ -243,9 +248,9 @@ def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     blocked = [o for o in summary.problems if o.status is Status.BLOCKED]
     late = [o for o in summary.problems if o.status is not Status.BLOCKED and not deadlines.is_reporting_duty(o.task)]
     cols = [t("review.col.task", lang), t("review.col.lead", lang), t("review.col.due", lang)]
-    blocked_rows = [[_task_label(o.task.id, o.milestone, lang) + ". " + _short(o.task.title, 120),
+    blocked_rows = [[_ob_label(o, lang) + _short(o.task.title, 120),
                      _names(ledger, o.leads), _due(o, lang), o.reason or ""] for o in blocked]
-    late_rows = [[_task_label(o.task.id, o.milestone, lang) + ". " + _short(o.task.title, 120),
+    late_rows = [[_ob_label(o, lang) + _short(o.task.title, 120),
                   _names(ledger, o.leads), _due(o, lang), str(o.late_days), status_word(o.status, lang)] for o in late]
     return [Section(t("doc.sec.difficulties", lang), 1, [
         Table(t("doc.table.blocked", lang), [*cols, t("review.col.reason", lang)], blocked_rows,
@@ -278,7 +283,7 @@ def _next_period(summary: Summary, ledger: Ledger, obs: list[Obligation], lang: 
     coming = [o for o in obs if o.due_date is not None and o.due_date in after and o.open
               and not deadlines.is_reporting_duty(o.task)]
     coming.sort(key=lambda o: (o.due_date or date.max, o.order))
-    rows = [[_task_label(o.task.id, o.milestone, lang) + ". " + _short(o.task.title, 140), _names(ledger, o.leads),
+    rows = [[_ob_label(o, lang) + _short(o.task.title, 140), _names(ledger, o.leads),
              _due(o, lang), status_word(o.status, lang)] for o in coming]
     return [Section(t("doc.sec.next", lang, period=period_words(after, lang).upper()), 1, [
         Para(t("doc.next.intro", lang, n=len(coming), period=period_words(after, lang))),
