@@ -82,17 +82,18 @@ class Front:
 
 
 def front(ledger: Ledger, as_of: date, judged: list[Obligation]) -> Front:
-    blocked = []
+    blocked: dict[tuple[str, int | None], dict[str, Any]] = {}  # one line per entry: a task blocked whole once
     for o in judged:
         if o.status is Status.BLOCKED and o.entry is not None:
-            blocked.append({"task": o.task.id, "milestone": o.milestone if len(o.task.milestones) > 1 else None,
-                            "title": o.task.title, "lead": [ledger.units[u].name for u in o.leads],
-                            "reason": o.reason or "", "since": o.entry.date})
+            milestone = o.entry.milestone if len(o.task.milestones) > 1 else None
+            blocked.setdefault((o.task.id, milestone), {
+                "task": o.task.id, "milestone": milestone, "title": o.task.title,
+                "lead": [ledger.units[u].name for u in o.leads], "reason": o.reason or "", "since": o.entry.date})
     ended = [o.period for o in judged if o.unit and o.period is not None and o.period.end < as_of
              and o.kind is Kind.RECURRING and is_quarter(o.period.label)]
     last = max(ended, default=None, key=lambda p: p.end)
     reports = [o for o in judged if last is not None and o.unit and o.period == last]
-    return Front(deadlines.count(judged, as_of), blocked, last, len(reports),
+    return Front(deadlines.count(judged, as_of), list(blocked.values()), last, len(reports),
                  [ledger.units[o.unit].name for o in reports if o.unit and o.status is not Status.DONE])
 
 
