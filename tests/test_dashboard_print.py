@@ -91,7 +91,7 @@ def test_detail_starts_on_page_two(printed: tuple[Path, Path]) -> None:
     text = pages(printed[1])
     assert len(text) > 2
     assert "Chi tiết" not in text[0]
-    assert "\nChi tiết\nMốc trễ hạn" in text[1]  # the detail's heading opens page 2 (after the margin boxes)
+    assert "\nChi tiết\nNhiệm vụ vướng mắc (12)" in text[1]  # the detail opens page 2 (after the margin boxes)
     assert "… và 4 nhiệm vụ khác" in text[0]  # 12 blocked: 8 named, the rest counted
     assert "Nhiệm vụ vướng mắc (12)" in text[0]
     assert "Phòng Nội vụ" in text[0]  # has not reported for quý I/2009

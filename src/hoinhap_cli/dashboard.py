@@ -174,6 +174,20 @@ def _letterhead(ledger: Ledger, made_on: date, lang: str) -> str:
             f"<div class='dated'>{_e(place + date_line(made_on, lang))}</div></div>")
 
 
+def _blocked_section(blocked: list[dict[str, Any]], lang: str) -> str:
+    """Every blocked task with its reason (the front sheet names the first few)."""
+    heading = f"<h2>{_e(t('dash.blocked', lang, n=len(blocked)))}</h2>"
+    if not blocked:
+        return heading + f"<p class='none'>{_e(t('dash.blocked.none', lang))}</p>"
+    head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in
+                   ("dash.col.task", "dash.col.title", "dash.col.lead", "review.col.reason", "review.col.date"))
+    body = "".join(
+        f"<tr><td class='id'>{_e(b['task'])}{_e(_milestone(b['milestone'], lang))}</td>"
+        f"<td>{_e(_short(b['title'], 120))}</td><td>{'<br>'.join(_e(u) for u in b['lead'])}</td>"
+        f"<td>{_e(b['reason'])}</td><td>{_e(day_words(b['since'], lang))}</td></tr>" for b in blocked)
+    return f"{heading}<table class='blocked'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
 def _milestone(n: int | None, lang: str) -> str:
     return f" ({t('review.md.milestone', lang, n=n)})" if n else ""
 
@@ -296,6 +310,7 @@ class Dashboard:
             _front_section(self, made_on, lang),
             "<section class='detail'>",
             f"<h1>{_e(t('dash.detail', lang))}</h1>",
+            _blocked_section(self.front.blocked, lang),
             _overdue_section(self.late, lang),
             _progress_section(self.progress, lang),
             _timeline_section(self.grid, lang),

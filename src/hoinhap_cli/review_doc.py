@@ -185,7 +185,7 @@ def _deployment(summary: Summary, ledger: Ledger, obs: list[Obligation], lang: s
     table_rows = [[str(n), ledger.units[u].name, *(day_words(d, lang) if d else t("doc.not_submitted", lang)
                                                     for d in days)] for n, (u, days) in enumerate(rows, 1)]
     blocks.append(Table(t("doc.table.discipline", lang), cols, table_rows,
-                        (0.6, 4.0, *(2.4,) * len(quarters)), t("doc.none", lang)))
+                        (0.9, 4.0, *(2.4,) * len(quarters)), t("doc.none", lang)))
     blocks.append(Para(t("doc.placeholder.deploy", lang), "placeholder"))
     return [Section(t("doc.sec.deploy", lang), 1, blocks)]
 
@@ -256,7 +256,7 @@ def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
         Table(t("doc.table.blocked", lang), [*cols, t("review.col.reason", lang)], blocked_rows,
               (5.0, 2.6, 1.8, 3.4), t("doc.none", lang)),
         Table(t("doc.table.late", lang), [*cols, t("review.col.days_late", lang), t("review.col.status", lang)],
-              late_rows, (5.4, 2.8, 1.8, 1.0, 1.8), t("doc.none", lang)),
+              late_rows, (5.2, 2.8, 1.8, 1.3, 1.8), t("doc.none", lang)),
         Para(t("doc.placeholder.causes", lang), "placeholder")])]
 
 
