@@ -80,14 +80,14 @@ def test_writes_once_and_refuses_to_overwrite(shipped_progress: Path, tmp_path: 
     assert first.exit_code == 0, first.output
     assert "đã ghi" in first.stderr
     written = out.read_text(encoding="utf-8")
-    assert "tính đến 2009-06-30" in written
+    assert "Số liệu tính đến hết ngày 30/6/2009" in written
     again = cli("dashboard", "--data", str(shipped_progress), "--out", str(out), "--as-of", "2010-06-30")
     assert again.exit_code == 2
     assert "--force" in again.stderr
     assert out.read_text(encoding="utf-8") == written  # untouched
     forced = cli("dashboard", "--data", str(shipped_progress), "--out", str(out), "--as-of", "2010-06-30", "--force")
     assert forced.exit_code == 0
-    assert "tính đến 2010-06-30" in out.read_text(encoding="utf-8")
+    assert "Số liệu tính đến hết ngày 30/6/2010" in out.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.html", "progress"]  # no temp files left
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # a page to share, not a private temp file
 

@@ -14,10 +14,14 @@ from html import escape
 from typing import Any
 
 from hoinhap_cli import bars, deadlines
+from hoinhap_cli.dashboard_style import CSS, page_boxes
 from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
+from hoinhap_cli.periods import Kind, Period, date_line, day_words, is_quarter, parse_period, period_words
+from hoinhap_cli.text import percent
 from hoinhap_cli.timeline import MARKS, ROMAN, SPAN, Grid, State, build, quarters
+from hoinhap_cli.vocab import Status
 
 # ------------------------------------------------------------------ the figures
 
@@ -40,6 +44,8 @@ def overdue(ledger: Ledger, as_of: date, judged: list[Obligation] | None = None)
             "due_date": o.due_date.isoformat(),
             "days_late": o.late_days,
             "status": o.status.value,
+            "reporting": o.unit is not None,  # a unit's periodic report (programme 8)
+            "period": o.period.label if o.period else None,
         })
     return rows
 
@@ -59,55 +65,36 @@ def progress(ledger: Ledger, as_of: date, judged: list[Obligation] | None = None
             for p in ledger.plan.programs]
 
 
-# ------------------------------------------------------------------ the page
+# ------------------------------------------------------------------ the front sheet
 
-CSS = """
-@page { size: A4; margin: 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1b1b1b;
-       margin: 0 auto; padding: 24px; max-width: 1180px; font-size: 14px; line-height: 1.35; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 17px; margin: 22px 0 8px; border-bottom: 2px solid #333; padding-bottom: 2px; }
-.sub { color: #555; margin: 0 0 10px; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 3px 6px; border-bottom: 1px solid #ddd; }
-th { background: #f0f0f0; font-weight: 600; }
-td.num { text-align: right; white-space: nowrap; }
-.id { font-weight: 600; white-space: nowrap; }
-.late { color: #b00020; font-weight: 600; }
-.none { color: #555; font-style: italic; }
-.bar { display: flex; height: 14px; width: 100%; background: #e4e4e4; border: 1px solid #999; }
-.bar span { display: block; height: 100%; }
-.bar .done { background: #2e7d32; }
-.bar .overdue { background: #c62828; }
-.key { display: inline-block; width: 10px; height: 10px; border: 1px solid #999; margin: 0 3px 0 10px; }
-table.progress td.bar-cell { width: 38%; vertical-align: middle; }
-table.timeline { font-size: 10.5px; table-layout: fixed; }
-table.timeline th, table.timeline td { padding: 1px 2px; border: 1px solid #e2e2e2; }
-table.timeline td.q, table.timeline th.q { text-align: center; overflow: hidden; }
-table.timeline col.tid { width: 5%; }
-table.timeline col.ttl { width: 40%; }
-table.timeline td.prog { background: #f6f6f6; font-weight: 600; }
-table.timeline .asof { background: #fbe9f7; }
-table.timeline th.asof { color: #8e0f74; }
-td.q.span { background-image: linear-gradient(#777, #777); background-size: 100% 2px;
-            background-position: center; background-repeat: no-repeat; }
-td.q.ongoing { background: #e3ecfa; color: #1a4f9c; }
-.m-done { color: #2e7d32; } .m-in-progress { color: #00838f; font-weight: 700; }
-.m-late { color: #c62828; font-weight: 700; } .m-event, .m-none { color: #a66b00; }
-.m-recurring { color: #8e0f74; } .m-dropped { color: #777; }
-td.q span.m { background: #fff; padding: 0 1px; }
-.legend { font-size: 12px; margin-top: 6px; }
-.legend span { margin-right: 14px; white-space: nowrap; }
-footer { margin-top: 18px; color: #666; font-size: 11px; }
-@media print {
-  body { padding: 0; max-width: none; font-size: 11px; }
-  h2 { break-after: avoid; }
-  tr { break-inside: avoid; }
-  thead { display: table-header-group; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-"""
+FRONT_BLOCKED = 8  # blocked tasks named on the front sheet; the rest counted (it must stay one page)
+
+
+@dataclass(frozen=True)
+class Front:
+    """What a committee reads first: the figures, the blockages, who has not reported."""
+
+    counts: deadlines.Counts  # the whole plan as of the date
+    blocked: list[dict[str, Any]]  # task, milestone, title, lead names, reason, since
+    quarter: Period | None  # the last quarter whose reports were due by the date
+    owing: int  # how many units owe that quarter's report
+    unreported: list[str]  # the names of those that have not sent it
+
+
+def front(ledger: Ledger, as_of: date, judged: list[Obligation]) -> Front:
+    blocked: dict[tuple[str, int | None], dict[str, Any]] = {}  # one line per entry: a task blocked whole once
+    for o in judged:
+        if o.status is Status.BLOCKED and o.entry is not None:
+            milestone = o.entry.milestone if len(o.task.milestones) > 1 else None
+            blocked.setdefault((o.task.id, milestone), {
+                "task": o.task.id, "milestone": milestone, "title": o.task.title,
+                "lead": [ledger.units[u].name for u in o.leads], "reason": o.reason or "", "since": o.entry.date})
+    ended = [o.period for o in judged if o.unit and o.period is not None and o.period.end < as_of
+             and o.kind is Kind.RECURRING and is_quarter(o.period.label)]
+    last = max(ended, default=None, key=lambda p: p.end)
+    reports = [o for o in judged if last is not None and o.unit and o.period == last]
+    return Front(deadlines.count(judged, as_of), list(blocked.values()), last, len(reports),
+                 [ledger.units[o.unit].name for o in reports if o.unit and o.status is not Status.DONE])
 
 
 def _short(title: str, width: int) -> str:
@@ -120,29 +107,48 @@ def _e(value: Any) -> str:
 
 
 def _overdue_section(rows: list[dict[str, Any]], lang: str) -> str:
-    heading = f"<h2>{_e(t('dash.overdue', lang, n=len(rows)))}</h2>"
-    if not rows:
-        return heading + f"<p class='none'>{_e(t('dash.overdue.none', lang))}</p>"
+    """The late milestones; the periodic reports owed by each unit apart, one line per unit
+    (fifty identical report rows said nothing a committee could act on)."""
+    tasks = [r for r in rows if not r["reporting"]]
+    heading = f"<h2>{_e(t('dash.overdue', lang, n=len(tasks)))}</h2>"
+    if not tasks:
+        return heading + f"<p class='none'>{_e(t('dash.overdue.none', lang))}</p>" + _reports_section(rows, lang)
     head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in
                    ("dash.col.task", "dash.col.title", "dash.col.lead", "dash.col.due", "dash.col.days",
                     "dash.col.status"))
     body = []
-    for r in rows:
-        due = f"{_e(r['source'] or r['due'])}<br><small>{_e(r['due_date'])}</small>"
+    for r in tasks:
+        day = day_words(date.fromisoformat(r["due_date"]), lang)
+        due = f"{_e(r['source'] or r['due'])}<br><small>{_e(day)}</small>"
         body.append(
             f"<tr><td class='id'>{_e(r['task'])}<small>/{r['milestone']}</small></td>"
             f"<td>{_e(_short(r['title'], 160))}</td>"
             f"<td>{'<br>'.join(_e(u) for u in r['lead'])}</td><td>{due}</td>"
             f"<td class='num late'>{r['days_late']}</td><td>{_e(t('status.' + r['status'], lang))}</td></tr>")
-    return heading + f"<table class='overdue'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return (heading + f"<table class='overdue'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            + _reports_section(rows, lang))
 
 
-def _progress_section(items: list[Progress], lang: str) -> str:
+def _reports_section(rows: list[dict[str, Any]], lang: str) -> str:
+    owed: dict[str, list[str]] = {}
+    for r in rows:
+        if r["reporting"]:
+            owed.setdefault(r["lead"][0], []).append(period_words(parse_period(r["period"]), lang))
+    heading = f"<h2>{_e(t('dash.reports', lang, n=sum(map(len, owed.values())), units=len(owed)))}</h2>"
+    if not owed:
+        return heading + f"<p class='none'>{_e(t('dash.overdue.none', lang))}</p>"
+    body = "".join(f"<tr><td>{_e(unit)}</td><td>{_e(', '.join(periods))}</td><td class='num late'>{len(periods)}</td>"
+                   f"</tr>" for unit, periods in owed.items())
+    head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in ("review.col.unit", "dash.col.quarters", "dash.col.late"))
+    return f"{heading}<table class='reports'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _progress_section(items: list[Progress], lang: str, heading: str = "h2") -> str:
     rows = []
     for p in items:
         c = p.counts
         rows.append(
-            f"<tr><td class='id'>{_e(p.program)}</td><td>{_e(textwrap.shorten(p.title, 90, placeholder=' …'))}</td>"
+            f"<tr><td class='id'>{_e(p.program)}</td><td>{_e(textwrap.shorten(p.title, 80, placeholder=' …'))}</td>"
             f"<td class='bar-cell'>{bars.html(c.done, c.late, c.total, lang)}</td>"
             f"<td class='num'>{c.done}/{c.total}</td><td class='num'>{c.due}</td>"
             f"<td class='num late'>{c.late or ''}</td><td class='num'>{_e(bars.share(c.done, c.total))}</td>"
@@ -150,12 +156,72 @@ def _progress_section(items: list[Progress], lang: str) -> str:
     head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in
                    ("dash.col.program", "dash.col.program_title", "dash.col.bar", "dash.col.done", "dash.col.due_now",
                     "dash.col.late", "dash.col.share", "dash.col.duties"))
-    key = (f"<p class='legend'><span><i class='key' style='background:#2e7d32'></i>"
-           f"{_e(t('timeline.state.done', lang))}</span> "
-           f"<span><i class='key' style='background:#c62828'></i>{_e(t('timeline.state.late', lang))}</span> "
-           f"<span><i class='key' style='background:#e4e4e4'></i>{_e(t('dash.bar.rest', lang))}</span></p>")
-    return (f"<h2>{_e(t('dash.progress', lang))}</h2><table class='progress'><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>{key}")
+    key = (f"<p class='legend'><span><i class='key done'></i>{_e(t('timeline.state.done', lang))}</span> "
+           f"<span><i class='key overdue'></i>{_e(t('timeline.state.late', lang))}</span> "
+           f"<span><i class='key rest'></i>{_e(t('dash.bar.rest', lang))}</span></p>")
+    return (f"<{heading}>{_e(t('dash.progress', lang))}</{heading}><table class='progress'><thead><tr>{head}</tr>"
+            f"</thead><tbody>{''.join(rows)}</tbody></table>{key}")
+
+
+def _letterhead(ledger: Ledger, made_on: date, lang: str) -> str:
+    """The issuing body and the date, as the Word review has them (plan.yaml's document:)."""
+    doc = ledger.plan.document
+    if doc is None:
+        body, place = f"<b>{_e(ledger.plan.decision.issuer)}</b>", ""
+    else:
+        body, place = f"{_e(doc.parent_body)}<b>{_e(doc.issuing_body)}</b>", f"{doc.place}, "
+    return (f"<div class='letterhead'><div class='body'>{body}</div>"
+            f"<div class='dated'>{_e(place + date_line(made_on, lang))}</div></div>")
+
+
+def _blocked_section(blocked: list[dict[str, Any]], lang: str) -> str:
+    """Every blocked task with its reason (the front sheet names the first few)."""
+    heading = f"<h2>{_e(t('dash.blocked', lang, n=len(blocked)))}</h2>"
+    if not blocked:
+        return heading + f"<p class='none'>{_e(t('dash.blocked.none', lang))}</p>"
+    head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in
+                   ("dash.col.task", "dash.col.title", "dash.col.lead", "review.col.reason", "review.col.date"))
+    body = "".join(
+        f"<tr><td class='id'>{_e(b['task'])}{_e(_milestone(b['milestone'], lang))}</td>"
+        f"<td>{_e(_short(b['title'], 120))}</td><td>{'<br>'.join(_e(u) for u in b['lead'])}</td>"
+        f"<td>{_e(b['reason'])}</td><td>{_e(day_words(b['since'], lang))}</td></tr>" for b in blocked)
+    return f"{heading}<table class='blocked'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _milestone(n: int | None, lang: str) -> str:
+    return f" ({t('review.md.milestone', lang, n=n)})" if n else ""
+
+
+def _front_section(board: Dashboard, made_on: date, lang: str) -> str:
+    f, c, as_of = board.front, board.front.counts, board.as_of
+    figures = [(len(board.ledger.tasks), t("dash.fig.tasks", lang)), (f"{c.done}/{c.total}", t("dash.fig.done", lang)),
+               (percent(c.share_done, lang), t("dash.col.share", lang)), (c.late, t("dash.fig.late", lang)),
+               (len(f.blocked), t("dash.fig.blocked", lang))]
+    if f.quarter is not None:
+        figures.append((f"{len(f.unreported)}/{f.owing}",
+                        t("dash.fig.unreported", lang, quarter=period_words(f.quarter, lang))))
+    boxes = "".join(f"<div><b>{_e(v)}</b><span>{_e(label)}</span></div>" for v, label in figures)
+    shown = f.blocked[:FRONT_BLOCKED]
+    blocked = "".join(
+        f"<li><b>{_e(b['task'])}{_e(_milestone(b['milestone'], lang))}</b> "
+        f"{_e(_short(b['title'], 70))} — <i>{_e(', '.join(b['lead']))}</i>: {_e(b['reason'])} "
+        f"({_e(day_words(b['since'], lang))})</li>" for b in shown)
+    if len(f.blocked) > len(shown):
+        blocked += f"<li class='more'>{_e(t('dash.more', lang, n=len(f.blocked) - len(shown)))}</li>"
+    unreported = (f"<p class='names'>{_e(', '.join(f.unreported))}</p>" if f.unreported
+                  else f"<p class='none'>{_e(t('dash.unreported.none', lang))}</p>")
+    decision = board.ledger.plan.decision
+    return "".join([
+        "<section class='front'>", _letterhead(board.ledger, made_on, lang),
+        f"<h1>{_e(t('dash.title', lang, number=decision.number))}</h1>",
+        f"<p class='sub'><b>{_e(t('dash.as_of', lang, date=day_words(as_of, lang)))}</b> · "
+        f"{_e(_short(board.ledger.plan.plan.title, 140))}</p>",
+        f"<div class='figures'>{boxes}</div>",
+        _progress_section(board.progress, lang),
+        f"<h2>{_e(t('dash.blocked', lang, n=len(f.blocked)))}</h2>",
+        f"<ul>{blocked}</ul>" if blocked else f"<p class='none'>{_e(t('dash.blocked.none', lang))}</p>",
+        f"<h2>{_e(t('dash.unreported', lang, quarter=period_words(f.quarter, lang) if f.quarter else '—'))}</h2>",
+        unreported, "</section>"])
 
 
 def _timeline_section(grid: Grid, lang: str) -> str:
@@ -226,34 +292,40 @@ class Dashboard:
     late: list[dict[str, Any]]  # the rows of `overdue`
     progress: list[Progress]
     grid: Grid
+    front: Front
 
     def html(self, made_on: date, lang: str = "vi") -> str:
-        """The whole page. `made_on` is printed in the footer (the day it was made, not as_of)."""
+        """The whole page: the front sheet (one printed page), then the detail. `made_on` is the
+        day the page is made, named as such; the figures are as of `as_of`, named as such."""
         ledger, as_of = self.ledger, self.as_of
-        decision = ledger.plan.decision
-        title = t("dash.title", lang, number=decision.number)
+        title = t("dash.title", lang, number=ledger.plan.decision.number)
+        issuer = ledger.plan.document.issuing_body if ledger.plan.document else ledger.plan.decision.issuer
+        foot = t("dash.page_foot", lang, issuer=issuer, as_of=day_words(as_of, lang), made=day_words(made_on, lang))
         return "".join([
             "<!DOCTYPE html>\n",
             f"<html lang='{'en' if lang == 'en' else 'vi'}'><head><meta charset='utf-8'>",
             "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-            f"<title>{_e(title)} — {_e(as_of.isoformat())}</title><style>{CSS}</style></head><body>",
-            f"<h1>{_e(title)}</h1>",
-            f"<p class='sub'>{_e(ledger.plan.plan.title)}</p>",
-            f"<p class='sub'><b>{_e(t('timeline.as_of', lang, date=as_of.isoformat()))}</b> · "
-            f"{_e(t('dash.counts', lang, tasks=len(ledger.tasks), late=len(self.late)))}</p>",
+            f"<title>{_e(title)} — {_e(as_of.isoformat())}</title>",
+            f"<style>{CSS}{page_boxes(foot, t('dash.page', lang))}</style></head><body>",
+            _front_section(self, made_on, lang),
+            "<section class='detail'>",
+            f"<h1>{_e(t('dash.detail', lang))}</h1>",
+            _blocked_section(self.front.blocked, lang),
             _overdue_section(self.late, lang),
             _progress_section(self.progress, lang),
             _timeline_section(self.grid, lang),
-            f"<footer>{_e(t('dash.footer', lang, made=made_on.isoformat(), issuer=decision.issuer))}</footer>",
+            f"<footer>{_e(t('dash.footer', lang, as_of=day_words(as_of, lang), made=day_words(made_on, lang)))}"
+            "</footer></section>",
             "</body></html>\n",
         ])
 
 
 def dashboard(ledger: Ledger, as_of: date) -> Dashboard:
-    """The figures of the page, the plan's obligations judged once for all three parts."""
+    """The figures of the page, the plan's obligations judged once for every part."""
     judged = deadlines.obligations(ledger, as_of)
     grid = build(ledger, list(ledger.tasks.values()), quarters(ledger.period, ledger.period), as_of, judged)
-    return Dashboard(ledger, as_of, overdue(ledger, as_of, judged), progress(ledger, as_of, judged), grid)
+    return Dashboard(ledger, as_of, overdue(ledger, as_of, judged), progress(ledger, as_of, judged), grid,
+                     front(ledger, as_of, judged))
 
 
 def page(ledger: Ledger, as_of: date, made_on: date, lang: str = "vi") -> str:

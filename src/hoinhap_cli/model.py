@@ -268,10 +268,27 @@ class Task(Base):
     notes: list[Text] = []
 
 
+class Document(Base):
+    """The letterhead of the review the standing agency sends (`summary --format docx`):
+    Nghị định 30/2020/NĐ-CP, Phụ lục I. Nothing of it is written in the code."""
+
+    parent_body: Text  # cơ quan chủ quản: "UBND QUẬN 2"
+    issuing_body: Text  # cơ quan ban hành: "PHÒNG KINH TẾ"
+    symbol: Text  # ký hiệu: "BC-PKT" ("Số: …/BC-PKT")
+    place: Text  # địa danh: "Quận 2"
+    subject: Text  # after the period in the title: "thực hiện Kế hoạch …"
+    addressees: list[Text] = []  # Kính gửi
+    copies: list[Text] = []  # Nơi nhận
+    signer_authority: Text | None = None  # "KT. TRƯỞNG PHÒNG", "TL. CHỦ TỊCH"
+    signer_title: Text  # "TRƯỞNG PHÒNG"
+    signer: Text | None = None  # the name; left blank to sign by hand when absent
+
+
 class Plan(Base):
     decision: Decision
     plan: PlanInfo
     programs: list[Program]
+    document: Document | None = None
     units: list[Unit]
     events: list[Event] = []
     tasks: list[Task]

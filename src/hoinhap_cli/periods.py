@@ -251,3 +251,48 @@ def parse_duration(text: str) -> timedelta:
     n, unit = int(m.group(1)), m.group(2).lower()
     days = {"d": 1, "w": 7, "m": 30, "q": 91, "y": 365}[unit]
     return timedelta(days=n * days)
+
+
+# ------------------------------------------------------------ as people write them (issue 17)
+
+ROMAN_QUARTERS = ("I", "II", "III", "IV")
+
+
+def _padded(n: int, month: bool = False) -> str:
+    """Nghị định 30/2020, Phụ lục I: days below 10 and the months 1 and 2 take a leading zero."""
+    return f"{n:02d}" if (n < 3 if month else n < 10) else str(n)
+
+
+def day_words(day: date, lang: str = "vi") -> str:
+    """"ngày 05/7/2009", "ngày 15/02/2009" (Vietnamese); "5 July 2009" (English)."""
+    if lang == "en":
+        return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    return f"ngày {_padded(day.day)}/{_padded(day.month, month=True)}/{day.year}"
+
+
+def date_line(day: date, lang: str = "vi") -> str:
+    """The date of a document in words: "ngày 05 tháng 7 năm 2009" (English: "5 July 2009")."""
+    if lang == "en":
+        return day_words(day, "en")
+    return f"ngày {_padded(day.day)} tháng {_padded(day.month, month=True)} năm {day.year}"
+
+
+def period_words(period: Period, lang: str = "vi") -> str:
+    """A period as a report names it: "quý III/2009", "6 tháng đầu năm 2009", "6 tháng cuối năm
+    2009", "năm 2009"; any other span "từ ngày 01/4/2009 đến ngày 30/6/2009". English: "Q3 2009",
+    "the first half of 2009", "2009", "1 April 2009 to 30 June 2009"."""
+    s, e, en = period.start, period.end, lang == "en"
+    if s.year == e.year and (s.month, s.day) == (1, 1) and (e.month, e.day) == (12, 31):
+        return str(s.year) if en else f"năm {s.year}"
+    q_of = quarter_of(s)
+    if (s, e) == (q_of.start, q_of.end):
+        q = (s.month - 1) // 3
+        return f"Q{q + 1} {s.year}" if en else f"quý {ROMAN_QUARTERS[q]}/{s.year}"
+    for h, p in ((1, half(s.year, 1)), (2, half(s.year, 2))):
+        if (s, e) == (p.start, p.end):
+            if en:
+                return f"the {'first' if h == 1 else 'second'} half of {s.year}"
+            return f"6 tháng {'đầu' if h == 1 else 'cuối'} năm {s.year}"
+    if en:
+        return f"{day_words(s, 'en')} to {day_words(e, 'en')}"
+    return f"từ {day_words(s)} đến {day_words(e)}"

@@ -91,6 +91,7 @@ class Plan(Record):
     decision: Record
     plan: Record
     programs: list[Record]
+    document: Record | None  # the letterhead of the review (model.Document), if the plan has one
     units: list[Unit]
     events: list[Record]
     tasks: list[Task]

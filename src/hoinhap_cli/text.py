@@ -157,3 +157,22 @@ def similar(word: str, candidates: list[str], limit: int = 3) -> list[str]:
 
     folded = {fold(c): c for c in candidates}
     return [folded[m] for m in difflib.get_close_matches(fold(word), list(folded), n=limit, cutoff=0.5)]
+
+
+_SWAP_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def decimal(value: float, digits: int = 1, lang: str = "vi") -> str:
+    """A number as the reader writes it: "12,5" in Vietnamese (comma for decimals, dot for
+    thousands: "1.234,5"), "12.5" / "1,234.5" in English; trailing zeros dropped ("50")."""
+    text = f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "en":
+        return text
+    return text.translate(_SWAP_SEPARATORS)
+
+
+def percent(value: float | None, lang: str = "vi") -> str:
+    """A share as "62,5%" ("—" when there is nothing to count)."""
+    return "—" if value is None else f"{decimal(value, 1, lang)}%"

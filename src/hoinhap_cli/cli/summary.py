@@ -10,8 +10,10 @@ from typing import Annotated, Optional
 import typer
 
 from hoinhap_cli import files, guard
+from hoinhap_cli.cli import docx_out
 from hoinhap_cli.cli.common import (
     AS_OF,
+    DATE,
     PERIOD,
     DataOpt,
     Format,
@@ -40,17 +42,21 @@ OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
 def summary(
     period: PeriodOpt,
     as_of: SummaryAsOfOpt = None,
-    format: Annotated[Format, format_option("table, md or json.", Format.table, Format.json, Format.md)]
-    = Format.table,
+    format: Annotated[Format, format_option("table, md, json, or docx (a Word document; needs --out).",
+                                            Format.table, Format.json, Format.md, Format.docx)] = Format.table,
     out_file: OutOpt = None,
     force: Annotated[bool, typer.Option("--force", help="With --out: replace FILE if it exists.")] = False,
+    number: Annotated[str, typer.Option("--number", help="docx: the document's number (blank to fill by hand).")] = "",
+    dated: Annotated[Optional[date], typer.Option("--dated", metavar="DATE", click_type=DATE,
+                                                  help="docx: the document's date (default: today).")] = None,
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> int:
     """The periodic review: per programme and per lead unit, what fell due, what is done, what is late.
 
-    --format md is a Vietnamese document ready to paste into the standing agency's report.
+    --format md is a Vietnamese document ready to paste into the standing agency's report;
+    --format docx --out FILE.docx is that report as an official document (docs/review-docx.md).
 
     \b
     Example: hoinhap summary --period 2009-H1 --format md --out data/reports/bao-cao-2009-H1.md
@@ -61,8 +67,12 @@ def summary(
         raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"])
     if out_file is not None and not out_file.parent.is_dir():
         raise UsageError(f"{out_file.parent}: no such folder")
+    if format is Format.docx and out_file is None:
+        raise UsageError(t("doc.to_terminal", out.lang))
     ledger = load_ledger(data, out)
     report = summarise(ledger, period, as_of or min(period.end + timedelta(days=1), today()))
+    if format is Format.docx:
+        return docx_out.write(out, report, ledger, out_file, force=force, number=number, dated=dated or today())
     if out_file is None:
         out.report(format.value, report)
         return 0

@@ -69,6 +69,7 @@ class Format(str, Enum):
     md = "md"
     text = "text"
     yaml = "yaml"
+    docx = "docx"  # summary: the review as an official Word document, to a file only
 
 
 LISTING = (Format.table, Format.json, Format.csv, Format.md)

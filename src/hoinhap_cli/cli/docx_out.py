@@ -1,0 +1,36 @@
+"""`summary --format docx`: the review written as an official Word document (review_doc, docx_review)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from hoinhap_cli import files, guard
+from hoinhap_cli.i18n import t
+from hoinhap_cli.ledger import Ledger
+from hoinhap_cli.problems import UsageError
+from hoinhap_cli.render import Output
+from hoinhap_cli.review_doc import NoLetterhead, letterhead, sections
+from hoinhap_cli.summary import Summary
+
+
+def write(out: Output, report: Summary, ledger: Ledger, path: Path | None, *, force: bool, number: str,
+          dated: date) -> int:
+    """Lay the review out and write it to `path` (the caller refused a terminal: docx is binary)."""
+    from hoinhap_cli import docx_review  # reason: python-docx and lxml load only when a document is made
+
+    if path is None:
+        raise UsageError(t("doc.to_terminal", out.lang))
+    try:
+        head = letterhead(report, ledger, dated, number, out.lang)
+    except NoLetterhead:
+        raise UsageError(t("doc.no_letterhead", out.lang, file=ledger.data.plan_file)) from None
+    content = docx_review.build(head, sections(report, ledger, out.lang), out.lang)
+    try:
+        files.write_atomic(path, content, overwrite=force)
+    except FileExistsError:
+        raise UsageError(f"{path} exists: refusing to overwrite it", ["add --force to replace it"]) from None
+    except OSError as err:  # a full disk, a read-only folder: one line
+        raise guard.out_failed(path, err) from None
+    out.message(t("summary.written", out.lang, file=path))
+    return 0
