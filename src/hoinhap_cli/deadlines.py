@@ -195,7 +195,8 @@ def milestone_obligations(ledger: Ledger, task: Task, i: int, as_of: date,
 
 def _single(ledger: Ledger, task: Task, i: int, d: Deadline, as_of: date, seen: _Seen,
             place: int) -> Obligation | None:
-    status, entry = ledger.milestone_status(task.id, i, as_of)
+    view = ledger.milestone_status(task.id, i, as_of)
+    status, entry = view.status, view.entry
     due = d.due
     if d.kind is Kind.EVENT:
         day = seen.events.get(d.event or "")
