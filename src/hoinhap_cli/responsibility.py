@@ -136,3 +136,10 @@ def combine(views: list[StatusView]) -> Status:
     if any(s is not Status.NOT_STARTED for s in states):
         return Status.IN_PROGRESS
     return Status.NOT_STARTED
+
+
+def closed_for(view: StatusView, unit: str) -> bool:
+    """Whether a unit's own part of a milestone is done or dropped: its row (or, for a group, every
+    ward counted through it) says so."""
+    rows = [row for row in view.by_unit if unit in (row.unit, row.by, row.via)]
+    return bool(rows) and all(row.status.closed for row in rows)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date as Date
 from typing import Annotated, Optional
 
 import typer
 
 from hoinhap_cli import progress
-from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, status_word, today
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, load_ledger, max_bytes, output, status_word, today
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt, record_event
 from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import UsageError
+from hoinhap_cli.render import Output
+from hoinhap_cli.responsibility import closed_for
+from hoinhap_cli.vocab import Status
 
 
 def record(
@@ -61,6 +65,7 @@ def record(
     now = today()
     done = progress.build_entry(plan, task=task, status=status, today=now, milestone=milestone, day=date,
                                 unit=unit, note=note, reason=reason, evidence=evidence, force=force)
+    done = _which_milestone(done, data, out)
     written = update(where, plan, done.unit.id, done.period, now, append_entry(done.entry),
                      timeout=lock_timeout(), max_bytes=max_bytes())
     if written.reformatted:
@@ -69,11 +74,32 @@ def record(
         out.message(t("record.default_unit", out.lang, unit=done.unit.id, name=done.unit.name))
     if done.forced:
         out.message(t("record.forced", out.lang, unit=done.unit.id, task=done.task.id))
-    where_ms = t("record.milestone", out.lang, n=milestone) if milestone else ""
+    where_ms = t("record.milestone", out.lang, n=done.entry.milestone) if done.entry.milestone else ""
     out.message(t("record.ok", out.lang, task=done.task.id, milestone=where_ms,
                   status=status_word(done.entry.status, out.lang), date=done.entry.date.isoformat(),
                   unit=done.unit.id, file=written.file))
     return 0
+
+
+def _which_milestone(done: progress.Recorded, data: str | None, out: Output) -> progress.Recorded:
+    """The milestone an entry counts for: the one named, else the earliest still open for the unit
+    (progress.choose_milestone); said on stderr, and how an entry after the due date counts."""
+    entry, task, ms = done.entry, done.task, done.task.milestones
+    index = entry.milestone - 1 if entry.milestone else None
+    if index is None and len(ms) > 1:
+        ledger = load_ledger(data, out)  # the statuses so far: which milestone is still open for the unit
+        closed = [closed_for(ledger.milestone_status(task.id, i), done.unit.id) for i in range(len(ms))]
+        index = progress.choose_milestone(task.id, done.unit.id, [m.due.kind.value for m in ms],
+                                          [str(m.due) for m in ms], closed)
+        if index is not None:
+            entry = entry.model_copy(update={"milestone": index + 1})
+            out.message(t("record.chosen", out.lang, n=index + 1, due=ms[index].due, unit=done.unit.id))
+    due = ms[index].due.due if index is not None else None
+    if index is not None and due is not None and entry.date > due:
+        how = t("record.after_due.done" if entry.status is Status.DONE else "record.after_due.other", out.lang)
+        out.message(t("record.after_due", out.lang, n=index + 1, due=due.isoformat(), date=entry.date.isoformat(),
+                      days=(entry.date - due).days, how=how, quarter=done.period))
+    return replace(done, entry=entry)
 
 
 def _only_event(given: tuple[tuple[str, object], ...]) -> None:
