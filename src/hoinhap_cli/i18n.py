@@ -423,10 +423,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "for milestone {n} ({how}); it goes in the {quarter} file (the quarter of its date)"),
     "record.after_due.done": ("hoàn thành muộn", "done late"),
     "record.after_due.other": ("tình trạng mới của mốc", "the milestone's new status"),
-    "leads.units": ("{done}/{of} đơn vị xong", "{done}/{of} units done"),
-    "leads.wards": ("{done}/{of} phường xong", "{done}/{of} wards done"),
+    "leads.units": ("{done}/{of} đơn vị", "{done}/{of} units"),
+    "leads.wards": ("{done}/{of} phường", "{done}/{of} wards"),
+    "leads.done": ("{parts} xong", "{parts} done"),
+    "leads.updated": (" — cập nhật {date}", " — updated {date}"),
+    "leads.silent": ("{group}: {n} phường chưa báo cáo", "{group}: {n} wards not reported"),
+    "leads.by_unit": ("Tình trạng theo đơn vị", "Status by unit"),
+    "col.updated": ("Cập nhật", "Updated"),
+    "col.evidence": ("Căn cứ", "Evidence"),
+    "col.role_short": ("Vai trò", "Role"),
     "leads.done_late": ("hoàn thành muộn {date}", "done late {date}"),
-    "leads.support": ("phối hợp", "support"),
 
 }
 

@@ -19,9 +19,11 @@ from hoinhap_cli.cli.common import (
     status_word,
 )
 from hoinhap_cli.cli.complete import complete_task, complete_unit
+from hoinhap_cli.lookup import log_records
 from hoinhap_cli.progress import resolve_unit
 from hoinhap_cli.render import Column
 from hoinhap_cli.selection import find_task
+from hoinhap_cli.vocab import Status
 
 
 def log(
@@ -37,7 +39,10 @@ def log(
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> int:
-    """List recorded progress entries, oldest first (by date, then order in the files).
+    """List recorded progress entries, events and submitted reports, oldest first.
+
+    Entries come by date, then order in the files, with their evidence (Căn cứ); a recorded
+    event shows as ⚑ EVENT, a submitted quarterly report as ✉ QUARTER (not with --task).
 
     \b
     Example: hoinhap log --unit phong-kinh-te --since 2009-01-01 --format csv
@@ -47,16 +52,11 @@ def log(
     ledger = load_ledger(data, out)
     who = resolve_unit(ledger.plan, unit).id if unit is not None else None
     what = find_task(ledger.tasks, task).id if task is not None else None
-    records, rows = [], []
-    for report, entry in ledger.entries():
-        if (who and report.content.unit != who) or (what and entry.task != what) \
-                or (since and entry.date < since) or (until and entry.date > until):
-            continue
-        record = {"date": entry.date.isoformat(), "task": entry.task, "milestone": entry.milestone,
-                  "unit": report.content.unit, "status": entry.status.value, "note": entry.note,
-                  "reason": entry.reason, "evidence": entry.evidence, "forced": entry.forced, "file": report.file}
-        records.append(record)
-        rows.append({**record, "status": status_word(entry.status, out.lang)})
+    records = log_records(ledger, who, what, since, until)
+    marks = {"entry": "", "event": "⚑ ", "submission": "✉ "}  # what each row is, readable without colour
+    rows = [{**r, "status": status_word(Status(r["status"]), out.lang) if r["status"] else None,
+             "task": marks[r["kind"]] + (r.get("task") or r.get("event") or r.get("period") or "")}
+            for r in records]
     columns = [
         Column("date", "Ngày", "Date", min_width=10),
         Column("task", "Nhiệm vụ", "Task"),
