@@ -39,10 +39,10 @@ def log(
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> int:
-    """List recorded progress entries, events and submitted reports, oldest first.
+    """List recorded progress entries, oldest first (by date, then order in the files).
 
-    Entries come by date, then order in the files, with their evidence (Căn cứ); a recorded
-    event shows as ⚑ EVENT, a submitted quarterly report as ✉ QUARTER (not with --task).
+    With each entry its evidence (Căn cứ); recorded events show as ⚑ EVENT and submitted
+    quarterly reports as ✉ QUARTER (not with --task).
 
     \b
     Example: hoinhap log --unit phong-kinh-te --since 2009-01-01 --format csv
