@@ -190,18 +190,47 @@ entries:
   - task: "2.5"
     status: in-progress
     date: 2009-03-01
+events:
+  - event: tp-duyet-quy-hoach-cho
+    date: 2009-02-10
+""",
+    # a milestone closes when every lead has said so (issue 15): both leads of 2.10 and of 1.3
+    "2008-Q4/cong-ty-cp-thu-thiem.yaml": """\
+unit: cong-ty-cp-thu-thiem
+period: 2008-Q4
+entries:
+  - task: "2.10"
+    milestone: 1
+    status: done
+    date: 2008-11-20
+""",
+    "2009-Q1/phong-noi-vu.yaml": """\
+unit: phong-noi-vu
+period: 2009-Q1
+entries:
   - task: "1.3"
     milestone: 1
     status: done
     date: 2009-03-20
+""",
+    "2009-Q1/phong-tu-phap.yaml": """\
+unit: phong-tu-phap
+period: 2009-Q1
+entries:
+  - task: "1.3"
+    milestone: 1
+    status: done
+    date: 2009-03-20
+""",
+    "2009-Q1/phong-vhtt.yaml": """\
+unit: phong-vhtt
+period: 2009-Q1
+entries:
   - task: "1.1"
     milestone: 2
     status: dropped
     reason: gộp vào chuyên mục chung
     date: 2009-03-25
-events:
-  - event: tp-duyet-quy-hoach-cho
-    date: 2009-02-10
 """,
 }
 

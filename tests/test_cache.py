@@ -340,6 +340,7 @@ def test_the_status_index_agrees_with_the_entries(generated: Path) -> None:
     """Ledger answers 'latest status' from an index (Ledger.index); read the slow way from
     the entries themselves, every task and milestone gets the same answer, at every date."""
 
+    from hoinhap_cli.responsibility import judge
     from hoinhap_cli.vocab import Status
 
     found = fresh(DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27))
@@ -348,13 +349,17 @@ def test_the_status_index_agrees_with_the_entries(generated: Path) -> None:
     checked = 0
     for as_of in (None, date(2009, 6, 30), date(2010, 3, 31)):
         for task in found.tasks.values():
-            mine = [e for _, e in pairs if e.task == task.id and (as_of is None or e.date <= as_of)]
-            assert found.task_status(task.id, as_of).entry == (mine[-1] if mine else None)
+            mine = [(r.content.unit, e) for r, e in pairs if e.task == task.id and (as_of is None or e.date <= as_of)]
+            assert found.task_status(task.id, as_of).entry == (mine[-1][1] if mine else None)
             for i in range(len(task.milestones)):
-                named = [e for e in mine if e.milestone in (None, i + 1)]
+                named = [(unit, e) for unit, e in mine if e.milestone in (None, i + 1)]
+                words: dict[str, object] = {}
+                for unit, e in named:  # each unit's latest word, in first-reported order
+                    words[unit] = e
                 view = found.milestone_status(task.id, i, as_of)
-                assert view.entry == (named[-1] if named else None)
-                assert view.status == (named[-1].status if named else Status.NOT_STARTED)
+                assert view == judge(found.slots(task), tuple(words.items()))  # type: ignore[arg-type]
+                if not named:
+                    assert view.status is Status.NOT_STARTED and view.entry is None
                 checked += bool(named)
     assert checked > 200
 

@@ -47,7 +47,7 @@ def test_what_falls_due_in_2009():
     dated = ["1.1", "1.3", "2.1", "2.5", "2.7", "2.10", "2.10a", "3.1.1", "3.1.3", "3.2.2", "3.2.3",
              "3.2.4a", "3.3.2", "3.3.3", "3.4.1", "3.4.2", "3.4.3", "4.1", "4.2", "5.4", "6.4"]
     assert task_ids("--due-in", "2009", "--no-recurring") == dated
-    assert set(task_ids("--due-in", "2009")) == set(dated) | {"1.2", "8"}
+    assert set(task_ids("--due-in", "2009")) == set(dated) | {"1.2", "6.1", "8"}  # 6.1: "thường xuyên hành năm"
     # "by 2010" (2.7a, 3.1.4, 3.3.4, 5.1) is due at the end of 2010, not in 2009
     assert not {"2.7a", "3.1.4", "5.1"} & set(task_ids("--due-in", "2009"))
     # 2.5 "Từ quý IV - 2008 đến quý II - 2009" is due 2009-06-30; 2.10's Q3 and Q4
@@ -59,7 +59,7 @@ def test_what_falls_due_in_2009():
 def test_ongoing_and_event_bound_need_their_flags():
     ongoing = ["2.2", "2.3", "2.6", "2.8", "2.9", "2.11", "3.1.5", "3.2.1", "3.2.5", "3.3.1",
                "5.2", "5.3", "5.5", "6.1", "6.2", "7.1"]
-    assert not set(ongoing) & set(task_ids("--due-in", "2009"))
+    assert set(ongoing) & set(task_ids("--due-in", "2009")) == {"6.1"}  # its yearly part ("hành năm") is due
     assert set(ongoing) <= set(task_ids("--due-in", "2009", "--include-ongoing"))
     assert "2.4" not in task_ids("--due-in", "2009")
     assert "2.4" in task_ids("--due-in", "2009", "--include-pending")
@@ -76,12 +76,15 @@ def test_what_concerns_cat_lai_marks_the_group(cli: Cli):
     result = cli("tasks", "--unit", "cat lai", "--format", "json", data=SHIPPED)
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    # Cát Lái is never named alone in a unit cell: everything reaches it via "UBND 11 phường"
-    assert rows and all(inv["via"] == "ubnd-11-phuong" for r in rows for inv in r["involvement"])
+    # Cát Lái is never named alone in a unit cell: everything reaches it via "UBND 11 phường", or via
+    # the "related wards" of 3.1.2 ("UBND các phường liên quan") and 3.2.4/3.2.4a (issue 15)
+    related = {"3.1.2": "ubnd-cac-phuong-lien-quan", "3.2.4": "cac-phong-ban-phuong-lien-quan",
+               "3.2.4a": "cac-phong-ban-phuong-lien-quan"}
+    assert rows and all(inv["via"] == related.get(r["id"], "ubnd-11-phuong") for r in rows for inv in r["involvement"])
     got = [r["id"] for r in rows]
     assert {"1.2", "1.3", "4.1", "4.2", "8"} <= set(got) and "2.10" not in got  # 2.10: Thạnh Mỹ Lợi only
     lead = [r["id"] for r in rows if any(i["role"] == "lead" for i in r["involvement"])]
-    assert lead == ["4.1", "4.2", "8"]  # "UNND 11 phường" (typo) leads 4.1, 4.2; programme 8
+    assert lead == ["3.1.2", "4.1", "4.2", "8"]  # "UNND 11 phường" (typo) leads 4.1, 4.2; programme 8
     table = cli("tasks", "--unit", "Cát Lái", "--program", "4", env={"COLUMNS": "200"}, data=SHIPPED).stdout
     assert "chủ trì (qua UBND" in table  # the role column wraps after that
     en = cli("tasks", "--unit", "Cát Lái", "--program", "4", "--lang", "en", "--format", "csv", data=SHIPPED).stdout
@@ -155,8 +158,9 @@ def test_show_everything_about_a_task(cli: Cli):
 def test_show_json_is_the_task_record_plus_history(cli: Cli):
     shown = json.loads(cli("show", " 3.2.4A ", "--format", "json", data=SHIPPED).stdout)
     exported = next(t for t in json.loads(cli("export", data=SHIPPED).stdout)["tasks"] if t["id"] == "3.2.4a")
-    assert {k: v for k, v in shown.items() if k not in ("status", "history")} == exported
-    assert shown["history"] == [] and shown["status"] == "not-started"
+    added = ("status", "status_date", "current_milestone", "milestone_status", "history")
+    assert {k: v for k, v in shown.items() if k not in added} == exported
+    assert shown["history"] == [] and shown["status"] == "not-started" and shown["status_date"] is None
     assert shown["units_from"] == "3.2.4"
 
 

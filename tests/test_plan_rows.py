@@ -321,9 +321,76 @@ def test_document_spellings_are_aliases(ledger: Ledger, spelling: str, unit: str
 
 
 def test_vague_references_stay_vague(ledger: Ledger) -> None:
-    for uid in ("cac-phong-ban-lien-quan", "cac-don-vi-lien-quan", "ubnd-cac-phuong-lien-quan"):
+    for uid in ("cac-phong-ban-lien-quan", "cac-don-vi-lien-quan"):
         assert ledger.units[uid].kind.value == "không cụ thể"
         assert ledger.units[uid].members == []
+
+
+# ------------------------------------------------------------------ fidelity points (issue 15, item 8)
+
+DOC = SEED.read_text(encoding="utf-8")
+
+
+def test_2_6_names_its_own_urban_planning_group_not_2_1s(ledger: Ledger) -> None:
+    assert "Phòng QLĐT, TNMT, Tổ công tác Quy hoạch đô thị, Ban Bồi thường, giải phóng mặt bằng." in DOC
+    assert "\tTổ công tác Quy hoạch, đầu tư quận" in DOC  # 2.1's lead cell: another name
+    support = ledger.tasks["2.6"].support or []
+    assert "to-cong-tac-qh-do-thi" in support and "to-cong-tac-qhdt" not in support
+    own = ledger.units["to-cong-tac-qh-do-thi"]
+    assert own.name == "Tổ công tác Quy hoạch đô thị" and own.kind.value == "tổ công tác"
+    assert "Tổ công tác Quy hoạch đô thị" not in ledger.units["to-cong-tac-qhdt"].aliases
+    assert ledger.tasks["2.1"].lead == ["to-cong-tac-qhdt"]
+    assert any("Tổ công tác Quy hoạch đô thị" in n for n in own.notes)
+
+
+@pytest.mark.parametrize(("task_id", "cell", "role"), [
+    ("3.1.2", "Phòng QLĐT, UBND các phường liên quan", "lead"),
+    ("3.2.4", "Các phòng - ban và phường có liên quan", "support"),
+    ("3.2.4a", "Các phòng - ban và phường có liên quan", "support"),  # units_from 3.2.4
+])
+def test_related_wards_reach_every_ward(ledger: Ledger, cli: Cli, task_id: str, cell: str, role: str) -> None:
+    assert cell in DOC
+    result = cli("tasks", "--unit", "Cát Lái", "--format", "json", "--data", str(SHIPPED))
+    found = {t["id"]: t["involvement"] for t in json.loads(result.stdout)}
+    assert task_id in found, sorted(found)
+    assert found[task_id][0]["role"] == role and found[task_id][0]["via"] is not None
+    vague = ledger.units[found[task_id][0]["via"]]
+    assert vague.kind.value == "không cụ thể" and sorted(vague.members) == sorted(WARDS)
+
+
+def test_6_1_keeps_thuong_xuyen_and_its_yearly_part(ledger: Ledger) -> None:
+    assert "Thực hiện thường xuyên hành năm" in DOC
+    ms = ledger.tasks["6.1"].milestones
+    assert [m.due.kind.value for m in ms] == ["ongoing", "recurring"]
+    assert ms[1].due.every == "year" and all(m.source == "Thực hiện thường xuyên hành năm" for m in ms)
+    assert [p.label for p in ledger.recurrences(ledger.tasks["6.1"], 1)] == ["2008", "2009", "2010"]
+    assert str(ledger.tasks["1.2"].milestones[0].due).startswith("every year")  # 1.2's "hàng năm", alike
+
+
+def test_1_2_step_one_done_before_signing_leaves_2008_met(ledger: Ledger, cli: Cli) -> None:
+    assert "- Đã triển khai bước 1.\n\n- Tiếp tục triển khai hàng năm" in DOC
+    m = ledger.tasks["1.2"].milestones[0]
+    assert [p.label for p in ledger.recurrences(ledger.tasks["1.2"], 0)] == ["2009", "2010"]
+    assert "Đã triển khai bước 1." in (m.note or "")
+    result = cli("overdue", "--as-of", "2009-01-01", "--format", "json", "--data", str(SHIPPED))
+    late = [(o["task"], o["due"]) for o in json.loads(result.stdout)["overdue"] if o["task"] != "8"]
+    assert ("1.2", "every year 2009..2010") not in late and not any(task == "1.2" for task, _ in late)
+    assert ("6.1", "every year") in late  # the yearly part of 6.1 was owed for 2008 as 1.2's once was
+
+
+def test_3_1_1_notes_the_narrative_puts_both_plans_in_2008(ledger: Ledger) -> None:
+    said = ("- Năm 2008: \n+ Phối hợp với Sở, ngành và đơn vị tư vấn thực hiện hoàn thành 04 đồ án quy hoạch "
+            "chi tiết tỷ lệ 1/2000 và đồ án điều chỉnh quy hoạch tổng thể quận 2 tỷ lệ 1/5000.")
+    assert said in DOC
+    assert [m.source for m in ledger.tasks["3.1.1"].milestones] == ["Năm 2008", "Năm 2009"]  # the appendix
+    assert any("Năm 2008" in n and "tổng thể quận 2 tỷ lệ 1/5000" in n for n in ledger.tasks["3.1.1"].notes)
+
+
+def test_7_1_notes_an_ninh_truyen_thong_verbatim(ledger: Ledger) -> None:
+    assert "xuyên biên giới và an ninh truyền thống." in DOC and "phi truyền thống" not in DOC
+    task = ledger.tasks["7.1"]
+    assert task.title.endswith("xuyên biên giới và an ninh truyền thống.")
+    assert any("an ninh truyền thống" in n and "phi truyền thống" in n for n in task.notes)
 
 
 def test_plan_file_is_utf8_nfc_without_escapes() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,130 @@ def test_log_formats_and_filters(mini: Path, cli: Cli) -> None:
     table = cli("log", data=mini)
     assert table.exit_code == 0 and "hoàn thành" in table.stdout
     assert cli("log", "--task", "7.7", data=mini).exit_code == 2
+
+
+# ------------------------------------------------------------------ status per responsible unit (issue 15)
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder holding the shipped plan and no reports; today is 2010-01-15."""
+    data = tmp_path / "data"
+    (data / "reports").mkdir(parents=True)
+    (data / "plan.yaml").write_bytes(bundled_plan().read_bytes())
+    monkeypatch.setenv("HOINHAP_TODAY", "2010-01-15")
+    return data
+
+
+def shown(data: Path, cli: Cli, task: str) -> dict:
+    result = cli("show", task, "--format", "json", data=data)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def late(data: Path, cli: Cli, as_of: str) -> list[tuple[str, int, str | None, str]]:
+    out = json.loads(cli("overdue", "--as-of", as_of, "--format", "json", data=data).stdout)
+    return [(o["task"], o["milestone"], o["period"], o["status"]) for o in out["overdue"] if o["task"] != "8"]
+
+
+def test_a_task_with_two_leads_is_done_only_when_both_report_done(shipped: Path, cli: Cli) -> None:
+    # 1.3: Phòng Nội vụ (khối quận) and Phòng Tư pháp (khối phường)
+    first = cli("record", "1.3", "--status", "done", "--unit", "phong-noi-vu", "--date", "2009-11-01",
+                "--evidence", "BC 45/NV", data=shipped)
+    assert first.exit_code == 0, first.output
+    assert "mốc 1 (2009)" in first.stderr  # no --milestone: the earliest open one, and it says so
+    ms = shown(shipped, cli, "1.3")["milestone_status"]
+    assert (ms[0]["status"], ms[0]["done"], ms[0]["of"]) == ("in-progress", 1, 2)
+    assert [(u["unit"], u["role"], u["status"], u["evidence"]) for u in ms[0]["units"]] == [
+        ("phong-noi-vu", "lead", "done", "BC 45/NV"), ("phong-tu-phap", "lead", "not-started", None)]
+    assert ("1.3", 1, None, "in-progress") in late(shipped, cli, "2010-01-01")
+    table = cli("tasks", "--program", "1", "--format", "csv", data=shipped).stdout
+    assert "đang thực hiện (1/2 đơn vị xong),2009-11-01" in table
+
+    # a supporting unit's "done" is shown, never closes
+    assert cli("record", "1.3", "-s", "done", "-u", "phong-kinh-te", "-m", "1", "--date", "2009-12-01",
+               data=shipped).exit_code == 0
+    ms = shown(shipped, cli, "1.3")["milestone_status"]
+    assert ms[0]["status"] == "in-progress" and ms[0]["units"][-1]["role"] == "support"
+
+    assert cli("record", "1.3", "-s", "done", "-u", "phong-tu-phap", "--date", "2009-12-20",
+               data=shipped).exit_code == 0
+    task = shown(shipped, cli, "1.3")
+    assert [m["status"] for m in task["milestone_status"]] == ["done", "not-started"]  # 2010 stays open
+    assert (task["status"], task["current_milestone"], task["status_date"]) == ("in-progress", 2, "2009-12-20")
+    assert not any(t == "1.3" for t, *_ in late(shipped, cli, "2010-01-01"))
+
+
+def test_one_lead_dropping_with_a_reason_drops_the_milestone(shipped: Path, cli: Cli) -> None:
+    assert cli("record", "1.3", "-s", "dropped", "--reason", "gộp lớp", "-u", "phong-noi-vu", "-m", "2",
+               "--date", "2009-12-01", data=shipped).exit_code == 0
+    ms = shown(shipped, cli, "1.3")["milestone_status"]
+    assert [m["status"] for m in ms] == ["not-started", "dropped"]
+
+
+def test_one_wards_entry_on_4_2_counts_for_that_ward_only(shipped: Path, cli: Cli) -> None:
+    # 4.2: Phòng QLĐT, Phòng TNMT and UBND 11 phường lead
+    assert cli("record", "4.2", "-s", "done", "-u", "Cát Lái", "-m", "1", "--date", "2009-03-01",
+               data=shipped).exit_code == 0
+    m = shown(shipped, cli, "4.2")["milestone_status"][0]
+    assert (m["status"], m["done"], m["of"]) == ("in-progress", 1, 13)
+    cat_lai = next(u for u in m["units"] if u["unit"] == "ubnd-phuong-cat-lai")
+    assert (cat_lai["role"], cat_lai["status"], cat_lai["via"]) == ("lead", "done", "ubnd-11-phuong")
+    assert "0/2 đơn vị, 1/11 phường xong" in cli("show", "4.2", data=shipped, columns=200).stdout
+    # the group's own entry speaks for every ward; with both phòng done, the milestone is done
+    for unit in ("UBND 11 phường", "phong-qldt", "phong-tnmt"):
+        assert cli("record", "4.2", "-s", "done", "-u", unit, "-m", "1", "--date", "2009-04-01",
+                   data=shipped).exit_code == 0
+    m = shown(shipped, cli, "4.2")["milestone_status"][0]
+    assert (m["status"], m["done"], m["of"]) == ("done", 13, 13)
+
+
+def test_record_done_on_1_1_leaves_the_2010_milestone_open(shipped: Path, cli: Cli) -> None:
+    result = cli("record", "1.1", "--status", "done", "--date", "2009-03-01", data=shipped)
+    assert result.exit_code == 0, result.output
+    assert "mốc 1 (2008-Q3)" in result.stderr and "các mốc sau vẫn mở" in result.stderr
+    # dated after milestone 1's quarter: accepted for it, and the message says how
+    assert "ghi sau hạn 152 ngày" in result.stderr and "hoàn thành muộn" in result.stderr
+    assert report(shipped, "2009-Q1", "phong-vhtt")["entries"][0]["milestone"] == 1
+    second = cli("record", "1.1", "--status", "done", "--date", "2009-12-30", data=shipped)
+    assert "mốc 2 (2009)" in second.stderr  # milestone 1 is done for Phòng VH-TT, though not for the other lead
+    ms = shown(shipped, cli, "1.1")["milestone_status"]
+    assert [(m["status"], m["done"], m["of"]) for m in ms] == [
+        ("in-progress", 1, 2), ("in-progress", 1, 2), ("not-started", 0, 2)]
+
+    assert cli("record", "1.1", "-s", "done", "--date", "2010-01-02", data=shipped).exit_code == 0  # milestone 3
+    before = snapshot(shipped)
+    refused = cli("record", "1.1", "-s", "done", "--date", "2010-01-03", data=shipped)
+    assert refused.exit_code == 2 and "1: 2008-Q3, 2: 2009, 3: 2010" in refused.stderr
+    assert snapshot(shipped) == before
+
+
+def test_a_yearly_period_recorded_done_late_leaves_overdue_that_day(shipped: Path, cli: Cli) -> None:
+    from hoinhap_cli import deadlines
+    from hoinhap_cli.ledger import load
+    from hoinhap_cli.paths import locate
+
+    assert ("6.1", 2, "2008", "not-started") in late(shipped, cli, "2009-12-14")
+    assert cli("record", "6.1", "-s", "done", "-m", "2", "--date", "2009-12-15", data=shipped).exit_code == 0
+    assert ("6.1", 2, "2008", "not-started") in late(shipped, cli, "2009-12-14")  # as it stood that day
+    assert not any(t == "6.1" for t, *_ in late(shipped, cli, "2009-12-31"))
+    ledger = load(locate(str(shipped)), date(2010, 1, 15))[0]
+    assert ledger is not None
+    ob = next(o for o in deadlines.milestone_obligations(ledger, ledger.tasks["6.1"], 1, date(2009, 12, 31))
+              if o.period and o.period.label == "2008")
+    assert (ob.status.value, ob.done_late) == ("done", date(2009, 12, 15))
+
+
+def test_log_shows_evidence_events_and_submissions(mini: Path, cli: Cli) -> None:
+    assert cli("record", "1.1", "-s", "done", "--evidence", "QĐ 45/QĐ-UBND", "--date", "2009-04-01",
+               data=mini).exit_code == 0
+    assert cli("event", "tp-duyet", "--date", "2009-04-02", "--evidence", "QĐ 123", data=mini).exit_code == 0
+    assert cli("submit", "phong-kinh-te", "--period", "2009-Q1", "--date", "2009-04-05", data=mini).exit_code == 0
+    rows = json.loads(cli("log", "-f", "json", data=mini).stdout)
+    assert [(r["kind"], r["date"], r["task"], r["event"], r["period"], r["evidence"]) for r in rows] == [
+        ("entry", "2009-04-01", "1.1", None, None, "QĐ 45/QĐ-UBND"),
+        ("event", "2009-04-02", None, "tp-duyet", None, "QĐ 123"),
+        ("submission", "2009-04-05", None, None, "2009-Q1", None)]
+    table = cli("log", data=mini, columns=160).stdout
+    assert "QĐ 45/QĐ-UBND" in table and "⚑ tp-duyet" in table and "✉ 2009-Q1" in table
+    assert [r["kind"] for r in json.loads(cli("log", "-f", "json", "--task", "1.1", data=mini).stdout)] == ["entry"]

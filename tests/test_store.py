@@ -387,8 +387,10 @@ def test_two_branches_for_two_units_merge_without_conflict(mini: Path, cli: Cli)
     git("checkout", "-q", "kinh-te")
     git("merge", "-q", "--no-edit", "qldt")
     assert cli("check", data=mini).exit_code == 0
-    rows = [(r["unit"], r["task"]) for r in json.loads(cli("log", "-f", "json", data=mini).stdout)]
+    logged = json.loads(cli("log", "-f", "json", data=mini).stdout)
+    rows = [(r["unit"], r["task"]) for r in logged if r["kind"] == "entry"]
     assert rows == [("phong-kinh-te", "1.1"), ("phong-qldt", "3.2.4"), ("ubnd-phuong-cat-lai", "1.1")]
+    assert [(r["unit"], r["period"]) for r in logged if r["kind"] == "submission"] == [("phong-kinh-te", "2009-Q1")]
 
 
 def test_writer_refuses_paths_outside_reports(mini: Path) -> None:

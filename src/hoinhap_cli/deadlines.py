@@ -77,6 +77,12 @@ class Obligation:
     def reason(self) -> str | None:
         return self.entry.reason if self.entry else None
 
+    @property
+    def done_late(self) -> date | None:
+        """The day it was recorded done, when that was after its due date (else None)."""
+        e, due = self.entry, self.due_date
+        return e.date if self.status is Status.DONE and e is not None and due is not None and e.date > due else None
+
     def late(self, as_of: date) -> bool:
         """Late as of a date: the carried judgement for the date it was built for."""
         return self.is_late if as_of == self.as_of else _late(self.due_date, self.status, as_of)
@@ -195,7 +201,8 @@ def milestone_obligations(ledger: Ledger, task: Task, i: int, as_of: date,
 
 def _single(ledger: Ledger, task: Task, i: int, d: Deadline, as_of: date, seen: _Seen,
             place: int) -> Obligation | None:
-    status, entry = ledger.milestone_status(task.id, i, as_of)
+    view = ledger.milestone_status(task.id, i, as_of)
+    status, entry = view.status, view.entry
     due = d.due
     if d.kind is Kind.EVENT:
         day = seen.events.get(d.event or "")
@@ -242,14 +249,27 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, pla
         elif met is not None:
             status, entry = Status.DONE, met
         else:
-            status = overall.status if overall.status is not Status.DONE else Status.NOT_STARTED
-            entry = overall.entry
+            status, entry = _unmet_period(p, history, overall.status, overall.entry)
         late = _late(p.end, status, as_of)
         if late_only and not late:
             continue
         out.append(_judged(task, i, Kind.RECURRING, p.end, p.start, p, None, status, entry, (place, i, ""),
                            as_of, late))
     return out
+
+
+def _unmet_period(p: Period, history: list[EntryView], status: Status,
+                  entry: EntryView | None) -> tuple[Status, EntryView | None]:
+    """A recurring duty's period with no entry of its own: done late from the first `done` entry
+    after it (the rule of a single milestone: a status counts from its entry's date, so the row
+    leaves `overdue` that day, and `Obligation.done_late` says when); else the milestone's status,
+    but never a `done` that belongs to another period (then: not started, with no entry)."""
+    for e in history:
+        if e.date > p.end and e.status is Status.DONE:
+            return Status.DONE, e
+    if status is Status.DONE:
+        return Status.NOT_STARTED, None
+    return status, entry
 
 
 def overdue(obs: Iterable[Obligation], as_of: date) -> list[Obligation]:

@@ -484,6 +484,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dash.reports": ("Báo cáo định kỳ chưa gửi ({n} báo cáo, {units} đơn vị)",
                      "Periodic reports not sent ({n} reports, {units} units)"),
     "dash.col.quarters": ("Kỳ chưa báo cáo", "Periods not reported"),
+    # --- leads
+    "entry.all_closed": ("mọi mốc có hạn của nhiệm vụ {task} đã xong hoặc hủy với {unit}: không đoán được mốc nào",
+                         "every dated milestone of task {task} is done or dropped for {unit}: which one is meant "
+                         "cannot be guessed"),
+    "entry.all_closed.hint": ("ghi rõ số thứ tự của mốc (các mốc: {listed})",
+                              "name the milestone by its number (milestones: {listed})"),
+    "record.chosen": ("không ghi --milestone: mục được tính cho mốc {n} ({due}), mốc sớm nhất {unit} chưa xong; "
+                      "các mốc sau vẫn mở", "no --milestone: the entry counts for milestone {n} ({due}), the earliest "
+                      "one {unit} has not finished; later milestones stay open"),
+    "record.after_due": ("mốc {n} hạn {due}: mục ngày {date} ghi sau hạn {days} ngày, vẫn được tính cho mốc {n} "
+                         "({how}); tệp là của quý {quarter} (quý của ngày ghi)",
+                         "milestone {n} was due {due}: the entry of {date} comes {days} days after, and still counts "
+                         "for milestone {n} ({how}); it goes in the {quarter} file (the quarter of its date)"),
+    "record.after_due.done": ("hoàn thành muộn", "done late"),
+    "record.after_due.other": ("tình trạng mới của mốc", "the milestone's new status"),
+    "leads.units": ("{done}/{of} đơn vị", "{done}/{of} units"),
+    "leads.wards": ("{done}/{of} phường", "{done}/{of} wards"),
+    "leads.done": ("{parts} xong", "{parts} done"),
+    "leads.updated": (" — cập nhật {date}", " — updated {date}"),
+    "leads.silent": ("{group}: {n} phường chưa báo cáo", "{group}: {n} wards not reported"),
+    "leads.by_unit": ("Tình trạng theo đơn vị", "Status by unit"),
+    "col.updated": ("Cập nhật", "Updated"),
+    "col.evidence": ("Căn cứ", "Evidence"),
+    "col.role_short": ("Vai trò", "Role"),
+    "leads.done_late": ("hoàn thành muộn {date}", "done late {date}"),
+
 }
 
 

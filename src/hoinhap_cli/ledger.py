@@ -16,6 +16,7 @@ entry): the status index answers every other question without them.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -26,6 +27,7 @@ from hoinhap_cli.paths import DataDir, listed_reports
 from hoinhap_cli.periods import Kind, Period, event_due, occurrences, quarter_of
 from hoinhap_cli.problems import Problem, errors
 from hoinhap_cli.records import EventEntry, ReportHeader, Task, Unit
+from hoinhap_cli.responsibility import Slot, StatusView, combine, judge, slots
 from hoinhap_cli.text import natural_key
 from hoinhap_cli.vocab import Status
 
@@ -65,15 +67,14 @@ class Report:
     entries: tuple[EntryView, ...] = ()
 
 
-class StatusView(NamedTuple):
-    status: Status
-    entry: EntryView | None  # the latest entry, if any
-
-
 _NOT_STARTED = StatusView(Status.NOT_STARTED, None)
 Pair = tuple[Report, EntryView]
-# A task's place in the status index: its last entry's date, its status, each milestone's.
-Latest = tuple[date, StatusView, tuple[StatusView | None, ...]]
+# Each unit's latest entry (plain data: the cache stores it): on a milestone in the order units first
+# reported, on the whole task in the order of their last update.
+ByUnit = tuple[tuple[str, EntryView], ...]
+# A task's place in the status index: its last entry's date, each unit's latest word on the whole
+# task, and on each milestone (an entry naming no milestone speaks for every one).
+Latest = tuple[date, ByUnit, tuple[ByUnit, ...]]
 
 
 class EntrySource(Protocol):
@@ -167,6 +168,14 @@ class Ledger:
         return _grouped(self._entries)
 
     @cached_property
+    def _views(self) -> dict[tuple[str, int], StatusView]:  # milestone_status, asked per obligation
+        return {}
+
+    @cached_property
+    def _slots(self) -> dict[str, tuple[Slot, ...]]:
+        return {}
+
+    @cached_property
     def _places(self) -> dict[str, int]:  # asked only for one task at a time (the timeline)
         return {tid: n for n, tid in enumerate(self.tasks)}
 
@@ -218,29 +227,57 @@ class Ledger:
         """(unit, quarter label) -> the date its report was submitted (None: the file exists, not submitted)."""
         return self.index.submitted
 
-    def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:
-        latest = self.index.latest.get(task_id)
-        if latest is None:
-            return _NOT_STARTED
-        if as_of is None or as_of >= latest[0]:  # every entry counts: the index knows the answer
-            return latest[1]
-        for _, entry in reversed(self._by_task.get(task_id, ())):  # by date: the first from the end
-            if entry.date <= as_of:
-                return StatusView(entry.status, entry)
-        return _NOT_STARTED
+    def slots(self, task: Task) -> tuple[Slot, ...]:
+        """The task's lead slots (responsibility.slots), worked out once per task."""
+        found = self._slots.get(task.id)
+        if found is None:
+            found = self._slots[task.id] = slots(task, self.units)
+        return found
 
     def milestone_status(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
-        """Latest entry naming this milestone (1-based in files) or naming the whole task."""
+        """A milestone's status as of a date, from each unit's latest entry naming it (or naming the
+        whole task), judged by responsibility.judge: done only when every lead has said done.
+
+        The one entry point every query asks (deadlines, overdue, summary, listings)."""
+        key = (task_id, index)
+        found = self._views.get(key)
+        latest = self.index.latest.get(task_id)
+        if found is not None and (as_of is None or latest is None or as_of >= latest[0]):
+            return found
+        task = self.tasks.get(task_id)
+        if task is None:
+            return _NOT_STARTED
+        if as_of is None or latest is None or as_of >= latest[0]:  # every entry counts: the index knows
+            each = latest[2] if latest is not None else ()
+            found = self._views[key] = judge(self.slots(task), each[index] if index < len(each) else ())
+            return found
+        words = _words(self._by_task.get(task_id, ()), len(task.milestones), as_of)[1]
+        return judge(self.slots(task), words[index] if index < len(words) else ())
+
+    def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:
+        """The task's status (responsibility.combine of its milestones'), its latest entry by then,
+        and the per-unit detail of its current milestone (the first not closed; else the last)."""
+        task = self.tasks.get(task_id)
+        if task is None or not task.milestones:
+            return _NOT_STARTED
+        views = [self.milestone_status(task_id, i, as_of) for i in range(len(task.milestones))]
+        current = next((v for v in views if not v.status.closed), views[-1])
+        return StatusView(combine(views), self.last_entry(task_id, as_of), current.by_unit, current.done, current.of)
+
+    def current_milestone(self, task_id: str, as_of: date | None = None) -> int:
+        """The first milestone (0-based) not done nor dropped as of the date; the last when all are."""
+        n = len(self.tasks[task_id].milestones)
+        return next((i for i in range(n) if not self.milestone_status(task_id, i, as_of).status.closed), n - 1)
+
+    def last_entry(self, task_id: str, as_of: date | None = None) -> EntryView | None:
+        """The task's latest entry (by date, then order in the files) on or before the date."""
         latest = self.index.latest.get(task_id)
         if latest is None:
-            return _NOT_STARTED
+            return None
         if as_of is None or as_of >= latest[0]:
-            each = latest[2]
-            return (each[index] if index < len(each) else None) or _NOT_STARTED
-        for _, entry in reversed(self._by_task.get(task_id, ())):
-            if (entry.milestone is None or entry.milestone == index + 1) and entry.date <= as_of:
-                return StatusView(entry.status, entry)
-        return _NOT_STARTED
+            return latest[1][-1][1] if latest[1] else None
+        before = [e for _, e in self._by_task.get(task_id, ()) if e.date <= as_of]
+        return before[-1] if before else None
 
     def due_date(self, task: Task, index: int) -> date | None:
         """A milestone's due date; an event-bound one once its event is recorded."""
@@ -270,17 +307,29 @@ def _grouped(pairs: list[Pair]) -> dict[str, list[Pair]]:
 
 
 def _latest(task: Task | None, pairs: list[Pair]) -> Latest:
-    """A task's entry in the status index: its last entry's date, its status, each milestone's."""
-    n = len(task.milestones) if task is not None else 0
-    overall = _NOT_STARTED
-    each: list[StatusView | None] = [None] * n
-    for _, e in pairs:  # by date: the last one naming a milestone (or the whole task) wins
-        overall = StatusView(e.status, e)
+    """A task's entry in the status index: its last entry's date, each unit's latest word on the
+    task and on each milestone."""
+    whole, each = _words(pairs, len(task.milestones) if task is not None else 0)
+    return pairs[-1][1].date, whole, each
+
+
+def _words(pairs: Iterable[Pair], n: int, until: date | None = None) -> tuple[ByUnit, tuple[ByUnit, ...]]:
+    """Each unit's latest entry (on or before `until`) on the whole task and on each of its `n`
+    milestones; an entry naming no milestone speaks for every one. `pairs` come by date."""
+    whole: dict[str, EntryView] = {}
+    each: list[dict[str, EntryView]] = [{} for _ in range(n)]
+    for report, e in pairs:
+        if until is not None and e.date > until:
+            break
+        unit = report.content.unit
+        whole.pop(unit, None)  # the whole task's words in the order of their last update: the last is the latest
+        whole[unit] = e
         if e.milestone is None:
-            each = [overall] * n
+            for said in each:
+                said[unit] = e
         elif 0 < e.milestone <= n:
-            each[e.milestone - 1] = overall
-    return pairs[-1][1].date, overall, tuple(each)
+            each[e.milestone - 1][unit] = e
+    return tuple(whole.items()), tuple(tuple(said.items()) for said in each)
 
 
 def _headers(reports: list[Report]) -> tuple[dict[str, EventEntry], dict[tuple[str, str], date | None]]:

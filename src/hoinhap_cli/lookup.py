@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from hoinhap_cli import deadlines
 from hoinhap_cli.i18n import t
-from hoinhap_cli.ledger import Ledger
+from hoinhap_cli.ledger import EntryView, Ledger
 from hoinhap_cli.periods import Kind
-from hoinhap_cli.queries import task_record, unit_record
+from hoinhap_cli.queries import status_record, task_record, unit_record
+from hoinhap_cli.responsibility import StatusView
 from hoinhap_cli.selection import (
     Involvement,
     TaskFilter,
@@ -25,7 +26,7 @@ from hoinhap_cli.selection import (
     short_name,
 )
 from hoinhap_cli.text import fold, natural_key
-from hoinhap_cli.vocab import UnitKind
+from hoinhap_cli.vocab import Status, UnitKind
 
 if TYPE_CHECKING:
     from hoinhap_cli.records import Task, Unit
@@ -92,7 +93,9 @@ def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort 
             "due_dates": [m["due_date"] for m in task_record(ledger, task)["milestones"] if m["due_date"]],
             "next_due": nxt.isoformat() if nxt else None,
         }
-        record = task_record(ledger, task)
+        record = {**task_record(ledger, task), **status_record(ledger, task)}
+        row["status"] = status_text(ledger, ledger.task_status(task.id), lang)
+        row["updated"] = record["status_date"]
         record["next_due"] = row["next_due"]
         if f.units:
             record["involvement"] = [{"unit": i.unit, "role": i.role, "via": i.via} for i in involved]
@@ -114,6 +117,62 @@ def _roles(involved: list[Involvement], ledger: Ledger, lang: str, name_unit: bo
     return seen
 
 
+# ------------------------------------------------------------------ status words
+
+
+def progress_text(ledger: Ledger, view: StatusView, lang: str) -> str:
+    """How many leads have said done, when there are several: "1/2 đơn vị xong", "3/11 phường xong",
+    "1/2 đơn vị, 3/11 phường xong" (a lead group's wards are counted apart); "" for one lead."""
+    if view.of <= 1:
+        return ""
+    leads = [row for row in view.by_unit if row.role == "lead"]
+    parts = []
+    own = [row for row in leads if row.via is None]
+    if own:
+        parts.append(t("leads.units", lang, done=sum(r.status is Status.DONE for r in own), of=len(own)))
+    for group in dict.fromkeys(row.via for row in leads if row.via is not None):
+        wards = [row for row in leads if row.via == group]
+        parts.append(t("leads.wards", lang, done=sum(r.status is Status.DONE for r in wards), of=len(wards)))
+    return t("leads.done", lang, parts=", ".join(parts))
+
+
+def status_text(ledger: Ledger, view: StatusView, lang: str, due: date | None = None) -> str:
+    """A status in words, with the leads' progress while it is open ("đang thực hiện (1/2 đơn vị
+    xong)") and, given the due date, "hoàn thành muộn 2009-03-01" when done after it."""
+    word = t(f"status.{view.status.value}", lang)
+    if view.status is Status.DONE and due is not None and view.entry is not None and view.entry.date > due:
+        return t("leads.done_late", lang, date=view.entry.date.isoformat())
+    extra = progress_text(ledger, view, lang) if view.status in (Status.IN_PROGRESS, Status.BLOCKED) else ""
+    return f"{word} ({extra})" if extra else word
+
+
+def unit_rows_of(ledger: Ledger, n: int, view: StatusView, lang: str) -> list[Row]:
+    """A milestone's per-unit rows for `show`: every lead's latest status, then the supporting
+    units that reported; a lead group's wards that have not reported share one row."""
+    rows: list[Row] = []
+    silent: dict[str, int] = {}
+    for u in view.by_unit:
+        if u.via is not None and u.entry is None:
+            silent[u.via] = silent.get(u.via, 0) + 1
+            continue
+        rows.append(_unit_row(ledger, n, u.unit, u.role, u.status, u.entry, lang, u.by))
+    for group, count in silent.items():
+        row = _unit_row(ledger, n, group, "lead", Status.NOT_STARTED, None, lang, None)
+        row["unit"] = t("leads.silent", lang, group=row["unit"], n=count)
+        rows.append(row)
+    return rows
+
+
+def _unit_row(ledger: Ledger, n: int, uid: str, role: str, status: Status, entry: EntryView | None,
+              lang: str, by: str | None) -> Row:
+    name = short_name(ledger.units[uid]) if uid in ledger.units else uid
+    if by is not None and by != uid:
+        name += f" ({short_name(ledger.units[by]) if by in ledger.units else by})"
+    return {"milestone": n, "unit": name, "role": t(f"role.{role}", lang), "status": t(f"status.{status.value}", lang),
+            "date": entry.date.isoformat() if entry else None, "note": entry.note if entry else None,
+            "reason": entry.reason if entry else None, "evidence": entry.evidence if entry else None}
+
+
 # ------------------------------------------------------------------ show
 
 
@@ -126,10 +185,11 @@ class TaskDetail:
     products: list[str]
     notes: list[str]
     history: list[Row]
+    by_unit: list[Row]  # each milestone's leads and the supporting units that reported (unit_rows_of)
 
 
 def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
-    record = task_record(ledger, task)
+    record = {**task_record(ledger, task), **status_record(ledger, task)}
     status = ledger.task_status(task.id)
     history = []
     for report, entry in ledger.history(task.id):
@@ -145,7 +205,6 @@ def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
             "forced": entry.forced,
             "file": report.file,
         })
-    record["status"] = status.status.value
     record["history"] = history
 
     program = next((p for p in ledger.plan.programs if p.id == task.program), None)
@@ -158,12 +217,16 @@ def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
         fields.append((t("show.id_assigned", lang), t("show.id_assigned.value", lang)))
     if task.units_from:
         fields.append((t("show.units_from", lang), task.units_from))
-    fields.append((t("show.status", lang), t(f"status.{status.status.value}", lang)))
+    said = status_text(ledger, status, lang)
+    if status.entry is not None:
+        said += t("leads.updated", lang, date=status.entry.date.isoformat())
+    fields.append((t("show.status", lang), said))
 
     units = [{"role": t(f"role.{role}", lang), "id": u["id"], "name": u["name"]}
              for role in ("lead", "support") for u in record[role]]
-    milestones = []
+    milestones, by_unit = [], []
     for i, m in enumerate(record["milestones"]):
+        view = ledger.milestone_status(task.id, i)
         milestones.append({
             "n": i + 1,
             "due": deadline_text(ledger, task, i, lang),
@@ -171,12 +234,48 @@ def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
             "source": m["source"],
             "product": m["product"],
             "note": m["note"],
-            "status": t(f"status.{ledger.milestone_status(task.id, i).status.value}", lang),
+            "status": status_text(ledger, view, lang, ledger.due_date(task, i)),
         })
+        by_unit += unit_rows_of(ledger, i + 1, view, lang)
     history_rows = [{**h, "status": t(f"status.{h['status']}", lang),
                      "unit": short_name(ledger.units[h["unit"]]) if h["unit"] in ledger.units else h["unit"]}
                     for h in history]
-    return TaskDetail(record, fields, units, milestones, list(task.products), list(task.notes), history_rows)
+    return TaskDetail(record, fields, units, milestones, list(task.products), list(task.notes), history_rows,
+                      by_unit)
+
+
+# ------------------------------------------------------------------ log
+
+
+def log_records(ledger: Ledger, unit: str | None = None, task: str | None = None, since: date | None = None,
+                until: date | None = None) -> list[Row]:
+    """What was reported, oldest first: progress entries (`kind: entry`), and — unless a task is
+    asked for — recorded events (`event`) and submitted quarterly reports (`submission`)."""
+    out: list[Row] = []
+
+    def wanted(who: str, day: date) -> bool:
+        return (unit is None or who == unit) and (since is None or day >= since) and (until is None or day <= until)
+
+    def row(kind: str, day: date, who: str, file: str, **values: Any) -> Row:  # every row has every key
+        return {"kind": kind, "date": day.isoformat(), "task": None, "milestone": None, "unit": who,
+                "status": None, "note": None, "reason": None, "evidence": None, "forced": False, "event": None,
+                "period": None, "file": file, **values}
+
+    for report, e in ledger.entries():
+        if wanted(report.content.unit, e.date) and (task is None or e.task == task):
+            out.append(row("entry", e.date, report.content.unit, report.file, task=e.task, milestone=e.milestone,
+                           status=e.status.value, note=e.note, reason=e.reason, evidence=e.evidence, forced=e.forced))
+    if task is None:
+        for report in ledger.reports:
+            head = report.content
+            for ev in head.events:
+                if wanted(head.unit, ev.date):
+                    out.append(row("event", ev.date, head.unit, report.file, event=ev.event, note=ev.note,
+                                   evidence=ev.evidence))
+            if head.submitted is not None and wanted(head.unit, head.submitted):
+                out.append(row("submission", head.submitted, head.unit, report.file, period=head.period.label))
+    out.sort(key=lambda r: r["date"])  # stable: entries keep their order in the files
+    return out
 
 
 # ------------------------------------------------------------------ units

@@ -120,6 +120,27 @@ def build_entry(plan: Plan, *, task: str, status: str, today: date, milestone: i
     return Recorded(entry, found, who, quarter_of(when).label, defaulted, not involved)
 
 
+REPEATING = ("recurring", "ongoing", "none")
+"""Deadline kinds a single entry never closes for good: a whole-task entry speaks for them."""
+
+
+def choose_milestone(task: str, unit: str, kinds: list[str], labels: list[str], closed: list[bool]) -> int | None:
+    """The milestone (0-based) an entry naming none is for: None (the whole task) when the task has
+    one milestone or only repeating ones; else the earliest dated milestone still open for the unit
+    (`closed[i]`: its word on milestone i is done or dropped). Refused when every dated milestone is
+    closed for it: which one is meant cannot be guessed, and a future one must never close silently."""
+    if len(kinds) <= 1:
+        return None
+    dated = [i for i, kind in enumerate(kinds) if kind not in REPEATING]
+    if not dated:
+        return None
+    for i in dated:
+        if not closed[i]:
+            return i
+    listed = ", ".join(f"{i + 1}: {label}" for i, label in enumerate(labels))
+    raise UsageError(words("entry.all_closed", task=task, unit=unit), [words("entry.all_closed.hint", listed=listed)])
+
+
 def build_event(plan: Plan, *, event: str, day: date, today: date, note: str | None = None,
                 evidence: str | None = None) -> tuple[EventEntry, Event, str, str]:
     """The event entry, the event, the unit whose report holds it (the standing agency), the quarter."""

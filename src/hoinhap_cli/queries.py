@@ -9,6 +9,7 @@ from hoinhap_cli.ledger import Ledger
 
 if TYPE_CHECKING:
     from hoinhap_cli.records import Task, Unit
+    from hoinhap_cli.responsibility import UnitStatus
 
 
 def unit_refs(ledger: Ledger, ids: list[str] | None) -> list[dict[str, str]]:
@@ -42,6 +43,30 @@ def task_record(ledger: Ledger, task: Task) -> dict[str, Any]:
         "notes": list(task.notes),
         "milestones": milestones,
     }
+
+
+def status_record(ledger: Ledger, task: Task) -> dict[str, Any]:
+    """A task's reported status, as `tasks` and `show` add it to the task object
+    (docs/json-contract.md, "Status"): the task's, and each milestone's with each unit's part."""
+    view = ledger.task_status(task.id)
+    milestones = []
+    for i in range(len(task.milestones)):
+        m = ledger.milestone_status(task.id, i)
+        milestones.append({"milestone": i + 1, "status": m.status.value,
+                           "status_date": m.entry.date.isoformat() if m.entry else None,
+                           "done": m.done, "of": m.of, "units": [unit_status_record(ledger, u) for u in m.by_unit]})
+    current = ledger.current_milestone(task.id) if task.milestones else None
+    return {"status": view.status.value, "status_date": view.entry.date.isoformat() if view.entry else None,
+            "current_milestone": current + 1 if current is not None else None, "milestone_status": milestones}
+
+
+def unit_status_record(ledger: Ledger, u: UnitStatus) -> dict[str, Any]:
+    """One unit's part of a milestone: its latest entry's status, date and evidence."""
+    e = u.entry
+    return {"unit": u.unit, "name": ledger.units[u.unit].name if u.unit in ledger.units else u.unit,
+            "role": u.role, "status": u.status.value, "date": e.date.isoformat() if e else None,
+            "by": u.by, "via": u.via, "note": e.note if e else None, "reason": e.reason if e else None,
+            "evidence": e.evidence if e else None}
 
 
 def unit_record(unit: Unit) -> dict[str, Any]:

@@ -237,8 +237,8 @@ CASES: list[Case] = [
     Case("schema-bad-task-id", edit('  - id: "1.1"', '  - id: "1.1A"'), At('"1.1A"'), "not a valid id"),
     Case("schema-bad-unit-id", edit(LEAD_11, "    lead: [Phong-VHTT, trung-tam-van-hoa]"), At("Phong-VHTT"),
          "lower-case ASCII"),
-    Case("schema-no-milestones", edit("    milestones:\n      - due: every year\n"
-                                      "        source: Tiếp tục triển khai hàng năm\n", "    milestones: []\n"),
+    Case("schema-no-milestones", edit("    milestones:\n      - due: 2008-Q4..2009-Q2\n"
+                                      "        source: Từ quý IV - 2008 đến quý II - 2009\n", "    milestones: []\n"),
          At("milestones: []", offset=12), "at least one milestone"),
     Case("schema-bad-date", edit('signed_on: "2008-10-17"', 'signed_on: "2008-10-32"'), At('"2008-10-32"'),
          "no such day"),

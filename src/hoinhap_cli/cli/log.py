@@ -19,9 +19,11 @@ from hoinhap_cli.cli.common import (
     status_word,
 )
 from hoinhap_cli.cli.complete import complete_task, complete_unit
+from hoinhap_cli.lookup import log_records
 from hoinhap_cli.progress import resolve_unit
 from hoinhap_cli.render import Column
 from hoinhap_cli.selection import find_task
+from hoinhap_cli.vocab import Status
 
 
 def log(
@@ -39,6 +41,9 @@ def log(
 ) -> int:
     """List recorded progress entries, oldest first (by date, then order in the files).
 
+    With each entry its evidence (Căn cứ); recorded events show as ⚑ EVENT and submitted
+    quarterly reports as ✉ QUARTER (not with --task).
+
     \b
     Example: hoinhap log --unit phong-kinh-te --since 2009-01-01 --format csv
     Example: hoinhap log --unit "Phòng QLĐT" --task 3.2.4
@@ -47,16 +52,11 @@ def log(
     ledger = load_ledger(data, out)
     who = resolve_unit(ledger.plan, unit).id if unit is not None else None
     what = find_task(ledger.tasks, task).id if task is not None else None
-    records, rows = [], []
-    for report, entry in ledger.entries():
-        if (who and report.content.unit != who) or (what and entry.task != what) \
-                or (since and entry.date < since) or (until and entry.date > until):
-            continue
-        record = {"date": entry.date.isoformat(), "task": entry.task, "milestone": entry.milestone,
-                  "unit": report.content.unit, "status": entry.status.value, "note": entry.note,
-                  "reason": entry.reason, "evidence": entry.evidence, "forced": entry.forced, "file": report.file}
-        records.append(record)
-        rows.append({**record, "status": status_word(entry.status, out.lang)})
+    records = log_records(ledger, who, what, since, until)
+    marks = {"entry": "", "event": "⚑ ", "submission": "✉ "}  # what each row is, readable without colour
+    rows = [{**r, "status": status_word(Status(r["status"]), out.lang) if r["status"] else None,
+             "task": marks[r["kind"]] + (r.get("task") or r.get("event") or r.get("period") or "")}
+            for r in records]
     columns = [
         Column("date", "Ngày", "Date", min_width=10),
         Column("task", "Nhiệm vụ", "Task"),

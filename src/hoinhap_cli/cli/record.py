@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date as Date
 from typing import Annotated, Optional
 
@@ -12,7 +14,11 @@ from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, st
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt, record_event
 from hoinhap_cli.i18n import t
+from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.problems import UsageError
+from hoinhap_cli.render import Output
+from hoinhap_cli.responsibility import closed_for
+from hoinhap_cli.vocab import Status
 
 
 def record(
@@ -21,8 +27,9 @@ def record(
     status: Annotated[Optional[str], typer.Option(
         "--status", "-s", help="not-started, in-progress, done, blocked, dropped — or chưa thực hiện, "
                                "đang thực hiện, hoàn thành, vướng mắc, hủy bỏ (diacritics optional).")] = None,
-    milestone: Annotated[Optional[int], typer.Option("--milestone", "-m", help="Milestone number (from 1); "
-                                                                                "default: the whole task.")] = None,
+    milestone: Annotated[Optional[int], typer.Option("--milestone", "-m", help=(
+        "Milestone number (from 1); default: the earliest dated milestone still open for the unit "
+        "(said on stderr), the whole task when it has one milestone."))] = None,
     date: Annotated[Optional[Date], typer.Option("--date", click_type=DATE,
                                                  help="YYYY-MM-DD (default: today).")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", autocompletion=complete_unit,
@@ -46,7 +53,7 @@ def record(
     Example: hoinhap record 3.2.4 --status "vướng mắc" --reason "Chờ Thành phố duyệt vốn" --unit "Phòng QLĐT"
     """
     # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
-    from hoinhap_cli.cli.writing import append_entry, lock_timeout, open_for_writing, update
+    from hoinhap_cli.cli.writing import append_entry, ledger_of, lock_timeout, open_for_writing, update
 
     if event is not None:
         _only_event((("TASK_ID", task), ("--status", status), ("--milestone", milestone), ("--unit", unit),
@@ -61,19 +68,48 @@ def record(
     now = today()
     done = progress.build_entry(plan, task=task, status=status, today=now, milestone=milestone, day=date,
                                 unit=unit, note=note, reason=reason, evidence=evidence, force=force)
+    done, notes = _which_milestone(done, lambda: ledger_of(where, plan, now), out.lang)
     written = update(where, plan, done.unit.id, done.period, now, append_entry(done.entry),
                      timeout=lock_timeout(), max_bytes=max_bytes())
-    if written.reformatted:
-        out.message(t("record.reformatted", out.lang, file=written.file))
+    _confirm(out, done, [t("record.reformatted", out.lang, file=written.file)] * written.reformatted + notes,
+             written.file)
+    return 0
+
+
+def _confirm(out: Output, done: progress.Recorded, notes: list[str], file: str) -> None:
+    """What was written, said once it is (a refusal before stays one line)."""
     if done.unit_defaulted:
-        out.message(t("record.default_unit", out.lang, unit=done.unit.id, name=done.unit.name))
+        notes.append(t("record.default_unit", out.lang, unit=done.unit.id, name=done.unit.name))
     if done.forced:
-        out.message(t("record.forced", out.lang, unit=done.unit.id, task=done.task.id))
-    where_ms = t("record.milestone", out.lang, n=milestone) if milestone else ""
+        notes.append(t("record.forced", out.lang, unit=done.unit.id, task=done.task.id))
+    for line in notes:
+        out.message(line)
+    where_ms = t("record.milestone", out.lang, n=done.entry.milestone) if done.entry.milestone else ""
     out.message(t("record.ok", out.lang, task=done.task.id, milestone=where_ms,
                   status=status_word(done.entry.status, out.lang), date=done.entry.date.isoformat(),
-                  unit=done.unit.id, file=written.file))
-    return 0
+                  unit=done.unit.id, file=file))
+
+
+def _which_milestone(done: progress.Recorded, ledger: Callable[[], Ledger],
+                     lang: str) -> tuple[progress.Recorded, list[str]]:
+    """The milestone an entry counts for (named, else progress.choose_milestone, asking the ledger
+    only then), and what to say of it and of an entry dated after its due date (done late)."""
+    entry, task, ms = done.entry, done.task, done.task.milestones
+    index, notes = (entry.milestone - 1 if entry.milestone else None), []
+    if index is None and len(ms) > 1:
+        now = ledger()  # the statuses so far: which milestone is still open for the unit
+        closed = [closed_for(now.milestone_status(task.id, i), done.unit.id) for i in range(len(ms))]
+        index = progress.choose_milestone(task.id, done.unit.id, [m.due.kind.value for m in ms],
+                                          [str(m.due) for m in ms], closed)
+        if index is not None:
+            entry, notes = entry.model_copy(update={"milestone": index + 1}), [
+                t("record.chosen", lang, n=index + 1, due=ms[index].due, unit=done.unit.id)]
+    due = ms[index].due.due if index is not None else None
+    if due is not None and index is not None and entry.date > due:
+        how = t("record.after_due.done" if entry.status is Status.DONE else "record.after_due.other", lang)
+        notes.append(t("record.after_due", lang, n=index + 1, due=due.isoformat(), date=entry.date.isoformat(),
+                       days=(entry.date - due).days, how=how, quarter=done.period))
+    return replace(done, entry=entry), notes
 
 
 def _only_event(given: tuple[tuple[str, object], ...]) -> None:

@@ -25,7 +25,9 @@ def show(
 ) -> int:
     """Show everything about one task, and its reported progress.
 
-    JSON is the task object of docs/json-contract.md with "status" and "history" added.
+    Status: a milestone is done when every lead unit has reported it done (a group's wards
+    each count); each lead's latest status, and supporting units' entries, are listed.
+    JSON is the task object of docs/json-contract.md with the status keys and "history" added.
 
     \b
     Example: hoinhap show 2,10
@@ -44,11 +46,15 @@ def show(
               columns=[column("due", min_width=8), column("due_date", "due_dates", no_wrap=True),
                        column("source"), column("product"), column("note"), column("status")],
               rows=d.milestones, empty=none),
+        Block(t("leads.by_unit", out.lang),
+              columns=[column("milestone"), column("unit"), column("role"), column("status"),
+                       column("date", no_wrap=True), column("evidence"), column("note"), column("reason")],
+              rows=d.by_unit, empty=none),
         Block(t("show.products", out.lang), items=d.products, empty=none),
         Block(t("show.notes", out.lang), items=d.notes, empty=none),
         Block(t("show.history", out.lang),
               columns=[column("date", no_wrap=True), column("unit"), column("milestone"), column("status"),
-                       column("note"), column("reason"), column("file", table=False)],
+                       column("note"), column("reason"), column("evidence"), column("file", table=False)],
               rows=d.history, empty=none),
     ]
     out.document(format.value, t("show.task", out.lang, id=task.id), blocks, d.record)

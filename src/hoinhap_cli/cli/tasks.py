@@ -61,7 +61,8 @@ def tasks(
     tasks once their event is recorded (--include-pending: before that too); ongoing tasks only
     with --include-ongoing; tasks without a time never.
 
-    Status: the latest entry reported for the task (`hoinhap record`); none means chưa thực hiện.
+    Status: from each milestone's entries (`hoinhap record`): done when every lead unit has said
+    done; "1/2 đơn vị xong" while some have not; none means chưa thực hiện. Updated: the last entry's date.
 
     \b
     Example: hoinhap tasks --unit "phong kinh te" --role lead --due-in 2009
@@ -83,6 +84,8 @@ def tasks(
         column("due", no_wrap=True),
         column("due_dates", table=False),
         column("next_due", no_wrap=True, table=sort is SortChoice.due),
+        column("status", max_width=24),
+        column("updated", no_wrap=True),
     ]
     out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
                 t("rows.count.tasks", out.lang, n=len(pairs)), t("rows.none", out.lang), bom=bom)

@@ -8,17 +8,20 @@ offered here too, and a command imports this module alone.
 from __future__ import annotations
 
 import os
+from datetime import date
 
 from hoinhap_cli import guard
 from hoinhap_cli.cli.common import max_bytes, open_data
+from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.model import Plan
 from hoinhap_cli.paths import DataDir
 from hoinhap_cli.problems import DataError, UsageError, errors
-from hoinhap_cli.reading import load_plan
+from hoinhap_cli.reading import load_plan, load_reports
 from hoinhap_cli.render import Output
 from hoinhap_cli.store import DEFAULT_LOCK_TIMEOUT, append_entry, append_event, mark_submitted, refuse_bundled, update
 
-__all__ = ["append_entry", "append_event", "lock_timeout", "mark_submitted", "open_for_writing", "update"]
+__all__ = ["append_entry", "append_event", "ledger_of", "lock_timeout", "mark_submitted", "open_for_writing",
+           "update"]
 
 
 def lock_timeout() -> float:
@@ -45,3 +48,11 @@ def open_for_writing(data: str | None, out: Output) -> tuple[DataDir, Plan]:
     if plan is None:
         raise DataError(errors(problems))
     return where, plan
+
+
+def ledger_of(where: DataDir, plan: Plan, today: date) -> Ledger:
+    """The ledger of the plan already read (not read twice) and the report files that read well
+    now: what `record` asks to choose a milestone. A broken file is left out here; the writer
+    refuses to touch it, and `check` names it."""
+    reports, _ = load_reports(where, plan, today, max_bytes=max_bytes())
+    return Ledger.of(where, plan, reports)
