@@ -408,6 +408,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "'{text}' is not a duration: write 30d, 6w, 2m, 1q or 1y"),
     "char.byte": ("byte {byte}, không phải UTF-8 (terminal có đặt UTF-8 không?)",
                   "the byte {byte}, which is not UTF-8 (is the terminal set to UTF-8?)"),
+    # --- regime
+    "reports.title": ("Tình hình nộp báo cáo tính đến {as_of}", "Reports sent as of {as_of}"),
+    "reports.quarter": ("quý {q}/{year}", "Q{q} {year}"),
+    "reports.half1": ("6 tháng đầu năm {year}", "first half of {year}"),
+    "reports.half2": ("6 tháng cuối năm {year}", "second half of {year}"),
+    "reports.year": ("năm {year}", "{year}"),
+    "reports.every.quarter": ("hàng quý", "quarterly"),
+    "reports.every.half": ("6 tháng", "half-yearly"),
+    "reports.every.year": ("hàng năm", "yearly"),
+    "reports.cell.submitted": ("đã nộp {day}", "sent {day}"),
+    "reports.cell.submitted_late": ("nộp trễ {n} ngày", "sent {n} days late"),
+    "reports.cell.missing": ("chưa nộp", "not sent"),
+    "reports.cell.not_due": ("chưa đến hạn", "not yet due"),
+    "reports.duty_title": ("{name} ({every}) — gửi {to}", "{name} ({every}) — to {to}"),
+    "reports.late_title": ("Kỳ báo cáo trễ hạn", "Late reporting periods"),
+    "reports.late_many": ("{what}: {n}/{owed} đơn vị chưa nộp (hạn {due})",
+                          "{what}: {n} of {owed} units have not reported (due {due})"),
+    "reports.late_one": ("{what}: {unit} chưa nộp, trễ {days} ngày (hạn {due})",
+                         "{what}: {unit} has not sent it, {days} days late (due {due})"),
+    "reports.count": ("báo cáo tính đến {as_of}: {due} đến hạn, {submitted} nộp đúng hạn, {late} nộp trễ, "
+                      "{missing} chưa nộp; {not_due} chưa đến hạn",
+                      "reports as of {as_of}: {due} due, {submitted} sent on time, {late} sent late, "
+                      "{missing} not sent; {not_due} not yet due"),
+    "reports.col.duty": ("Nghĩa vụ báo cáo", "Reporting duty"),
+    "reports.col.unit": ("Đơn vị", "Unit"),
+    "reports.col.period": ("Kỳ", "Period"),
+    "reports.col.due_date": ("Hạn nộp", "Due"),
+    "reports.col.state": ("Tình trạng", "State"),
+    "reports.col.submitted": ("Ngày nộp", "Sent on"),
+    "reports.col.number": ("Số văn bản", "Document number"),
+    "reports.col.days_late": ("Trễ (ngày)", "Days late"),
 }
 
 

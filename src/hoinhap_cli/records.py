@@ -93,6 +93,7 @@ class Plan(Record):
     programs: list[Record]
     units: list[Unit]
     events: list[Record]
+    reporting: Record | None  # model.Reporting: read by reporting.Regime
     tasks: list[Task]
 
 

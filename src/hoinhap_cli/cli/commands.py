@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
               "Record that an awaited event happened (stored in the standing agency's quarterly report)."),
     "submit": ("hoinhap_cli.cli.submit:submit",
                "Mark a unit's report for a quarter as submitted (sets submitted: DATE in its file)."),
+    "reports": ("hoinhap_cli.cli.reports:reports",
+                "List who must report what to whom, and who did: units across periods, per reporting duty."),
     "log": ("hoinhap_cli.cli.log:log",
             "List recorded progress entries, oldest first (by date, then order in the files)."),
     "overdue": ("hoinhap_cli.cli.overdue:overdue",
