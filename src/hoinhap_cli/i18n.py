@@ -439,6 +439,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reports.col.submitted": ("Ngày nộp", "Sent on"),
     "reports.col.number": ("Số văn bản", "Document number"),
     "reports.col.days_late": ("Trễ (ngày)", "Days late"),
+    "overdue.reports_count": ("{count} kỳ báo cáo trễ hạn ({units} báo cáo chưa nộp)",
+                              "{count} late reporting periods ({units} reports not sent)"),
+    "overdue.reports_missing": ("{n}/{owed} đơn vị chưa nộp", "{n} of {owed} units have not reported"),
+    "submit.no_duty": ("không có nghĩa vụ báo cáo '{duty}' trong plan.yaml (có: {known}); không ghi gì",
+                       "no reporting duty '{duty}' in plan.yaml (known: {known}); nothing was written"),
+    "submit.wrong_period": ("nghĩa vụ '{duty}' báo cáo theo {every}, không theo kỳ {period}; không ghi gì",
+                            "duty '{duty}' is reported every {every}, not for {period}; nothing was written"),
+    "submit.none_owed": ("{unit} không có nghĩa vụ báo cáo nào cho kỳ {period}; không ghi gì",
+                         "{unit} owes no report for a period such as {period}; nothing was written"),
+    "submit.not_owner": ("{unit} không phải đơn vị báo cáo của nghĩa vụ '{duty}'; không ghi gì",
+                         "{unit} does not owe duty '{duty}'; nothing was written"),
+    "submit.no_year": ("nghĩa vụ '{duty}' không đi kèm báo cáo năm, hoặc kỳ {period} không phải kỳ cuối năm; "
+                       "không ghi gì",
+                       "duty '{duty}' has no yearly report to go with it, or {period} does not end a year; "
+                       "nothing was written"),
+    "submit.ok_duty": ("đã ghi {name} {period} của {unit} nộp ngày {date} → {file}",
+                       "recorded {unit}'s {name} for {period} as sent on {date} → {file}"),
+    "store.submission.hint": ("sửa submissions: trong tệp để đổi ngày",
+                              "edit submissions: in the file to change the date"),
 }
 
 

@@ -22,13 +22,14 @@ N days), not submitted (late by N days), or not yet due. Pure: a Ledger and a da
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from hoinhap_cli.periods import Period, half, quarter_of, quarters_between, year
+from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
@@ -86,37 +87,72 @@ class Regime:
 def reporting_units(ledger: Ledger, task: Task | None = None) -> list[str]:
     """The concrete units that owe a report: `reporting.units`, else the leads of the row named
     by `units_from` (or `task`): groups give their members, vague leads the district's offices."""
-    reporting = ledger.plan.reporting
+    return _reporters(ledger.plan.reporting, ledger.tasks, ledger.units, task)
+
+
+def _reporters(reporting: Any, tasks: Mapping[str, Any], units: Mapping[str, Any], task: Any = None) -> list[str]:
     if task is None and reporting is not None and reporting.units is not None:
         return list(reporting.units)
     if task is None:
         row = reporting.units_from if reporting is not None else None
-        task = ledger.tasks.get(row) if row else None
+        task = tasks.get(row) if row else None
     if task is None:
         return []
     out: list[str] = []
     for uid in task.lead or ():
-        unit = ledger.units[uid]
+        unit = units[uid]
         if unit.members:
             out += unit.members
         elif unit.kind is UnitKind.KHONG_CU_THE:
-            out += [u.id for u in ledger.units.values() if u.kind in OFFICE_KINDS]
+            out += [u.id for u in units.values() if u.kind in OFFICE_KINDS]
         else:
             out.append(uid)
-    order = {uid: i for i, uid in enumerate(ledger.units)}
+    order = {uid: i for i, uid in enumerate(units)}
     return sorted(dict.fromkeys(out), key=order.__getitem__)  # each unit once, in plan order
 
 
 def regime(ledger: Ledger) -> Regime:
     """The plan's reporting regime (empty when the plan has no `reporting:` section)."""
-    r = ledger.plan.reporting
+    return regime_of(ledger.plan)
+
+
+def regime_of(plan: Any) -> Regime:
+    """The regime of a plan, a model or records alike (`submit` has the model)."""
+    r = plan.reporting
     if r is None:
         return Regime((), ())
-    units = tuple(reporting_units(ledger))
+    units = tuple(_reporters(r, {t.id: t for t in plan.tasks}, {u.id: u for u in plan.units}))
     duties = tuple(Duty(d.id, d.name, d.what, d.to, d.every, tuple(d.owners) if d.owners is not None else units,
                         d.owners is None, d.due, d.grace_day or r.grace_day, d.with_year, d.source)
                    for d in r.duties)
     return Regime(duties, units)
+
+
+def every_of(period: Period) -> str:
+    """quarter, half or year: what kind of period a label names."""
+    return "quarter" if "-Q" in period.label else "half" if "-H" in period.label else "year"
+
+
+def choose_duty(reg: Regime, unit: str, period: Period, duty_id: str | None) -> Duty:
+    """The duty a submission answers: the one named, else the first the unit owes for this kind of
+    period (the reporting units' own duties first, in plan order). Refused: a duty the unit does
+    not owe, or of another frequency."""
+    every = every_of(period)
+    if duty_id is not None:
+        duty = reg.duty(duty_id)
+        if duty is None:
+            raise UsageError(words("submit.no_duty", duty=duty_id, known=", ".join(d.id for d in reg.duties)))
+        if duty.every != every:
+            raise UsageError(words("submit.wrong_period", duty=duty.id, every=duty.every, period=period.label))
+    else:
+        mine = [d for d in reg.duties if d.every == every and unit in d.owners]
+        mine.sort(key=lambda d: not d.by_reporting_units)  # stable: plan order within each
+        if not mine:
+            raise UsageError(words("submit.none_owed", unit=unit, period=period.label))
+        duty = mine[0]
+    if unit not in duty.owners:
+        raise UsageError(words("submit.not_owner", unit=unit, duty=duty.id))
+    return duty
 
 
 def report_tasks(ledger: Ledger) -> frozenset[str]:
