@@ -442,6 +442,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overdue.reports_count": ("{count} kỳ báo cáo trễ hạn ({units} báo cáo chưa nộp)",
                               "{count} late reporting periods ({units} reports not sent)"),
     "overdue.reports_missing": ("{n}/{owed} đơn vị chưa nộp", "{n} of {owed} units have not reported"),
+    "summary.headline": ("Trong kỳ có {active} nhiệm vụ triển khai (tình trạng đến {day}): {done} hoàn thành, "
+                         "{in_progress} đang thực hiện, {blocked} vướng mắc, {not_started} chưa thực hiện, "
+                         "{dropped} hủy bỏ; {late} nhiệm vụ có mốc trễ hạn ({late_milestones} mốc). "
+                         "Tỷ lệ hoàn thành: {share}. {changes} cập nhật trong kỳ; {due_ahead} mốc đến hạn "
+                         "từ sau kỳ đến hết năm {year}.",
+                         "{active} tasks active in the period (status on {day}): {done} done, {in_progress} in "
+                         "progress, {blocked} blocked, {not_started} not started, {dropped} dropped; {late} with "
+                         "a late milestone ({late_milestones} milestones). Share done: {share}. {changes} updates "
+                         "in the period; {due_ahead} milestones due from then to the end of {year}."),
+    "summary.reports_headline": ("Báo cáo của các kỳ trong kỳ này (tính đến {as_of}): {due} đến hạn, {submitted} "
+                                 "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} chưa đến hạn.",
+                                 "Reports for the period (as of {as_of}): {due} due, {submitted} sent on time, "
+                                 "{late} sent late, {missing} not sent; {not_due} not yet due."),
+    "summary.h.tasks": ("Nhiệm vụ triển khai trong kỳ (tình trạng đến {day})", "Tasks active in the period "
+                        "(status on {day})"),
+    "summary.h.late": ("Mốc trễ hạn", "Late milestones"),
+    "summary.h.blocked": ("Nhiệm vụ vướng mắc", "Blocked tasks"),
+    "summary.h.dropped": ("Nhiệm vụ hủy bỏ", "Dropped tasks"),
+    "summary.h.ahead": ("Mốc đến hạn từ sau kỳ đến hết năm {year}", "Due from the period's end to the end of {year}"),
+    "summary.h.agency": ("Báo cáo của cơ quan thường trực (Phòng Kinh tế)", "The standing agency's reports"),
+    "summary.h.unit_reports": ("Báo cáo của các đơn vị", "The units' reports"),
+    "summary.h.amendments": ("Điều chỉnh kế hoạch trong kỳ", "Amendments to the plan in the period"),
+    "summary.late_flag": ("trễ hạn", "late"),
+    "summary.col.name_program": ("Chương trình", "Programme"),
+    "summary.col.name_lead": ("Cơ quan chủ trì", "Lead"),
+    "summary.col.active": ("Triển khai", "Active"),
+    "summary.col.title": ("Nội dung", "Task"),
+    "summary.col.evidence": ("Căn cứ", "Evidence"),
+    "summary.no_git": ("{file} không nằm trong kho git: số liệu tính theo kế hoạch hiện tại, không phải kế hoạch "
+                       "lúc cuối kỳ; không liệt kê được các điều chỉnh",
+                       "{file} is not in a git repository: figures use today's plan, not the plan as it stood; "
+                       "amendments cannot be listed"),
     "submit.no_duty": ("không có nghĩa vụ báo cáo '{duty}' trong plan.yaml (có: {known}); không ghi gì",
                        "no reporting duty '{duty}' in plan.yaml (known: {known}); nothing was written"),
     "submit.wrong_period": ("nghĩa vụ '{duty}' báo cáo theo {every}, không theo kỳ {period}; không ghi gì",
