@@ -349,17 +349,21 @@ def test_summary_json_figures(ledger_dir: Path, cli: Cli) -> None:
     r = cli("summary", "--data", str(ledger_dir), "--period", "2009-Q1", "--format", "json")
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
-    assert s["as_of"] == "2009-04-01"  # the day after the period
-    # due in 2009-Q1: 2.1, and four Q1 reports (Kinh tế done, QLĐT in progress, two wards not)
-    assert s["total"] == {"due": 5, "done": 1, "in_progress": 1, "blocked": 0, "not_started": 3,
-                          "dropped": 0, "late": 4, "share_done": 20.0}
-    by_program = {p["id"]: (p["due"], p["done"], p["late"], p["share_done"]) for p in s["programs"]}
-    assert by_program == {"2": (1, 0, 1, 0.0), "8": (4, 1, 3, 25.0)}
-    by_unit = {u["id"]: (u["due"], u["done"], u["late"]) for u in s["units"]}
-    assert by_unit == {"phong-kinh-te": (2, 1, 1), "phong-qldt": (2, 0, 2),
-                       "ubnd-phuong-cat-lai": (1, 0, 1), "ubnd-phuong-an-phu": (1, 0, 1)}
-    assert len(s["problems"]) == 9  # everything late on 2009-04-01 (see the test above)
-    assert [(e["task"], e["unit"], e["status"]) for e in s["entries"]] == [("3.1", "phong-qldt", "in-progress")]
+    assert s["as_of"] == "2009-04-01" and s["judged_on"] == "2009-03-31"  # the day after; the period's end
+    # Active in 2009-Q1: 1.1 (2008-Q1, still open), 1.2 (every year), 2.1 (2009-Q1), 2.2 (2009-H1),
+    # 2.3 (2009), 2.4 (by 2009), 2.5 (a date in 2009), 2.6 (a span over it), 3.1 (ongoing), 3.3 (no
+    # deadline); not 3.2 (its event came in May), not 8 (reports).
+    assert [t["task"] for t in s["tasks"]] == ["1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3.1", "3.3"]
+    assert s["counts"]["tasks"] == {"active": 10, "done": 0, "in_progress": 2, "blocked": 0, "not_started": 8,
+                                    "dropped": 0, "late": 1, "late_milestones": 1, "changes": 1, "due_ahead": 6,
+                                    "share_done": 0.0}
+    assert [o["task"] for o in s["late"]] == ["1.1"]  # 2.1 falls due on 03-31: not late that day
+    by_program = {p["id"]: (p["active"], p["done"], p["late"]) for p in s["programs"]}
+    assert by_program == {"1": (2, 0, 1), "2": (6, 0, 0), "3": (2, 0, 0)}  # no programme 8: reports
+    assert [(e["task"], e["unit"], e["status"]) for e in s["changes"]] == [("3.1", "phong-qldt", "in-progress")]
+    # the Q1 reports: Kinh tế's sent 03-30; the others due 04-05, not yet
+    assert s["counts"]["reports"] == {"total": 4, "due": 1, "submitted": 1, "submitted_late": 0, "missing": 0,
+                                      "not_due": 3}
 
 
 def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
@@ -367,25 +371,23 @@ def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
             "--as-of", "2009-07-01")
     assert r.exit_code == 0, r.output
     md = r.stdout
-    headings = [line for line in md.splitlines() if line.startswith("#")]
+    headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == [
-        "# Báo cáo kết quả thực hiện Chương trình hành động hội nhập kinh tế quốc tế — kỳ 2009-H1",
-        "## Theo chương trình", "## Theo đơn vị chủ trì", "## Nhiệm vụ trễ hạn và vướng mắc",
-        "## Các cập nhật trong kỳ"]
-    # due in 2009-H1 as of 2009-07-01: 2.1, 2.2, 2.5, 2.6 and eight reports (Q1, Q2 × 4 units)
-    # done: Kinh tế's Q1 report, QLĐT's Q1 report (submitted 2009-04-02) → 2 of 12
-    # in progress: the Q2 files of Kinh tế and QLĐT exist, not submitted; blocked: none due
-    # (2.4 is due in 2009-H2); all 10 open ones are late
-    assert "Trong kỳ có 12 mốc nhiệm vụ đến hạn: 2 hoàn thành, 2 đang thực hiện, 0 vướng mắc, " \
-           "8 chưa thực hiện, 0 hủy bỏ; 10 trễ hạn. Tỷ lệ hoàn thành: 16,7%." in md
-    assert "| 2. Kinh tế | 4 | 0 | 0 | 0 | 4 | 0 | 4 | 0% |" in md
-    assert "| 8. Triển khai thực hiện kế hoạch do đơn vị đề ra | 8 | 2 | 2 | 0 | 4 | 0 | 6 | 25% |" in md
-    assert "| Phòng Kinh tế | 4 | 1 | 1 | 0 | 2 | 0 | 3 | 25% |" in md
-    # the blocked task is listed with its reason (status blocked since 2009-06-10)
-    assert "| 2.4 |" in md and "vướng mắc | Chưa có kinh phí |" in md
-    # entries in the half: 3.1 (Feb), 2.3 dropped (May), 2.4 blocked (June)
-    entries = md.split("## Các cập nhật trong kỳ")[1]
+        "## Theo chương trình", "## Theo đơn vị chủ trì", "## Nhiệm vụ triển khai trong kỳ (tình trạng đến 2009-06-30)",
+        "## Mốc trễ hạn", "## Nhiệm vụ vướng mắc", "## Nhiệm vụ hủy bỏ", "## Các cập nhật trong kỳ",
+        "## Mốc đến hạn từ sau kỳ đến hết năm 2009", "## Báo cáo của cơ quan thường trực (Phòng Kinh tế)",
+        "## Báo cáo của các đơn vị", "## Điều chỉnh kế hoạch trong kỳ"]
+    # 11 active (3.2 joins once its event is recorded); 2.3 dropped in May, 2.4 blocked in June;
+    # late on 06-30: 1.1, 2.1 (Q1) and 2.5 (05-15)
+    assert "Trong kỳ có 11 nhiệm vụ triển khai (tình trạng đến 2009-06-30): 0 hoàn thành, 2 đang thực hiện, " \
+           "1 vướng mắc, 7 chưa thực hiện, 1 hủy bỏ; 3 nhiệm vụ có mốc trễ hạn (3 mốc)." in md
+    assert "| 2. Kinh tế | 6 | 0 | 0 | 1 | 4 | 1 | 2 | 0% |" in md
+    assert "| 2.4 | Phòng Kinh tế | 2009-06-10 | Chưa có kinh phí |" in md  # blocked, with its reason
+    assert "| 2.3 | Phòng Quản lý đô thị | 2009-05-01 | Không còn phù hợp |" in md  # dropped
+    entries = md.split("## Các cập nhật trong kỳ")[1].split("\n## ")[0]
     assert entries.count("\n| 2009-") == 3 and "Không còn phù hợp" in entries
+    # the units' reports: Q1 sent by Kinh tế (03-30) and QLĐT (04-02); the wards' missing
+    assert "- Báo cáo quý I/2009: 2/4 đơn vị chưa nộp (hạn 2009-04-05)" in md
 
 
 def test_summary_out_writes_once_and_needs_force_to_replace(ledger_dir: Path, tmp_path: Path, cli: Cli) -> None:

@@ -245,8 +245,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bar.legend": ("{done} đã xong · {late} trễ hạn (đến hạn, chưa xong) · {rest} chưa xong, chưa trễ",
                    "{done} done · {late} late (due, not done) · {rest} not done, not yet late"),
     "bar.label": ("đã xong {done} trên {total} mốc, {late} trễ hạn", "{done} of {total} milestones done, {late} late"),
-    "bar.as_of": ("Tiến độ tính đến {as_of}: mốc và báo cáo định kỳ; không kể việc thường xuyên, việc đã bỏ.",
-                  "As of {as_of}: milestones and periodic reports; ongoing duties and dropped ones left out."),
+    "bar.as_of": ("Tiến độ tính đến {as_of}: mốc nhiệm vụ; không kể việc thường xuyên, việc đã bỏ, báo cáo.",
+                  "As of {as_of}: task milestones; ongoing duties, dropped ones and reports left out."),
     "col.progress": ("Tiến độ", "Progress"),
     "col.total": ("Tổng", "Total"),
     "col.done": ("Xong", "Done"),
@@ -432,13 +432,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "reports as of {as_of}: {due} due, {submitted} sent on time, {late} sent late, "
                       "{missing} not sent; {not_due} not yet due"),
     "reports.col.duty": ("Nghĩa vụ báo cáo", "Reporting duty"),
-    "reports.col.unit": ("Đơn vị", "Unit"),
     "reports.col.period": ("Kỳ", "Period"),
     "reports.col.due_date": ("Hạn nộp", "Due"),
     "reports.col.state": ("Tình trạng", "State"),
     "reports.col.submitted": ("Ngày nộp", "Sent on"),
     "reports.col.number": ("Số văn bản", "Document number"),
-    "reports.col.days_late": ("Trễ (ngày)", "Days late"),
     "overdue.reports_count": ("{count} kỳ báo cáo trễ hạn ({units} báo cáo chưa nộp)",
                               "{count} late reporting periods ({units} reports not sent)"),
     "overdue.reports_missing": ("{n}/{owed} đơn vị chưa nộp", "{n} of {owed} units have not reported"),
@@ -455,8 +453,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} chưa đến hạn.",
                                  "Reports for the period (as of {as_of}): {due} due, {submitted} sent on time, "
                                  "{late} sent late, {missing} not sent; {not_due} not yet due."),
-    "summary.h.tasks": ("Nhiệm vụ triển khai trong kỳ (tình trạng đến {day})", "Tasks active in the period "
-                        "(status on {day})"),
+    "summary.h.tasks": ("Nhiệm vụ triển khai trong kỳ (tình trạng đến {day})", "Active tasks (status on {day})"),
     "summary.h.late": ("Mốc trễ hạn", "Late milestones"),
     "summary.h.blocked": ("Nhiệm vụ vướng mắc", "Blocked tasks"),
     "summary.h.dropped": ("Nhiệm vụ hủy bỏ", "Dropped tasks"),
@@ -464,9 +461,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.h.agency": ("Báo cáo của cơ quan thường trực (Phòng Kinh tế)", "The standing agency's reports"),
     "summary.h.unit_reports": ("Báo cáo của các đơn vị", "The units' reports"),
     "summary.h.amendments": ("Điều chỉnh kế hoạch trong kỳ", "Amendments to the plan in the period"),
+    "programs.reports": ("Chương trình {program}: báo cáo (hoinhap reports), {due} đến hạn, {missing} chưa nộp.",
+                         "Programme {program}: reports (hoinhap reports), {due} due, {missing} not sent."),
     "summary.late_flag": ("trễ hạn", "late"),
-    "summary.col.name_program": ("Chương trình", "Programme"),
-    "summary.col.name_lead": ("Cơ quan chủ trì", "Lead"),
     "summary.col.active": ("Triển khai", "Active"),
     "summary.col.title": ("Nội dung", "Task"),
     "summary.col.evidence": ("Căn cứ", "Evidence"),
@@ -488,8 +485,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "nothing was written"),
     "submit.ok_duty": ("đã ghi {name} {period} của {unit} nộp ngày {date} → {file}",
                        "recorded {unit}'s {name} for {period} as sent on {date} → {file}"),
-    "store.submission.hint": ("sửa submissions: trong tệp để đổi ngày",
-                              "edit submissions: in the file to change the date"),
+    "store.submission.hint": ("sửa submissions: trong tệp để đổi ngày", "edit submissions: in the file"),
 }
 
 

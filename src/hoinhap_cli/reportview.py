@@ -52,7 +52,7 @@ def late_line(ledger: Ledger, lp: LatePeriod, lang: str) -> str:
 
 
 def _col(key: str) -> Column:
-    return Column(key, *MESSAGES[f"reports.col.{key}"])
+    return Column(key, *(MESSAGES.get(f"reports.col.{key}") or MESSAGES[f"review.col.{key}"]))
 
 
 def flat_rows(ledger: Ledger, rows: Sequence[ReportRow], lang: str) -> list[dict[str, Any]]:

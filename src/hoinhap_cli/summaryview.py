@@ -4,6 +4,7 @@ agency pastes into its report. Everything is read from `summary.Summary`'s field
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -76,9 +77,9 @@ def _tally_rows(tallies: list[Tally], label: Callable[[Tally], str], md: bool) -
 
 def _tally(first: str, tallies: list[Tally], label: Callable[[Tally], str], md: bool, title: str) -> Listing:
     if md:
-        cols = [_col("name", "name_" + first), *(_col(k) for k in _MD_COUNTS)]
+        cols = [_col("name", first), *(_col(k) for k in _MD_COUNTS)]
     else:
-        cols = [_col("name", "name_" + first, min_width=14, max_width=50), Column("progress", *MESSAGES["col.progress"],
+        cols = [_col("name", first, min_width=14, max_width=50), Column("progress", *MESSAGES["col.progress"],
                                                                           no_wrap=True),
                 *(_col(k, justify="right", max_width=10) for k in _COUNTS)]
     return Listing(cols, _tally_rows(tallies, label, md), None if md else title, inline=md)
@@ -137,7 +138,8 @@ def parts(s: Summary, fmt: str, lang: str) -> list[str | Listing | Note]:
     out += ["", f"## {t('summary.h.amendments', lang)}" if md else f"■ {t('summary.h.amendments', lang)}", ""]
     out += [f"- {a.date.isoformat()} {a.revision[:10]}: {a.subject}" + "".join(f"\n  - {c}" for c in a.changes)
             for a in s.amendments] or [t("review.md.none", lang)]
-    if not md:
+    if not md:  # a terminal: long lines wrapped at 100 columns, as the tables are drawn
+        out = [textwrap.fill(x, 100) if isinstance(x, str) and len(x) > 100 else x for x in out]
         out.append(bars.legend(lang))
     return out
 

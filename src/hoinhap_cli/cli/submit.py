@@ -12,7 +12,7 @@ from hoinhap_cli import progress, reporting
 from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, parsed, today
 from hoinhap_cli.cli.complete import complete_unit
 from hoinhap_cli.i18n import t
-from hoinhap_cli.periods import parse_period, year
+from hoinhap_cli.periods import Period, parse_period, year
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.reportview import period_words
 
@@ -57,18 +57,10 @@ def submit(
         raise UsageError(f"--period '{period}' is not a quarter, a half or a year: write 2009-Q1, 2009-H1 or 2009")
     who = progress.resolve_unit(plan, unit)
     reg = reporting.regime_of(plan)
-    header = reg.header_duty
     chosen = reporting.choose_duty(reg, who.id, when, duty) if reg.duties else None
     day = progress.parse_day(plan, date, now)
-    if day < when.start and (chosen is None or chosen.due == "after"):
-        raise UsageError(f"--date {day.isoformat()} is before the period {when} began ({when.start.isoformat()})")
-    sends = [(chosen, when)]
-    if also_year:
-        yearly = reg.duty(chosen.with_year) if chosen is not None and chosen.with_year else None
-        if yearly is None or when.end != year(when.end.year).end:
-            raise UsageError(words("submit.no_year", duty=chosen.id if chosen else "-", period=when.label))
-        sends.append((yearly, year(when.end.year)))
-    for what, p in sends:
+    header = reg.header_duty
+    for what, p in _sends(reg, chosen, when, also_year, day):
         if what is None or what is header:  # the file's own quarterly report: submitted: in its header
             if "-Q" not in p.label:
                 raise UsageError(f"--period '{period}' is not a quarter: this plan has no other reporting duties")
@@ -80,9 +72,23 @@ def submit(
                          max_bytes=max_bytes())
         if written.reformatted:
             out.message(t("record.reformatted", out.lang, file=written.file))
-        if what is None or what is header:
-            out.message(t("submit.ok", out.lang, unit=who.id, period=p.label, date=day.isoformat(), file=written.file))
-        else:
-            out.message(t("submit.ok_duty", out.lang, name=what.name, unit=who.id, period=period_words(p, out.lang),
-                          date=day.isoformat(), file=written.file))
+        own = what is None or what is header
+        out.message(t("submit.ok" if own else "submit.ok_duty", out.lang, name=what.name if what else "", unit=who.id,
+                      period=p.label if own else period_words(p, out.lang), date=day.isoformat(), file=written.file))
     return 0
+
+
+def _sends(reg: reporting.Regime, chosen: reporting.Duty | None, when: Period, also_year: bool,
+           day: Date) -> list[tuple[reporting.Duty | None, Period]]:
+    """What one document answers: its duty and period, and (--also-year) the paired yearly duty.
+    Refused: a report dated before its period began (but a plan or a budget may come first)."""
+    if day < when.start and (chosen is None or chosen.due == "after"):
+        word = "quarter" if "-Q" in when.label else "period"
+        raise UsageError(f"--date {day.isoformat()} is before the {word} {when} began ({when.start.isoformat()})")
+    sends: list[tuple[reporting.Duty | None, Period]] = [(chosen, when)]
+    if also_year:
+        yearly = reg.duty(chosen.with_year) if chosen is not None and chosen.with_year else None
+        if yearly is None or when.end != year(when.end.year).end:
+            raise UsageError(words("submit.no_year", duty=chosen.id if chosen else "-", period=when.label))
+        sends.append((yearly, year(when.end.year)))
+    return sends
