@@ -109,7 +109,8 @@ def test_the_markdown_headline_says_the_rows_of_its_tables(year2009: Path) -> No
 
     def rows_under(heading: str) -> int:
         part = md.split(f"## {heading}")[1].split("\n## ")[0]
-        return sum(1 for line in part.splitlines() if line.startswith("| ") and not line.startswith(("| Nhiệm vụ", "| ---")))
+        return sum(1 for line in part.splitlines()
+                   if line.startswith("| ") and not line.startswith(("| Nhiệm vụ", "| ---")))
 
     assert rows_under("Nhiệm vụ triển khai trong kỳ") == active == 47
     assert rows_under("Nhiệm vụ vướng mắc") == blocked == 2
