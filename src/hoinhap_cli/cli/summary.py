@@ -88,8 +88,6 @@ def summary(
     ledger = load_ledger(data, out)
     ledger, amendments, warnings = as_it_stood(ledger, period, out.lang)
     report = summarise(ledger, period, as_of or min(period.end + timedelta(days=1), today()), amendments, warnings)
-    for line in warnings:
-        out.message(line)
     if out_file is None:
         out.report(format.value, report)
         return 0
