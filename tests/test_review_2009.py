@@ -5,7 +5,10 @@ the rows of the tables below them; reports apart, with figures of their own."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,8 +25,9 @@ def year2009(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("scripted") / "data")
 
 
-def review(data: Path, period: str, *args: str) -> dict:
-    r = hoinhap("summary", "--period", period, "--format", "json", *args, data=data, env={"HOINHAP_TODAY": TODAY})
+def review(data: Path, period: str, *args: str, env: dict[str, str] | None = None) -> dict:
+    r = hoinhap("summary", "--period", period, "--format", "json", *args, data=data,
+                env=env or {"HOINHAP_TODAY": TODAY})
     assert r.exit_code == 0, r.output
     return json.loads(r.stdout)
 
@@ -115,3 +119,39 @@ def test_the_markdown_headline_says_the_rows_of_its_tables(year2009: Path) -> No
     assert rows_under("Nhiệm vụ triển khai trong kỳ") == active == 47
     assert rows_under("Nhiệm vụ vướng mắc") == blocked == 2
     assert rows_under("Nhiệm vụ hủy bỏ") == dropped == 0
+
+
+def _git(root: Path, *args: str, day: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T10:00:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00"} if day else None
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false",
+                    *args], cwd=root, check=True, capture_output=True, env=env)
+
+
+def test_a_past_review_uses_the_plan_as_it_stood_and_lists_the_amendments(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "reports").mkdir(parents=True)
+    shutil.copyfile(SHIPPED / "plan.yaml", data / "plan.yaml")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "kế hoạch ban đầu", day="2009-01-02")
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    at = text.index('  - id: "5.4"')
+    plan.write_text(text[:at] + text[at:].replace('due: "2009-12-31"', 'due: "2010-06-30"', 1), encoding="utf-8")
+    _git(tmp_path, "commit", "-q", "-am", "Điều chỉnh hạn 5.4", day="2009-05-04")
+    env = {"HOINHAP_TODAY": "2010-01-10"}
+    q1 = review(data, "2009-Q1", env=env)  # judged with the plan of 2009-01-02: 5.4 due 2009-12-31
+    assert [o["due_date"] for o in q1["due_ahead"] if o["task"] == "5.4"] == ["2009-12-31"]
+    assert [a["subject"] for a in q1["amendments"]] == ["kế hoạch ban đầu"] and q1["warnings"] == []
+    h1 = review(data, "2009-H1", env=env)  # amended in the half: listed, and the plan then is today's
+    assert [a["subject"] for a in h1["amendments"]] == ["kế hoạch ban đầu", "Điều chỉnh hạn 5.4"]
+    assert "task 5.4 deadline due" in h1["amendments"][1]["changes"]
+    assert not [o for o in h1["due_ahead"] if o["task"] == "5.4"]  # now due 2010-06-30
+    outside = review(build_plain(tmp_path.parent / f"{tmp_path.name}-plain"), "2009-H1", env=env)  # not in git
+    assert outside["amendments"] == [] and "plan.yaml" in outside["warnings"][0]
+
+
+def build_plain(folder: Path) -> Path:
+    (folder / "reports").mkdir(parents=True)
+    shutil.copyfile(SHIPPED / "plan.yaml", folder / "plan.yaml")
+    return folder

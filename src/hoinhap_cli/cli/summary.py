@@ -43,14 +43,14 @@ def as_it_stood(ledger: Ledger, period: Period, lang: str) -> tuple[Ledger, list
     the period, when the data folder is in a git repository; else as it is, with a warning."""
     plan_file = Path(ledger.data.plan_file)
     if not any((folder / ".git").exists() for folder in plan_file.resolve().parents):
-        return ledger, [], [t("summary.no_git", lang, file=ledger.data.display(plan_file))]
+        return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
     # reason: reading a past plan loads pydantic and git; a folder outside git never needs them
     from hoinhap_cli import revisions
 
     try:
         repo = revisions.repo_of(plan_file)
     except UsageError:
-        return ledger, [], [t("summary.no_git", lang, file=ledger.data.display(plan_file))]
+        return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
     amendments = [Amendment(sha, day, subject, tuple(revisions.amendment_lines(repo, sha)))
                   for sha, day, subject in revisions.plan_commits(repo, period.start, period.end)]
     then = revisions.plan_as_of(repo, period.end)
