@@ -181,20 +181,15 @@ class Sent:
 
 
 def sent(ledger: Ledger, reg: Regime) -> dict[tuple[str, str, str], Sent]:
-    """(duty, unit, period label) -> the first submission of it, from every report file."""
+    """(duty, unit, period label) -> the first submission of it, from the status index (a warm
+    run reads no report file's entries for this)."""
     out: dict[tuple[str, str, str], Sent] = {}
     header = reg.header_duty
-
-    def add(key: tuple[str, str, str], one: Sent) -> None:
-        if key not in out or one.day < out[key].day:
-            out[key] = one
-
-    for report in ledger.reports:
-        c = report.content
-        if header is not None and c.submitted is not None:
-            add((header.id, c.unit, c.period.label), Sent(c.submitted, getattr(c, "number", None)))
-        for s in getattr(c, "submissions", ()):
-            add((s.duty, c.unit, s.period.label), Sent(s.date, s.number))
+    for duty, unit, period, day, number in ledger.filed():
+        duty = duty or (header.id if header is not None else "")
+        key = (duty, unit, period)
+        if duty and (key not in out or day < out[key].day):
+            out[key] = Sent(day, number)
     return out
 
 

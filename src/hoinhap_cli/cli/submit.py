@@ -48,7 +48,8 @@ def submit(
     from hoinhap_cli.model import Submission  # reason: pydantic, as above
 
     if not re.fullmatch(r"[0-9A-Za-z-]+", period):  # '/', '..', NUL: nothing that could name another folder
-        raise UsageError(f"--period {period!r} is not a period: write 2009-Q1, 2009-H1 or 2009; nothing was written")
+        raise UsageError(f"--period {period!r} is not a quarter, a half or a year: write 2009-Q1, 2009-H1 or 2009; "
+                         "nothing was written")
     out = output(lang)
     where, plan = open_for_writing(data, out)
     now = today()
