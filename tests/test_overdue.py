@@ -355,11 +355,12 @@ def test_summary_json_figures(ledger_dir: Path, cli: Cli) -> None:
     # deadline); not 3.2 (its event came in May), not 8 (reports).
     assert [t["task"] for t in s["tasks"]] == ["1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3.1", "3.3"]
     assert s["counts"]["tasks"] == {"active": 10, "done": 0, "in_progress": 2, "blocked": 0, "not_started": 8,
-                                    "dropped": 0, "late": 1, "late_milestones": 1, "changes": 1, "due_ahead": 6,
+                                    "dropped": 0, "late": 2, "late_milestones": 2, "changes": 1, "due_ahead": 6,
                                     "share_done": 0.0}
-    assert [o["task"] for o in s["late"]] == ["1.1"]  # 2.1 falls due on 03-31: not late that day
+    # late: due by the period's end, open at its end, and due before the as-of date (04-01)
+    assert [(o["task"], o["days_late"]) for o in s["late"]] == [("1.1", 366), ("2.1", 1)]
     by_program = {p["id"]: (p["active"], p["done"], p["late"]) for p in s["programs"]}
-    assert by_program == {"1": (2, 0, 1), "2": (6, 0, 0), "3": (2, 0, 0)}  # no programme 8: reports
+    assert by_program == {"1": (2, 0, 1), "2": (6, 0, 1), "3": (2, 0, 0)}  # no programme 8: reports
     assert [(e["task"], e["unit"], e["status"]) for e in s["changes"]] == [("3.1", "phong-qldt", "in-progress")]
     # the Q1 reports: Kinh tế's sent 03-30; the others due 04-05, not yet
     assert s["counts"]["reports"] == {"total": 4, "due": 1, "submitted": 1, "submitted_late": 0, "missing": 0,
@@ -378,10 +379,10 @@ def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
         "## Mốc đến hạn từ sau kỳ đến hết năm 2009", "## Báo cáo của cơ quan thường trực (Phòng Kinh tế)",
         "## Báo cáo của các đơn vị", "## Điều chỉnh kế hoạch trong kỳ"]
     # 11 active (3.2 joins once its event is recorded); 2.3 dropped in May, 2.4 blocked in June;
-    # late on 06-30: 1.1, 2.1 (Q1) and 2.5 (05-15)
+    # late as of 07-01: 1.1, 2.1 (Q1), 2.5 (05-15), 2.2 (H1: done only in August) and 2.6 (span to Q2)
     assert "Trong kỳ có 11 nhiệm vụ triển khai (tình trạng đến 2009-06-30): 0 hoàn thành, 2 đang thực hiện, " \
-           "1 vướng mắc, 7 chưa thực hiện, 1 hủy bỏ; 3 nhiệm vụ có mốc trễ hạn (3 mốc)." in md
-    assert "| 2. Kinh tế | 6 | 0 | 0 | 1 | 4 | 1 | 2 | 0% |" in md
+           "1 vướng mắc, 7 chưa thực hiện, 1 hủy bỏ; 5 nhiệm vụ có mốc trễ hạn (5 mốc)." in md
+    assert "| 2. Kinh tế | 6 | 0 | 0 | 1 | 4 | 1 | 4 | 0% |" in md
     assert "| 2.4 | Phòng Kinh tế | 2009-06-10 | Chưa có kinh phí |" in md  # blocked, with its reason
     assert "| 2.3 | Phòng Quản lý đô thị | 2009-05-01 | Không còn phù hợp |" in md  # dropped
     entries = md.split("## Các cập nhật trong kỳ")[1].split("\n## ")[0]

@@ -139,3 +139,18 @@ def test_overdue_order_is_due_date_then_task_in_plan_order_milestone_and_unit() 
     assert len(late) == 44 and len({o.due_date for o in late}) < len(late) / 3  # ties everywhere
     ids = [o.task.id for o in late if o.due_date == date(2008, 12, 31)]
     assert ids.index("2.7") < ids.index("2.10")  # plan order, not string order
+
+
+def test_the_2008_review_has_task_and_report_figures_apart() -> None:
+    r = hoinhap("summary", "--period", "2008", "--as-of", "2009-01-01", "--format", "json", data=SHIPPED)
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.stdout)
+    assert set(s["counts"]) == {"tasks", "reports"}
+    tasks, reports = s["counts"]["tasks"], s["counts"]["reports"]
+    # the review's late milestones are overdue's 21 (the task rows of 2008), none of them a report
+    assert tasks["late_milestones"] == len(s["late"]) == len(MILESTONES_2008) == 21
+    assert [(o["task"], o["due_date"]) for o in s["late"]] == [(t, day) for t, _, _, day in MILESTONES_2008]
+    assert tasks["active"] == len(s["tasks"]) and "8" not in {t["task"] for t in s["tasks"]}
+    # reports: the 2008 plans (29 units) and budget plan late; Q4, year, H2, review, compilation not yet due
+    assert reports == {"total": 91, "due": 30, "submitted": 0, "submitted_late": 0, "missing": 30, "not_due": 61}
+    assert reports["total"] == len(s["reports"]["rows"]) == 3 * 29 + 4

@@ -10,7 +10,8 @@ other drawing reads the same fields):
   with its status at the period's end (`judged_on`: the period's last day, or the as-of date if
   sooner): dropped when every active milestone is, blocked when one is, done when every one is
   done or dropped, in progress when one is started or done, else not started;
-- `late`: the active milestones late on that day; `blocked` and `dropped`: the task rows of
+- `late`: the active milestones due by the period's end, open on that day and due before the
+  as-of date (a review on 1 January counts the year's milestones late); `blocked` and `dropped`: the task rows of
   those states, with their reasons; `changes`: the entries dated in the period (evidence too);
   `due_ahead`: open milestones due after the period, before its year ends;
 - `counts`: the task figures, each the length of one of those lists (`TaskCounts`), and
@@ -23,7 +24,7 @@ Drawn by `summaryview`; no I/O here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -149,7 +150,7 @@ class Summary:
     as_of: date
     judged_on: date  # the period's last day, or the as-of date if sooner
     tasks: list[TaskRow]
-    late: list[Obligation]  # the active milestones late on `judged_on`, oldest first
+    late: list[Obligation]  # due by the period's end and before `as_of`, open on `judged_on`; oldest first
     blocked: list[TaskRow]
     dropped: list[TaskRow]
     changes: list[ChangeRow]
@@ -216,8 +217,9 @@ def _status(obs: list[Obligation]) -> Status:
     return Status.NOT_STARTED
 
 
-def task_rows(ledger: Ledger, period: Period, day: date) -> tuple[list[TaskRow], list[Obligation]]:
-    """Every task active in the period with its status on `day`, and their late milestones."""
+def task_rows(ledger: Ledger, period: Period, day: date, as_of: date) -> tuple[list[TaskRow], list[Obligation]]:
+    """Every task active in the period with its status on `day`, and their late milestones: due
+    by the period's end and before the as-of date, not closed on `day`."""
     by_task: dict[str, list[Obligation]] = {}
     for o in obligations(ledger, day):
         if _active(ledger, o, period):
@@ -228,11 +230,12 @@ def task_rows(ledger: Ledger, period: Period, day: date) -> tuple[list[TaskRow],
         latest = ledger.task_status(tid, day).entry
         status = _status(obs)
         reason = next((o.reason for o in obs if o.status is status and o.reason), None)
+        mine = [replace(o, as_of=as_of, is_late=True, late_days=(as_of - o.due_date).days)  # as late on as_of
+                for o in obs if o.due_date is not None and o.due_date <= period.end and o.late(as_of)]
         rows.append(TaskRow(tid, task.program, task.title, tuple(task.lead or ()),
                             tuple(dict.fromkeys(str(task.milestones[o.index].due) for o in obs)), status,
-                            any(o.is_late for o in obs), latest.date if latest else None,
-                            reason or (latest.reason if latest else None)))
-        late += [o for o in obs if o.is_late]
+                            bool(mine), latest.date if latest else None, reason or (latest.reason if latest else None)))
+        late += mine
     late.sort(key=lambda o: (o.due_date or date.max, o.order))
     return rows, late
 
@@ -241,7 +244,7 @@ def summarise(ledger: Ledger, period: Period, as_of: date, amendments: Sequence[
               warnings: Sequence[str] = ()) -> Summary:
     """The review of a period as of a date (see the module's rules)."""
     day = min(period.end, as_of)
-    rows, late = task_rows(ledger, period, day)
+    rows, late = task_rows(ledger, period, day, as_of)
     year_end = date(period.end.year, 12, 31)
     ahead = [o for o in obligations(ledger, day) if o.open and o.due_date is not None
              and period.end < o.due_date <= year_end]
