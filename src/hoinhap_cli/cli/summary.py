@@ -72,7 +72,7 @@ def summary(
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> int:
-    """The periodic review: per programme and per lead unit, what fell due, what is done, what is late.
+    """The periodic review: every task active in the period, its status, what changed, and the reports.
 
     --format md is a Vietnamese document ready to paste into the standing agency's report.
 
