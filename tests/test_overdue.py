@@ -14,7 +14,9 @@ The fixture (decision signed 2008-10-17, so recurring duties run 2008-Q4 … 201
   3.2  after tp-duyet     lead Kinh tế            event recorded 2009-05-20 → due 2009-09-30
   3.3  none               lead Kinh tế
   8    every quarter, every year; lead: the vague "các đơn vị" (→ the two phòng) and the
-       group "UBND 11 phường" (→ Cát Lái, An Phú). Reports:
+       group "UBND 11 phường" (→ Cát Lái, An Phú). It stands for the reporting regime
+       (reporting.units_from), so it is no task obligation: a quarter's report is due on the
+       5th of the next month, a year's on 5 January. Reports:
          Kinh tế  2008-Q4 submitted 2009-01-10, 2009-Q1 submitted 2009-03-30
          QLĐT     2009-Q1 file, submitted 2009-04-02 (in progress on 2009-04-01)
          Cát Lái  2008-Q4 submitted 2009-01-05
@@ -30,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DECISION_HEADER, Cli, hoinhap
-from hoinhap_cli import deadlines
+from hoinhap_cli import deadlines, reporting
 from hoinhap_cli.ledger import load
 from hoinhap_cli.paths import locate
 
@@ -52,6 +54,13 @@ units:
   - {id: cac-don-vi, name: "Các phòng ban, đơn vị trực thuộc quận", kind: không cụ thể}
 events:
   - {id: tp-duyet, name: Thành phố phê duyệt}
+reporting:
+  grace_day: 5
+  units_from: "8"
+  duties:
+    - {id: quy, name: Báo cáo, what: Báo cáo quý, to: Phòng Kinh tế, every: quarter, with_year: nam,
+       source: Cuối mỗi quý}
+    - {id: nam, name: Báo cáo, what: Báo cáo năm, to: Phòng Kinh tế, every: year, source: cuối các năm}
 tasks:
   - {id: "1.1", program: "1", title: Phát thanh, lead: [phong-kinh-te], products: [Chương trình phát thanh],
      milestones: [{due: 2008-Q1}]}
@@ -154,33 +163,44 @@ def test_leap_day_is_before_the_quarter_ends_and_the_day_after_is_late(ledger_di
 
 
 def test_last_day_of_a_quarter_is_not_late_the_day_after_is(ledger_dir: Path) -> None:
-    # 2009-03-31: 1.1 is a year late (2008 has 366 days, so 365 from 2008-03-31), and the
-    # 2008 reports not sent: QLĐT (no file) and An Phú (file never submitted).
-    assert late(ledger_dir, "2009-03-31") == [
-        ("1.1", "2008-Q1", None, 365),
-        ("8", "2008-Q4", "phong-qldt", 90), ("8", "2008-Q4", "ubnd-phuong-an-phu", 90),
-        ("8", "2008", "phong-qldt", 90), ("8", "2008", "ubnd-phuong-an-phu", 90),
-    ]
-    # 2009-04-01: 2.1 (due 2009-03-31) and the Q1 reports not submitted by then join.
-    # Kinh tế sent Q1 on 2009-03-30 (met); QLĐT's Q1 file says 2009-04-02 (not yet).
-    assert late(ledger_dir, "2009-04-01") == [
-        ("1.1", "2008-Q1", None, 366),
-        ("8", "2008-Q4", "phong-qldt", 91), ("8", "2008-Q4", "ubnd-phuong-an-phu", 91),
-        ("8", "2008", "phong-qldt", 91), ("8", "2008", "ubnd-phuong-an-phu", 91),
-        ("2.1", "2009-Q1", None, 1),
-        ("8", "2009-Q1", "phong-qldt", 1), ("8", "2009-Q1", "ubnd-phuong-an-phu", 1),
-        ("8", "2009-Q1", "ubnd-phuong-cat-lai", 1),
-    ]
+    # 2009-03-31: 1.1 is a year late (2008 has 366 days, so 365 from 2008-03-31); row 8 is
+    # reports, never a task row.
+    assert late(ledger_dir, "2009-03-31") == [("1.1", "2008-Q1", None, 365)]
+    assert late(ledger_dir, "2009-04-01") == [("1.1", "2008-Q1", None, 366), ("2.1", "2009-Q1", None, 1)]
 
 
-def test_a_report_counts_from_the_day_it_was_submitted(ledger_dir: Path) -> None:
-    # Cát Lái submitted 2008-Q4 on 2009-01-05: late on 2009-01-01, met from 2009-01-05 on.
-    assert ("8", "2008-Q4", "ubnd-phuong-cat-lai", 1) in late(ledger_dir, "2009-01-01")
-    units = {(due, unit) for task, due, unit, _ in late(ledger_dir, "2009-01-05") if task == "8"}
-    assert ("2008-Q4", "ubnd-phuong-cat-lai") not in units
-    assert ("2008", "ubnd-phuong-cat-lai") not in units  # the year's report is the Q4 file
-    assert ("2008-Q4", "phong-kinh-te") in units  # submitted 2009-01-10
-    assert ("2008-Q4", "phong-kinh-te") not in {(d, u) for t, d, u, _ in late(ledger_dir, "2009-01-10")}
+def reports(data: Path, as_of: str) -> dict[tuple[str, str, str], tuple[str, int]]:
+    """(duty, unit, period) -> (state, days late) as the reports ledger sees it."""
+    ledger = load(locate(str(data)), date(2026, 1, 1))[0]
+    rl = reporting.report_ledger(ledger, date.fromisoformat(as_of))
+    return {(r.duty.id, r.unit, r.period.label): (r.state.value, r.days_late) for r in rl.rows}
+
+
+def test_a_report_is_due_on_the_grace_day_and_counts_from_the_day_it_was_sent(ledger_dir: Path) -> None:
+    # 2008-Q4 reports are due 2009-01-05 (the 5th of the month after the quarter).
+    on_the_day = reports(ledger_dir, "2009-01-05")
+    assert on_the_day[("quy", "ubnd-phuong-cat-lai", "2008-Q4")] == ("submitted", 0)  # sent 2009-01-05
+    assert on_the_day[("quy", "phong-qldt", "2008-Q4")] == ("not_due", 0)
+    day_after = reports(ledger_dir, "2009-01-06")
+    assert day_after[("quy", "phong-qldt", "2008-Q4")] == ("missing", 1)  # no file
+    assert day_after[("quy", "ubnd-phuong-an-phu", "2008-Q4")] == ("missing", 1)  # a file never submitted
+    assert day_after[("quy", "phong-kinh-te", "2008-Q4")] == ("missing", 1)  # sent 2009-01-10, not yet
+    assert reports(ledger_dir, "2009-01-10")[("quy", "phong-kinh-te", "2008-Q4")] == ("submitted_late", 5)
+    # the year's report is its own duty: the Q4 file's submitted: does not answer it
+    assert day_after[("nam", "ubnd-phuong-cat-lai", "2008")] == ("missing", 1)
+    # QLĐT sent Q1 on 2009-04-02, before its due day 2009-04-05
+    assert reports(ledger_dir, "2009-04-06")[("quy", "phong-qldt", "2009-Q1")] == ("submitted", 0)
+
+
+def test_late_reporting_periods_count_the_units_missing(ledger_dir: Path) -> None:
+    ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))[0]
+    rl = reporting.report_ledger(ledger, date(2009, 1, 6))
+    assert [(lp.duty.id, lp.period.label, lp.missing, lp.owed) for lp in rl.late_periods] == [
+        ("quy", "2008-Q4", ("phong-kinh-te", "phong-qldt", "ubnd-phuong-an-phu"), 4),
+        ("nam", "2008", ("phong-kinh-te", "phong-qldt", "ubnd-phuong-cat-lai", "ubnd-phuong-an-phu"), 4)]
+    assert rl.counts.as_dict() == {"total": 16, "due": 8, "submitted": 1, "submitted_late": 0, "missing": 7,
+                                   "not_due": 8}  # 2009-Q1 and the year 2009 (begun): not yet due
+    assert rl.counts.total == len(rl.rows)
 
 
 def test_recurring_task_duty_met_one_year_missed_the_next(ledger_dir: Path) -> None:
@@ -242,11 +262,11 @@ def test_stale_ongoing_task(ledger_dir: Path) -> None:
 
 def test_reporting_units_expand_groups_and_the_vague_lead(ledger_dir: Path) -> None:
     ledger = load(locate(str(ledger_dir)), date(2026, 1, 1))[0]
-    assert deadlines.reporting_units(ledger, ledger.tasks["8"]) == [
+    assert reporting.reporting_units(ledger) == [
         "phong-kinh-te", "phong-qldt", "ubnd-phuong-cat-lai", "ubnd-phuong-an-phu"]
-    quarters = {o.period.label for o in deadlines.obligations(ledger, date(2009, 1, 1))
-                if o.task.id == "8" and o.index == 0 and o.unit == "phong-qldt"}
+    quarters = {p.label for p in reporting.duty_periods(ledger, "quarter")}
     assert quarters == {f"{y}-Q{q}" for y in (2009, 2010) for q in (1, 2, 3, 4)} | {"2008-Q4"}
+    assert not [o for o in deadlines.obligations(ledger, date(2011, 1, 1)) if o.task.id == "8"]
 
 
 def test_upcoming(ledger_dir: Path, cli: Cli) -> None:
@@ -257,9 +277,7 @@ def test_upcoming(ledger_dir: Path, cli: Cli) -> None:
 
     assert soon("--as-of", "2009-05-01", "--within", "30d") == [("2.5", None, 14)]
     assert soon("--as-of", "2009-05-01", "--within", "1q") == [
-        ("2.5", None, 14), ("2.2", None, 60), ("2.6", None, 60),
-        ("8", "phong-kinh-te", 60), ("8", "phong-qldt", 60),
-        ("8", "ubnd-phuong-an-phu", 60), ("8", "ubnd-phuong-cat-lai", 60)]
+        ("2.5", None, 14), ("2.2", None, 60), ("2.6", None, 60)]  # no report rows: tasks only
     # the event-bound task appears once its event is recorded
     assert ("3.2", None, 133) in soon("--as-of", "2009-05-20", "--within", "1y", "--program", "3")
     assert soon("--as-of", "2009-05-19", "--within", "1y", "--program", "3") == []
@@ -307,13 +325,14 @@ def test_group_by_unit_lists_a_two_lead_task_under_both(ledger_dir: Path, cli: C
 
 def test_unit_filter_selects_its_reports_and_its_tasks(ledger_dir: Path) -> None:
     code, out = overdue_json(ledger_dir, "--as-of", "2009-04-01", "--unit", "QLĐT", "--no-stale")
-    assert [(o["task"], o["period"] or o["due"], o["unit"]) for o in out["overdue"]] == [
-        ("8", "2008-Q4", "phong-qldt"), ("8", "2008", "phong-qldt"), ("2.1", "2009-Q1", None),
-        ("8", "2009-Q1", "phong-qldt")]
+    assert [(o["task"], o["period"] or o["due"], o["unit"]) for o in out["overdue"]] == [("2.1", "2009-Q1", None)]
+    assert [(r["duty"], r["period"], r["missing"]) for r in out["late_reports"]] == [
+        ("quy", "2008-Q4", ["phong-qldt"]), ("nam", "2008", ["phong-qldt"])]  # 2009-Q1: due 2009-04-05
     code, out = overdue_json(ledger_dir, "--as-of", "2009-04-01", "--unit", "Cát Lái")
-    assert [(o["task"], o["unit"]) for o in out["overdue"]] == [("8", "ubnd-phuong-cat-lai")]
+    assert out["overdue"] == [] and code == 1  # its 2008 year report is late: the exit code says so
+    assert [(r["duty"], r["missing"]) for r in out["late_reports"]] == [("nam", ["ubnd-phuong-cat-lai"])]
     code, out = overdue_json(ledger_dir, "--as-of", "2009-04-01", "--unit", "QLĐT", "--role", "support")
-    assert out["overdue"] == [] and code == 0
+    assert out["overdue"] == [] and out["late_reports"] == [] and code == 0
 
 
 def test_csv_has_one_row_per_obligation_and_stale_task(ledger_dir: Path, cli: Cli) -> None:
@@ -330,17 +349,22 @@ def test_summary_json_figures(ledger_dir: Path, cli: Cli) -> None:
     r = cli("summary", "--data", str(ledger_dir), "--period", "2009-Q1", "--format", "json")
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
-    assert s["as_of"] == "2009-04-01"  # the day after the period
-    # due in 2009-Q1: 2.1, and four Q1 reports (Kinh tế done, QLĐT in progress, two wards not)
-    assert s["total"] == {"due": 5, "done": 1, "in_progress": 1, "blocked": 0, "not_started": 3,
-                          "dropped": 0, "late": 4, "share_done": 20.0}
-    by_program = {p["id"]: (p["due"], p["done"], p["late"], p["share_done"]) for p in s["programs"]}
-    assert by_program == {"2": (1, 0, 1, 0.0), "8": (4, 1, 3, 25.0)}
-    by_unit = {u["id"]: (u["due"], u["done"], u["late"]) for u in s["units"]}
-    assert by_unit == {"phong-kinh-te": (2, 1, 1), "phong-qldt": (2, 0, 2),
-                       "ubnd-phuong-cat-lai": (1, 0, 1), "ubnd-phuong-an-phu": (1, 0, 1)}
-    assert len(s["problems"]) == 9  # everything late on 2009-04-01 (see the test above)
-    assert [(e["task"], e["unit"], e["status"]) for e in s["entries"]] == [("3.1", "phong-qldt", "in-progress")]
+    assert s["as_of"] == "2009-04-01" and s["judged_on"] == "2009-03-31"  # the day after; the period's end
+    # Active in 2009-Q1: 1.1 (2008-Q1, still open), 1.2 (every year), 2.1 (2009-Q1), 2.2 (2009-H1),
+    # 2.3 (2009), 2.4 (by 2009), 2.5 (a date in 2009), 2.6 (a span over it), 3.1 (ongoing), 3.3 (no
+    # deadline); not 3.2 (its event came in May), not 8 (reports).
+    assert [t["task"] for t in s["tasks"]] == ["1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3.1", "3.3"]
+    assert s["counts"]["tasks"] == {"active": 10, "done": 0, "in_progress": 2, "blocked": 0, "not_started": 8,
+                                    "dropped": 0, "late": 2, "late_milestones": 2, "changes": 1, "due_ahead": 6,
+                                    "share_done": 0.0}
+    # late: due by the period's end, open at its end, and due before the as-of date (04-01)
+    assert [(o["task"], o["days_late"]) for o in s["late"]] == [("1.1", 366), ("2.1", 1)]
+    by_program = {p["id"]: (p["active"], p["done"], p["late"]) for p in s["programs"]}
+    assert by_program == {"1": (2, 0, 1), "2": (6, 0, 1), "3": (2, 0, 0)}  # no programme 8: reports
+    assert [(e["task"], e["unit"], e["status"]) for e in s["changes"]] == [("3.1", "phong-qldt", "in-progress")]
+    # the Q1 reports: Kinh tế's sent 03-30; the others due 04-05, not yet
+    assert s["counts"]["reports"] == {"total": 4, "due": 1, "submitted": 1, "submitted_late": 0, "missing": 0,
+                                      "not_due": 3}
 
 
 def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
@@ -348,25 +372,23 @@ def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
             "--as-of", "2009-07-01")
     assert r.exit_code == 0, r.output
     md = r.stdout
-    headings = [line for line in md.splitlines() if line.startswith("#")]
+    headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == [
-        "# Báo cáo kết quả thực hiện Chương trình hành động hội nhập kinh tế quốc tế — kỳ 2009-H1",
-        "## Theo chương trình", "## Theo đơn vị chủ trì", "## Nhiệm vụ trễ hạn và vướng mắc",
-        "## Các cập nhật trong kỳ"]
-    # due in 2009-H1 as of 2009-07-01: 2.1, 2.2, 2.5, 2.6 and eight reports (Q1, Q2 × 4 units)
-    # done: Kinh tế's Q1 report, QLĐT's Q1 report (submitted 2009-04-02) → 2 of 12
-    # in progress: the Q2 files of Kinh tế and QLĐT exist, not submitted; blocked: none due
-    # (2.4 is due in 2009-H2); all 10 open ones are late
-    assert "Trong kỳ có 12 mốc nhiệm vụ đến hạn: 2 hoàn thành, 2 đang thực hiện, 0 vướng mắc, " \
-           "8 chưa thực hiện, 0 hủy bỏ; 10 trễ hạn. Tỷ lệ hoàn thành: 16,7%." in md
-    assert "| 2. Kinh tế | 4 | 0 | 0 | 0 | 4 | 0 | 4 | 0% |" in md
-    assert "| 8. Triển khai thực hiện kế hoạch do đơn vị đề ra | 8 | 2 | 2 | 0 | 4 | 0 | 6 | 25% |" in md
-    assert "| Phòng Kinh tế | 4 | 1 | 1 | 0 | 2 | 0 | 3 | 25% |" in md
-    # the blocked task is listed with its reason (status blocked since 2009-06-10)
-    assert "| 2.4 |" in md and "vướng mắc | Chưa có kinh phí |" in md
-    # entries in the half: 3.1 (Feb), 2.3 dropped (May), 2.4 blocked (June)
-    entries = md.split("## Các cập nhật trong kỳ")[1]
+        "## Theo chương trình", "## Theo đơn vị chủ trì", "## Nhiệm vụ triển khai trong kỳ (tình trạng đến 2009-06-30)",
+        "## Mốc trễ hạn", "## Nhiệm vụ vướng mắc", "## Nhiệm vụ hủy bỏ", "## Các cập nhật trong kỳ",
+        "## Mốc đến hạn từ sau kỳ đến hết năm 2009", "## Báo cáo của cơ quan thường trực (Phòng Kinh tế)",
+        "## Báo cáo của các đơn vị", "## Điều chỉnh kế hoạch trong kỳ"]
+    # 11 active (3.2 joins once its event is recorded); 2.3 dropped in May, 2.4 blocked in June;
+    # late as of 07-01: 1.1, 2.1 (Q1), 2.5 (05-15), 2.2 (H1: done only in August) and 2.6 (span to Q2)
+    assert "Trong kỳ có 11 nhiệm vụ triển khai (tình trạng đến 2009-06-30): 0 hoàn thành, 2 đang thực hiện, " \
+           "1 vướng mắc, 7 chưa thực hiện, 1 hủy bỏ; 5 nhiệm vụ có mốc trễ hạn (5 mốc)." in md
+    assert "| 2. Kinh tế | 6 | 0 | 0 | 1 | 4 | 1 | 4 | 0% |" in md
+    assert "| 2.4 | Phòng Kinh tế | 2009-06-10 | Chưa có kinh phí |" in md  # blocked, with its reason
+    assert "| 2.3 | Phòng Quản lý đô thị | 2009-05-01 | Không còn phù hợp |" in md  # dropped
+    entries = md.split("## Các cập nhật trong kỳ")[1].split("\n## ")[0]
     assert entries.count("\n| 2009-") == 3 and "Không còn phù hợp" in entries
+    # the units' reports: Q1 sent by Kinh tế (03-30) and QLĐT (04-02); the wards' missing
+    assert "- Báo cáo quý I/2009: 2/4 đơn vị chưa nộp (hạn 2009-04-05)" in md
 
 
 def test_summary_out_writes_once_and_needs_force_to_replace(ledger_dir: Path, tmp_path: Path, cli: Cli) -> None:

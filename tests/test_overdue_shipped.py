@@ -41,7 +41,8 @@ MILESTONES_2008 = [
 
 # Row 8 ("Cuối mỗi quý và cuối các năm (2008, 2009, 2010)"), lead "Các phòng ban, đơn vị trực
 # thuộc quận, UBND 11 phường": the district's phòng, ban, trung tâm and văn phòng, and the 11
-# wards, each owe the 2008-Q4 report and the 2008 report.
+# wards (plan.yaml reporting.units_from: "8") owe the quarterly and yearly reports and, by
+# section III, a detailed plan for each year 2008, 2009, 2010. They are reports, not task rows.
 REPORTING_UNITS = [
     "phong-kinh-te", "phong-tu-phap", "phong-noi-vu", "phong-qldt", "phong-tnmt", "phong-vhtt",
     "phong-y-te", "phong-giao-duc", "phong-tckh", "phong-ldtbxh", "van-phong-ubnd",
@@ -61,13 +62,37 @@ def _overdue(as_of: str, *args: str) -> tuple[int, dict]:
 def test_overdue_on_2009_01_01_is_what_the_document_dates_in_2008() -> None:
     code, out = _overdue("2009-01-01")
     assert code == 1
-    milestones = [(o["task"], o["period"] or o["due"], o["due_date"]) for o in out["overdue"] if o["unit"] is None]
+    milestones = [(o["task"], o["period"] or o["due"], o["due_date"]) for o in out["overdue"]]
     assert milestones == [(t, due, day) for t, due, _, day in MILESTONES_2008]
-    reports = sorted((o["unit"], o["period"]) for o in out["overdue"] if o["unit"] is not None)
-    assert reports == sorted((u, p) for u in REPORTING_UNITS for p in ("2008-Q4", "2008"))
-    assert all(o["task"] == "8" and o["due_date"] == "2008-12-31" for o in out["overdue"] if o["unit"])
+    assert len(out["overdue"]) == len(MILESTONES_2008) == 21  # task milestones only: no row 8
     assert {o["days_late"] for o in out["overdue"] if o["due_date"] == "2008-09-30"} == {93}
-    assert len(out["overdue"]) == len(MILESTONES_2008) + 2 * len(REPORTING_UNITS) == 79
+    # Their own section: the 2008 reports (Q4, year, 6-monthly, compilation) are due 2009-01-05,
+    # not yet late; the 2008 detailed plans and the 2008 budget plan (due: the 5th of the month
+    # after signing, 2008-11-05) are.
+    late = [(r["duty"], r["period"], r["missing"], r["due_date"]) for r in out["late_reports"]]
+    assert late == [("don-vi-ke-hoach-nam", "2008", REPORTING_UNITS, "2008-11-05"),
+                    ("ktt-kinh-phi-nam", "2008", ["phong-kinh-te"], "2008-11-05")]
+
+
+def test_the_late_reporting_periods_are_one_line_each_after_the_tasks() -> None:
+    r = hoinhap("overdue", "--as-of", "2009-01-06", data=SHIPPED)
+    assert r.exit_code == 1
+    tasks_end, reports_start = r.stdout.index("7.1"), r.stdout.index("Kỳ báo cáo trễ hạn")
+    assert tasks_end < reports_start
+    lines = r.stdout[reports_start:].splitlines()[1:]
+    assert "  Báo cáo quý IV/2008: 29/29 đơn vị chưa nộp (hạn 2009-01-05)" in lines
+    assert "  Sơ kết năm 2008: Phòng Kinh tế chưa nộp, trễ 1 ngày (hạn 2009-01-05)" in lines
+    assert len(lines) == 7  # plans, budget; Q4, year, 6-monthly, yearly review, compilation
+    full = hoinhap("overdue", "--as-of", "2009-01-06", "--reports", "--format", "csv", data=SHIPPED)
+    report_rows = [line for line in full.stdout.splitlines() if line.startswith("Kỳ báo cáo trễ hạn")]
+    assert len(report_rows) == 3 * 29 + 4  # a row per unit: plans, Q4, year; and Phòng Kinh tế's four
+    hidden = hoinhap("overdue", "--as-of", "2009-01-06", "--no-reports", data=SHIPPED)
+    assert "Kỳ báo cáo trễ hạn" not in hidden.stdout and hidden.exit_code == 1
+
+
+def test_late_reports_alone_make_the_exit_code_1() -> None:
+    r = hoinhap("overdue", "--as-of", "2008-09-30", "--format", "json", data=SHIPPED)
+    assert r.exit_code == 0 and json.loads(r.stdout)["late_reports"] == []
 
 
 def test_the_2008_list_matches_the_documents_words() -> None:
@@ -102,8 +127,8 @@ def test_group_by_unit_on_the_shipped_plan_puts_2_10_under_both_leads() -> None:
 def test_overdue_order_is_due_date_then_task_in_plan_order_milestone_and_unit() -> None:
     """The list is sorted by a key each obligation carries (`order`); checked here against the
     rule spelt out: due date, task id in plan order (2.9 before 2.10), milestone, unit id. On
-    2010-12-31 with no reports, dozens of rows share each due date (every reporting unit's
-    quarter), so every tie-breaker is exercised."""
+    2010-12-31 with no reports, many rows share each due date (a yearly duty's years, the
+    "Năm 2009" rows), so every tie-breaker is exercised."""
     ledger = load(DataDir(SHIPPED, SHIPPED / "plan.yaml", "option"), date(2011, 1, 1))[0]
     day = date(2010, 12, 31)
     obs = deadlines.obligations(ledger, day)
@@ -112,6 +137,21 @@ def test_overdue_order_is_due_date_then_task_in_plan_order_milestone_and_unit() 
                       key=lambda o: (o.due_date, natural_key(o.task.id), o.index, o.unit or ""))
     assert [(o.task.id, o.index, o.unit, o.due_date) for o in late] == \
            [(o.task.id, o.index, o.unit, o.due_date) for o in expected]
-    assert len(late) > 300 and len({o.due_date for o in late}) < len(late) / 10  # ties everywhere
+    assert len(late) == 44 and len({o.due_date for o in late}) < len(late) / 3  # ties everywhere
     ids = [o.task.id for o in late if o.due_date == date(2008, 12, 31)]
     assert ids.index("2.7") < ids.index("2.10")  # plan order, not string order
+
+
+def test_the_2008_review_has_task_and_report_figures_apart() -> None:
+    r = hoinhap("summary", "--period", "2008", "--as-of", "2009-01-01", "--format", "json", data=SHIPPED)
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.stdout)
+    assert set(s["counts"]) == {"tasks", "reports"}
+    tasks, reports = s["counts"]["tasks"], s["counts"]["reports"]
+    # the review's late milestones are overdue's 21 (the task rows of 2008), none of them a report
+    assert tasks["late_milestones"] == len(s["late"]) == len(MILESTONES_2008) == 21
+    assert [(o["task"], o["due_date"]) for o in s["late"]] == [(t, day) for t, _, _, day in MILESTONES_2008]
+    assert tasks["active"] == len(s["tasks"]) and "8" not in {t["task"] for t in s["tasks"]}
+    # reports: the 2008 plans (29 units) and budget plan late; Q4, year, H2, review, compilation not yet due
+    assert reports == {"total": 91, "due": 30, "submitted": 0, "submitted_late": 0, "missing": 30, "not_due": 61}
+    assert reports["total"] == len(s["reports"]["rows"]) == 3 * 29 + 4

@@ -7,13 +7,8 @@ The rules, one per deadline kind (README, "Trễ hạn / overdue"):
 - recurring, a *task duty* (1.2 "every year"): one obligation per period of the obligation
   period (the quarter the decision was signed, 2008-Q4, to 2010-Q4). It is met by an entry
   done or in progress for the task dated within that period.
-- recurring, the *reporting duty* (programme 8's row, section III: "định kỳ hàng quý có báo
-  cáo kết quả"): one obligation per period *per reporting unit*. A group lead (UBND 11
-  phường) owes one per member ward; a vague lead (kind `không cụ thể`: "Các phòng ban, đơn
-  vị trực thuộc quận") owes one per district office — every unit of kind phòng, ban, trung
-  tâm, văn phòng (section III: "các phòng, ban, trung tâm"). A quarter's report is met when
-  that unit's report file for the quarter has `submitted:` on or before the as-of date; a
-  year's report when its Q4 file has.
+- the row that stands for the reporting regime (plan.yaml `reporting.units_from`, row 8) is
+  no task obligation: reports are their own ledger (`reporting`).
 - ongoing: never late; "stale" when no entry was recorded for the task in the last ended
   quarter (within the obligation period).
 - after <event>: counts only once the event is recorded (on or before the as-of date); then
@@ -33,17 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 from hoinhap_cli.ledger import EntryView, Ledger
 from hoinhap_cli.periods import Deadline, Kind, Period, event_due, quarter_of
-from hoinhap_cli.vocab import Status, UnitKind
+from hoinhap_cli.reporting import report_tasks
+from hoinhap_cli.vocab import Status
 
 if TYPE_CHECKING:
     from hoinhap_cli.records import Task
-
-REPORTING_PROGRAM = "8"
-"""The appendix's row 8: each unit's periodic report to the standing agency."""
-
-OFFICE_KINDS = (UnitKind.PHONG, UnitKind.BAN, UnitKind.TRUNG_TAM, UnitKind.VAN_PHONG)
-"""What a vague "các phòng ban, đơn vị trực thuộc quận" stands for when someone must report."""
-
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is built 5x slower, and there are 10,000s of these
 class Obligation:
@@ -53,7 +42,7 @@ class Obligation:
     due_date: date | None  # None: ongoing, none, or an event not yet recorded
     start_date: date | None = None
     period: Period | None = None  # recurring: the period it is owed for
-    unit: str | None = None  # reporting duty: the unit that owes the report
+    unit: str | None = None  # kept for the JSON records: always None (reports: see `reporting`)
     status: Status = Status.NOT_STARTED  # as of the as-of date; DONE means met
     entry: EntryView | None = None  # the entry the status comes from, if any
     order: tuple[int, int, str] = (0, 0, "")  # (the task's place in plan order, index, unit): ties in due date
@@ -110,22 +99,16 @@ def _judged(task: Task, i: int, kind: Kind, due: date | None, start: date | None
                       (as_of - due).days if late else 0)  # type: ignore[operator]  # late implies a due date
 
 
-def is_reporting_duty(task: Task) -> bool:
-    return task.program == REPORTING_PROGRAM
-
-
-def reporting_units(ledger: Ledger, task: Task) -> list[str]:
-    """The concrete units that owe a report: groups give their members, vague leads the offices."""
-    return list(_Seen({}, {}).reporters(ledger, task))
-
-
 def obligations(ledger: Ledger, as_of: date, late_only: bool = False) -> list[Obligation]:
     """Every obligation of the plan, with its state as of the as-of date, in plan order; with
     `late_only`, only those late by then (what `overdue` lists: the others are not built)."""
     seen = _Seen.of(ledger, as_of, late_only)
     out: list[Obligation] = []
     recurring = Kind.RECURRING
+    reports = report_tasks(ledger)
     for place, task in enumerate(ledger.tasks.values()):
+        if task.id in reports:
+            continue
         for i, m in enumerate(task.milestones):  # milestone_obligations, unrolled: it runs 10,000s of times
             if m.due.kind is recurring:
                 out += _recurring(ledger, task, i, as_of, seen, place)
@@ -138,58 +121,36 @@ def obligations(ledger: Ledger, as_of: date, late_only: bool = False) -> list[Ob
 
 @dataclass(frozen=True)
 class _Seen:
-    """What the ledger records as of a date: events that happened, reports submitted; and, for
-    one pass over the plan, what recurring deadlines expand to (many milestones share one)."""
+    """What the ledger records as of a date: events that happened; and, for one pass over the
+    plan, what recurring deadlines expand to (many milestones share one)."""
 
     events: dict[str, date]
-    submitted: dict[tuple[str, str], date | None]
     late_only: bool = False  # build only the obligations late as of the date
-    _periods: dict[Deadline, list[tuple[Period, str]]] = field(default_factory=dict)
-    _reporters: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-    _unit_order: dict[str, int] = field(default_factory=dict)
+    _periods: dict[Deadline, list[Period]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ledger: Ledger, as_of: date, late_only: bool = False) -> _Seen:
-        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, ledger.submitted(),
-                   late_only)
+        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, late_only)
 
-    def periods(self, ledger: Ledger, task: Task, i: int) -> list[tuple[Period, str]]:
-        """A recurring milestone's periods, each with the quarter whose report file answers for it
-        (a year's report: its Q4 file)."""
+    def periods(self, ledger: Ledger, task: Task, i: int) -> list[Period]:
+        """A recurring milestone's periods."""
         due = task.milestones[i].due
         found = self._periods.get(due)
         if found is None:
-            found = self._periods[due] = [(p, quarter_of(p.end).label) for p in ledger.recurrences(task, i)]
+            found = self._periods[due] = ledger.recurrences(task, i)
         return found
-
-    def reporters(self, ledger: Ledger, task: Task) -> tuple[str, ...]:
-        """reporting_units, worked out once per set of leads."""
-        leads = tuple(task.lead or ())
-        found = self._reporters.get(leads)
-        if found is not None:
-            return found
-        out: list[str] = []
-        for uid in leads:
-            unit = ledger.units[uid]
-            if unit.members:
-                out += unit.members
-            elif unit.kind is UnitKind.KHONG_CU_THE:
-                out += [u.id for u in ledger.units.values() if u.kind in OFFICE_KINDS]
-            else:
-                out.append(uid)
-        if not self._unit_order:
-            self._unit_order.update((uid, i) for i, uid in enumerate(ledger.units))
-        found = self._reporters[leads] = tuple(sorted(dict.fromkeys(out), key=self._unit_order.__getitem__))
-        return found  # each unit once, in plan order
 
 
 def milestone_obligations(ledger: Ledger, task: Task, i: int, as_of: date,
                           seen: _Seen | None = None) -> list[Obligation]:
-    """What one milestone owes as of a date: one obligation, or one per period (and unit) if recurring.
+    """What one milestone owes as of a date: one obligation, or one per period if recurring; none
+    for the row that stands for the reporting regime (its reports: `reporting`).
 
     The one place a milestone's state is judged: `overdue`, `summary`, `programs`, the timeline
     and the dashboard all read it from here.
     """
+    if task.id in report_tasks(ledger):
+        return []
     seen = seen or _Seen.of(ledger, as_of)
     d = task.milestones[i].due
     place = ledger.place(task.id)
@@ -217,28 +178,10 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, pla
     out = []
     periods = seen.periods(ledger, task, i)
     late_only = seen.late_only
-    if is_reporting_duty(task):
-        submitted = seen.submitted
-        recurring, not_started, done, in_progress = Kind.RECURRING, Status.NOT_STARTED, Status.DONE, Status.IN_PROGRESS
-        for unit in seen.reporters(ledger, task):
-            for p, quarter in periods:
-                key = (unit, quarter)
-                if key not in submitted:
-                    status = not_started
-                elif submitted[key] is not None and submitted[key] <= as_of:  # type: ignore[operator]
-                    status = done
-                else:
-                    status = in_progress  # the file is being written, not yet sent
-                late = _late(p.end, status, as_of)
-                if late_only and not late:
-                    continue
-                out.append(_judged(task, i, recurring, p.end, p.start, p, unit, status, None, (place, i, unit),
-                                   as_of, late))
-        return out
     overall = ledger.milestone_status(task.id, i, as_of)
     history = [e for e in ledger.dated(task.id)
                if e.milestone in (None, i + 1) and e.date <= as_of and e.status in (Status.DONE, Status.IN_PROGRESS)]
-    for p, _ in periods:
+    for p in periods:
         met = None
         start, end = p.start, p.end
         for e in history:

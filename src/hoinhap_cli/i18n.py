@@ -246,8 +246,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bar.legend": ("{done} đã xong · {late} trễ hạn (đến hạn, chưa xong) · {rest} chưa xong, chưa trễ",
                    "{done} done · {late} late (due, not done) · {rest} not done, not yet late"),
     "bar.label": ("đã xong {done} trên {total} mốc, {late} trễ hạn", "{done} of {total} milestones done, {late} late"),
-    "bar.as_of": ("Tiến độ tính đến {as_of}: mốc và báo cáo định kỳ; không kể việc thường xuyên, việc đã bỏ.",
-                  "As of {as_of}: milestones and periodic reports; ongoing duties and dropped ones left out."),
+    "bar.as_of": ("Tiến độ tính đến {as_of}: mốc nhiệm vụ; không kể việc thường xuyên, việc đã bỏ, báo cáo.",
+                  "As of {as_of}: task milestones; ongoing duties, dropped ones and reports left out."),
     "col.progress": ("Tiến độ", "Progress"),
     "col.total": ("Tổng", "Total"),
     "col.done": ("Xong", "Done"),
@@ -510,6 +510,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.role_short": ("Vai trò", "Role"),
     "leads.done_late": ("hoàn thành muộn {date}", "done late {date}"),
 
+    # --- regime
+    "reports.title": ("Tình hình nộp báo cáo tính đến {as_of}", "Reports sent as of {as_of}"),
+    "reports.quarter": ("quý {q}/{year}", "Q{q} {year}"),
+    "reports.half1": ("6 tháng đầu năm {year}", "first half of {year}"),
+    "reports.half2": ("6 tháng cuối năm {year}", "second half of {year}"),
+    "reports.year": ("năm {year}", "{year}"),
+    "reports.every.quarter": ("hàng quý", "quarterly"),
+    "reports.every.half": ("6 tháng", "half-yearly"),
+    "reports.every.year": ("hàng năm", "yearly"),
+    "reports.cell.submitted": ("đã nộp {day}", "sent {day}"),
+    "reports.cell.submitted_late": ("nộp trễ {n} ngày", "sent {n} days late"),
+    "reports.cell.missing": ("chưa nộp", "not sent"),
+    "reports.cell.not_due": ("chưa đến hạn", "not yet due"),
+    "reports.duty_title": ("{name} ({every}) — gửi {to}", "{name} ({every}) — to {to}"),
+    "reports.late_title": ("Kỳ báo cáo trễ hạn", "Late reporting periods"),
+    "reports.late_many": ("{what}: {n}/{owed} đơn vị chưa nộp (hạn {due})",
+                          "{what}: {n} of {owed} units have not reported (due {due})"),
+    "reports.late_one": ("{what}: {unit} chưa nộp, trễ {days} ngày (hạn {due})",
+                         "{what}: {unit} has not sent it, {days} days late (due {due})"),
+    "reports.count": ("báo cáo tính đến {as_of}: {due} đến hạn, {submitted} nộp đúng hạn, {late} nộp trễ, "
+                      "{missing} chưa nộp; {not_due} chưa đến hạn",
+                      "reports as of {as_of}: {due} due, {submitted} sent on time, {late} sent late, "
+                      "{missing} not sent; {not_due} not yet due"),
+    "reports.col.duty": ("Nghĩa vụ báo cáo", "Reporting duty"),
+    "reports.col.period": ("Kỳ", "Period"),
+    "reports.col.due_date": ("Hạn nộp", "Due"),
+    "reports.col.state": ("Tình trạng", "State"),
+    "reports.col.submitted": ("Ngày nộp", "Sent on"),
+    "reports.col.number": ("Số văn bản", "Document number"),
+    "overdue.reports_count": ("{count} kỳ báo cáo trễ hạn ({units} báo cáo chưa nộp)",
+                              "{count} late reporting periods ({units} reports not sent)"),
+    "overdue.reports_missing": ("{n}/{owed} đơn vị chưa nộp", "{n} of {owed} units have not reported"),
+    "summary.headline": ("Trong kỳ có {active} nhiệm vụ triển khai (tình trạng đến {day}): {done} hoàn thành, "
+                         "{in_progress} đang thực hiện, {blocked} vướng mắc, {not_started} chưa thực hiện, "
+                         "{dropped} hủy bỏ; {late} nhiệm vụ có mốc trễ hạn ({late_milestones} mốc). "
+                         "Tỷ lệ hoàn thành: {share}. {changes} cập nhật trong kỳ; {due_ahead} mốc đến hạn "
+                         "từ sau kỳ đến hết năm {year}.",
+                         "{active} tasks active in the period (status on {day}): {done} done, {in_progress} in "
+                         "progress, {blocked} blocked, {not_started} not started, {dropped} dropped; {late} with "
+                         "a late milestone ({late_milestones} milestones). Share done: {share}. {changes} updates "
+                         "in the period; {due_ahead} milestones due from then to the end of {year}."),
+    "summary.reports_headline": ("Báo cáo của các kỳ trong kỳ này (tính đến {as_of}): {due} đến hạn, {submitted} "
+                                 "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} chưa đến hạn.",
+                                 "Reports for the period (as of {as_of}): {due} due, {submitted} sent on time, "
+                                 "{late} sent late, {missing} not sent; {not_due} not yet due."),
+    "summary.h.tasks": ("Nhiệm vụ triển khai trong kỳ (tình trạng đến {day})", "Active tasks (status on {day})"),
+    "summary.h.late": ("Mốc trễ hạn", "Late milestones"),
+    "summary.h.blocked": ("Nhiệm vụ vướng mắc", "Blocked tasks"),
+    "summary.h.dropped": ("Nhiệm vụ hủy bỏ", "Dropped tasks"),
+    "summary.h.ahead": ("Mốc đến hạn từ sau kỳ đến hết năm {year}", "Due from the period's end to the end of {year}"),
+    "summary.h.agency": ("Báo cáo của cơ quan thường trực (Phòng Kinh tế)", "The standing agency's reports"),
+    "summary.h.unit_reports": ("Báo cáo của các đơn vị", "The units' reports"),
+    "summary.h.amendments": ("Điều chỉnh kế hoạch trong kỳ", "Amendments to the plan in the period"),
+    "programs.reports": ("Chương trình {program}: báo cáo (hoinhap reports), {due} đến hạn, {missing} chưa nộp.",
+                         "Programme {program}: reports (hoinhap reports), {due} due, {missing} not sent."),
+    "summary.late_flag": ("trễ hạn", "late"),
+    "summary.col.active": ("Triển khai", "Active"),
+    "summary.col.title": ("Nội dung", "Task"),
+    "summary.col.evidence": ("Căn cứ", "Evidence"),
+    "summary.no_git": ("{file} không nằm trong kho git: số liệu tính theo kế hoạch hiện tại, không phải kế hoạch "
+                       "lúc cuối kỳ; không liệt kê được các điều chỉnh",
+                       "{file} is not in a git repository: figures use today's plan, not the plan as it stood; "
+                       "amendments cannot be listed"),
+    "submit.no_duty": ("không có nghĩa vụ báo cáo '{duty}' trong plan.yaml (có: {known}); không ghi gì",
+                       "no reporting duty '{duty}' in plan.yaml (known: {known}); nothing was written"),
+    "submit.wrong_period": ("nghĩa vụ '{duty}' báo cáo theo {every}, không theo kỳ {period}; không ghi gì",
+                            "duty '{duty}' is reported every {every}, not for {period}; nothing was written"),
+    "submit.none_owed": ("{unit} không có nghĩa vụ báo cáo nào cho kỳ {period}; không ghi gì",
+                         "{unit} owes no report for a period such as {period}; nothing was written"),
+    "submit.not_owner": ("{unit} không phải đơn vị báo cáo của nghĩa vụ '{duty}'; không ghi gì",
+                         "{unit} does not owe duty '{duty}'; nothing was written"),
+    "submit.no_year": ("nghĩa vụ '{duty}' không đi kèm báo cáo năm, hoặc kỳ {period} không phải kỳ cuối năm; "
+                       "không ghi gì",
+                       "duty '{duty}' has no yearly report to go with it, or {period} does not end a year; "
+                       "nothing was written"),
+    "submit.ok_duty": ("đã ghi {name} {period} của {unit} nộp ngày {date} → {file}",
+                       "recorded {unit}'s {name} for {period} as sent on {date} → {file}"),
+    "store.submission.hint": ("sửa submissions: trong tệp để đổi ngày", "edit submissions: in the file"),
 }
 
 

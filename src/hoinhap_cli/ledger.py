@@ -75,6 +75,9 @@ ByUnit = tuple[tuple[str, EntryView], ...]
 # A task's place in the status index: its last entry's date, each unit's latest word on the whole
 # task, and on each milestone (an entry naming no milestone speaks for every one).
 Latest = tuple[date, ByUnit, tuple[ByUnit, ...]]
+# What a report file says was sent: (duty id, "" for the file's own quarterly report; unit; period
+# label; the day; the document number) — read by `reporting` without the files' entries.
+Filed = tuple[tuple[str, str, str, date, str | None], ...]
 
 
 class EntrySource(Protocol):
@@ -102,6 +105,7 @@ class StatusIndex:
     dated: dict[str, tuple[EntryView, ...]]  # tasks with recurring or ongoing duties: their entries
     events: dict[str, EventEntry]  # the first recorded date of each awaited event
     submitted: dict[tuple[str, str], date | None]  # (unit, quarter label) -> submitted on
+    filed: dict[str, Filed] = field(default_factory=dict)  # report file -> what it says was sent
 
     @classmethod
     def of(cls, tasks: dict[str, Task], reports: list[Report]) -> StatusIndex:
@@ -130,7 +134,8 @@ class StatusIndex:
 
     def resubmitted(self, reports: list[Report]) -> StatusIndex:
         """This index with the submitted dates of `reports`, whose entries and events are unchanged."""
-        return replace(self, submitted={**self.submitted, **_headers(reports)[1]})
+        _, submitted, filed = _headers(reports)
+        return replace(self, submitted={**self.submitted, **submitted}, filed={**self.filed, **filed})
 
 
 @dataclass
@@ -222,6 +227,10 @@ class Ledger:
         """A task's entries by date (the history without the files)."""
         found = self.index.dated.get(task_id)
         return found if found is not None else tuple(e for _, e in self._by_task.get(task_id, ()))
+
+    def filed(self) -> list[tuple[str, str, str, date, str | None]]:
+        """Every report sent, as the files say (see `Filed`), without reading their entries."""
+        return [one for sent in self.index.filed.values() for one in sent]
 
     def submitted(self) -> dict[tuple[str, str], date | None]:
         """(unit, quarter label) -> the date its report was submitted (None: the file exists, not submitted)."""
@@ -332,14 +341,22 @@ def _words(pairs: Iterable[Pair], n: int, until: date | None = None) -> tuple[By
     return tuple(whole.items()), tuple(tuple(said.items()) for said in each)
 
 
-def _headers(reports: list[Report]) -> tuple[dict[str, EventEntry], dict[tuple[str, str], date | None]]:
-    """The first recorded date of each event, and when each unit's quarter was submitted."""
+def _headers(reports: list[Report]) -> tuple[dict[str, EventEntry], dict[tuple[str, str], date | None],
+                                             dict[str, Filed]]:
+    """The first recorded date of each event, when each unit's quarter was submitted, and what
+    each file says was sent (its own report and its `submissions:`)."""
     events: dict[str, EventEntry] = {}
+    filed: dict[str, Filed] = {}
     for report in reports:
-        for ev in report.content.events:
+        c = report.content
+        for ev in c.events:
             if ev.event not in events or ev.date < events[ev.event].date:
                 events[ev.event] = ev
-    return events, {(r.content.unit, r.content.period.label): r.content.submitted for r in reports}
+        sent = [("", c.unit, c.period.label, c.submitted, c.number)] if c.submitted is not None else []
+        sent += [(s.duty, c.unit, s.period.label, s.date, s.number) for s in c.submissions]
+        if sent:
+            filed[report.file] = tuple(sent)
+    return events, {(r.content.unit, r.content.period.label): r.content.submitted for r in reports}, filed
 
 
 def named_reports(data: DataDir) -> list[tuple[str, str, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -282,6 +282,30 @@ class Document(Base):
     signer_authority: Text | None = None  # "KT. TRƯỞNG PHÒNG", "TL. CHỦ TỊCH"
     signer_title: Text  # "TRƯỞNG PHÒNG"
     signer: Text | None = None  # the name; left blank to sign by hand when absent
+class ReportingDuty(Base):
+    """One duty to report (docs/plan-format.md, "reporting"): who owes what to whom, how often, by when."""
+
+    id: UnitId
+    name: Text  # what a listing calls it before the period: «Báo cáo» quý I/2009, «Kế hoạch chi tiết» năm 2009
+    what: Text
+    to: Text
+    every: Literal["quarter", "half", "year"]
+    owners: list[UnitId] | None = None  # absent: every reporting unit (Reporting.units)
+    due: Literal["after", "start"] = "after"  # the grace day of the month after the period ends / starts
+    grace_day: StrictInt | None = Field(default=None, ge=1, le=28)  # absent: Reporting.grace_day
+    with_year: UnitId | None = None  # the yearly duty one document may also answer (Q4 + the year)
+    source: Text
+    notes: list[Text] = []
+
+
+class Reporting(Base):
+    """The decision's reporting regime: the default grace day, who the reporting units are, the duties."""
+
+    grace_day: StrictInt = Field(default=5, ge=1, le=28)
+    units_from: TaskId | None = None  # the row whose leads report (groups: their members; vague: the offices)
+    units: list[UnitId] | None = None  # instead of units_from: the reporting units named one by one
+    duties: list[ReportingDuty] = []
+    notes: list[Text] = []
 
 
 class Plan(Base):
@@ -291,6 +315,7 @@ class Plan(Base):
     document: Document | None = None
     units: list[Unit]
     events: list[Event] = []
+    reporting: Reporting | None = None
     tasks: list[Task]
 
 
@@ -315,10 +340,44 @@ class EventEntry(Base):
     evidence: FreeText | None = None
 
 
+def _report_period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("period_type", "a period is text such as 2009-Q1, 2009-H1 or 2009")
+    try:
+        p = parse_period(value)
+    except DeadlineError as err:
+        raise PydanticCustomError("period", str(err)) from None
+    if not re.fullmatch(r"\d{4}(-Q[1-4]|-H[12])?", p.label):
+        raise PydanticCustomError("period", "'{value}' is not a quarter, a half or a year: write 2009-Q1, "
+                                  "2009-H1 or 2009", {"value": value})
+    return p
+
+
+ReportPeriodField = Annotated[
+    Period,
+    BeforeValidator(_report_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-Q[1-4]|-H[12])?$"}),
+]
+
+
+class Submission(Base):
+    """A report other than the file's own quarterly one, sent on a day (plan.yaml `reporting.duties`)."""
+
+    duty: UnitId
+    period: ReportPeriodField
+    date: Day
+    number: FreeText | None = None  # the document's number, e.g. 15/BC-KT
+
+
 class ReportFile(Base):
     unit: UnitId
     period: QuarterField
     submitted: Day | None = None
+    number: FreeText | None = None  # the quarterly report's document number
     entries: list[Entry] = []
     events: list[EventEntry] = []
+    submissions: list[Submission] = []
 

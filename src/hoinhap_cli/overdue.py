@@ -1,7 +1,9 @@
-"""What is late: the overdue report — late obligations and stale ongoing tasks, grouped as asked.
+"""What is late: the overdue report — late task milestones and stale ongoing tasks, grouped as
+asked, then the late reporting periods (one line each, or one row per unit; `reporting`).
 
-`overdue_report()` selects (deadlines judges lateness; a TaskFilter says whose); the report it
-returns is drawn by render.Output.report in every format. No I/O here.
+`overdue_report()` selects (deadlines judges lateness; a TaskFilter says whose; reporting
+judges the reports); the report it returns is drawn by render.Output.report in every format.
+No I/O here.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from hoinhap_cli import deadlines
+from hoinhap_cli import deadlines, reporting, reportview
 from hoinhap_cli.deadlines import Obligation, Stale
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period
 from hoinhap_cli.render import Listing, Note
+from hoinhap_cli.reporting import LatePeriod, ReportLedger, ReportRow, State
 from hoinhap_cli.review import (
     columns,
     obligation_columns,
@@ -26,21 +29,13 @@ from hoinhap_cli.review import (
     status_word,
     unit_names,
 )
-from hoinhap_cli.selection import TaskFilter, in_program
+from hoinhap_cli.selection import TaskFilter
 from hoinhap_cli.text import collation_key
 
 GROUPINGS = ("none", "unit", "program")
+REPORTS = ("lines", "full", "hidden")  # late reporting periods: one line each, one row per unit, or not shown
 OVERDUE_COLS = ["task", "product", "due", "due_date", "days_late", "lead", "status", "reason"]
 STALE_COLS = ["task", "product", "quarter", "last_entry", "lead", "status", "reason"]
-
-
-def kept(ledger: Ledger, f: TaskFilter, o: Obligation) -> bool:
-    """A reporting obligation belongs to its one unit; any other to the task's units."""
-    if o.unit is None:
-        return f.matches(ledger, o.task)
-    if f.program is not None and not in_program(o.task, f.program):
-        return False
-    return not f.units or (o.unit in f.units and f.role != "support")
 
 
 @dataclass(frozen=True)
@@ -62,6 +57,23 @@ class OverdueReport:
     stale_quarter: Period | None  # the quarter judged for staleness; None when not asked or none ended
     group_by: str  # one of GROUPINGS
     sections: list[Section]
+    reports: ReportLedger | None = None  # the reports judged on the same date (None: not asked)
+    show_reports: str = "lines"  # one of REPORTS
+
+    @property
+    def late_reports(self) -> list[LatePeriod]:
+        return self.reports.late_periods if self.reports is not None else []
+
+    @property
+    def missing_reports(self) -> list[ReportRow]:
+        """One row per unit and late period (what --reports lists)."""
+        rows = [r for r in self.reports.rows if r.state is State.MISSING] if self.reports is not None else []
+        return sorted(rows, key=lambda r: r.due)  # stable: duty, period and unit in plan order
+
+    @property
+    def anything_late(self) -> bool:
+        """A task milestone or a report late: what the exit code says, shown or not."""
+        return bool(self.late or self.late_reports)
 
     def record(self) -> dict[str, Any]:
         """The report as docs/json-contract.md describes it."""
@@ -71,6 +83,7 @@ class OverdueReport:
             "stale_quarter": self.stale_quarter.label if self.stale_quarter else None,
             "overdue": [obligation_record(ledger, o, day) for o in self.late],
             "stale": [_stale_record(ledger, s) for s in self.stale],
+            "late_reports": [lp.record() for lp in self.late_reports],
         }
         if self.group_by != "none":
             payload["group_by"] = self.group_by
@@ -97,9 +110,23 @@ class OverdueReport:
                                    t("overdue.stale_title", lang, quarter=self.stale_quarter.label)))
             out += [""] if md else []
         count = len(self.late)
+        out += self._report_parts(md, lang)
         out.append(Note(t("overdue.count", lang, count=count, as_of=self.as_of.isoformat()) if count
                         else t("overdue.none", lang, as_of=self.as_of.isoformat())))
+        if self.late_reports:
+            out.append(Note(t("overdue.reports_count", lang, count=len(self.late_reports),
+                              units=len(self.missing_reports))))
         return out
+
+    def _report_parts(self, md: bool, lang: str) -> list[str | Listing | Note]:
+        """The late reporting periods after the tasks: a line each, or (full) one row per unit."""
+        if self.show_reports == "hidden" or not self.late_reports:
+            return []
+        title = t("reports.late_title", lang)
+        if self.show_reports == "full":
+            return [reportview.flat_listing(self.ledger, self.missing_reports, lang, title)]
+        lines = [("- " if md else "  ") + reportview.late_line(self.ledger, lp, lang) for lp in self.late_reports]
+        return [f"## {title}\n" if md else f"■ {title}", *lines, *([""] if md else [])]
 
     def _flat(self, lang: str) -> Listing:
         """Every section in one table, a column saying which list (and group) a row is in."""
@@ -114,21 +141,44 @@ class OverdueReport:
                              "unit": g.key, "program": g.key})
             for s in g.stale:
                 rows.append({**_stale_row(self.ledger, s, lang), "list": stale, "unit": g.key, "program": g.key})
+        if self.show_reports != "hidden":
+            rows += self._report_rows(lang)
         return Listing(cols, rows)
+
+    def _report_rows(self, lang: str) -> list[dict[str, Any]]:
+        """CSV: a late period per row (lead: the units missing), or with `full` a unit per row."""
+        listed, ledger = t("reports.late_title", lang), self.ledger
+        if self.show_reports == "full":
+            return [{"list": listed, "task": f"{r.duty.name} {reportview.period_words(r.period, lang)}",
+                     "due_date": r.due.isoformat(), "days_late": r.days_late, "lead": [ledger.units[r.unit].name],
+                     "status": reportview.cell(r, lang)} for r in self.missing_reports]
+        return [{"list": listed, "task": f"{lp.duty.name} {reportview.period_words(lp.period, lang)}",
+                 "due_date": lp.due.isoformat(), "days_late": lp.days_late,
+                 "lead": [ledger.units[u].name for u in lp.missing],
+                 "status": t("overdue.reports_missing", lang, n=len(lp.missing), owed=lp.owed)}
+                for lp in self.late_reports]
 
 
 def overdue_report(ledger: Ledger, as_of: date, f: TaskFilter, group_by: str = "none",
-                   with_stale: bool = True) -> OverdueReport:
+                   with_stale: bool = True, show_reports: str = "lines") -> OverdueReport:
     """What is late as of a date for the tasks the filter selects, and (`with_stale`) which
-    ongoing tasks had no update in the last ended quarter; one section per group asked for."""
+    ongoing tasks had no update in the last ended quarter; one section per group asked for;
+    then the reports late by then — of the filter's units, none when it names a programme."""
     late = deadlines.overdue(deadlines.obligations(ledger, as_of, late_only=True), as_of)
     stale = deadlines.stale(ledger, as_of) if with_stale else []
     if not f.everything:
-        late = [o for o in late if kept(ledger, f, o)]
+        late = [o for o in late if f.matches(ledger, o.task)]
         stale = [s for s in stale if f.matches(ledger, s.task)]
     quarter = deadlines.last_ended_quarter(ledger, as_of) if with_stale else None
     sections = [Section("", "", late, stale)] if group_by == "none" else _groups(ledger, f, group_by, late, stale)
-    return OverdueReport(ledger, as_of, late, stale, quarter, group_by, sections)
+    reports = None
+    if f.program is None and f.role != "support":
+        reports = reporting.report_ledger(ledger, as_of)
+        if f.units:
+            rows = [r for r in reports.rows if r.unit in f.units]
+            reports = ReportLedger(ledger, as_of, None, None, reports.regime, rows, reporting.counted(rows),
+                                   reporting.late_periods(rows))
+    return OverdueReport(ledger, as_of, late, stale, quarter, group_by, sections, reports, show_reports)
 
 
 def _groups(ledger: Ledger, f: TaskFilter, by: str, late: list[Obligation], stale: list[Stale]) -> list[Section]:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from hoinhap_cli import bars
+from hoinhap_cli import bars, reporting
 from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.lookup import Row, program_rows
 from hoinhap_cli.render import Column, Listing, Note
+from hoinhap_cli.reporting import ReportCounts
 
 
 def _column(key: str, words: str | None = None, **options: Any) -> Column:
@@ -27,6 +28,7 @@ class ProgramList:
     as_of: date
     rows: list[tuple[Row, Row]]  # (the flat row, the JSON record) per programme or section
     bom: bool = False  # CSV: begin with a byte-order mark
+    reports: tuple[str, ReportCounts] | None = None  # the reporting row's programme and its report figures
 
     def record(self) -> list[Row]:
         return [record for _, record in self.rows]
@@ -51,10 +53,19 @@ class ProgramList:
         listing = Listing(columns, rows, title, bom=self.bom)
         if not drawn:
             return [listing]
-        return [listing, ("\n" if fmt == "md" else "") + t("bar.as_of", lang, as_of=self.as_of.isoformat()),
-                bars.legend(lang)]
+        out: list[str | Listing | Note] = [listing, ("\n" if fmt == "md" else "") + t("bar.as_of", lang,
+                                                                                     as_of=self.as_of.isoformat())]
+        if self.reports is not None:  # its tasks' bar is empty: the reports are counted here, apart
+            program, c = self.reports
+            out.append(t("programs.reports", lang, program=program, due=c.due, missing=c.missing))
+        return [*out, bars.legend(lang)]
 
 
 def program_list(ledger: Ledger, as_of: date, bom: bool = False) -> ProgramList:
-    """Each programme, then its sections, with their progress as of the date."""
-    return ProgramList(as_of, program_rows(ledger, as_of), bom)
+    """Each programme, then its sections, with their progress as of the date; the reporting row's
+    programme with its report figures (reporting), which its bar does not count."""
+    rows = reporting.report_tasks(ledger)
+    program = ledger.tasks[next(iter(rows))].program if rows else None
+    counts = reporting.report_ledger(ledger, as_of).counts if program is not None else None
+    return ProgramList(as_of, program_rows(ledger, as_of), bom,
+                       (program, counts) if program is not None and counts is not None else None)

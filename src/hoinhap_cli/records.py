@@ -94,6 +94,7 @@ class Plan(Record):
     document: Record | None  # the letterhead of the review (model.Document), if the plan has one
     units: list[Unit]
     events: list[Record]
+    reporting: Record | None  # model.Reporting: read by reporting.Regime
     tasks: list[Task]
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from hoinhap_cli import guard
+from hoinhap_cli import guard, plandiff
 from hoinhap_cli.model import Plan
 from hoinhap_cli.problems import DataError, Problem, UsageError, errors, words
 from hoinhap_cli.reading import parse_plan
@@ -88,3 +89,33 @@ def plan_file(path: Path, display: str) -> Plan:
     except OSError as err:
         raise UsageError(words("file.unreadable", file=display, error=err.strerror or err)) from None
     return plan_from(raw, display)
+
+
+def plan_commits(repo: Repo, since: date, until: date) -> list[tuple[str, date, str]]:
+    """The commits that changed the plan file from `since` to `until` (commit dates, both
+    included), oldest first: (hash, day, subject)."""
+    done = _git(repo.root, "log", "--reverse", "--format=%H%x09%cs%x09%s", f"--since={since.isoformat()} 00:00",
+                f"--until={until.isoformat()} 23:59:59", "--", repo.relpath)
+    out = []
+    for line in done.stdout.decode("utf-8", "replace").splitlines() if done.returncode == 0 else []:
+        sha, day, subject = (line.split("\t", 2) + ["", ""])[:3]
+        out.append((sha, date.fromisoformat(day), subject))
+    return out
+
+
+def plan_as_of(repo: Repo, day: date) -> str | None:
+    """The last commit that changed the plan file on or before `day`, if any."""
+    done = _git(repo.root, "log", "-1", "--format=%H", f"--until={day.isoformat()} 23:59:59", "--", repo.relpath)
+    sha = done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else ""
+    return sha or None
+
+
+def amendment_lines(repo: Repo, sha: str) -> list[str]:
+    """What a commit changed in the plan, one short line per change (none for the first version)."""
+    try:
+        old, _ = plan_at(repo, f"{sha}^", "")
+        new, _ = plan_at(repo, sha, "")
+    except (UsageError, DataError):
+        return []
+    return [" ".join(x for x in (c.scope, c.id or "", c.kind, c.field or "", c.words or "") if x)
+            for c in plandiff.diff(old, new)]

@@ -17,7 +17,7 @@ Every write to data/reports/<YYYY-Qn>/<unit>.yaml goes through `update()`:
    exit 2): the old file is untouched and the temp file removed.
 
 The layout is stable, so appending one entry adds lines and changes none: top-level keys
-unit, period, submitted, entries, events; entry keys task, milestone, status, date, note,
+unit, period, submitted, number, entries, events, submissions; entry keys task, milestone, status, date, note,
 reason, evidence, forced; empty keys left out; multi-line notes as `|` literal blocks
 (a note with spaces at the end of one of its lines is written double-quoted, with `\n`:
 YAML cannot keep such spaces in a literal block).
@@ -38,7 +38,7 @@ from filelock import FileLock, Timeout
 
 from hoinhap_cli import guard, yamldump, yamlio
 from hoinhap_cli.files import write_atomic
-from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
+from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Submission
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
 from hoinhap_cli.periods import parse_period
 from hoinhap_cli.problems import DataError, LockBusy, Problem, UsageError, errors, words
@@ -49,6 +49,7 @@ GITIGNORE = "# written by hoinhap: lock and temp files of report writes\n*.lock\
 
 ENTRY_KEYS = ("task", "milestone", "status", "date", "note", "reason", "evidence", "forced")
 EVENT_KEYS = ("event", "date", "note", "evidence")
+SUBMISSION_KEYS = ("duty", "period", "date", "number")
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,14 @@ def layout(report: ReportFile) -> dict[str, Any]:
     out: dict[str, Any] = {"unit": report.unit, "period": str(report.period)}
     if report.submitted is not None:
         out["submitted"] = report.submitted.isoformat()
+    if report.number:
+        out["number"] = report.number
     if report.entries:
         out["entries"] = [_pick(e.model_dump(mode="json"), ENTRY_KEYS) for e in report.entries]
     if report.events:
         out["events"] = [_pick(e.model_dump(mode="json"), EVENT_KEYS) for e in report.events]
+    if report.submissions:
+        out["submissions"] = [_pick(s.model_dump(mode="json"), SUBMISSION_KEYS) for s in report.submissions]
     return out
 
 
@@ -240,11 +245,26 @@ def append_event(event: EventEntry) -> Callable[[ReportFile], ReportFile]:
     return lambda report: report.model_copy(update={"events": [*report.events, event]})
 
 
-def mark_submitted(day: date) -> Callable[[ReportFile], ReportFile]:
+def mark_submitted(day: date, number: str | None = None) -> Callable[[ReportFile], ReportFile]:
+    """The file's own quarterly report sent on `day` (with its document number, if given)."""
     def change(report: ReportFile) -> ReportFile:
         if report.submitted is not None and report.submitted != day:
             raise UsageError(words("store.submitted", unit=report.unit, period=report.period,
                                    day=report.submitted.isoformat()), [words("store.submitted.hint")])
-        return report.model_copy(update={"submitted": day})
+        return report.model_copy(update={"submitted": day, "number": number or report.number})
+
+    return change
+
+
+def add_submission(sent: Submission) -> Callable[[ReportFile], ReportFile]:
+    """Another duty's report (a year's, a plan, the standing agency's) sent: one `submissions:` item."""
+    def change(report: ReportFile) -> ReportFile:
+        for s in report.submissions:
+            if s.duty == sent.duty and s.period == sent.period:
+                if s.date == sent.date:
+                    return report  # the same again: nothing to write
+                raise UsageError(words("store.submitted", unit=report.unit, period=f"{sent.duty} {sent.period}",
+                                       day=s.date.isoformat()), [words("store.submission.hint")])
+        return report.model_copy(update={"submissions": [*report.submissions, sent]})
 
     return change

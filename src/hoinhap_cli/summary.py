@@ -1,39 +1,104 @@
-"""The periodic review (Article 4: 6-monthly and yearly; section III: quarterly).
+"""The periodic review (Article 4: 6-monthly and yearly; section III: quarterly): the plan as a
+whole over one period, not only what fell due in it.
 
-`summarise()` counts, per programme and per lead unit, the obligations due in the period and
-their state as of the as-of date; lists the late and blocked ones; and the entries recorded in
-the period. The Summary it returns is a report (render.Report): its JSON record, its tables for a
-terminal, and for Markdown the Vietnamese document the standing agency pastes into its report.
-No I/O here.
+`summarise()` returns one value, `Summary`, whose sections are plain data (a docx writer or any
+other drawing reads the same fields):
+
+- `tasks`: every task active in the period — a dated milestone whose window overlaps it (or
+  which fell due earlier and was still open when it began), a recurring one with an occurrence
+  in it, an ongoing or undated one; not the reporting row, nor a task closed before the period —
+  with its status at the period's end (`judged_on`: the period's last day, or the as-of date if
+  sooner): dropped when every active milestone is, blocked when one is, done when every one is
+  done or dropped, in progress when one is started or done, else not started;
+- `late`: the active milestones due by the period's end, open on that day and due before the
+  as-of date (a review on 1 January counts the year's milestones late); `blocked` and `dropped`: the task rows of
+  those states, with their reasons; `changes`: the entries dated in the period (evidence too);
+  `due_ahead`: open milestones due after the period, before its year ends;
+- `counts`: the task figures, each the length of one of those lists (`TaskCounts`), and
+  `reports`: the reports ledger of the period (`reporting.report_ledger`), its own figures;
+- `amendments`: what the caller found changed in the plan during the period (git history).
+
+Drawn by `summaryview`; no I/O here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
-from hoinhap_cli import bars
+from hoinhap_cli import reporting
 from hoinhap_cli.deadlines import Obligation, obligations
-from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.periods import Period
-from hoinhap_cli.render import Column, Listing, Note
-from hoinhap_cli.review import columns as columns_of
-from hoinhap_cli.review import obligation_columns, obligation_listing, obligation_record, status_word
+from hoinhap_cli.periods import Kind, Period
+from hoinhap_cli.reporting import ReportLedger
+from hoinhap_cli.review import obligation_record
 from hoinhap_cli.vocab import Status
 
 _STATE_OF = {Status.DONE: "done", Status.IN_PROGRESS: "in_progress", Status.BLOCKED: "blocked",
              Status.NOT_STARTED: "not_started", Status.DROPPED: "dropped"}
-PROBLEM_COLS = ["task", "product", "due", "due_date", "days_late", "lead", "status", "reason"]
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One active task at the period's end."""
+
+    task: str
+    program: str
+    title: str
+    leads: tuple[str, ...]
+    due: tuple[str, ...]  # the active milestones' deadlines, as the plan writes them
+    status: Status
+    late: bool  # a milestone late on the day judged
+    last_entry: date | None  # the latest entry by the day judged
+    reason: str | None  # that entry's reason (blocked, dropped)
+
+    def record(self) -> dict[str, Any]:
+        return {"task": self.task, "program": self.program, "title": self.title, "lead": list(self.leads),
+                "due": list(self.due), "status": self.status.value, "late": self.late,
+                "last_entry": self.last_entry.isoformat() if self.last_entry else None, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """An entry recorded in the period."""
+
+    date: date
+    unit: str
+    task: str
+    milestone: int | None
+    status: Status
+    note: str | None
+    reason: str | None
+    evidence: str | None
+
+    def record(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "unit": self.unit, "task": self.task, "milestone": self.milestone,
+                "status": self.status.value, "note": self.note, "reason": self.reason, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A change to the plan made during the period (a commit of plan.yaml)."""
+
+    revision: str
+    date: date
+    subject: str
+    changes: tuple[str, ...] = ()  # what changed in substance, one line each
+
+    def record(self) -> dict[str, Any]:
+        return {"revision": self.revision, "date": self.date.isoformat(), "subject": self.subject,
+                "changes": list(self.changes)}
 
 
 @dataclass
 class Tally:
+    """Active tasks of one programme or lead unit, by status at the period's end."""
+
     key: str
     name: str
-    due: int = 0
+    active: int = 0
     done: int = 0
     in_progress: int = 0
     blocked: int = 0
@@ -41,21 +106,41 @@ class Tally:
     dropped: int = 0
     late: int = 0
 
-    def add(self, o: Obligation) -> None:
-        self.due += 1
-        setattr(self, _STATE_OF[o.status], getattr(self, _STATE_OF[o.status]) + 1)
-        self.late += o.is_late
+    def add(self, row: TaskRow) -> None:
+        self.active += 1
+        setattr(self, _STATE_OF[row.status], getattr(self, _STATE_OF[row.status]) + 1)
+        self.late += row.late
 
     @property
     def share_done(self) -> float | None:
-        """Done over what is still owed (dropped ones left out); None when nothing is owed."""
-        owed = self.due - self.dropped
+        """Done over the active tasks not dropped, in percent; None when there are none."""
+        owed = self.active - self.dropped
         return round(100 * self.done / owed, 1) if owed else None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.key, "name": self.name, "due": self.due, "done": self.done,
+        return {"id": self.key, "name": self.name, "active": self.active, "done": self.done,
                 "in_progress": self.in_progress, "blocked": self.blocked, "not_started": self.not_started,
                 "dropped": self.dropped, "late": self.late, "share_done": self.share_done}
+
+
+@dataclass(frozen=True)
+class TaskCounts:
+    """The review's task figures; each is the number of rows of one of its lists."""
+
+    active: int  # len(tasks)
+    done: int
+    in_progress: int
+    blocked: int  # len(blocked)
+    not_started: int
+    dropped: int  # len(dropped)
+    late: int  # tasks with a late milestone (their milestones: len(late_milestones))
+    late_milestones: int  # len(late)
+    changes: int  # len(changes)
+    due_ahead: int  # len(due_ahead)
+    share_done: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
 
 
 @dataclass
@@ -63,128 +148,122 @@ class Summary:
     ledger: Ledger
     period: Period
     as_of: date
+    judged_on: date  # the period's last day, or the as-of date if sooner
+    tasks: list[TaskRow]
+    late: list[Obligation]  # due by the period's end and before `as_of`, open on `judged_on`; oldest first
+    blocked: list[TaskRow]
+    dropped: list[TaskRow]
+    changes: list[ChangeRow]
+    due_ahead: list[Obligation]  # open, due after the period and by the end of its year
     programs: list[Tally]
     units: list[Tally]
-    total: Tally
-    problems: list[Obligation]  # late (due up to the as-of date) or blocked, oldest first
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    counts: TaskCounts
+    reports: ReportLedger
+    amendments: list[Amendment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. the plan is today's, not as it stood
 
     def record(self) -> dict[str, Any]:
-        """The review as docs/json-contract.md describes it."""
-        p = self.period
+        """The review as docs/json-contract.md ("summary") describes it."""
+        p, ledger = self.period, self.ledger
         return {"period": p.label, "start": p.start.isoformat(), "end": p.end.isoformat(),
-                "as_of": self.as_of.isoformat(),
-                "total": {k: v for k, v in self.total.as_dict().items() if k not in ("id", "name")},
+                "as_of": self.as_of.isoformat(), "judged_on": self.judged_on.isoformat(),
+                "counts": {"tasks": self.counts.as_dict(), "reports": self.reports.counts.as_dict()},
+                "tasks": [r.record() for r in self.tasks],
+                "late": [obligation_record(ledger, o, self.judged_on) for o in self.late],
+                "blocked": [r.record() for r in self.blocked], "dropped": [r.record() for r in self.dropped],
+                "changes": [c.record() for c in self.changes],
+                "due_ahead": [obligation_record(ledger, o, self.judged_on) for o in self.due_ahead],
                 "programs": [x.as_dict() for x in self.programs], "units": [x.as_dict() for x in self.units],
-                "problems": [obligation_record(self.ledger, o, self.as_of) for o in self.problems],
-                "entries": self.entries}
+                "reports": self.reports.record(), "amendments": [a.record() for a in self.amendments],
+                "warnings": list(self.warnings)}
 
-    def parts(self, fmt: str, lang: str) -> Sequence[str | Listing | Note]:
-        return _document(self, lang) if fmt == "md" else _tables(self, lang)
+    def parts(self, fmt: str, lang: str) -> Sequence[Any]:
+        from hoinhap_cli import summaryview  # reason: the drawing imports this module (its types)
+
+        return summaryview.parts(self, fmt, lang)
 
 
-def summarise(ledger: Ledger, period: Period, as_of: date) -> Summary:
-    obs = obligations(ledger, as_of)
-    in_period = [o for o in obs if o.due_date is not None and o.due_date in period]
+# ------------------------------------------------------------ what is active
+
+
+def _active(ledger: Ledger, o: Obligation, period: Period) -> bool:
+    """A milestone is active in the period when it is worked on in it (see the module's rules)."""
+    if o.kind in (Kind.ONGOING, Kind.NONE):
+        return not _closed_before(ledger, o, period.start)
+    if o.period is not None:  # recurring: an occurrence in the period
+        return o.period.start <= period.end and o.period.end >= period.start
+    if o.due_date is None:  # awaiting an event
+        return False
+    start = o.start_date or ledger.period.start
+    if start <= period.end and o.due_date >= period.start:
+        return not _closed_before(ledger, o, period.start)
+    return o.due_date < period.start and not _closed_before(ledger, o, period.start)  # carried over, still open
+
+
+def _closed_before(ledger: Ledger, o: Obligation, day: date) -> bool:
+    return ledger.milestone_status(o.task.id, o.index, day - timedelta(days=1)).status.closed
+
+
+def _status(obs: list[Obligation]) -> Status:
+    states = {o.status for o in obs}
+    if states == {Status.DROPPED}:
+        return Status.DROPPED
+    if Status.BLOCKED in states:
+        return Status.BLOCKED
+    if states <= {Status.DONE, Status.DROPPED}:
+        return Status.DONE
+    if states & {Status.IN_PROGRESS, Status.DONE}:
+        return Status.IN_PROGRESS
+    return Status.NOT_STARTED
+
+
+def task_rows(ledger: Ledger, period: Period, day: date, as_of: date) -> tuple[list[TaskRow], list[Obligation]]:
+    """Every task active in the period with its status on `day`, and their late milestones: due
+    by the period's end and before the as-of date, not closed on `day`."""
+    by_task: dict[str, list[Obligation]] = {}
+    for o in obligations(ledger, day):
+        if _active(ledger, o, period):
+            by_task.setdefault(o.task.id, []).append(o)
+    rows, late = [], []
+    for tid, obs in by_task.items():
+        task = ledger.tasks[tid]
+        latest = ledger.task_status(tid, day).entry
+        status = _status(obs)
+        reason = next((o.reason for o in obs if o.status is status and o.reason), None)
+        mine = [replace(o, as_of=as_of, is_late=True, late_days=(as_of - o.due_date).days)  # as late on as_of
+                for o in obs if o.due_date is not None and o.due_date <= period.end and o.late(as_of)]
+        rows.append(TaskRow(tid, task.program, task.title, tuple(task.lead or ()),
+                            tuple(dict.fromkeys(str(task.milestones[o.index].due) for o in obs)), status,
+                            bool(mine), latest.date if latest else None, reason or (latest.reason if latest else None)))
+        late += mine
+    late.sort(key=lambda o: (o.due_date or date.max, o.order))
+    return rows, late
+
+
+def summarise(ledger: Ledger, period: Period, as_of: date, amendments: Sequence[Amendment] = (),
+              warnings: Sequence[str] = ()) -> Summary:
+    """The review of a period as of a date (see the module's rules)."""
+    day = min(period.end, as_of)
+    rows, late = task_rows(ledger, period, day, as_of)
+    year_end = date(period.end.year, 12, 31)
+    ahead = [o for o in obligations(ledger, day) if o.open and o.due_date is not None
+             and period.end < o.due_date <= year_end]
+    ahead.sort(key=lambda o: (o.due_date, o.order))
+    changes = [ChangeRow(e.date, report.content.unit, e.task, e.milestone, e.status, e.note, e.reason, e.evidence)
+               for report, e in ledger.entries() if e.date in period and e.date <= as_of]
     programs = {p.id: Tally(p.id, p.appendix_title or p.title) for p in ledger.plan.programs}
     units = {u.id: Tally(u.id, u.name) for u in ledger.units.values()}
-    total = Tally("*", "")
-    for o in in_period:
-        programs[o.task.program].add(o)
-        for uid in o.leads:
-            units[uid].add(o)
-        total.add(o)
-    problems = [o for o in obs if (o.is_late and o.due_date <= period.end)  # type: ignore[operator]
-                or (o.status is Status.BLOCKED and (o.period is None or o.period.start <= period.end))]
-    problems.sort(key=lambda o: (o.due_date or date.max, o.order))  # order: task in plan order, milestone, unit
-    entries = []
-    for report, e in ledger.entries():
-        if e.date in period and e.date <= as_of:
-            entries.append({"date": e.date.isoformat(), "unit": report.content.unit, "task": e.task,
-                            "milestone": e.milestone, "status": e.status.value, "note": e.note,
-                            "reason": e.reason, "evidence": e.evidence})
-    return Summary(ledger, period, as_of, [t for t in programs.values() if t.due],
-                   [t for t in units.values() if t.due], total, problems, entries)
-
-
-# ------------------------------------------------------------ for a terminal
-
-_COUNTS = ["due_count", "done", "late", "in_progress", "blocked", "dropped"]  # not started: the rest
-
-
-def _tally_rows(tallies: list[Tally], label: Callable[[Tally], str]) -> list[dict[str, Any]]:
-    rows = []
-    for x in tallies:
-        d = x.as_dict()
-        rows.append({"name": label(x), "due_count": d["due"], **{k: d[k] for k in _COUNTS[1:]},
-                     "progress": bars.text(x.done, x.late, x.due - x.dropped)})
-    return rows
-
-
-def _tables(s: Summary, lang: str) -> list[str | Listing | Note]:
-    ledger = s.ledger
-    bar = Column("progress", *MESSAGES["col.progress"], no_wrap=True)
-    num = [Column(k, *MESSAGES[f"review.col.{k}"], justify="right", max_width=8) for k in _COUNTS]
-    entry_cols = [Column(k, *MESSAGES[f"review.col.{k}"]) for k in ("date", "unit", "task", "status", "note")]
-    entries = [{"date": e["date"], "unit": ledger.units[e["unit"]].name,
-                "task": e["task"] + (f" #{e['milestone']}" if e["milestone"] else ""),
-                "status": t(f"status.{e['status']}", lang),
-                "note": "; ".join(x for x in (e["note"], e["reason"]) if x)} for e in s.entries]
-    return [
-        t("review.md.title", lang, period=s.period.label),
-        Listing([Column("name", *MESSAGES["review.col.program"], min_width=14, max_width=60), bar, *num],
-                _tally_rows(s.programs, lambda x: f"{x.key}. {x.name}") + _tally_rows([s.total], lambda x: "Σ"),
-                t("review.md.by_program", lang)),
-        Listing([Column("name", *MESSAGES["review.col.lead"], min_width=14, max_width=40), bar, *num],
-                _tally_rows(s.units, lambda x: x.name), t("review.md.by_unit", lang)),
-        bars.legend(lang),
-        obligation_listing("table", PROBLEM_COLS, obligation_columns(ledger, s.problems, s.as_of, lang),
-                           t("review.md.problems", lang)),
-        Listing(entry_cols, entries, t("review.md.entries", lang)),
-    ]
-
-
-# ------------------------------------------------------------ the document (Markdown)
-
-_MD_COUNTS = ["due_count", "done", "in_progress", "blocked", "not_started", "dropped", "late", "share"]
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}%".replace(".", ",")
-
-
-def _tally_table(first: str, tallies: list[Tally], label: Callable[[Tally], str], lang: str) -> Listing:
-    cols = [Column("name", *MESSAGES[f"review.col.{first}"]),
-            *(Column(k, *MESSAGES[f"review.col.{k}"]) for k in _MD_COUNTS)]
-    rows = [dict(zip([c.key for c in cols], [label(x), str(x.due), str(x.done), str(x.in_progress), str(x.blocked),
-                                              str(x.not_started), str(x.dropped), str(x.late), _pct(x.share_done)]))
-            for x in tallies]
-    return Listing(cols, rows, inline=True, empty=t("review.md.none", lang))
-
-
-def _document(s: Summary, lang: str) -> list[str | Listing | Note]:
-    """The review as a Markdown document, headings in the chosen language (Vietnamese default)."""
-    ledger, total, none = s.ledger, s.total, t("review.md.none", lang)
-    entry_cols = [Column(k, *MESSAGES[f"review.col.{k}"]) for k in ("date", "unit", "task", "status", "note")]
-    entries = [{"date": e["date"], "unit": ledger.units[e["unit"]].name,
-                "task": e["task"] + (f" ({t('review.md.milestone', lang, n=e['milestone'])})"
-                                     if e["milestone"] else ""),
-                "status": status_word(Status(e["status"]), lang),
-                "note": "; ".join(x for x in (e["note"], e["reason"]) if x)} for e in s.entries]
-    return [
-        f"# {t('review.md.title', lang, period=s.period.label)}", "",
-        t("review.md.intro", lang, decision=ledger.plan.decision.number, period=s.period.label,
-          start=s.period.start.isoformat(), end=s.period.end.isoformat(), as_of=s.as_of.isoformat()), "",
-        t("review.md.total", lang, due=total.due, done=total.done, in_progress=total.in_progress,
-          blocked=total.blocked, not_started=total.not_started, dropped=total.dropped, late=total.late,
-          share=_pct(total.share_done)), "",
-        f"## {t('review.md.by_program', lang)}", "",
-        _tally_table("program", s.programs, lambda x: f"{x.key}. {x.name}", lang), "",
-        f"## {t('review.md.by_unit', lang)}", "",
-        _tally_table("lead", s.units, lambda x: x.name, lang), "",
-        f"## {t('review.md.problems', lang)}", "",
-        Listing(columns_of(PROBLEM_COLS), obligation_columns(ledger, s.problems, s.as_of, lang), inline=True,
-                empty=none), "",
-        f"## {t('review.md.entries', lang)}", "",
-        Listing(entry_cols, entries, inline=True, empty=none),
-    ]
+    for row in rows:
+        programs[row.program].add(row)
+        for uid in row.leads:
+            units[uid].add(row)
+    blocked = [r for r in rows if r.status is Status.BLOCKED]
+    dropped = [r for r in rows if r.status is Status.DROPPED]
+    n = {s: sum(r.status is s for r in rows) for s in Status}
+    owed = len(rows) - len(dropped)
+    counts = TaskCounts(len(rows), n[Status.DONE], n[Status.IN_PROGRESS], len(blocked), n[Status.NOT_STARTED],
+                        len(dropped), sum(r.late for r in rows), len(late), len(changes), len(ahead),
+                        round(100 * n[Status.DONE] / owed, 1) if owed else None)
+    return Summary(ledger, period, as_of, day, rows, late, blocked, dropped, changes, ahead,
+                   [x for x in programs.values() if x.active], [x for x in units.values() if x.active], counts,
+                   reporting.report_ledger(ledger, as_of, period), list(amendments), list(warnings))

@@ -1,4 +1,5 @@
-"""What falls due soon: the open obligations due from the as-of date to as-of + a span. No I/O here."""
+"""What falls due soon: the open task obligations due from the as-of date to as-of + a span (reports:
+`hoinhap reports`). No I/O here."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from hoinhap_cli import deadlines
 from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.overdue import kept
 from hoinhap_cli.render import Listing, Note
 from hoinhap_cli.review import obligation_columns, obligation_listing, obligation_record
 from hoinhap_cli.selection import TaskFilter
@@ -42,5 +42,6 @@ class UpcomingList:
 
 def upcoming_list(ledger: Ledger, as_of: date, f: TaskFilter, within: timedelta) -> UpcomingList:
     """The open obligations of the tasks the filter selects falling due within the span."""
-    soon = [o for o in deadlines.upcoming(deadlines.obligations(ledger, as_of), as_of, within) if kept(ledger, f, o)]
+    soon = [o for o in deadlines.upcoming(deadlines.obligations(ledger, as_of), as_of, within)
+            if f.matches(ledger, o.task)]
     return UpcomingList(ledger, as_of, as_of + within, soon)

@@ -7,6 +7,7 @@ return lists of problems, so `check` can report every problem at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -181,6 +182,37 @@ def plan_problems(plan: Plan, doc: Located) -> list[Problem]:
     period = Period(plan.plan.period.start, plan.plan.period.end, "plan")
     for i, task in enumerate(plan.tasks):
         out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period)
+    return out + _reporting_problems(plan, doc, unit_ids, tasks)
+
+
+def _reporting_problems(plan: Plan, doc: Located, unit_ids: set[str], tasks: dict) -> list[Problem]:
+    """The reporting regime names units, a task row and its own duties that exist."""
+    r = plan.reporting
+    if r is None:
+        return []
+    out: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, d in enumerate(r.duties):
+        if d.id in seen:
+            out.append(doc.problem(("reporting", "duties", i, "id"), f"duplicate duty id '{d.id}'"))
+        seen.setdefault(d.id, i)
+    if r.units_from is not None and r.units_from not in tasks:
+        out.append(_unknown(doc, ("reporting", "units_from"), "task", r.units_from, set(tasks)))
+    for j, uid in enumerate(r.units or []):
+        if uid not in unit_ids:
+            out.append(_unknown(doc, ("reporting", "units", j), "unit", uid, unit_ids))
+    for i, d in enumerate(r.duties):
+        for j, uid in enumerate(d.owners or []):
+            if uid not in unit_ids:
+                out.append(_unknown(doc, ("reporting", "duties", i, "owners", j), "unit", uid, unit_ids))
+        if d.with_year is not None:
+            other = r.duties[seen[d.with_year]] if d.with_year in seen else None
+            if other is None:
+                out.append(_unknown(doc, ("reporting", "duties", i, "with_year"), "duty", d.with_year, set(seen)))
+            elif other.every != "year" or d.every == "year":
+                out.append(doc.problem(("reporting", "duties", i, "with_year"),
+                                       f"with_year pairs a quarterly or half-yearly duty with a yearly one; "
+                                       f"'{d.id}' is every {d.every}, '{other.id}' every {other.every}"))
     return out
 
 
@@ -283,11 +315,13 @@ class PlanIndex:
     tasks: dict[str, TaskShape]
     events: set[str]
     by_id: dict[str, UnitShape]  # for selection.takes_part
+    duties: dict[str, str]  # reporting duty id -> how often (quarter, half, year)
 
     @classmethod
     def of(cls, plan: Plan | records.Plan) -> PlanIndex:
+        duties = {d.id: d.every for d in plan.reporting.duties} if plan.reporting is not None else {}
         return cls({u.id for u in plan.units}, {t.id: t for t in plan.tasks}, {e.id for e in plan.events},
-                   {u.id: u for u in plan.units})
+                   {u.id: u for u in plan.units}, duties)
 
 
 _NEEDS_REASON = frozenset((Status.BLOCKED, Status.DROPPED))
@@ -344,6 +378,24 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
         if ev.event not in events:
             out.append(_unknown(doc, ("events", i, "event"), "event", ev.event, events))
         out += _date_problems(doc, ("events", i, "date"), ev.date, report, signed, today)
+    return out + _submission_problems(report, doc, index.duties, today)
+
+
+_FREQUENCY = {"quarter": r"\d{4}-Q[1-4]", "half": r"\d{4}-H[12]", "year": r"\d{4}"}
+
+
+def _submission_problems(report: ReportFile, doc: Located, duties: dict[str, str], today: date) -> list[Problem]:
+    out = []
+    for i, s in enumerate(report.submissions):
+        every = duties.get(s.duty)
+        if every is None:
+            out.append(_unknown(doc, ("submissions", i, "duty"), "reporting duty", s.duty, set(duties)))
+        elif not re.fullmatch(_FREQUENCY[every], s.period.label):
+            out.append(doc.problem(("submissions", i, "period"), f"duty '{s.duty}' is reported every {every}, "
+                                   f"not for {s.period}"))
+        if s.date > today:
+            out.append(doc.problem(("submissions", i, "date"), f"{s.date.isoformat()} is in the future "
+                                   f"(today is {today.isoformat()})"))
     return out
 
 

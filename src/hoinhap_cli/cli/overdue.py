@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -41,14 +41,20 @@ def overdue(
     = GroupBy.none,
     no_stale: Annotated[bool, typer.Option("--no-stale", help="Hide the ongoing tasks with no recent update.")]
     = False,
+    reports: Annotated[Optional[bool], typer.Option(
+        "--reports/--no-reports", help="Late reports: one row per unit, or hidden (default: one line per period).")]
+    = None,
     format: FormatOpt = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> int:
-    """List what is late: milestones and reports due before the as-of date, not done or dropped.
+    """List what is late: task milestones, then the reporting periods with reports not sent.
 
-    Exit 0 when nothing is late, 1 when something is, 2 for usage errors or unreadable data.
+    Late reports follow the tasks, one line per period ("Báo cáo quý I/2009: 12/29 đơn vị chưa
+    nộp"); --reports lists them one row per unit, --no-reports hides them; with --program they
+    are left out (reports belong to no programme). Exit 0 when nothing is late, 1 when a task or
+    a report is (hidden or not), 2 for usage errors or unreadable data.
     Rules per deadline kind: README, "Trễ hạn / overdue"; JSON: docs/json-contract.md.
 
     \b
@@ -58,6 +64,7 @@ def overdue(
     out = output(lang, no_color)
     ledger = load_ledger(data, out)
     report = overdue_report(ledger, as_of or today(), task_filter(ledger, out.lang, unit, role, program),
-                            group_by.value, with_stale=not no_stale)
+                            group_by.value, with_stale=not no_stale,
+                            show_reports="lines" if reports is None else "full" if reports else "hidden")
     out.report(format.value, report)
-    return 1 if report.late else 0
+    return 1 if report.anything_late else 0

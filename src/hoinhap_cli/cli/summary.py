@@ -25,10 +25,11 @@ from hoinhap_cli.cli.common import (
     today,
 )
 from hoinhap_cli.i18n import t
+from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period
 from hoinhap_cli.problems import UsageError
 from hoinhap_cli.render import Output
-from hoinhap_cli.summary import summarise
+from hoinhap_cli.summary import Amendment, summarise
 
 PeriodOpt = Annotated[Period, typer.Option("--period", metavar="2009-Q1|2009-H1|2009", click_type=PERIOD,
                                            help="The review period: a quarter, a half, a year (or FROM..TO).")]
@@ -37,6 +38,29 @@ SummaryAsOfOpt = Annotated[Optional[date], typer.Option(
     help="Judge as of this date (default: the day after the period, or today if sooner).")]
 OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
                                                 help="Write to FILE (atomically) instead of stdout.")]
+
+
+def as_it_stood(ledger: Ledger, period: Period, lang: str) -> tuple[Ledger, list[Amendment], list[str]]:
+    """The ledger with the plan as it stood at the period's end, and the plan's commits during
+    the period, when the data folder is in a git repository; else as it is, with a warning."""
+    plan_file = Path(ledger.data.plan_file)
+    if not any((folder / ".git").exists() for folder in plan_file.resolve().parents):
+        return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
+    # reason: reading a past plan loads pydantic and git; a folder outside git never needs them
+    from hoinhap_cli import revisions
+
+    try:
+        repo = revisions.repo_of(plan_file)
+    except UsageError:
+        return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
+    amendments = [Amendment(sha, day, subject, tuple(revisions.amendment_lines(repo, sha)))
+                  for sha, day, subject in revisions.plan_commits(repo, period.start, period.end)]
+    then = revisions.plan_as_of(repo, period.end)
+    now = revisions.plan_as_of(repo, date.max)
+    if then is not None and then != now:  # amended since the period's end: judge with the plan then
+        old, _ = revisions.plan_at(repo, then, ledger.data.display(plan_file))
+        ledger = Ledger.of(ledger.data, old, ledger.reports, ledger.warnings)
+    return ledger, amendments, []
 
 
 def summary(
@@ -53,7 +77,7 @@ def summary(
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> int:
-    """The periodic review: per programme and per lead unit, what fell due, what is done, what is late.
+    """The periodic review: every task active in the period, its status, what changed, and the reports.
 
     --format md is a Vietnamese document ready to paste into the standing agency's report;
     --format docx --out FILE.docx is that report as an official document (docs/review-docx.md).
@@ -70,7 +94,8 @@ def summary(
     if format is Format.docx and out_file is None:
         raise UsageError(t("doc.to_terminal", out.lang))
     ledger = load_ledger(data, out)
-    report = summarise(ledger, period, as_of or min(period.end + timedelta(days=1), today()))
+    ledger, amendments, warnings = as_it_stood(ledger, period, out.lang)
+    report = summarise(ledger, period, as_of or min(period.end + timedelta(days=1), today()), amendments, warnings)
     if format is Format.docx:
         return docx_out.write(out, report, ledger, out_file, force=force, number=number, dated=dated or today())
     if out_file is None:

@@ -50,7 +50,7 @@ def upcoming(
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> int:
-    """List what falls due soon: open milestones and reports due from the as-of date to as-of + within.
+    """List what falls due soon: open task milestones due from the as-of date to as-of + within.
 
     \b
     Example: hoinhap upcoming --within 1q --as-of 2009-01-01 --unit "Phòng Kinh tế"

@@ -18,9 +18,18 @@ from hoinhap_cli.paths import DataDir
 from hoinhap_cli.problems import DataError, UsageError, errors
 from hoinhap_cli.reading import load_plan, load_reports
 from hoinhap_cli.render import Output
-from hoinhap_cli.store import DEFAULT_LOCK_TIMEOUT, append_entry, append_event, mark_submitted, refuse_bundled, update
+from hoinhap_cli.store import (
+    DEFAULT_LOCK_TIMEOUT,
+    add_submission,
+    append_entry,
+    append_event,
+    mark_submitted,
+    refuse_bundled,
+    update,
+)
 
-__all__ = ["append_entry", "append_event", "ledger_of", "lock_timeout", "mark_submitted", "open_for_writing",
+__all__ = ["add_submission", "append_entry", "append_event", "ledger_of", "lock_timeout", "mark_submitted",
+           "open_for_writing",
            "update"]
 
 

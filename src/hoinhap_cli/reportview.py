@@ -1,0 +1,106 @@
+"""The reports ledger drawn: one units × periods matrix per duty (table, Markdown), one flat
+listing (CSV), and the words of a late reporting period. No I/O here; render.Output draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from hoinhap_cli.i18n import MESSAGES, t
+from hoinhap_cli.periods import Period
+from hoinhap_cli.render import Column, Listing, Note
+
+if TYPE_CHECKING:
+    from hoinhap_cli.ledger import Ledger
+    from hoinhap_cli.reporting import LatePeriod, ReportLedger, ReportRow
+
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+FLAT_COLS = ["duty", "unit", "period", "due_date", "state", "submitted", "number", "days_late"]
+
+
+def period_words(p: Period, lang: str) -> str:
+    """quý I/2009, 6 tháng đầu năm 2009, năm 2009 (Q1 2009, first half of 2009, 2009)."""
+    label = p.label
+    if "-Q" in label:
+        y, q = label.split("-Q")
+        return t("reports.quarter", lang, q=_ROMAN[q] if lang != "en" else q, year=y)
+    if "-H" in label:
+        y, h = label.split("-H")
+        return t(f"reports.half{h}", lang, year=y)
+    return t("reports.year", lang, year=label)
+
+
+def cell(row: ReportRow, lang: str) -> str:
+    """What the matrix says of one report: đã nộp 05/4, nộp trễ 9 ngày, chưa nộp, chưa đến hạn."""
+    state = row.state.value
+    if row.sent is not None:
+        day = f"{row.sent.day.day:02d}/{row.sent.day.month}"
+        if row.days_late:
+            return t("reports.cell.submitted_late", lang, n=row.days_late, day=day)
+        return t("reports.cell.submitted", lang, day=day)
+    return t(f"reports.cell.{state}", lang, n=row.days_late)
+
+
+def late_line(ledger: Ledger, lp: LatePeriod, lang: str) -> str:
+    """Báo cáo quý I/2009: 12/29 đơn vị chưa nộp (or, for one owner, who and how late)."""
+    what = f"{lp.duty.name} {period_words(lp.period, lang)}"
+    if lp.owed == 1:
+        return t("reports.late_one", lang, what=what, unit=ledger.units[lp.missing[0]].name, days=lp.days_late,
+                 due=lp.due.isoformat())
+    return t("reports.late_many", lang, what=what, n=len(lp.missing), owed=lp.owed, due=lp.due.isoformat())
+
+
+def _col(key: str) -> Column:
+    return Column(key, *(MESSAGES.get(f"reports.col.{key}") or MESSAGES[f"review.col.{key}"]))
+
+
+def flat_rows(ledger: Ledger, rows: Sequence[ReportRow], lang: str) -> list[dict[str, Any]]:
+    return [{"duty": f"{r.duty.name} ({r.duty.id})", "unit": ledger.units[r.unit].name,
+             "period": r.period.label, "due_date": r.due.isoformat(), "state": cell(r, lang),
+             "submitted": r.sent.day.isoformat() if r.sent else None,
+             "number": r.sent.number if r.sent else None, "days_late": r.days_late or None} for r in rows]
+
+
+def flat_listing(ledger: Ledger, rows: Sequence[ReportRow], lang: str, title: str | None = None) -> Listing:
+    return Listing([_col(k) for k in FLAT_COLS], flat_rows(ledger, rows, lang), title)
+
+
+def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]:
+    """One table per duty with rows: units down, periods across."""
+    out = []
+    ledger = rl.ledger
+    for duty in rl.regime.duties:
+        mine = [r for r in rl.rows if r.duty.id == duty.id]
+        if not mine:
+            continue
+        periods = list(dict.fromkeys(r.period.label for r in mine))
+        cols = [_col("unit"), *(Column(p, p, p) for p in periods)]
+        by_unit: dict[str, dict[str, Any]] = {}
+        for r in mine:
+            by_unit.setdefault(r.unit, {"unit": ledger.units[r.unit].name})[r.period.label] = cell(r, lang)
+        title = t("reports.duty_title", lang, name=duty.what, to=duty.to, every=t(f"reports.every.{duty.every}", lang))
+        out.append(Listing(cols, list(by_unit.values()), title, inline=inline))
+    return out
+
+
+def parts(rl: ReportLedger, fmt: str, lang: str) -> list[str | Listing | Note]:
+    ledger = rl.ledger
+    if fmt == "csv":
+        return [flat_listing(ledger, rl.rows, lang)]
+    out: list[str | Listing | Note] = []
+    md = fmt == "md"
+    if md:
+        out += [f"# {t('reports.title', lang, as_of=rl.as_of.isoformat())}", ""]
+    for listing in matrices(rl, lang, inline=md):
+        if md:
+            out += [f"## {listing.title}", "", Listing(listing.columns, listing.rows, inline=True), ""]
+        else:
+            out.append(listing)
+    if rl.late_periods:
+        out.append(f"## {t('reports.late_title', lang)}\n" if md else t("reports.late_title", lang))
+        out += [("- " if md else "  ") + late_line(ledger, lp, lang) for lp in rl.late_periods]
+    c = rl.counts
+    out.append(Note(t("reports.count", lang, due=c.due, submitted=c.submitted, late=c.submitted_late,
+                      missing=c.missing, not_due=c.not_due, as_of=rl.as_of.isoformat())))
+    return out
