@@ -14,15 +14,16 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
-    """Write `text` (UTF-8, \\n line ends) to `path`; FileExistsError if it exists and not `overwrite`."""
+def write_atomic(path: Path, text: str | bytes, *, overwrite: bool = True) -> None:
+    """Write `text` (UTF-8, \\n line ends; bytes as they are) to `path`; FileExistsError if it exists and not
+    `overwrite`."""
     if not overwrite and path.exists():
         raise FileExistsError(path)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)  # mkstemp makes 0600; keep the old file's mode, or the usual one
