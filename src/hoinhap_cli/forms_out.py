@@ -46,7 +46,7 @@ HEAD_ROW = 10
 FIRST_ROW = HEAD_ROW + 1
 # (column letter, heading, width); A–G are read-only, H–L are filled by the unit
 COLUMNS = (
-    ("A", "Mã nhiệm vụ", 9), ("B", "Mốc", 5), ("C", "Nhiệm vụ", 48), ("D", "Sản phẩm", 30),
+    ("A", "Mã nhiệm vụ", 11), ("B", "Mốc", 6), ("C", "Nhiệm vụ", 48), ("D", "Sản phẩm", 30),
     ("E", "Thời hạn", 14), ("F", "Vai trò", 16), ("G", "Tình trạng hiện tại", 15),
     ("H", "Tình trạng (chọn)", 17), ("I", "Ngày (dd/mm/yyyy)", 13), ("J", "Ghi chú", 30),
     ("K", "Lý do (bắt buộc khi vướng mắc, hủy bỏ)", 26), ("L", "Minh chứng (số văn bản …)", 24),
@@ -218,7 +218,7 @@ def _rows(sheet: Worksheet, rows: Sequence[FormRow], statuses: Sequence[str]) ->
             cell = sheet[f"{letter}{at}"]
             cell.fill, cell.protection, cell.border, cell.alignment = _FILL, _OPEN, _BOX, _WRAP
         sheet[f"{DATE}{at}"].number_format = DATE_FORMAT
-        sheet.row_dimensions[at].height = 15 * _lines(row)
+        sheet.row_dimensions[at].height = 14.5 * _lines(row)
     sheet.row_dimensions[HEAD_ROW].height = 45
     sheet.freeze_panes = f"C{FIRST_ROW}"
     sheet.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
@@ -234,8 +234,8 @@ def _lines(row: FormRow) -> int:
     """Lines a row needs: LibreOffice does not grow a wrapped row by itself in a file from openpyxl."""
     widths = {letter: width for letter, _, width in COLUMNS}
 
-    def lines(letter: str, text: str) -> int:
-        return sum(len(part) // max(widths[letter] - 4, 1) + 1 for part in text.split("\n"))
+    def lines(letter: str, text: str) -> int:  # a column of width w holds ~1.1 w characters of body text
+        return sum(len(part) * 10 // (widths[letter] * 11) + 1 for part in text.split("\n"))
 
     return min(max(lines("C", row.title), lines("D", row.product), lines("E", row.due)), 15)
 
