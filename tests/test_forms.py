@@ -352,3 +352,54 @@ def test_libreoffice_opens_and_saves_the_form(tmp_path: Path, data: Path, sent: 
     assert result.exit_code == 0, result.output
     assert [e["task"] for e in report(data, KT)["entries"]] == ["1.1", "1.2", "1.3"]
     assert report(data, KT)["submitted"] == "2009-07-05"
+
+
+# ------------------------------------------------------------------ more of what an office sends back
+
+
+def test_the_same_form_twice_in_one_run(tmp_path: Path, data: Path, sent: Path, cli: Cli) -> None:
+    form = kt_filled(sent, tmp_path / "kt.xlsx")
+    copy = tmp_path / "kt-gui-lai.xlsx"
+    shutil.copy(form, copy)
+    result = cli("collect", str(form), str(copy), data=data)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == (f"{copy}: không có gì mới, biểu mẫu đã được thu trước đó "
+                                              "(3 mục đã có); không ghi gì")
+    assert len(report(data, KT)["entries"]) == 3
+
+
+def test_refuses_a_submission_on_another_day(tmp_path: Path, data: Path, sent: Path, cli: Cli) -> None:
+    assert cli("submit", KT, "--period", Q2, "--date", "2009-07-01", data=data).exit_code == 0
+    form = kt_filled(sent, tmp_path / "kt.xlsx")
+    assert refused(tmp_path, data, form) == \
+        f"{form}!C8: báo cáo quý 2009-Q2 của phong-kinh-te đã được đánh dấu nộp ngày 2009-07-01; không ghi gì"
+
+
+def test_refuses_a_note_without_a_status_and_a_missing_file(tmp_path: Path, data: Path, sent: Path) -> None:
+    form = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt.xlsx", {("1.2", None): {"J": "Đã họp"}})
+    assert refused(tmp_path, data, form) == f"{form}!H14: dòng có ngày hoặc ghi chú nhưng chưa chọn tình trạng"
+    missing = tmp_path / "khong-co.xlsx"
+    assert refused(tmp_path, data, missing, "--lang", "en") == f"{missing}: no such file"
+
+
+def test_refuses_a_row_added_below_the_form(tmp_path: Path, data: Path, sent: Path) -> None:
+    def add_row(book: Any) -> None:
+        sheet = book["Báo cáo"]
+        sheet.cell(row=sheet.max_row + 1, column=1, value="9.9")
+
+    form = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt.xlsx", {}, change=add_row)
+    line = refused(tmp_path, data, form)
+    assert line.startswith(f"{form}!A") and line.endswith(": ô nằm ngoài vùng biểu mẫu có nội dung ('9.9'); "
+                                                          "xóa đi, không thêm dòng hay cột")
+
+
+def test_current_status_is_the_units_own(tmp_path: Path, data: Path, cli: Cli) -> None:
+    """Column G: the unit's own latest entry for the milestone; without one, the milestone's status."""
+    assert cli("record", "1.2", "-s", "hoàn thành", "--date", "2009-05-01", "--unit", CAT_LAI, data=data).exit_code == 0
+    assert cli("record", "1.2", "-s", "đang thực hiện", "--date", "2009-06-01", "--unit", KT, data=data).exit_code == 0
+    out = tmp_path / "forms"
+    units = ("--unit", KT, "--unit", CAT_LAI, "--unit", "ubnd-phuong-an-phu")
+    assert cli("forms", "--period", Q2, "--out", str(out), *units, data=data).exit_code == 0
+    for unit, status in ((KT, "đang thực hiện"), (CAT_LAI, "hoàn thành"), ("ubnd-phuong-an-phu", "đang thực hiện")):
+        sheet = load_workbook(out / f"{unit}-{Q2}.xlsx")["Báo cáo"]
+        assert sheet[f"G{row_of(sheet, '1.2')}"].value == status, unit

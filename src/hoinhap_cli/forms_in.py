@@ -103,11 +103,11 @@ def open_cells(path: Path) -> tuple[dict[str, Any], int]:
 
 def _check_zip(path: Path) -> None:
     try:
+        if not path.is_file():
+            raise _refuse(None, "forms.no_file")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise _refuse(None, "forms.too_big", size=_mib(size), limit=_mib(MAX_FILE_BYTES))
-        if not path.is_file():
-            raise _refuse(None, "forms.no_file")
         if not zipfile.is_zipfile(path):
             raise _refuse(None, "forms.not_zip")
         with zipfile.ZipFile(path) as archive:
@@ -368,20 +368,24 @@ def plan_collect(form: Returned, ledger: Ledger) -> Collecting:
 
 
 def record(data: DataDir, plan: Plan, todo: Collecting, today: date, timeout: float,
-           max_bytes: int) -> tuple[Written, int]:
-    """Write what a form records through the one report writer, under its lock; the number of entries
-    added (entries recorded meanwhile by another run are not added twice)."""
+           max_bytes: int) -> tuple[Written, int, bool]:
+    """Write what a form records through the one report writer, under its lock: the write, the
+    number of entries added and whether the submission was marked (what another run recorded
+    meanwhile, or the same form earlier in this run, is not recorded twice)."""
     added: list[int] = []
+    marked: list[bool] = []
 
     def change(report: ReportFile) -> ReportFile:
         have = {entry_key(e) for e in report.entries}
         fresh = [r.entry for _, r in todo.new if entry_key(r.entry) not in have]
         added.append(len(fresh))
         report = report.model_copy(update={"entries": [*report.entries, *fresh]})
-        if todo.submit is not None and report.submitted != todo.submit:
-            report = mark_submitted(todo.submit)(report)
+        day = todo.submit
+        marked.append(day is not None and report.submitted != day)
+        if day is not None and report.submitted != day:
+            report = mark_submitted(day)(report)
         return report
 
     written = update(data, plan, todo.form.unit, todo.form.quarter.label, today, change, timeout=timeout,
                      max_bytes=max_bytes)
-    return written, added[-1] if added else 0
+    return written, added[-1] if added else 0, bool(marked and marked[-1])

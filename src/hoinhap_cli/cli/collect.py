@@ -57,7 +57,7 @@ def collect(
             if dry_run or not (todo.new or todo.submit):
                 _tell(out, path, todo)
                 continue
-            written, added = forms_in.record(where, plan, todo, now, lock_timeout(), max_bytes())
+            written, added, marked = forms_in.record(where, plan, todo, now, lock_timeout(), max_bytes())
         except forms_in.Refused as err:
             refused += 1
             for r in err.refusals:
@@ -69,8 +69,11 @@ def collect(
             for line in lines:
                 out.message(f"{path}: {line}")
             continue
+        if not (added or marked):  # the same form earlier in this run
+            out.message(t("collect.nothing_new", out.lang, file=path, n=len(todo.form.entries)))
+            continue
         out.message(t("collect.recorded", out.lang, file=path, n=added, report=written.file))
-        if todo.submit is not None:
+        if marked and todo.submit is not None:
             out.message(t("collect.submitted", out.lang, file=path, period=todo.form.quarter.label,
                           unit=todo.form.unit, date=todo.submit.isoformat()))
     if refused:
