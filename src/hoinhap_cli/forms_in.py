@@ -4,8 +4,7 @@ The workbook comes from outside (an office's e-mail), so it is opened defensivel
 openpyxl sees it: its size, that it is a zip, the total size of its members once unpacked
 (a zip bomb is refused before anything is inflated); openpyxl then reads it in read-only mode,
 cell values as typed (a formula is refused, never evaluated), the sheet's rows streamed and the
-reading stopped past the form's own rows (a sheet of 100,000 rows is refused after a few
-hundred). Every text is NFC (office software on some systems types Vietnamese decomposed).
+reading stopped after MAX_ROWS (a sheet of 100,000 rows is refused after 3,000). Every text is NFC (office software on some systems types Vietnamese decomposed).
 
 What an entry may say is `progress.build_entry`'s: the form adds only what a form must hold —
 its header names a known unit and a quarter, the read-only columns say what the plan says now
@@ -37,8 +36,8 @@ from hoinhap_cli.progress import Recorded, build_entry, parse_day, parse_status
 from hoinhap_cli.store import Written, mark_submitted, update
 from hoinhap_cli.text import nfc
 
-MAX_FILE_BYTES = 20 * 2**20  # a form of 300 rows is ~30 KiB
-MAX_UNPACKED = 64 * 2**20  # what its members may add up to once inflated
+MAX_FILE_BYTES = 8 * 2**20  # a ward's form of 48 rows is ~15 KiB
+MAX_UNPACKED = 16 * 2**20  # what its members may add up to once inflated (that form: ~75 KiB)
 MAX_MEMBERS = 500
 MAX_ROWS = 3000  # rows read before a sheet is refused as too long (the shipped plan's longest form: ~50)
 
