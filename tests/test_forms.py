@@ -128,6 +128,7 @@ def test_form_layout(sent: Path) -> None:
     assert sheet[f"F{row_of(sheet, '1.1', '1')}"].value == "phối hợp"
     assert sheet.protection.sheet and not sheet.protection.password
     assert sheet[f"A{r}"].protection.locked and not sheet[f"H{r}"].protection.locked
+    assert sheet[f"H{r}"].fill.fgColor.rgb.endswith("FFF2CC") and sheet[f"I{r}"].number_format == "DD/MM/YYYY"
     assert not sheet["C7"].protection.locked and sheet["C7"].value is None
     lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation if v.type == "list"}
     assert lists[f"H11:H{sheet.max_row}"] == '"' + STATUS_LIST.replace(", ", ",") + '"'
@@ -210,8 +211,7 @@ def test_an_empty_form_records_nothing(data: Path, sent: Path, cli: Cli) -> None
 def refused(tmp_path: Path, data: Path, form: Path, *options: str) -> str:
     result = run_untouched(["collect", *options, str(form), "--data", str(data)], data, 2)
     lines = result.stderr.strip().splitlines()
-    assert lines[-1].endswith("biểu mẫu bị từ chối; không ghi gì từ các biểu mẫu đó") or "forms refused" in lines[-1]
-    assert len(lines) == 2, result.stderr
+    assert len(lines) == 1, result.stderr
     return lines[0]
 
 

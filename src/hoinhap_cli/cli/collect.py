@@ -77,7 +77,8 @@ def collect(
             out.message(t("collect.submitted", out.lang, file=path, period=todo.form.quarter.label,
                           unit=todo.form.unit, date=todo.submit.isoformat()))
     if refused:
-        out.message(t("collect.refused", out.lang, n=refused, total=len(files)))
+        if len(files) > 1:  # one form refused is its own lines; of several, say how many
+            out.message(t("collect.refused", out.lang, n=refused, total=len(files)))
         return 2
     return 0
 
