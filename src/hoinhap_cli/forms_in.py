@@ -4,7 +4,8 @@ The workbook comes from outside (an office's e-mail), so it is opened defensivel
 openpyxl sees it: its size, that it is a zip, the total size of its members once unpacked
 (a zip bomb is refused before anything is inflated); openpyxl then reads it in read-only mode,
 cell values as typed (a formula is refused, never evaluated), the sheet's rows streamed and the
-reading stopped after MAX_ROWS (a sheet of 100,000 rows is refused after 3,000). Every text is NFC (office software on some systems types Vietnamese decomposed).
+reading stopped after MAX_ROWS (a sheet of 100,000 rows is refused after 3,000). Every text is
+NFC (office software on some systems types Vietnamese decomposed).
 
 What an entry may say is `progress.build_entry`'s: the form adds only what a form must hold —
 its header names a known unit and a quarter, the read-only columns say what the plan says now
