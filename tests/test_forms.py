@@ -403,3 +403,11 @@ def test_current_status_is_the_units_own(tmp_path: Path, data: Path, cli: Cli) -
     for unit, status in ((KT, "đang thực hiện"), (CAT_LAI, "hoàn thành"), ("ubnd-phuong-an-phu", "đang thực hiện")):
         sheet = load_workbook(out / f"{unit}-{Q2}.xlsx")["Báo cáo"]
         assert sheet[f"G{row_of(sheet, '1.2')}"].value == status, unit
+
+
+def test_a_zip_of_many_parts(tmp_path: Path, data: Path) -> None:
+    form = tmp_path / "nhieu.xlsx"
+    with zipfile.ZipFile(form, "w") as archive:
+        for n in range(501):
+            archive.writestr(f"xl/part{n}.xml", "")
+    assert refused(tmp_path, data, form) == f"{form}: tệp gồm 501 phần, quá 500: đây không phải biểu mẫu; không mở"

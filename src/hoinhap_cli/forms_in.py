@@ -115,7 +115,7 @@ def _check_zip(path: Path) -> None:
     except (OSError, zipfile.BadZipFile) as err:
         raise _refuse(None, "forms.unreadable", error=str(err)) from None
     if len(members) > MAX_MEMBERS:
-        raise _refuse(None, "forms.bomb", size=f"{len(members)} tệp/files", limit=MAX_MEMBERS)
+        raise _refuse(None, "forms.members", n=len(members), limit=MAX_MEMBERS)
     unpacked = sum(m.file_size for m in members)  # zipfile never inflates past a member's stated size
     if unpacked > MAX_UNPACKED:
         raise _refuse(None, "forms.bomb", size=f"{_mib(unpacked)} MiB", limit=f"{_mib(MAX_UNPACKED)} MiB")
@@ -126,7 +126,7 @@ def _mib(n: int) -> str:
 
 
 def _cells(sheet: Any) -> dict[str, Any]:
-    """Every non-empty cell of the sheet up to the form's rows plus slack; a formula refused."""
+    """Every non-empty cell of the sheet (at most MAX_ROWS rows read); a formula refused."""
     sheet.reset_dimensions()  # the stated dimension may lie: read the rows the file has
     out: dict[str, Any] = {}
     for n, row in enumerate(sheet.iter_rows(), start=1):

@@ -422,6 +422,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "the file is {size} MiB, over the {limit} MiB a form may be"),
     "forms.bomb": ("giải nén ra {size}, quá giới hạn {limit}: đây không phải biểu mẫu (zip bomb?); không mở",
                    "it unpacks to {size}, over the limit of {limit}: this is not a form (a zip bomb?); not opened"),
+    "forms.members": ("tệp gồm {n} phần, quá {limit}: đây không phải biểu mẫu; không mở",
+                      "the file holds {n} parts, over {limit}: this is not a form; not opened"),
     "forms.unreadable": ("không đọc được tệp Excel ({error})", "cannot read the Excel file ({error})"),
     "forms.no_sheet": ("không có trang «{sheet}» (các trang: {sheets}); đừng đổi tên trang của biểu mẫu",
                        "no sheet «{sheet}» (the sheets: {sheets}); the form's sheets must keep their names"),
