@@ -59,15 +59,11 @@ def collect(
                 continue
             written, added, marked = forms_in.record(where, plan, todo, now, lock_timeout(), max_bytes())
         except forms_in.Refused as err:
-            refused += 1
-            for r in err.refusals:
-                out.message(f"{path}{'!' + r.cell if r.cell else ''}: {r.text(out.lang)}")
+            refused += _say(out, [f"{path}{'!' + r.cell if r.cell else ''}: {r.text(out.lang)}" for r in err.refusals])
             continue
         except (UsageError, DataError) as err:  # the report file: locked, broken, submitted on another day
-            refused += 1
             lines = [err.text(out.lang)] if isinstance(err, UsageError) else [str(p) for p in err.problems]
-            for line in lines:
-                out.message(f"{path}: {line}")
+            refused += _say(out, [f"{path}: {line}" for line in lines])
             continue
         if not (added or marked):  # the same form earlier in this run
             out.message(t("collect.nothing_new", out.lang, file=path, n=len(todo.form.entries)))
@@ -81,6 +77,13 @@ def collect(
             out.message(t("collect.refused", out.lang, n=refused, total=len(files)))
         return 2
     return 0
+
+
+def _say(out: Output, lines: list[str]) -> int:
+    """A refused form's lines; 1, the count of refused forms it adds."""
+    for line in lines:
+        out.message(line)
+    return 1
 
 
 def _tell(out: Output, path: Path, todo: Collecting) -> None:
