@@ -408,6 +408,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "'{text}' is not a duration: write 30d, 6w, 2m, 1q or 1y"),
     "char.byte": ("byte {byte}, không phải UTF-8 (terminal có đặt UTF-8 không?)",
                   "the byte {byte}, which is not UTF-8 (is the terminal set to UTF-8?)"),
+    # --- reads
+    "read.excluded": ("hoinhap: bỏ qua {n} tệp báo cáo có lỗi; số liệu không tính các tệp đó:",
+                      "hoinhap: {n} report file(s) with errors left out; the figures exclude them:"),
+    "read.excluded_note": ("Số liệu không tính tệp có lỗi: {files}", "Figures exclude the file(s) with errors: {files}"),
 }
 
 

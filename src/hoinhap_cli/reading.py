@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from hoinhap_cli import guard, records, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.ledger import MAX_BYTES, EntryView, Report, named_reports
+from hoinhap_cli.ledger import MAX_BYTES, EntryView, Report, named_reports, up_to
 from hoinhap_cli.model import Entry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, parse_report_name
 from hoinhap_cli.problems import Problem, errors
@@ -157,7 +157,7 @@ class _ReportReader:
             if key:
                 self.cache.put(key, (header, views))
         found = report_problems(content, doc, self.plan, unit, period, self.today, self.index)
-        return (None if errors(found) else Report(name, full, header, views)), found
+        return (None if errors(found) else Report(name, full, header, up_to(views, self.today))), found
 
 
 def _views(entries: list[Entry], same: dict[Any, Any]) -> tuple[EntryView, ...]:

@@ -335,8 +335,8 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
                                    f"task {task.id}; add forced: true if this is intended"))
     if report.submitted is not None:
         if report.submitted > today:
-            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is in the future "
-                                   f"(today is {today.isoformat()})"))
+            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is after today "
+                                   f"({today.isoformat()}): outside the view until then", severity="warning"))
         elif report.submitted < report.period.start:
             out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is before the quarter "
                                    f"{report.period} began ({report.period.start.isoformat()})"))
@@ -349,11 +349,13 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
 
 def _date_problems(doc: Located, path: tuple, day: date, report: ReportFile, signed: date,
                    today: date) -> list[Problem]:
-    if day > today:
-        return [doc.problem(path, f"{day.isoformat()} is in the future (today is {today.isoformat()})")]
+    # A date after today is outside the view, not wrong (a look back with HOINHAP_TODAY sees
+    # later entries); only writing one is refused (progress). A warning, in case of a typo.
+    out = [doc.problem(path, f"{day.isoformat()} is after today ({today.isoformat()}): outside the view "
+                       "until then", severity="warning")] if day > today else []
     if day < signed:
-        return [doc.problem(path, f"{day.isoformat()} is before the decision was signed ({signed.isoformat()})")]
-    if not report.period.start <= day <= report.period.end:  # not quarter_of(day): 100,000 Periods
-        return [doc.problem(path, f"{day.isoformat()} is outside the file's quarter {report.period} "
-                            f"({report.period.start.isoformat()}..{report.period.end.isoformat()})")]
-    return []
+        out.append(doc.problem(path, f"{day.isoformat()} is before the decision was signed ({signed.isoformat()})"))
+    elif not report.period.start <= day <= report.period.end:  # not quarter_of(day): 100,000 Periods
+        out.append(doc.problem(path, f"{day.isoformat()} is outside the file's quarter {report.period} "
+                               f"({report.period.start.isoformat()}..{report.period.end.isoformat()})"))
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections.abc import Callable
 from contextvars import ContextVar
 from difflib import get_close_matches
 from typing import Any
@@ -35,6 +36,18 @@ _NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)
 
 def no_cache() -> bool:
     return _NO_CACHE.get()
+
+
+# What a command's answer needs after it returns (session.load_ledger: a note and exit code 3/4
+# when report files were left out); run by HoinhapGroup.invoke on the command's exit code.
+_AFTER: ContextVar[list[Callable[[int], int]] | None] = ContextVar("hoinhap_after", default=None)
+
+
+def after_answer(finish: Callable[[int], int]) -> None:
+    """Run `finish(code)` once the command has answered; its result is the exit code."""
+    pending = _AFTER.get()
+    if pending is not None:
+        pending.append(finish)
 
 
 class HoinhapGroup(TyperGroup):
@@ -77,8 +90,11 @@ class HoinhapGroup(TyperGroup):
         lang = lang_from_env(_lang_arg(args))  # errors in the language the command was asked for
         token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
         said = guard.LANG.set(lang)  # the Problems issue 19's checks word as they find them
+        after = _AFTER.set([])
         try:
             code = super().invoke(ctx)
+            for finish in _AFTER.get() or []:
+                code = finish(code if isinstance(code, int) else 0)
         except DataError as err:
             for problem in err.problems:
                 typer.echo(guard.escape_bidi(str(problem)), err=True)
@@ -105,6 +121,7 @@ class HoinhapGroup(TyperGroup):
         finally:
             _NO_CACHE.reset(token)
             guard.LANG.reset(said)
+            _AFTER.reset(after)
         if isinstance(code, int):  # a command returns its exit code
             raise typer.Exit(code)
         return code
