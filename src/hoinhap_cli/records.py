@@ -93,6 +93,7 @@ class Plan(Record):
     programs: list[Record]
     units: list[Unit]
     events: list[Record]
+    acknowledged: list[Record]  # known warnings accepted, with a reason
     tasks: list[Task]
 
 

@@ -16,25 +16,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from hoinhap_cli import guard, records
-from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
+from hoinhap_cli.vocab import WarningCode
 from hoinhap_cli.periods import Kind, Period, is_quarter
 from hoinhap_cli.problems import Problem
 from hoinhap_cli.selection import takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
 from hoinhap_cli.text import fold, similar
 from hoinhap_cli.yamlio import Located
-
-
-def status_words() -> dict[str, Status]:
-    """Every spelling of a status the command line accepts (folded) → the status."""
-    words: dict[str, Status] = {}
-    for status in Status:
-        vi, en = MESSAGES[f"status.{status.value}"]
-        for word in (status.value, status.value.replace("-", " "), status.value.replace("-", "_"), vi, en):
-            words[fold(word)] = status
-    words[fold("hoàn tất")] = Status.DONE
-    return words
 
 
 def _describe(value: Any) -> str:
@@ -131,9 +120,6 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
         expected = e.get("ctx", {}).get("expected", "")
         near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
         hint = f"; did you mean '{near[0]}'?" if near else ""
-        word = status_words().get(fold(str(value).replace("-", " "))) if loc and loc[-1] == "status" else None
-        if word is not None:  # the command line's words; files keep one spelling per status
-            hint = f"; a file writes the status id: {word.value}"
         msg = f"{_describe(value)} is not one of {expected}{hint}"
     elif kind == "too_short":
         msg = "must not be empty" if loc[-1] != "milestones" else \
@@ -179,13 +165,37 @@ def plan_problems(plan: Plan, doc: Located) -> list[Problem]:
     tasks = {t.id: t for t in plan.tasks}
     events = {e.id for e in plan.events}
     period = Period(plan.plan.period.start, plan.plan.period.end, "plan")
+    acked: dict[tuple[WarningCode, str | None], bool] = {(a.warning, a.task): False for a in plan.acknowledged}
     for i, task in enumerate(plan.tasks):
-        out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period)
+        out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period, acked)
+    return out + _acknowledgements(plan, doc, tasks, acked)
+
+
+def _acknowledged(acked: dict[tuple[WarningCode, str | None], bool], code: WarningCode, task: str) -> bool:
+    """Whether plan.yaml accepts this warning of this task (`acknowledged:`); marks it used."""
+    for key in ((code, task), (code, None)):
+        if key in acked:
+            acked[key] = True
+            return True
+    return False
+
+
+def _acknowledgements(plan: Plan, doc: Located, tasks: dict, acked: dict[tuple[WarningCode, str | None], bool]
+                      ) -> list[Problem]:
+    """An acknowledgement of an unknown task is an error; one that accepts no warning, a warning."""
+    out = []
+    for i, ack in enumerate(plan.acknowledged):
+        if ack.task is not None and ack.task not in tasks:
+            out.append(_unknown(doc, ("acknowledged", i, "task"), "task", ack.task, set(tasks)))
+        elif not acked[(ack.warning, ack.task)]:
+            out.append(doc.problem(("acknowledged", i), f"acknowledges '{ack.warning.value}'"
+                                   + (f" of task {ack.task}" if ack.task else "") + ", which is not warned of: "
+                                   "remove it", severity="warning"))
     return out
 
 
-def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[str],
-                   programs: dict, tasks: dict, events: set[str], period: Period) -> list[Problem]:
+def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[str], programs: dict,
+                   tasks: dict, events: set[str], period: Period, acked: dict) -> list[Problem]:
     out = []
     at = ("tasks", i)
     program = programs.get(task.program)
@@ -225,14 +235,15 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         ):
             out.append(doc.problem((*where, "due"), f"'{d}' recurs outside the plan period "
                                    f"{period.start.year}–{period.end.year}"))
-        if d.due is not None and period.start <= period.end and not (period.start <= d.due <= period.end):
+        if d.due is not None and period.start <= period.end and not (period.start <= d.due <= period.end) \
+                and not _acknowledged(acked, WarningCode.DUE_OUTSIDE_PERIOD, task.id):
             out.append(doc.problem((*where, "due"), f"'{d}' falls outside the plan period "
                                    f"{period.start.isoformat()}..{period.end.isoformat()}", severity="warning"))
-        if d.due is not None and d.due < signed:
+        if d.due is not None and d.due < signed and not _acknowledged(acked, WarningCode.DUE_BEFORE_SIGNING, task.id):
             out.append(doc.problem((*where, "due"),
                                    f"task {task.id}: due {d.due.isoformat()} ({d}), before the decision was signed "
                                    f"on {signed.isoformat()}", severity="warning"))
-        if d.kind is Kind.NONE:
+        if d.kind is Kind.NONE and not _acknowledged(acked, WarningCode.NO_DEADLINE, task.id):
             out.append(doc.problem((*where, "due"), f"task {task.id} has no deadline (the document gives none)",
                                    severity="warning"))
     return out
