@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -23,6 +24,7 @@ from hoinhap_cli.ledger import MAX_BYTES, EntryView, Report, named_reports, up_t
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, parse_report_name
 from hoinhap_cli.problems import Problem, errors
+from hoinhap_cli.shapes import UnitShape
 from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, schema_problems
 
 # A validated plan: the model, or its records (a snapshot's; see records): read the same way.
@@ -57,16 +59,25 @@ def parse_plan(raw: bytes | str, name: str) -> tuple[Plan | None, list[Problem]]
     doc, problems = yamlio.parse(raw, name)
     if doc is None:
         return None, problems
-    plan, problems = _validate(Plan, doc)
+    plan, problems = _validate(Plan, doc, _raw_units(doc.data))
     if plan is None:
         return None, problems
-    problems = plan_problems(plan, doc)
+    problems = plan_problems(plan, doc, raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw)
     if errors(problems):
         return None, problems
     return _resolve_units(plan), problems
 
 
-def _validate(model: type[M], doc: yamlio.Located) -> tuple[M | None, list[Problem]]:
+def _raw_units(data: Any) -> list[records.Unit]:
+    """The units of a plan that fails its schema, as far as they read: for "did you mean"."""
+    units = data.get("units") if isinstance(data, dict) else None
+    return [records.Unit({"id": u["id"], "name": u["name"], "aliases": [a for a in u.get("aliases") or []
+                                                                       if isinstance(a, str)]})
+            for u in (units if isinstance(units, list) else [])
+            if isinstance(u, dict) and isinstance(u.get("id"), str) and isinstance(u.get("name"), str)]
+
+
+def _validate(model: type[M], doc: yamlio.Located, units: Sequence[UnitShape] = ()) -> tuple[M | None, list[Problem]]:
     if doc.data is None:
         return None, [Problem(doc.file, 1, 1, "the file is empty: it holds no YAML data")]
     if not isinstance(doc.data, dict):
@@ -76,7 +87,7 @@ def _validate(model: type[M], doc: yamlio.Located) -> tuple[M | None, list[Probl
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
-        return None, schema_problems(err, doc, model)
+        return None, schema_problems(err, doc, model, units)
 
 
 def _resolve_units(plan: Plan) -> Plan:
@@ -150,7 +161,7 @@ class _ReportReader:
             doc, found = yamlio.parse(raw, name)
             if doc is None:
                 return None, found
-            content, found = _validate(ReportFile, doc)
+            content, found = _validate(ReportFile, doc, self.plan.units)
             if content is None:  # the checks across files too, of what is valid: one pass finds all
                 return None, found + self._rest(doc, unit, period)
             header, views = records.of(content, leave_out="entries"), _views(content.entries, self.same)

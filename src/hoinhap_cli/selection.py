@@ -56,6 +56,33 @@ def find_units(units: Iterable[UnitT], text: str) -> list[UnitT]:
     return [u for u in units if any(partial(n) for n in _names(u))]
 
 
+def suggest_units(units: Iterable[UnitShape], text: str, limit: int = 3) -> list[UnitShape]:
+    """The units a mistyped id or name most likely means, for "did you mean": a unit whose
+    name or alias is the text (diacritics ignored) first, then those sharing the most words
+    with it in their id, name or aliases (`ngan-hang-nong-nghiep` → cac-ngan-hang), then the
+    nearest spellings."""
+    units = list(units)
+    exact = find_units(units, text) if fold(text) else []
+    wanted = set(_words(text))
+
+    def shared(unit: UnitShape) -> int:
+        return max(len(wanted & set(_words(n))) for n in _names(unit))
+
+    overlap = sorted((u for u in units if u not in exact and shared(u) > 0), key=lambda u: -shared(u))
+    by_name = {n: u for u in units for n in reversed(_names(u))}
+    near = [by_name[n] for n in similar(text, list(by_name), limit=limit)]
+    found: list[UnitShape] = []
+    for unit in [*exact[:limit], *overlap, *near]:
+        if unit not in found:
+            found.append(unit)
+    return found[:limit]
+
+
+def _words(name: str) -> list[str]:
+    """A name's words, folded, without punctuation (ids' hyphens too)."""
+    return re.findall(r"[a-z0-9]+", fold(name))
+
+
 def visible(text: str, what: Literal["task", "unit", "event"]) -> str:
     """Refuse an id or name holding an invisible character: it would be kept, unseen, or match nothing."""
     found = invisible_in(text)

@@ -7,7 +7,9 @@ return lists of problems, so `check` can report every problem at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,10 +22,10 @@ from hoinhap_cli.model import Plan, ReportFile, Status, Task
 from hoinhap_cli.vocab import WarningCode
 from hoinhap_cli.periods import Kind, Period, is_quarter
 from hoinhap_cli.problems import Problem
-from hoinhap_cli.selection import takes_part
+from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
 from hoinhap_cli.text import fold, similar
-from hoinhap_cli.yamlio import Located
+from hoinhap_cli.yamlio import Located, format_path
 
 
 def _describe(value: Any) -> str:
@@ -68,7 +70,10 @@ def _unwrap(annotation: Any) -> Iterator[Any]:
         yield from _unwrap(arg)
 
 
-def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) -> list[Problem]:
+def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel],
+                    units: Sequence[UnitShape] = ()) -> list[Problem]:
+    """Pydantic's errors at their file:line:col; `units` (the plan's) for "did you mean" of a
+    unit written where its id belongs."""
     out = []
     found = guard.few_unknown(err.errors(include_url=False))  # 100,000 unknown keys: five named, the rest counted
     # A misspelt key (`staus:`) is one mistake: its "did you mean 'status'" says what the
@@ -83,12 +88,13 @@ def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) 
         if e["type"] == "missing" and tuple(e["loc"]) in misspelt:
             continue
         loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        msg, at_key = _message(e, loc, doc, model)
+        msg, at_key = _message(e, loc, doc, model, units)
         out.append(doc.problem(loc, msg, key=at_key))
     return out
 
 
-def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[BaseModel]) -> tuple[str, bool]:
+def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[BaseModel],
+             units: Sequence[UnitShape] = ()) -> tuple[str, bool]:
     """One pydantic error in the file's words, and whether it points at the key (not its value)."""
     kind = e["type"]
     value = e.get("input")
@@ -116,6 +122,8 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
         msg = f"expected a mapping of keys, got {_describe(value)}"
     elif kind == "string_pattern_mismatch":
         msg = f"{_describe(value)} is not a valid id here ({_pattern_hint(loc)})"
+        if units and isinstance(value, str) and _pattern_hint(loc) == _UNIT_ID:
+            msg += _did_you_mean_unit(units, value)
     elif kind == "enum":
         expected = e.get("ctx", {}).get("expected", "")
         near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
@@ -133,19 +141,30 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
     return msg, kind == "extra_forbidden"
 
 
+_UNIT_ID = "lower-case ASCII words joined by '-', e.g. phong-kinh-te"
+
+
+def _did_you_mean_unit(units: Sequence[UnitShape], text: str) -> str:
+    """"; did you mean 'id' (its name)?" — a unit's name written where its id belongs, the unit
+    sharing the most words, or the nearest spelling (selection.suggest_units)."""
+    near = suggest_units(units, text)
+    return f"; did you mean '{near[0].id}' ({near[0].name})?" if near else ""
+
+
 def _pattern_hint(loc: tuple[Any, ...]) -> str:
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if name in ("lead", "support", "members", "standing_agency", "unit", "event") or (
         name == "id" and len(loc) >= 1 and loc[0] in ("units", "events")
     ):
-        return "lower-case ASCII words joined by '-', e.g. phong-kinh-te"
+        return _UNIT_ID
     return "digits joined by dots, with an optional letter, e.g. 2.10 or 3.2.4a"
 
 
 # ------------------------------------------------------------ plan cross-checks
 
 
-def plan_problems(plan: Plan, doc: Located) -> list[Problem]:
+def plan_problems(plan: Plan, doc: Located, text: str = "") -> list[Problem]:
+    """The checks of a plan across its parts; `text`, the file's, to place indentation mistakes."""
     out: list[Problem] = []
     out += _unique(doc, "units", [u.id for u in plan.units], "unit")
     out += _unique(doc, "tasks", [t.id for t in plan.tasks], "task")
@@ -156,9 +175,9 @@ def plan_problems(plan: Plan, doc: Located) -> list[Problem]:
     for i, unit in enumerate(plan.units):
         for j, member in enumerate(unit.members):
             if member not in unit_ids:
-                out.append(_unknown(doc, ("units", i, "members", j), "unit", member, unit_ids))
+                out.append(_unknown_unit(doc, ("units", i, "members", j), member, plan.units))
     if plan.decision.standing_agency not in unit_ids:
-        out.append(_unknown(doc, ("decision", "standing_agency"), "unit", plan.decision.standing_agency, unit_ids))
+        out.append(_unknown_unit(doc, ("decision", "standing_agency"), plan.decision.standing_agency, plan.units))
     if plan.plan.period.end < plan.plan.period.start:
         out.append(doc.problem(("plan", "period", "end"), "the plan period ends before it starts"))
     programs = {p.id: p for p in plan.programs}
@@ -168,7 +187,28 @@ def plan_problems(plan: Plan, doc: Located) -> list[Problem]:
     acked: dict[tuple[WarningCode, str | None], bool] = {(a.warning, a.task): False for a in plan.acknowledged}
     for i, task in enumerate(plan.tasks):
         out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period, acked)
+        if task.units_from is None and task.lead is None:
+            out.append(_missing_lead(doc, ("tasks", i), text))
     return out + _acknowledgements(plan, doc, tasks, acked)
+
+
+_FOLDED_KEY = re.compile(r"^(\s+)(lead|support|products|milestones|notes|units_from|section):(\s|$)")
+
+
+def _missing_lead(doc: Located, at: tuple[str | int, ...], text: str) -> Problem:
+    """No lead: often an over-indented `lead:` that YAML folded into the title above it — then
+    the line that is wrong, not the task's first line."""
+    title = doc.node_at((*at, "title"))
+    key = doc.node_at((*at, "title"), key=True)
+    if title is not None and key is not None and text and title is not key:
+        lines = text.splitlines()
+        for n in range(title.start_mark.line + 1, min(title.end_mark.line + 1, len(lines))):
+            found = _FOLDED_KEY.match(lines[n])
+            if found and len(found.group(1)) > key.start_mark.column:
+                return Problem(doc.file, n + 1, len(found.group(1)) + 1,
+                               f"'{found.group(2)}:' is indented into the title above it: line it up with "
+                               f"'title:' (column {key.start_mark.column + 1})", "error", format_path(at))
+    return doc.problem(at, "missing required key 'lead' (or units_from)")
 
 
 def _acknowledged(acked: dict[tuple[WarningCode, str | None], bool], code: WarningCode, task: str) -> bool:
@@ -215,12 +255,10 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         elif source.units_from is not None:
             out.append(doc.problem((*at, "units_from"), f"task {source.id} takes its own units from elsewhere; "
                                    "point at the task that lists them"))
-    elif task.lead is None:
-        out.append(doc.problem(at, "missing required key 'lead' (or units_from)"))
     for role in ("lead", "support"):
         for j, uid in enumerate(getattr(task, role) or []):
             if uid not in unit_ids:
-                out.append(_unknown(doc, (*at, role, j), "unit", uid, unit_ids))
+                out.append(_unknown_unit(doc, (*at, role, j), uid, plan.units))
     signed = plan.decision.signed_on
     for j, m in enumerate(task.milestones):
         where = (*at, "milestones", j)
@@ -282,6 +320,10 @@ def _unknown(doc: Located, path: tuple, what: str, value: str, known: set[str]) 
     return doc.problem(path, f"unknown {what} '{value}'{hint}")
 
 
+def _unknown_unit(doc: Located, path: tuple, value: str, units: Sequence[UnitShape]) -> Problem:
+    return doc.problem(path, f"unknown unit '{value}'{_did_you_mean_unit(units, value)}")
+
+
 # ------------------------------------------------------------ report checks
 
 
@@ -310,11 +352,11 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
     index = index or PlanIndex.of(plan)
     units, tasks, events = index.units, index.tasks, index.events
     if report.unit not in units:
-        out.append(_unknown(doc, ("unit",), "unit", report.unit, units))
+        out.append(_unknown_unit(doc, ("unit",), report.unit, list(index.by_id.values())))
     if expected_unit is not None and report.unit != expected_unit:
         if expected_unit not in units:
-            near = similar(expected_unit, sorted(units))
-            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            near = suggest_units(index.by_id.values(), expected_unit)
+            hint = f" (did you mean '{near[0].id}'?)" if near else ""
             out.append(doc.problem(("unit",), f"the file name '{expected_unit}' is not a unit of the plan{hint}: "
                                    f"a report is named <unit-id>.yaml, here {report.unit}.yaml"))
         else:
