@@ -181,13 +181,37 @@ def in_program(task: Task, prefix: str) -> bool:
     return (task.program == p or task.section == p or task.id == p or task.id.startswith(p + "."))
 
 
-def search_text(task: Task) -> str:
-    """What --search looks through: the task's words, its products and its notes, folded."""
-    return fold(" \n ".join([task.title, *task.products, *task.notes]))
+def search_words(text: str) -> list[str]:
+    """The words of a search: folded (case, tones, đ→d ignored), punctuation dropped."""
+    return _words(text)
 
 
-def matches_search(task: Task, text: str) -> bool:
-    return fold(text) in search_text(task)
+def search_fields(ledger: Ledger, task: Task) -> list[tuple[str, str]]:
+    """What --search looks through, as (field, text): the task's title, products and notes,
+    then the notes, reasons and evidence recorded for it."""
+    fields = [("title", task.title), *(("product", p) for p in task.products), *(("note", n) for n in task.notes)]
+    for entry in ledger.dated(task.id):
+        fields += [(name, text) for name, text in (("entry_note", entry.note), ("reason", entry.reason),
+                                                   ("evidence", entry.evidence)) if text]
+    return fields
+
+
+def search_hits(ledger: Ledger, task: Task, words: list[str]) -> list[str]:
+    """The fields where the words are found, in the order of `search_fields`, when every word
+    starts a word of the task's fields (in any order, any field); else none."""
+    found: dict[str, set[str]] = {}
+    for name, text in search_fields(ledger, task):
+        have = _words(text)
+        hit = {w for w in words if any(h.startswith(w) for h in have)}
+        if hit:
+            found.setdefault(name, set()).update(hit)
+    if not words or set().union(*found.values()) != set(words):
+        return []
+    return list(found)
+
+
+def matches_search(ledger: Ledger, task: Task, text: str) -> bool:
+    return bool(search_hits(ledger, task, search_words(text)))
 
 
 # ------------------------------------------------------------------ deadlines
@@ -302,7 +326,7 @@ class TaskFilter:
     def matches(self, ledger: Ledger, task: Task) -> bool:
         if self.program is not None and not in_program(task, self.program):
             return False
-        if self.search and not matches_search(task, self.search):
+        if self.search and not matches_search(ledger, task, self.search):
             return False
         if not matches_due(ledger, task, self.due):
             return False

@@ -148,7 +148,7 @@ def _did_you_mean_unit(units: Sequence[UnitShape], text: str) -> str:
     """"; did you mean 'id' (its name)?" — a unit's name written where its id belongs, the unit
     sharing the most words, or the nearest spelling (selection.suggest_units)."""
     near = suggest_units(units, text)
-    return f"; did you mean '{near[0].id}' ({near[0].name})?" if near else ""
+    return f"; did you mean '{near[0].id}'?" if near else ""
 
 
 def _pattern_hint(loc: tuple[Any, ...]) -> str:

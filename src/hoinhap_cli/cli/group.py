@@ -26,6 +26,7 @@ from typer.models import CommandInfo
 
 from hoinhap_cli import guard
 from hoinhap_cli.cli.commands import COMMANDS
+from hoinhap_cli.cli.repeats import refuse_repeated
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.problems import DataError, HoinhapError, UsageError
 
@@ -92,6 +93,9 @@ class HoinhapGroup(TyperGroup):
         said = guard.LANG.set(lang)  # the Problems issue 19's checks word as they find them
         after = _AFTER.set([])
         try:
+            command = self.get_command(ctx, args[0]) if args else None
+            if command is not None:
+                refuse_repeated(command, args[1:])
             code = super().invoke(ctx)
             for finish in _AFTER.get() or []:
                 code = finish(code if isinstance(code, int) else 0)
