@@ -58,24 +58,28 @@ def find_units(units: Iterable[UnitT], text: str) -> list[UnitT]:
 
 def suggest_units(units: Iterable[UnitShape], text: str, limit: int = 3) -> list[UnitShape]:
     """The units a mistyped id or name most likely means, for "did you mean": a unit whose
-    name or alias is the text (diacritics ignored) first, then those sharing the most words
-    with it in their id, name or aliases (`ngan-hang-nong-nghiep` → cac-ngan-hang), then the
-    nearest spellings."""
+    name or alias is the text (diacritics ignored) first; then by the words shared with its
+    id, name or aliases, each weighed by how few units use it (`ngan-hang-nong-nghiep` →
+    cac-ngan-hang, not a unit that merely shares "nghiep"), plus the closeness of spelling
+    (`phong-vhttt` → phong-vhtt, not any other "phong-")."""
+    import difflib  # reason: only when a unit is not found
+
     units = list(units)
     exact = find_units(units, text) if fold(text) else []
     wanted = set(_words(text))
+    used: dict[str, int] = {}
+    for unit in units:
+        for word in {w for n in _names(unit) for w in _words(n)}:
+            used[word] = used.get(word, 0) + 1
+    folded = fold(text)
 
-    def shared(unit: UnitShape) -> int:
-        return max(len(wanted & set(_words(n))) for n in _names(unit))
+    def score(unit: UnitShape) -> float:
+        shared = max(sum(1 / used[w] for w in wanted & set(_words(n))) for n in _names(unit))
+        close = max(difflib.SequenceMatcher(None, folded, fold(n)).ratio() for n in _names(unit))
+        return shared + close if shared or close >= 0.5 else 0.0
 
-    overlap = sorted((u for u in units if u not in exact and shared(u) > 0), key=lambda u: -shared(u))
-    by_name = {n: u for u in units for n in reversed(_names(u))}
-    near = [by_name[n] for n in similar(text, list(by_name), limit=limit)]
-    found: list[UnitShape] = []
-    for unit in [*exact[:limit], *overlap, *near]:
-        if unit not in found:
-            found.append(unit)
-    return found[:limit]
+    ranked = sorted(((-score(u), i) for i, u in enumerate(units) if u not in exact))
+    return [*exact, *(units[i] for s, i in ranked if s < 0)][:limit]
 
 
 def _words(name: str) -> list[str]:

@@ -105,6 +105,7 @@ class _Snapshot:
     index: StatusIndex
     reports: _Named
     excluded: tuple[Problem, ...] = ()  # the problems of the report files left out (ledger.Ledger.excluded)
+    lang: str = ""  # the language those problems are worded in (guard.LANG): another re-reads them
 
     def piece(self, cache: Cache, name: str) -> _Piece | None:
         """A report file's header and entries as this snapshot read them (None: no longer cached)."""
@@ -148,7 +149,8 @@ def load(data: DataDir, today: date, cache: Cache, *,
     if not isinstance(old, _Snapshot) or not isinstance(part, _Plan):
         old = part = None  # a snapshot without its plan is of no use
     files = FileHashes.of(data, today, old.files if old is not None else None)
-    if old is not None and part is not None and files is not None and old.files.digest == files.digest:
+    if old is not None and part is not None and files is not None and old.files.digest == files.digest \
+            and (not old.excluded or old.lang == guard.LANG.get()):
         return (_ledger(data, part, old, _CachedEntries(cache, old, part, data, today, max_bytes)),
                 list(old.warnings) + list(old.excluded))
     edit = None
@@ -163,7 +165,8 @@ def load(data: DataDir, today: date, cache: Cache, *,
             key = _Plan.key(cache, files, plan_name)
             if not cache.has(key):
                 cache.put(key, _Plan.of(ledger))
-        cache.put_snapshot(slot, _Snapshot(files, ledger.warnings, ledger.index, named, tuple(ledger.excluded)))
+        cache.put_snapshot(slot, _Snapshot(files, ledger.warnings, ledger.index, named, tuple(ledger.excluded),
+                                           guard.LANG.get()))
     return ledger, problems
 
 
