@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import SHIPPED, Cli
+from typer.core import TyperOption
+
+from hoinhap_cli.cli.commands import COMMANDS
+from hoinhap_cli.cli.group import HoinhapGroup
 
 
 def found(cli: Cli, *argv: str, data: Path = SHIPPED) -> dict[str, list[str]]:
@@ -70,11 +74,6 @@ def test_repeatable_options_combine(cli: Cli) -> None:
 
 def test_every_command_refuses_or_combines(cli: Cli) -> None:
     """Each command's one-value options: given twice, exit 2 (the audit, command by command)."""
-    from hoinhap_cli.cli.commands import COMMANDS  # reason: the table of every command
-    from hoinhap_cli.cli.group import HoinhapGroup
-
-    from typer.core import TyperOption
-
     group = HoinhapGroup()
     for name in COMMANDS:
         command = group.get_command(None, name)  # type: ignore[arg-type]

@@ -420,7 +420,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.entry_note": ("ghi chú tiến độ", "progress note"),
     "search.reason": ("lý do", "reason"),
     "search.evidence": ("minh chứng", "evidence"),
-    "read.excluded_note": ("Số liệu không tính tệp có lỗi: {files}", "Figures exclude the file(s) with errors: {files}"),
+    "read.excluded_note": ("Số liệu không tính tệp có lỗi: {files}",
+                           "Figures exclude the file(s) with errors: {files}"),
 }
 
 

@@ -327,7 +327,8 @@ def named_reports(data: DataDir) -> list[tuple[str, str, str]]:
 
 def load(data: DataDir, today: date, *, max_bytes: int = MAX_BYTES) -> tuple[Ledger | None, list[Problem]]:
     """Everything wrong with the data, errors and warnings, and the ledger when the plan is
-    usable (report files with an error left out, see `Ledger.excluded`). Files over `max_bytes` are refused before they are read."""
+    usable (report files with an error left out, see `Ledger.excluded`). Files over
+    `max_bytes` are refused before they are read."""
     # The one seam: reading imports PyYAML and pydantic (~25 ms), which a warm run never needs.
     from hoinhap_cli import reading
 

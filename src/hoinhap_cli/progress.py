@@ -25,7 +25,7 @@ from hoinhap_cli.problems import (
 from hoinhap_cli.selection import find_task, takes_part, visible
 from hoinhap_cli.selection import resolve_unit as resolve
 from hoinhap_cli.shapes import PlanShape, UnitT
-from hoinhap_cli.text import fold, nfc, refused_in_text, similar
+from hoinhap_cli.text import nfc, refused_in_text, similar
 from hoinhap_cli.vocab import Status, status_of, status_words
 
 if TYPE_CHECKING:  # the models are imported where an entry is built: status words need no pydantic

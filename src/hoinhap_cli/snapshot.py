@@ -150,7 +150,7 @@ def load(data: DataDir, today: date, cache: Cache, *,
         old = part = None  # a snapshot without its plan is of no use
     files = FileHashes.of(data, today, old.files if old is not None else None)
     if old is not None and part is not None and files is not None and old.files.digest == files.digest \
-            and (not old.excluded or old.lang == guard.LANG.get()):
+            and (not old.excluded or old.lang == (guard.LANG.get() or "")):
         return (_ledger(data, part, old, _CachedEntries(cache, old, part, data, today, max_bytes)),
                 list(old.warnings) + list(old.excluded))
     edit = None
@@ -166,7 +166,7 @@ def load(data: DataDir, today: date, cache: Cache, *,
             if not cache.has(key):
                 cache.put(key, _Plan.of(ledger))
         cache.put_snapshot(slot, _Snapshot(files, ledger.warnings, ledger.index, named, tuple(ledger.excluded),
-                                           guard.LANG.get()))
+                                           guard.LANG.get() or ""))
     return ledger, problems
 
 

@@ -8,7 +8,6 @@ return lists of problems, so `check` can report every problem at once.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,12 +18,12 @@ from pydantic_core import ErrorDetails
 
 from hoinhap_cli import guard, records
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
-from hoinhap_cli.vocab import WarningCode
 from hoinhap_cli.periods import Kind, Period, is_quarter
 from hoinhap_cli.problems import Problem
 from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
 from hoinhap_cli.text import fold, similar
+from hoinhap_cli.vocab import WarningCode
 from hoinhap_cli.yamlio import Located, format_path
 
 

@@ -82,8 +82,8 @@ def main() -> None:
     reference cycles, and the operating system takes the memory back at once. So the collector
     is off for the run, and the process ends with os._exit once its answer is flushed."""
     gc.disable()
-    sys.stdout = _PipeSafe(sys.stdout)  # type: ignore[assignment]  # a stream in all but name
-    sys.stderr = _PipeSafe(sys.stderr)  # type: ignore[assignment]
+    sys.stdout = _PipeSafe(sys.stdout)  # a stream in all but name
+    sys.stderr = _PipeSafe(sys.stderr)
     try:
         app(prog_name="hoinhap")
     except SystemExit as done:

@@ -9,7 +9,8 @@ from typing import Any
 
 from hoinhap_cli import selection, snapshot
 from hoinhap_cli.cache import Cache
-from hoinhap_cli.cli.group import after_answer, no_cache
+from hoinhap_cli.cli.around import after_answer
+from hoinhap_cli.cli.group import no_cache
 from hoinhap_cli.cli.values import today
 from hoinhap_cli.i18n import MESSAGES, lang_from_env, t
 from hoinhap_cli.ledger import MAX_BYTES, Ledger
