@@ -110,3 +110,11 @@ def test_writing_after_today_is_still_refused(ledger: Path, cli: Cli) -> None:
     result = cli("record", "1.3", "--status", "done", "--date", "2009-07-02", data=ledger,
                  env={"HOINHAP_TODAY": "2009-06-30"})
     assert result.exit_code == 2 and "2009-07-02" in result.stderr
+
+
+def test_a_written_summary_says_what_it_excludes(ledger: Path, cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "bao-cao.md"
+    result = cli("summary", "--period", "2009-Q2", "--format", "md", "--out", str(target), data=ledger,
+                 env={"HOINHAP_TODAY": "2009-06-30"})
+    assert result.exit_code == 3
+    assert target.read_text(encoding="utf-8").rstrip("\n").endswith(f"Số liệu không tính tệp có lỗi: {BROKEN}")

@@ -62,7 +62,7 @@ def load_ledger(data: str | None, out: Output) -> Ledger:
     left_out = ledger.excluded_files()
     if left_out:
         out.message(t("read.excluded", out.lang, n=len(left_out)))
-        out.problems(errors(ledger.excluded))
+        out.problems(sorted(errors(ledger.excluded), key=lambda p: (p.file, p.line or 0, p.col or 0)))
         out.excluded = left_out
         note = t("read.excluded_note", out.lang, files=", ".join(left_out))
 
