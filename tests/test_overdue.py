@@ -294,6 +294,9 @@ def test_exit_codes_and_hoinhap_today(ledger_dir: Path, cli: Cli) -> None:
     assert cli("overdue", "--data", str(ledger_dir), "--program", "9").exit_code == 2
     assert cli("overdue", "--data", str(ledger_dir / "missing")).exit_code == 2
     (ledger_dir / "reports" / "2009-Q1" / "phong-qldt.yaml").write_text("unit: [", encoding="utf-8")
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 3  # left out (issue 16)
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-04-01").exit_code == 4
+    (ledger_dir / "plan.yaml").write_text("decision: [", encoding="utf-8")
     assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 2
 
 

@@ -161,7 +161,7 @@ def test_hand_edited_file_is_validated_with_positions(mini: Path, cli: Cli) -> N
     assert f"{path}:1:7: the file is named for unit 'phong-kinh-te'" in out
     assert f"{path}:2:9: the file is in folder 2009-Q1" in out
     assert f"{path}:4:11: unknown task '9.1'" in out
-    assert f"{path}:6:11: 2009-07-01 is in the future" in out
+    assert f"{path}:6:11: 2009-07-01 is outside the file's quarter 2009-Q2" in out
     path.write_text("unit: phong-kinh-te\nperiod: 2009-Q1\nentries:\n  - task: '1.1'\n    status: done\n"
                     "    date: 2009-04-01\n", encoding="utf-8")
     assert f"{path}:6:11: 2009-04-01 is outside the file's quarter 2009-Q1" in cli("check", data=mini).stdout

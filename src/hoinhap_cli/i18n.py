@@ -663,6 +663,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "collect.refused": ("{n} trên {total} biểu mẫu bị từ chối; không ghi gì từ các biểu mẫu đó",
                         "{n} of {total} forms refused; nothing was written from them"),
     "forms.no_file": ("không có tệp này", "no such file"),
+    # --- reads
+    "read.excluded": ("hoinhap: bỏ qua {n} tệp báo cáo có lỗi; số liệu không tính các tệp đó:",
+                      "hoinhap: {n} report file(s) with errors left out; the figures exclude them:"),
+    "option.repeated": ("{option} chỉ nhận một giá trị, nhưng được cho hai lần ('{first}', '{second}'): hãy giữ một",
+                        "{option} takes one value but was given twice ('{first}', '{second}'): keep one"),
+    "col.matched": ("Tìm thấy ở", "Found in"),
+    "search.title": ("tên nhiệm vụ", "title"),
+    "search.product": ("sản phẩm", "product"),
+    "search.note": ("ghi chú kế hoạch", "plan note"),
+    "search.entry_note": ("ghi chú tiến độ", "progress note"),
+    "search.reason": ("lý do", "reason"),
+    "search.evidence": ("minh chứng", "evidence"),
+    "read.excluded_note": ("Số liệu không tính tệp có lỗi: {files}",
+                           "Figures exclude the file(s) with errors: {files}"),
 }
 
 

@@ -1,8 +1,11 @@
 """The ledger: the plan and the report files, validated, cross-checked, with the status index.
 
 `load(data, today)` is the pure pipeline: it reads every file (see `reading`), validates it,
-checks each report against the plan and today, and returns `(ledger, problems)`, a ledger
-only when no problem is an error. Nothing reads the data folder after it returns.
+checks each report against the plan and today, and returns `(ledger, problems)`: a ledger
+whenever the plan is usable. A report file with an error is left out of the ledger, not the
+reason for none (`Ledger.excluded` holds its problems, so every answer can say its figures
+exclude it); entries dated after today are outside the view. Nothing reads the data folder
+after it returns.
 `snapshot.load` has the same signature and the content-hash cache around it.
 
 A `Ledger` is one shape of plain data: the plan as records, the warnings, the status index
@@ -150,14 +153,21 @@ class Ledger:
     index: StatusIndex
     source: EntrySource = field(repr=False, compare=False)
     files: list[str] = field(default_factory=list)  # the report files' names, as displayed
+    excluded: list[Problem] = field(default_factory=list)  # every problem of the files left out
 
     @classmethod
     def of(cls, data: DataDir, plan: Any, reports: list[Report], warnings: list[Problem] | None = None) -> Ledger:
-        """The ledger of a validated plan (a model, or records) and its validated report files."""
+        """The ledger of a validated plan (a model, or records) and its validated report files;
+        `warnings`: every problem found, those of files left out (with an error) kept apart."""
         plan = records.of(plan)  # plain records from here on (see records)
         tasks = {t.id: t for t in sorted(plan.tasks, key=lambda t: natural_key(t.id))}
-        return cls(data, plan, tasks, {u.id: u for u in plan.units}, list(warnings or []),
-                   StatusIndex.of(tasks, reports), HeldEntries(reports), [r.file for r in reports])
+        kept, excluded = split_excluded(list(warnings or []))
+        return cls(data, plan, tasks, {u.id: u for u in plan.units}, kept,
+                   StatusIndex.of(tasks, reports), HeldEntries(reports), [r.file for r in reports], excluded)
+
+    def excluded_files(self) -> list[str]:
+        """The report files left out of every figure (each has an error), by name."""
+        return sorted({p.file for p in self.excluded})
 
     @cached_property
     def reports(self) -> list[Report]:
@@ -359,6 +369,20 @@ def _headers(reports: list[Report]) -> tuple[dict[str, EventEntry], dict[tuple[s
     return events, {(r.content.unit, r.content.period.label): r.content.submitted for r in reports}, filed
 
 
+def split_excluded(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """The problems of the files still read, and those of the files left out: a file with an
+    error is left out whole, its warnings with it."""
+    bad = {p.file for p in errors(problems)}
+    return [p for p in problems if p.file not in bad], [p for p in problems if p.file in bad]
+
+
+def up_to(entries: tuple[EntryView, ...], today: date) -> tuple[EntryView, ...]:
+    """The entries dated on or before `today`: a later one is outside the view (not an error)."""
+    if all(e.date <= today for e in entries):
+        return entries
+    return tuple(e for e in entries if e.date <= today)
+
+
 def named_reports(data: DataDir) -> list[tuple[str, str, str]]:
     """Every report file: its name as displayed (relative to the current folder when below it),
     its path relative to reports/, and its full path."""
@@ -368,8 +392,9 @@ def named_reports(data: DataDir) -> list[tuple[str, str, str]]:
 
 
 def load(data: DataDir, today: date, *, max_bytes: int = MAX_BYTES) -> tuple[Ledger | None, list[Problem]]:
-    """Everything wrong with the data, errors and warnings, and the ledger when it is usable
-    (no error). Files over `max_bytes` are refused before they are read."""
+    """Everything wrong with the data, errors and warnings, and the ledger when the plan is
+    usable (report files with an error left out, see `Ledger.excluded`). Files over
+    `max_bytes` are refused before they are read."""
     # The one seam: reading imports PyYAML and pydantic (~25 ms), which a warm run never needs.
     from hoinhap_cli import reading
 
@@ -377,7 +402,5 @@ def load(data: DataDir, today: date, *, max_bytes: int = MAX_BYTES) -> tuple[Led
     if plan is None:
         return None, problems
     reports, found = reading.load_reports(data, plan, today, max_bytes=max_bytes)
-    problems = problems + found
-    if errors(problems):
-        return None, problems
+    problems = problems + found  # the plan's are warnings: a report file's errors leave it out
     return Ledger.of(data, plan, reports, problems), problems

@@ -28,9 +28,9 @@ from pydantic_core import PydanticCustomError
 from hoinhap_cli import guard
 from hoinhap_cli.periods import Deadline, DeadlineError, Period, is_quarter, parse_date, parse_deadline, parse_period
 from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
-from hoinhap_cli.vocab import SCHEMA_VERSION, Status, UnitKind
+from hoinhap_cli.vocab import SCHEMA_VERSION, Status, UnitKind, WarningCode, status_of
 
-__all__ = ["SCHEMA_VERSION", "Status", "UnitKind"]  # in vocab (no pydantic): a warm run reads them
+__all__ = ["SCHEMA_VERSION", "Status", "UnitKind", "WarningCode"]  # in vocab (no pydantic): a warm run reads them
 
 
 class Base(BaseModel):
@@ -308,6 +308,15 @@ class Reporting(Base):
     notes: list[Text] = []
 
 
+class Acknowledgement(Base):
+    """A known warning accepted, with the reason (e.g. the document's own words): `check`
+    no longer prints it and `--strict` passes. Without `task`, for every task."""
+
+    warning: WarningCode
+    task: TaskId | None = None
+    reason: Text
+
+
 class Plan(Base):
     decision: Decision
     plan: PlanInfo
@@ -316,16 +325,29 @@ class Plan(Base):
     units: list[Unit]
     events: list[Event] = []
     reporting: Reporting | None = None
+    acknowledged: list[Acknowledgement] = []
     tasks: list[Task]
 
 
 # ------------------------------------------------------------------ reports
 
 
+def _status_word(value: Any) -> Any:
+    """A hand-written status in any spelling `record --status` accepts (`đang thực hiện`,
+    `in progress`): the status; the tool itself writes the id."""
+    if isinstance(value, str) and value not in _STATUS_IDS:
+        return status_of(value) or value
+    return value
+
+
+_STATUS_IDS = frozenset(s.value for s in Status)
+StatusField = Annotated[Status, BeforeValidator(_status_word)]
+
+
 class Entry(Base):
     task: TaskId
     milestone: StrictInt | None = Field(default=None, ge=1)
-    status: Status
+    status: StatusField
     date: Day
     note: FreeText | None = None
     reason: FreeText | None = None

@@ -25,8 +25,8 @@ from hoinhap_cli.problems import (
 from hoinhap_cli.selection import find_task, takes_part, visible
 from hoinhap_cli.selection import resolve_unit as resolve
 from hoinhap_cli.shapes import PlanShape, UnitT
-from hoinhap_cli.text import fold, nfc, refused_in_text, similar
-from hoinhap_cli.vocab import Status
+from hoinhap_cli.text import nfc, refused_in_text, similar
+from hoinhap_cli.vocab import Status, status_of, status_words
 
 if TYPE_CHECKING:  # the models are imported where an entry is built: status words need no pydantic
     from hoinhap_cli.model import Entry, Event, EventEntry, Plan, Task, Unit
@@ -34,12 +34,10 @@ if TYPE_CHECKING:  # the models are imported where an entry is built: status wor
 
 def parse_status(text: str) -> Status:
     """English ids (in-progress) or the Vietnamese words, with or without diacritics."""
-    from hoinhap_cli.validation import status_words  # not at the top: it imports PyYAML, which a listing does not need
-
-    known = status_words()
-    found = known.get(fold(text.replace("_", " ").replace("-", " "))) or known.get(fold(text))
+    found = status_of(text)
     if found is not None:
         return found
+    known = status_words()
     accepted = ", ".join(f"{s.value} ({MESSAGES[f'status.{s.value}'][0]})" for s in Status)
     raise UnknownStatus(text, similar(text, list(known)), accepted)
 

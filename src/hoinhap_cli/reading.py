@@ -10,6 +10,7 @@ be read (see ledger.load): this is where PyYAML and pydantic come in.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,10 +20,11 @@ from pydantic import BaseModel, ValidationError
 
 from hoinhap_cli import guard, records, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.ledger import MAX_BYTES, EntryView, Report, named_reports
-from hoinhap_cli.model import Entry, Plan, ReportFile
+from hoinhap_cli.ledger import MAX_BYTES, EntryView, Report, named_reports, up_to
+from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, parse_report_name
 from hoinhap_cli.problems import Problem, errors
+from hoinhap_cli.shapes import UnitShape
 from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, schema_problems
 
 # A validated plan: the model, or its records (a snapshot's; see records): read the same way.
@@ -57,16 +59,25 @@ def parse_plan(raw: bytes | str, name: str) -> tuple[Plan | None, list[Problem]]
     doc, problems = yamlio.parse(raw, name)
     if doc is None:
         return None, problems
-    plan, problems = _validate(Plan, doc)
+    plan, problems = _validate(Plan, doc, _raw_units(doc.data))
     if plan is None:
         return None, problems
-    problems = plan_problems(plan, doc)
+    problems = plan_problems(plan, doc, raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw)
     if errors(problems):
         return None, problems
     return _resolve_units(plan), problems
 
 
-def _validate(model: type[M], doc: yamlio.Located) -> tuple[M | None, list[Problem]]:
+def _raw_units(data: Any) -> list[records.Unit]:
+    """The units of a plan that fails its schema, as far as they read: for "did you mean"."""
+    units = data.get("units") if isinstance(data, dict) else None
+    return [records.Unit({"id": u["id"], "name": u["name"], "aliases": [a for a in u.get("aliases") or []
+                                                                       if isinstance(a, str)]})
+            for u in (units if isinstance(units, list) else [])
+            if isinstance(u, dict) and isinstance(u.get("id"), str) and isinstance(u.get("name"), str)]
+
+
+def _validate(model: type[M], doc: yamlio.Located, units: Sequence[UnitShape] = ()) -> tuple[M | None, list[Problem]]:
     if doc.data is None:
         return None, [Problem(doc.file, 1, 1, "the file is empty: it holds no YAML data")]
     if not isinstance(doc.data, dict):
@@ -76,7 +87,7 @@ def _validate(model: type[M], doc: yamlio.Located) -> tuple[M | None, list[Probl
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
-        return None, schema_problems(err, doc, model)
+        return None, schema_problems(err, doc, model, units)
 
 
 def _resolve_units(plan: Plan) -> Plan:
@@ -150,14 +161,63 @@ class _ReportReader:
             doc, found = yamlio.parse(raw, name)
             if doc is None:
                 return None, found
-            content, found = _validate(ReportFile, doc)
-            if content is None:
-                return None, found
+            content, found = _validate(ReportFile, doc, self.plan.units)
+            if content is None:  # the checks across files too, of what is valid: one pass finds all
+                return None, found + self._rest(doc, unit, period)
             header, views = records.of(content, leave_out="entries"), _views(content.entries, self.same)
             if key:
                 self.cache.put(key, (header, views))
         found = report_problems(content, doc, self.plan, unit, period, self.today, self.index)
-        return (None if errors(found) else Report(name, full, header, views)), found
+        return (None if errors(found) else Report(name, full, header, up_to(views, self.today))), found
+
+
+    def _rest(self, doc: yamlio.Located, unit: str | None, period: str | None) -> list[Problem]:
+        """After a schema error, the cross-checks of the parts that are valid — the header, and
+        each entry and event on its own — so that `check` reports every mistake of a file in one
+        pass. Nothing when the header itself is wrong (the checks need its unit and quarter)."""
+        data = doc.data if isinstance(doc.data, dict) else {}
+        try:
+            header = ReportFile.model_validate({k: v for k, v in data.items() if k not in ("entries", "events")})
+        except ValidationError:
+            return []
+        places: dict[str, list[int]] = {"entries": [], "events": []}
+        valid: dict[str, list[Any]] = {"entries": [], "events": []}
+        for key, model in (("entries", Entry), ("events", EventEntry)):
+            items = data.get(key)
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                try:
+                    valid[key].append(model.model_validate(item))
+                except ValidationError:
+                    continue  # already reported by the schema
+                places[key].append(i)
+        partial = header.model_copy(update=valid)
+        return report_problems(partial, _Renumbered(doc, places), self.plan, unit, period, self.today,  # type: ignore[arg-type]
+                               self.index)
+
+
+class _Renumbered:
+    """A file's positions seen through the valid part of its lists: the n-th valid entry is
+    the `places["entries"][n]`-th of the file."""
+
+    def __init__(self, doc: yamlio.Located, places: dict[str, list[int]]):
+        self._doc, self._places = doc, places
+
+    def _path(self, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        if len(path) >= 2 and isinstance(path[1], int) and path[0] in self._places:
+            return (path[0], self._places[str(path[0])][path[1]], *path[2:])
+        return path
+
+    def problem(self, path: tuple[str | int, ...], message: str, **how: Any) -> Problem:
+        return self._doc.problem(self._path(path), message, **how)
+
+    def position(self, path: tuple[str | int, ...], key: bool = False) -> tuple[int | None, int | None]:
+        return self._doc.position(self._path(path), key)
+
+    def raw(self, path: tuple[str | int, ...]) -> str | None:
+        return self._doc.raw(self._path(path))
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._doc, attr)
 
 
 def _views(entries: list[Entry], same: dict[Any, Any]) -> tuple[EntryView, ...]:

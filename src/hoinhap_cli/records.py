@@ -95,6 +95,7 @@ class Plan(Record):
     units: list[Unit]
     events: list[Record]
     reporting: Record | None  # model.Reporting: read by reporting.Regime
+    acknowledged: list[Record]  # known warnings accepted, with a reason
     tasks: list[Task]
 
 

@@ -26,6 +26,8 @@ class Output:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     full: bool = False  # tables: every column, no text clipped
+    excluded: list[str] = field(default_factory=list)  # report files left out of the figures (see excluded_note)
+    said: set[str] = field(default_factory=set)  # the machine formats written: "json", "csv"
 
     # ------------------------------------------------------------ messages
     def message(self, text: str) -> None:
@@ -37,8 +39,18 @@ class Output:
 
     # ------------------------------------------------------------ data
     def json(self, data: Any) -> None:
+        if self.excluded:  # a degraded answer says so in its data too (a list is wrapped: rows)
+            data = {**(data if isinstance(data, dict) else {"rows": data}), "excluded_files": self.excluded}
+        self.said.add("json")
         self.out.write(json_text(data))
         self.out.write("\n")
+
+    def excluded_note(self, line: str) -> None:
+        """After the answer: `line` says which files the figures exclude — a '#' comment after
+        CSV, nothing after JSON (its `excluded_files` says it), else a line of text."""
+        if "json" in self.said:
+            return
+        self.text(("# " if "csv" in self.said else "") + line)
 
     def yaml(self, data: Any) -> None:
         from hoinhap_cli.yamldump import dump  # PyYAML: only for `--format yaml`, never on a warm run
@@ -211,6 +223,7 @@ class Output:
                 console.print(Text(b.empty, style="italic"))
 
     def csv(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], bom: bool = False) -> None:
+        self.said.add("csv")
         if bom:
             self.out.write("\ufeff")
         writer = csv.writer(self.out, lineterminator="\n")

@@ -56,6 +56,37 @@ def find_units(units: Iterable[UnitT], text: str) -> list[UnitT]:
     return [u for u in units if any(partial(n) for n in _names(u))]
 
 
+def suggest_units(units: Iterable[UnitShape], text: str, limit: int = 3) -> list[UnitShape]:
+    """The units a mistyped id or name most likely means, for "did you mean": a unit whose
+    name or alias is the text (diacritics ignored) first; then by the words shared with its
+    id, name or aliases, each weighed by how few units use it (`ngan-hang-nong-nghiep` →
+    cac-ngan-hang, not a unit that merely shares "nghiep"), plus the closeness of spelling
+    (`phong-vhttt` → phong-vhtt, not any other "phong-")."""
+    import difflib  # reason: only when a unit is not found
+
+    units = list(units)
+    exact = find_units(units, text) if fold(text) else []
+    wanted = set(_words(text))
+    used: dict[str, int] = {}
+    for unit in units:
+        for word in {w for n in _names(unit) for w in _words(n)}:
+            used[word] = used.get(word, 0) + 1
+    folded = fold(text)
+
+    def score(unit: UnitShape) -> float:
+        shared = max(sum(1 / used[w] for w in wanted & set(_words(n))) for n in _names(unit))
+        close = max(difflib.SequenceMatcher(None, folded, fold(n)).ratio() for n in _names(unit))
+        return shared + close if shared or close >= 0.5 else 0.0
+
+    ranked = sorted(((-score(u), i) for i, u in enumerate(units) if u not in exact))
+    return [*exact, *(units[i] for s, i in ranked if s < 0)][:limit]
+
+
+def _words(name: str) -> list[str]:
+    """A name's words, folded, without punctuation (ids' hyphens too)."""
+    return re.findall(r"[a-z0-9]+", fold(name))
+
+
 def visible(text: str, what: Literal["task", "unit", "event"]) -> str:
     """Refuse an id or name holding an invisible character: it would be kept, unseen, or match nothing."""
     found = invisible_in(text)
@@ -154,13 +185,37 @@ def in_program(task: Task, prefix: str) -> bool:
     return (task.program == p or task.section == p or task.id == p or task.id.startswith(p + "."))
 
 
-def search_text(task: Task) -> str:
-    """What --search looks through: the task's words, its products and its notes, folded."""
-    return fold(" \n ".join([task.title, *task.products, *task.notes]))
+def search_words(text: str) -> list[str]:
+    """The words of a search: folded (case, tones, đ→d ignored), punctuation dropped."""
+    return _words(text)
 
 
-def matches_search(task: Task, text: str) -> bool:
-    return fold(text) in search_text(task)
+def search_fields(ledger: Ledger, task: Task) -> list[tuple[str, str]]:
+    """What --search looks through, as (field, text): the task's title, products and notes,
+    then the notes, reasons and evidence recorded for it."""
+    fields = [("title", task.title), *(("product", p) for p in task.products), *(("note", n) for n in task.notes)]
+    for entry in ledger.dated(task.id):
+        fields += [(name, text) for name, text in (("entry_note", entry.note), ("reason", entry.reason),
+                                                   ("evidence", entry.evidence)) if text]
+    return fields
+
+
+def search_hits(ledger: Ledger, task: Task, words: list[str]) -> list[str]:
+    """The fields where the words are found, in the order of `search_fields`, when every word
+    starts a word of the task's fields (in any order, any field); else none."""
+    found: dict[str, set[str]] = {}
+    for name, text in search_fields(ledger, task):
+        have = _words(text)
+        hit = {w for w in words if any(h.startswith(w) for h in have)}
+        if hit:
+            found.setdefault(name, set()).update(hit)
+    if not words or set().union(*found.values()) != set(words):
+        return []
+    return list(found)
+
+
+def matches_search(ledger: Ledger, task: Task, text: str) -> bool:
+    return bool(search_hits(ledger, task, search_words(text)))
 
 
 # ------------------------------------------------------------------ deadlines
@@ -275,7 +330,7 @@ class TaskFilter:
     def matches(self, ledger: Ledger, task: Task) -> bool:
         if self.program is not None and not in_program(task, self.program):
             return False
-        if self.search and not matches_search(task, self.search):
+        if self.search and not matches_search(ledger, task, self.search):
             return False
         if not matches_due(ledger, task, self.due):
             return False

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from hoinhap_cli import guard, records
 from hoinhap_cli.cache import Cache
-from hoinhap_cli.ledger import MAX_BYTES, EntryView, HeldEntries, Ledger, Report, StatusIndex, named_reports
+from hoinhap_cli.ledger import MAX_BYTES, EntryView, HeldEntries, Ledger, Report, StatusIndex, named_reports, up_to
 from hoinhap_cli.ledger import load as load_uncached
 from hoinhap_cli.paths import DataDir
 from hoinhap_cli.problems import DataError, Problem, errors
@@ -104,6 +104,8 @@ class _Snapshot:
     warnings: list[Problem]
     index: StatusIndex
     reports: _Named
+    excluded: tuple[Problem, ...] = ()  # the problems of the report files left out (ledger.Ledger.excluded)
+    lang: str = ""  # the language those problems are worded in (guard.LANG): another re-reads them
 
     def piece(self, cache: Cache, name: str) -> _Piece | None:
         """A report file's header and entries as this snapshot read them (None: no longer cached)."""
@@ -147,8 +149,10 @@ def load(data: DataDir, today: date, cache: Cache, *,
     if not isinstance(old, _Snapshot) or not isinstance(part, _Plan):
         old = part = None  # a snapshot without its plan is of no use
     files = FileHashes.of(data, today, old.files if old is not None else None)
-    if old is not None and part is not None and files is not None and old.files.digest == files.digest:
-        return _ledger(data, part, old, _CachedEntries(cache, old, part, data, today, max_bytes)), list(old.warnings)
+    if old is not None and part is not None and files is not None and old.files.digest == files.digest \
+            and (not old.excluded or old.lang == (guard.LANG.get() or "")):
+        return (_ledger(data, part, old, _CachedEntries(cache, old, part, data, today, max_bytes)),
+                list(old.warnings) + list(old.excluded))
     edit = None
     if old is not None and part is not None and files is not None and old.same_plan(files, plan_name):
         edit = _edited(old, part, files, data, today, cache, max_bytes)
@@ -161,13 +165,14 @@ def load(data: DataDir, today: date, cache: Cache, *,
             key = _Plan.key(cache, files, plan_name)
             if not cache.has(key):
                 cache.put(key, _Plan.of(ledger))
-        cache.put_snapshot(slot, _Snapshot(files, ledger.warnings, ledger.index, named))
+        cache.put_snapshot(slot, _Snapshot(files, ledger.warnings, ledger.index, named, tuple(ledger.excluded),
+                                           guard.LANG.get() or ""))
     return ledger, problems
 
 
 def _ledger(data: DataDir, part: _Plan, snapshot: _Snapshot, source: _CachedEntries) -> Ledger:
     return Ledger(data, part.plan, part.tasks, part.units, list(snapshot.warnings), snapshot.index, source,
-                  [name for name, _ in snapshot.reports])
+                  [name for name, _ in snapshot.reports], list(snapshot.excluded))
 
 
 def _built(data: DataDir, today: date, cache: Cache, max_bytes: int) -> tuple[Ledger | None, list[Problem]]:
@@ -178,9 +183,7 @@ def _built(data: DataDir, today: date, cache: Cache, max_bytes: int) -> tuple[Le
     if plan is None:
         return None, problems
     reports, found = reading.load_reports(data, plan, today, cache, max_bytes=max_bytes)
-    problems = problems + found
-    if errors(problems):
-        return None, problems
+    problems = problems + found  # a report file with an error is left out (ledger.load)
     return Ledger.of(data, plan, reports, problems), problems
 
 
@@ -196,10 +199,10 @@ def _edited(old: _Snapshot, part: _Plan, files: FileHashes, data: DataDir, today
     named = named_reports(data)
     changed = [(name, rel, full) for name, rel, full in named if files.hashes.get(name) != old.files.hashes.get(name)]
     fresh = reading.read_reports(changed, part.plan, today, cache, max_bytes)
-    problems = _warnings(old.warnings, {name: found for name, (_, found) in fresh.items()},
+    problems = _warnings(old.warnings + list(old.excluded), {name: found for name, (_, found) in fresh.items()},
                          data.display(data.plan_file), [name for name, _, _ in named])
     if errors(problems):
-        return None, problems
+        return None  # a file left out: read everything (ledger.load), each file still from its cache entry
     # Past the errors, every changed file has its report; `replaced`: the old files changed or gone.
     reread = {name: report for name, (report, _) in fresh.items() if report is not None}
     replaced = [name for name, _ in old.reports if name in reread or name not in files.hashes]
@@ -253,7 +256,7 @@ class _CachedEntries:
             piece = self.snapshot.piece(self.cache, name)
             if piece is None:
                 return self._from_files()
-            reports.append(Report(name, full, *piece))
+            reports.append(Report(name, full, piece[0], up_to(piece[1], self.today)))
         return reports
 
     def _from_files(self) -> list[Report]:

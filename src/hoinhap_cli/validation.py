@@ -8,7 +8,7 @@ return lists of problems, so `check` can report every problem at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,25 +17,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from hoinhap_cli import guard, records
-from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
 from hoinhap_cli.periods import Kind, Period, is_quarter
 from hoinhap_cli.problems import Problem
-from hoinhap_cli.selection import takes_part
+from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
 from hoinhap_cli.text import fold, similar
-from hoinhap_cli.yamlio import Located
-
-
-def status_words() -> dict[str, Status]:
-    """Every spelling of a status the command line accepts (folded) → the status."""
-    words: dict[str, Status] = {}
-    for status in Status:
-        vi, en = MESSAGES[f"status.{status.value}"]
-        for word in (status.value, status.value.replace("-", " "), status.value.replace("-", "_"), vi, en):
-            words[fold(word)] = status
-    words[fold("hoàn tất")] = Status.DONE
-    return words
+from hoinhap_cli.vocab import WarningCode
+from hoinhap_cli.yamlio import Located, format_path
 
 
 def _describe(value: Any) -> str:
@@ -80,7 +69,10 @@ def _unwrap(annotation: Any) -> Iterator[Any]:
         yield from _unwrap(arg)
 
 
-def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) -> list[Problem]:
+def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel],
+                    units: Sequence[UnitShape] = ()) -> list[Problem]:
+    """Pydantic's errors at their file:line:col; `units` (the plan's) for "did you mean" of a
+    unit written where its id belongs."""
     out = []
     found = guard.few_unknown(err.errors(include_url=False))  # 100,000 unknown keys: five named, the rest counted
     # A misspelt key (`staus:`) is one mistake: its "did you mean 'status'" says what the
@@ -95,12 +87,13 @@ def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) 
         if e["type"] == "missing" and tuple(e["loc"]) in misspelt:
             continue
         loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        msg, at_key = _message(e, loc, doc, model)
+        msg, at_key = _message(e, loc, doc, model, units)
         out.append(doc.problem(loc, msg, key=at_key))
     return out
 
 
-def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[BaseModel]) -> tuple[str, bool]:
+def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[BaseModel],
+             units: Sequence[UnitShape] = ()) -> tuple[str, bool]:
     """One pydantic error in the file's words, and whether it points at the key (not its value)."""
     kind = e["type"]
     value = e.get("input")
@@ -128,13 +121,12 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
         msg = f"expected a mapping of keys, got {_describe(value)}"
     elif kind == "string_pattern_mismatch":
         msg = f"{_describe(value)} is not a valid id here ({_pattern_hint(loc)})"
+        if units and isinstance(value, str) and _pattern_hint(loc) == _UNIT_ID:
+            msg += _did_you_mean_unit(units, value)
     elif kind == "enum":
         expected = e.get("ctx", {}).get("expected", "")
         near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
         hint = f"; did you mean '{near[0]}'?" if near else ""
-        word = status_words().get(fold(str(value).replace("-", " "))) if loc and loc[-1] == "status" else None
-        if word is not None:  # the command line's words; files keep one spelling per status
-            hint = f"; a file writes the status id: {word.value}"
         msg = f"{_describe(value)} is not one of {expected}{hint}"
     elif kind == "too_short":
         msg = "must not be empty" if loc[-1] != "milestones" else \
@@ -148,19 +140,30 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
     return msg, kind == "extra_forbidden"
 
 
+_UNIT_ID = "lower-case ASCII words joined by '-', e.g. phong-kinh-te"
+
+
+def _did_you_mean_unit(units: Sequence[UnitShape], text: str) -> str:
+    """"; did you mean 'id' (its name)?" — a unit's name written where its id belongs, the unit
+    sharing the most words, or the nearest spelling (selection.suggest_units)."""
+    near = suggest_units(units, text)
+    return f"; did you mean '{near[0].id}'?" if near else ""
+
+
 def _pattern_hint(loc: tuple[Any, ...]) -> str:
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if name in ("lead", "support", "members", "standing_agency", "unit", "event") or (
         name == "id" and len(loc) >= 1 and loc[0] in ("units", "events")
     ):
-        return "lower-case ASCII words joined by '-', e.g. phong-kinh-te"
+        return _UNIT_ID
     return "digits joined by dots, with an optional letter, e.g. 2.10 or 3.2.4a"
 
 
 # ------------------------------------------------------------ plan cross-checks
 
 
-def plan_problems(plan: Plan, doc: Located) -> list[Problem]:
+def plan_problems(plan: Plan, doc: Located, text: str = "") -> list[Problem]:
+    """The checks of a plan across its parts; `text`, the file's, to place indentation mistakes."""
     out: list[Problem] = []
     out += _unique(doc, "units", [u.id for u in plan.units], "unit")
     out += _unique(doc, "tasks", [t.id for t in plan.tasks], "task")
@@ -171,18 +174,64 @@ def plan_problems(plan: Plan, doc: Located) -> list[Problem]:
     for i, unit in enumerate(plan.units):
         for j, member in enumerate(unit.members):
             if member not in unit_ids:
-                out.append(_unknown(doc, ("units", i, "members", j), "unit", member, unit_ids))
+                out.append(_unknown_unit(doc, ("units", i, "members", j), member, plan.units))
     if plan.decision.standing_agency not in unit_ids:
-        out.append(_unknown(doc, ("decision", "standing_agency"), "unit", plan.decision.standing_agency, unit_ids))
+        out.append(_unknown_unit(doc, ("decision", "standing_agency"), plan.decision.standing_agency, plan.units))
     if plan.plan.period.end < plan.plan.period.start:
         out.append(doc.problem(("plan", "period", "end"), "the plan period ends before it starts"))
     programs = {p.id: p for p in plan.programs}
     tasks = {t.id: t for t in plan.tasks}
     events = {e.id for e in plan.events}
     period = Period(plan.plan.period.start, plan.plan.period.end, "plan")
+    acked: dict[tuple[WarningCode, str | None], bool] = {(a.warning, a.task): False for a in plan.acknowledged}
     for i, task in enumerate(plan.tasks):
-        out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period)
-    return out + _reporting_problems(plan, doc, unit_ids, tasks)
+        out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period, acked)
+        if task.units_from is None and task.lead is None:
+            out.append(_missing_lead(doc, ("tasks", i), text))
+    out += _reporting_problems(plan, doc, unit_ids, tasks)
+    return out + _acknowledgements(plan, doc, tasks, acked)
+
+
+_FOLDED_KEY = re.compile(r"^(\s+)(lead|support|products|milestones|notes|units_from|section):(\s|$)")
+
+
+def _missing_lead(doc: Located, at: tuple[str | int, ...], text: str) -> Problem:
+    """No lead: often an over-indented `lead:` that YAML folded into the title above it — then
+    the line that is wrong, not the task's first line."""
+    title = doc.node_at((*at, "title"))
+    key = doc.node_at((*at, "title"), key=True)
+    if title is not None and key is not None and text and title is not key:
+        lines = text.splitlines()
+        for n in range(title.start_mark.line + 1, min(title.end_mark.line + 1, len(lines))):
+            found = _FOLDED_KEY.match(lines[n])
+            if found and len(found.group(1)) > key.start_mark.column:
+                return Problem(doc.file, n + 1, len(found.group(1)) + 1,
+                               f"'{found.group(2)}:' is indented into the title above it: line it up with "
+                               f"'title:' (column {key.start_mark.column + 1})", "error", format_path(at))
+    return doc.problem(at, "missing required key 'lead' (or units_from)")
+
+
+def _acknowledged(acked: dict[tuple[WarningCode, str | None], bool], code: WarningCode, task: str) -> bool:
+    """Whether plan.yaml accepts this warning of this task (`acknowledged:`); marks it used."""
+    for key in ((code, task), (code, None)):
+        if key in acked:
+            acked[key] = True
+            return True
+    return False
+
+
+def _acknowledgements(plan: Plan, doc: Located, tasks: dict, acked: dict[tuple[WarningCode, str | None], bool]
+                      ) -> list[Problem]:
+    """An acknowledgement of an unknown task is an error; one that accepts no warning, a warning."""
+    out = []
+    for i, ack in enumerate(plan.acknowledged):
+        if ack.task is not None and ack.task not in tasks:
+            out.append(_unknown(doc, ("acknowledged", i, "task"), "task", ack.task, set(tasks)))
+        elif not acked[(ack.warning, ack.task)]:
+            out.append(doc.problem(("acknowledged", i), f"acknowledges '{ack.warning.value}'"
+                                   + (f" of task {ack.task}" if ack.task else "") + ", which is not warned of: "
+                                   "remove it", severity="warning"))
+    return out
 
 
 def _reporting_problems(plan: Plan, doc: Located, unit_ids: set[str], tasks: dict) -> list[Problem]:
@@ -216,8 +265,8 @@ def _reporting_problems(plan: Plan, doc: Located, unit_ids: set[str], tasks: dic
     return out
 
 
-def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[str],
-                   programs: dict, tasks: dict, events: set[str], period: Period) -> list[Problem]:
+def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[str], programs: dict,
+                   tasks: dict, events: set[str], period: Period, acked: dict) -> list[Problem]:
     out = []
     at = ("tasks", i)
     program = programs.get(task.program)
@@ -237,12 +286,10 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         elif source.units_from is not None:
             out.append(doc.problem((*at, "units_from"), f"task {source.id} takes its own units from elsewhere; "
                                    "point at the task that lists them"))
-    elif task.lead is None:
-        out.append(doc.problem(at, "missing required key 'lead' (or units_from)"))
     for role in ("lead", "support"):
         for j, uid in enumerate(getattr(task, role) or []):
             if uid not in unit_ids:
-                out.append(_unknown(doc, (*at, role, j), "unit", uid, unit_ids))
+                out.append(_unknown_unit(doc, (*at, role, j), uid, plan.units))
     signed = plan.decision.signed_on
     for j, m in enumerate(task.milestones):
         where = (*at, "milestones", j)
@@ -257,14 +304,15 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         ):
             out.append(doc.problem((*where, "due"), f"'{d}' recurs outside the plan period "
                                    f"{period.start.year}–{period.end.year}"))
-        if d.due is not None and period.start <= period.end and not (period.start <= d.due <= period.end):
+        if d.due is not None and period.start <= period.end and not (period.start <= d.due <= period.end) \
+                and not _acknowledged(acked, WarningCode.DUE_OUTSIDE_PERIOD, task.id):
             out.append(doc.problem((*where, "due"), f"'{d}' falls outside the plan period "
                                    f"{period.start.isoformat()}..{period.end.isoformat()}", severity="warning"))
-        if d.due is not None and d.due < signed:
+        if d.due is not None and d.due < signed and not _acknowledged(acked, WarningCode.DUE_BEFORE_SIGNING, task.id):
             out.append(doc.problem((*where, "due"),
                                    f"task {task.id}: due {d.due.isoformat()} ({d}), before the decision was signed "
                                    f"on {signed.isoformat()}", severity="warning"))
-        if d.kind is Kind.NONE:
+        if d.kind is Kind.NONE and not _acknowledged(acked, WarningCode.NO_DEADLINE, task.id):
             out.append(doc.problem((*where, "due"), f"task {task.id} has no deadline (the document gives none)",
                                    severity="warning"))
     return out
@@ -303,6 +351,10 @@ def _unknown(doc: Located, path: tuple, what: str, value: str, known: set[str]) 
     return doc.problem(path, f"unknown {what} '{value}'{hint}")
 
 
+def _unknown_unit(doc: Located, path: tuple, value: str, units: Sequence[UnitShape]) -> Problem:
+    return doc.problem(path, f"unknown unit '{value}'{_did_you_mean_unit(units, value)}")
+
+
 # ------------------------------------------------------------ report checks
 
 
@@ -333,11 +385,11 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
     index = index or PlanIndex.of(plan)
     units, tasks, events = index.units, index.tasks, index.events
     if report.unit not in units:
-        out.append(_unknown(doc, ("unit",), "unit", report.unit, units))
+        out.append(_unknown_unit(doc, ("unit",), report.unit, list(index.by_id.values())))
     if expected_unit is not None and report.unit != expected_unit:
         if expected_unit not in units:
-            near = similar(expected_unit, sorted(units))
-            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            near = suggest_units(index.by_id.values(), expected_unit)
+            hint = f" (did you mean '{near[0].id}'?)" if near else ""
             out.append(doc.problem(("unit",), f"the file name '{expected_unit}' is not a unit of the plan{hint}: "
                                    f"a report is named <unit-id>.yaml, here {report.unit}.yaml"))
         else:
@@ -369,8 +421,8 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
                                    f"task {task.id}; add forced: true if this is intended"))
     if report.submitted is not None:
         if report.submitted > today:
-            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is in the future "
-                                   f"(today is {today.isoformat()})"))
+            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is after today "
+                                   f"({today.isoformat()}): outside the view until then", severity="warning"))
         elif report.submitted < report.period.start:
             out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is before the quarter "
                                    f"{report.period} began ({report.period.start.isoformat()})"))
@@ -401,11 +453,13 @@ def _submission_problems(report: ReportFile, doc: Located, duties: dict[str, str
 
 def _date_problems(doc: Located, path: tuple, day: date, report: ReportFile, signed: date,
                    today: date) -> list[Problem]:
-    if day > today:
-        return [doc.problem(path, f"{day.isoformat()} is in the future (today is {today.isoformat()})")]
+    # A date after today is outside the view, not wrong (a look back with HOINHAP_TODAY sees
+    # later entries); only writing one is refused (progress). A warning, in case of a typo.
+    out = [doc.problem(path, f"{day.isoformat()} is after today ({today.isoformat()}): outside the view "
+                       "until then", severity="warning")] if day > today else []
     if day < signed:
-        return [doc.problem(path, f"{day.isoformat()} is before the decision was signed ({signed.isoformat()})")]
-    if not report.period.start <= day <= report.period.end:  # not quarter_of(day): 100,000 Periods
-        return [doc.problem(path, f"{day.isoformat()} is outside the file's quarter {report.period} "
-                            f"({report.period.start.isoformat()}..{report.period.end.isoformat()})")]
-    return []
+        out.append(doc.problem(path, f"{day.isoformat()} is before the decision was signed ({signed.isoformat()})"))
+    elif not report.period.start <= day <= report.period.end:  # not quarter_of(day): 100,000 Periods
+        out.append(doc.problem(path, f"{day.isoformat()} is outside the file's quarter {report.period} "
+                               f"({report.period.start.isoformat()}..{report.period.end.isoformat()})"))
+    return out

@@ -43,3 +43,37 @@ class Status(str, Enum):
 
 
 _DONE, _DROPPED = Status.DONE, Status.DROPPED
+
+
+class WarningCode(str, Enum):
+    """The plan's warnings that `acknowledged:` in plan.yaml may accept, with a reason
+    (docs/plan-format.md): the document says so, and `check --strict` should not fail on it."""
+
+    DUE_OUTSIDE_PERIOD = "due-outside-period"
+    DUE_BEFORE_SIGNING = "due-before-signing"
+    NO_DEADLINE = "no-deadline"
+
+
+def status_words() -> dict[str, Status]:
+    """Every spelling of a status the command line accepts (folded) → the status: the id
+    (in-progress, in progress, in_progress) and the words of either language, diacritics
+    optional. The one home of status words: `record --status`, `tasks --status` and the
+    report files (model.Entry) read them alike."""
+    from hoinhap_cli.i18n import MESSAGES  # reason: vocab is read by every warm run; words only when asked
+    from hoinhap_cli.text import fold  # reason: as above
+
+    words: dict[str, Status] = {}
+    for status in Status:
+        vi, en = MESSAGES[f"status.{status.value}"]
+        for word in (status.value, status.value.replace("-", " "), status.value.replace("-", "_"), vi, en):
+            words[fold(word)] = status
+    words[fold("hoàn tất")] = Status.DONE
+    return words
+
+
+def status_of(text: str) -> Status | None:
+    """The status a text names in any accepted spelling, else None."""
+    from hoinhap_cli.text import fold  # reason: see status_words
+
+    known = status_words()
+    return known.get(fold(text.replace("_", " ").replace("-", " "))) or known.get(fold(text))

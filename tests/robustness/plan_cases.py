@@ -243,7 +243,7 @@ CASES: list[Case] = [
     Case("schema-bad-date", edit('signed_on: "2008-10-17"', 'signed_on: "2008-10-32"'), At('"2008-10-32"'),
          "no such day"),
     # ---------------------------------------------------------------- cross-references
-    Case("ref-duplicate-task-id", edit('  - id: "1.2"', '  - id: "1.1"'), At('"1.1"', nth=2),
+    Case("ref-duplicate-task-id", edit('  - id: "1.2"', '  - id: "1.1"'), At('- id: "1.1"', nth=2, offset=6),
          "duplicate task id '1.1'"),
     Case("ref-duplicate-unit-id", edit("  - id: phong-kinh-te\n", "  - id: phong-kinh-te\n    name: x\n"
                                        "    kind: phòng\n  - id: phong-kinh-te\n"),

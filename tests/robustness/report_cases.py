@@ -3,7 +3,9 @@
 Report files are hand-written, as offices send them: each case is one file under
 `data/reports/` next to the shipped plan, with the place (`At`, from plan_cases) where its
 problem must be reported and a fragment of the message. `test_report_catalogue.py` runs each
-through `hoinhap check` (exit 1) and a command that loads the ledger (exit 2).
+through `hoinhap check` (exit 1) and a command that loads the ledger (which answers without
+the file: exit 3, or 4 when something is late — issue 16). The command line's status words
+(`đang thực hiện`) and dates after today (outside the view) are not mistakes in a file.
 
 Command-line cases give `record`/`event`/`submit` texts that try to leave data/reports/, or
 that a report cannot hold; each must exit 2 with one `hoinhap: …` line and write nothing.
@@ -75,10 +77,6 @@ CASES: list[ReportCase] = [
     case("status-typo", edit("status: done", "status: don"), At("don\n"),
          "is not one of 'not-started', 'in-progress', 'done', 'blocked' or 'dropped'; did you mean 'done'?"),
     # Files keep one spelling per status (the ids); the command line takes the Vietnamese words.
-    case("status-vietnamese-without-tones", edit("status: done", "status: hoan thanh"), At("hoan thanh"),
-         "a file writes the status id: done"),
-    case("status-vietnamese", edit("status: done", "status: đang thực hiện"), At("đang thực hiện"),
-         "a file writes the status id: in-progress"),
     case("milestone-out-of-range", edit("milestone: 1", "milestone: 9"), At("9\n"),
          "task 2.10 has 4 milestone(s), not 9"),
     case("milestone-zero", edit("milestone: 1", "milestone: 0"), At("0\n"), "too small"),
@@ -92,8 +90,6 @@ CASES: list[ReportCase] = [
                                "    note: Đã khảo sát 3 chợ\nevents:\n  - event: tp-khong-co\n    date: 2009-03-01\n"),
          At("tp-khong-co"), "unknown event 'tp-khong-co'"),
     # ---------------------------------------------------------------- dates
-    case("date-in-the-future", edit("date: 2009-03-01", "date: 2009-05-21", BASE.replace("2009-Q1", "2009-Q2")), At("2009-05-21"),
-         "2009-05-21 is in the future (today is 2009-05-20)", file="2009-Q2/phong-kinh-te.yaml"),
     case("date-outside-the-quarter", edit("date: 2009-03-01", "date: 2009-04-01"), At("2009-04-01"),
          "is outside the file's quarter 2009-Q1"),
     case("date-before-the-decision", edit("date: 2009-03-01", "date: 2008-09-01",
@@ -103,7 +99,6 @@ CASES: list[ReportCase] = [
          "not a real date"),
     case("date-in-local-notation", edit("date: 2009-03-01", "date: 01/03/2009"), At("01/03/2009"),
          "write YYYY-MM-DD"),
-    case("submitted-in-the-future", raw(BASE + "submitted: 2009-06-01\n"), At("2009-06-01"), "is in the future"),
     # ---------------------------------------------------------------- the file's place and name
     case("file-named-for-no-unit", raw(BASE), At("phong-kinh-te\n"), "the file name 'phong-khong-co' is not a unit",
          file="2009-Q1/phong-khong-co.yaml"),

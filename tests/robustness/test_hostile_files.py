@@ -62,7 +62,7 @@ def test_check_names_a_symlinked_quarter_folder(tmp_path: Path) -> None:
 
 def test_queries_refuse_a_symlinked_quarter_folder(tmp_path: Path) -> None:
     data = _linked_quarter(tmp_path)
-    result = run(["overdue", "--data", str(data)], tmp_path, 2)
+    result = run(["overdue", "--data", str(data)], tmp_path, 4)  # answered without it (issue 16)
     assert "reports/2009-Q1" in result.stderr
 
 
@@ -157,7 +157,7 @@ def test_a_report_name_that_is_not_utf8_is_named(tmp_path: Path) -> None:
         handle.write(ENTRY.encode("utf-8"))
     result = run(["check", "--data", str(data), "--lang", "en"], tmp_path, 1)
     assert "phong-kinh-t\\xe9.yaml: the file name is not UTF-8" in result.stdout
-    result = run(["overdue", "--data", str(data)], tmp_path, 2)
+    result = run(["overdue", "--data", str(data)], tmp_path, 4)  # answered without it (issue 16)
     assert "phong-kinh-t\\xe9.yaml" in result.stderr and "internal" not in result.stderr
 
 

@@ -27,10 +27,15 @@ def run(tmp_path: Path, raw: bytes, *argv: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+# The shipped plan without its `acknowledged:` block, so that `check` prints its three warnings:
+# their positions must be the same whatever the bytes.
+WARNED = SHIPPED[:SHIPPED.index("# The plan's known warnings")] + SHIPPED[SHIPPED.index("tasks:\n"):]
+
+
 @pytest.fixture
 def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, str]]:
     root = tmp_path_factory.mktemp("reference")
-    return {cmd: run(root, SHIPPED.encode("utf-8"), cmd) for cmd in ("check", "export")}
+    return {cmd: run(root, WARNED.encode("utf-8"), cmd) for cmd in ("check", "export")}
 
 
 def test_shipped_plan_is_nfc() -> None:
@@ -44,8 +49,8 @@ def test_shipped_plan_is_nfc() -> None:
 ])
 def test_same_plan_other_bytes_reads_the_same(name: str, encode, tmp_path: Path,
                                                reference: dict[str, tuple[int, str, str]]) -> None:
-    raw = encode(SHIPPED)
-    assert raw != SHIPPED.encode("utf-8")
+    raw = encode(WARNED)
+    assert raw != WARNED.encode("utf-8")
     check = run(tmp_path, raw, "check")
     export = run(tmp_path, raw, "export")
     assert check[0] == 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 import typer
 
@@ -31,6 +33,45 @@ def _options(
     """The options every command shares (read by HoinhapGroup.invoke)."""
 
 
+class _PipeSafe:
+    """A standard stream whose reader may go away (`hoinhap overdue | head -1`): the first
+    write or flush that meets a closed pipe points the descriptor at /dev/null, and the rest
+    of the answer goes there. The command runs to its end and exits with its own code (1 when
+    something is late), with no traceback and no "Broken pipe" line; Python's own flush at
+    exit then has nothing to complain about either."""
+
+    def __init__(self, stream: TextIO):
+        self._stream, self._gone = stream, False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._reader_gone()
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        self._gone = True
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, self._stream.fileno())  # what is still buffered is flushed there, quietly
+        os.close(null)
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding, buffer, …
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """The console script, and the garbage-collector policy of a run (the library sets none).
 
@@ -41,6 +82,8 @@ def main() -> None:
     reference cycles, and the operating system takes the memory back at once. So the collector
     is off for the run, and the process ends with os._exit once its answer is flushed."""
     gc.disable()
+    sys.stdout = _PipeSafe(sys.stdout)  # a stream in all but name
+    sys.stderr = _PipeSafe(sys.stderr)
     try:
         app(prog_name="hoinhap")
     except SystemExit as done:
@@ -50,6 +93,6 @@ def main() -> None:
         try:
             sys.stdout.flush()
             sys.stderr.flush()
-        except (OSError, ValueError):  # a closed pipe, a full disk: let the normal exit report it
+        except (OSError, ValueError):  # a full disk: let the normal exit report it (a closed pipe: _PipeSafe)
             raise done from None
         os._exit(code)  # the answer is written and flushed: no object-by-object teardown

@@ -20,8 +20,9 @@ def check(
 ) -> int:
     """Validate plan.yaml and the report files; print every problem as file:line:column.
 
-    Exit 0 when valid, 1 when problems were found (with --strict, warnings too), 2 when the
-    options are wrong.
+    Every problem of every file in one pass, by file and line. Exit 0 when valid, 1 when
+    problems were found (with --strict, warnings too; plan.yaml's `acknowledged:` accepts
+    known warnings), 2 when the options are wrong.
 
     \b
     Example: hoinhap check --data data --strict
@@ -29,6 +30,8 @@ def check(
     out = output(lang)
     where = open_data(data, out)
     found, problems = snapshot.load(where, today(), cache(), max_bytes=max_bytes())
+    plan_name = where.display(where.plan_file)  # every problem in one list: the plan's, then by file and line
+    problems = sorted(problems, key=lambda p: (p.file != plan_name, p.file, p.line or 0, p.col or 0))
     n_errors = len(errors(problems))
     n_warnings = len(problems) - n_errors
     failed = n_errors > 0 or (strict and n_warnings > 0)

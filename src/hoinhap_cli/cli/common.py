@@ -80,7 +80,9 @@ ProgramOpt = Annotated[
 ]
 SearchOpt = Annotated[
     Optional[str],
-    typer.Option("--search", "-s", metavar="TEXT", help="Words to find, diacritics optional ('cum cong nghiep')."),
+    typer.Option("--search", "-s", metavar="TEXT",
+                 help="Words to find, all of them, in any order, diacritics optional ('cho sieu thi'): in the "
+                      "task, its products and notes, and the notes, reasons and evidence recorded for it."),
 ]
 DueBeforeOpt = Annotated[Optional[date], typer.Option(
     "--due-before", metavar="DATE", click_type=DATE, help="Falls due on or before DATE (YYYY-MM-DD).")]

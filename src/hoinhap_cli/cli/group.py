@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from contextvars import ContextVar
 from difflib import get_close_matches
 from typing import Any
@@ -24,6 +23,7 @@ from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
 from hoinhap_cli import guard
+from hoinhap_cli.cli import around
 from hoinhap_cli.cli.commands import COMMANDS
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.problems import DataError, HoinhapError, UsageError
@@ -77,8 +77,10 @@ class HoinhapGroup(TyperGroup):
         lang = lang_from_env(_lang_arg(args))  # errors in the language the command was asked for
         token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
         said = guard.LANG.set(lang)  # the Problems issue 19's checks word as they find them
+        after = around.opened()
         try:
-            code = super().invoke(ctx)
+            around.refuse_repeated(self.get_command(ctx, args[0]) if args else None, args[1:])
+            code = around.closed(super().invoke(ctx))
         except DataError as err:
             for problem in err.problems:
                 typer.echo(guard.escape_bidi(str(problem)), err=True)
@@ -94,9 +96,6 @@ class HoinhapGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo(t("error.interrupted", lang_from_env(None)), err=True)
             raise typer.Exit(130) from None
-        except BrokenPipeError:
-            sys.stderr.close()
-            raise typer.Exit(0) from None
         except Exception as err:  # a bug: say so in one line, traceback only on request
             if type(err).__module__.startswith(("click", "typer")) or os.environ.get("HOINHAP_DEBUG"):
                 raise  # the CLI framework's own exits and usage errors
@@ -105,6 +104,7 @@ class HoinhapGroup(TyperGroup):
         finally:
             _NO_CACHE.reset(token)
             guard.LANG.reset(said)
+            around.closed(None, after)
         if isinstance(code, int):  # a command returns its exit code
             raise typer.Exit(code)
         return code

@@ -9,6 +9,7 @@ from typing import Any
 
 from hoinhap_cli import selection, snapshot
 from hoinhap_cli.cache import Cache
+from hoinhap_cli.cli.around import after_answer
 from hoinhap_cli.cli.group import no_cache
 from hoinhap_cli.cli.values import today
 from hoinhap_cli.i18n import MESSAGES, lang_from_env, t
@@ -46,10 +47,29 @@ def cache() -> Cache:
     return Cache.default(no_cache=no_cache())
 
 
+# A read's exit codes when report files were left out: 3 (nothing late), 4 (something late);
+# 0, 1 and 2 keep their meaning (README, "Mã thoát / exit codes").
+DEGRADED = {0: 3, 1: 4}
+
+
 def load_ledger(data: str | None, out: Output) -> Ledger:
+    """The ledger to answer from. Only an unusable plan stops a read: a report file with an
+    error is left out, said once on stderr (with its problems), under the answer, and in the
+    exit code (DEGRADED)."""
     ledger, problems = snapshot.load(open_data(data, out), today(), cache(), max_bytes=max_bytes())
     if ledger is None:
         raise DataError(errors(problems))
+    left_out = ledger.excluded_files()
+    if left_out:
+        out.message(t("read.excluded", out.lang, n=len(left_out)))
+        out.problems(sorted(errors(ledger.excluded), key=lambda p: (p.file, p.line or 0, p.col or 0)))
+        out.excluded = left_out
+        note = t("read.excluded_note", out.lang, files=", ".join(left_out))
+
+        def finish(code: int) -> int:
+            out.excluded_note(note)
+            return DEGRADED.get(code, code)
+        after_answer(finish)
     return ledger
 
 

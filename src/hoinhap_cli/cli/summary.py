@@ -102,7 +102,10 @@ def summary(
         out.report(format.value, report)
         return 0
     text = io.StringIO()
-    Output(lang=out.lang, color=False, out=text).report(format.value, report)
+    written = Output(lang=out.lang, color=False, out=text, excluded=out.excluded)  # a file left out: said in it too
+    written.report(format.value, report)
+    if out.excluded:
+        written.excluded_note(t("read.excluded_note", out.lang, files=", ".join(out.excluded)))
     try:
         files.write_atomic(out_file, text.getvalue(), overwrite=force)
     except FileExistsError:

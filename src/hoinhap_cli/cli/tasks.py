@@ -32,6 +32,7 @@ from hoinhap_cli.cli.common import (
 )
 from hoinhap_cli.i18n import t
 from hoinhap_cli.lookup import task_rows
+from hoinhap_cli.selection import search_hits, search_words
 
 
 def tasks(
@@ -73,6 +74,10 @@ def tasks(
     f = task_filter(ledger, out.lang, unit, role, program, search, due_before, due_after, due_in,
                     include_ongoing, include_pending, no_recurring, status)
     pairs = task_rows(ledger, f, out.lang, today(), sort.value)
+    if f.search:  # which fields the words were found in (the task's, or what was recorded for it)
+        for row, record in pairs:
+            record["matched_in"] = search_hits(ledger, ledger.tasks[row["id"]], search_words(f.search))
+            row["matched"] = [t(f"search.{name}", out.lang) for name in record["matched_in"]]
     columns = [
         column("id", no_wrap=True),
         column("program", table=False),
@@ -86,6 +91,7 @@ def tasks(
         column("next_due", no_wrap=True, table=sort is SortChoice.due),
         column("status", max_width=24),
         column("updated", no_wrap=True),
+        *([column("matched", max_width=16)] if f.search else []),
     ]
     out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
                 t("rows.count.tasks", out.lang, n=len(pairs)), t("rows.none", out.lang), bom=bom)

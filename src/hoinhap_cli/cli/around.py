@@ -1,0 +1,66 @@
+"""What the edge (cli.group) does around a command: before it, options given twice are
+refused when they take one value (a repeatable one, `--unit`, `--status`, combines its values;
+never silently narrowed to the last, `--program 1 --program 2`); after it, what its answer
+still needs (`after_answer`: session.load_ledger's note and exit code 3/4 when report files
+were left out)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar, Token
+
+from typer._click.core import Command
+from typer.core import TyperOption as Option
+
+from hoinhap_cli.problems import UsageError, words
+
+
+def refuse_repeated(command: Command | None, args: list[str]) -> None:
+    """UsageError (exit 2) when an option that takes one value is given more than once."""
+    if command is None:
+        return
+    single: dict[str, str] = {}  # every spelling of a one-value option -> its long name
+    for param in command.params:
+        if isinstance(param, Option) and not (param.multiple or param.count or param.is_flag):
+            for name in (*param.opts, *param.secondary_opts):
+                single[name] = max(param.opts, key=len)
+    seen: dict[str, str] = {}
+    at = 0
+    while at < len(args):
+        arg = args[at]
+        if arg == "--":
+            return  # the rest are arguments
+        name, _, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        option = single.get(name)
+        if option is not None:
+            value = inline if inline else (args[at + 1] if at + 1 < len(args) else "")
+            if option in seen:
+                raise UsageError(words("option.repeated", option=option, first=seen[option], second=value))
+            seen[option] = value
+            at += 0 if inline else 1  # the value is not an option
+        at += 1
+
+
+# Set and reset by cli.group.HoinhapGroup.invoke around each command (nothing leaks from one
+# CliRunner call into the next).
+_AFTER: ContextVar[list[Callable[[int], int]] | None] = ContextVar("hoinhap_after", default=None)
+
+
+def after_answer(finish: Callable[[int], int]) -> None:
+    """Run `finish(code)` once the command has answered; its result is the exit code."""
+    pending = _AFTER.get()
+    if pending is not None:
+        pending.append(finish)
+
+
+def opened() -> Token[list[Callable[[int], int]] | None]:
+    return _AFTER.set([])
+
+
+def closed(code: object, token: Token[list[Callable[[int], int]] | None] | None = None) -> object:
+    """The command's exit code after what its answer needed; with `token`, the list is reset."""
+    for finish in _AFTER.get() or []:
+        code = finish(code if isinstance(code, int) else 0)
+    if token is not None:
+        _AFTER.reset(token)
+    return code
