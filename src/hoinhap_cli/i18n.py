@@ -408,6 +408,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "'{text}' is not a duration: write 30d, 6w, 2m, 1q or 1y"),
     "char.byte": ("byte {byte}, không phải UTF-8 (terminal có đặt UTF-8 không?)",
                   "the byte {byte}, which is not UTF-8 (is the terminal set to UTF-8?)"),
+    # --- tables
+    "table.dropped": ("(không đủ chỗ, đã ẩn cột: {columns})", "(no room: columns left out: {columns})"),
+    "table.dropped.more": (" — {option} để xem đủ", " — {option} shows them all"),
 }
 
 

@@ -28,7 +28,7 @@ class RoleChoice(str, Enum):
 
 
 def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Output:
-    return Output(lang=lang_from_env(lang), color=False if no_color else None, full=full)
+    return Output(lang=lang_from_env(lang), color=False if no_color else None, full=full, show_all="--full")
 
 
 def open_data(data: str | None, out: Output) -> DataDir:
