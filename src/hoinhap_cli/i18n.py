@@ -410,6 +410,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "the byte {byte}, which is not UTF-8 (is the terminal set to UTF-8?)"),
     # --- tables
     "table.dropped": ("(không đủ chỗ, đã ẩn cột: {columns})", "(no room: columns left out: {columns})"),
+    "log.none": ("không có cập nhật nào khớp", "no entry matches"),
     "table.dropped.more": (" — {option} để xem đủ", " — {option} shows them all"),
 }
 

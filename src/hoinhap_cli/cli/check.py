@@ -24,7 +24,7 @@ def check(
     options are wrong.
 
     \b
-    Example: hoinhap check --data data --strict
+    Example: hoinhap check --data data
     """
     out = output(lang)
     where = open_data(data, out)

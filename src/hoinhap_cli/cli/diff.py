@@ -9,7 +9,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from hoinhap_cli import guard, revisions
-from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, format_option, output
+from hoinhap_cli.cli.common import DataOpt, Format, FullOpt, LangOpt, format_option, output
 from hoinhap_cli.i18n import t
 from hoinhap_cli.paths import locate
 from hoinhap_cli.plandiff import Change
@@ -31,6 +31,7 @@ def diff(
     format: Annotated[Format, format_option("table, md or json.", Format.table, Format.md, Format.json)]
     = Format.table,
     lang: LangOpt = None,
+    full: FullOpt = False,
 ) -> int:
     """Show what changed in substance in plan.yaml between two git revisions (or two files).
 
@@ -40,9 +41,9 @@ def diff(
     substance, 1 when something did, 2 when a revision or a plan cannot be read.
 
     \b
-    Example: hoinhap diff HEAD~1 HEAD --format md
+    Example: hoinhap diff HEAD~1 HEAD --format md  # exit 1 when something changed
     """
-    out = output(lang)
+    out = output(lang, full=full)
     for rev in (old_rev, new_rev):  # `diff ''` was silently HEAD
         if rev is not None:
             guard.revision(rev)

@@ -43,7 +43,7 @@ def record(
 
     \b
     Example: hoinhap record 2.10 --status "đang thực hiện" --note "Đã khảo sát 3 chợ"
-    Example: hoinhap record 3.2.4 --status "vướng mắc" --reason "Chờ Thành phố duyệt vốn" --unit "Phòng QLĐT"
+    Example: hoinhap record 3.2.2 --status "vướng mắc" --reason "Chờ Thành phố duyệt vốn" --unit "Phòng QLĐT"
     """
     # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
     from hoinhap_cli.cli.writing import append_entry, lock_timeout, open_for_writing, update

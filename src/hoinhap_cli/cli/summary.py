@@ -15,6 +15,7 @@ from hoinhap_cli.cli.common import (
     PERIOD,
     DataOpt,
     Format,
+    FullOpt,
     LangOpt,
     NoColorOpt,
     format_option,
@@ -46,6 +47,7 @@ def summary(
     force: Annotated[bool, typer.Option("--force", help="With --out: replace FILE if it exists.")] = False,
     data: DataOpt = None,
     lang: LangOpt = None,
+    full: FullOpt = False,
     no_color: NoColorOpt = False,
 ) -> int:
     """The periodic review: per programme and per lead unit, what fell due, what is done, what is late.
@@ -55,7 +57,7 @@ def summary(
     \b
     Example: hoinhap summary --period 2009-H1 --format md --out data/reports/bao-cao-2009-H1.md
     """
-    out = output(lang, no_color)
+    out = output(lang, no_color, full)
     out_file = guard.out_target(out_file, "--out")  # '-': standard output; a link, device or FIFO refused
     if out_file is not None and out_file.exists() and not force:
         raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"])
