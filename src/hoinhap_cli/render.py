@@ -73,7 +73,12 @@ class Output:
         if not rows:
             self.message(none)
         elif note:
-            self.text(note)
+            self.text(self._fit(note))
+
+    def _fit(self, text: str) -> str:
+        """A line of a table's report, wrapped at spaces to the terminal's width."""
+        width = tables.console_width()
+        return "\n".join(tables.wrap(text, width)) if len(text) > width else text
 
     def listing(self, fmt: str, columns: Sequence[Column], rows: Rows, record: Any,
                 title: str | None = None, empty: str = "") -> None:
@@ -135,7 +140,7 @@ class Output:
             return
         for part in report.parts(fmt, self.lang):
             if isinstance(part, str):
-                self.text(part)
+                self.text(self._fit(part) if fmt == "table" else part)
             elif isinstance(part, Note):
                 self.message(part.text)
             elif fmt == "md" and part.inline:

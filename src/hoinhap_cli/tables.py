@@ -136,13 +136,14 @@ def layout(specs: Sequence[Spec], distinct: Sequence[set[str]], width: int, drop
         dropped.append(gone)
     widths = [hi[i] if i in shown else 0 for i in range(n)]
     excess = sum(widths) + GAP * (len(shown) - 1) - width
-    while excess > 0:  # narrow the widest column that still can, one cell at a time (a heading first)
-        movable = [i for i in shown if widths[i] > lo[i]]
-        if not movable:
-            break
-        widest = max(movable, key=lambda i: (widths[i], widths[i] > mid[i], i))
-        widths[widest] -= 1
-        excess -= 1
+    for floor in (mid, lo):  # wrap headings first, then cells: the widest column first, a cell at a time
+        while excess > 0:
+            movable = [i for i in shown if widths[i] > floor[i]]
+            if not movable:
+                break
+            widest = max(movable, key=lambda i: (widths[i], i))
+            widths[widest] -= 1
+            excess -= 1
     return Layout(widths, dropped)
 
 
