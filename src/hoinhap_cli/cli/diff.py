@@ -14,7 +14,7 @@ from hoinhap_cli.i18n import t
 from hoinhap_cli.paths import locate
 from hoinhap_cli.plandiff import Change
 from hoinhap_cli.plandiff import diff as plan_diff
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.render import Column
 
 COLUMNS = [Column("what", "Thay đổi", "Change", no_wrap=True), Column("item", "Mục", "Item", no_wrap=True),
@@ -49,14 +49,13 @@ def diff(
             guard.revision(rev)
     if files is not None:
         if old_rev is not None:
-            raise UsageError("give either revisions or --files OLD.yaml NEW.yaml, not both")
+            raise UsageError(words("cli.diff.both"))
         old, old_name = revisions.plan_file(Path(files[0]), files[0]), files[0]
         new, new_name = revisions.plan_file(Path(files[1]), files[1]), files[1]
     else:
         where = locate(data, fallback=os.environ.get("HOINHAP_DATA"))
         if where.origin == "bundled":
-            raise UsageError("no data/plan.yaml here or above to compare",
-                             ["pass --data DIR, or compare two files with --files OLD.yaml NEW.yaml"])
+            raise UsageError(words("cli.diff.no_plan"), [words("cli.diff.no_plan.hint")])
         repo = revisions.repo_of(where.plan_file)
         old, old_name = revisions.plan_at(repo, old_rev or "HEAD", where.display(where.plan_file))
         new, new_name = revisions.plan_at(repo, new_rev, where.display(where.plan_file))

@@ -13,7 +13,7 @@ from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, pa
 from hoinhap_cli.cli.complete import complete_unit
 from hoinhap_cli.i18n import t
 from hoinhap_cli.periods import is_quarter, parse_period
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 
 
 def submit(
@@ -33,18 +33,18 @@ def submit(
     from hoinhap_cli.cli.writing import lock_timeout, mark_submitted, open_for_writing, update
 
     if not re.fullmatch(r"[0-9A-Za-z-]+", period):  # '/', '..', NUL: nothing that could name another folder
-        raise UsageError(f"--period {period!r} is not a quarter: write YYYY-Qn, e.g. 2009-Q1; nothing was written")
+        raise UsageError(words("cli.submit.not_quarter", period=period))
     out = output(lang)
     where, plan = open_for_writing(data, out)
     now = today()
     quarter = parsed(parse_period, period, "--period")
     if not is_quarter(quarter.label):
-        raise UsageError(f"--period '{period}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1")
+        raise UsageError(words("cli.submit.not_quarter", period=period))
     who = progress.resolve_unit(plan, unit)
     day = progress.parse_day(plan, date, now)
     if day < quarter.start:
-        raise UsageError(f"--date {day.isoformat()} is before the quarter {quarter} began "
-                         f"({quarter.start.isoformat()})")
+        raise UsageError(words("cli.submit.before", day=day.isoformat(), quarter=quarter,
+                               start=quarter.start.isoformat()))
     written = update(where, plan, who.id, quarter.label, now, mark_submitted(day), timeout=lock_timeout(),
                      max_bytes=max_bytes())
     if written.reformatted:

@@ -25,7 +25,7 @@ from hoinhap_cli.cli.common import (
 )
 from hoinhap_cli.i18n import t
 from hoinhap_cli.periods import Period
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.render import Output
 from hoinhap_cli.summary import summarise
 
@@ -60,9 +60,9 @@ def summary(
     out = output(lang, no_color, full)
     out_file = guard.out_target(out_file, "--out")  # '-': standard output; a link, device or FIFO refused
     if out_file is not None and out_file.exists() and not force:
-        raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"])
+        raise UsageError(words("cli.out.exists", file=out_file), [words("cli.out.exists.hint")])
     if out_file is not None and not out_file.parent.is_dir():
-        raise UsageError(f"{out_file.parent}: no such folder")
+        raise UsageError(words("cli.out.no_folder", folder=out_file.parent))
     ledger = load_ledger(data, out)
     report = summarise(ledger, period, as_of or min(period.end + timedelta(days=1), today()))
     if out_file is None:
@@ -73,7 +73,7 @@ def summary(
     try:
         files.write_atomic(out_file, text.getvalue(), overwrite=force)
     except FileExistsError:
-        raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"]) from None
+        raise UsageError(words("cli.out.exists", file=out_file), [words("cli.out.exists.hint")]) from None
     except OSError as err:  # a full disk, a read-only folder: one line
         raise guard.out_failed(out_file, err) from None
     out.message(t("summary.written", out.lang, file=out_file))
