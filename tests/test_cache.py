@@ -101,7 +101,7 @@ def test_an_edit_gives_a_fresh_answer(mini: Path) -> None:
     problems = json.loads(out)["problems"]
     assert code == 1
     assert [(p["line"], p["column"]) for p in problems] == [(4, 11)]
-    assert "unknown task '3.2.9'" in problems[0]["message"]
+    assert "không có nhiệm vụ '3.2.9'" in problems[0]["message"]
 
 
 def test_a_plan_edit_rechecks_cached_reports_with_positions(mini: Path) -> None:
@@ -211,7 +211,7 @@ def test_the_snapshot_depends_on_today(mini: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("HOINHAP_TODAY", "2009-01-20")
     code, out = run("check", "--data", str(mini), "--format", "json")
     assert code == 1
-    assert "is in the future" in json.loads(out)["problems"][0]["message"]
+    assert "ở tương lai" in json.loads(out)["problems"][0]["message"]
 
 
 def test_one_snapshot_per_data_folder_and_a_few_folders(mini: Path, tmp_path: Path, _private_cache: Path) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 
+from hoinhap_cli.i18n_files import FILE_MESSAGES
+
 LANGS = ("vi", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    **FILE_MESSAGES,  # the problems found in data files (i18n_files.py)
     # check
     "check.ok": ("{file}: hợp lệ — {tasks} nhiệm vụ, {units} đơn vị, {reports} tệp báo cáo",
                  "{file}: valid — {tasks} tasks, {units} units, {reports} report files"),
@@ -442,6 +445,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "nothing was written"),
     "cli.submit.before": ("--date {day} trước ngày bắt đầu quý {quarter} ({start})",
                           "--date {day} is before the quarter {quarter} began ({start})"),
+    "problem.warning": ("cảnh báo: ", "warning: "),
+    "problem.and_more": ("{message} (và {n} lỗi khác)", "{message} (and {n} more problem(s))"),
     "table.dropped.more": (" — {option} để xem đủ", " — {option} shows them all"),
 }
 

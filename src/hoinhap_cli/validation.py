@@ -19,7 +19,7 @@ from hoinhap_cli import guard, records
 from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
 from hoinhap_cli.periods import Kind, Period, is_quarter
-from hoinhap_cli.problems import Problem
+from hoinhap_cli.problems import Problem, Words, words
 from hoinhap_cli.selection import takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
 from hoinhap_cli.text import fold, similar
@@ -37,17 +37,17 @@ def status_words() -> dict[str, Status]:
     return words
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> str | Words:
     if isinstance(value, bool):
-        return f"true/false ({value})".lower()
+        return words("val.bool", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return words("val.number", value=value)
     if value is None:
-        return "nothing (null)"
+        return words("val.null")
     if isinstance(value, list):
-        return "a list"
+        return words("val.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return words("val.mapping")
     return f"'{value}'"
 
 
@@ -99,61 +99,61 @@ def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel]) 
     return out
 
 
-def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[BaseModel]) -> tuple[str, bool]:
+def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[BaseModel]) -> tuple[str | Words, bool]:
     """One pydantic error in the file's words, and whether it points at the key (not its value)."""
     kind = e["type"]
     value = e.get("input")
     if kind == "extra_forbidden":
         key = loc[-1]
         near = similar(str(key), _fields(model, loc))
-        hint = f"; did you mean '{near[0]}'?" if near else ""
+        hint: str | Words = words("val.did_you_mean", name=near[0]) if near else ""
         allowed = ", ".join(_fields(model, loc))
-        msg = f"unknown key '{key}'{hint} (allowed here: {allowed})"
+        msg: str | Words = words("val.unknown_key", field=key, hint=hint, allowed=allowed)
     elif kind == "missing":
-        msg = f"missing required key '{loc[-1]}'"
+        msg = words("val.missing_key", field=loc[-1])
     elif kind in ("string_type", "str_type"):
         raw = doc.raw(loc)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and raw is not None:
-            msg = f"{raw} is read as a number; quote it: \"{raw}\""
+            msg = words("val.quote_number", raw=raw)
         else:
-            msg = f"expected text, got {_describe(value)}"
+            msg = words("val.expected_text", got=_describe(value))
     elif kind in ("int_type", "int_parsing"):
-        msg = f"expected a whole number, got {_describe(value)}"
+        msg = words("val.expected_int", got=_describe(value))
     elif kind == "bool_type":
-        msg = f"expected true or false, got {_describe(value)}"
+        msg = words("val.expected_bool", got=_describe(value))
     elif kind in ("list_type",):
-        msg = f"expected a list, got {_describe(value)}"
+        msg = words("val.expected_list", got=_describe(value))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        msg = f"expected a mapping of keys, got {_describe(value)}"
+        msg = words("val.expected_mapping", got=_describe(value))
     elif kind == "string_pattern_mismatch":
-        msg = f"{_describe(value)} is not a valid id here ({_pattern_hint(loc)})"
+        msg = words("val.bad_id", value=_describe(value), hint=_pattern_hint(loc))
     elif kind == "enum":
         expected = e.get("ctx", {}).get("expected", "")
         near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
-        hint = f"; did you mean '{near[0]}'?" if near else ""
+        hint = words("val.did_you_mean", name=near[0]) if near else ""
         word = status_words().get(fold(str(value).replace("-", " "))) if loc and loc[-1] == "status" else None
         if word is not None:  # the command line's words; files keep one spelling per status
-            hint = f"; a file writes the status id: {word.value}"
-        msg = f"{_describe(value)} is not one of {expected}{hint}"
+            hint = words("val.status_id", id=word.value)
+        msg = words("val.not_one_of", value=_describe(value), expected=expected, hint=hint)
     elif kind == "too_short":
-        msg = "must not be empty" if loc[-1] != "milestones" else \
-            "a task needs at least one milestone (due: none if the document gives no time)"
+        msg = words("val.empty") if loc[-1] != "milestones" else words("val.no_milestone")
     elif kind == "string_too_short":
-        msg = "must not be empty: write the text, or remove the key if it is optional"
+        msg = words("val.empty_text")
     elif kind in ("greater_than_equal", "greater_than"):
-        msg = f"{_describe(value)} is too small ({e['msg'].lower()})"
+        limit = e.get("ctx", {})
+        msg = words("val.too_small", value=_describe(value), limit=limit.get("ge", limit.get("gt", "")))
     else:
         msg = e["msg"]
     return msg, kind == "extra_forbidden"
 
 
-def _pattern_hint(loc: tuple[Any, ...]) -> str:
+def _pattern_hint(loc: tuple[Any, ...]) -> Words:
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if name in ("lead", "support", "members", "standing_agency", "unit", "event") or (
         name == "id" and len(loc) >= 1 and loc[0] in ("units", "events")
     ):
-        return "lower-case ASCII words joined by '-', e.g. phong-kinh-te"
-    return "digits joined by dots, with an optional letter, e.g. 2.10 or 3.2.4a"
+        return words("val.pattern.unit")
+    return words("val.pattern.task")
 
 
 # ------------------------------------------------------------ plan cross-checks
@@ -174,7 +174,7 @@ def plan_problems(plan: Plan, doc: Located) -> list[Problem]:
     if plan.decision.standing_agency not in unit_ids:
         out.append(_unknown(doc, ("decision", "standing_agency"), "unit", plan.decision.standing_agency, unit_ids))
     if plan.plan.period.end < plan.plan.period.start:
-        out.append(doc.problem(("plan", "period", "end"), "the plan period ends before it starts"))
+        out.append(doc.problem(("plan", "period", "end"), words("val.period_reversed")))
     programs = {p.id: p for p in plan.programs}
     tasks = {t.id: t for t in plan.tasks}
     events = {e.id for e in plan.events}
@@ -192,21 +192,20 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
     if program is None:
         out.append(_unknown(doc, (*at, "program"), "programme", task.program, set(programs)))
     elif task.section is not None and task.section not in {s.id for s in program.sections}:
-        out.append(_unknown(doc, (*at, "section"), f"section of programme {program.id}", task.section,
+        out.append(_unknown(doc, (*at, "section"), words("noun.section_of", id=program.id), task.section,
                             {s.id for s in program.sections}))
     if task.units_from is not None:
         for role in ("lead", "support"):  # point at the key to remove, not at units_from
             if getattr(task, role) is not None:
-                out.append(doc.problem((*at, role), f"units_from takes lead and support from task "
-                                       f"{task.units_from}: remove '{role}' here", key=True))
+                out.append(doc.problem((*at, role), words("val.units_from.role", task=task.units_from, role=role),
+                                       key=True))
         source = tasks.get(task.units_from)
         if source is None:
             out.append(_unknown(doc, (*at, "units_from"), "task", task.units_from, set(tasks)))
         elif source.units_from is not None:
-            out.append(doc.problem((*at, "units_from"), f"task {source.id} takes its own units from elsewhere; "
-                                   "point at the task that lists them"))
+            out.append(doc.problem((*at, "units_from"), words("val.units_from.chain", task=source.id)))
     elif task.lead is None:
-        out.append(doc.problem(at, "missing required key 'lead' (or units_from)"))
+        out.append(doc.problem(at, words("val.missing_lead")))
     for role in ("lead", "support"):
         for j, uid in enumerate(getattr(task, role) or []):
             if uid not in unit_ids:
@@ -217,24 +216,23 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         d = m.due
         if m.product is not None and m.product > len(task.products):
             out.append(doc.problem((*where, "product"),
-                                   f"product {m.product} does not exist: task {task.id} lists {len(task.products)}"))
+                                   words("val.no_product", product=m.product, task=task.id, n=len(task.products))))
         if d.kind is Kind.EVENT and d.event not in events:
             out.append(_unknown(doc, (*where, "due"), "event", d.event or "", events))
         if d.kind is Kind.RECURRING and d.window is not None and (
             d.window.start < period.start or d.window.end > period.end
         ):
-            out.append(doc.problem((*where, "due"), f"'{d}' recurs outside the plan period "
-                                   f"{period.start.year}–{period.end.year}"))
+            out.append(doc.problem((*where, "due"), words("val.recurs_outside", due=d, start=period.start.year,
+                                                          end=period.end.year)))
         if d.due is not None and period.start <= period.end and not (period.start <= d.due <= period.end):
-            out.append(doc.problem((*where, "due"), f"'{d}' falls outside the plan period "
-                                   f"{period.start.isoformat()}..{period.end.isoformat()}", severity="warning"))
+            out.append(doc.problem((*where, "due"), words("val.due_outside", due=d, start=period.start.isoformat(),
+                                                          end=period.end.isoformat()), severity="warning"))
         if d.due is not None and d.due < signed:
             out.append(doc.problem((*where, "due"),
-                                   f"task {task.id}: due {d.due.isoformat()} ({d}), before the decision was signed "
-                                   f"on {signed.isoformat()}", severity="warning"))
+                                   words("val.due_before_signing", task=task.id, day=d.due.isoformat(), due=d,
+                                         signed=signed.isoformat()), severity="warning"))
         if d.kind is Kind.NONE:
-            out.append(doc.problem((*where, "due"), f"task {task.id} has no deadline (the document gives none)",
-                                   severity="warning"))
+            out.append(doc.problem((*where, "due"), words("val.no_deadline", task=task.id), severity="warning"))
     return out
 
 
@@ -244,7 +242,8 @@ def _unique(doc: Located, key: str, ids: list[str], what: str) -> list[Problem]:
     for i, ident in enumerate(ids):
         if ident in seen:
             line, _ = doc.position((key, seen[ident], "id"))
-            out.append(doc.problem((key, i, "id"), f"duplicate {what} id '{ident}' (first at line {line})"))
+            out.append(doc.problem((key, i, "id"), words("val.duplicate_id", what=words(f"noun.{what}"), id=ident,
+                                                          line=line)))
         else:
             seen[ident] = i
     return out
@@ -260,15 +259,16 @@ def _aliases(plan: Plan, doc: Located) -> list[Problem]:
         for _, name, path in names:
             key = fold(name)
             if key in owner and owner[key] != unit.id:
-                out.append(doc.problem(path, f"'{name}' also names unit '{owner[key]}': a name must point at one unit"))
+                out.append(doc.problem(path, words("val.name_twice", name=name, unit=owner[key])))
             owner.setdefault(key, unit.id)
     return out
 
 
-def _unknown(doc: Located, path: tuple, what: str, value: str, known: set[str]) -> Problem:
+def _unknown(doc: Located, path: tuple, what: str | Words, value: str, known: set[str]) -> Problem:
     near = similar(value, sorted(known))
-    hint = f"; did you mean '{near[0]}'?" if near else ""
-    return doc.problem(path, f"unknown {what} '{value}'{hint}")
+    hint = words("val.did_you_mean", name=near[0]) if near else ""
+    noun = words(f"noun.{what}") if isinstance(what, str) else what
+    return doc.problem(path, words("val.unknown", what=noun, value=value, hint=hint))
 
 
 # ------------------------------------------------------------ report checks
@@ -303,18 +303,17 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
     if expected_unit is not None and report.unit != expected_unit:
         if expected_unit not in units:
             near = similar(expected_unit, sorted(units))
-            hint = f" (did you mean '{near[0]}'?)" if near else ""
-            out.append(doc.problem(("unit",), f"the file name '{expected_unit}' is not a unit of the plan{hint}: "
-                                   f"a report is named <unit-id>.yaml, here {report.unit}.yaml"))
+            hint = words("val.did_you_mean", name=near[0]) if near else ""
+            out.append(doc.problem(("unit",), words("val.file_not_unit", name=expected_unit, hint=hint,
+                                                    unit=report.unit)))
         else:
-            out.append(doc.problem(("unit",), f"the file is named for unit '{expected_unit}' but says unit: "
-                                   f"{report.unit}"))
+            out.append(doc.problem(("unit",), words("val.file_unit_differs", name=expected_unit, unit=report.unit)))
     if expected_period is not None and not is_quarter(expected_period):
-        out.append(doc.problem(("period",), f"the folder '{expected_period}' is not a quarter: a report belongs in "
-                               f"reports/<YYYY-Qn>/<unit-id>.yaml, here reports/{report.period}/"))
+        out.append(doc.problem(("period",), words("val.folder_not_quarter", folder=expected_period,
+                                                  period=report.period)))
     elif expected_period is not None and report.period.label != expected_period:
-        out.append(doc.problem(("period",),
-                               f"the file is in folder {expected_period} but says period: {report.period}"))
+        out.append(doc.problem(("period",), words("val.folder_period_differs", folder=expected_period,
+                                                  period=report.period)))
     signed = plan.decision.signed_on
     reporter = report.unit in units  # a unit may report on a task it takes part in (selection.takes_part)
     # A date needs a closer look (_date_problems) only outside [first, last].
@@ -324,22 +323,22 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
         if task is None:
             out.append(_unknown(doc, ("entries", i, "task"), "task", entry.task, set(tasks)))
         elif entry.milestone is not None and entry.milestone > len(task.milestones):
-            out.append(doc.problem(("entries", i, "milestone"), f"task {task.id} has {len(task.milestones)} "
-                                   f"milestone(s), not {entry.milestone}"))
+            out.append(doc.problem(("entries", i, "milestone"), words("val.no_milestone_n", task=task.id,
+                                                                      n=len(task.milestones), m=entry.milestone)))
         if not first <= entry.date <= last:
             out += _date_problems(doc, ("entries", i, "date"), entry.date, report, signed, today)
         if entry.status in _NEEDS_REASON and not entry.reason:
-            out.append(doc.problem(("entries", i), f"status {entry.status.value} needs a reason: add reason: …"))
+            out.append(doc.problem(("entries", i), words("val.needs_reason", status=entry.status.value)))
         if task is not None and reporter and not entry.forced and not takes_part(index.by_id, task, report.unit):
-            out.append(doc.problem(("entries", i, "task"), f"unit '{report.unit}' is neither lead nor support of "
-                                   f"task {task.id}; add forced: true if this is intended"))
+            out.append(doc.problem(("entries", i, "task"), words("val.not_involved", unit=report.unit, task=task.id)))
     if report.submitted is not None:
         if report.submitted > today:
-            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is in the future "
-                                   f"(today is {today.isoformat()})"))
+            out.append(doc.problem(("submitted",), words("val.future", day=report.submitted.isoformat(),
+                                                         today=today.isoformat())))
         elif report.submitted < report.period.start:
-            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is before the quarter "
-                                   f"{report.period} began ({report.period.start.isoformat()})"))
+            out.append(doc.problem(("submitted",), words("val.before_quarter", day=report.submitted.isoformat(),
+                                                         period=report.period,
+                                                         start=report.period.start.isoformat())))
     for i, ev in enumerate(report.events):
         if ev.event not in events:
             out.append(_unknown(doc, ("events", i, "event"), "event", ev.event, events))
@@ -350,10 +349,10 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
 def _date_problems(doc: Located, path: tuple, day: date, report: ReportFile, signed: date,
                    today: date) -> list[Problem]:
     if day > today:
-        return [doc.problem(path, f"{day.isoformat()} is in the future (today is {today.isoformat()})")]
+        return [doc.problem(path, words("val.future", day=day.isoformat(), today=today.isoformat()))]
     if day < signed:
-        return [doc.problem(path, f"{day.isoformat()} is before the decision was signed ({signed.isoformat()})")]
+        return [doc.problem(path, words("val.before_signing", day=day.isoformat(), signed=signed.isoformat()))]
     if not report.period.start <= day <= report.period.end:  # not quarter_of(day): 100,000 Periods
-        return [doc.problem(path, f"{day.isoformat()} is outside the file's quarter {report.period} "
-                            f"({report.period.start.isoformat()}..{report.period.end.isoformat()})")]
+        return [doc.problem(path, words("val.outside_quarter", day=day.isoformat(), period=report.period,
+                                        start=report.period.start.isoformat(), end=report.period.end.isoformat()))]
     return []
