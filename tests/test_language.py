@@ -109,12 +109,16 @@ def test_lang_option_wins_over_the_environment() -> None:
     (["show", "9.9"], "không có nhiệm vụ", "no task"),
     (["log", "--task", "9.9"], "không có nhiệm vụ", "no task"),
     (["submit", "phong-kinh-te", "--period", "2009"], "không phải là một quý", "is not a quarter"),
+    (["tasks", "--no-such-option"], "Lỗi: không có tùy chọn --no-such-option", "No such option"),
+    (["overdu"], "không có lệnh 'overdu'. Có phải 'overdue'?", "Did you mean"),
+    (["tasks", "--format", "xx"], "'xx' không thuộc", "is not one of"),
 ])
 def test_a_refusal_follows_the_language(argv: list[str], vi: str, en: str) -> None:
     said_vi = hoinhap(*argv).stderr
     said_en = hoinhap(*argv, "--lang", "en").stderr
     assert vi in said_vi and en not in said_vi, said_vi
-    assert en in said_en.lower() and vi not in said_en, said_en
+    assert en.lower() in said_en.lower() and vi not in said_en, said_en
+    assert "Usage:" not in said_vi and "Try '" not in said_vi
 
 
 def test_a_file_problem_follows_the_language(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -25,12 +25,11 @@ from typer.models import CommandInfo
 
 from hoinhap_cli import guard
 from hoinhap_cli.cli.commands import COMMANDS
-from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localise, remember_lang
+from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localise, remember_lang, usage_error
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.problems import DataError, HoinhapError, UsageError
 
-# `hoinhap --no-cache` for the length of one invocation (set and reset by HoinhapGroup.invoke,
-# so nothing leaks from one CliRunner call into the next).
+# `hoinhap --no-cache` for one invocation (set and reset by HoinhapGroup.invoke: no leak between runs)
 _NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)
 
 
@@ -87,6 +86,8 @@ class HoinhapGroup(TyperGroup):
         said = guard.LANG.set(lang)  # the Problems issue 19's checks word as they find them
         try:
             code = super().invoke(ctx)
+        except ClickUsageError as err:  # an unknown option or command, a missing value: in the run's language
+            raise typer.Exit(usage_error(err, lang)) from None
         except DataError as err:
             for problem in err.problems:
                 typer.echo(guard.escape_bidi(str(problem)), err=True)
