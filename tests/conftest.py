@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from hoinhap_cli import problems
 from hoinhap_cli.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -256,3 +257,12 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("HOINHAP_NO_CACHE", raising=False)
     monkeypatch.setenv("HOINHAP_CACHE_DIR", str(cache))
     return cache
+
+
+@pytest.fixture(autouse=True)
+def _problems_in_english() -> Iterator[None]:
+    """Problems found by the library, outside a command-line run, are worded in English (the
+    wording tests below `cli/` compare); a run words them in its own language (cli.group)."""
+    token = problems.LANG.set("en")
+    yield
+    problems.LANG.reset(token)

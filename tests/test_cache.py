@@ -101,7 +101,7 @@ def test_an_edit_gives_a_fresh_answer(mini: Path) -> None:
     problems = json.loads(out)["problems"]
     assert code == 1
     assert [(p["line"], p["column"]) for p in problems] == [(4, 11)]
-    assert "unknown task '3.2.9'" in problems[0]["message"]
+    assert "không có nhiệm vụ '3.2.9'" in problems[0]["message"]
 
 
 def test_a_plan_edit_rechecks_cached_reports_with_positions(mini: Path) -> None:
@@ -213,7 +213,7 @@ def test_the_snapshot_depends_on_today(mini: Path, monkeypatch: pytest.MonkeyPat
     code, out = run("check", "--data", str(mini), "--format", "json")
     assert code == 0
     problem = json.loads(out)["problems"][0]
-    assert "is after today (2009-01-20): outside the view" in problem["message"] and problem["severity"] == "warning"
+    assert "sau hôm nay (2009-01-20): nằm ngoài phạm vi xem" in problem["message"] and problem["severity"] == "warning"
 
 
 def test_one_snapshot_per_data_folder_and_a_few_folders(mini: Path, tmp_path: Path, _private_cache: Path) -> None:

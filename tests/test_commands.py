@@ -28,4 +28,6 @@ def test_completion_lists_every_command_from_the_table() -> None:
 
 def test_a_misspelt_command_is_suggested_from_the_table() -> None:
     result = hoinhap("overdu")
+    assert result.exit_code == 2 and "Có phải 'overdue'?" in result.output
+    result = hoinhap("overdu", env={"HOINHAP_LANG": "en"})
     assert result.exit_code == 2 and "Did you mean 'overdue'?" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -147,7 +148,8 @@ def test_python_dash_m_works(exported: dict) -> None:
 def test_python_dash_m_check_exits_1_on_a_broken_plan(mini: Path) -> None:
     (mini / "plan.yaml").write_text("tasks: [\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "hoinhap_cli", "check", "--data", str(mini)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+                          capture_output=True, text=True, encoding="utf-8", timeout=60,
+                          env={**os.environ, "HOINHAP_LANG": "en"})
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert re.search(r"plan\.yaml:\d+:\d+: YAML syntax error", proc.stdout)

@@ -88,13 +88,13 @@ REFUSALS = [
     (["record", "1.1", "-s", "done", "--date", "2009-05-21"], "--date 2009-05-21 ở tương lai (hôm nay là 2009-05-20)"),
     (["record", "1.1", "-s", "done", "--date", "2008-10-16"], "trước ngày ký quyết định (2008-10-17)"),
     (["record", "1.1", "-s", "done", "--date", "2009-02-30"], "'2009-02-30' không phải là ngày có thật"),
-    (["record", "1.1"], "missing --status"),
-    (["record", "1.1", "-s", "done", "--event", "tp-duyet"], "--event records an event"),
-    (["record", "--event", "tp-duyet"], "needs --date"),
+    (["record", "1.1"], "thiếu --status"),
+    (["record", "1.1", "-s", "done", "--event", "tp-duyet"], "--event ghi nhận một sự kiện, không phải tiến độ"),
+    (["record", "--event", "tp-duyet"], "cần --date"),
     (["record", "--event", "tp-duyt", "--date", "2009-01-01"], "không có sự kiện 'tp-duyt'; có phải 'tp-duyet'?"),
     (["event", "tp-duyet", "--date", "2008-01-01"], "trước ngày ký quyết định"),
-    (["submit", "phong-kinh-te", "--period", "2009-Q3"], "before the quarter 2009-Q3 began"),
-    (["submit", "phong-kinh-te", "--period", "2009"], "not a quarter"),
+    (["submit", "phong-kinh-te", "--period", "2009-Q3"], "trước ngày bắt đầu quý 2009-Q3"),
+    (["submit", "phong-kinh-te", "--period", "2009"], "không phải là một quý"),
     (["submit", "nobody", "--period", "2009-Q1"], "không có đơn vị nào tên 'nobody'"),
 ]
 

@@ -152,19 +152,19 @@ def test_hand_edited_file_is_validated_with_positions(mini: Path, cli: Cli) -> N
     path.parent.mkdir(parents=True)
     path.write_text("unit: phong-qldt\nperiod: 2009-Q2\nentries:\n  - task: '9.1'\n    status: xong\n"
                     "    date: 2009-07-01\n", encoding="utf-8")
-    result = cli("check", data=mini)
+    result = cli("check", "--lang", "en", data=mini)
     assert result.exit_code == 1
     assert f"{path}:5:13:" in result.stdout and "'xong' is not one of" in result.stdout
     path.write_text("unit: phong-qldt\nperiod: 2009-Q2\nentries:\n  - task: '9.1'\n    status: done\n"
                     "    date: 2009-07-01\n", encoding="utf-8")
-    out = cli("check", data=mini).stdout
+    out = cli("check", "--lang", "en", data=mini).stdout
     assert f"{path}:1:7: the file is named for unit 'phong-kinh-te'" in out
     assert f"{path}:2:9: the file is in folder 2009-Q1" in out
     assert f"{path}:4:11: unknown task '9.1'" in out
     assert f"{path}:6:11: 2009-07-01 is outside the file's quarter 2009-Q2" in out
     path.write_text("unit: phong-kinh-te\nperiod: 2009-Q1\nentries:\n  - task: '1.1'\n    status: done\n"
                     "    date: 2009-04-01\n", encoding="utf-8")
-    assert f"{path}:6:11: 2009-04-01 is outside the file's quarter 2009-Q1" in cli("check", data=mini).stdout
+    assert f"{path}:6:11: 2009-04-01 is outside the file's quarter 2009-Q1" in cli("check", "--lang", "en", data=mini).stdout
 
 
 def test_hand_edited_layout_is_rewritten_keeping_the_data(mini: Path, cli: Cli) -> None:
@@ -207,8 +207,8 @@ def test_comments_are_never_silently_dropped(mini: Path, cli: Cli) -> None:
 
 @pytest.mark.parametrize("text, where", [
     ("unit: phong-kinh-te\nperiod: 2009-Q2\nentries:\n  - task: '1.1'\n    status: done\n   date: x\n", ":6:"),
-    ("unit: phong-kinh-te\nperiod: 2009-Q2\nunit: phong-kinh-te\n", ":3:1: duplicate key"),
-    ("unit: phong-kinh-te\nperiod: 2009-Q2\nentries:\n\t- task: '1.1'\n", ":4:1: a tab"),
+    ("unit: phong-kinh-te\nperiod: 2009-Q2\nunit: phong-kinh-te\n", ":3:1: khóa 'unit' bị trùng"),
+    ("unit: phong-kinh-te\nperiod: 2009-Q2\nentries:\n\t- task: '1.1'\n", ":4:1: dùng tab để thụt lề"),
     ("unit: phong-kinh-te\nperiod: 2009-Q2\nentries: [\n", ":4:"),
 ])
 def test_a_report_that_does_not_parse_is_never_overwritten(mini: Path, text: str, where: str, cli: Cli) -> None:

@@ -1,36 +1,18 @@
-"""The plain table drawer (tables.py) gives rich's text, character for character."""
+"""The table drawer (tables.py): tables that fit the width, wrapped at spaces, never a word cut."""
 
 from __future__ import annotations
 
 import io
 import random
+import re
 from enum import Enum
 
 import pytest
-from rich import box
-from rich._wrap import divide_line
-from rich.console import Console
-from rich.table import Table
 
 from hoinhap_cli import render, tables
 
 WORDS = ("Phòng", "Kinh", "tế", "UBND", "phường", "Cát", "Lái", "2008-Q3", "2009-12-31", "hoàn", "thành",
-         "Trung tâm Văn hóa", "đề-án-cụm-công-nghiệp-Thủ-Thiêm-rất-dài", "–", "…", "1.2", "6632", "", "a;b")
-
-
-def rich_text(specs, rows, title, width):
-    buf = io.StringIO()
-    console = Console(file=buf, width=width, no_color=True, force_terminal=False, highlight=False,
-                      emoji=False, markup=False)
-    table = Table(title=title, box=box.SIMPLE_HEAD, expand=False, title_justify="left", show_edge=False,
-                  pad_edge=False)
-    for s in specs:
-        table.add_column(s.header, overflow="fold", no_wrap=s.no_wrap, min_width=s.min_width,
-                         max_width=s.max_width, justify=s.justify)
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
-    return buf.getvalue()
+         "Trung tâm Văn hóa", "đề-án-cụm-công-nghiệp-Thủ-Thiêm-rất-dài", "–", "1.2", "6632", "", "a;b")
 
 
 def phrase(rng: random.Random) -> str:
@@ -38,17 +20,59 @@ def phrase(rng: random.Random) -> str:
     return text.replace(" a;b ", "\n") if rng.random() < 0.3 else text
 
 
-@pytest.mark.parametrize("seed", range(80))
-def test_same_text_as_rich(seed: int) -> None:
-    rng = random.Random(seed)
+def random_table(rng: random.Random) -> tuple[list[tables.Spec], list[list[str]]]:
     n = rng.randint(1, 8)
-    specs = [tables.Spec(phrase(rng) or "X", rng.choice(("left", "right")), rng.random() < 0.25,
-                         rng.choice((None, None, 6, 14)), rng.choice((None, None, 8, 40)))
-             for _ in range(n)]
+    specs = [tables.Spec(phrase(rng) or "X", rng.choice(("left", "right")), rng.random() < 0.2,
+                         None, rng.choice((None, None, 8, 40)), shorten=rng.random() < 0.4,
+                         keep=rng.choice((None, 1, 2, 3))) for _ in range(n)]
     rows = [[phrase(rng) for _ in range(n)] for _ in range(rng.randint(0, 12))]
-    title = rng.choice((None, "Nhiệm vụ trễ hạn tính đến 2026-11-27", phrase(rng) or None))
-    width = rng.choice((40, 60, 80, 100, 140, 200))
-    assert "".join(tables.draw(specs, rows, title, width) or ["(rich)"]) == rich_text(specs, rows, title, width)
+    return specs, rows
+
+
+def cut_words(text: str, sources: set[str]) -> list[str]:
+    """Words of `text` that are no whole word of any source text (nor "…", nor the rule)."""
+    whole = {w for src in sources for w in src.split()}
+    return [w for w in text.split() if w not in whole and w != "…" and set(w) != {"─"}]
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_no_word_is_cut_and_the_table_fits(seed: int) -> None:
+    """Every word drawn is a whole word of a cell, a heading or the title (or "…"); no line ends
+    in a space; a table whose columns can all narrow to their longest word fits the width."""
+    rng = random.Random(seed)
+    specs, rows = random_table(rng)
+    title = rng.choice((None, "Nhiệm vụ trễ hạn tính đến 2026-11-27"))
+    width = rng.choice((60, 80, 100, 160))
+    text = "".join(tables.draw(specs, rows, title, width) or [])
+    sources = {s.header for s in specs} | {c for r in rows for c in r} | {title or ""}
+    assert cut_words(text, sources) == []
+    assert not re.search(r" \n", text)
+    distinct = tables.distinct_texts(specs, [[r[i] for r in rows] for i in range(len(specs))], title)
+    assert distinct is not None
+    plan = tables.layout(specs, distinct, width)
+    if sum(plan.widths) + tables.GAP * (len(plan.shown) - 1) <= width:
+        assert max(map(len, text.splitlines()), default=0) <= max(width, len(title or ""))
+    assert all(specs[i].keep is not None for i in plan.dropped)
+
+
+def test_a_long_word_is_whole_or_left_out() -> None:
+    """A word wider than its column stays whole; in free text it ends the cell with "…"."""
+    long = "đề-án-cụm-công-nghiệp-Thủ-Thiêm-rất-dài"
+    assert tables.wrap(f"Phòng {long} xong", 10) == ["Phòng", long, "xong"]
+    assert tables.wrap(f"Phòng {long} xong", 10, shorten=True) == ["Phòng …"]
+    assert tables.wrap("một hai ba bốn năm sáu bảy tám chín mười", 7, shorten=True) == [
+        "một hai", "ba bốn", "năm sáu", "bảy …"]
+
+
+def test_columns_are_dropped_least_important_first() -> None:
+    specs = [tables.Spec("Mã", no_wrap=True), tables.Spec("Nội dung", shorten=True, keep=5),
+             tables.Spec("Ghi chú", keep=1), tables.Spec("Tình trạng")]
+    rows = [["2.10", "Triển khai đề án", "một-ghi-chú-rất-dài-không-thể-ngắt-được-ở-đâu", "chưa thực hiện"]]
+    distinct = tables.distinct_texts(specs, [[r[i] for r in rows] for i in range(4)], None)
+    assert distinct is not None
+    assert tables.layout(specs, distinct, 60).dropped == [2]
+    assert tables.layout(specs, distinct, 100).dropped == []
+    assert tables.layout(specs, distinct, 60, drop=False).dropped == []
 
 
 def test_wide_characters_are_left_to_rich() -> None:
@@ -57,16 +81,13 @@ def test_wide_characters_are_left_to_rich() -> None:
 
 
 @pytest.mark.parametrize("seed", range(80, 120))
-def test_same_text_as_rich_across_chunks(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chunks_do_not_change_the_text(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rows are laid out CHUNK at a time; tall rows and headings must not care where a chunk ends."""
-    monkeypatch.setattr(tables, "CHUNK", 2)
     rng = random.Random(seed)
-    n = rng.randint(1, 6)
-    specs = [tables.Spec(phrase(rng) or "X", rng.choice(("left", "right")), rng.random() < 0.25,
-                         rng.choice((None, 6, 14)), rng.choice((None, 8, 40))) for _ in range(n)]
-    rows = [[phrase(rng) for _ in range(n)] for _ in range(rng.randint(1, 9))]
-    width = rng.choice((30, 40, 60, 80))
-    assert "".join(tables.draw(specs, rows, None, width) or ["(rich)"]) == rich_text(specs, rows, None, width)
+    specs, rows = random_table(rng)
+    whole = "".join(tables.draw(specs, rows, None, 60) or [])
+    monkeypatch.setattr(tables, "CHUNK", 2)
+    assert "".join(tables.draw(specs, rows, None, 60) or []) == whole
 
 
 class Word(str, Enum):  # str() of a str-enum member is not its value: it must not be joined as a plain str
@@ -92,9 +113,8 @@ def test_cell_fast_paths_agree_with_the_general_rule(value: object) -> None:
         assert render._cell(value, sep) == general(value, sep)
 
 
-def test_output_table_plain_equals_rich(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Output.table's plain path (cells built column by column, clipped once per distinct text)
-    prints what its rich path prints, on every kind of cell value."""
+def test_colour_prints_the_same_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In colour the heading is bold; the text is the plain table's, and `full` keeps long texts."""
     monkeypatch.setenv("COLUMNS", "90")
     columns = [render.Column("a", "Cột A", "A", no_wrap=True), render.Column("b", "Cột B", "B", clip=18),
                render.Column("c", "Cột C", "C", justify="right"), render.Column("d", "Ẩn", "Hidden", table=False)]
@@ -102,12 +122,13 @@ def test_output_table_plain_equals_rich(monkeypatch: pytest.MonkeyPatch) -> None
     rows = [{"a": str(i), "b": [long, "ngắn"] if i % 3 else long, "c": CELLS[i % len(CELLS)], "d": "x"}
             for i in range(40)]
     for full in (False, True):
-        plain, rich = io.StringIO(), io.StringIO()
+        plain, coloured = io.StringIO(), io.StringIO()
         render.Output(color=False, out=plain, full=full).table(columns, rows, "Tiêu đề")
-        out = render.Output(color=False, out=rich, full=full)
-        out._rich_table(out.console(), columns, rows, "Tiêu đề", box.SIMPLE_HEAD)
-        assert plain.getvalue() == rich.getvalue()
+        render.Output(color=True, out=coloured, full=full).table(columns, rows, "Tiêu đề")
+        assert "\x1b[1m" in coloured.getvalue()
+        assert re.sub("\x1b\\[[0-9;]*m", "", coloured.getvalue()) == plain.getvalue()
         assert ("…" in plain.getvalue()) is not full
+        assert ("Ẩn" in plain.getvalue()) is full
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "md", "json"])
@@ -130,33 +151,3 @@ def test_rows_given_by_column_print_as_rows_given_by_row(fmt: str, monkeypatch: 
     assert printed[0] == printed[1]
     assert "Báo cáo kết quả" in printed[0] and "riêng 39" in printed[0]
     assert render.row_dicts(by_column) == by_row
-
-
-def test_divide_breaks_where_rich_does() -> None:
-    """_divide's single-space shortcut and its word-by-word way both match rich._wrap.divide_line."""
-    rng = random.Random(7)
-    words = ("a", "bb", "Phòng", "quận", "đề-án-cụm-công-nghiệp-Thủ-Thiêm-rất-dài", "xxxxxxx", "1.2", "–")
-    for _ in range(3000):
-        text = "".join(rng.choice(words) + rng.choice((" ", " ", " ", "", "  ")) for _ in range(rng.randint(1, 12)))
-        if rng.random() < 0.6:
-            text = " ".join(text.split())
-        width = rng.randint(1, 30)
-        assert tables._divide(text, width) == divide_line(text, width, fold=True), (text, width)
-
-
-@pytest.mark.parametrize("seed", range(120, 160))
-def test_same_text_as_rich_with_runs_of_spaces(seed: int) -> None:
-    """Leading, trailing and repeated spaces: breaks, folds and the whitespace past a line's end."""
-    rng = random.Random(seed)
-
-    def spacey() -> str:
-        gaps = [" " * rng.choice((1, 1, 2, 3, 7)) for _ in range(9)]
-        text = "".join(rng.choice(WORDS[:-1]) + gaps[k] for k in range(rng.randint(0, 8)))
-        return rng.choice(("", " ", "   ")) + (text if rng.random() < 0.5 else text.rstrip())
-
-    n = rng.randint(1, 5)
-    specs = [tables.Spec(spacey().strip() or "X", rng.choice(("left", "right")), rng.random() < 0.2,
-                         rng.choice((None, 6)), rng.choice((None, 9, 20))) for _ in range(n)]
-    rows = [[spacey() for _ in range(n)] for _ in range(rng.randint(1, 8))]
-    width = rng.choice((30, 50, 80))
-    assert "".join(tables.draw(specs, rows, None, width) or ["(rich)"]) == rich_text(specs, rows, None, width)

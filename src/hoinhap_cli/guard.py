@@ -13,16 +13,15 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from contextvars import ContextVar
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from hoinhap_cli.i18n import lang_from_env
+from hoinhap_cli.problems import LANG as LANG
 from hoinhap_cli.problems import DataError, Problem, UsageError, Words, words
 
-# The language of the running command (set by the CLI's error edge; else $HOINHAP_LANG).
-LANG: ContextVar[str | None] = ContextVar("hoinhap_lang", default=None)
+# LANG: the run's language (problems.LANG, set by the CLI's error edge; else $HOINHAP_LANG)
 
 
 def say(key: str, **values: object) -> str:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 
+from hoinhap_cli.i18n_files import FILE_MESSAGES
+
 LANGS = ("vi", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    **FILE_MESSAGES,  # the problems found in data files (i18n_files.py)
     # check
     "check.ok": ("{file}: hợp lệ — {tasks} nhiệm vụ, {units} đơn vị, {reports} tệp báo cáo",
                  "{file}: valid — {tasks} tasks, {units} units, {reports} report files"),
@@ -677,6 +680,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.evidence": ("minh chứng", "evidence"),
     "read.excluded_note": ("Số liệu không tính tệp có lỗi: {files}",
                            "Figures exclude the file(s) with errors: {files}"),
+    # --- tables
+    "table.dropped": ("(không đủ chỗ, đã ẩn cột: {columns})", "(no room: columns left out: {columns})"),
+    "log.none": ("không có cập nhật nào khớp", "no entry matches"),
+    "cli.lock_timeout.nan": ("HOINHAP_LOCK_TIMEOUT: '{value}' không phải là số giây",
+                             "HOINHAP_LOCK_TIMEOUT: '{value}' is not a number of seconds"),
+    "cli.lock_timeout.negative": ("HOINHAP_LOCK_TIMEOUT không được âm", "HOINHAP_LOCK_TIMEOUT must not be negative"),
+    "cli.event.no_date": ("ghi nhận sự kiện cần --date: ngày sự kiện xảy ra (YYYY-MM-DD)",
+                          "an event needs --date: the day it happened (YYYY-MM-DD)"),
+    "cli.record.missing": ("thiếu {missing}", "missing {missing}"),
+    "cli.record.missing.hint": ("hoinhap record 2.10 --status \"đang thực hiện\"",
+                                "hoinhap record 2.10 --status in-progress"),
+    "cli.record.event.hint": ("hoinhap event MÃ_SỰ_KIỆN --date NGÀY ghi nhận một sự kiện đang chờ",
+                              "hoinhap event EVENT_ID --date DATE records an awaited event"),
+    "cli.record.event_only": ("--event ghi nhận một sự kiện, không phải tiến độ nhiệm vụ: bỏ {extra}",
+                              "--event records an event, not task progress: drop {extra}"),
+    "cli.record.event.usage": ("hoinhap event MÃ_SỰ_KIỆN --date NGÀY [--note …] [--evidence …]",
+                               "hoinhap event EVENT_ID --date DATE [--note …] [--evidence …]"),
+    "cli.diff.both": ("chỉ dùng hoặc hai phiên bản, hoặc --files CŨ.yaml MỚI.yaml, không dùng cả hai",
+                      "give either revisions or --files OLD.yaml NEW.yaml, not both"),
+    "cli.diff.no_plan": ("không có data/plan.yaml ở đây hay thư mục cha để so sánh",
+                         "no data/plan.yaml here or above to compare"),
+    "cli.diff.no_plan.hint": ("dùng --data DIR, hoặc so hai tệp với --files CŨ.yaml MỚI.yaml",
+                              "pass --data DIR, or compare two files with --files OLD.yaml NEW.yaml"),
+    "cli.out.exists": ("{file} đã có: không ghi đè", "{file} exists: refusing to overwrite it"),
+    "cli.out.exists.hint": ("thêm --force để thay tệp", "add --force to replace it"),
+    "cli.out.no_folder": ("{folder}: không có thư mục này", "{folder}: no such folder"),
+    "cli.max_mb": ("HOINHAP_MAX_MB={value} không phải là dung lượng: ghi số MiB, ví dụ HOINHAP_MAX_MB=60",
+                   "HOINHAP_MAX_MB={value} is not a size: give a number of MiB, e.g. HOINHAP_MAX_MB=60"),
+    "cli.submit.not_period": ("--period '{period}' không phải là quý, nửa năm hay năm: viết 2009-Q1, 2009-H1 "
+                              "hoặc 2009; không ghi gì",
+                              "--period '{period}' is not a quarter, a half or a year: write 2009-Q1, 2009-H1 "
+                              "or 2009; nothing was written"),
+    "cli.submit.quarter_only": ("--period '{period}' không phải là một quý: kế hoạch này không có chế độ báo cáo "
+                                "nào khác",
+                                "--period '{period}' is not a quarter: this plan has no other reporting duties"),
+    "cli.submit.before": ("--date {day} trước ngày bắt đầu kỳ {period} ({start})",
+                          "--date {day} is before the period {period} began ({start})"),
+    "problem.warning": ("cảnh báo: ", "warning: "),
+    "problem.and_more": ("{message} (và {n} lỗi khác)", "{message} (and {n} more problem(s))"),
+    "click.try": ("Xem '{command}' để biết cách dùng.", "Try '{command}' for help."),
+    "click.error": ("Lỗi: {message}", "Error: {message}"),
+    "click.no_option": ("không có tùy chọn {name} (gần giống: {near})",
+                        "No such option: {name} (Possible options: {near})"),
+    "click.no_option.bare": ("không có tùy chọn {name}{near}", "No such option: {name}{near}"),
+    "click.no_command": ("không có lệnh '{name}'. Có phải {near}?", "No such command '{name}'. Did you mean {near}?"),
+    "click.no_command.bare": ("không có lệnh '{name}'{near}", "No such command '{name}'.{near}"),
+    "click.missing_argument": ("thiếu đối số '{name}'{near}", "Missing argument '{name}'{near}."),
+    "click.missing_option": ("thiếu tùy chọn '{name}'{near}", "Missing option '{name}'{near}."),
+    "click.needs_value": ("tùy chọn '{name}' cần một giá trị{near}", "Option '{name}' requires an argument{near}."),
+    "click.extra": ("thừa đối số ({name}){near}", "Got unexpected extra argument(s) ({name}){near}"),
+    "click.not_one_of": ("'{name}' không thuộc {near}", "'{name}' is not one of {near}."),
+    "click.invalid": ("giá trị không hợp lệ cho {name}: {near}", "Invalid value for {name}: {near}"),
+    "table.dropped.more": (" — {option} để xem đủ", " — {option} shows them all"),
 }
 
 

@@ -7,13 +7,23 @@ Every stage that reads user data returns problems instead of raising on the firs
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
 
-from hoinhap_cli.i18n import t
+from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.text import describe_char
 
 Severity = Literal["error", "warning"]
+
+# The language of the running command (set by the CLI's error edge, cli.group; else $HOINHAP_LANG):
+# the one place a Problem's words are put in a language — when it is printed, not when it is found,
+# so a cached problem follows the language of the run that shows it.
+LANG: ContextVar[str | None] = ContextVar("hoinhap_lang", default=None)
+
+
+def run_lang() -> str:
+    return LANG.get() or lang_from_env(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +31,7 @@ class Problem:
     file: str
     line: int | None
     col: int | None
-    message: str
+    message: str | Words  # Words: an i18n key and its values, worded in the run's language when shown
     severity: Severity = "error"
     path: str = ""  # dotted location in the data, e.g. tasks[3].lead[0]
 
@@ -33,9 +43,14 @@ class Problem:
                 where += f":{self.col}"
         return where
 
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang` (default: the run's language)."""
+        return self.message if isinstance(self.message, str) else self.message.text(lang or run_lang())
+
     def __str__(self) -> str:
-        label = "" if self.severity == "error" else "warning: "
-        return f"{self.location()}: {label}{self.message}"
+        lang = run_lang()
+        label = "" if self.severity == "error" else t("problem.warning", lang)
+        return f"{self.location()}: {label}{self.text(lang)}"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -44,7 +59,7 @@ class Problem:
             "column": self.col,
             "severity": self.severity,
             "path": self.path,
-            "message": self.message,
+            "message": self.text(),
         }
 
 

@@ -23,7 +23,7 @@ from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.ledger import MAX_BYTES, EntryView, Report, named_reports, up_to
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, parse_report_name
-from hoinhap_cli.problems import Problem, errors
+from hoinhap_cli.problems import Problem, errors, words
 from hoinhap_cli.shapes import UnitShape
 from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, schema_problems
 
@@ -79,11 +79,10 @@ def _raw_units(data: Any) -> list[records.Unit]:
 
 def _validate(model: type[M], doc: yamlio.Located, units: Sequence[UnitShape] = ()) -> tuple[M | None, list[Problem]]:
     if doc.data is None:
-        return None, [Problem(doc.file, 1, 1, "the file is empty: it holds no YAML data")]
+        return None, [Problem(doc.file, 1, 1, words("read.empty"))]
     if not isinstance(doc.data, dict):
-        kind = "a list" if isinstance(doc.data, list) else "a single value"
-        return None, [Problem(doc.file, 1, 1, f"the file holds {kind}; it must be a mapping of keys "
-                              f"({', '.join(model.model_fields)})")]
+        kind = words("val.list" if isinstance(doc.data, list) else "read.scalar")
+        return None, [Problem(doc.file, 1, 1, words("read.not_mapping", kind=kind, keys=", ".join(model.model_fields)))]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
@@ -143,10 +142,9 @@ class _ReportReader:
             return None, [odd]
         unit, period = parse_report_name(relative)
         if period is None:
-            return None, [Problem(name, None, None, "a report file belongs in reports/<YYYY-Qn>/<unit-id>.yaml")]
+            return None, [Problem(name, None, None, words("read.report_place"))]
         if not full.endswith(".yaml"):  # record writes <unit>.yaml: a .yml twin would count its entries twice
-            return None, [Problem(name, None, None, f"report files end in .yaml: rename it to "
-                                                    f"{Path(full).stem}.yaml (merge it into that file if it exists)")]
+            return None, [Problem(name, None, None, words("read.report_suffix", stem=Path(full).stem))]
         raw, found = yamlio.read_bytes(full, name, self.max_bytes)
         if raw is None:
             return None, found

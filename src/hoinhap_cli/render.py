@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, TextIO, Union
 
 from hoinhap_cli import guard, tables
+from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import Problem
 
 
@@ -28,6 +29,7 @@ class Output:
     full: bool = False  # tables: every column, no text clipped
     excluded: list[str] = field(default_factory=list)  # report files left out of the figures (see excluded_note)
     said: set[str] = field(default_factory=set)  # the machine formats written: "json", "csv"
+    show_all: str = ""  # how the user asks for every column (the CLI's words), said when some are dropped
 
     # ------------------------------------------------------------ messages
     def message(self, text: str) -> None:
@@ -83,7 +85,12 @@ class Output:
         if not rows:
             self.message(none)
         elif note:
-            self.text(note)
+            self.text(self._fit(note))
+
+    def _fit(self, text: str) -> str:
+        """A line of a table's report, wrapped at spaces to the terminal's width."""
+        width = tables.console_width()
+        return "\n".join(tables.wrap(text, width)) if len(text) > width else text
 
     def listing(self, fmt: str, columns: Sequence[Column], rows: Rows, record: Any,
                 title: str | None = None, empty: str = "") -> None:
@@ -145,7 +152,7 @@ class Output:
             return
         for part in report.parts(fmt, self.lang):
             if isinstance(part, str):
-                self.text(part)
+                self.text(self._fit(part) if fmt == "table" else part)
             elif isinstance(part, Note):
                 self.message(part.text)
             elif fmt == "md" and part.inline:
@@ -192,35 +199,40 @@ class Output:
                 self.text(f"_{b.empty}_")
 
     def _document_text(self, title: str, blocks: Sequence[Block]) -> None:
-        # rich (these three): only when a detailed view is drawn as text
-        from rich import box
-        from rich.table import Table
-        from rich.text import Text
-
-        console = self.console()
-        console.print(Text(title, style="bold"))
+        """One object as text: headed blocks of fields, bullets or tables, wrapped at spaces."""
+        self._heading(title, "bold")
         for b in blocks:
-            console.print()
+            self.text()
             if b.heading:
-                console.print(Text(b.heading, style="bold underline"))
+                self._heading(b.heading, "bold underline")
             if b.fields:
-                grid = Table.grid(padding=(0, 2))
-                grid.add_column(no_wrap=True, style="bold")
-                grid.add_column(overflow="fold")
-                for label, value in b.fields:
-                    grid.add_row(label, _cell(value))
-                console.print(grid)
+                self._grid([label for label, _ in b.fields], [_cell(value) for _, value in b.fields])
             elif b.items:
-                grid = Table.grid(padding=(0, 1))
-                grid.add_column(no_wrap=True)
-                grid.add_column(overflow="fold")
-                for item in b.items:
-                    grid.add_row("•", item)
-                console.print(grid)
+                self._grid(["•"] * len(b.items), list(b.items))
             elif b.rows:
-                self._rich_table(console, b.columns, b.rows, None, box.SIMPLE_HEAD)
+                self.table(b.columns, b.rows)
             else:
-                console.print(Text(b.empty, style="italic"))
+                self.text(b.empty)
+
+    def _heading(self, text: str, style: str) -> None:
+        if not self.use_color():
+            self.text(text)
+            return
+        from rich.text import Text  # rich: only when colour is drawn
+
+        self.console().print(Text(text, style=style), soft_wrap=True)
+
+    def _grid(self, labels: list[str], values: list[str]) -> None:
+        """Label and value side by side, the value wrapped at spaces (no heading row)."""
+        specs = [tables.Spec("", no_wrap=True), tables.Spec("")]
+        cells = [guard.escape_all(labels), guard.escape_all(values)]
+        distinct = tables.distinct_texts(specs, cells, None)
+        if distinct is None:  # characters measured only by rich: one line each
+            for label, value in zip(*cells):
+                self.text(f"{label}  {value}".rstrip())
+            return
+        plan = tables.layout(specs, distinct, tables.console_width(), drop=False)
+        self.out.writelines(tables.lines(specs, cells, distinct, None, plan, heading=False))
 
     def csv(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], bom: bool = False) -> None:
         self.said.add("csv")
@@ -248,16 +260,38 @@ class Output:
                        emoji=False, markup=False)
 
     def table(self, columns: Sequence[Column], rows: Rows, title: str | None = None) -> None:
-        if not self.use_color():  # the same text as rich, without rich: 15 s -> 0.07 s for 11,000 rows
-            shown = [c for c in columns if c.table or self.full]
-            specs = [tables.Spec(c.heading(self.lang), c.justify, c.no_wrap, c.min_width, c.max_width) for c in shown]
-            lines = tables.draw_columns(specs, [self._column(c, rows) for c in shown], title, tables.console_width())
-            if lines is not None:
-                self.out.writelines(lines)
-                return
-        from rich import box  # rich: only for a table in colour, or one tables.py cannot draw
+        """A table that fits the terminal (tables.py): wrapped at spaces, free text shortened with
+        "…", the least important columns dropped last and named on stderr — all of it with `full`
+        except the wrapping."""
+        shown = [c for c in columns if c.table or self.full]
+        specs = [c.spec(self.lang, k, len(shown), shorten=not self.full) for k, c in enumerate(shown)]
+        cells = [self._column(c, rows) for c in shown]
+        distinct = tables.distinct_texts(specs, cells, title)
+        if distinct is None:
+            from rich import box  # rich: only for a table of characters tables.py does not measure
 
-        self._rich_table(self.console(), columns, row_dicts(rows), title, box.SIMPLE_HEAD)
+            self._rich_table(self.console(), columns, row_dicts(rows), title, box.SIMPLE_HEAD)
+            return
+        plan = tables.layout(specs, distinct, tables.console_width(), drop=not self.full)
+        self._write(tables.lines(specs, cells, distinct, title, plan), 2 if title else 1)
+        if plan.dropped:
+            names = ", ".join(specs[i].header.replace("\n", " ") for i in plan.dropped)
+            self.message(t("table.dropped", self.lang, columns=names)
+                         + (t("table.dropped.more", self.lang, option=self.show_all) if self.show_all else ""))
+
+    def _write(self, chunks: Iterable[str], heads: int) -> None:
+        """The table's text; in colour its first `heads` chunks (title, heading) in bold."""
+        if not self.use_color():
+            self.out.writelines(chunks)
+            return
+        from rich.text import Text  # rich: only when colour is drawn
+
+        console = self.console()
+        for k, chunk in enumerate(chunks):
+            if k < heads:
+                console.print(Text(chunk.rstrip("\n"), style="bold"), soft_wrap=True)
+            else:
+                self.out.write(chunk)
 
     def _cells(self, shown: Sequence[Column], row: dict[str, Any]) -> list[str]:
         cells = []
@@ -329,6 +363,23 @@ class Column:
 
     def heading(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
+
+    def spec(self, lang: str, index: int, count: int, shorten: bool = True) -> tables.Spec:
+        """How a table lays this column out: ids, dates and statuses are never cut (nor dropped,
+        but for a no-wrap date beside the due one), free text may be shortened with "…", and the
+        least important columns go first when the table cannot fit (_DROP: listed keys first,
+        then the rightmost)."""
+        keep = None if self.key in _NEVER_DROP else (
+            _DROP.index(self.key) if self.key in _DROP else len(_DROP) + count - index)
+        return tables.Spec(self.heading(lang), self.justify, self.no_wrap, self.min_width, self.max_width,
+                           shorten=shorten and (self.clip is not None or self.key in _SHORTEN), keep=keep)
+
+
+_NEVER_DROP = frozenset({"id", "task", "date", "due", "status", "name", "what", "item", "unit_id"})
+_DROP = ("forced", "file", "evidence", "source", "short", "support", "via_group_count", "open_via",
+         "support_count", "due_dates", "due_date", "next_due", "kind", "milestone", "reason", "note",
+         "role", "days_left", "days_late", "lead", "unit", "product", "title", "detail")
+_SHORTEN = frozenset({"product", "title", "note", "reason", "evidence", "detail", "source"})
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ def plan_from(raw: bytes, name: str) -> Plan:
         first = found[0]
         if len(found) > 1:
             first = Problem(first.file, first.line, first.col,
-                            f"{first.message} (and {len(found) - 1} more problem(s))", first.severity, first.path)
+                            words("problem.and_more", message=first.message, n=len(found) - 1), first.severity,
+                            first.path)
         raise DataError([first])
     return plan
 

@@ -1,21 +1,21 @@
-"""Plain (uncoloured) tables drawn the way rich draws them, without rich's per-cell machinery.
+"""Plain tables that fit the width: cells wrapped at spaces, never cut inside a word.
 
-rich renders a table cell by cell through its generic pipeline (Padding, Text, Segment
-lines): ~1.3 ms a row, 15 s for the 11,000 rows of `overdue` on 10,000 tasks. When the output
-has no colour (a pipe, a file, NO_COLOR, --no-color) nothing of that machinery is needed, so
-this module lays out the same table — `box.SIMPLE_HEAD`, no edge, no edge padding, a title
-justified left — with rich's own rules, ported: column measurement (longest word, longest
-line), `Table._collapse_widths` then `ratio_reduce` when too wide, word wrapping at spaces
-(`rich._wrap.divide_line`), folding of longer words, left/right justification. The output is
-the same text, character for character; tests/test_tables.py compares the two.
+A table is laid out once, from each column's distinct texts (a status word, a unit name, a date
+repeated on thousands of rows is measured and wrapped once), then written in chunks of rows
+joined with map/zip, so 11,000 rows take well under a second (benchmarks/render_bench.py).
 
-It works column by column: each column's distinct texts (a status word, a unit name, a date
-repeated on thousands of rows) are checked, measured and wrapped once, and the rows' lines
-are joined with map/zip in chunks, so 11,000 rows take ~0.07 s (benchmarks/render_bench.py).
+The layout, when the table is wider than the terminal (issue 16):
+1. every column may narrow to its longest word (a no-wrap column — an id, a date — to its
+   longest line): text wraps at spaces only, so no word, status, date or id is ever cut;
+2. a column of free text (`Spec.shorten`: a product, a title, a note) may narrow further: a word
+   that no longer fits ends the cell with "…" (whole words before it, nothing after);
+3. only when even that does not fit are the least important columns dropped (`Spec.keep`: the
+   lowest first; None never), and the caller says which (`Layout.dropped`).
+Columns are parted by two spaces, headings are underlined with "─", no line ends in a space.
 
-Only text whose every character rich counts as one cell wide is drawn here (Latin, Vietnamese,
-common punctuation, box drawing); anything else (CJK, emoji, combining marks, tabs, odd line
-breaks) returns None and the caller uses rich.
+Only text whose every character is one cell wide is drawn here (Latin, Vietnamese, common
+punctuation, box drawing); anything else (CJK, emoji, combining marks, tabs, odd line breaks)
+gives None and the caller uses rich.
 """
 
 from __future__ import annotations
@@ -24,18 +24,22 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Any
 
-_SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
+_SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
                      "\u2500-\u25fc\u25ff\u2713]")
-_WORD = re.compile(r"\s*\S+\s*")
+GAP = 2  # spaces between two columns
+SHORT_FLOOR = 10  # a free-text column never narrows below this (or its heading's longest word)
+ELLIPSIS = "…"
+MAX_LINES = 4  # a shortened cell of free text: at most this many lines
 
 
 def console_width(environ: dict[str, str] | None = None) -> int:
-    """What rich's Console takes as its width: $COLUMNS, else the first terminal among
-    stdin/stdout/stderr, else 80."""
+    """The width to fit: $COLUMNS, else the first terminal among stdin/stdout/stderr, else 80
+    (a pipe or a file)."""
     env = os.environ if environ is None else environ
     width = None
     for fd in (0, 1, 2):
@@ -51,12 +55,28 @@ def console_width(environ: dict[str, str] | None = None) -> int:
 
 
 class Spec:
-    __slots__ = ("header", "justify", "no_wrap", "min_width", "max_width")
+    """One column: its heading, how it is justified, whether it may wrap at all, the widest it
+    grows, whether its text may be shortened with "…" and how much it matters (`keep`: the lowest
+    is dropped first when the table cannot fit; None: never dropped)."""
+
+    __slots__ = ("header", "justify", "no_wrap", "min_width", "max_width", "shorten", "keep")
 
     def __init__(self, header: str, justify: str = "left", no_wrap: bool = False,
-                 min_width: int | None = None, max_width: int | None = None):
+                 min_width: int | None = None, max_width: int | None = None, shorten: bool = False,
+                 keep: int | None = None):
         self.header, self.justify, self.no_wrap = header, justify, no_wrap
         self.min_width, self.max_width = min_width, max_width
+        self.shorten, self.keep = shorten, keep
+
+
+@dataclass(frozen=True)
+class Layout:
+    widths: list[int]  # per spec; 0 for a dropped column
+    dropped: list[int]  # the indices of the specs dropped, in their order
+
+    @property
+    def shown(self) -> list[int]:
+        return [i for i, w in enumerate(self.widths) if w]
 
 
 def draw(specs: Sequence[Spec], rows: Sequence[Sequence[str]], title: str | None,
@@ -67,299 +87,182 @@ def draw(specs: Sequence[Spec], rows: Sequence[Sequence[str]], title: str | None
 
 def draw_columns(specs: Sequence[Spec], columns: Sequence[Sequence[str]], title: str | None,
                  width: int) -> Iterator[str] | None:
-    """`draw` for cells given column by column (one list of texts per spec, without the heading):
-    the shape a caller builds fastest, and the one measured here. Everything but the final
-    layout works on each column's distinct texts: a status word or a unit name repeated on
-    10,000 rows is checked, measured and wrapped once."""
-    n = len(specs)
-    if n == 0 or width < n * 3 or any(s.justify not in ("left", "right") for s in specs):
+    """`draw` for cells given column by column (one list of texts per spec, without the heading)."""
+    distinct = distinct_texts(specs, columns, title)
+    if distinct is None:
+        return None
+    return lines(specs, columns, distinct, title, layout(specs, distinct, width))
+
+
+def distinct_texts(specs: Sequence[Spec], columns: Sequence[Sequence[str]],
+                   title: str | None) -> list[set[str]] | None:
+    """Each column's distinct texts (its heading included), or None when one holds a character
+    this module does not measure (rich draws the table then)."""
+    if not specs:
         return None
     distinct = [{s.header, *col} for s, col in zip(specs, columns)]
     if _SIMPLE.search(title or "") or any(_SIMPLE.search("".join(texts)) for texts in distinct):
         return None
-    pads = [(0 if i == 0 else 1, 0 if i == n - 1 else 1) for i in range(n)]
-    spans = [sorted({_span(text) for text in texts}) for texts in distinct]
-    avail = width - (n - 1)  # the dividers
+    return distinct
 
-    def measure(i: int, max_width: int) -> tuple[int, int]:
-        if max_width < 1:
-            return 0, 0
-        extra = pads[i][0] + pads[i][1]
-        lo = hi = None
-        for mn, mx in spans[i]:
-            a, b = _cell_measure(mn, mx, max_width, extra)
-            lo = a if lo is None or a > lo else lo
-            hi = b if hi is None or b > hi else hi
-        lo = 1 if lo is None else lo
-        hi = max_width if hi is None else hi
-        lo, hi = min(lo, max_width), min(hi, max_width)
-        s = specs[i]
-        if s.min_width is not None:
-            w = max(0, s.min_width + extra)
-            lo, hi = max(lo, w), max(hi, w)
+
+def layout(specs: Sequence[Spec], distinct: Sequence[set[str]], width: int, drop: bool = True) -> Layout:
+    """Each column's width within `width` (see the module's note); `drop=False` keeps every
+    column, wider than `width` if it must be."""
+    n = len(specs)
+    lo, mid, hi = [], [], []  # narrowest, cells unwrapped (heading wrapped), widest
+    for s, texts in zip(specs, distinct):
+        head = _longest_word(s.header)
+        cells = texts - {s.header} if len(texts) > 1 else texts
+        line = max((_longest_line(t) for t in cells), default=0)
+        word = line if s.no_wrap else max((_longest_word(t) for t in cells), default=0)
+        if s.shorten:
+            word = min(word, SHORT_FLOOR)
+        least = max(head, word, 1)
+        most = max(line, _longest_line(s.header), least)
         if s.max_width is not None:
-            w = s.max_width + extra
-            lo, hi = min(lo, w), min(hi, w)
-        return lo, hi
+            most = max(least, min(most, s.max_width))
+        lo.append(least)
+        mid.append(min(most, max(line, least)))
+        hi.append(most)
+    shown = list(range(n))
+    dropped: list[int] = []
+    while drop and sum(lo[i] for i in shown) + GAP * (len(shown) - 1) > width:
+        candidates = [i for i in shown if specs[i].keep is not None]
+        if not candidates or len(shown) == 1:
+            break
+        gone = min(candidates, key=lambda i: (specs[i].keep, -i))
+        shown.remove(gone)
+        dropped.append(gone)
+    widths = [hi[i] if i in shown else 0 for i in range(n)]
+    excess = sum(widths) + GAP * (len(shown) - 1) - width
+    for floor in (mid, lo):  # wrap headings first, then cells: the widest column first, a cell at a time
+        while excess > 0:
+            movable = [i for i in shown if widths[i] > floor[i]]
+            if not movable:
+                break
+            widest = max(movable, key=lambda i: (widths[i], i))
+            widths[widest] -= 1
+            excess -= 1
+    return Layout(widths, dropped)
 
-    widths = [measure(i, avail)[1] or 1 for i in range(n)]
-    if sum(widths) > avail:
-        widths = _collapse(widths, [not s.no_wrap for s in specs], avail)
-        if sum(widths) > avail:
-            widths = _ratio_reduce(sum(widths) - avail, [1] * n, widths, widths)
-        widths = [measure(i, w)[1] or 0 for i, w in enumerate(widths)]
-    return _lines(specs, columns, distinct, title, widths, pads, width)
+
+def wrap(text: str, width: int, shorten: bool = False) -> list[str]:
+    """`text`'s lines at most `width` wide, broken at spaces (each of its own lines apart). A word
+    longer than `width` stays whole on its line — unless `shorten`, when the text ends before it
+    with "…", as it does after MAX_LINES lines."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split():
+            if shorten and len(word) > width:
+                return _shortened(out + [line] if line else out, width)
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line += " " + word
+            else:
+                out.append(line)
+                line = word
+        out.append(line)
+    if shorten and len(out) > MAX_LINES:
+        return _shortened(out[:MAX_LINES], width)
+    return out
+
+
+def _shortened(lines: list[str], width: int) -> list[str]:
+    """`lines` ending with "…": on the last line when it has room (words dropped to make it)."""
+    if not lines:
+        return [ELLIPSIS]
+    if len(lines) < MAX_LINES and len(lines[-1]) + 2 > width:
+        return [*lines, ELLIPSIS]
+    words = lines[-1].split()
+    while words and len(" ".join(words)) + 2 > width:
+        words.pop()
+    return [*lines[:-1], " ".join([*words, ELLIPSIS])]
 
 
 CHUNK = 2048  # body rows laid out and written at a time
 
 
-def _lines(specs: Sequence[Spec], columns: Sequence[Sequence[str]], distinct: list[set[str]],
-           title: str | None, widths: list[int], pads: list[tuple[int, int]], width: int) -> Iterator[str]:
+def lines(specs: Sequence[Spec], columns: Sequence[Sequence[str]], distinct: list[set[str]],
+          title: str | None, plan: Layout, heading: bool = True) -> Iterator[str]:
     """The table's text in chunks of whole lines (CHUNK rows each), drawn as they are written:
-    11,000 rows of text never sit in memory at once.
-
-    Each distinct text of a column is wrapped once into its lines, each exactly as wide as the
-    column. When the table is wider than the console (rich then crops every line) the cells are
-    cut once instead: the columns past the edge drop out, the one across it is shortened. A
-    chunk's lines are then joined and put in place with map/zip/compress, one line index at a
-    time: no Python step per cell or per line."""
-    n = len(specs)
-    table_width = sum(widths) + n - 1
-    crop = width if table_width > width else None  # minimum widths won over the console's: rich crops
+    11,000 rows of text never sit in memory at once. Each distinct text of a column is wrapped
+    once into its lines, each exactly as wide as the column; a chunk's lines are joined and put
+    in place with map/zip/compress, one line index at a time: no Python step per cell."""
+    view = plan.shown
+    widths = plan.widths
+    table_width = sum(widths) + GAP * (len(view) - 1)
     if title:
-        yield "".join(line[:crop] + "\n" for line in _wrap(title, table_width, "left", False))
+        yield "".join(line + "\n" for line in wrap(title, max(table_width, 20)))
     blanks = [" " * w for w in widths]
-    drawn, heights = _draw_cells(specs, distinct, widths, pads, blanks)
+    drawn, heights = _draw_cells(specs, distinct, widths, view)
+    sep = " " * GAP
+    join = sep.join
+    strip = str.rstrip
 
-    # the heading row: headings sit at the bottom of their row
-    heads = [drawn[i][s.header] for i, s in enumerate(specs)]
-    height = max(map(len, heads))
-    yield ("".join(" ".join(parts)[:crop] + "\n"
-                   for parts in zip(*[(blanks[i],) * (height - len(c)) + c for i, c in enumerate(heads)]))
-           + ("─" * table_width)[:crop] + "\n")
+    heads = {i: drawn[i][specs[i].header] for i in view}  # headings sit at the bottom of their row
+    height = max(len(c) for c in heads.values())
+    if heading:
+        yield ("".join(strip(join(parts)) + "\n"
+                        for parts in zip(*[(blanks[i],) * (height - len(heads[i])) + heads[i] for i in view]))
+               + "─" * table_width + "\n")
 
-    view, edge = _crop(widths, blanks, drawn, crop)
-    tall = [i for i in range(n) if max(heights[i].values()) > 1]  # hidden ones too: they make rows taller
-    tallest = max(max(h.values()) for h in heights)
-    for i in tall:
-        if i in view:  # blank lines below a cell's own, as many as any row may need
-            drawn[i] = {text: lines + (blanks[i],) * (tallest - len(lines)) for text, lines in drawn[i].items()}
-    firsts = [{text: lines[0] for text, lines in drawn[i].items()} for i in view]
+    tall = [i for i in view if max(heights[i].values()) > 1]
+    tallest = max([max(heights[i].values()) for i in view] or [1])
+    for i in tall:  # blank lines below a cell's own, as many as any row may need
+        drawn[i] = {text: cell + (blanks[i],) * (tallest - len(cell)) for text, cell in drawn[i].items()}
+    firsts = [{text: cell[0] for text, cell in drawn[i].items()} for i in view]
 
-    join = " ".join
-    for a in range(0, len(columns[0]), CHUNK):
+    for a in range(0, len(columns[0]) if columns else 0, CHUNK):
         part = [col[a:a + CHUNK] for col in columns]
-        lines = map(join, zip(*[map(first.__getitem__, part[i]) for first, i in zip(firsts, view)], *edge))
+        rows = map(join, zip(*[map(first.__getitem__, part[i]) for first, i in zip(firsts, view)]))
         if not tall:
-            yield "\n".join(lines) + "\n"
+            yield "\n".join(map(strip, rows)) + "\n"
             continue
         # every line of the chunk goes to its place in `flat`, one line index k at a time
         each = [list(map(heights[i].__getitem__, part[i])) for i in tall]
         hs: list[int] = each[0] if len(each) == 1 else list(map(max, *each))
         starts = list(accumulate(hs, initial=0))  # each row's first line in `flat`, then the end
         flat: list[str] = [""] * starts[-1]
-        _consume(map(flat.__setitem__, starts, lines))
-        rows_lines = {i: list(map(drawn[i].__getitem__, part[i])) for i in tall if i in view}  # each row's lines
+        _consume(map(flat.__setitem__, starts, rows))
+        rows_lines = {i: list(map(drawn[i].__getitem__, part[i])) for i in tall}  # each row's lines
         for k in range(1, max(hs)):
             mask = list(map(k.__lt__, hs))  # the rows with a k-th line
             nth = itemgetter(k)
-            lines = map(join, zip(*[map(nth, compress(rows_lines[i], mask)) if i in rows_lines else repeat(blanks[i])
-                                    for i in view], *edge))
-            _consume(map(flat.__setitem__, map(k.__add__, compress(starts, mask)), lines))  # stops with the rows
-        yield "\n".join(flat) + "\n"
+            more = map(join, zip(*[map(nth, compress(rows_lines[i], mask)) if i in rows_lines
+                                   else repeat(blanks[i]) for i in view]))
+            _consume(map(flat.__setitem__, map(k.__add__, compress(starts, mask)), more))
+        yield "\n".join(map(strip, flat)) + "\n"
 
 
-def _draw_cells(specs: Sequence[Spec], distinct: list[set[str]], widths: list[int], pads: list[tuple[int, int]],
-                blanks: list[str]) -> tuple[list[dict[str, tuple[str, ...]]], list[dict[str, int]]]:
-    """Per column, each distinct text wrapped once into its lines (exactly as wide as the column),
-    and how many lines each has."""
-    drawn: list[dict[str, tuple[str, ...]]] = []  # per column: text -> its lines
-    heights: list[dict[str, int]] = []  # per column: text -> how many lines it has
-    for i, s in enumerate(specs):
-        inner = widths[i] - pads[i][0] - pads[i][1]
-        cells: dict[str, tuple[str, ...]]
-        if inner < 1:
-            cells = {text: (blanks[i],) for text in distinct[i]}
-        else:
-            left, right = " " * pads[i][0], " " * pads[i][1]
-            fit = str.rjust if s.justify == "right" else str.ljust  # _wrap's answer for a line that fits
-            cells = {text: (left + fit(text.rstrip() if fit is str.rjust else text, inner) + right,)
-                     if len(text) <= inner and "\n" not in text
-                     else tuple([left + line + right for line in _wrap(text, inner, s.justify, s.no_wrap)])
-                     for text in distinct[i]}
-        heights.append({text: len(lines) for text, lines in cells.items()})
-        drawn.append(cells)
+def _draw_cells(specs: Sequence[Spec], distinct: list[set[str]], widths: list[int],
+                view: list[int]) -> tuple[dict[int, dict[str, tuple[str, ...]]], dict[int, dict[str, int]]]:
+    """Per shown column, each distinct text wrapped once into its lines (exactly as wide as the
+    column), and how many lines each has."""
+    drawn: dict[int, dict[str, tuple[str, ...]]] = {}
+    heights: dict[int, dict[str, int]] = {}
+    for i in view:
+        s, w = specs[i], widths[i]
+        fit = str.rjust if s.justify == "right" else str.ljust
+        cells = {text: (fit(text, w),) if len(text) <= w and "\n" not in text and "  " not in text
+                 and text == text.strip()
+                 else tuple(fit(line, w) for line in wrap(text, w, s.shorten))
+                 for text in distinct[i]}
+        heights[i] = {text: len(cell) for text, cell in cells.items()}
+        drawn[i] = cells
     return drawn, heights
-
-
-def _crop(widths: list[int], blanks: list[str], drawn: list[dict[str, tuple[str, ...]]],
-          crop: int | None) -> tuple[list[int], list[Iterator[str]]]:
-    """The columns seen within `crop` characters (the one across the edge cut in `blanks` and
-    `drawn`, in place), and the divider just inside the crop, if it falls there."""
-    n = len(widths)
-    view = list(range(n))  # the columns seen
-    edge: list[Iterator[str]] = []  # a column's divider just inside the crop: one more " " per line
-    if crop is not None:
-        view, start = [], 0
-        for i in range(n):
-            if start >= crop:
-                edge = [repeat("")] if start == crop else []
-                break
-            keep = crop - start
-            if keep < widths[i]:
-                blanks[i] = blanks[i][:keep]
-                drawn[i] = {text: tuple([line[:keep] for line in lines]) for text, lines in drawn[i].items()}
-            view.append(i)
-            start += widths[i] + 1
-    return view, edge
 
 
 _consume: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend  # run an iterator for its effects
 
 
-def _span(text: str) -> tuple[int, int]:
-    """(longest word, longest line) of a cell's text, in cells (one per character here)."""
-    if "\n" not in text:  # one line (_SIMPLE lets no other line break through)
-        words = text.split()
-        return (max(map(len, words)) if words else len(text)), len(text)
-    lines = text.splitlines()
-    mx = max(map(len, lines)) if lines else 0
-    words = text.split()
-    return (max(map(len, words)) if words else mx), mx
+def _longest_word(text: str) -> int:
+    return max(map(len, text.split()), default=0)
 
 
-def _cell_measure(mn: int, mx: int, max_width: int, extra: int) -> tuple[int, int]:
-    """rich's Measurement.get of Padding(Text) with this text's (min, max), ported."""
-    if max_width - extra < 1:
-        lo, hi = max_width, max_width
-    else:
-        inner = max_width - extra
-        lo = min(max(0, mn), mx)
-        hi = max(lo, mx)
-        lo, hi = min(lo, inner), min(hi, inner)
-        if hi < 1:
-            lo, hi = 0, 0
-        else:
-            lo = min(max(0, lo), hi)
-        lo, hi = min(lo + extra, max_width), min(hi + extra, max_width)
-    lo = min(max(0, lo), hi)
-    hi = max(lo, hi)
-    lo, hi = min(lo, max_width), min(hi, max_width)
-    if hi < 1:
-        return 0, 0
-    return min(max(0, lo), hi), hi
-
-
-def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
-    """rich's Table._collapse_widths: shrink the widest wrappable columns first."""
-    total = sum(widths)
-    excess = total - max_width
-    if any(wrapable):
-        while total and excess > 0:
-            top = max(w for w, ok in zip(widths, wrapable) if ok)
-            second = max(w if ok and w != top else 0 for w, ok in zip(widths, wrapable))
-            diff = top - second
-            ratios = [1 if (w == top and ok) else 0 for w, ok in zip(widths, wrapable)]
-            if not any(ratios) or not diff:
-                break
-            widths = _ratio_reduce(excess, ratios, [min(excess, diff)] * len(widths), widths)
-            total = sum(widths)
-            excess = total - max_width
-    return widths
-
-
-def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
-    """rich._ratio.ratio_reduce."""
-    ratios = [r if m else 0 for r, m in zip(ratios, maximums)]
-    total_ratio = sum(ratios)
-    if not total_ratio:
-        return values[:]
-    remaining = total
-    out = []
-    for r, m, v in zip(ratios, maximums, values):
-        if r and total_ratio > 0:
-            d = min(m, round(r * remaining / total_ratio))
-            out.append(v - d)
-            remaining -= d
-            total_ratio -= r
-        else:
-            out.append(v)
-    return out
-
-
-def _wrap(text: str, width: int, justify: str, no_wrap: bool) -> list[str]:
-    """rich's Text.wrap for one-cell-per-character text: lines exactly `width` wide.
-
-    rich first trims the whitespace that runs past the width (rstrip_end); cutting at the width
-    (left) or stripping the end (right) removes it anyway, so that step is left out here."""
-    lines = text.split("\n")
-    if no_wrap:
-        pieces = lines
-    else:
-        pieces = []
-        for line in lines:
-            breaks = _divide(line, width) if len(line) > width else None  # a line that fits has none
-            if breaks:
-                bounds = [0, *breaks, len(line)]
-                pieces += [line[a:b] for a, b in zip(bounds, bounds[1:])]
-            else:
-                pieces.append(line)
-    if justify == "right":
-        return [p.rstrip()[:width].rjust(width) for p in pieces]
-    return [p[:width].ljust(width) for p in pieces]
-
-
-def _divide(text: str, width: int) -> list[int]:
-    """rich._wrap.divide_line with fold, for one-cell-per-character text.
-
-    Text whose words are parted by single spaces (most cells) is broken a line at a time with
-    str.rfind; other spacing goes word by word (_divide_words), as rich does. A word fits when
-    its last letter is within `width` of the line's start; its trailing space may overflow."""
-    if width < 1 or text != " ".join(text.split()):
-        return _divide_words(text, width)
-    breaks: list[int] = []
-    end = len(text)
-    line = 0  # where the current line starts: 0, a break, or the last piece of a cut word
-    while line + width < end:
-        limit = line + width  # the first position past the line
-        start = limit + 1 if text[limit] == " " else text.rfind(" ", line, limit) + 1
-        if start > line:  # the word at `start` does not fit: it starts the next line
-            breaks.append(start)
-            line = start
-            continue
-        # the word at `line` is longer than a line: cut it (with its space) in `width` pieces
-        stop = text.find(" ", line)
-        stop = end if stop < 0 else stop + 1
-        for piece in range(line + width, stop, width):
-            breaks.append(piece)
-            line = piece
-    return breaks
-
-
-def _divide_words(text: str, width: int) -> list[int]:
-    """rich._wrap.divide_line with fold, for one-cell-per-character text, word by word."""
-    breaks: list[int] = []
-    offset = 0
-    pos = 0
-    match = _WORD.match(text, pos)
-    while match is not None:
-        start, end = match.span()
-        word = match.group(0)
-        length = len(word.rstrip())
-        if width - offset >= length:
-            offset += len(word)
-        elif length > width:
-            chunks = [word[i:i + width] for i in range(0, len(word), width)]
-            for k, chunk in enumerate(chunks):
-                if start:
-                    breaks.append(start)
-                if k == len(chunks) - 1:
-                    offset = len(chunk)
-                else:
-                    start += len(chunk)
-        elif offset and start:
-            breaks.append(start)
-            offset = len(word)
-        match = _WORD.match(text, end)
-    return breaks
+def _longest_line(text: str) -> int:
+    if "\n" not in text:
+        return len(" ".join(text.split()))
+    return max((len(" ".join(line.split())) for line in text.split("\n")), default=0)

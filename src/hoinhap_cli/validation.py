@@ -19,25 +19,25 @@ from pydantic_core import ErrorDetails
 from hoinhap_cli import guard, records
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
 from hoinhap_cli.periods import Kind, Period, is_quarter
-from hoinhap_cli.problems import Problem
+from hoinhap_cli.problems import Problem, Words, words
 from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
 from hoinhap_cli.text import fold, similar
-from hoinhap_cli.vocab import WarningCode
+from hoinhap_cli.vocab import WarningCode, status_of
 from hoinhap_cli.yamlio import Located, format_path
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> str | Words:
     if isinstance(value, bool):
-        return f"true/false ({value})".lower()
+        return words("val.bool", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return words("val.number", value=value)
     if value is None:
-        return "nothing (null)"
+        return words("val.null")
     if isinstance(value, list):
-        return "a list"
+        return words("val.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return words("val.mapping")
     return f"'{value}'"
 
 
@@ -93,70 +93,70 @@ def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel],
 
 
 def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[BaseModel],
-             units: Sequence[UnitShape] = ()) -> tuple[str, bool]:
+             units: Sequence[UnitShape] = ()) -> tuple[str | Words, bool]:
     """One pydantic error in the file's words, and whether it points at the key (not its value)."""
     kind = e["type"]
     value = e.get("input")
     if kind == "extra_forbidden":
         key = loc[-1]
         near = similar(str(key), _fields(model, loc))
-        hint = f"; did you mean '{near[0]}'?" if near else ""
+        hint: str | Words = words("val.did_you_mean", name=near[0]) if near else ""
         allowed = ", ".join(_fields(model, loc))
-        msg = f"unknown key '{key}'{hint} (allowed here: {allowed})"
+        msg: str | Words = words("val.unknown_key", field=key, hint=hint, allowed=allowed)
     elif kind == "missing":
-        msg = f"missing required key '{loc[-1]}'"
+        msg = words("val.missing_key", field=loc[-1])
     elif kind in ("string_type", "str_type"):
         raw = doc.raw(loc)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and raw is not None:
-            msg = f"{raw} is read as a number; quote it: \"{raw}\""
+            msg = words("val.quote_number", raw=raw)
         else:
-            msg = f"expected text, got {_describe(value)}"
+            msg = words("val.expected_text", got=_describe(value))
     elif kind in ("int_type", "int_parsing"):
-        msg = f"expected a whole number, got {_describe(value)}"
+        msg = words("val.expected_int", got=_describe(value))
     elif kind == "bool_type":
-        msg = f"expected true or false, got {_describe(value)}"
+        msg = words("val.expected_bool", got=_describe(value))
     elif kind in ("list_type",):
-        msg = f"expected a list, got {_describe(value)}"
+        msg = words("val.expected_list", got=_describe(value))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        msg = f"expected a mapping of keys, got {_describe(value)}"
+        msg = words("val.expected_mapping", got=_describe(value))
     elif kind == "string_pattern_mismatch":
-        msg = f"{_describe(value)} is not a valid id here ({_pattern_hint(loc)})"
-        if units and isinstance(value, str) and _pattern_hint(loc) == _UNIT_ID:
-            msg += _did_you_mean_unit(units, value)
+        unit_hint = _did_you_mean_unit(units, value) if units and isinstance(value, str) \
+            and loc and loc[-1] != "task" and _pattern_hint(loc).key == "val.pattern.unit" else ""
+        msg = words("val.bad_id", value=_describe(value), hint=_pattern_hint(loc), near=unit_hint)
     elif kind == "enum":
         expected = e.get("ctx", {}).get("expected", "")
         near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
-        hint = f"; did you mean '{near[0]}'?" if near else ""
-        msg = f"{_describe(value)} is not one of {expected}{hint}"
+        hint = words("val.did_you_mean", name=near[0]) if near else ""
+        word = status_of(str(value)) if loc and loc[-1] == "status" else None
+        if word is not None:  # the command line's words; files keep one spelling per status
+            hint = words("val.status_id", id=word.value)
+        msg = words("val.not_one_of", value=_describe(value), expected=expected, hint=hint)
     elif kind == "too_short":
-        msg = "must not be empty" if loc[-1] != "milestones" else \
-            "a task needs at least one milestone (due: none if the document gives no time)"
+        msg = words("val.empty") if loc[-1] != "milestones" else words("val.no_milestone")
     elif kind == "string_too_short":
-        msg = "must not be empty: write the text, or remove the key if it is optional"
+        msg = words("val.empty_text")
     elif kind in ("greater_than_equal", "greater_than"):
-        msg = f"{_describe(value)} is too small ({e['msg'].lower()})"
+        limit = e.get("ctx", {})
+        msg = words("val.too_small", value=_describe(value), limit=limit.get("ge", limit.get("gt", "")))
     else:
         msg = e["msg"]
     return msg, kind == "extra_forbidden"
 
 
-_UNIT_ID = "lower-case ASCII words joined by '-', e.g. phong-kinh-te"
-
-
-def _did_you_mean_unit(units: Sequence[UnitShape], text: str) -> str:
-    """"; did you mean 'id' (its name)?" — a unit's name written where its id belongs, the unit
+def _did_you_mean_unit(units: Sequence[UnitShape], text: str) -> Words | str:
+    """"; did you mean 'id'?" — a unit's name written where its id belongs, the unit
     sharing the most words, or the nearest spelling (selection.suggest_units)."""
     near = suggest_units(units, text)
-    return f"; did you mean '{near[0].id}'?" if near else ""
+    return words("val.did_you_mean", name=near[0].id) if near else ""
 
 
-def _pattern_hint(loc: tuple[Any, ...]) -> str:
+def _pattern_hint(loc: tuple[Any, ...]) -> Words:
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if name in ("lead", "support", "members", "standing_agency", "unit", "event") or (
         name == "id" and len(loc) >= 1 and loc[0] in ("units", "events")
     ):
-        return _UNIT_ID
-    return "digits joined by dots, with an optional letter, e.g. 2.10 or 3.2.4a"
+        return words("val.pattern.unit")
+    return words("val.pattern.task")
 
 
 # ------------------------------------------------------------ plan cross-checks
@@ -178,7 +178,7 @@ def plan_problems(plan: Plan, doc: Located, text: str = "") -> list[Problem]:
     if plan.decision.standing_agency not in unit_ids:
         out.append(_unknown_unit(doc, ("decision", "standing_agency"), plan.decision.standing_agency, plan.units))
     if plan.plan.period.end < plan.plan.period.start:
-        out.append(doc.problem(("plan", "period", "end"), "the plan period ends before it starts"))
+        out.append(doc.problem(("plan", "period", "end"), words("val.period_reversed")))
     programs = {p.id: p for p in plan.programs}
     tasks = {t.id: t for t in plan.tasks}
     events = {e.id for e in plan.events}
@@ -206,9 +206,9 @@ def _missing_lead(doc: Located, at: tuple[str | int, ...], text: str) -> Problem
             found = _FOLDED_KEY.match(lines[n])
             if found and len(found.group(1)) > key.start_mark.column:
                 return Problem(doc.file, n + 1, len(found.group(1)) + 1,
-                               f"'{found.group(2)}:' is indented into the title above it: line it up with "
-                               f"'title:' (column {key.start_mark.column + 1})", "error", format_path(at))
-    return doc.problem(at, "missing required key 'lead' (or units_from)")
+                               words("val.folded_key", name=found.group(2), column=key.start_mark.column + 1),
+                               "error", format_path(at))
+    return doc.problem(at, words("val.missing_lead"))
 
 
 def _acknowledged(acked: dict[tuple[WarningCode, str | None], bool], code: WarningCode, task: str) -> bool:
@@ -228,9 +228,9 @@ def _acknowledgements(plan: Plan, doc: Located, tasks: dict, acked: dict[tuple[W
         if ack.task is not None and ack.task not in tasks:
             out.append(_unknown(doc, ("acknowledged", i, "task"), "task", ack.task, set(tasks)))
         elif not acked[(ack.warning, ack.task)]:
-            out.append(doc.problem(("acknowledged", i), f"acknowledges '{ack.warning.value}'"
-                                   + (f" of task {ack.task}" if ack.task else "") + ", which is not warned of: "
-                                   "remove it", severity="warning"))
+            out.append(doc.problem(("acknowledged", i), words("val.ack_unused" if ack.task is None else
+                                                              "val.ack_unused_task", code=ack.warning.value,
+                                                              task=ack.task), severity="warning"))
     return out
 
 
@@ -243,7 +243,7 @@ def _reporting_problems(plan: Plan, doc: Located, unit_ids: set[str], tasks: dic
     seen: dict[str, int] = {}
     for i, d in enumerate(r.duties):
         if d.id in seen:
-            out.append(doc.problem(("reporting", "duties", i, "id"), f"duplicate duty id '{d.id}'"))
+            out.append(doc.problem(("reporting", "duties", i, "id"), words("val.duty_twice", id=d.id)))
         seen.setdefault(d.id, i)
     if r.units_from is not None and r.units_from not in tasks:
         out.append(_unknown(doc, ("reporting", "units_from"), "task", r.units_from, set(tasks)))
@@ -260,8 +260,8 @@ def _reporting_problems(plan: Plan, doc: Located, unit_ids: set[str], tasks: dic
                 out.append(_unknown(doc, ("reporting", "duties", i, "with_year"), "duty", d.with_year, set(seen)))
             elif other.every != "year" or d.every == "year":
                 out.append(doc.problem(("reporting", "duties", i, "with_year"),
-                                       f"with_year pairs a quarterly or half-yearly duty with a yearly one; "
-                                       f"'{d.id}' is every {d.every}, '{other.id}' every {other.every}"))
+                                       words("val.with_year", id=d.id, every=d.every, other=other.id,
+                                             other_every=other.every)))
     return out
 
 
@@ -273,19 +273,18 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
     if program is None:
         out.append(_unknown(doc, (*at, "program"), "programme", task.program, set(programs)))
     elif task.section is not None and task.section not in {s.id for s in program.sections}:
-        out.append(_unknown(doc, (*at, "section"), f"section of programme {program.id}", task.section,
+        out.append(_unknown(doc, (*at, "section"), words("noun.section_of", id=program.id), task.section,
                             {s.id for s in program.sections}))
     if task.units_from is not None:
         for role in ("lead", "support"):  # point at the key to remove, not at units_from
             if getattr(task, role) is not None:
-                out.append(doc.problem((*at, role), f"units_from takes lead and support from task "
-                                       f"{task.units_from}: remove '{role}' here", key=True))
+                out.append(doc.problem((*at, role), words("val.units_from.role", task=task.units_from, role=role),
+                                       key=True))
         source = tasks.get(task.units_from)
         if source is None:
             out.append(_unknown(doc, (*at, "units_from"), "task", task.units_from, set(tasks)))
         elif source.units_from is not None:
-            out.append(doc.problem((*at, "units_from"), f"task {source.id} takes its own units from elsewhere; "
-                                   "point at the task that lists them"))
+            out.append(doc.problem((*at, "units_from"), words("val.units_from.chain", task=source.id)))
     for role in ("lead", "support"):
         for j, uid in enumerate(getattr(task, role) or []):
             if uid not in unit_ids:
@@ -296,25 +295,24 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         d = m.due
         if m.product is not None and m.product > len(task.products):
             out.append(doc.problem((*where, "product"),
-                                   f"product {m.product} does not exist: task {task.id} lists {len(task.products)}"))
+                                   words("val.no_product", product=m.product, task=task.id, n=len(task.products))))
         if d.kind is Kind.EVENT and d.event not in events:
             out.append(_unknown(doc, (*where, "due"), "event", d.event or "", events))
         if d.kind is Kind.RECURRING and d.window is not None and (
             d.window.start < period.start or d.window.end > period.end
         ):
-            out.append(doc.problem((*where, "due"), f"'{d}' recurs outside the plan period "
-                                   f"{period.start.year}–{period.end.year}"))
+            out.append(doc.problem((*where, "due"), words("val.recurs_outside", due=d, start=period.start.year,
+                                                          end=period.end.year)))
         if d.due is not None and period.start <= period.end and not (period.start <= d.due <= period.end) \
                 and not _acknowledged(acked, WarningCode.DUE_OUTSIDE_PERIOD, task.id):
-            out.append(doc.problem((*where, "due"), f"'{d}' falls outside the plan period "
-                                   f"{period.start.isoformat()}..{period.end.isoformat()}", severity="warning"))
+            out.append(doc.problem((*where, "due"), words("val.due_outside", due=d, start=period.start.isoformat(),
+                                                          end=period.end.isoformat()), severity="warning"))
         if d.due is not None and d.due < signed and not _acknowledged(acked, WarningCode.DUE_BEFORE_SIGNING, task.id):
             out.append(doc.problem((*where, "due"),
-                                   f"task {task.id}: due {d.due.isoformat()} ({d}), before the decision was signed "
-                                   f"on {signed.isoformat()}", severity="warning"))
+                                   words("val.due_before_signing", task=task.id, day=d.due.isoformat(), due=d,
+                                         signed=signed.isoformat()), severity="warning"))
         if d.kind is Kind.NONE and not _acknowledged(acked, WarningCode.NO_DEADLINE, task.id):
-            out.append(doc.problem((*where, "due"), f"task {task.id} has no deadline (the document gives none)",
-                                   severity="warning"))
+            out.append(doc.problem((*where, "due"), words("val.no_deadline", task=task.id), severity="warning"))
     return out
 
 
@@ -324,7 +322,8 @@ def _unique(doc: Located, key: str, ids: list[str], what: str) -> list[Problem]:
     for i, ident in enumerate(ids):
         if ident in seen:
             line, _ = doc.position((key, seen[ident], "id"))
-            out.append(doc.problem((key, i, "id"), f"duplicate {what} id '{ident}' (first at line {line})"))
+            out.append(doc.problem((key, i, "id"), words("val.duplicate_id", what=words(f"noun.{what}"), id=ident,
+                                                          line=line)))
         else:
             seen[ident] = i
     return out
@@ -340,19 +339,21 @@ def _aliases(plan: Plan, doc: Located) -> list[Problem]:
         for _, name, path in names:
             key = fold(name)
             if key in owner and owner[key] != unit.id:
-                out.append(doc.problem(path, f"'{name}' also names unit '{owner[key]}': a name must point at one unit"))
+                out.append(doc.problem(path, words("val.name_twice", name=name, unit=owner[key])))
             owner.setdefault(key, unit.id)
     return out
 
 
-def _unknown(doc: Located, path: tuple, what: str, value: str, known: set[str]) -> Problem:
+def _unknown(doc: Located, path: tuple, what: str | Words, value: str, known: set[str]) -> Problem:
     near = similar(value, sorted(known))
-    hint = f"; did you mean '{near[0]}'?" if near else ""
-    return doc.problem(path, f"unknown {what} '{value}'{hint}")
+    hint = words("val.did_you_mean", name=near[0]) if near else ""
+    noun = words(f"noun.{what}") if isinstance(what, str) else what
+    return doc.problem(path, words("val.unknown", what=noun, value=value, hint=hint))
 
 
 def _unknown_unit(doc: Located, path: tuple, value: str, units: Sequence[UnitShape]) -> Problem:
-    return doc.problem(path, f"unknown unit '{value}'{_did_you_mean_unit(units, value)}")
+    return doc.problem(path, words("val.unknown", what=words("noun.unit"), value=value,
+                                   hint=_did_you_mean_unit(units, value)))
 
 
 # ------------------------------------------------------------ report checks
@@ -389,18 +390,17 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
     if expected_unit is not None and report.unit != expected_unit:
         if expected_unit not in units:
             near = suggest_units(index.by_id.values(), expected_unit)
-            hint = f" (did you mean '{near[0].id}'?)" if near else ""
-            out.append(doc.problem(("unit",), f"the file name '{expected_unit}' is not a unit of the plan{hint}: "
-                                   f"a report is named <unit-id>.yaml, here {report.unit}.yaml"))
+            hint = words("val.did_you_mean", name=near[0].id) if near else ""
+            out.append(doc.problem(("unit",), words("val.file_not_unit", name=expected_unit, hint=hint,
+                                                    unit=report.unit)))
         else:
-            out.append(doc.problem(("unit",), f"the file is named for unit '{expected_unit}' but says unit: "
-                                   f"{report.unit}"))
+            out.append(doc.problem(("unit",), words("val.file_unit_differs", name=expected_unit, unit=report.unit)))
     if expected_period is not None and not is_quarter(expected_period):
-        out.append(doc.problem(("period",), f"the folder '{expected_period}' is not a quarter: a report belongs in "
-                               f"reports/<YYYY-Qn>/<unit-id>.yaml, here reports/{report.period}/"))
+        out.append(doc.problem(("period",), words("val.folder_not_quarter", folder=expected_period,
+                                                  period=report.period)))
     elif expected_period is not None and report.period.label != expected_period:
-        out.append(doc.problem(("period",),
-                               f"the file is in folder {expected_period} but says period: {report.period}"))
+        out.append(doc.problem(("period",), words("val.folder_period_differs", folder=expected_period,
+                                                  period=report.period)))
     signed = plan.decision.signed_on
     reporter = report.unit in units  # a unit may report on a task it takes part in (selection.takes_part)
     # A date needs a closer look (_date_problems) only outside [first, last].
@@ -410,22 +410,22 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
         if task is None:
             out.append(_unknown(doc, ("entries", i, "task"), "task", entry.task, set(tasks)))
         elif entry.milestone is not None and entry.milestone > len(task.milestones):
-            out.append(doc.problem(("entries", i, "milestone"), f"task {task.id} has {len(task.milestones)} "
-                                   f"milestone(s), not {entry.milestone}"))
+            out.append(doc.problem(("entries", i, "milestone"), words("val.no_milestone_n", task=task.id,
+                                                                      n=len(task.milestones), m=entry.milestone)))
         if not first <= entry.date <= last:
             out += _date_problems(doc, ("entries", i, "date"), entry.date, report, signed, today)
         if entry.status in _NEEDS_REASON and not entry.reason:
-            out.append(doc.problem(("entries", i), f"status {entry.status.value} needs a reason: add reason: …"))
+            out.append(doc.problem(("entries", i), words("val.needs_reason", status=entry.status.value)))
         if task is not None and reporter and not entry.forced and not takes_part(index.by_id, task, report.unit):
-            out.append(doc.problem(("entries", i, "task"), f"unit '{report.unit}' is neither lead nor support of "
-                                   f"task {task.id}; add forced: true if this is intended"))
+            out.append(doc.problem(("entries", i, "task"), words("val.not_involved", unit=report.unit, task=task.id)))
     if report.submitted is not None:
         if report.submitted > today:
-            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is after today "
-                                   f"({today.isoformat()}): outside the view until then", severity="warning"))
+            out.append(doc.problem(("submitted",), words("val.after_today", day=report.submitted.isoformat(),
+                                                         today=today.isoformat()), severity="warning"))
         elif report.submitted < report.period.start:
-            out.append(doc.problem(("submitted",), f"{report.submitted.isoformat()} is before the quarter "
-                                   f"{report.period} began ({report.period.start.isoformat()})"))
+            out.append(doc.problem(("submitted",), words("val.before_quarter", day=report.submitted.isoformat(),
+                                                         period=report.period,
+                                                         start=report.period.start.isoformat())))
     for i, ev in enumerate(report.events):
         if ev.event not in events:
             out.append(_unknown(doc, ("events", i, "event"), "event", ev.event, events))
@@ -455,11 +455,12 @@ def _date_problems(doc: Located, path: tuple, day: date, report: ReportFile, sig
                    today: date) -> list[Problem]:
     # A date after today is outside the view, not wrong (a look back with HOINHAP_TODAY sees
     # later entries); only writing one is refused (progress). A warning, in case of a typo.
-    out = [doc.problem(path, f"{day.isoformat()} is after today ({today.isoformat()}): outside the view "
-                       "until then", severity="warning")] if day > today else []
+    out = [doc.problem(path, words("val.after_today", day=day.isoformat(), today=today.isoformat()),
+                       severity="warning")] if day > today else []
     if day < signed:
-        out.append(doc.problem(path, f"{day.isoformat()} is before the decision was signed ({signed.isoformat()})"))
+        out.append(doc.problem(path, words("val.before_signing", day=day.isoformat(), signed=signed.isoformat())))
     elif not report.period.start <= day <= report.period.end:  # not quarter_of(day): 100,000 Periods
-        out.append(doc.problem(path, f"{day.isoformat()} is outside the file's quarter {report.period} "
-                               f"({report.period.start.isoformat()}..{report.period.end.isoformat()})"))
+        out.append(doc.problem(path, words("val.outside_quarter", day=day.isoformat(), period=report.period,
+                                           start=report.period.start.isoformat(),
+                                           end=report.period.end.isoformat())))
     return out

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from hoinhap_cli import yamltags
-from hoinhap_cli.problems import Problem, format_path
+from hoinhap_cli.problems import Problem, Words, format_path, words
 from hoinhap_cli.text import nfc
 
 # Reading costs ~30 bytes of memory per byte of YAML (a 16 MiB plan peaks at ~500 MB, a 50 MiB
@@ -148,8 +148,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             return value if value.isascii() else nfc(value)
         tag = _number(value)
     elif tag in _KINDS and _implicit(value) not in (tag, INT if tag == FLOAT else tag):  # `!!int abc`
-        raise _Refused(node, f"'{value}' is not {_KINDS[tag]}, as its tag {_short(tag)} says: "
-                             f"fix the value, or remove the tag")
+        raise _Refused(node, words("yaml.tag_mismatch", value=value, kind=_KINDS[tag], tag=_short(tag)))
     if tag == STR:
         return value if value.isascii() else nfc(value)
     if tag == NULL:
@@ -172,15 +171,15 @@ def _short(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _tag_refused(tag: str) -> str:
-    return f"the tag {_short(tag)} is not allowed: write plain YAML without '!!' or '!' tags"
+def _tag_refused(tag: str) -> Words:
+    return words("yaml.tag", tag=_short(tag))
 
 
-_NO_ANCHORS = "anchors (&) and aliases (*) are not allowed: write the value out"
+_NO_ANCHORS = words("yaml.anchors")
 
 
 class _Refused(Exception):
-    def __init__(self, node: yaml.Node, message: str, key: bool = False):
+    def __init__(self, node: yaml.Node, message: str | Words, key: bool = False):
         self.node = node
         self.message = message
 
@@ -220,7 +219,7 @@ class Located:
             return None, None
         return node.start_mark.line + 1, node.start_mark.column + 1
 
-    def problem(self, path: tuple[str | int, ...], message: str, *, key: bool = False,
+    def problem(self, path: tuple[str | int, ...], message: str | Words, *, key: bool = False,
                 severity: str = "error") -> Problem:
         line, col = self.position(path, key)
         return Problem(self.file, line, col, message, severity, format_path(path))  # type: ignore[arg-type]
@@ -236,15 +235,14 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(file, 1, 1, "the file is UTF-16: save it as UTF-8")]
+        return None, [Problem(file, 1, 1, words("yaml.utf16"))]
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         before = raw[:offset]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        hint = "it looks like UTF-16: save it as UTF-8" if raw[1:2] == b"\x00" or raw[:1] == b"\x00" \
-            else "this is not a text file"
-        return None, [Problem(file, line, col, f"a NUL byte: {hint}")]
+        hint = "yaml.nul.utf16" if raw[1:2] == b"\x00" or raw[:1] == b"\x00" else "yaml.nul.binary"
+        return None, [Problem(file, line, col, words(hint))]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as err:
@@ -255,8 +253,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         return None, [
             Problem(
                 file, line, col,
-                f"byte 0x{raw[err.start]:02X} is not UTF-8: the file is in another encoding "
-                "(Windows-1258, Latin-1, …); save it as UTF-8",
+                words("yaml.not_utf8", byte=f"0x{raw[err.start]:02X}"),
             )
         ]
 
@@ -288,12 +285,11 @@ def read_bytes(path: Path | str, file: str | None = None,
             if size > limit:
                 return None, [Problem(
                     name, 1, None,
-                    f"the file is {size / 2**20:.1f} MiB, over the {limit / 2**20:g} MiB limit (reading takes "
-                    f"~30x its size in memory): remove what made it grow or split it into smaller files, "
-                    f"or raise the limit with {MAX_MB_ENV}={int(size / 2**20) + 1}")]
+                    words("yaml.too_big", size=f"{size / 2**20:.1f}", limit=f"{limit / 2**20:g}", env=MAX_MB_ENV,
+                          raise_to=int(size / 2**20) + 1))]
             return f.read(), []
     except OSError as err:
-        return None, [Problem(name, None, None, f"cannot read the file: {err.strerror or err}")]
+        return None, [Problem(name, None, None, words("yaml.unreadable", error=err.strerror or err))]
 
 
 def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
@@ -308,7 +304,7 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
             stripped = line.lstrip(" ")
             if stripped.startswith("\t") and stripped.strip():
                 return None, [Problem(file, lineno, len(line) - len(stripped) + 1,
-                                      "a tab used for indentation: YAML indents with spaces only")]
+                                      words("yaml.tab"))]
     try:
         loader = _Loader(text)
         try:
@@ -324,8 +320,7 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except yaml.reader.ReaderError as err:  # a control character: libyaml gives a byte offset, not a mark
         at_line, at_col = _line_col(text, err.position)
         what = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
-        return None, [Problem(file, at_line, at_col, f"the character {what} is not allowed in YAML ({err.reason}): "
-                                               "delete it")]
+        return None, [Problem(file, at_line, at_col, words("yaml.char", char=what, reason=err.reason))]
     except yaml.YAMLError as err:  # pragma: no cover - every libyaml error is one of the above
         return None, [Problem(file, 1, None, f"YAML error: {err}")]
     if root is None:
@@ -336,7 +331,7 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
         mark = err.node.start_mark
         return None, [Problem(file, mark.line + 1, mark.column + 1, err.message)]
     except RecursionError:
-        return None, [Problem(file, None, None, "the YAML nests too deeply")]
+        return None, [Problem(file, None, None, words("yaml.deep"))]
     if "!" in text and (tagged := yamltags.first_tag(text, file)) is not None:  # `!!str 12` composes as text
         return None, [tagged]
     return Located(data, file, root), []
@@ -359,24 +354,21 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     began = err.context_mark
     if err.context == "while scanning a quoted scalar" and began is not None:
         # the quote never closes: the line to fix is where it opened, not the end of the file
-        return Problem(file, began.line + 1, began.column + 1,
-                       "YAML syntax error: this quote is never closed: add the closing quote")
+        return Problem(file, began.line + 1, began.column + 1, words("yaml.quote_open"))
     flow = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}.get(err.context or "")
     if flow and began is not None and mark is not None and began.line != mark.line:
         # a bracket left open: the parser notices only on a later line; the fix is where it opened
         return Problem(file, began.line + 1, began.column + 1,
-                       f"YAML syntax error: this bracket is not closed ({err.problem} at line {line}, "
-                       f"column {col}): add the '{flow}'")
+                       words("yaml.bracket_open", problem=err.problem, line=line, col=col, flow=flow))
     runaway = _runaway_quote(text, mark)
     if runaway is not None:
         start, end = runaway
         return Problem(file, start.line + 1, start.column + 1,
-                       f"YAML syntax error: the text quoted here runs on to line {end.line + 1}, where the file "
-                       f"stops making sense ({err.problem or what}, line {line}, column {col}): "
-                       "is its closing quote missing?")
+                       words("yaml.runaway", end=end.line + 1, problem=err.problem or what, line=line, col=col))
     if began is not None and mark is not None and began.line != mark.line:
-        what += f"; it began at line {began.line + 1}, column {began.column + 1}"
-    return Problem(file, line, col, f"YAML syntax error: {what}")
+        return Problem(file, line, col, words("yaml.syntax.began", what=what, line=began.line + 1,
+                                              col=began.column + 1))
+    return Problem(file, line, col, words("yaml.syntax", what=what))
 
 
 def _runaway_quote(text: str, mark: Any) -> tuple[Any, Any] | None:
@@ -444,13 +436,12 @@ def _walk(node: yaml.Node, seen: set[int]) -> Any:
     out: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         if key_node.__class__ is not _ScalarNode:
-            raise _Refused(key_node, "a key must be plain text")
+            raise _Refused(key_node, words("yaml.key_text"))
         if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<" and key_node.tag not in (STR, _PLAIN):
-            raise _Refused(key_node, "merge keys (<<) are not allowed: write the keys out")
+            raise _Refused(key_node, words("yaml.merge"))
         key = _scalar(key_node)
         if key in out:
             prev = next(k for k, _ in node.value if _scalar(k) == key).start_mark
-            raise _Refused(key_node, f"duplicate key '{key}' (first at line {prev.line + 1}): "
-                                     "YAML keeps only one; remove or rename one of them")
+            raise _Refused(key_node, words("yaml.duplicate_key", field=key, line=prev.line + 1))
         out[key] = _scalar(value_node) if value_node.__class__ is _ScalarNode else _walk(value_node, seen)
     return out

@@ -90,4 +90,4 @@ def test_nfd_alias_clash_is_caught_like_nfc(tmp_path: Path) -> None:
                           f"aliases: [Phòng Kinh tế quận, {unicodedata.normalize('NFD', name)}]")
     code, out, _ = run(tmp_path, raw.encode("utf-8"), "check")
     assert code == 1
-    assert f"'{name}' also names unit" in out
+    assert f"'{name}' cũng là tên của đơn vị" in out

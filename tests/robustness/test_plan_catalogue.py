@@ -43,6 +43,7 @@ def test_the_catalogue_is_large_and_its_names_unique() -> None:
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_broken_plan(case: Case, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOINHAP_LANG", "en")  # the catalogue's fragments are the English wording
     output, _ = run_case(case, command, tmp_path, monkeypatch)
     about_plan = [line for line in output.splitlines() if "plan.yaml" in line]
     assert about_plan, output

@@ -76,7 +76,7 @@ def test_alias_bomb_is_refused_fast_and_small(tmp_path: Path, mini: Path, monkey
     tracemalloc.start()
     try:
         with call_budget(CALLS) as calls:
-            result = cli("check", "--data", "bomb")
+            result = cli("check", "--data", "bomb", "--lang", "en")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -105,6 +105,7 @@ def test_50mb_plan_is_refused_with_its_size_and_the_way_out(plan_50mb: Path, com
                                                             monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
     monkeypatch.chdir(plan_50mb)
     before = (plan_50mb / "data" / "plan.yaml").stat()
+    monkeypatch.setenv("HOINHAP_LANG", "en")  # the wording compared below
     result = cli(command, "--data", "data")
     assert result.exit_code == code
     line = next(x for x in (result.stdout + result.stderr).splitlines() if "plan.yaml" in x)

@@ -77,6 +77,6 @@ def test_a_yml_report_is_refused_not_counted_twice(tmp_path: Path, cli: Cli) -> 
     (data / "reports" / "2009-Q1" / "phong-kinh-te.yml").write_text(
         "unit: phong-kinh-te\nperiod: 2009-Q1\nentries:\n  - task: '2.4'\n    status: done\n    date: 2009-02-01\n",
         encoding="utf-8")
-    result = cli("check", "--data", str(data))
+    result = cli("check", "--data", str(data), "--lang", "en")
     assert result.exit_code == 1
     assert "phong-kinh-te.yml: report files end in .yaml: rename it to phong-kinh-te.yaml" in result.stdout

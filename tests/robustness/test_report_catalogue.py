@@ -44,7 +44,9 @@ def _loader(case: ReportCase) -> list[str]:
 
 @pytest.mark.parametrize("command", ["check", "load"])
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_broken_report(case: ReportCase, command: str, data: Path, tmp_path: Path) -> None:
+def test_broken_report(case: ReportCase, command: str, data: Path, tmp_path: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOINHAP_LANG", "en")  # the catalogue's fragments are the English wording
     path = data / "reports" / case.file
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = case.build()

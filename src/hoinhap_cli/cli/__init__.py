@@ -16,8 +16,7 @@ from hoinhap_cli.cli.group import HoinhapGroup
 app = typer.Typer(
     cls=HoinhapGroup,
     name="hoinhap",
-    help="Sổ theo dõi nhiệm vụ — Quyết định 02/2008/QĐ-UBND (hội nhập kinh tế quốc tế, Quận 2).\n\n"
-         "A task ledger for District 2's WTO integration plan.",
+    help="A task ledger for Decision 02/2008/QĐ-UBND of District 2 (international economic integration).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,

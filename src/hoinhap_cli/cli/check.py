@@ -25,7 +25,7 @@ def check(
     known warnings), 2 when the options are wrong.
 
     \b
-    Example: hoinhap check --data data --strict
+    Example: hoinhap check --data data
     """
     out = output(lang)
     where = open_data(data, out)

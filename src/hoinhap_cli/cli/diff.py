@@ -9,12 +9,12 @@ from typing import Annotated, Any, Optional
 import typer
 
 from hoinhap_cli import guard, revisions
-from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, format_option, output
+from hoinhap_cli.cli.common import DataOpt, Format, FullOpt, LangOpt, format_option, output
 from hoinhap_cli.i18n import t
 from hoinhap_cli.paths import locate
 from hoinhap_cli.plandiff import Change
 from hoinhap_cli.plandiff import diff as plan_diff
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.render import Column
 
 COLUMNS = [Column("what", "Thay đổi", "Change", no_wrap=True), Column("item", "Mục", "Item", no_wrap=True),
@@ -31,6 +31,7 @@ def diff(
     format: Annotated[Format, format_option("table, md or json.", Format.table, Format.md, Format.json)]
     = Format.table,
     lang: LangOpt = None,
+    full: FullOpt = False,
 ) -> int:
     """Show what changed in substance in plan.yaml between two git revisions (or two files).
 
@@ -40,22 +41,21 @@ def diff(
     substance, 1 when something did, 2 when a revision or a plan cannot be read.
 
     \b
-    Example: hoinhap diff HEAD~1 HEAD --format md
+    Example: hoinhap diff HEAD~1 HEAD --format md  # exit 1 when something changed
     """
-    out = output(lang)
+    out = output(lang, full=full)
     for rev in (old_rev, new_rev):  # `diff ''` was silently HEAD
         if rev is not None:
             guard.revision(rev)
     if files is not None:
         if old_rev is not None:
-            raise UsageError("give either revisions or --files OLD.yaml NEW.yaml, not both")
+            raise UsageError(words("cli.diff.both"))
         old, old_name = revisions.plan_file(Path(files[0]), files[0]), files[0]
         new, new_name = revisions.plan_file(Path(files[1]), files[1]), files[1]
     else:
         where = locate(data, fallback=os.environ.get("HOINHAP_DATA"))
         if where.origin == "bundled":
-            raise UsageError("no data/plan.yaml here or above to compare",
-                             ["pass --data DIR, or compare two files with --files OLD.yaml NEW.yaml"])
+            raise UsageError(words("cli.diff.no_plan"), [words("cli.diff.no_plan.hint")])
         repo = revisions.repo_of(where.plan_file)
         old, old_name = revisions.plan_at(repo, old_rev or "HEAD", where.display(where.plan_file))
         new, new_name = revisions.plan_at(repo, new_rev, where.display(where.plan_file))

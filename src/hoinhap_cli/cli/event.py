@@ -11,7 +11,7 @@ from hoinhap_cli import progress
 from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, today
 from hoinhap_cli.cli.complete import complete_event
 from hoinhap_cli.i18n import t
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Free text; kept exactly (NFC).")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="A document reference, e.g. a decision number.")]
@@ -42,7 +42,7 @@ def record_event(event_id: str, date: Date | None, note: str | None, evidence: s
 
     out = output(lang)
     if date is None:
-        raise UsageError("an event needs --date: the day it happened (YYYY-MM-DD)")
+        raise UsageError(words("cli.event.no_date"))
     where, plan = open_for_writing(data, out)
     now = today()
     entry, found, unit, period = progress.build_event(plan, event=event_id, day=date, today=now,

@@ -25,11 +25,11 @@ from typer.models import CommandInfo
 from hoinhap_cli import guard
 from hoinhap_cli.cli import around
 from hoinhap_cli.cli.commands import COMMANDS
+from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localise, remember_lang, usage_error
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.problems import DataError, HoinhapError, UsageError
 
-# `hoinhap --no-cache` for the length of one invocation (set and reset by HoinhapGroup.invoke,
-# so nothing leaks from one CliRunner call into the next).
+# `hoinhap --no-cache` for one invocation (set and reset by HoinhapGroup.invoke: no leak between runs)
 _NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)
 
 
@@ -39,7 +39,13 @@ def no_cache() -> bool:
 
 class HoinhapGroup(TyperGroup):
     """Builds a command when it is named, and turns the library's errors into one clear message
-    and an exit code, in one place."""
+    and an exit code, in one place; help is worded in the run's language (cli.helpformat)."""
+
+    context_class = LocalContext
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        remember_lang(ctx, args)
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: Context) -> list[str]:
         return list(COMMANDS)  # in the table's order, not alphabetical
@@ -48,14 +54,15 @@ class HoinhapGroup(TyperGroup):
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             module, function = COMMANDS[cmd_name][0].split(":")
             info = CommandInfo(cmd_name, callback=getattr(importlib.import_module(module), function))
-            self.commands[cmd_name] = get_command_from_info(info, pretty_exceptions_short=True,
-                                                            rich_markup_mode=self.rich_markup_mode)
+            self.commands[cmd_name] = localise(get_command_from_info(info, pretty_exceptions_short=True,
+                                                                     rich_markup_mode=self.rich_markup_mode))
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         limit = formatter.width - 6 - max(map(len, COMMANDS))
-        with formatter.section("Commands"):
-            formatter.write_dl([(name, make_default_short_help(summary, limit))
+        lang = getattr(formatter, "lang", "en")
+        with formatter.section("Commands"):  # worded by the formatter, as the summaries are
+            formatter.write_dl([(name, make_default_short_help(helptext.text(summary, lang), limit))
                                 for name, (_, summary) in COMMANDS.items()])
 
     def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
@@ -74,13 +81,15 @@ class HoinhapGroup(TyperGroup):
 
     def invoke(self, ctx: Context) -> Any:
         args = [*getattr(ctx, "_protected_args", []), *ctx.args]
-        lang = lang_from_env(_lang_arg(args))  # errors in the language the command was asked for
+        lang = lang_from_env(lang_arg(args))  # errors in the language the command was asked for
         token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
         said = guard.LANG.set(lang)  # the Problems issue 19's checks word as they find them
         after = around.opened()
         try:
             around.refuse_repeated(self.get_command(ctx, args[0]) if args else None, args[1:])
             code = around.closed(super().invoke(ctx))
+        except ClickUsageError as err:  # an unknown option or command, a missing value: in the run's language
+            raise typer.Exit(usage_error(err, lang)) from None
         except DataError as err:
             for problem in err.problems:
                 typer.echo(guard.escape_bidi(str(problem)), err=True)
@@ -109,11 +118,3 @@ class HoinhapGroup(TyperGroup):
             raise typer.Exit(code)
         return code
 
-
-def _lang_arg(args: list[str]) -> str | None:
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None

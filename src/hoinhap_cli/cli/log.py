@@ -12,6 +12,7 @@ from hoinhap_cli.cli.common import (
     LISTING,
     DataOpt,
     Format,
+    FullOpt,
     LangOpt,
     format_option,
     load_ledger,
@@ -19,6 +20,7 @@ from hoinhap_cli.cli.common import (
     status_word,
 )
 from hoinhap_cli.cli.complete import complete_task, complete_unit
+from hoinhap_cli.i18n import t
 from hoinhap_cli.lookup import log_records
 from hoinhap_cli.progress import resolve_unit
 from hoinhap_cli.render import Column
@@ -38,6 +40,7 @@ def log(
     format: Annotated[Format, format_option("table, json, csv or md.", *LISTING)] = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
+    full: FullOpt = False,
 ) -> int:
     """List recorded progress entries, oldest first (by date, then order in the files).
 
@@ -46,9 +49,9 @@ def log(
 
     \b
     Example: hoinhap log --unit phong-kinh-te --since 2009-01-01 --format csv
-    Example: hoinhap log --unit "Phòng QLĐT" --task 3.2.4
+    Example: hoinhap log --unit "Phòng QLĐT" --task 3.2.2
     """
-    out = output(lang)
+    out = output(lang, full=full)
     ledger = load_ledger(data, out)
     who = resolve_unit(ledger.plan, unit).id if unit is not None else None
     what = find_task(ledger.tasks, task).id if task is not None else None
@@ -72,4 +75,6 @@ def log(
         columns = [c for c in columns if c.key in ("date", "task", "unit", "status")
                    or any(r.get(c.key) not in (None, "", False) for r in rows)]
     out.rows(format.value, columns, rows, records=records)
+    if not rows and format is Format.table:
+        out.message(t("log.none", out.lang))
     return 0

@@ -12,6 +12,7 @@ from hoinhap_cli.cli.common import (
     DataOpt,
     Format,
     FormatOpt,
+    FullOpt,
     LangOpt,
     NoColorOpt,
     ProgramOpt,
@@ -47,6 +48,7 @@ def overdue(
     format: FormatOpt = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
+    full: FullOpt = False,
     no_color: NoColorOpt = False,
 ) -> int:
     """List what is late: task milestones, then the reporting periods with reports not sent.
@@ -58,10 +60,10 @@ def overdue(
     Rules per deadline kind: README, "Trễ hạn / overdue"; JSON: docs/json-contract.md.
 
     \b
-    Example: hoinhap overdue --as-of 2009-03-31 --group-by unit
-    Example: hoinhap overdue --unit "Phòng Quản lý đô thị" --as-of 2009-06-30 --format json
+    Example: hoinhap overdue --as-of 2009-03-31 --group-by unit  # exit 1: something is late
+    Example: hoinhap overdue --unit "Phòng Quản lý đô thị" --as-of 2009-06-30 --format json  # exit 1
     """
-    out = output(lang, no_color)
+    out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     report = overdue_report(ledger, as_of or today(), task_filter(ledger, out.lang, unit, role, program),
                             group_by.value, with_stale=not no_stale,

@@ -15,7 +15,7 @@ from hoinhap_cli.cli.complete import complete_event, complete_task, complete_uni
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt, record_event
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.render import Output
 from hoinhap_cli.responsibility import closed_for
 from hoinhap_cli.vocab import Status
@@ -50,7 +50,7 @@ def record(
 
     \b
     Example: hoinhap record 2.10 --status "đang thực hiện" --note "Đã khảo sát 3 chợ"
-    Example: hoinhap record 3.2.4 --status "vướng mắc" --reason "Chờ Thành phố duyệt vốn" --unit "Phòng QLĐT"
+    Example: hoinhap record 3.2.2 --status "vướng mắc" --reason "Chờ Thành phố duyệt vốn" --unit "Phòng QLĐT"
     """
     # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
     from hoinhap_cli.cli.writing import append_entry, ledger_of, lock_timeout, open_for_writing, update
@@ -60,9 +60,9 @@ def record(
                      ("--reason", reason), ("--force", force)))
         return record_event(event, date, note, evidence, data, lang)
     if task is None or status is None:
-        missing = " and ".join(n for n, v in (("TASK_ID", task), ("--status", status)) if v is None)
-        raise UsageError(f"missing {missing}", ["hoinhap record 2.10 --status in-progress",
-                                                "hoinhap event EVENT_ID --date DATE records an awaited event"])
+        missing = " + ".join(n for n, v in (("TASK_ID", task), ("--status", status)) if v is None)
+        raise UsageError(words("cli.record.missing", missing=missing),
+                         [words("cli.record.missing.hint"), words("cli.record.event.hint")])
     out = output(lang)
     where, plan = open_for_writing(data, out)
     now = today()
@@ -116,5 +116,4 @@ def _only_event(given: tuple[tuple[str, object], ...]) -> None:
     """`record --event` records an event: none of the task-progress arguments may come with it."""
     extra = [name for name, value in given if value]
     if extra:
-        raise UsageError(f"--event records an event, not task progress: drop {', '.join(extra)}",
-                         ["hoinhap event EVENT_ID --date DATE [--note …] [--evidence …]"])
+        raise UsageError(words("cli.record.event_only", extra=", ".join(extra)), [words("cli.record.event.usage")])

@@ -16,7 +16,7 @@ from hoinhap_cli.i18n import MESSAGES, lang_from_env, t
 from hoinhap_cli.ledger import MAX_BYTES, Ledger
 from hoinhap_cli.paths import DataDir, locate
 from hoinhap_cli.periods import Period
-from hoinhap_cli.problems import DataError, UsageError, errors
+from hoinhap_cli.problems import DataError, UsageError, errors, words
 from hoinhap_cli.progress import parse_status
 from hoinhap_cli.render import Column, Output
 from hoinhap_cli.vocab import Status
@@ -29,7 +29,7 @@ class RoleChoice(str, Enum):
 
 
 def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Output:
-    return Output(lang=lang_from_env(lang), color=False if no_color else None, full=full)
+    return Output(lang=lang_from_env(lang), color=False if no_color else None, full=full, show_all="--full")
 
 
 def open_data(data: str | None, out: Output) -> DataDir:
@@ -83,7 +83,7 @@ def max_bytes() -> int:
     except ValueError:
         mb = 0.0
     if not mb > 0 or mb == float("inf"):
-        raise UsageError(f"HOINHAP_MAX_MB={value!r} is not a size: give a number of MiB, e.g. HOINHAP_MAX_MB=60")
+        raise UsageError(words("cli.max_mb", value=repr(value)))
     return int(mb * 2**20)
 
 

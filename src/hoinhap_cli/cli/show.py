@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, NoColorOpt, column, format_option, load_ledger, output
+from hoinhap_cli.cli.common import (
+    DataOpt,
+    Format,
+    FullOpt,
+    LangOpt,
+    NoColorOpt,
+    column,
+    format_option,
+    load_ledger,
+    output,
+)
 from hoinhap_cli.cli.complete import complete_task
 from hoinhap_cli.i18n import t
 from hoinhap_cli.lookup import task_detail
@@ -21,6 +31,7 @@ def show(
     = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
+    full: FullOpt = False,
     no_color: NoColorOpt = False,
 ) -> int:
     """Show everything about one task, and its reported progress.
@@ -33,7 +44,7 @@ def show(
     Example: hoinhap show 2,10
     Example: hoinhap show 3.2.4a --format md
     """
-    out = output(lang, no_color)
+    out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     task = find_task(ledger.tasks, task_id)
     d = task_detail(ledger, task, out.lang)

@@ -48,14 +48,13 @@ def submit(
     from hoinhap_cli.model import Submission  # reason: pydantic, as above
 
     if not re.fullmatch(r"[0-9A-Za-z-]+", period):  # '/', '..', NUL: nothing that could name another folder
-        raise UsageError(f"--period {period!r} is not a quarter, a half or a year: write 2009-Q1, 2009-H1 or 2009; "
-                         "nothing was written")
+        raise UsageError(words("cli.submit.not_period", period=period))
     out = output(lang)
     where, plan = open_for_writing(data, out)
     now = today()
     when = parsed(parse_period, period, "--period")
     if not re.fullmatch(r"\d{4}(-Q[1-4]|-H[12])?", when.label):
-        raise UsageError(f"--period '{period}' is not a quarter, a half or a year: write 2009-Q1, 2009-H1 or 2009")
+        raise UsageError(words("cli.submit.not_period", period=period))
     who = progress.resolve_unit(plan, unit)
     reg = reporting.regime_of(plan)
     chosen = reporting.choose_duty(reg, who.id, when, duty) if reg.duties else None
@@ -64,7 +63,7 @@ def submit(
     for what, p in _sends(reg, chosen, when, also_year, day):
         if what is None or what is header:  # the file's own quarterly report: submitted: in its header
             if "-Q" not in p.label:
-                raise UsageError(f"--period '{period}' is not a quarter: this plan has no other reporting duties")
+                raise UsageError(words("cli.submit.quarter_only", period=period))
             change, quarter = mark_submitted(day, number), p
         else:
             change, quarter = add_submission(Submission(duty=what.id, period=p, date=day, number=number)), \
@@ -84,8 +83,7 @@ def _sends(reg: reporting.Regime, chosen: reporting.Duty | None, when: Period, a
     """What one document answers: its duty and period, and (--also-year) the paired yearly duty.
     Refused: a report dated before its period began (but a plan or a budget may come first)."""
     if day < when.start and (chosen is None or chosen.due == "after"):
-        word = "quarter" if "-Q" in when.label else "period"
-        raise UsageError(f"--date {day.isoformat()} is before the {word} {when} began ({when.start.isoformat()})")
+        raise UsageError(words("cli.submit.before", day=day.isoformat(), period=when, start=when.start.isoformat()))
     sends: list[tuple[reporting.Duty | None, Period]] = [(chosen, when)]
     if also_year:
         yearly = reg.duty(chosen.with_year) if chosen is not None and chosen.with_year else None

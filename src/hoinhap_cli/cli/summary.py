@@ -17,6 +17,7 @@ from hoinhap_cli.cli.common import (
     PERIOD,
     DataOpt,
     Format,
+    FullOpt,
     LangOpt,
     NoColorOpt,
     format_option,
@@ -27,7 +28,7 @@ from hoinhap_cli.cli.common import (
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.render import Output
 from hoinhap_cli.summary import Amendment, summarise
 
@@ -75,6 +76,7 @@ def summary(
                                                   help="docx: the document's date (default: today).")] = None,
     data: DataOpt = None,
     lang: LangOpt = None,
+    full: FullOpt = False,
     no_color: NoColorOpt = False,
 ) -> int:
     """The periodic review: every task active in the period, its status, what changed, and the reports.
@@ -85,12 +87,12 @@ def summary(
     \b
     Example: hoinhap summary --period 2009-H1 --format md --out data/reports/bao-cao-2009-H1.md
     """
-    out = output(lang, no_color)
+    out = output(lang, no_color, full)
     out_file = guard.out_target(out_file, "--out")  # '-': standard output; a link, device or FIFO refused
     if out_file is not None and out_file.exists() and not force:
-        raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"])
+        raise UsageError(words("cli.out.exists", file=out_file), [words("cli.out.exists.hint")])
     if out_file is not None and not out_file.parent.is_dir():
-        raise UsageError(f"{out_file.parent}: no such folder")
+        raise UsageError(words("cli.out.no_folder", folder=out_file.parent))
     if format is Format.docx and out_file is None:
         raise UsageError(t("doc.to_terminal", out.lang))
     ledger = load_ledger(data, out)
@@ -109,7 +111,7 @@ def summary(
     try:
         files.write_atomic(out_file, text.getvalue(), overwrite=force)
     except FileExistsError:
-        raise UsageError(f"{out_file} exists: refusing to overwrite it", ["add --force to replace it"]) from None
+        raise UsageError(words("cli.out.exists", file=out_file), [words("cli.out.exists.hint")]) from None
     except OSError as err:  # a full disk, a read-only folder: one line
         raise guard.out_failed(out_file, err) from None
     out.message(t("summary.written", out.lang, file=out_file))

@@ -13,6 +13,7 @@ from hoinhap_cli.cli.common import (
     DataOpt,
     Format,
     FormatOpt,
+    FullOpt,
     LangOpt,
     NoColorOpt,
     Parsed,
@@ -48,6 +49,7 @@ def upcoming(
     format: FormatOpt = Format.table,
     data: DataOpt = None,
     lang: LangOpt = None,
+    full: FullOpt = False,
     no_color: NoColorOpt = False,
 ) -> int:
     """List what falls due soon: open task milestones due from the as-of date to as-of + within.
@@ -55,7 +57,7 @@ def upcoming(
     \b
     Example: hoinhap upcoming --within 1q --as-of 2009-01-01 --unit "Phòng Kinh tế"
     """
-    out = output(lang, no_color)
+    out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     f = task_filter(ledger, out.lang, unit, role, program)
     day = as_of or today()

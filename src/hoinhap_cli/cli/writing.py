@@ -15,7 +15,7 @@ from hoinhap_cli.cli.common import max_bytes, open_data
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.model import Plan
 from hoinhap_cli.paths import DataDir
-from hoinhap_cli.problems import DataError, UsageError, errors
+from hoinhap_cli.problems import DataError, UsageError, errors, words
 from hoinhap_cli.reading import load_plan, load_reports
 from hoinhap_cli.render import Output
 from hoinhap_cli.store import (
@@ -41,11 +41,11 @@ def lock_timeout() -> float:
     try:
         seconds = float(value)
     except ValueError:
-        raise UsageError(f"HOINHAP_LOCK_TIMEOUT: '{value}' is not a number of seconds") from None
+        raise UsageError(words("cli.lock_timeout.nan", value=value)) from None
     if seconds != seconds or seconds == float("inf"):  # nan, inf: worded by guard
         seconds = guard.lock_timeout("HOINHAP_LOCK_TIMEOUT", value)
     if seconds < 0:
-        raise UsageError("HOINHAP_LOCK_TIMEOUT must not be negative")
+        raise UsageError(words("cli.lock_timeout.negative"))
     return seconds
 
 

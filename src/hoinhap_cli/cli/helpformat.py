@@ -1,0 +1,104 @@
+"""`--help` in the run's language: click's formatter, each text looked up in the catalogue
+(hoinhap_cli.helptext) as it is written. The language comes from the command line's `--lang`,
+else $HOINHAP_LANG (default Vietnamese), read before any option is parsed: `--help` is eager."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer._click.core import Context
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer._click.formatting import HelpFormatter
+
+from hoinhap_cli import helptext as helptext
+from hoinhap_cli.i18n import lang_from_env, t
+
+_META = "hoinhap.lang"  # ctx.meta is shared by a context and its children
+
+
+def lang_arg(args: Sequence[str]) -> str | None:
+    """The value of `--lang` among raw arguments, if any."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def remember_lang(ctx: Context, args: Sequence[str]) -> None:
+    """Keep the run's language where every help formatter of this run finds it."""
+    ctx.meta[_META] = lang_from_env(lang_arg(args))
+
+
+class LocalFormatter(HelpFormatter):
+    """click's HelpFormatter, worded in `lang`."""
+
+    lang = "vi"
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, helptext.frame("Usage: ", self.lang) if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(helptext.frame(heading, self.lang))
+
+    def write_text(self, text: str) -> None:
+        super().write_text(helptext.text(text, self.lang))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, helptext.option(words, self.lang)) for term, words in rows], col_max, col_spacing)
+
+
+class LocalContext(Context):
+    """A context whose help is worded in the run's language."""
+
+    def make_formatter(self) -> HelpFormatter:
+        formatter = LocalFormatter(width=self.terminal_width, max_width=self.max_content_width)
+        formatter.lang = self.meta.get(_META) or lang_from_env(None)
+        return formatter
+
+
+def localise(command: Any) -> Any:
+    """A built command whose context words its help in the run's language."""
+    command.context_class = LocalContext
+    return command
+
+
+# click's own refusals (an unknown option, a missing value …), worded in the run's language
+_CLICK = [
+    (re.compile(r"No such option: (?P<name>\S+?)(?: \(Possible options: (?P<near>[^)]*)\))?\.?$"), "click.no_option"),
+    (re.compile(r"No such command '(?P<name>[^']+)'\.(?: Did you mean (?P<near>.*)\?)?$"), "click.no_command"),
+    (re.compile(r"Missing argument '(?P<name>[^']+)'\.?$"), "click.missing_argument"),
+    (re.compile(r"Missing option '(?P<name>[^']+)'\.?$"), "click.missing_option"),
+    (re.compile(r"Option '(?P<name>[^']+)' requires an argument\.?$"), "click.needs_value"),
+    (re.compile(r"Got unexpected extra arguments? \((?P<name>.*)\)$"), "click.extra"),
+    (re.compile(r"'(?P<name>[^']*)' is not one of (?P<near>.*?)\.?$"), "click.not_one_of"),
+    (re.compile(r"Invalid value for (?P<name>'[^']+'|[^:]+): (?P<near>.*)$", re.S), "click.invalid"),
+]
+
+
+def click_message(message: str, lang: str) -> str:
+    """One of click's messages in `lang` (as click words it when no pattern knows it)."""
+    if lang == "en":
+        return message
+    for pattern, key in _CLICK:
+        found = pattern.match(message.strip())
+        if found:
+            near = found.group("near") if "near" in pattern.groupindex else None
+            if key == "click.invalid" and near:
+                near = click_message(near, lang)
+            bare = not near and key in ("click.no_option", "click.no_command")
+            return t(key + ".bare" if bare else key, lang, name=found.group("name"), near=near or "")
+    return message
+
+
+def usage_error(err: ClickUsageError, lang: str) -> int:
+    """click's usage error, worded in `lang`: the usage line, where help is, what was wrong."""
+    if err.ctx is not None:
+        typer.echo(err.ctx.get_usage(), err=True)
+        typer.echo(t("click.try", lang, command=f"{err.ctx.command_path} --help"), err=True)
+    typer.echo(t("click.error", lang, message=click_message(err.format_message(), lang)), err=True)
+    return err.exit_code
