@@ -41,13 +41,15 @@ def open_data(data: str | None, out: Output) -> DataDir:
     return where
 
 
-def cache() -> Cache:
-    """The content-hash cache, unless `hoinhap --no-cache` or HOINHAP_NO_CACHE=1 turned it off."""
-    return Cache.default(no_cache=no_cache())
+def cache(out: Output | None = None) -> Cache:
+    """The content-hash cache, unless `hoinhap --no-cache` or HOINHAP_NO_CACHE=1 turned it off.
+    A cache folder that is not the user's own is said once (on stderr) and not used."""
+    said = out or output()
+    return Cache.default(no_cache=no_cache(), warn=lambda why: said.message(why.text(said.lang)))
 
 
 def load_ledger(data: str | None, out: Output) -> Ledger:
-    ledger, problems = snapshot.load(open_data(data, out), today(), cache(), max_bytes=max_bytes())
+    ledger, problems = snapshot.load(open_data(data, out), today(), cache(out), max_bytes=max_bytes())
     if ledger is None:
         raise DataError(errors(problems))
     return ledger
