@@ -42,7 +42,8 @@ def cache_command(
         out.text(t("cache.none", out.lang, path=where))
         return 0
     folder = open_data(data, out)
-    size = sum(os.path.getsize(full) for _, full in listed_reports(folder)) + os.path.getsize(folder.plan_file)
+    files = [full for _, full in listed_reports(folder)] + [str(folder.plan_file)]
+    size = sum(os.stat(full).st_blocks * 512 for full in files)  # on disk, as the cache's size is
     out.text(t("cache.info", out.lang, path=usage.path, entries=usage.entries, size=_mib(usage.size),
                data=folder.display(folder.root), data_size=_mib(size)))
     return 0
