@@ -174,7 +174,7 @@ class _ReportReader:
 
 def _views(entries: list[Entry], same: dict[Any, Any]) -> tuple[EntryView, ...]:
     """Entries as views; equal task ids, dates and texts share one object (`same`: across a load),
-    so a snapshot stores and rebuilds each once (pickle keeps shared objects shared)."""
+    so a cold load holds each once."""
     def one(v: Any) -> Any:
         return v if v is None else same.setdefault(v, v)
     return tuple(EntryView(one(e.task), e.milestone, e.status, one(e.date), one(e.note), one(e.reason),
