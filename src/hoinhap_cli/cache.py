@@ -295,12 +295,20 @@ def _own(st: os.stat_result, shown: Path | str) -> None:
 def _read_own(fd: int, name: str) -> bytes:
     """An entry's bytes: a regular file of the user's, not a link, that no one else may write."""
     f = os.open(name, os.O_RDONLY | _NOFOLLOW, dir_fd=fd)
-    with os.fdopen(f, "rb") as opened:
+    try:
         st = os.fstat(f)
         if not stat.S_ISREG(st.st_mode):
             raise OSError("not a regular file")
         _own(st, name)
-        return opened.read()
+        chunks, left = [], st.st_size
+        while True:  # one read for a whole entry (its size is known), more if it grew meanwhile
+            chunk = os.read(f, max(left, 65536))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(f)
 
 
 def _unlink(fd: int, name: str) -> None:
