@@ -300,7 +300,8 @@ def _read_own(fd: int, name: str) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise OSError("not a regular file")
         _own(st, name)
-        chunks, left = [], st.st_size
+        chunks: list[bytes] = []
+        left = st.st_size
         while True:  # one read for a whole entry (its size is known), more if it grew meanwhile
             chunk = os.read(f, max(left, 65536))
             if not chunk:

@@ -31,6 +31,7 @@ import stat
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from hoinhap_cli import records
 from hoinhap_cli.cache import Cache
@@ -83,9 +84,9 @@ _Sig = tuple[int, int, int, int]
 class Scan:
     """One look at the data folder: each file's hash, from bytes read once and handed to the
     parser (`take`), so the bytes hashed are the bytes parsed. A file read again (its hash came
-    from its stat) is checked against its hash (`check`); `still` tells whether any file changed,
-    appeared or went since its stat was taken. Either way, the command's answer would not be the
-    one of the hashes: it is not stored, and the load starts again."""
+    from its stat) is checked against its hash (`check`); `consistent` tells whether what was read
+    is the folder as it was at one moment. If not, the answer is not stored, and the load starts
+    again."""
 
     files: FileHashes
     seen: dict[str, _Sig]  # every file's stat, as hashed (names in reading order)
@@ -101,30 +102,27 @@ class Scan:
         old_hashes = known.hashes if known is not None else {}
         hashes: dict[str, bytes] = {}
         stats: list[_Sig | None] = []
-        seen: dict[str, _Sig] = {}
         held: dict[str, bytes] = {}
         too_big = False
         whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
         try:
-            for name, full in _named(data):
-                st = os.stat(full)
-                sig = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
-                if not stat.S_ISREG(st.st_mode):
-                    return None  # a FIFO would block: the full read says what is wrong
-                seen[name] = sig
+            seen = _stats(data)  # every file's stat before any is read (see `consistent`)
+            if seen is None:
+                return None  # a FIFO would block: the full read says what is wrong
+            for name, (full, sig) in seen.items():
                 if trust and old_stats.get(name) == sig and name in old_hashes:
                     hashes[name] = old_hashes[name]
-                elif st.st_size > max_bytes:
+                elif sig[0] > max_bytes:
                     too_big, hashes[name] = True, b""
                 else:
-                    with open(full, "rb") as f:
-                        held[name] = f.read()
+                    held[name] = Path(full).read_bytes()
                     hashes[name] = hashlib.sha256(held[name]).digest()
                 stats.append(sig if trust and max(sig[2], sig[3]) < settled else None)
                 whole.update(f"\0{name}\0".encode() + hashes[name])
         except OSError:
             return None  # the full read says what is wrong
-        return cls(FileHashes(today, hashes, whole.digest(), stats), seen, held, too_big)
+        return cls(FileHashes(today, hashes, whole.digest(), stats), {n: sig for n, (_, sig) in seen.items()},
+                   held, too_big)
 
     def take(self, name: str) -> bytes | None:
         """The bytes of a file as hashed, once (then forgotten); None: read it and `check` it."""
@@ -134,16 +132,35 @@ class Scan:
         if hashlib.sha256(raw).digest() != self.files.hashes.get(name):
             self.changed = True
 
-    def still(self, data: DataDir) -> bool:
-        """No file changed, appeared or went since it was hashed."""
+    def consistent(self, data: DataDir) -> bool:
+        """What was read is the folder as it was at one moment: no file the scan did not read
+        changed under it (`check`), and at most one file changed, appeared or went between the
+        first look at every file and now. Every other file held the same bytes all along, so
+        the one that changed was read as it was at its reading, beside them; two that changed
+        may have been read one before and one after a `git checkout`."""
         if self.changed:
             return False
-        try:
-            now = [(name, os.stat(full)) for name, full in _named(data)]
-        except OSError:
+        now = _stats(data)
+        if now is None:
             return False
-        return len(now) == len(self.seen) and all(
-            self.seen.get(name) == (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) for name, st in now)
+        sigs = {name: sig for name, (_, sig) in now.items()}
+        moved = self.seen.keys() ^ sigs.keys()
+        return len(moved) + sum(1 for name, sig in sigs.items() if self.seen.get(name, sig) != sig) <= 1
+
+
+def _stats(data: DataDir) -> dict[str, tuple[str, _Sig]] | None:
+    """Each file's full path and stat (size, inode, modification and change time), by name; None
+    when one is not a regular file, or cannot be looked at."""
+    found = {}
+    try:
+        for name, full in _named(data):
+            st = os.stat(full)
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            found[name] = (full, (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns))
+    except OSError:
+        return None
+    return found
 
 
 def _named(data: DataDir) -> _Named:
@@ -258,8 +275,8 @@ def _load_once(data: DataDir, today: date, cache: Cache,
     if old is not None and stored is not None and old.same_plan(files, plan_name):
         edit = _edited(old, _Parts.of(stored), scan, data, today, cache, max_bytes)
     ledger, problems = edit if edit is not None else _built(data, today, cache, max_bytes, scan)
-    if not scan.still(data):
-        return None  # read while it changed: not one version of the data
+    if not scan.consistent(data):
+        return None  # read while it changed: perhaps not one version of the data
     if ledger is not None:
         key = _Plan.key(cache, files, plan_name)
         if not cache.has(key):
@@ -378,6 +395,6 @@ class _CachedEntries:
             raise DataError([Problem(self.data.display(self.data.root), None, None, CHANGED)])
         reports, _ = reading.load_reports(self.data, self.part.plan, self.today, self.cache,
                                           max_bytes=self.max_bytes, given=scan)  # fills the cache
-        if not scan.still(self.data):
+        if not scan.consistent(self.data):
             raise DataError([Problem(self.data.display(self.data.root), None, None, CHANGED)])
         return reports
