@@ -126,22 +126,21 @@ def test_a_corrupt_cache_entry_is_rebuilt(generated: Path, _private_cache: Path)
     stored = entries(_private_cache)
     assert stored
     for i, path in enumerate(stored):
-        path.write_bytes(b"" if i % 2 else b"hoinhap-cache\n\x80\x05garbage")
+        path.write_bytes(b"" if i % 2 else b"hoinhap-cache-2\n\x80\x05garbage")
     assert run(*args) == expected
-    cache = Cache(_private_cache)
-    plan_key = cache.key("plan", (generated / "plan.yaml").read_bytes())
-    assert cache.get(plan_key) is not None  # rewritten whole
+    assert run(*args) == expected
+    assert all(p.read_bytes().startswith(b"hoinhap-cache-2\n\x93") for p in entries(_private_cache))  # rewritten
 
 
 def test_an_entry_under_the_wrong_key_is_ignored(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "c")
     a, b = cache.key("report", b"a"), cache.key("report", b"b")
     cache.put(a, "value of a")
-    path_b = cache._path(b)
-    path_b.parent.mkdir(parents=True, exist_ok=True)
-    path_b.write_bytes(cache._path(a).read_bytes())  # e.g. a copied or foreign file
-    assert cache.get(a) == "value of a"
-    assert cache.get(b) is None
+    path_b = entry_path(tmp_path / "c", b)
+    path_b.write_bytes(entry_path(tmp_path / "c", a).read_bytes())  # e.g. a copied or foreign file
+    assert cache.get(a, str) == "value of a"
+    assert cache.get(a, int) is None  # another shape: removed
+    assert cache.get(b, str) is None
     assert not path_b.exists()
 
 
@@ -166,8 +165,12 @@ def test_two_processes_filling_the_cache_at_once(generated: Path, _private_cache
 
 
 def snapshots(cache_dir: Path) -> list[Path]:
-    folder = cache_dir / "v1" / "ledger"
-    return [p for p in folder.iterdir() if not p.name.startswith(".")] if folder.is_dir() else []
+    folder = cache_dir / "v2"
+    return [p for p in folder.iterdir() if p.name.startswith("s-")] if folder.is_dir() else []
+
+
+def entry_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / "v2" / key
 
 
 def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_cache: Path,
@@ -183,10 +186,11 @@ def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_c
     assert run(*args) == plain
     assert len(snapshots(_private_cache)) == 1
     cache = Cache(_private_cache)
-    plan_part = cache._path(cache.key_of("ledger-plan", hashlib.sha256((generated / "plan.yaml").read_bytes()).digest()))
+    plan_part = entry_path(_private_cache, cache.key_of(
+        "ledger-plan", hashlib.sha256((generated / "plan.yaml").read_bytes()).digest()))
     assert plan_part.is_file()
     for path in entries(_private_cache):  # only the snapshot and its plan can answer now
-        if path.parent.name != "ledger" and path != plan_part:
+        if not path.name.startswith("s-") and path != plan_part:
             path.unlink()
     checked = hoinhap("--no-cache", "check", data=generated).output
     assert "report" in checked or "báo cáo" in checked
@@ -196,7 +200,7 @@ def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_c
         assert hoinhap("check", data=generated).output == checked  # counts the files too
     plan_part.unlink()  # a snapshot without its plan is of no use: everything is read again
     assert run(*args) == plain
-    snapshots(_private_cache)[0].write_bytes(b"hoinhap-cache\n\x80\x05garbage")  # corrupt: rebuilt
+    snapshots(_private_cache)[0].write_bytes(b"hoinhap-cache-2\n\x80\x05garbage")  # corrupt: rebuilt
     assert run(*args) == plain
     assert len(snapshots(_private_cache)) == 1
 
@@ -304,7 +308,7 @@ def piece_of(cache_dir: Path, report: Path) -> Path:
     import hashlib
 
     cache = Cache(cache_dir)
-    return cache._path(cache.key_of("report", hashlib.sha256(report.read_bytes()).digest()))
+    return entry_path(cache_dir, cache.key_of("report", hashlib.sha256(report.read_bytes()).digest()))
 
 
 def test_entries_are_read_apart_from_each_files_own_entry(generated: Path, _private_cache: Path,

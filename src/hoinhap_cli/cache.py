@@ -2,53 +2,64 @@
 
 One entry per file: `sha256(code fingerprint, kind, sha256(file bytes))`. An edit changes the
 bytes, so only the edited file is read and validated again; a modification time is never
-trusted. The entry holds what is slow to rebuild and depends on nothing but those bytes: the
-validated plan (with its own warnings), or a report file's header and entries as plain
-records. Checks across files (a report against the plan, dates against today) are not in
-those entries: they run again whenever a file changed. On top of them, per data folder, a
-snapshot of the checked ledger — its warnings and status index, its plan stored once beside
-it under the plan's hash — keyed by every file's name and hash and by today's date
-(`snapshot.load`); only the few most recent snapshots are kept. The snapshot stores each
-file's hash with its stat, including the inode change time, so a file whose stat is exactly
-the stored one is not read and hashed again (the reasoning: `snapshot.FileHashes`), and
-reads the entries of its report files, when a command asks for them, from their entries here.
+trusted. Per data folder, a snapshot of the checked ledger (`snapshot.load`) names the entries
+it needs (`refs`); only the few most recent snapshots are kept, and whenever one is written
+every entry no kept snapshot names (old versions of files) is removed, with the temporary
+files of writers that died: the folder stays within a small multiple of the data's size.
 
-Where: the user cache dir, `$HOINHAP_CACHE_DIR`, else `$XDG_CACHE_HOME/hoinhap`, else
-`~/.cache/hoinhap` — not the data folder, because the data folder may be read-only (the
-bundled plan), may be shared with other people (a network folder: entries are pickles, and
-a pickle that someone else can write is code that runs here), and is a git tree whose
-tools (`git clean -x`, copies, archives) should never meet our files. Keyed by content,
-entries are safely shared by every clone and branch of a ledger.
+Where: `$HOINHAP_CACHE_DIR`, else `$XDG_CACHE_HOME/hoinhap`, else `~/.cache/hoinhap` — not the
+data folder, which may be read-only, shared, or a git tree.
 
-Pickle, not JSON: loading 2,556 report files of 100,000 entries takes 0.38 s with
-`pickle.loads` against 0.78 s with `model_validate_json` (pydantic re-runs the validators)
-— both with the garbage collector paused (the command line tunes it: see `cli.main`).
+Entries are MessagePack (msgspec) decoded into the declared types — NamedTuples, dataclasses,
+enums, dates — so reading one builds data and never runs code (a pickle would). A `Record`
+(fields of any model) is stored as a tagged tree rebuilt from an allow-list of classes
+(`_CLASSES`): a new field of a NamedTuple or a dataclass needs no code here, a new class in a
+Record one name in that list. Measured against pickle and JSON (benchmarks/README.md, "Cache
+format"): msgspec is as fast as pickle to load and validates every field's type on the way.
 
-Safety: an entry that cannot be read, is truncated, or was written by another version is
-ignored and rewritten. Writes go to a temporary file in the same folder and are moved into
-place with `os.replace`, so two processes filling the cache at once each leave a whole
-entry. Any error writing (read-only disk, full disk) only means no cache this time.
+An entry of the wrong shape, truncated, or stored under another key is removed and rebuilt.
+The folder must be the user's own: created 0700; a folder or an entry that is someone else's,
+or that others may write, is refused (one warning, then no cache for the run). Nothing inside
+is reached through a symbolic link: every name is opened relative to the folder's descriptor
+with O_NOFOLLOW. Writes go to `.tmp-<pid>-…` and are moved into place with `os.replace`.
+POSIX only (the checks need owners and `dir_fd`); elsewhere there is no cache.
 
 `HOINHAP_NO_CACHE=1` or `hoinhap --no-cache …` bypasses it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
-import pickle
-from collections.abc import Mapping
+import stat
+import weakref
+from collections.abc import Callable, Mapping
+from datetime import date
+from enum import Enum
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
-from hoinhap_cli import __version__
-from hoinhap_cli.vocab import SCHEMA_VERSION
+import msgspec
 
-_MAGIC = b"hoinhap-cache\n"
-# The source files whose change changes what a cached entry would be: an edited validator
-# during development must not be answered from an old entry, even at the same version.
+from hoinhap_cli import __version__, periods, records, vocab
+from hoinhap_cli.problems import Words, words
+
+T = TypeVar("T")
+_MAGIC = b"hoinhap-cache-2\n"
+_FOLDER = "v2"  # entries of this format; "v1" held pickles, never read
+_SLOT = "s-"  # a snapshot's file name starts with it; an entry's is its key
+_TMP = ".tmp-"
 _CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "yamlio.py", "text.py", "ledger.py",
          "reading.py", "snapshot.py", "cache.py")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+# The classes a stored Record may hold (see _tag): nothing else is ever built from an entry.
+_CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
+    records.Record, records.Unit, records.Plan, records.Task, records.Milestone, periods.Deadline,
+    periods.Period, periods.Kind, vocab.Status, vocab.UnitKind)}
+SNAPSHOTS_KEPT = 4  # whole-ledger snapshots (a few data folders, or today's and yesterday's)
 
 
 def default_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -66,7 +77,7 @@ def disabled(env: Mapping[str, str] | None = None) -> bool:
 
 def _fingerprint() -> bytes:
     here = Path(__file__).parent
-    parts = [__version__, str(SCHEMA_VERSION)]
+    parts = [__version__, str(vocab.SCHEMA_VERSION)]
     for name in _CODE:
         try:
             st = (here / name).stat()
@@ -76,16 +87,35 @@ def _fingerprint() -> bytes:
     return hashlib.sha256("\n".join(parts).encode()).digest()
 
 
-class Cache:
-    """Validated content by file hash. `Cache(None)` is the disabled cache: it never hits."""
+class Refused(Exception):
+    """The folder or an entry is not the user's own: no cache for this run."""
 
-    def __init__(self, root: Path | None):
-        self.root = root
-        self._code = _fingerprint() if root is not None else b""
+    def __init__(self, why: Words):
+        super().__init__(why.key)
+        self.why = why
+
+
+class Usage(NamedTuple):
+    """What `hoinhap cache info` reports."""
+
+    path: str
+    entries: int
+    size: int  # bytes on disk (entries and snapshots)
+
+
+class Cache:
+    """Validated content by file hash. `Cache(None)` is the disabled cache: it never hits.
+    `warn` is told, once, why a folder that is not the user's own is not used."""
+
+    def __init__(self, root: Path | None, warn: Callable[[Words], None] | None = None):
+        self.root = root if os.name == "posix" else None
+        self._code = _fingerprint() if self.root is not None else b""
+        self._warn = warn
+        self._fd: int | None = None
 
     @classmethod
-    def default(cls, no_cache: bool = False) -> Cache:
-        return cls(None if no_cache or disabled() else default_dir())
+    def default(cls, no_cache: bool = False, warn: Callable[[Words], None] | None = None) -> Cache:
+        return cls(None if no_cache or disabled() else default_dir(), warn)
 
     @property
     def enabled(self) -> bool:
@@ -98,88 +128,278 @@ class Cache:
         return h.hexdigest()
 
     def key_of(self, kind: str, digest: bytes) -> str:
-        """The key of a file's entry from the sha256 of its bytes (snapshot.FileHashes keeps it), so
-        that a file's entry is found without reading the file."""
+        """The key of a file's entry from the sha256 of its bytes, found without reading the file."""
         return self.key(kind, digest)
 
-    def _path(self, key: str) -> Path:
-        assert self.root is not None
-        return self.root / "v1" / key[:2] / key[2:]
-
-    def _snapshot_path(self, key: str) -> Path:
-        assert self.root is not None
-        return self.root / "v1" / "ledger" / key
-
-    def get_snapshot(self, key: str) -> Any | None:
-        """A whole validated ledger stored under the key of all its files (snapshot.load)."""
-        return self.get(key, self._snapshot_path(key)) if self.root is not None else None
-
-    def put_snapshot(self, key: str, value: Any) -> None:
-        """Store a validated ledger, keeping only the few most recent: an edit makes the old one
-        useless."""
-        if self.root is None:
-            return
-        path = self._snapshot_path(key)
-        self.put(key, value, path)
+    # ------------------------------------------------------------------ the folder
+    def _folder(self, create: bool) -> int | None:
+        """The descriptor of the entries' folder, checked to be the user's own; None: no folder."""
+        if self._fd is not None or self.root is None:
+            return self._fd
         try:
-            others = sorted((p for p in path.parent.iterdir() if p.name != path.name and not p.name.startswith(".")),
-                            key=lambda p: p.stat().st_mtime_ns, reverse=True)
-            for old in others[SNAPSHOTS_KEPT - 1:]:
-                old.unlink()
+            top = _open_dir(None, str(self.root), create, self.root)
+            try:
+                self._fd = _open_dir(top, _FOLDER, create, self.root / _FOLDER)
+            finally:
+                os.close(top)
+        except Refused as err:
+            self._refuse(err.why)
+            return None
         except OSError:
-            pass
+            return None
+        if self._fd is not None:
+            weakref.finalize(self, os.close, self._fd)
+        return self._fd
+
+    def _refuse(self, why: Words) -> None:
+        self.root = None  # no cache for the rest of the run
+        if self._warn is not None:
+            self._warn(why)
+
+    # ------------------------------------------------------------------ entries
+    def get(self, key: str, kind: Any) -> Any | None:
+        """The value stored under `key`, decoded as `kind`; None when absent or unusable."""
+        return self._read(key, key, kind)
 
     def has(self, key: str) -> bool:
-        return self.root is not None and self._path(key).is_file()
-
-    def get(self, key: str, path: Path | None = None) -> Any | None:
-        """The stored value, or None when absent, corrupt or from another version."""
-        if self.root is None:
-            return None
-        path = path or self._path(key)
+        fd = self._folder(create=False)
         try:
-            f = open(path, "rb")
+            return fd is not None and stat.S_ISREG(os.stat(key, dir_fd=fd, follow_symlinks=False).st_mode)
+        except OSError:
+            return False
+
+    def put(self, key: str, value: Any) -> None:
+        self._write(key, key, value)
+
+    def get_snapshot(self, slot: str, kind: Any) -> Any | None:
+        """A whole checked ledger stored under the key of its data folder (snapshot.load)."""
+        return self._read(_SLOT + slot, slot, kind)
+
+    def put_snapshot(self, slot: str, value: Any, refs: list[str]) -> None:
+        """Store a checked ledger that needs the entries `refs`, then drop what no kept snapshot
+        needs: older snapshots, entries of file versions no longer present, dead writers' files."""
+        if self._write(_SLOT + slot, slot, value, refs):
+            self._sweep(_SLOT + slot, refs)
+
+    def _read(self, name: str, key: str, kind: Any) -> Any | None:
+        fd = self._folder(create=False)
+        if fd is None:
+            return None
+        try:
+            raw = _read_own(fd, name)
+        except Refused as err:
+            self._refuse(err.why)
+            return None
         except OSError:
             return None
         try:
-            with f:  # streamed: a 20 MB snapshot is never held as bytes beside its objects
-                if f.read(len(_MAGIC)) != _MAGIC:
-                    raise ValueError("not a cache entry")
-                stored_key, value = pickle.load(f)
-            if stored_key != key:
+            if not raw.startswith(_MAGIC):
+                raise ValueError("not an entry")
+            stored, _, value = _decoder(kind).decode(memoryview(raw)[len(_MAGIC):])
+            if stored != key:
                 raise ValueError("an entry stored under another key")
             return value
-        except Exception:  # a corrupt, truncated or foreign entry: forget it, rebuild it
-            try:
-                path.unlink()
-            except OSError:
-                pass
+        except Exception:  # a corrupt, truncated, foreign or ill-shaped entry: forget it, rebuild it
+            _unlink(fd, name)
             return None
 
-    def put(self, key: str, value: Any, path: Path | None = None) -> None:
-        if self.root is None:
-            return
-        path = path or self._path(key)
-        tmp = None
+    def _write(self, name: str, key: str, value: Any, refs: list[str] | None = None) -> bool:
+        fd = self._folder(create=True)
+        if fd is None:
+            return False
+        tmp = f"{_TMP}{os.getpid()}-{os.urandom(6).hex()}"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            import tempfile  # only when writing: a warm run reads
+            data = _MAGIC + msgspec.msgpack.encode((key, refs or [], value), enc_hook=_enc)
+            out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=fd)
+            try:
+                with os.fdopen(out, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, name, src_dir_fd=fd, dst_dir_fd=fd)
+            finally:
+                _unlink(fd, tmp)
+            return True
+        except (OSError, TypeError, ValueError, msgspec.EncodeError):
+            return False  # no cache this time; the answer is the same
 
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:  # streamed, like get: no second copy of a snapshot as bytes
-                f.write(_MAGIC)
-                pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-            tmp = None
-        except (OSError, pickle.PicklingError):
-            pass  # no cache this time; the answer is the same
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+    def _sweep(self, keep: str, refs: list[str]) -> None:
+        fd = self._folder(create=False)
+        if fd is None:
+            return
+        try:
+            found = [(e.name, e.stat(follow_symlinks=False)) for e in os.scandir(fd)]
+        except OSError:
+            return
+        slots = sorted(((st.st_mtime_ns, n) for n, st in found if n.startswith(_SLOT) and n != keep), reverse=True)
+        live = {keep, *refs}
+        for _, name in slots[:SNAPSHOTS_KEPT - 1]:
+            try:
+                live.add(name)
+                live.update(_decoder(msgspec.Raw).decode(memoryview(_read_own(fd, name))[len(_MAGIC):])[1])
+            except Exception:  # unreadable: it goes, its entries with it
+                live.discard(name)
+        for name, st in found:
+            if name in live or stat.S_ISDIR(st.st_mode) or (name.startswith(_TMP) and _writer_alive(name)):
+                continue
+            _unlink(fd, name)
+
+    def usage(self) -> Usage | None:
+        """Where the cache is, how many entries it holds and their size on disk (None: no cache)."""
+        fd = self._folder(create=False)
+        if fd is None or self.root is None:
+            return None
+        found = [e.stat(follow_symlinks=False) for e in os.scandir(fd) if not e.name.startswith(_TMP)]
+        files = [st for st in found if stat.S_ISREG(st.st_mode)]
+        return Usage(str(self.root), len(files), sum(st.st_blocks * 512 for st in files))
+
+    def clear(self) -> int:
+        """Remove every entry and snapshot (never what a link points to); how many were removed."""
+        fd = self._folder(create=False)
+        if fd is None:
+            return 0
+        names = [e.name for e in os.scandir(fd) if not e.is_dir(follow_symlinks=False)]
+        for name in names:
+            _unlink(fd, name)
+        return len(names)
+
+
+def _open_dir(parent: int | None, name: str, create: bool, shown: Path) -> int:
+    """A folder of the cache, opened without following a link, and checked to be the user's own."""
+    if create:
+        try:
+            if parent is None:
+                Path(name).parent.mkdir(parents=True, exist_ok=True)
+            os.mkdir(name, 0o700, dir_fd=parent)
+        except FileExistsError:
+            pass
+    try:
+        fd = os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=parent)
+    except OSError as err:
+        if os.path.islink(name if parent is None else shown):
+            raise Refused(words("cache.link", path=shown)) from err
+        raise
+    try:
+        _own(os.fstat(fd), shown)
+    except Refused:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _own(st: os.stat_result, shown: Path | str) -> None:
+    if st.st_uid != os.getuid():
+        raise Refused(words("cache.not_owned", path=shown))
+    if st.st_mode & 0o022:
+        raise Refused(words("cache.writable", path=shown))
+
+
+def _read_own(fd: int, name: str) -> bytes:
+    """An entry's bytes: a regular file of the user's, not a link, that no one else may write."""
+    f = os.open(name, os.O_RDONLY | _NOFOLLOW, dir_fd=fd)
+    try:
+        st = os.fstat(f)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError("not a regular file")
+        _own(st, name)
+        chunks: list[bytes] = []
+        left = st.st_size
+        while True:  # one read for a whole entry (its size is known), more if it grew meanwhile
+            chunk = os.read(f, max(left, 65536))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(f)
+
+
+def _unlink(fd: int, name: str) -> None:
+    try:
+        os.unlink(name, dir_fd=fd)  # a link is removed, never what it points to
+    except OSError:
+        pass
+
+
+def _writer_alive(name: str) -> bool:
+    """A temporary file's writer (its pid is in the name) still runs: leave its file alone."""
+    try:
+        pid = int(name[len(_TMP):].split("-")[0])
+        os.kill(pid, 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# ---------------------------------------------------------------------- the format
+@lru_cache(maxsize=32)
+def _decoder(kind: Any) -> msgspec.msgpack.Decoder[Any]:
+    return msgspec.msgpack.Decoder(tuple[str, list[str], kind], dec_hook=_dec)
+
+
+def _enc(value: Any) -> Any:
+    """What msgspec cannot store by type: a Record, as a tagged tree (see _tag)."""
+    if isinstance(value, records.Record):
+        return _tag(value)
+    raise NotImplementedError(f"no cache format for {type(value).__name__}")
+
+
+def _dec(kind: type, value: Any) -> Any:
+    if isinstance(kind, type) and issubclass(kind, records.Record):
+        found = _untag(value)
+        if isinstance(found, kind):
+            return found
+    raise ValueError(f"not a {getattr(kind, '__name__', kind)}")
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _tag(v: Any) -> Any:
+    """A value inside a Record (its type declared nowhere msgspec sees) as a tree of plain values
+    in which every list is a tag: ["l", items], ["t", items], ["m", pairs], ["d", iso date],
+    ["e", class, value], ["n"|"c", class, fields] (NamedTuple, dataclass), ["r", class, fields]."""
+    cls = type(v)
+    if cls in _PLAIN:
+        return v
+    if cls is date:
+        return ["d", v.isoformat()]
+    if isinstance(v, records.Record):
+        return ["r", cls.__name__, {k: _tag(x) for k, x in v.__dict__.items()}]
+    if isinstance(v, Enum):
+        return ["e", cls.__name__, v.value]
+    if isinstance(v, tuple) and hasattr(v, "_fields"):
+        return ["n", cls.__name__, [_tag(x) for x in v]]
+    if dataclasses.is_dataclass(v):
+        return ["c", cls.__name__, [_tag(getattr(v, f.name)) for f in dataclasses.fields(v)]]
+    if cls is list or cls is tuple:
+        return ["l" if cls is list else "t", [_tag(x) for x in v]]
+    if cls is dict:
+        return ["m", [[_tag(k), _tag(x)] for k, x in v.items()]]
+    raise TypeError(f"no cache format for {cls.__name__}")
+
+
+def _untag(v: Any) -> Any:
+    if type(v) is not list:
+        if type(v) in _PLAIN:
+            return v
+        raise ValueError("not a tagged value")
+    tag = v[0]
+    if tag == "d":
+        return date.fromisoformat(v[1])
+    if tag in ("l", "t"):
+        items = [_untag(x) for x in v[1]]
+        return items if tag == "l" else tuple(items)
+    if tag == "m":
+        return {_untag(k): _untag(x) for k, x in v[1]}
+    cls = _CLASSES[v[1]]
+    if tag == "r" and issubclass(cls, records.Record):
+        return cls({str(k): _untag(x) for k, x in v[2].items()})
+    if tag == "e" and issubclass(cls, Enum):
+        return cls(v[2])
+    if tag in ("n", "c") and (hasattr(cls, "_fields") if tag == "n" else dataclasses.is_dataclass(cls)):
+        return cls(*[_untag(x) for x in v[2]])
+    raise ValueError(f"not a stored value: {tag!r} {v[1]!r}")
 
 
 NO_CACHE = Cache(None)
-SNAPSHOTS_KEPT = 4  # whole-ledger snapshots (a few data folders, or today's and yesterday's)

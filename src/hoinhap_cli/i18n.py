@@ -733,6 +733,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click.not_one_of": ("'{name}' không thuộc {near}", "'{name}' is not one of {near}."),
     "click.invalid": ("giá trị không hợp lệ cho {name}: {near}", "Invalid value for {name}: {near}"),
     "table.dropped.more": (" — {option} để xem đủ", " — {option} shows them all"),
+    # --- cache
+    "cache.not_owned": ("bỏ qua bộ nhớ đệm: {path} không thuộc về người dùng này; lần này đọc lại mọi tệp",
+                        "cache not used: {path} does not belong to this user; every file is read this time"),
+    "cache.writable": ("bỏ qua bộ nhớ đệm: người khác có thể ghi vào {path}; lần này đọc lại mọi tệp",
+                       "cache not used: others may write to {path}; every file is read this time"),
+    "cache.link": ("bỏ qua bộ nhớ đệm: {path} là một liên kết; lần này đọc lại mọi tệp",
+                   "cache not used: {path} is a symbolic link; every file is read this time"),
+    "cache.info": ("Bộ nhớ đệm: {path}\nMục: {entries}\nDung lượng trên đĩa: {size}\nDữ liệu ({data}): {data_size}",
+                   "Cache: {path}\nEntries: {entries}\nSize on disk: {size}\nData ({data}): {data_size}"),
+    "cache.none": ("Không có bộ nhớ đệm (tắt, hoặc chưa tạo): {path}",
+                   "No cache (turned off, or not made yet): {path}"),
+    "cache.cleared": ("Đã xoá {n} mục khỏi bộ nhớ đệm {path}", "Removed {n} entries from the cache {path}"),
 }
 
 

@@ -1,8 +1,9 @@
 """Reading the data files: each parsed (yamlio), validated (model), then checked (validation).
 
-One read per file: the bytes hashed are the bytes parsed. Each file's validated content may
-come from the cache entry of its bytes (`cache`, default none): the plan with its own
-warnings, a report file's header and entries as plain records. Checks across files (a
+One read per file: the bytes hashed are the bytes parsed. A caller that already read and
+hashed the files (`snapshot.Scan`) hands their bytes in (`given`); a file it did not read is
+read here and its hash checked by it. Each report file's validated content may come from the
+cache entry of its bytes (`cache`, default none): its header and entries as plain records. Checks across files (a
 report against the plan, dates against today) run every time. Imported only when a file must
 be read (see ledger.load): this is where PyYAML and pydantic come in.
 """
@@ -11,10 +12,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -31,24 +31,36 @@ from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, sc
 AnyPlan = Plan | records.Plan
 Named = tuple[str, str, str]  # a report file's name as displayed, its path in reports/, its full path
 M = TypeVar("M", bound=BaseModel)
+Piece = tuple[records.ReportHeader, tuple[EntryView, ...]]  # a report file's cache entry
 
 
-def load_plan(data: DataDir, cache: Cache = NO_CACHE, *,
-              max_bytes: int = MAX_BYTES) -> tuple[Plan | None, list[Problem]]:
-    """The validated plan and its own problems; from the cache when the file's bytes are known."""
+class Given(Protocol):
+    """Bytes already read and hashed (snapshot.Scan): `take` each once; `check` what is read again."""
+
+    def take(self, name: str) -> bytes | None: ...
+
+    def check(self, name: str, raw: bytes) -> None: ...
+
+
+def read_file(path: Path | str, name: str, max_bytes: int, given: Given | None) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes: those `given`, else read once (and checked against the hash it was given)."""
+    raw = given.take(name) if given is not None else None
+    if raw is not None:
+        return raw, []
+    raw, problems = yamlio.read_bytes(path, name, max_bytes)
+    if raw is not None and given is not None:
+        given.check(name, raw)
+    return raw, problems
+
+
+def load_plan(data: DataDir, *, max_bytes: int = MAX_BYTES,
+              given: Given | None = None) -> tuple[Plan | None, list[Problem]]:
+    """The validated plan and its own problems."""
     name = data.display(data.plan_file)
-    raw, problems = yamlio.read_bytes(data.plan_file, name, max_bytes)
+    raw, problems = read_file(data.plan_file, name, max_bytes, given)
     if raw is None:
         return None, problems
-    key = cache.key("plan", raw) if cache.enabled else ""
-    hit = cache.get(key) if key else None
-    if hit is not None:
-        plan, warnings = hit
-        return plan, [replace(p, file=name) for p in warnings]  # the name depends on the current folder
-    found, problems = parse_plan(raw, name)
-    if found is not None and key:
-        cache.put(key, (found, problems))
-    return found, problems
+    return parse_plan(raw, name)
 
 
 def parse_plan(raw: bytes | str, name: str) -> tuple[Plan | None, list[Problem]]:
@@ -113,26 +125,26 @@ def validate_report(doc: yamlio.Located, plan: Plan, unit: str | None, period: s
 
 
 def load_reports(data: DataDir, plan: AnyPlan, today: date, cache: Cache = NO_CACHE, *,
-                 max_bytes: int = MAX_BYTES) -> tuple[list[Report], list[Problem]]:
+                 max_bytes: int = MAX_BYTES, given: Given | None = None) -> tuple[list[Report], list[Problem]]:
     """Every report file, each validated on its own (cached by its bytes), then checked against
     the plan and today."""
-    found = read_reports(named_reports(data), plan, today, cache, max_bytes)
+    found = read_reports(named_reports(data), plan, today, cache, max_bytes, given)
     return [r for r, _ in found.values() if r is not None], [p for _, problems in found.values() for p in problems]
 
 
-def read_reports(named: list[Named], plan: AnyPlan, today: date, cache: Cache,
-                 max_bytes: int) -> dict[str, tuple[Report | None, list[Problem]]]:
+def read_reports(named: list[Named], plan: AnyPlan, today: date, cache: Cache, max_bytes: int,
+                 given: Given | None = None) -> dict[str, tuple[Report | None, list[Problem]]]:
     """These report files, each read, validated (or taken from the cache entry of its bytes)
     and checked: by name, its report (None if it has errors) and its problems."""
-    reader = _ReportReader(plan, today, cache, max_bytes)
+    reader = _ReportReader(plan, today, cache, max_bytes, given)
     return {name: reader.read(name, relative, full) for name, relative, full in named}
 
 
 class _ReportReader:
     """Reads report files against one plan: its index is built once, not once per file."""
 
-    def __init__(self, plan: AnyPlan, today: date, cache: Cache, max_bytes: int):
-        self.plan, self.today, self.cache, self.max_bytes = plan, today, cache, max_bytes
+    def __init__(self, plan: AnyPlan, today: date, cache: Cache, max_bytes: int, given: Given | None):
+        self.plan, self.today, self.cache, self.max_bytes, self.given = plan, today, cache, max_bytes, given
         self.index = PlanIndex.of(plan)
         self.same: dict[Any, Any] = {}  # equal values of entries share one object (see _views)
 
@@ -145,14 +157,14 @@ class _ReportReader:
             return None, [Problem(name, None, None, words("read.report_place"))]
         if not full.endswith(".yaml"):  # record writes <unit>.yaml: a .yml twin would count its entries twice
             return None, [Problem(name, None, None, words("read.report_suffix", stem=Path(full).stem))]
-        raw, found = yamlio.read_bytes(full, name, self.max_bytes)
+        raw, found = read_file(full, name, self.max_bytes, self.given)
         if raw is None:
             return None, found
         key = self.cache.key_of("report", hashlib.sha256(raw).digest()) if self.cache.enabled else ""
-        piece = self.cache.get(key) if key else None
+        piece = self.cache.get(key, Piece) if key else None
         content: Any
         doc: Any
-        if isinstance(piece, tuple) and len(piece) == 2:
+        if piece is not None:
             header, views = piece
             content, doc = _Checked(header, views), _Deferred(raw, name)
         else:
@@ -220,7 +232,7 @@ class _Renumbered:
 
 def _views(entries: list[Entry], same: dict[Any, Any]) -> tuple[EntryView, ...]:
     """Entries as views; equal task ids, dates and texts share one object (`same`: across a load),
-    so a snapshot stores and rebuilds each once (pickle keeps shared objects shared)."""
+    so a cold load holds each once."""
     def one(v: Any) -> Any:
         return v if v is None else same.setdefault(v, v)
     return tuple(EntryView(one(e.task), e.milestone, e.status, one(e.date), one(e.note), one(e.reason),

@@ -22,8 +22,9 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
+from hoinhap_cli.periods import Deadline  # at run time: the cache decodes a Milestone by its fields' types
+
 if TYPE_CHECKING:
-    from hoinhap_cli.periods import Deadline
     from hoinhap_cli.vocab import UnitKind
 
 

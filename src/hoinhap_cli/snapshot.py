@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -64,36 +65,106 @@ class FileHashes:
     today: date
     hashes: dict[str, bytes]
     digest: bytes
-    stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    stats: list[tuple[int, int, int, int] | None] = field(default_factory=list)  # in the order of `hashes`
 
     @classmethod
-    def of(cls, data: DataDir, today: date, known: FileHashes | None = None) -> FileHashes | None:
-        trust = os.name == "posix"
-        settled = time.time_ns() - SETTLED_NS  # before any file is read
-        old_stats = known.stats if known is not None and trust else {}
-        old_hashes = known.hashes if known is not None else {}
-        hashes, stats = {}, {}
-        whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
-        try:
-            named = [(data.display(data.plan_file), str(data.plan_file))]
-            named += [(name, full) for name, _, full in named_reports(data)]
-            for name, full in named:
-                st = os.stat(full) if trust else None
-                sig = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) if st is not None else None
-                if sig is not None and old_stats.get(name) == sig and name in old_hashes:
-                    hashes[name] = old_hashes[name]
-                else:
-                    hashes[name] = hashlib.sha256(guard.regular(Path(full)).read_bytes()).digest()
-                if sig is not None and max(sig[2], sig[3]) < settled:
-                    stats[name] = sig
-                whole.update(f"\0{name}\0".encode() + hashes[name])
-        except OSError:
-            return None  # the slow path says what is wrong
-        return cls(today, hashes, whole.digest(), stats)
+    def of(cls, data: DataDir, today: date, known: FileHashes | None = None,
+           max_bytes: int = MAX_BYTES) -> FileHashes | None:
+        scan = Scan.of(data, today, known, max_bytes)
+        return scan.files if scan is not None else None
 
 
 SETTLED_NS = 2_000_000_000  # a file's times must be this much older than its reading to store its stat
+ATTEMPTS = 3  # loads tried while the files keep changing under the command
+CHANGED = "the data changed while this command read it: run it again"
+_Sig = tuple[int, int, int, int]
 
+
+@dataclass
+class Scan:
+    """One look at the data folder: each file's hash, from bytes read once and handed to the
+    parser (`take`), so the bytes hashed are the bytes parsed. A file read again (its hash came
+    from its stat) is checked against its hash (`check`); `consistent` tells whether what was read
+    is the folder as it was at one moment. If not, the answer is not stored, and the load starts
+    again."""
+
+    files: FileHashes
+    seen: dict[str, _Sig]  # every file's stat, as hashed (names in reading order)
+    held: dict[str, bytes]  # the bytes read to hash them, until parsed
+    too_big: bool = False  # a file over the size limit: the full read says so
+    changed: bool = False
+
+    @classmethod
+    def of(cls, data: DataDir, today: date, known: FileHashes | None, max_bytes: int) -> Scan | None:
+        trust = os.name == "posix"
+        settled = time.time_ns() - SETTLED_NS  # before any file is read
+        old_stats = dict(zip(known.hashes, known.stats)) if known is not None and trust else {}
+        old_hashes = known.hashes if known is not None else {}
+        hashes: dict[str, bytes] = {}
+        stats: list[_Sig | None] = []
+        held: dict[str, bytes] = {}
+        too_big = False
+        whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
+        try:
+            seen = _stats(data)  # every file's stat before any is read (see `consistent`)
+            if seen is None:
+                return None  # a FIFO would block: the full read says what is wrong
+            for name, (full, sig) in seen.items():
+                if trust and old_stats.get(name) == sig and name in old_hashes:
+                    hashes[name] = old_hashes[name]
+                elif sig[0] > max_bytes:
+                    too_big, hashes[name] = True, b""
+                else:
+                    held[name] = Path(full).read_bytes()
+                    hashes[name] = hashlib.sha256(held[name]).digest()
+                stats.append(sig if trust and max(sig[2], sig[3]) < settled else None)
+                whole.update(f"\0{name}\0".encode() + hashes[name])
+        except OSError:
+            return None  # the full read says what is wrong
+        return cls(FileHashes(today, hashes, whole.digest(), stats), {n: sig for n, (_, sig) in seen.items()},
+                   held, too_big)
+
+    def take(self, name: str) -> bytes | None:
+        """The bytes of a file as hashed, once (then forgotten); None: read it and `check` it."""
+        return self.held.pop(name, None)
+
+    def check(self, name: str, raw: bytes) -> None:
+        if hashlib.sha256(raw).digest() != self.files.hashes.get(name):
+            self.changed = True
+
+    def consistent(self, data: DataDir) -> bool:
+        """What was read is the folder as it was at one moment: no file the scan did not read
+        changed under it (`check`), and at most one file changed, appeared or went between the
+        first look at every file and now. Every other file held the same bytes all along, so
+        the one that changed was read as it was at its reading, beside them; two that changed
+        may have been read one before and one after a `git checkout`."""
+        if self.changed:
+            return False
+        now = _stats(data)
+        if now is None:
+            return False
+        sigs = {name: sig for name, (_, sig) in now.items()}
+        moved = self.seen.keys() ^ sigs.keys()
+        return len(moved) + sum(1 for name, sig in sigs.items() if self.seen.get(name, sig) != sig) <= 1
+
+
+def _stats(data: DataDir) -> dict[str, tuple[str, _Sig]] | None:
+    """Each file's full path and stat (size, inode, modification and change time), by name; None
+    when one is not a regular file, or cannot be looked at."""
+    found = {}
+    try:
+        for name, full in _named(data):
+            st = os.stat(full)
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            found[name] = (full, (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns))
+    except OSError:
+        return None
+    return found
+
+
+def _named(data: DataDir) -> _Named:
+    return [(data.display(data.plan_file), str(data.plan_file))] + [(n, f) for n, _, f in named_reports(data)]
 
 
 @dataclass(frozen=True)
@@ -103,91 +174,154 @@ class _Snapshot:
     files: FileHashes
     warnings: list[Problem]
     index: StatusIndex
-    reports: _Named
     excluded: tuple[Problem, ...] = ()  # the problems of the report files left out (ledger.Ledger.excluded)
     lang: str = ""  # the language those problems are worded in (guard.LANG): another re-reads them
+
+    def reports(self, data: DataDir) -> _Named:
+        """The report files of the ledger (every file but the plan and those left out), each name
+        as displayed and its full path, as `named_reports` lists them."""
+        shown = data.display(data.reports)
+        prefix, root = ("" if shown == "." else shown + os.sep), str(data.reports)
+        return [(name, os.path.join(root, name[len(prefix):])) for name in self.names()]
+
+    def names(self) -> list[str]:
+        """The report files the ledger holds: every file but the plan and those left out."""
+        out = {p.file for p in self.excluded}
+        return [name for name in list(self.files.hashes)[1:] if name not in out]
 
     def piece(self, cache: Cache, name: str) -> _Piece | None:
         """A report file's header and entries as this snapshot read them (None: no longer cached)."""
         digest = self.files.hashes.get(name)
-        piece = cache.get(cache.key_of("report", digest)) if digest is not None and cache.enabled else None
-        return piece if isinstance(piece, tuple) and len(piece) == 2 else None
+        return cache.get(cache.key_of("report", digest), _Piece) if digest is not None and cache.enabled else None
 
     def same_plan(self, now: FileHashes, plan_name: str) -> bool:
         return now.today == self.files.today and now.hashes.get(plan_name) == self.files.hashes.get(plan_name)
 
+    def refs(self, cache: Cache, plan_name: str) -> list[str]:
+        """The cache entries this snapshot reads: its plan's and its report files'."""
+        hashes = self.files.hashes
+        return [_Plan.key(cache, self.files, plan_name)] + \
+            [cache.key_of("report", digest) for digest in list(hashes.values())[1:]]
+
 
 @dataclass(frozen=True)
 class _Plan:
-    """The plan part of a snapshot, stored under the hash of the plan's bytes."""
+    """The plan part of a snapshot, stored under the hash of the plan's bytes: the plan's records
+    (its tasks and units held apart, typed), the natural order of its tasks, its own warnings."""
 
-    plan: records.Plan
-    tasks: dict[str, Task]
-    units: dict[str, Unit]
+    header: records.Record  # the plan without its tasks and units
+    tasks: list[Task]  # in plan order
+    units: list[Unit]
+    order: list[int]  # the tasks in natural order of ids
+    warnings: list[Problem]
 
     @staticmethod
     def key(cache: Cache, files: FileHashes, plan_name: str) -> str:
         return cache.key_of("ledger-plan", files.hashes[plan_name])
 
     @classmethod
-    def of(cls, ledger: Ledger) -> _Plan:
-        return cls(ledger.plan, ledger.tasks, ledger.units)
+    def of(cls, ledger: Ledger, plan_name: str) -> _Plan:
+        place = {tid: n for n, tid in enumerate(t.id for t in ledger.plan.tasks)}
+        header = records.Record({**ledger.plan.__dict__, "tasks": [], "units": []})
+        return cls(header, list(ledger.plan.tasks), list(ledger.plan.units), [place[tid] for tid in ledger.tasks],
+                   [p for p in ledger.warnings if p.file == plan_name])
+
+    def plan(self) -> records.Plan:
+        return records.Plan({**self.header.__dict__, "tasks": self.tasks, "units": self.units})
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """A stored plan part, rebuilt once per load."""
+
+    plan: records.Plan
+    tasks: dict[str, Task]
+    units: dict[str, Unit]
+    warnings: list[Problem]
+
+    @classmethod
+    def of(cls, part: _Plan) -> _Parts:
+        tasks = part.tasks
+        return cls(part.plan(), {tasks[n].id: tasks[n] for n in part.order}, {u.id: u for u in part.units},
+                   part.warnings)
 
 
 def load(data: DataDir, today: date, cache: Cache, *,
          max_bytes: int = MAX_BYTES) -> tuple[Ledger | None, list[Problem]]:
-    """`ledger.load`, answered from the cache when the files are those of the last snapshot."""
+    """`ledger.load`, answered from the cache when the files are those of the last snapshot.
+
+    A file that changes while the command reads it makes it start again (`Scan`); after
+    `ATTEMPTS` the command says the data keeps changing (the CLI exits 2)."""
     if not cache.enabled:
         return load_uncached(data, today, max_bytes=max_bytes)
+    for _ in range(ATTEMPTS):
+        found = _load_once(data, today, cache, max_bytes)
+        if found is not None:
+            return found
+    return None, [Problem(data.display(data.root), None, None, CHANGED)]
+
+
+def _load_once(data: DataDir, today: date, cache: Cache,
+               max_bytes: int) -> tuple[Ledger | None, list[Problem]] | None:
     where = f"{data.plan_file.resolve()}\0{os.getcwd()}"
     slot = cache.key("ledger", where.encode())
     plan_name = data.display(data.plan_file)
-    old = cache.get_snapshot(slot)
-    part = None
-    if isinstance(old, _Snapshot) and plan_name in old.files.hashes:
-        part = cache.get(_Plan.key(cache, old.files, plan_name))
-    if not isinstance(old, _Snapshot) or not isinstance(part, _Plan):
-        old = part = None  # a snapshot without its plan is of no use
-    files = FileHashes.of(data, today, old.files if old is not None else None)
-    if old is not None and part is not None and files is not None and old.files.digest == files.digest \
+    old = cache.get_snapshot(slot, _Snapshot)
+    stored = cache.get(_Plan.key(cache, old.files, plan_name), _Plan) \
+        if isinstance(old, _Snapshot) and plan_name in old.files.hashes else None
+    if not isinstance(old, _Snapshot) or not isinstance(stored, _Plan):
+        old = stored = None  # a snapshot without its plan is of no use
+    scan = Scan.of(data, today, old.files if old is not None else None, max_bytes)
+    if scan is None or scan.too_big:
+        return load_uncached(data, today, max_bytes=max_bytes)  # it says what is wrong; nothing stored
+    files = scan.files
+    if old is not None and stored is not None and old.files.digest == files.digest \
             and (not old.excluded or old.lang == (guard.LANG.get() or "")):
+        part = _Parts.of(stored)
         return (_ledger(data, part, old, _CachedEntries(cache, old, part, data, today, max_bytes)),
                 list(old.warnings) + list(old.excluded))
     edit = None
-    if old is not None and part is not None and files is not None and old.same_plan(files, plan_name):
-        edit = _edited(old, part, files, data, today, cache, max_bytes)
-    ledger, problems = edit if edit is not None else _built(data, today, cache, max_bytes)
-    if ledger is not None and files is not None:
-        source = ledger.source
-        named = source.snapshot.reports if isinstance(source, _CachedEntries) else \
-            [(r.file, r.path) for r in ledger.reports]
-        if edit is None:  # the plan was read: its part may be new
-            key = _Plan.key(cache, files, plan_name)
-            if not cache.has(key):
-                cache.put(key, _Plan.of(ledger))
-        cache.put_snapshot(slot, _Snapshot(files, ledger.warnings, ledger.index, named, tuple(ledger.excluded),
-                                           guard.LANG.get() or ""))
+    if old is not None and stored is not None and old.same_plan(files, plan_name):
+        edit = _edited(old, _Parts.of(stored), scan, data, today, cache, max_bytes)
+    ledger, problems = edit if edit is not None else _built(data, today, cache, max_bytes, scan)
+    if not scan.consistent(data):
+        return None  # read while it changed: perhaps not one version of the data
+    if ledger is not None:
+        key = _Plan.key(cache, files, plan_name)
+        if not cache.has(key):
+            cache.put(key, _Plan.of(ledger, plan_name))
+        now = _Snapshot(files, ledger.warnings, ledger.index, tuple(ledger.excluded), guard.LANG.get() or "")
+        cache.put_snapshot(slot, now, now.refs(cache, plan_name))
     return ledger, problems
 
 
-def _ledger(data: DataDir, part: _Plan, snapshot: _Snapshot, source: _CachedEntries) -> Ledger:
+def _ledger(data: DataDir, part: _Parts, snapshot: _Snapshot, source: _CachedEntries) -> Ledger:
     return Ledger(data, part.plan, part.tasks, part.units, list(snapshot.warnings), snapshot.index, source,
-                  [name for name, _ in snapshot.reports], list(snapshot.excluded))
+                  snapshot.names(), list(snapshot.excluded))
 
 
-def _built(data: DataDir, today: date, cache: Cache, max_bytes: int) -> tuple[Ledger | None, list[Problem]]:
-    """`ledger.load`, each file's validated content from the cache entry of its bytes when known."""
+def _built(data: DataDir, today: date, cache: Cache, max_bytes: int,
+           scan: Scan) -> tuple[Ledger | None, list[Problem]]:
+    """`ledger.load` from the bytes the scan hashed, each report file's validated content from the
+    cache entry of its bytes when known, the plan's from the stored plan part."""
     from hoinhap_cli import reading  # PyYAML and pydantic: only when a file must be read
 
-    plan, problems = reading.load_plan(data, cache, max_bytes=max_bytes)
+    plan_name = data.display(data.plan_file)
+    stored = cache.get(_Plan.key(cache, scan.files, plan_name), _Plan)
+    plan: reading.AnyPlan | None
+    if isinstance(stored, _Plan):
+        scan.take(plan_name)
+        plan, problems = stored.plan(), [replace(p, file=plan_name) for p in stored.warnings]
+    else:
+        plan, problems = reading.load_plan(data, max_bytes=max_bytes, given=scan)
     if plan is None:
         return None, problems
-    reports, found = reading.load_reports(data, plan, today, cache, max_bytes=max_bytes)
+    reports, found = reading.load_reports(data, plan, today, cache, max_bytes=max_bytes, given=scan)
     problems = problems + found  # a report file with an error is left out (ledger.load)
     return Ledger.of(data, plan, reports, problems), problems
 
 
-def _edited(old: _Snapshot, part: _Plan, files: FileHashes, data: DataDir, today: date, cache: Cache,
+def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date, cache: Cache,
             max_bytes: int) -> tuple[Ledger | None, list[Problem]] | None:
     """The last snapshot brought up to date when only report files changed (same plan, same day):
     the changed files are read and checked, every other keeps its report and its warnings, and
@@ -196,16 +330,17 @@ def _edited(old: _Snapshot, part: _Plan, files: FileHashes, data: DataDir, today
     everything is read."""
     from hoinhap_cli import reading  # PyYAML and pydantic: only when a file must be read
 
+    files = scan.files
     named = named_reports(data)
     changed = [(name, rel, full) for name, rel, full in named if files.hashes.get(name) != old.files.hashes.get(name)]
-    fresh = reading.read_reports(changed, part.plan, today, cache, max_bytes)
+    fresh = reading.read_reports(changed, part.plan, today, cache, max_bytes, given=scan)
     problems = _warnings(old.warnings + list(old.excluded), {name: found for name, (_, found) in fresh.items()},
                          data.display(data.plan_file), [name for name, _, _ in named])
     if errors(problems):
         return None  # a file left out: read everything (ledger.load), each file still from its cache entry
     # Past the errors, every changed file has its report; `replaced`: the old files changed or gone.
     reread = {name: report for name, (report, _) in fresh.items() if report is not None}
-    replaced = [name for name, _ in old.reports if name in reread or name not in files.hashes]
+    replaced = [name for name in list(old.files.hashes)[1:] if name in reread or name not in files.hashes]
     before = {name: old.piece(cache, name) for name in replaced}
     if any(piece is None for piece in before.values()):
         return None
@@ -215,7 +350,7 @@ def _edited(old: _Snapshot, part: _Plan, files: FileHashes, data: DataDir, today
         # Not one entry or event changed (a comment, a submitted date): nothing to re-index, and
         # the entries are left unread. The snapshot names the same files, some with new bytes.
         index = old.index.resubmitted(list(reread.values()))
-        now = _Snapshot(files, problems, index, old.reports)
+        now = _Snapshot(files, problems, index)
         return _ledger(data, part, now, _CachedEntries(cache, now, part, data, today, max_bytes)), problems
     try:  # every other file's, from the cache
         reports = {r.file: r for r in _CachedEntries(cache, old, part, data, today, max_bytes).reports()}
@@ -246,13 +381,13 @@ class _CachedEntries:
     """A snapshot's report files with their entries, each from the cache entry of the bytes the
     ledger was checked from, else from the files themselves — provided they are still those bytes."""
 
-    def __init__(self, cache: Cache, snapshot: _Snapshot, part: _Plan, data: DataDir, today: date, max_bytes: int):
+    def __init__(self, cache: Cache, snapshot: _Snapshot, part: _Parts, data: DataDir, today: date, max_bytes: int):
         self.cache, self.snapshot, self.part = cache, snapshot, part
         self.data, self.today, self.max_bytes = data, today, max_bytes
 
     def reports(self) -> list[Report]:
         reports = []
-        for name, full in self.snapshot.reports:
+        for name, full in self.snapshot.reports(self.data):
             piece = self.snapshot.piece(self.cache, name)
             if piece is None:
                 return self._from_files()
@@ -262,10 +397,11 @@ class _CachedEntries:
     def _from_files(self) -> list[Report]:
         from hoinhap_cli import reading  # PyYAML and pydantic: only when a file must be read
 
-        files = FileHashes.of(self.data, self.today)
-        if files is None or files.digest != self.snapshot.files.digest:
-            raise DataError([Problem(self.data.display(self.data.root), None, None,
-                                     "the data changed while this command read it: run it again")])
+        scan = Scan.of(self.data, self.today, None, self.max_bytes)
+        if scan is None or scan.files.digest != self.snapshot.files.digest:
+            raise DataError([Problem(self.data.display(self.data.root), None, None, CHANGED)])
         reports, _ = reading.load_reports(self.data, self.part.plan, self.today, self.cache,
-                                          max_bytes=self.max_bytes)  # fills the cache
+                                          max_bytes=self.max_bytes, given=scan)  # fills the cache
+        if not scan.consistent(self.data):
+            raise DataError([Problem(self.data.display(self.data.root), None, None, CHANGED)])
         return reports

@@ -49,6 +49,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
              "Show what changed in substance in plan.yaml between two git revisions (or two files)."),
     "schema": ("hoinhap_cli.cli.schema:schema",
                "Print the JSON Schema of plan.yaml or of a report file (generated from the models)."),
+    "cache": ("hoinhap_cli.cli.cache:cache_command",
+              "Show where the cache is and its size beside the data's (info), or empty it (clear)."),
     "init": ("hoinhap_cli.cli.init:init",
              "Create a new ledger in DIR: data/plan.yaml, data/reports/, schema/, README.md, .gitattributes."),
 }

@@ -42,9 +42,11 @@ def open_data(data: str | None, out: Output) -> DataDir:
     return where
 
 
-def cache() -> Cache:
-    """The content-hash cache, unless `hoinhap --no-cache` or HOINHAP_NO_CACHE=1 turned it off."""
-    return Cache.default(no_cache=no_cache())
+def cache(out: Output | None = None) -> Cache:
+    """The content-hash cache, unless `hoinhap --no-cache` or HOINHAP_NO_CACHE=1 turned it off.
+    A cache folder that is not the user's own is said once (on stderr) and not used."""
+    said = out or output()
+    return Cache.default(no_cache=no_cache(), warn=lambda why: said.message(why.text(said.lang)))
 
 
 # A read's exit codes when report files were left out: 3 (nothing late), 4 (something late);
@@ -56,7 +58,7 @@ def load_ledger(data: str | None, out: Output) -> Ledger:
     """The ledger to answer from. Only an unusable plan stops a read: a report file with an
     error is left out, said once on stderr (with its problems), under the answer, and in the
     exit code (DEGRADED)."""
-    ledger, problems = snapshot.load(open_data(data, out), today(), cache(), max_bytes=max_bytes())
+    ledger, problems = snapshot.load(open_data(data, out), today(), cache(out), max_bytes=max_bytes())
     if ledger is None:
         raise DataError(errors(problems))
     left_out = ledger.excluded_files()
