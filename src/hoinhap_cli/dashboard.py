@@ -39,6 +39,7 @@ def overdue(ledger: Ledger, as_of: date, judged: list[Obligation] | None = None)
         rows.append({
             "task": o.task.id,
             "milestone": o.milestone,
+            "unit": o.unit,  # as `overdue --format json` has it (always None: reports are `reporting`'s)
             "title": o.task.title,
             "lead": [ledger.units[u].name for u in o.leads],
             "due": o.due_label,

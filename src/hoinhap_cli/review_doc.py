@@ -206,7 +206,7 @@ def _agency(reports: ReportLedger, ledger: Ledger, lang: str) -> list[Block]:
     table_rows = [[str(n), _duty_name(r.duty), period_words(r.period, lang), day_words(r.due, lang),
                    report_cell(r, lang)] for n, r in enumerate(rows, 1)]
     return [Para(t("doc.agency.intro", lang, unit=_names(ledger, owners) or t("doc.none_unit", lang))),
-            Table(t("doc.table.agency", lang), cols, table_rows, (0.9, 5.2, 2.6, 2.2, 3.0), t("doc.none", lang))]
+            Table(t("doc.table.agency", lang), cols, table_rows, (1.2, 5.0, 2.6, 2.2, 3.0), t("doc.none", lang))]
 
 
 def _duty_name(duty: Duty) -> str:
