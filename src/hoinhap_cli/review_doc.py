@@ -243,7 +243,7 @@ def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     table_rows = [[str(n), ledger.units[u].name, *(report_cell(r, lang) for r in days)]
                   for n, (u, days) in enumerate(rows, 1)]
     blocks.append(Table(t("doc.table.discipline", lang), cols, table_rows,
-                        (0.8, 3.4, *(3.2,) * len(quarters)), t("doc.none", lang)))
+                        (0.8, 4.2, *(3.0,) * len(quarters)), t("doc.none", lang)))
     blocks += _agency(reports, ledger, lang)
     blocks.append(report_counts_table(reports, lang))
     blocks.append(Para(t("doc.placeholder.deploy", lang), "placeholder"))
