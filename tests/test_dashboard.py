@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
-from hoinhap_cli.dashboard import overdue, page, progress
+from conftest import Cli, hoinhap
+from hoinhap_cli import reporting
+from hoinhap_cli.dashboard import dashboard, overdue, page, progress
 from hoinhap_cli.ledger import Ledger, load
 from hoinhap_cli.paths import locate
+from hoinhap_cli.selection import short_name
 
 AS_OF = date(2009, 6, 30)
 
@@ -49,6 +51,31 @@ def test_progress_counts_per_programme(ledger: Ledger) -> None:
     # programme 8 is the reporting regime: reports are their own ledger (reporting), not in the bars
     assert by_id["8"].total == by_id["8"].late == 0 and not [r for r in late if r["task"] == "8"]
     assert sum(c.late for c in by_id.values()) == len(late)  # bars and the list never disagree
+
+
+def test_unreported_units_come_from_the_reports_ledger(shipped_progress: Path) -> None:
+    env = {"HOINHAP_TODAY": "2009-07-05", "HOINHAP_NO_CACHE": "1"}
+    for unit, day in (("phong-kinh-te", "2009-04-03"), ("phong-y-te", "2009-04-14")):  # Y tế's 9 days late
+        assert hoinhap("submit", unit, "--period", "2009-Q1", "--date", day, data=shipped_progress,
+                       env=env).exit_code == 0
+    ledger = load(locate(str(shipped_progress)), date(2009, 7, 5))[0]
+    assert ledger is not None
+    board = dashboard(ledger, AS_OF)
+    front = board.front
+    assert front.quarter is not None and front.quarter.label == "2009-Q1"  # Q2's reports are due on 5 July
+    owing = reporting.reporting_units(ledger)
+    q1 = [r for r in reporting.report_ledger(ledger, AS_OF).rows
+          if r.duty.id == "don-vi-bao-cao-quy" and r.period.label == "2009-Q1"]
+    assert front.owing == len(owing) == len(q1)
+    assert front.unreported == [short_name(ledger.units[r.unit]) for r in q1 if r.sent is None]
+    assert len(front.unreported) == front.owing - 2 and "Phòng Y tế" not in front.unreported
+    # the headline counts task milestones only: programme 8's reports are not among them
+    assert front.counts.total == sum(p.counts.total for p in board.progress) and board.progress[-1].counts.total == 0
+    html = board.html(date(2026, 11, 27))
+    missing = sum(r.state is reporting.State.MISSING for r in board.reports.rows)
+    units = len({r.unit for r in board.reports.rows if r.state is reporting.State.MISSING})
+    assert f"Báo cáo định kỳ chưa gửi ({missing} báo cáo, {units} đơn vị)" in html
+    assert "Báo cáo quý I/2009" in html and f"{len(front.unreported)}/{front.owing}" in html
 
 
 def test_page_is_self_contained_and_printable(ledger: Ledger) -> None:

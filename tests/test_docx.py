@@ -16,13 +16,14 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Mm, Pt
 
 from conftest import SHIPPED, Cli, hoinhap, run_untouched
-from hoinhap_cli import deadlines
+from scripted2009 import build
+from hoinhap_cli import reporting
 from hoinhap_cli.ledger import Ledger, load
 from hoinhap_cli.paths import locate
 from hoinhap_cli.periods import date_line, day_words, half, parse_period, period_words, quarter, year
 from hoinhap_cli.text import decimal, percent
 
-TODAY = {"HOINHAP_TODAY": "2009-07-05", "HOINHAP_NO_CACHE": "1"}
+TODAY = {"HOINHAP_TODAY": "2010-01-31", "HOINHAP_NO_CACHE": "1"}
 SIGNER = "Nguyễn Văn Thử"
 
 # ------------------------------------------------------------------ formatters (periods, text)
@@ -58,28 +59,22 @@ def test_decimals_with_a_comma() -> None:
     assert percent(None) == "—"
 
 
-# ------------------------------------------------------------------ a ledger made by the command line
+# ------------------------------------------------------------------ the scripted 2009, made by the command line
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = tmp_path_factory.mktemp("docx") / "data"
-    (data / "reports").mkdir(parents=True)
-    plan = (SHIPPED / "plan.yaml").read_text(encoding="utf-8")
+    """The scripted 2009 (tests/scripted2009.py) with a signer in the plan and two entries carrying a
+    note (the script's entries carry evidence only)."""
+    data = build(tmp_path_factory.mktemp("docx") / "data")
+    plan = (data / "plan.yaml").read_text(encoding="utf-8")
     assert plan.count("  signer_title: Trưởng phòng\n") == 1
     plan = plan.replace("  signer_title: Trưởng phòng\n", f"  signer_title: Trưởng phòng\n  signer: {SIGNER}\n")
     (data / "plan.yaml").write_text(plan, encoding="utf-8")
     for argv in (
-        ["record", "2.5", "--status", "done", "--date", "2009-06-20", "--note", "Đã trình đề án du lịch",
+        ["record", "2.10", "-m", "2", "--status", "done", "--date", "2009-03-10", "--note", "Xong khảo sát chợ",
          "--evidence", "Quyết định số 45/QĐ-UBND ngày 18/6/2009"],
-        ["record", "2.10", "-m", "2", "--status", "done", "--date", "2009-03-10", "--note", "Xong khảo sát chợ"],
-        ["record", "3.2.4", "--status", "blocked", "--date", "2009-05-10", "--reason", "Chờ Thành phố duyệt vốn"],
-        ["record", "1.1", "-m", "2", "--status", "dropped", "--date", "2009-03-25", "--reason", "Gộp chuyên mục"],
-        ["record", "1.2", "--status", "in-progress", "--date", "2009-04-15", "--note", "Đã mở 2 lớp"],
-        ["submit", "phong-kinh-te", "--period", "2009-Q1", "--date", "2009-04-05"],
-        ["submit", "phong-tu-phap", "--period", "2009-Q1", "--date", "2009-04-08"],
-        ["submit", "phong-kinh-te", "--period", "2009-Q2", "--date", "2009-07-03"],
-        ["event", "tp-duyet-quy-hoach-cho", "--date", "2009-02-10", "--evidence", "Quyết định số 12/QĐ-UBND"],
+        ["record", "1.2", "-m", "1", "--status", "in-progress", "--date", "2009-04-15", "--note", "Đã mở 2 lớp"],
     ):
         result = hoinhap(*argv, data=data, env=TODAY)
         assert result.exit_code == 0, result.output
@@ -88,7 +83,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def ledger(folder: Path) -> Ledger:
-    found = load(locate(str(folder)), date(2009, 7, 5))[0]
+    found = load(locate(str(folder)), date(2010, 1, 31))[0]
     assert found is not None
     return found
 
@@ -97,7 +92,7 @@ def ledger(folder: Path) -> Ledger:
 def made(folder: Path) -> Path:
     out = folder.parent / "bao-cao-2009-H1.docx"
     result = hoinhap("summary", "--period", "2009-H1", "--as-of", "2009-07-05", "--format", "docx", "--out", str(out),
-                     "--number", "15", data=folder, env=TODAY)
+                     "--number", "15", "--dated", "2009-07-05", data=folder, env=TODAY)
     assert result.exit_code == 0, result.output
     assert str(out) in result.stderr
     return out
@@ -106,6 +101,22 @@ def made(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def doc(made: Path):  # type: ignore[no-untyped-def]
     return Document(str(made))
+
+
+@pytest.fixture(scope="module")
+def review(folder: Path) -> dict:
+    import json  # reason: only these tests read the JSON review
+
+    return json.loads(hoinhap("summary", "--period", "2009-H1", "--as-of", "2009-07-05", "--format", "json",
+                              data=folder, env=TODAY).stdout)
+
+
+@pytest.fixture(scope="module")
+def yearly(folder: Path):  # type: ignore[no-untyped-def]
+    out = folder.parent / "bao-cao-2009.docx"
+    assert hoinhap("summary", "--period", "2009", "--as-of", "2010-01-31", "--format", "docx", "--out", str(out),
+                   data=folder, env={**TODAY, "HOINHAP_TODAY": "2010-01-31"}).exit_code == 0
+    return Document(str(out))
 
 
 def texts(doc) -> list[str]:  # type: ignore[no-untyped-def]
@@ -169,71 +180,120 @@ def test_section_headings_follow_article_4(doc) -> None:  # type: ignore[no-unty
                    "IV. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2009", "V. ĐỀ XUẤT, KIẾN NGHỊ"]
     programmes = [h for h in headings(doc) if h[0].isdigit()]
     assert programmes[0].startswith("1. Chương trình 1: Công tác thông tin, tuyên truyền")
-    assert any(h.startswith("2. Chương trình 2:") for h in programmes)
+    assert not any("Chương trình 8:" in h for h in programmes)  # the reports are section I's
 
 
-def test_results_carry_notes_and_evidence(doc) -> None:  # type: ignore[no-untyped-def]
+def test_warning_shown(doc) -> None:  # type: ignore[no-untyped-def]
+    # the data folder is no git repository: the review says it judged with today's plan
+    assert any(p.startswith("Lưu ý: ") and "plan.yaml" in p for p in texts(doc))
+
+
+def test_results_carry_tasks_notes_evidence_and_each_leads_part(doc) -> None:  # type: ignore[no-untyped-def]
     body = texts(doc)
     line = next(p for p in body if p.startswith("- 2.5 — "))
-    assert "hoàn thành (ngày 20/6/2009)" in line and "Đã trình đề án du lịch" in line
-    assert line.endswith("(theo Quyết định số 45/QĐ-UBND ngày 18/6/2009)")
-    assert any(p.startswith("- 1.2 — Phòng Kinh tế: đang thực hiện (ngày 15/4/2009); Đã mở 2 lớp") for p in body)
+    assert "hoàn thành (ngày 20/6/2009)" in line and line.endswith("(theo Báo cáo 40/BC-VHTT)")
+    line = next(p for p in body if p.startswith("- 2.10 (mốc 2) — "))
+    assert "Xong khảo sát chợ" in line and line.endswith("(theo Quyết định số 45/QĐ-UBND ngày 18/6/2009)")
+    assert any(p.startswith("- 1.2 — Phòng Kinh tế: đang thực hiện (ngày 15/4/2009); Đã mở 2 lớp")
+               for p in body)
+    task13 = next(p for p in body if p.startswith("- 1.3. "))
+    assert task13.endswith(": đang thực hiện (1/2 đơn vị xong)")  # Nội vụ done, Tư pháp not yet
+    assert next(p for p in body if p.startswith("- 3.2.4a. ")).endswith("Chưa giải phóng mặt bằng)")
+
+
+def test_every_active_task_is_a_line_of_its_programme(doc, review: dict) -> None:  # type: ignore[no-untyped-def]
+    lines = [p for p in texts(doc) if p.startswith("- ") and ". " in p and " — " not in p.split(":")[0]]
+    listed = [p[2:].split(". ")[0] for p in lines if p[2:].split(". ")[0] in {r["task"] for r in review["tasks"]}]
+    assert listed == [r["task"] for r in review["tasks"]]
 
 
 def table(doc, caption: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    """The rows of the table after the caption starting with `caption` (header row first)."""
+    """The rows of the table after the caption starting with `caption` (header row first); [] when
+    the caption is followed by "Không có." instead."""
     body = doc.element.body
     seen = False
     for el in body.iterchildren():
         if el.tag.endswith("}p") and "".join(el.itertext()).startswith(caption):
             seen = True
+        elif seen and el.tag.endswith("}p") and "".join(el.itertext()).startswith("Không có."):
+            return []
         elif seen and el.tag.endswith("}tbl"):
             found = next(t for t in doc.tables if t._tbl is el)
             return [[c.text for c in r.cells] for r in found.rows]
     raise AssertionError(f"no table after {caption!r}")
 
 
-def test_reporting_discipline_table_against_the_ledger(doc, ledger: Ledger) -> None:  # type: ignore[no-untyped-def]
+def test_reporting_discipline_from_the_reports_ledger(doc, ledger: Ledger) -> None:  # type: ignore[no-untyped-def]
     rows = table(doc, "Biểu 1.")
     assert rows[0] == ["STT", "Đơn vị", "quý I/2009", "quý II/2009"]
-    owing = deadlines.reporting_units(ledger, ledger.tasks["8"])
+    owing = reporting.reporting_units(ledger)
     assert [r[1] for r in rows[1:]] == [ledger.units[u].name for u in owing]
     by_name = {r[1]: r[2:] for r in rows[1:]}
-    assert by_name["Phòng Kinh tế"] == ["ngày 05/4/2009", "ngày 03/7/2009"]
-    assert by_name["Phòng Tư pháp"] == ["ngày 08/4/2009", "Chưa báo cáo"]
-    assert by_name["Ủy ban nhân dân phường An Phú"] == ["Chưa báo cáo", "Chưa báo cáo"]
-    assert f"- quý I/2009: 2/{len(owing)} đơn vị đã gửi báo cáo (Phòng Kinh tế, Phòng Tư pháp)" in " ".join(texts(doc))
+    assert by_name["Phòng Kinh tế"] == ["ngày 03/4/2009", "ngày 02/7/2009"]
+    assert by_name["Phòng Y tế"] == ["ngày 14/4/2009 (trễ 9 ngày)", "Chưa đến hạn"]  # Q2's due on 05/7
+    assert by_name["Phòng Giáo dục"][0].startswith("Chưa báo cáo (trễ 91 ngày)")
+    body = " ".join(texts(doc))
+    assert f"- quý I/2009 (hạn ngày 05/4/2009): 9/{len(owing)} đơn vị đã gửi báo cáo (" in body
+    assert "Trong đó 1 đơn vị gửi trễ hạn (Phòng Y tế)." in body
 
 
-def test_figures_tables_equal_the_review(doc, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    import json  # reason: only this test reads the JSON review
+def test_agency_duties_and_report_counts(doc, review: dict) -> None:  # type: ignore[no-untyped-def]
+    agency = table(doc, "Biểu 2.")
+    rows = {(r[1], r[2]): r[4] for r in agency[1:]}
+    assert len(agency) - 1 == sum(r["duty"].startswith("ktt-") for r in review["reports"]["rows"]) == 3
+    assert rows[("Tổng hợp báo cáo quý của các đơn vị báo cáo về thành phố", "quý I/2009")] == \
+        "ngày 10/4/2009 (trễ 5 ngày)"
+    assert rows[("Báo cáo định kỳ 6 tháng về kết quả thực hiện và những khó khăn, vướng mắc cần giải quyết",
+                 "6 tháng đầu năm 2009")] == "ngày 03/7/2009"
+    counts = table(doc, "Biểu 3.")
+    total = review["counts"]["reports"]
+    assert counts[-1] == ["Tổng cộng", *(str(total[k]) for k in ("total", "due", "submitted", "submitted_late",
+                                                                  "missing", "not_due"))]
+    assert sum(int(r[1]) for r in counts[1:-1]) == total["total"] == len(review["reports"]["rows"])
 
-    review = json.loads(hoinhap("summary", "--period", "2009-H1", "--as-of", "2009-07-05", "--format", "json",
-                                data=folder, env=TODAY).stdout)
-    rows = table(doc, "Biểu 2.")
+
+def test_figures_tables_equal_the_review(doc, review: dict) -> None:  # type: ignore[no-untyped-def]
+    rows = table(doc, "Biểu 4.")
     assert len(rows) == 1 + len(review["programs"]) + 1  # header, programmes, total
     for row, p in zip(rows[1:], review["programs"]):
         assert row[0].startswith(f"{p['id']}. ")
-        assert row[1:8] == [str(p[k]) for k in ("due", "done", "in_progress", "blocked", "not_started", "dropped",
-                                                "late")]
-    assert rows[-1][0] == "Tổng cộng" and rows[-1][1] == str(review["total"]["due"])
-    units = table(doc, "Biểu 3.")
+        assert row[1:8] == [str(p[k]) for k in ("active", "done", "in_progress", "blocked", "not_started",
+                                                "dropped", "late")]
+    c = review["counts"]["tasks"]
+    assert rows[-1][:8] == ["Tổng cộng", *(str(c[k]) for k in ("active", "done", "in_progress", "blocked",
+                                                                "not_started", "dropped", "late"))]
+    assert c["active"] == len(review["tasks"]) and not any(p["id"] == "8" for p in review["programs"])
+    units = table(doc, "Biểu 5.")
     assert [r[0] for r in units[1:]] == [u["name"] for u in review["units"]]
+    headline = next(p for p in texts(doc) if p.startswith("Trong 6 tháng đầu năm 2009 (tình hình đến"))
+    assert f"có {c['active']} nhiệm vụ triển khai: {c['done']} hoàn thành" in headline
+    assert f"{c['blocked']} vướng mắc" in headline and f"({c['late_milestones']} mốc)" in headline
 
 
-def test_blocked_dropped_and_next_period(doc, ledger: Ledger) -> None:  # type: ignore[no-untyped-def]
-    blocked = table(doc, "Biểu 4.")
+def test_blocked_late_and_next_period_agree_with_the_counts(doc, review: dict,  # type: ignore[no-untyped-def]
+                                                            ledger: Ledger) -> None:
+    c = review["counts"]["tasks"]
+    blocked = table(doc, "Biểu 6.")
     assert blocked[0] == ["Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Lý do"]
-    assert [r[0].split(". ")[0] for r in blocked[1:]] == ["3.2.4"]
-    assert blocked[1][3] == "Chờ Thành phố duyệt vốn"
-    assert blocked[1][1] == ", ".join(ledger.units[u].name for u in ledger.tasks["3.2.4"].lead or [])
-    late = table(doc, "Biểu 5.")
+    assert [r[0].split(". ")[0] for r in blocked[1:]] == ["3.1.3", "3.2.4a"] and len(blocked) - 1 == c["blocked"]
+    assert blocked[2][3] == "Chưa giải phóng mặt bằng"
+    assert blocked[1][1] == ", ".join(ledger.units[u].name for u in ledger.tasks["3.1.3"].lead or [])
+    late = table(doc, "Biểu 7.")
+    assert len(late) - 1 == c["late_milestones"] == len(review["late"])
     assert not any(r[0].startswith("8") for r in late[1:])  # the reports are section I's
-    assert any(r[0].startswith("1.1 (mốc 1).") for r in late[1:])
-    dropped = table(doc, "Biểu 7.")
-    assert dropped[1][0].startswith("1.1 (mốc 2).") and dropped[1][2:] == ["ngày 25/3/2009", "Gộp chuyên mục"]
-    coming = table(doc, "Biểu 6.")
-    assert coming[0][0] == "Nhiệm vụ" and all("2009" in r[2] for r in coming[1:])
+    coming = table(doc, "Biểu 8.")
+    assert len(coming) - 1 == c["due_ahead"] and all("2009" in r[2] for r in coming[1:])
+    assert table(doc, "Biểu 9.") == [] and c["dropped"] == 0
+    assert "Trong kỳ, kế hoạch không được điều chỉnh." in texts(doc)
+
+
+def test_yearly_review_lists_the_dropped_and_the_next_year(yearly) -> None:  # type: ignore[no-untyped-def]
+    dropped = table(yearly, "Biểu 9.")
+    assert [r[0].split(". ")[0] for r in dropped[1:]] == ["6.3"]
+    assert dropped[1][2:] == ["ngày 15/9/2009", "Không còn phù hợp"]
+    assert "IV. NHIỆM VỤ TRỌNG TÂM NĂM 2010" in headings(yearly)
+    assert all("2010" in r[2] for r in table(yearly, "Biểu 8.")[1:])
+    assert table(yearly, "Biểu 1.")[0][2:] == ["quý I/2009", "quý II/2009", "quý III/2009", "quý IV/2009"]
 
 
 def test_judgement_left_as_visible_placeholders(doc) -> None:  # type: ignore[no-untyped-def]

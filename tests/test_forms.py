@@ -121,7 +121,7 @@ def test_form_layout(sent: Path) -> None:
     assert book.sheetnames == ["Báo cáo", "Hướng dẫn"]
     sheet = book["Báo cáo"]
     assert (sheet["C3"].value, sheet["C4"].value, sheet["C5"].value) == (KT, "Phòng Kinh tế", Q2)
-    assert sheet["C6"].value.date().isoformat() == "2009-06-30"  # the quarter's report is due at its end
+    assert sheet["C6"].value.date().isoformat() == "2009-07-05"  # the regime: the 5th of the month after
     r = row_of(sheet, "1.2")  # the document: 1.2 is led by Phòng Kinh tế, due every year
     assert sheet[f"F{r}"].value == "chủ trì" and sheet[f"E{r}"].value == "Tiếp tục triển khai hàng năm"
     assert sheet[f"D{r}"].value == "Các lớp phổ biến kiến thức theo đối tượng"

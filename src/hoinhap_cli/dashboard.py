@@ -13,12 +13,15 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from hoinhap_cli import bars, deadlines
+from hoinhap_cli import bars, deadlines, reporting
 from hoinhap_cli.dashboard_style import CSS, page_boxes
 from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.periods import Kind, Period, date_line, day_words, is_quarter, parse_period, period_words
+from hoinhap_cli.periods import Period, date_line, day_words, period_words
+from hoinhap_cli.reporting import ReportLedger
+from hoinhap_cli.reporting import State as ReportState
+from hoinhap_cli.selection import short_name
 from hoinhap_cli.text import percent
 from hoinhap_cli.timeline import MARKS, ROMAN, SPAN, Grid, State, build, quarters
 from hoinhap_cli.vocab import Status
@@ -36,7 +39,7 @@ def overdue(ledger: Ledger, as_of: date, judged: list[Obligation] | None = None)
         rows.append({
             "task": o.task.id,
             "milestone": o.milestone,
-            "unit": o.unit,
+            "unit": o.unit,  # as `overdue --format json` has it (always None: reports are `reporting`'s)
             "title": o.task.title,
             "lead": [ledger.units[u].name for u in o.leads],
             "due": o.due_label,
@@ -44,7 +47,6 @@ def overdue(ledger: Ledger, as_of: date, judged: list[Obligation] | None = None)
             "due_date": o.due_date.isoformat(),
             "days_late": o.late_days,
             "status": o.status.value,
-            "reporting": o.unit is not None,  # a unit's periodic report (programme 8)
             "period": o.period.label if o.period else None,
         })
     return rows
@@ -74,14 +76,16 @@ FRONT_BLOCKED = 8  # blocked tasks named on the front sheet; the rest counted (i
 class Front:
     """What a committee reads first: the figures, the blockages, who has not reported."""
 
-    counts: deadlines.Counts  # the whole plan as of the date
+    counts: deadlines.Counts  # the plan's task milestones as of the date (reports apart)
     blocked: list[dict[str, Any]]  # task, milestone, title, lead names, reason, since
     quarter: Period | None  # the last quarter whose reports were due by the date
     owing: int  # how many units owe that quarter's report
-    unreported: list[str]  # the names of those that have not sent it
+    unreported: list[str]  # the (short) names of those that have not sent it
 
 
-def front(ledger: Ledger, as_of: date, judged: list[Obligation]) -> Front:
+def front(ledger: Ledger, as_of: date, judged: list[Obligation], reports: ReportLedger) -> Front:
+    """The figures of the tasks; who has not sent the reporting units' quarterly report for the
+    last quarter due by the date, from the reports ledger (`reporting`)."""
     blocked: dict[tuple[str, int | None], dict[str, Any]] = {}  # one line per entry: a task blocked whole once
     for o in judged:
         if o.status is Status.BLOCKED and o.entry is not None:
@@ -89,12 +93,12 @@ def front(ledger: Ledger, as_of: date, judged: list[Obligation]) -> Front:
             blocked.setdefault((o.task.id, milestone), {
                 "task": o.task.id, "milestone": milestone, "title": o.task.title,
                 "lead": [ledger.units[u].name for u in o.leads], "reason": o.reason or "", "since": o.entry.date})
-    ended = [o.period for o in judged if o.unit and o.period is not None and o.period.end < as_of
-             and o.kind is Kind.RECURRING and is_quarter(o.period.label)]
-    last = max(ended, default=None, key=lambda p: p.end)
-    reports = [o for o in judged if last is not None and o.unit and o.period == last]
-    return Front(deadlines.count(judged, as_of), list(blocked.values()), last, len(reports),
-                 [ledger.units[o.unit].name for o in reports if o.unit and o.status is not Status.DONE])
+    duty = reports.regime.header_duty
+    due = [r for r in reports.rows if duty is not None and r.duty.id == duty.id and r.due < as_of]
+    last = max((r.period for r in due), default=None, key=lambda p: p.end)
+    owed = [r for r in due if last is not None and r.period == last]
+    return Front(deadlines.count(judged, as_of), list(blocked.values()), last, len(owed),
+                 [short_name(ledger.units[r.unit]) for r in owed if r.sent is None])
 
 
 def _short(title: str, width: int) -> str:
@@ -106,13 +110,12 @@ def _e(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def _overdue_section(rows: list[dict[str, Any]], lang: str) -> str:
-    """The late milestones; the periodic reports owed by each unit apart, one line per unit
-    (fifty identical report rows said nothing a committee could act on)."""
-    tasks = [r for r in rows if not r["reporting"]]
+def _overdue_section(tasks: list[dict[str, Any]], reports: ReportLedger, lang: str) -> str:
+    """The late task milestones; then the periodic reports not sent, one line per unit (fifty
+    identical report rows said nothing a committee could act on)."""
     heading = f"<h2>{_e(t('dash.overdue', lang, n=len(tasks)))}</h2>"
     if not tasks:
-        return heading + f"<p class='none'>{_e(t('dash.overdue.none', lang))}</p>" + _reports_section(rows, lang)
+        return heading + f"<p class='none'>{_e(t('dash.overdue.none', lang))}</p>" + _reports_section(reports, lang)
     head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in
                    ("dash.col.task", "dash.col.title", "dash.col.lead", "dash.col.due", "dash.col.days",
                     "dash.col.status"))
@@ -126,14 +129,16 @@ def _overdue_section(rows: list[dict[str, Any]], lang: str) -> str:
             f"<td>{'<br>'.join(_e(u) for u in r['lead'])}</td><td>{due}</td>"
             f"<td class='num late'>{r['days_late']}</td><td>{_e(t('status.' + r['status'], lang))}</td></tr>")
     return (heading + f"<table class='overdue'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-            + _reports_section(rows, lang))
+            + _reports_section(reports, lang))
 
 
-def _reports_section(rows: list[dict[str, Any]], lang: str) -> str:
+def _reports_section(reports: ReportLedger, lang: str) -> str:
+    """Per unit, the reports of the regime due and not sent by the date ("Báo cáo quý I/2009")."""
     owed: dict[str, list[str]] = {}
-    for r in rows:
-        if r["reporting"]:
-            owed.setdefault(r["lead"][0], []).append(period_words(parse_period(r["period"]), lang))
+    for r in reports.rows:
+        if r.state is ReportState.MISSING:
+            owed.setdefault(reports.ledger.units[r.unit].name, []).append(
+                f"{r.duty.name} {period_words(r.period, lang)}")
     heading = f"<h2>{_e(t('dash.reports', lang, n=sum(map(len, owed.values())), units=len(owed)))}</h2>"
     if not owed:
         return heading + f"<p class='none'>{_e(t('dash.overdue.none', lang))}</p>"
@@ -293,6 +298,7 @@ class Dashboard:
     progress: list[Progress]
     grid: Grid
     front: Front
+    reports: ReportLedger  # every report owed by the date (reporting.report_ledger)
 
     def html(self, made_on: date, lang: str = "vi") -> str:
         """The whole page: the front sheet (one printed page), then the detail. `made_on` is the
@@ -311,7 +317,7 @@ class Dashboard:
             "<section class='detail'>",
             f"<h1>{_e(t('dash.detail', lang))}</h1>",
             _blocked_section(self.front.blocked, lang),
-            _overdue_section(self.late, lang),
+            _overdue_section(self.late, self.reports, lang),
             _progress_section(self.progress, lang),
             _timeline_section(self.grid, lang),
             f"<footer>{_e(t('dash.footer', lang, as_of=day_words(as_of, lang), made=day_words(made_on, lang)))}"
@@ -324,8 +330,9 @@ def dashboard(ledger: Ledger, as_of: date) -> Dashboard:
     """The figures of the page, the plan's obligations judged once for every part."""
     judged = deadlines.obligations(ledger, as_of)
     grid = build(ledger, list(ledger.tasks.values()), quarters(ledger.period, ledger.period), as_of, judged)
+    reports = reporting.report_ledger(ledger, as_of)
     return Dashboard(ledger, as_of, overdue(ledger, as_of, judged), progress(ledger, as_of, judged), grid,
-                     front(ledger, as_of, judged))
+                     front(ledger, as_of, judged, reports), reports)
 
 
 def page(ledger: Ledger, as_of: date, made_on: date, lang: str = "vi") -> str:

@@ -151,7 +151,7 @@ def check_form(cells: dict[str, Any], epoch: int, plan: Plan, today: date, perio
     """The entries a form records, or Refused with every problem found (each naming its cell)."""
     form = _header(cells, plan, period, unit)
     units = {u.id: u for u in plan.units}
-    rows = F.form_rows(plan.tasks, units, form.unit)
+    rows = F.form_rows(plan.tasks, units, form.unit, F.reporting_row(plan.reporting))
     _same_plan(cells, rows)
     refusals: list[Refusal] = []
     for n, row in enumerate(rows):

@@ -15,7 +15,7 @@ The workbook's words are Vietnamese only: it goes to the district's offices and 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,11 +27,11 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hoinhap_cli.deadlines import REPORTING_PROGRAM, reporting_units
+from hoinhap_cli import reporting
 from hoinhap_cli.files import write_atomic
 from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.periods import Period, quarter_of
+from hoinhap_cli.periods import Period
 from hoinhap_cli.records import Task
 from hoinhap_cli.selection import involvement, short_name
 from hoinhap_cli.shapes import MilestoneShape, TaskShape, UnitShape
@@ -89,14 +89,16 @@ class FormRow:
                 self.due, self.role)
 
 
-def form_rows(tasks: Iterable[_Task], units: Mapping[str, UnitShape], unit_id: str) -> list[FormRow]:
+def form_rows(tasks: Iterable[_Task], units: Mapping[str, UnitShape], unit_id: str,
+              skip: Collection[str] = ()) -> list[FormRow]:
     """Every milestone of every task the unit leads or supports (itself or via a group), in id order.
 
-    Programme 8 (the report itself) has no row: the form's submitted cell answers for it."""
+    `skip`: the row that stands for the reporting regime (`reporting_row`): the report itself has
+    no row, the form's submitted cell answers for it."""
     out = []
     for task in sorted(tasks, key=lambda t: natural_key(t.id)):
         roles = involvement(units, task, unit_id)
-        if not roles or task.program == REPORTING_PROGRAM:
+        if not roles or task.id in skip:
             continue
         first = min(roles, key=lambda r: r.role != "lead")  # lead before support, itself before a group
         role = "chủ trì" if first.role == "lead" else "phối hợp"
@@ -111,34 +113,32 @@ def form_rows(tasks: Iterable[_Task], units: Mapping[str, UnitShape], unit_id: s
     return out
 
 
+def reporting_row(reporting_section: object) -> frozenset[str]:
+    """The task row that stands for the reporting regime (plan.yaml `reporting.units_from`), from a
+    plan's `reporting:` section of either kind (model or record): forms have no row for it."""
+    row = getattr(reporting_section, "units_from", None)
+    return frozenset((row,)) if row else frozenset()
+
+
 def current_status(ledger: Ledger, task: Task, index: int, unit: str) -> Status:
-    """What the "current status" column says: the unit's own latest entry for the milestone (or the
-    whole task); without one, the milestone's status. The one place to change when the ledger
-    gives per-unit status (issue 15)."""
-    own = [e for r, e in ledger.history(task.id)
-           if r.content.unit == unit and (e.milestone is None or e.milestone == index + 1)]
-    return own[-1].status if own else ledger.milestone_status(task.id, index).status
+    """What the "current status" column says: the unit's own part of the milestone (its
+    `UnitStatus`: a lead's, a ward's of a lead group, a supporting unit's that reported);
+    a unit with no part of its own sees the milestone's status."""
+    view = ledger.milestone_status(task.id, index)
+    own = next((u for u in view.by_unit if u.unit == unit), None)
+    return own.status if own is not None else view.status
 
 
 def report_due(ledger: Ledger, quarter: Period) -> date:
-    """When the quarter's report is due: the end of the reporting duty's period ending in it (programme 8)."""
-    for task in ledger.tasks.values():
-        if task.program == REPORTING_PROGRAM:
-            for i in range(len(task.milestones)):
-                ends = [p.end for p in ledger.recurrences(task, i) if quarter_of(p.end).label == quarter.label]
-                if ends:
-                    return min(ends)
-    return quarter.end
+    """When the quarter's report is due: the regime's due day for the reporting units' quarterly
+    duty (the grace day of the month after the quarter); the quarter's end without a regime."""
+    duty = reporting.regime(ledger).header_duty
+    return duty.due_date(quarter, ledger.plan.decision.signed_on) if duty is not None else quarter.end
 
 
 def units_to_report(ledger: Ledger) -> list[str]:
-    """Who must report (programme 8's row, `deadlines.reporting_units`), in plan order."""
-    found: list[str] = []
-    for task in ledger.tasks.values():
-        if task.program == REPORTING_PROGRAM:
-            found += [u for u in reporting_units(ledger, task) if u not in found]
-    order = {uid: n for n, uid in enumerate(ledger.units)}
-    return sorted(found, key=order.__getitem__)
+    """Who must report: the regime's reporting units (`reporting.reporting_units`), in plan order."""
+    return reporting.reporting_units(ledger)
 
 
 def file_name(unit: str, quarter: Period) -> str:
@@ -148,7 +148,7 @@ def file_name(unit: str, quarter: Period) -> str:
 def write_form(ledger: Ledger, unit: str, quarter: Period, folder: Path, overwrite: bool = False) -> tuple[Path, int]:
     """Write the unit's form for the quarter into `folder` (atomically; FileExistsError if the file
     is there and not `overwrite`); its path and number of rows."""
-    rows = form_rows(ledger.tasks.values(), ledger.units, unit)
+    rows = form_rows(ledger.tasks.values(), ledger.units, unit, reporting_row(ledger.plan.reporting))
     status = {(r.task, r.milestone): current_status(ledger, ledger.tasks[r.task], (r.milestone or 1) - 1, unit)
               for r in rows}
     book = Workbook()

@@ -106,13 +106,13 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                         "(Table 1)."),
     "doc.none_unit": ("không có đơn vị nào", "none"),
     "doc.table.discipline": ("Biểu 1. Tình hình gửi báo cáo của các đơn vị", "Table 1. Reports sent by the units"),
-    "doc.table.programs": ("Biểu 2. Kết quả theo chương trình", "Table 2. Results by programme"),
-    "doc.table.units": ("Biểu 3. Kết quả theo cơ quan chủ trì", "Table 3. Results by lead unit"),
-    "doc.table.blocked": ("Biểu 4. Nhiệm vụ vướng mắc và lý do", "Table 4. Blocked tasks and their reasons"),
-    "doc.table.late": ("Biểu 5. Nhiệm vụ trễ hạn (không kể báo cáo định kỳ, xem mục I)",
-                       "Table 5. Late tasks (periodic reports: see section I)"),
-    "doc.table.next": ("Biểu 6. Nhiệm vụ đến hạn trong {period}", "Table 6. Tasks due in {period}"),
-    "doc.table.dropped": ("Biểu 7. Nhiệm vụ hủy bỏ trong kỳ và lý do", "Table 7. Tasks dropped in the period"),
+    "doc.table.programs": ("Biểu 4. Kết quả theo chương trình (số nhiệm vụ)", "Table 4. Results by programme (tasks)"),
+    "doc.table.units": ("Biểu 5. Kết quả theo cơ quan chủ trì (số nhiệm vụ)", "Table 5. Results by lead unit (tasks)"),
+    "doc.table.blocked": ("Biểu 6. Nhiệm vụ vướng mắc và lý do", "Table 6. Blocked tasks and their reasons"),
+    "doc.table.late": ("Biểu 7. Mốc nhiệm vụ trễ hạn (báo cáo định kỳ: xem mục I)",
+                       "Table 7. Late task milestones (periodic reports: see section I)"),
+    "doc.table.next": ("Biểu 8. Nhiệm vụ đến hạn trong {period}", "Table 8. Tasks due in {period}"),
+    "doc.table.dropped": ("Biểu 9. Nhiệm vụ hủy bỏ và lý do", "Table 9. Dropped tasks and their reasons"),
     "doc.program": ("Chương trình {id}: {title}", "Programme {id}: {title}"),
     "doc.program.figures": ("Trong kỳ có {due} mốc đến hạn: {done} hoàn thành, {late} trễ hạn; "
                             "tỷ lệ hoàn thành {share}.",
@@ -156,7 +156,7 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "dash.unreported.none": ("Mọi đơn vị đã gửi báo cáo.", "Every unit has reported."),
     "dash.reports": ("Báo cáo định kỳ chưa gửi ({n} báo cáo, {units} đơn vị)",
                      "Periodic reports not sent ({n} reports, {units} units)"),
-    "dash.col.quarters": ("Kỳ chưa báo cáo", "Periods not reported"),
+    "dash.col.quarters": ("Báo cáo chưa gửi", "Reports not sent"),
     # --- forms
     "forms.written": ("đã ghi {n} biểu mẫu quý {period} vào {folder}", "wrote {n} forms for {period} into {folder}"),
     "forms.file": ("{file}: {rows} dòng nhiệm vụ", "{file}: {rows} task rows"),
@@ -232,4 +232,47 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "collect.refused": ("{n} trên {total} biểu mẫu bị từ chối; không ghi gì từ các biểu mẫu đó",
                         "{n} of {total} forms refused; nothing was written from them"),
     "forms.no_file": ("không có tệp này", "no such file"),
+    # --- docfit
+    "doc.warning": ("Lưu ý: {text}", "Note: {text}"),
+    "doc.deploy.late_part": (" Trong đó {n} đơn vị gửi trễ hạn ({names}).", " Of these, {n} reported late ({names})."),
+    "doc.deploy.due": ("{quarter} (hạn {due})", "{quarter} (due {due})"),
+    "doc.deploy.other": ("{name} {period} (hạn {due}): {sent}/{total} đơn vị đã gửi.",
+                         "{name}, {period} (due {due}): {sent} of {total} units sent it."),
+    "doc.cell.late": ("{day} (trễ {n} ngày)", "{day} ({n} days late)"),
+    "doc.cell.missing": ("Chưa báo cáo (trễ {n} ngày)", "Not submitted ({n} days late)"),
+    "doc.cell.not_due": ("Chưa đến hạn", "Not yet due"),
+    "doc.agency.intro": ("Các báo cáo của cơ quan thường trực ({unit}) theo Điều 4 và mục III của Quyết định:",
+                         "The standing agency's ({unit}) own reports under Article 4 and section III:"),
+    "doc.table.agency": ("Biểu 2. Báo cáo của cơ quan thường trực", "Table 2. The standing agency's reports"),
+    "doc.table.report_counts": ("Biểu 3. Số liệu báo cáo định kỳ (tính riêng với nhiệm vụ)",
+                                "Table 3. Periodic reports in figures (counted apart from the tasks)"),
+    "doc.col.report": ("Báo cáo", "Report"), "doc.col.period": ("Kỳ", "Period"),
+    "doc.col.state": ("Tình hình", "State"), "doc.col.owed": ("Phải nộp", "Owed"),
+    "doc.col.due_now": ("Đã đến hạn", "Due"), "doc.col.on_time": ("Đúng hạn", "On time"),
+    "doc.col.sent_late": ("Nộp trễ", "Late"), "doc.col.missing": ("Chưa nộp", "Missing"),
+    "doc.col.not_due": ("Chưa đến hạn", "Not due"), "doc.col.active": ("Triển khai", "Active"),
+    "doc.results.headline": ("Trong {period} (tình hình đến {day}) có {active} nhiệm vụ triển khai: {done} hoàn "
+                             "thành, {in_progress} đang thực hiện, {blocked} vướng mắc, {not_started} chưa thực "
+                             "hiện, {dropped} hủy bỏ; {late} nhiệm vụ có mốc trễ hạn ({late_milestones} mốc); tỷ lệ "
+                             "hoàn thành {share}. Trong kỳ các đơn vị cập nhật {changes} lần (Biểu 4, 5; báo cáo "
+                             "định kỳ tính riêng ở Biểu 3).",
+                             "In {period} (as of {day}) {active} tasks were active: {done} done, {in_progress} in "
+                             "progress, {blocked} blocked, {not_started} not started, {dropped} dropped; {late} tasks "
+                             "have a late milestone ({late_milestones} milestones); {share} done. The units recorded "
+                             "{changes} updates (Tables 4, 5; periodic reports apart in Table 3)."),
+    "doc.program.tasks": ("{active} nhiệm vụ triển khai: {done} hoàn thành, {in_progress} đang thực hiện, "
+                          "{blocked} vướng mắc, {not_started} chưa thực hiện, {dropped} hủy bỏ; {late} có mốc trễ "
+                          "hạn; tỷ lệ hoàn thành {share}. Tình hình từng nhiệm vụ:",
+                          "{active} active tasks: {done} done, {in_progress} in progress, {blocked} blocked, "
+                          "{not_started} not started, {dropped} dropped; {late} with a late milestone; {share} "
+                          "done. Task by task:"),
+    "doc.program.changes": ("Kết quả các đơn vị báo cáo trong kỳ:", "Results the units reported in the period:"),
+    "doc.task.line": ("{task}. {title}: {status}", "{task}. {title}: {status}"),
+    "doc.late_flag": ("có mốc trễ hạn", "a milestone late"),
+    "doc.amendments.intro": ("Trong kỳ, kế hoạch đã được điều chỉnh {n} lần:", "The plan was amended {n} times:"),
+    "doc.amendments.none": ("Trong kỳ, kế hoạch không được điều chỉnh.", "The plan was not amended in the period."),
+    "doc.amendment": ("{day} ({revision}): {subject}", "{day} ({revision}): {subject}"),
+    "doc.proposals.dropped": ("Các nhiệm vụ sau đã được báo cáo hủy bỏ; đề nghị Ủy ban nhân dân quận xem xét "
+                              "điều chỉnh kế hoạch:",
+                              "These tasks were reported dropped; the plan may need amending:"),
 }

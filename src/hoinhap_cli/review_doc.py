@@ -20,18 +20,11 @@ from hoinhap_cli import deadlines
 from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.periods import (
-    Period,
-    day_words,
-    half,
-    next_quarter,
-    period_words,
-    quarter_of,
-    quarters_between,
-    year,
-)
+from hoinhap_cli.lookup import progress_text
+from hoinhap_cli.periods import Period, day_words, half, period_words, quarter_of, year
+from hoinhap_cli.reporting import Duty, ReportLedger, ReportRow, State, counted
 from hoinhap_cli.review import status_word
-from hoinhap_cli.summary import Summary, Tally
+from hoinhap_cli.summary import ChangeRow, Summary, Tally, TaskCounts, TaskRow
 from hoinhap_cli.text import percent
 from hoinhap_cli.vocab import Status
 
@@ -117,13 +110,14 @@ def _shape(period: Period) -> str:
 
 
 def sections(summary: Summary, ledger: Ledger, lang: str = "vi") -> list[Section]:
-    """The document's body from the review and the ledger (the one place that reads Summary)."""
-    obs = deadlines.obligations(ledger, summary.as_of)
+    """The document's body from the review (the one place that reads Summary): I. the reports
+    ledger of the period; II. the active tasks programme by programme; III. blocked and late;
+    IV. what falls due next; V. amendments and dropped tasks."""
     return [
-        *_deployment(summary, ledger, obs, lang),
+        *_deployment(summary, ledger, lang),
         *_results(summary, ledger, lang),
         *_difficulties(summary, ledger, lang),
-        *_next_period(summary, ledger, obs, lang),
+        *_next_period(summary, ledger, lang),
         *_proposals(summary, ledger, lang),
     ]
 
@@ -145,113 +139,203 @@ def _names(ledger: Ledger, ids: tuple[str, ...] | list[str]) -> str:
     return ", ".join(ledger.units[u].name for u in ids)
 
 
-def _reporting_quarters(period: Period, as_of: date) -> list[Period]:
-    """The quarters of the period whose reports could be asked for by the as-of date."""
-    return [q for q in quarters_between(period.start, period.end) if q.start <= as_of]
+# ------------------------------------------------------------------ I. reporting discipline
+
+Submissions = list[tuple[str, list[ReportRow]]]  # per unit id, its row for each quarter
 
 
-Submissions = list[tuple[str, list[date | None]]]  # per unit id, the day of each quarter's report
+def discipline(reports: ReportLedger) -> tuple[Duty | None, list[Period], Submissions]:
+    """The reporting units' quarterly duty (the one a quarterly file's `submitted:` answers): its
+    quarters in the period begun by the as-of date, and per owing unit its row for each."""
+    duty = reports.regime.header_duty
+    if duty is None:
+        return None, [], []
+    mine = [r for r in reports.rows if r.duty.id == duty.id and r.period.start <= reports.as_of]
+    quarters = list({r.period.label: r.period for r in mine}.values())
+    by_unit: dict[str, list[ReportRow]] = {u: [] for u in duty.owners}
+    for r in mine:
+        by_unit[r.unit].append(r)
+    return duty, quarters, [(u, rows) for u, rows in by_unit.items() if rows]
 
 
-def discipline(summary: Summary, ledger: Ledger, obs: list[Obligation]) -> tuple[list[Period], Submissions]:
-    """Per reporting unit (programme 8's duty), the day its report for each quarter was submitted
-    (None: not by the as-of date), for the quarters of the period."""
-    quarters = _reporting_quarters(summary.period, summary.as_of)
-    labels = {q.label for q in quarters}
-    submitted = ledger.submitted()
-    units: dict[str, None] = {}
-    for o in obs:
-        if o.unit and o.period is not None and o.period.label in labels:
-            units.setdefault(o.unit)
-    rows = []
-    for uid in units:
-        days = [submitted.get((uid, q.label)) for q in quarters]
-        rows.append((uid, [d if d is not None and d <= summary.as_of else None for d in days]))
-    return quarters, rows
+def report_cell(r: ReportRow, lang: str) -> str:
+    """"ngày 03/4/2009", "ngày 14/4/2009 (trễ 9 ngày)", "Chưa báo cáo (trễ 12 ngày)", "Chưa đến hạn"."""
+    if r.sent is not None:
+        day = day_words(r.sent.day, lang)
+        return t("doc.cell.late", lang, day=day, n=r.days_late) if r.state is State.SUBMITTED_LATE else day
+    if r.state is State.MISSING:
+        return t("doc.cell.missing", lang, n=r.days_late)
+    return t("doc.cell.not_due", lang)
 
 
-def _deployment(summary: Summary, ledger: Ledger, obs: list[Obligation], lang: str) -> list[Section]:
-    quarters, rows = discipline(summary, ledger, obs)
-    blocks: list[Block] = [Para(t("doc.deploy.intro", lang, decision=ledger.plan.decision.number,
-                                  period=period_words(summary.period, lang), as_of=day_words(summary.as_of, lang)))]
+def _quarter_items(ledger: Ledger, quarters: list[Period], rows: Submissions, lang: str) -> list[Block]:
+    out: list[Block] = []
     for k, q in enumerate(quarters):
-        sent = [ledger.units[u].name for u, days in rows if days[k] is not None]
-        late = [ledger.units[u].name for u, days in rows if days[k] is None]
+        col = [(u, days[k]) for u, days in rows]
+        sent = [ledger.units[u].name for u, r in col if r.sent is not None]
+        late = [ledger.units[u].name for u, r in col if r.state is State.SUBMITTED_LATE]
+        unsent = [ledger.units[u].name for u, r in col if r.sent is None]
         # name the shorter list: "chưa gửi: A, B" or "đã gửi: A, B" (the table has every unit)
-        key, names = ("doc.deploy.missing", late) if len(late) <= len(sent) else ("doc.deploy.sent", sent)
-        blocks.append(Para(t(key, lang, quarter=period_words(q, lang), done=len(sent), total=len(rows),
-                             names=", ".join(names) or t("doc.none_unit", lang)), "item"))
+        key, names = ("doc.deploy.missing", unsent) if len(unsent) <= len(sent) else ("doc.deploy.sent", sent)
+        quarter = t("doc.deploy.due", lang, quarter=period_words(q, lang), due=day_words(col[0][1].due, lang))
+        text = t(key, lang, quarter=quarter, done=len(sent), total=len(col),
+                 names=", ".join(names) or t("doc.none_unit", lang))
+        if late:
+            text += t("doc.deploy.late_part", lang, n=len(late), names=", ".join(late))
+        out.append(Para(text, "item"))
+    return out
+
+
+def _other_duties(reports: ReportLedger, header: Duty | None, lang: str) -> list[Block]:
+    """The reporting units' other duties (the yearly report, the yearly plan): one line per period."""
+    groups: dict[tuple[str, str], list[ReportRow]] = {}
+    for r in reports.rows:
+        if r.duty.by_reporting_units and r.duty != header:
+            groups.setdefault((r.duty.id, r.period.label), []).append(r)
+    return [Para(t("doc.deploy.other", lang, name=_duty_name(g[0].duty), period=period_words(g[0].period, lang),
+                   due=day_words(g[0].due, lang), sent=sum(r.sent is not None for r in g), total=len(g)), "item")
+            for g in groups.values()]
+
+
+def _agency(reports: ReportLedger, ledger: Ledger, lang: str) -> list[Block]:
+    """The standing agency's own duties (Article 4, section III): one row each duty and period."""
+    rows = [r for r in reports.rows if not r.duty.by_reporting_units]
+    owners = list(dict.fromkeys(r.unit for r in rows))
+    cols = [t("doc.col.no", lang), t("doc.col.report", lang), t("doc.col.period", lang), t("review.col.due", lang),
+            t("doc.col.state", lang)]
+    table_rows = [[str(n), _duty_name(r.duty), period_words(r.period, lang), day_words(r.due, lang),
+                   report_cell(r, lang)] for n, r in enumerate(rows, 1)]
+    return [Para(t("doc.agency.intro", lang, unit=_names(ledger, owners) or t("doc.none_unit", lang))),
+            Table(t("doc.table.agency", lang), cols, table_rows, (1.2, 5.0, 2.6, 2.2, 3.0), t("doc.none", lang))]
+
+
+def _duty_name(duty: Duty) -> str:
+    """What the duty is ("Báo cáo kết quả thực hiện hàng quý"): the plan's `name` is often just "Báo cáo"."""
+    return _short(duty.what, 90)
+
+
+def report_counts_table(reports: ReportLedger, lang: str) -> Table:
+    """Per duty, its rows counted by state; the total row is the period's `reports.counts`."""
+    by_duty: dict[str, list[ReportRow]] = {}
+    for r in reports.rows:
+        by_duty.setdefault(r.duty.id, []).append(r)
+    cols = [t("doc.col.report", lang), *(t(f"doc.col.{k}", lang) for k in
+                                         ("owed", "due_now", "on_time", "sent_late", "missing", "not_due"))]
+
+    def figures(c: object) -> list[str]:
+        return [str(getattr(c, k)) for k in ("total", "due", "submitted", "submitted_late", "missing", "not_due")]
+
+    rows = [[_duty_name(rows[0].duty), *figures(counted(rows))] for rows in by_duty.values()]
+    if rows:
+        rows.append([t("doc.total", lang), *figures(reports.counts)])
+    return Table(t("doc.table.report_counts", lang), cols, rows, (5.0, *(1.4,) * 6), t("doc.none", lang))
+
+
+def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
+    reports = summary.reports
+    duty, quarters, rows = discipline(reports)
+    blocks: list[Block] = [Para(t("doc.warning", lang, text=w), "note") for w in summary.warnings]
+    blocks.append(Para(t("doc.deploy.intro", lang, decision=ledger.plan.decision.number,
+                         period=period_words(summary.period, lang), as_of=day_words(summary.as_of, lang))))
+    blocks += _quarter_items(ledger, quarters, rows, lang)
+    blocks += _other_duties(reports, duty, lang)
     cols = [t("doc.col.no", lang), t("review.col.unit", lang), *(period_words(q, lang) for q in quarters)]
-    table_rows = [[str(n), ledger.units[u].name, *(day_words(d, lang) if d else t("doc.not_submitted", lang)
-                                                    for d in days)] for n, (u, days) in enumerate(rows, 1)]
+    table_rows = [[str(n), ledger.units[u].name, *(report_cell(r, lang) for r in days)]
+                  for n, (u, days) in enumerate(rows, 1)]
     blocks.append(Table(t("doc.table.discipline", lang), cols, table_rows,
-                        (0.9, 4.0, *(2.4,) * len(quarters)), t("doc.none", lang)))
+                        (0.8, 4.2, *(3.0,) * len(quarters)), t("doc.none", lang)))
+    blocks += _agency(reports, ledger, lang)
+    blocks.append(report_counts_table(reports, lang))
     blocks.append(Para(t("doc.placeholder.deploy", lang), "placeholder"))
     return [Section(t("doc.sec.deploy", lang), 1, blocks)]
 
 
-def _tally_table(caption: str, first: str, tallies: list[Tally], total: Tally | None, lang: str) -> Table:
-    cols = [first, *(t(f"review.col.{k}", lang) for k in
-                     ("due_count", "done", "in_progress", "blocked", "not_started", "dropped", "late", "share"))]
-    rows = [[name, *(str(n) for n in (x.due, x.done, x.in_progress, x.blocked, x.not_started, x.dropped, x.late)),
-             percent(x.share_done, lang)] for name, x in
+# ------------------------------------------------------------------ II. results
+
+_FIGURES = ("active", "done", "in_progress", "blocked", "not_started", "dropped", "late")
+
+
+def _tally_table(caption: str, first: str, tallies: list[Tally], total: TaskCounts | None, lang: str) -> Table:
+    cols = [first, t("doc.col.active", lang), *(t(f"review.col.{k}", lang) for k in
+                                                ("done", "in_progress", "blocked", "not_started", "dropped",
+                                                 "late", "share"))]
+    rows = [[name, *(str(getattr(x, k)) for k in _FIGURES), percent(x.share_done, lang)] for name, x in
             [(f"{x.key}. {_short(x.name, 70)}" if x.key.isdigit() else x.name, x) for x in tallies]]
     if total is not None:
-        rows.append([t("doc.total", lang), *(str(n) for n in (total.due, total.done, total.in_progress, total.blocked,
-                                                              total.not_started, total.dropped, total.late)),
+        rows.append([t("doc.total", lang), *(str(getattr(total, k)) for k in _FIGURES),
                      percent(total.share_done, lang)])
     return Table(caption, cols, rows, (3.4, *(1.25,) * 7, 1.5), t("doc.none", lang))
 
 
-def entry_line(ledger: Ledger, e: dict, lang: str) -> str:
+def entry_line(ledger: Ledger, c: ChangeRow, lang: str) -> str:
     """One recorded entry as a sentence of the report, its evidence as "theo …"."""
-    parts = [f"{_task_label(e['task'], e['milestone'], lang)} — {ledger.units[e['unit']].name}: "
-             f"{status_word(Status(e['status']), lang).lower()} ({day_words(date.fromisoformat(e['date']), lang)})"]
-    parts += [x for x in (e["note"], e["reason"]) if x]
+    several = len(ledger.tasks[c.task].milestones) > 1
+    parts = [f"{_task_label(c.task, c.milestone if several else None, lang)} — {ledger.units[c.unit].name}: "
+             f"{status_word(c.status, lang).lower()} ({day_words(c.date, lang)})"]
+    parts += [x for x in (c.note, c.reason) if x]
     line = "; ".join(parts)
-    if e["evidence"]:
-        evidence = e["evidence"].strip()
+    if c.evidence:
+        evidence = c.evidence.strip()
         said = evidence.lower().startswith(("theo", "according", "per "))
         line += f" ({evidence if said else t('doc.per', lang) + ' ' + evidence})"
     return line
 
 
+def task_line(summary: Summary, ledger: Ledger, row: TaskRow, lang: str) -> str:
+    """"1.3. Title: đang thực hiện (1/2 đơn vị xong)": the task's status at the period's end, each
+    lead's part while it is open, a late milestone, the reason of a blockage."""
+    status = status_word(row.status, lang).lower()
+    extra = []
+    if row.status in (Status.IN_PROGRESS, Status.BLOCKED):
+        extra.append(progress_text(ledger, ledger.task_status(row.task, summary.judged_on), lang))
+    if row.late:
+        extra.append(t("doc.late_flag", lang))
+    if row.reason and row.status in (Status.BLOCKED, Status.DROPPED):
+        extra.append(row.reason)
+    said = "; ".join(x for x in extra if x)
+    return t("doc.task.line", lang, task=row.task, title=_short(row.title, 120),
+             status=f"{status} ({said})" if said else status)
+
+
+def _program_section(summary: Summary, ledger: Ledger, program: str, tally: Tally, lang: str) -> list[Block]:
+    blocks: list[Block] = [Para(t("doc.program.tasks", lang, **{k: getattr(tally, k) for k in _FIGURES},
+                                  share=percent(tally.share_done, lang)))]
+    blocks += [Para(task_line(summary, ledger, r, lang), "item") for r in summary.tasks if r.program == program]
+    changes = [c for c in summary.changes if ledger.tasks[c.task].program == program]
+    if changes:
+        blocks.append(Para(t("doc.program.changes", lang)))
+        blocks += [Para(entry_line(ledger, c, lang), "item") for c in changes]
+    else:
+        blocks.append(Para(t("doc.program.no_entries", lang, period=period_words(summary.period, lang)), "note"))
+    return blocks
+
+
 def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
-    total = summary.total
+    c = summary.counts
     out = [Section(t("doc.sec.results", lang), 1, [
-        Para(t("review.md.total", lang, due=total.due, done=total.done, in_progress=total.in_progress,
-               blocked=total.blocked, not_started=total.not_started, dropped=total.dropped, late=total.late,
-               share=percent(total.share_done, lang))),
-        _tally_table(t("doc.table.programs", lang), t("review.col.program", lang), summary.programs, total, lang),
+        Para(t("doc.results.headline", lang, period=period_words(summary.period, lang),
+               day=day_words(summary.judged_on, lang), **{k: getattr(c, k) for k in _FIGURES},
+               late_milestones=c.late_milestones, changes=c.changes, share=percent(c.share_done, lang))),
+        _tally_table(t("doc.table.programs", lang), t("review.col.program", lang), summary.programs, c, lang),
         _tally_table(t("doc.table.units", lang), t("review.col.lead", lang), summary.units, None, lang),
         Para(t("doc.placeholder.assess", lang), "placeholder")])]
-    by_program: dict[str, list[dict]] = {}
-    for e in summary.entries:
-        by_program.setdefault(ledger.tasks[e["task"]].program, []).append(e)
     tallies = {x.key: x for x in summary.programs}
     for p in ledger.plan.programs:
-        entries, tally = by_program.get(p.id, []), tallies.get(p.id)
-        if not entries and tally is None:
-            continue
-        blocks: list[Block] = []
-        if tally is not None:
-            blocks.append(Para(t("doc.program.figures", lang, due=tally.due, done=tally.done, late=tally.late,
-                                 share=percent(tally.share_done, lang))))
-        blocks += [Para(entry_line(ledger, e, lang), "item") for e in entries]
-        if not entries:
-            blocks.append(Para(t("doc.program.no_entries", lang, period=period_words(summary.period, lang)), "note"))
-        out.append(Section(t("doc.program", lang, id=p.id, title=_short(p.appendix_title or p.title, 160)), 2, blocks))
+        if p.id in tallies:
+            out.append(Section(t("doc.program", lang, id=p.id, title=_short(p.appendix_title or p.title, 160)), 2,
+                               _program_section(summary, ledger, p.id, tallies[p.id], lang)))
     return out
 
 
+# ------------------------------------------------------------------ III. difficulties
+
+
 def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
-    blocked = [o for o in summary.problems if o.status is Status.BLOCKED]
-    late = [o for o in summary.problems if o.status is not Status.BLOCKED and not deadlines.is_reporting_duty(o.task)]
     cols = [t("review.col.task", lang), t("review.col.lead", lang), t("review.col.due", lang)]
-    blocked_rows = [[_ob_label(o, lang) + _short(o.task.title, 120),
-                     _names(ledger, o.leads), _due(o, lang), o.reason or ""] for o in blocked]
-    late_rows = [[_ob_label(o, lang) + _short(o.task.title, 120),
-                  _names(ledger, o.leads), _due(o, lang), str(o.late_days), status_word(o.status, lang)] for o in late]
+    blocked_rows = [[f"{r.task}. {_short(r.title, 120)}", _names(ledger, r.leads), "; ".join(r.due), r.reason or ""]
+                    for r in summary.blocked]
+    late_rows = [[_ob_label(o, lang) + _short(o.task.title, 120), _names(ledger, o.leads), _due(o, lang),
+                  str(o.late_days), status_word(o.status, lang)] for o in summary.late]
     return [Section(t("doc.sec.difficulties", lang), 1, [
         Table(t("doc.table.blocked", lang), [*cols, t("review.col.reason", lang)], blocked_rows,
               (5.0, 2.6, 1.8, 3.4), t("doc.none", lang)),
@@ -264,44 +348,53 @@ def _due(o: Obligation, lang: str) -> str:
     return day_words(o.due_date, lang) if o.due_date else str(o.task.milestones[o.index].due)
 
 
-def next_period(period: Period) -> Period:
-    """The period after a review's: the next quarter, half or year (else as long again)."""
-    shape, y = _shape(period), period.start.year
-    if shape == "quarter":
-        return next_quarter(quarter_of(period.start))
-    if shape in ("H1", "H2"):
-        return half(y, 2) if shape == "H1" else half(y + 1, 1)
-    if shape == "year":
-        return year(y + 1)
-    length = period.end - period.start
-    start = period.end + timedelta(days=1)
-    return Period(start, start + length, f"{start.isoformat()}..{(start + length).isoformat()}")
+# ------------------------------------------------------------------ IV. the next period
 
 
-def _next_period(summary: Summary, ledger: Ledger, obs: list[Obligation], lang: str) -> list[Section]:
-    after = next_period(summary.period)
-    coming = [o for o in obs if o.due_date is not None and o.due_date in after and o.open
-              and not deadlines.is_reporting_duty(o.task)]
+def ahead(summary: Summary, ledger: Ledger) -> tuple[Period, list[Obligation]]:
+    """What falls due next: the review's `due_ahead` (after the period, by its year's end); a
+    yearly review, whose year has nothing left, looks at the next year's open milestones."""
+    period = summary.period
+    if _shape(period) != "year":
+        start = period.end + timedelta(days=1)
+        end = date(period.end.year, 12, 31)
+        return Period(start, end, f"{start.isoformat()}..{end.isoformat()}"), list(summary.due_ahead)
+    after = year(period.start.year + 1)
+    coming = [o for o in deadlines.obligations(ledger, summary.judged_on)
+              if o.open and o.due_date is not None and o.due_date in after]
     coming.sort(key=lambda o: (o.due_date or date.max, o.order))
+    return after, coming
+
+
+def _next_period(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
+    after, coming = ahead(summary, ledger)
+    words = period_words(after, lang)
     rows = [[_ob_label(o, lang) + _short(o.task.title, 140), _names(ledger, o.leads),
              _due(o, lang), status_word(o.status, lang)] for o in coming]
-    return [Section(t("doc.sec.next", lang, period=period_words(after, lang).upper()), 1, [
-        Para(t("doc.next.intro", lang, n=len(coming), period=period_words(after, lang))),
-        Table(t("doc.table.next", lang, period=period_words(after, lang)),
+    return [Section(t("doc.sec.next", lang, period=words.upper()), 1, [
+        Para(t("doc.next.intro", lang, n=len(coming), period=words)),
+        Table(t("doc.table.next", lang, period=words),
               [t("review.col.task", lang), t("review.col.lead", lang), t("review.col.due", lang),
                t("review.col.status", lang)], rows, (6.0, 3.0, 2.0, 1.8), t("doc.none", lang)),
-        Para(t("doc.next.reports", lang, period=period_words(after, lang)), "item"),
+        Para(t("doc.next.reports", lang, period=words), "item"),
         Para(t("doc.placeholder.next", lang), "placeholder")])]
 
 
+# ------------------------------------------------------------------ V. proposals
+
+
 def _proposals(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
-    dropped = [e for e in summary.entries if e["status"] == Status.DROPPED.value]
-    rows = [[_task_label(e["task"], e["milestone"], lang) + ". " + _short(ledger.tasks[e["task"]].title, 120),
-             ledger.units[e["unit"]].name, day_words(date.fromisoformat(e["date"]), lang), e["reason"] or ""]
-            for e in dropped]
-    return [Section(t("doc.sec.proposals", lang), 1, [
-        Para(t("doc.proposals.amendments", lang)),
-        Table(t("doc.table.dropped", lang), [t("review.col.task", lang), t("review.col.unit", lang),
-                                             t("review.col.date", lang), t("review.col.reason", lang)],
-              rows, (5.4, 2.6, 1.8, 3.0), t("doc.none", lang)),
-        Para(t("doc.placeholder.proposals", lang), "placeholder")])]
+    blocks: list[Block] = [Para(t("doc.amendments.intro", lang, n=len(summary.amendments)) if summary.amendments
+                                else t("doc.amendments.none", lang))]
+    for a in summary.amendments:
+        blocks.append(Para(t("doc.amendment", lang, day=day_words(a.date, lang), revision=a.revision[:7],
+                             subject=a.subject), "item"))
+        blocks += [Para(f"+ {c}") for c in a.changes]
+    rows = [[f"{r.task}. {_short(r.title, 120)}", _names(ledger, r.leads),
+             day_words(r.last_entry, lang) if r.last_entry else "", r.reason or ""] for r in summary.dropped]
+    blocks += [Para(t("doc.proposals.dropped", lang)),
+               Table(t("doc.table.dropped", lang), [t("review.col.task", lang), t("review.col.lead", lang),
+                                                    t("review.col.date", lang), t("review.col.reason", lang)],
+                     rows, (5.4, 2.6, 1.8, 3.0), t("doc.none", lang)),
+               Para(t("doc.placeholder.proposals", lang), "placeholder")]
+    return [Section(t("doc.sec.proposals", lang), 1, blocks)]
