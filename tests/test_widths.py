@@ -32,8 +32,9 @@ LISTINGS = {  # name -> argv; filtered where the whole listing would make a gold
     "summary": ["summary", "--period", "2009-Q1", "--as-of", "2009-03-31"],
     "log": ["log"],
     "show": ["show", "2.10"],
+    "reports": ["reports", "--as-of", "2009-06-30", "--period", "2009-H1"],
 }
-BARS = re.compile(r"^[•\d%.,:()/+\-–—·Σ█▒░✓…─|=]+$")
+BARS = re.compile(r"^[■•\d%.,:()/+\-–—·Σ█▒░✓…─|=]+$")
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +59,9 @@ def vocabulary(ledger: Path, name: str) -> set[str]:
     texts += [text for pair in MESSAGES.values() for text in pair]
     if name != "units":  # `units` has no JSON of its own beyond its rows: plan and messages hold it all
         texts.append(hoinhap(*LISTINGS[name], "--format", "json", data=ledger, env=TODAY).stdout)
+    if name == "reports":  # the late periods' lines, built from message templates: whole in Markdown
+        texts += [hoinhap(*LISTINGS[name], "--format", "md", "--lang", lang, data=ledger, env=TODAY).stdout
+                  for lang in ("vi", "en")]
     if name != "show":  # the CSV's header row: the headings in both languages
         texts += [hoinhap(*LISTINGS[name], "--format", "csv", "--lang", lang, data=ledger, env=TODAY).stdout
                   for lang in ("vi", "en")]

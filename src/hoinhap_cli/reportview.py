@@ -75,7 +75,7 @@ def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]
         if not mine:
             continue
         periods = list(dict.fromkeys(r.period.label for r in mine))
-        cols = [_col("unit"), *(Column(p, p, p) for p in periods)]
+        cols = [_col("unit"), *(Column(p, p, p, no_wrap=True) for p in periods)]  # a cell: a status, never broken
         by_unit: dict[str, dict[str, Any]] = {}
         for r in mine:
             by_unit.setdefault(r.unit, {"unit": ledger.units[r.unit].name})[r.period.label] = cell(r, lang)

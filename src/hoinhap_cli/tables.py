@@ -30,11 +30,12 @@ from operator import itemgetter
 from typing import Any
 
 _SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
-                     "\u2500-\u25fc\u25ff\u2713]")
+                     "\u2500-\u25fc\u25ff\u2709\u2713]")
 GAP = 2  # spaces between two columns
 SHORT_FLOOR = 10  # a free-text column never narrows below this (or its heading's longest word)
 ELLIPSIS = "…"
 MAX_LINES = 4  # a shortened cell of free text: at most this many lines
+GLUE = "\u00a0"  # a no-break space: the words it joins (a status: "chưa thực hiện") wrap as one, drawn as " "
 
 
 def console_width(environ: dict[str, str] | None = None) -> int:
@@ -154,7 +155,7 @@ def wrap(text: str, width: int, shorten: bool = False) -> list[str]:
     out: list[str] = []
     for para in text.split("\n"):
         line = ""
-        for word in para.split():
+        for word in _words(para):
             if shorten and len(word) > width:
                 return _shortened(out + [line] if line else out, width)
             if not line:
@@ -250,6 +251,8 @@ def _draw_cells(specs: Sequence[Spec], distinct: list[set[str]], widths: list[in
                  and text == text.strip()
                  else tuple(fit(line, w) for line in wrap(text, w, s.shorten))
                  for text in distinct[i]}
+        if any(GLUE in text for text in cells):
+            cells = {text: tuple(line.replace(GLUE, " ") for line in cell) for text, cell in cells.items()}
         heights[i] = {text: len(cell) for text, cell in cells.items()}
         drawn[i] = cells
     return drawn, heights
@@ -258,8 +261,15 @@ def _draw_cells(specs: Sequence[Spec], distinct: list[set[str]], widths: list[in
 _consume: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend  # run an iterator for its effects
 
 
+def _words(text: str) -> list[str]:
+    """The words of a line, parted by spaces only: a no-break space (GLUE) keeps its words as one."""
+    return [w for w in text.replace("\t", " ").split(" ") if w] if GLUE in text else text.split()
+
+
 def _longest_word(text: str) -> int:
-    return max(map(len, text.split()), default=0)
+    if GLUE not in text:
+        return max(map(len, text.split()), default=0)
+    return max((len(w) for line in text.split("\n") for w in _words(line)), default=0)
 
 
 def _longest_line(text: str) -> int:
