@@ -88,18 +88,8 @@ class Output:
             self.text(self._fit(note))
 
     def _fit(self, text: str) -> str:
-        """A line of a table's report, wrapped at spaces to the terminal's width; each of its
-        lines keeps its indent (a bullet's "  - " too) on the lines it wraps onto."""
-        width = tables.console_width()
-        if all(len(line) <= width for line in text.split("\n")):
-            return text
-        out = []
-        for line in text.split("\n"):
-            body = line.lstrip(" ")
-            pad = " " * (len(line) - len(body) + (2 if body.startswith("- ") else 0))
-            out += [line[:len(line) - len(body)] + part if k == 0 else pad + part
-                    for k, part in enumerate(tables.wrap(body, max(width - len(pad), 20)))]
-        return "\n".join(out)
+        """A line of a table's report, wrapped at spaces to the terminal's width (tables.fit)."""
+        return tables.fit(text, tables.console_width())
 
     def listing(self, fmt: str, columns: Sequence[Column], rows: Rows, record: Any,
                 title: str | None = None, empty: str = "") -> None:
@@ -329,7 +319,7 @@ class Output:
 
         texts = guard.escape_all([v if v.__class__ is str else text(v) for v in values])
         if key in _STATUS:  # a status wraps as one word: "chưa thực hiện" is never broken over two lines
-            glued = {text: glue(text) for text in set(texts)}
+            glued = {text: tables.glue(text) for text in set(texts)}
             texts = list(map(glued.__getitem__, texts))
         if c.clip and not self.full:
             limit = c.clip
@@ -394,7 +384,7 @@ _DROP = ("forced", "file", "matched", "number", "evidence", "source", "short", "
          "updated", "last_entry", "reason", "note", "role", "days_left", "days_late", "lead", "unit", "product",
          "title", "detail", "duty", "period")
 _SHORTEN = frozenset({"product", "title", "note", "reason", "evidence", "detail", "source"})
-_STATUS = frozenset({"status", "state"})  # columns of status words (see glue)
+_STATUS = frozenset({"status", "state"})  # columns of status words (see tables.glue)
 
 
 @dataclass(frozen=True)
@@ -449,18 +439,6 @@ def row_dicts(rows: Rows) -> Sequence[dict[str, Any]]:
     if isinstance(rows, Mapping):
         return [dict(zip(rows, values)) for values in zip(*rows.values())]
     return rows
-
-
-def glue(text: str) -> str:
-    """A status cell for a table: each status ("chưa thực hiện") and each bracket after it
-    ("(1/2 đơn vị xong)") is glued with no-break spaces into one word of the wrap (tables.GLUE), so a
-    column is never narrower than its longest status and a status never breaks; only the space
-    before a bracket may take a line break. Only the first line is a status: a reason under it
-    ("vướng mắc" then why) is free text and wraps as usual."""
-    if " " not in text:
-        return text
-    first, nl, rest = text.partition("\n")
-    return " (".join(part.replace(" ", tables.GLUE) for part in first.split(" (")) + nl + rest
 
 
 def clip(text: str, limit: int) -> str:

@@ -122,7 +122,7 @@ def parts(s: Summary, fmt: str, lang: str) -> list[str | Listing | Note]:
         t("review.md.intro", lang, decision=ledger.plan.decision.number, period=s.period.label,
           start=s.period.start.isoformat(), end=s.period.end.isoformat(), as_of=s.as_of.isoformat()), "",
         headline(s, lang), "", reports_headline(s, lang), ""]
-    out += [f"> {w}" if md else f"! {w}" for w in s.warnings]
+    out += [f"> {w}" if md else f"! {w}" for w in s.warnings] + ([""] if s.warnings and not md else [])
     for heading, listing in _sections(s, lang, md):
         if md and listing.inline is False:
             listing = Listing(listing.columns, listing.rows, inline=True, empty=t("review.md.none", lang))

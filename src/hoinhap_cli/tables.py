@@ -171,6 +171,31 @@ def wrap(text: str, width: int, shorten: bool = False) -> list[str]:
     return out
 
 
+def fit(text: str, width: int) -> str:
+    """A line of text (a report's line under its tables) wrapped at spaces to `width`; each of its
+    lines keeps its indent (a bullet's "  - " too) on the lines it wraps onto."""
+    if all(len(line) <= width for line in text.split("\n")):
+        return text
+    out = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        indent = line[:len(line) - len(body)]
+        pad = " " * (len(indent) + (2 if body.startswith("- ") else 0))
+        out += [(indent if k == 0 else pad) + part for k, part in enumerate(wrap(body, max(width - len(pad), 20)))]
+    return "\n".join(out)
+
+
+def glue(text: str) -> str:
+    """A status cell: its status ("chưa thực hiện") and each bracket after it ("(1/2 đơn vị xong)")
+    glued with no-break spaces (GLUE) into one word of the wrap, so a column is never narrower than
+    its longest status and a status never breaks; only the space before a bracket may take a line
+    break. Only the first line is a status: a reason under it is free text and wraps as usual."""
+    if " " not in text:
+        return text
+    first, nl, rest = text.partition("\n")
+    return " (".join(part.replace(" ", GLUE) for part in first.split(" (")) + nl + rest
+
+
 def _shortened(lines: list[str], width: int) -> list[str]:
     """`lines` ending with "…": on the last line when it has room (words dropped to make it)."""
     if not lines:
