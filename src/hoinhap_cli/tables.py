@@ -6,7 +6,8 @@ joined with map/zip, so 11,000 rows take well under a second (benchmarks/render_
 
 The layout, when the table is wider than the terminal (issue 16):
 1. every column may narrow to its longest word (a no-wrap column — an id, a date — to its
-   longest line): text wraps at spaces only, so no word, status, date or id is ever cut;
+   longest line): text wraps at spaces only, so no word, status, date or id is ever cut; a
+   status's words are glued (`glue`: no-break spaces) so a status never breaks over two lines;
 2. a column of free text (`Spec.shorten`: a product, a title, a note) may narrow further: a word
    that no longer fits ends the cell with "…" (whole words before it, nothing after);
 3. only when even that does not fit are the least important columns dropped (`Spec.keep`: the
