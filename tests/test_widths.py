@@ -3,6 +3,8 @@ against golden files — and no word cut, no line wider than the terminal, no tr
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 from pathlib import Path
@@ -32,8 +34,9 @@ LISTINGS = {  # name -> argv; filtered where the whole listing would make a gold
     "summary": ["summary", "--period", "2009-Q1", "--as-of", "2009-03-31"],
     "log": ["log"],
     "show": ["show", "2.10"],
+    "reports": ["reports", "--as-of", "2009-06-30", "--period", "2009-H1"],
 }
-BARS = re.compile(r"^[•\d%.,:()/+\-–—·Σ█▒░✓…─|=]+$")
+BARS = re.compile(r"^[■•\d%.,:()/+\-–—·Σ█▒░✓…─|=]+$")
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +61,9 @@ def vocabulary(ledger: Path, name: str) -> set[str]:
     texts += [text for pair in MESSAGES.values() for text in pair]
     if name != "units":  # `units` has no JSON of its own beyond its rows: plan and messages hold it all
         texts.append(hoinhap(*LISTINGS[name], "--format", "json", data=ledger, env=TODAY).stdout)
+    if name == "reports":  # the late periods' lines, built from message templates: whole in Markdown
+        texts += [hoinhap(*LISTINGS[name], "--format", "md", "--lang", lang, data=ledger, env=TODAY).stdout
+                  for lang in ("vi", "en")]
     if name != "show":  # the CSV's header row: the headings in both languages
         texts += [hoinhap(*LISTINGS[name], "--format", "csv", "--lang", lang, data=ledger, env=TODAY).stdout
                   for lang in ("vi", "en")]
@@ -119,3 +125,19 @@ def test_a_dropped_column_is_named(ledger: Path) -> None:
     shown = dropped.stdout.splitlines()[0]
     if "Evidence" not in shown:
         assert "Evidence" in dropped.stderr and "--full" in dropped.stderr
+
+
+@pytest.mark.parametrize("argv", [LISTINGS["tasks"], ["tasks", "--search", "cho sieu thi"]])
+def test_a_status_never_breaks_over_two_lines(ledger: Path, argv: list[str]) -> None:
+    """A status ("chưa thực hiện", "vướng mắc") is whole on one line at any width: its column is at
+    least as wide as its longest status; only the leads' count after it, "(0/2 đơn vị xong)", may go
+    to a line of its own."""
+    for lang in ("vi", "en"):
+        heading = MESSAGES["col.status"][lang == "en"]
+        table = hoinhap(*argv, "--format", "csv", "--lang", lang, data=ledger, env=TODAY).stdout
+        statuses = [row[heading].split(" (")[0] for row in csv.DictReader(io.StringIO(table))]
+        assert statuses and any(" " in s for s in statuses)
+        for width in (40, 60, 80, 100):
+            text = hoinhap(*argv, "--lang", lang, data=ledger, env=TODAY, columns=width).stdout
+            for status in set(statuses):
+                assert text.count(status) >= statuses.count(status), (status, lang, width, text)

@@ -117,12 +117,12 @@ VI: dict[str, str] = {
     'a group it belongs to (a ward through "UBND 11 phường").':
         '"Chủ trì"/"Phối hợp" đếm các nhiệm vụ nêu chính đơn vị; "Qua nhóm" đếm các nhiệm vụ chỉ đến đơn vị qua '
         'một nhóm mà nó thuộc về (một phường qua "UBND 11 phường").',
-    "--show-load adds, as of --as-of, the open milestones (not done, not dropped; periodic reports and ongoing "
-    "duties included) each unit leads, how many of those are late, and those it carries only through a group it "
-    'belongs to (a ward through "UBND 11 phường").':
-        "--show-load thêm, tại ngày --as-of, các mốc chưa xong (chưa hoàn thành, chưa hủy; kể cả báo cáo định kỳ "
-        "và việc thường xuyên) mỗi đơn vị chủ trì, bao nhiêu mốc trong đó đã trễ, và các mốc đơn vị chỉ gánh qua "
-        'một nhóm mà nó thuộc về (một phường qua "UBND 11 phường").',
+    "--show-load adds, as of --as-of, the open milestones (not done, not dropped; ongoing duties included, "
+    "periodic reports are in `hoinhap reports`) each unit leads, how many of those are late, and those it "
+    'carries only through a group it belongs to (a ward through "UBND 11 phường").':
+        "--show-load thêm, tại ngày --as-of, các mốc chưa xong (chưa hoàn thành, chưa hủy; kể cả việc thường "
+        "xuyên, báo cáo định kỳ xem ở `hoinhap reports`) mỗi đơn vị chủ trì, bao nhiêu mốc trong đó đã trễ, "
+        'và các mốc đơn vị chỉ gánh qua một nhóm mà nó thuộc về (một phường qua "UBND 11 phường").',
     # programs
     "List programmes and sections: tasks, milestones, and a progress bar (done / due / late).":
         "Liệt kê chương trình và mục: nhiệm vụ, mốc và thanh tiến độ (xong / đến hạn / trễ).",

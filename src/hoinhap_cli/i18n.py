@@ -264,12 +264,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.open_lead": ("Mốc mở", "Open"),
     "col.late_lead": ("Trễ", "Late"),
     "col.open_via": ("Mở qua nhóm", "Open via group"),
-    "units.load.note": ("\"Mốc mở\": mốc đơn vị chủ trì chưa xong, chưa bỏ tính đến {as_of} (kể cả báo cáo định kỳ "
-                        "và việc thường xuyên); \"Trễ\": trong số đó, đã quá hạn; \"Mở qua nhóm\": mốc mở giao cho "
-                        "nhóm mà đơn vị là thành viên (UBND 11 phường), không tính vào \"Mốc mở\".",
-                        "\"Open\": milestones the unit leads, not done nor dropped as of {as_of} (periodic reports and "
-                        "ongoing duties included); \"Late\": of those, past due; \"Open via group\": open "
-                        "milestones led by a group the unit belongs to (UBND 11 phường), not counted in \"Open\"."),
+    "units.load.note": ("\"Mốc mở\": mốc đơn vị chủ trì chưa xong, chưa bỏ tính đến {as_of} (kể cả việc "
+                        "thường xuyên; báo cáo định kỳ xem ở hoinhap reports); \"Trễ\": trong số đó, đã quá hạn; "
+                        "\"Mở qua nhóm\": mốc mở giao cho nhóm mà đơn vị là thành viên (UBND 11 phường), không tính "
+                        "vào \"Mốc mở\".",
+                        "\"Open\": milestones the unit leads, not done nor dropped as of {as_of} (ongoing duties "
+                        "included; periodic reports are in hoinhap reports); \"Late\": of those, past due; "
+                        "\"Open via group\": open milestones led by a group the unit belongs to (UBND 11 phường), "
+                        "not counted in \"Open\"."),
     # --- hostile
     "guard.link": ("{file}: là liên kết tượng trưng (symbolic link): hoinhap không đọc, không ghi qua liên kết "
                    "trong reports/; thay bằng thư mục hoặc tệp thật",

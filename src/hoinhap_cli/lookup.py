@@ -344,7 +344,8 @@ def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, R
 def unit_load(ledger: Ledger, as_of: date) -> dict[str, dict[str, int]]:
     """Per unit, the open obligations it carries as of a date: as lead, late among them, via a group.
 
-    "Open" is not done and not dropped (ongoing duties and future reports included). A task
+    "Open" is not done and not dropped (ongoing duties included; periodic reports are the
+    reports ledger's, not counted here). A task
     led by a group (UBND 11 phường) is carried by the group as lead and by each member via it.
     """
     load = {uid: {"open_lead": 0, "late_lead": 0, "open_via": 0} for uid in ledger.units}

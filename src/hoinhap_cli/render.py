@@ -88,9 +88,8 @@ class Output:
             self.text(self._fit(note))
 
     def _fit(self, text: str) -> str:
-        """A line of a table's report, wrapped at spaces to the terminal's width."""
-        width = tables.console_width()
-        return "\n".join(tables.wrap(text, width)) if len(text) > width else text
+        """A line of a table's report, wrapped at spaces to the terminal's width (tables.fit)."""
+        return tables.fit(text, tables.console_width())
 
     def listing(self, fmt: str, columns: Sequence[Column], rows: Rows, record: Any,
                 title: str | None = None, empty: str = "") -> None:
@@ -319,6 +318,9 @@ class Output:
             return found
 
         texts = guard.escape_all([v if v.__class__ is str else text(v) for v in values])
+        if key in _STATUS:  # a status wraps as one word: "chưa thực hiện" is never broken over two lines
+            glued = {text: tables.glue(text) for text in set(texts)}
+            texts = list(map(glued.__getitem__, texts))
         if c.clip and not self.full:
             limit = c.clip
             clipped = {text: clip(text, limit) for text in set(texts)}
@@ -375,11 +377,14 @@ class Column:
                            shorten=shorten and (self.clip is not None or self.key in _SHORTEN), keep=keep)
 
 
-_NEVER_DROP = frozenset({"id", "task", "date", "due", "status", "name", "what", "item", "unit_id"})
-_DROP = ("forced", "file", "evidence", "source", "short", "support", "via_group_count", "open_via",
-         "support_count", "due_dates", "due_date", "next_due", "kind", "milestone", "reason", "note",
-         "role", "days_left", "days_late", "lead", "unit", "product", "title", "detail")
+_NEVER_DROP = frozenset({"id", "task", "date", "due", "status", "name", "what", "item", "unit_id", "state",
+                         "progress"})
+_DROP = ("forced", "file", "matched", "number", "evidence", "source", "short", "support", "via_group_count",
+         "open_via", "support_count", "due_dates", "submitted", "due_date", "next_due", "kind", "milestone",
+         "updated", "last_entry", "reason", "note", "role", "days_left", "days_late", "lead", "unit", "product",
+         "title", "detail", "duty", "period")
 _SHORTEN = frozenset({"product", "title", "note", "reason", "evidence", "detail", "source"})
+_STATUS = frozenset({"status", "state"})  # columns of status words (see tables.glue)
 
 
 @dataclass(frozen=True)

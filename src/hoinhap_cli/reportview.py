@@ -75,7 +75,7 @@ def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]
         if not mine:
             continue
         periods = list(dict.fromkeys(r.period.label for r in mine))
-        cols = [_col("unit"), *(Column(p, p, p) for p in periods)]
+        cols = [_col("unit"), *(Column(p, p, p, no_wrap=True) for p in periods)]  # a cell: a status, never broken
         by_unit: dict[str, dict[str, Any]] = {}
         for r in mine:
             by_unit.setdefault(r.unit, {"unit": ledger.units[r.unit].name})[r.period.label] = cell(r, lang)
@@ -92,13 +92,13 @@ def parts(rl: ReportLedger, fmt: str, lang: str) -> list[str | Listing | Note]:
     md = fmt == "md"
     if md:
         out += [f"# {t('reports.title', lang, as_of=rl.as_of.isoformat())}", ""]
-    for listing in matrices(rl, lang, inline=md):
+    for k, listing in enumerate(matrices(rl, lang, inline=md)):
         if md:
             out += [f"## {listing.title}", "", Listing(listing.columns, listing.rows, inline=True), ""]
-        else:
-            out.append(listing)
+        else:  # the duty's title as a line of its own: wrapped to the terminal, not to a narrow table
+            out += [*([""] if k else []), listing.title or "", Listing(listing.columns, listing.rows)]
     if rl.late_periods:
-        out.append(f"## {t('reports.late_title', lang)}\n" if md else t("reports.late_title", lang))
+        out.append(f"## {t('reports.late_title', lang)}\n" if md else "\n" + t("reports.late_title", lang))
         out += [("- " if md else "  ") + late_line(ledger, lp, lang) for lp in rl.late_periods]
     c = rl.counts
     out.append(Note(t("reports.count", lang, due=c.due, submitted=c.submitted, late=c.submitted_late,

@@ -4,7 +4,6 @@ agency pastes into its report. Everything is read from `summary.Summary`'s field
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -123,7 +122,7 @@ def parts(s: Summary, fmt: str, lang: str) -> list[str | Listing | Note]:
         t("review.md.intro", lang, decision=ledger.plan.decision.number, period=s.period.label,
           start=s.period.start.isoformat(), end=s.period.end.isoformat(), as_of=s.as_of.isoformat()), "",
         headline(s, lang), "", reports_headline(s, lang), ""]
-    out += [f"> {w}" if md else f"! {w}" for w in s.warnings]
+    out += [f"> {w}" if md else f"! {w}" for w in s.warnings] + ([""] if s.warnings and not md else [])
     for heading, listing in _sections(s, lang, md):
         if md and listing.inline is False:
             listing = Listing(listing.columns, listing.rows, inline=True, empty=t("review.md.none", lang))
@@ -138,8 +137,7 @@ def parts(s: Summary, fmt: str, lang: str) -> list[str | Listing | Note]:
     out += ["", f"## {t('summary.h.amendments', lang)}" if md else f"■ {t('summary.h.amendments', lang)}", ""]
     out += [f"- {a.date.isoformat()} {a.revision[:10]}: {a.subject}" + "".join(f"\n  - {c}" for c in a.changes)
             for a in s.amendments] or [t("review.md.none", lang)]
-    if not md:  # a terminal: long lines wrapped at 100 columns, as the tables are drawn
-        out = [textwrap.fill(x, 100) if isinstance(x, str) and len(x) > 100 else x for x in out]
+    if not md:  # a terminal: render.Output wraps each line at spaces to the terminal's width
         out.append(bars.legend(lang))
     return out
 

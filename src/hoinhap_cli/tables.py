@@ -6,7 +6,8 @@ joined with map/zip, so 11,000 rows take well under a second (benchmarks/render_
 
 The layout, when the table is wider than the terminal (issue 16):
 1. every column may narrow to its longest word (a no-wrap column — an id, a date — to its
-   longest line): text wraps at spaces only, so no word, status, date or id is ever cut;
+   longest line): text wraps at spaces only, so no word, status, date or id is ever cut; a
+   status's words are glued (`glue`: no-break spaces) so a status never breaks over two lines;
 2. a column of free text (`Spec.shorten`: a product, a title, a note) may narrow further: a word
    that no longer fits ends the cell with "…" (whole words before it, nothing after);
 3. only when even that does not fit are the least important columns dropped (`Spec.keep`: the
@@ -30,11 +31,12 @@ from operator import itemgetter
 from typing import Any
 
 _SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
-                     "\u2500-\u25fc\u25ff\u2713]")
+                     "\u2500-\u25fc\u25ff\u2709\u2713]")
 GAP = 2  # spaces between two columns
 SHORT_FLOOR = 10  # a free-text column never narrows below this (or its heading's longest word)
 ELLIPSIS = "…"
 MAX_LINES = 4  # a shortened cell of free text: at most this many lines
+GLUE = "\u00a0"  # a no-break space: the words it joins (a status: "chưa thực hiện") wrap as one, drawn as " "
 
 
 def console_width(environ: dict[str, str] | None = None) -> int:
@@ -154,7 +156,7 @@ def wrap(text: str, width: int, shorten: bool = False) -> list[str]:
     out: list[str] = []
     for para in text.split("\n"):
         line = ""
-        for word in para.split():
+        for word in _words(para):
             if shorten and len(word) > width:
                 return _shortened(out + [line] if line else out, width)
             if not line:
@@ -168,6 +170,31 @@ def wrap(text: str, width: int, shorten: bool = False) -> list[str]:
     if shorten and len(out) > MAX_LINES:
         return _shortened(out[:MAX_LINES], width)
     return out
+
+
+def fit(text: str, width: int) -> str:
+    """A line of text (a report's line under its tables) wrapped at spaces to `width`; each of its
+    lines keeps its indent (a bullet's "  - " too) on the lines it wraps onto."""
+    if all(len(line) <= width for line in text.split("\n")):
+        return text
+    out = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        indent = line[:len(line) - len(body)]
+        pad = " " * (len(indent) + (2 if body.startswith("- ") else 0))
+        out += [(indent if k == 0 else pad) + part for k, part in enumerate(wrap(body, max(width - len(pad), 20)))]
+    return "\n".join(out)
+
+
+def glue(text: str) -> str:
+    """A status cell: its status ("chưa thực hiện") and each bracket after it ("(1/2 đơn vị xong)")
+    glued with no-break spaces (GLUE) into one word of the wrap, so a column is never narrower than
+    its longest status and a status never breaks; only the space before a bracket may take a line
+    break. Only the first line is a status: a reason under it is free text and wraps as usual."""
+    if " " not in text:
+        return text
+    first, nl, rest = text.partition("\n")
+    return " (".join(part.replace(" ", GLUE) for part in first.split(" (")) + nl + rest
 
 
 def _shortened(lines: list[str], width: int) -> list[str]:
@@ -250,6 +277,8 @@ def _draw_cells(specs: Sequence[Spec], distinct: list[set[str]], widths: list[in
                  and text == text.strip()
                  else tuple(fit(line, w) for line in wrap(text, w, s.shorten))
                  for text in distinct[i]}
+        if any(GLUE in text for text in cells):
+            cells = {text: tuple(line.replace(GLUE, " ") for line in cell) for text, cell in cells.items()}
         heights[i] = {text: len(cell) for text, cell in cells.items()}
         drawn[i] = cells
     return drawn, heights
@@ -258,8 +287,15 @@ def _draw_cells(specs: Sequence[Spec], distinct: list[set[str]], widths: list[in
 _consume: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend  # run an iterator for its effects
 
 
+def _words(text: str) -> list[str]:
+    """The words of a line, parted by spaces only: a no-break space (GLUE) keeps its words as one."""
+    return [w for w in text.replace("\t", " ").split(" ") if w] if GLUE in text else text.split()
+
+
 def _longest_word(text: str) -> int:
-    return max(map(len, text.split()), default=0)
+    if GLUE not in text:
+        return max(map(len, text.split()), default=0)
+    return max((len(w) for line in text.split("\n") for w in _words(line)), default=0)
 
 
 def _longest_line(text: str) -> int:

@@ -13,6 +13,7 @@ from hoinhap_cli.cli.common import (
     DataOpt,
     Format,
     FormatOpt,
+    FullOpt,
     LangOpt,
     NoColorOpt,
     load_ledger,
@@ -35,6 +36,7 @@ def reports(
     data: DataOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
+    full: FullOpt = False,
 ) -> int:
     """List who must report what to whom, and who did: units across periods, per reporting duty.
 
@@ -46,7 +48,7 @@ def reports(
     Example: hoinhap reports --period 2009 --as-of 2010-01-10
     Example: hoinhap reports --unit "Phòng Kinh tế" --format json
     """
-    out = output(lang, no_color)
+    out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     uid = selection.resolve_unit(ledger.units.values(), unit).id if unit is not None else None
     value = report_ledger(ledger, as_of or today(), period, uid)

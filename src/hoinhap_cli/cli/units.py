@@ -56,8 +56,8 @@ def units(
     "Chủ trì"/"Phối hợp" count tasks naming the unit itself; "Qua nhóm" counts tasks that reach
     it only through a group it belongs to (a ward through "UBND 11 phường").
 
-    --show-load adds, as of --as-of, the open milestones (not done, not dropped; periodic reports
-    and ongoing duties included) each unit leads, how many of those are late, and those it
+    --show-load adds, as of --as-of, the open milestones (not done, not dropped; ongoing duties
+    included, periodic reports are in `hoinhap reports`) each unit leads, how many of those are late, and those it
     carries only through a group it belongs to (a ward through "UBND 11 phường").
 
     \b
