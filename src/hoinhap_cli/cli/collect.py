@@ -37,8 +37,8 @@ def collect(
     2 when one or more were refused.
 
     \b
-    Example: hoinhap collect --dry-run --period 2009-Q2 nhan-ve/*.xlsx
-    Example: hoinhap collect --period 2009-Q2 nhan-ve/*.xlsx
+    Example: hoinhap forms -p 2009-Q2 -o nv --unit phong-kinh-te && hoinhap collect nv/phong-kinh-te-2009-Q2.xlsx
+    Example: hoinhap collect --dry-run nv/phong-kinh-te-2009-Q2.xlsx
     """
     # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
     from hoinhap_cli import forms_in

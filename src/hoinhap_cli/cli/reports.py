@@ -45,8 +45,8 @@ def reports(
     one is (due before the as-of date and not sent by then), 2 for usage errors or unreadable data.
 
     \b
-    Example: hoinhap reports --period 2009 --as-of 2010-01-10
-    Example: hoinhap reports --unit "Phòng Kinh tế" --format json
+    Example: hoinhap reports --period 2009 --as-of 2010-01-10  # exit 1: reports not sent
+    Example: hoinhap reports --unit "Phòng Kinh tế" --format json  # exit 1
     """
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
