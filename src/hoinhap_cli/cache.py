@@ -58,7 +58,7 @@ _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 # The classes a stored Record may hold (see _tag): nothing else is ever built from an entry.
 _CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
     records.Record, records.Unit, records.Plan, records.Task, records.Milestone, periods.Deadline,
-    periods.Period, periods.Kind, vocab.Status, vocab.UnitKind)}
+    periods.Period, periods.Kind, vocab.Status, vocab.UnitKind, vocab.WarningCode)}
 SNAPSHOTS_KEPT = 4  # whole-ledger snapshots (a few data folders, or today's and yesterday's)
 
 
