@@ -88,9 +88,16 @@ class Output:
             self.text(self._fit(note))
 
     def _fit(self, text: str) -> str:
-        """A line of a table's report, wrapped at spaces to the terminal's width."""
+        """A line of a table's report, wrapped at spaces to the terminal's width; an indented line
+        keeps its indent, and its continuation lines two spaces more (one item, visibly)."""
         width = tables.console_width()
-        return "\n".join(tables.wrap(text, width)) if len(text) > width else text
+        if len(text) <= width:
+            return text
+        indent = text[:len(text) - len(text.lstrip(" "))]
+        if not indent:
+            return "\n".join(tables.wrap(text, width))
+        first, *rest = tables.wrap(text, width - len(indent) - 2)
+        return "\n".join([indent + first, *(indent + "  " + line for line in rest)])
 
     def listing(self, fmt: str, columns: Sequence[Column], rows: Rows, record: Any,
                 title: str | None = None, empty: str = "") -> None:
