@@ -150,6 +150,22 @@ def mini(tmp_path: Path) -> Path:
     return data
 
 
+def _repo_data_state() -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(SHIPPED)): (p.stat().st_size, p.stat().st_mtime_ns) for p in SHIPPED.rglob("*")}
+
+
+@pytest.fixture(autouse=True)
+def _repo_data_untouched() -> Iterator[None]:
+    """No test writes into the repository's data/ (the shipped plan): a writing command run
+    without --data from the repository's folder would (a stray data/reports/ once came of it).
+    Checked around every test, so the one that wrote is the one that fails."""
+    before = _repo_data_state()
+    yield
+    after = _repo_data_state()
+    assert after == before, f"a test changed the repository's {SHIPPED}: " + ", ".join(
+        sorted(set(after) ^ set(before)) or [k for k in after if after[k] != before.get(k)])
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("HOINHAP_DATA", "HOINHAP_LANG", "HOINHAP_TODAY", "NO_COLOR", "HOINHAP_DEBUG"):

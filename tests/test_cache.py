@@ -594,3 +594,36 @@ def test_the_pure_ledger_reads_nothing_after_it_returns(mini: Path, tmp_path: Pa
     shutil.rmtree(data)
     assert [r.file for r, _ in found.entries()] and found.history("3.2.4")
     assert found.report_files() == [r.file for r in found.reports]
+
+
+def test_a_warm_answer_words_its_problems_like_a_cold_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Problems are Words worded when shown; their values include dates and Periods, which
+    msgspec would give back as text or maps: the warm answer's stderr, excluded files and
+    warnings alike, is the cold one's word for word in both languages."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    (data / "reports" / "2009-Q1").mkdir(parents=True)
+    (data / "reports" / "2009-Q2").mkdir()
+    (data / "reports" / "2009-Q1" / "phong-qldt.yaml").write_text(  # dates outside the quarter and before signing
+        'unit: phong-qldt\nperiod: 2009-Q1\nentries:\n  - task: "3.2.4"\n    status: in-progress\n'
+        '    date: "2009-05-01"\n    forced: true\n  - task: "3.2.4"\n    status: done\n    date: "2008-01-01"\n'
+        '    forced: true\n', encoding="utf-8")
+    (data / "reports" / "2009-Q2" / "phong-kinh-te.yaml").write_text(  # a Period in the folder's message
+        'unit: phong-kinh-te\nperiod: 2009-Q1\nentries:\n  - task: "2.10"\n    status: done\n'
+        '    date: "2009-02-01"\n', encoding="utf-8")
+    for lang in ("vi", "en"):
+        env = {"HOINHAP_TODAY": "2009-06-30", "HOINHAP_CACHE_DIR": str(tmp_path / f"cache-{lang}")}
+        cold, warm = (hoinhap("overdue", "--lang", lang, "--as-of", "2009-06-30", "--data", str(data), env=env)
+                      for _ in range(2))
+        assert cold.exit_code == warm.exit_code == 4
+        assert cold.stderr == warm.stderr and cold.stdout == warm.stdout
+        assert ("2009-01-01..2009-03-31" in cold.stderr and "2008-10-17" in cold.stderr
+                and "2009-Q2" in cold.stderr), cold.stderr
+    where, today = DataDir(data, data / "plan.yaml", "option"), date(2009, 6, 30)
+    cache = Cache(tmp_path / "c")
+    _, cold_problems = snapshot.load(where, today, cache)
+    monkeypatch.setattr(snapshot, "_built", None)  # the warm load reads nothing
+    _, warm_problems = snapshot.load(where, today, cache)
+    assert warm_problems == cold_problems and len(cold_problems) >= 3
+    for lang in ("vi", "en"):
+        assert [p.text(lang) for p in warm_problems] == [p.text(lang) for p in cold_problems]

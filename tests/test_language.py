@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import inspect
 import re
+import shutil
 import string
+from pathlib import Path
 
 import pytest
 from typer.main import get_command
 
-from conftest import hoinhap
+from conftest import SHIPPED, hoinhap
 from hoinhap_cli import helptext
 from hoinhap_cli.cli import app
 from hoinhap_cli.cli.commands import COMMANDS
@@ -108,14 +110,17 @@ def test_lang_option_wins_over_the_environment() -> None:
     (["tasks", "--unit", "khong-co-dau"], "không có đơn vị nào", "no unit"),
     (["show", "9.9"], "không có nhiệm vụ", "no task"),
     (["log", "--task", "9.9"], "không có nhiệm vụ", "no task"),
-    (["submit", "phong-kinh-te", "--period", "2009"], "không phải là một quý", "is not a quarter"),
+    (["submit", "phong-kinh-te", "--period", "2009-Q1/.."], "không phải là quý, nửa năm hay năm",
+     "is not a quarter, a half or a year"),  # 2009 alone is a year now: it was written into the repo's data/
     (["tasks", "--no-such-option"], "Lỗi: không có tùy chọn --no-such-option", "No such option"),
     (["overdu"], "không có lệnh 'overdu'. Có phải 'overdue'?", "Did you mean"),
     (["tasks", "--format", "xx"], "'xx' không thuộc", "is not one of"),
 ])
-def test_a_refusal_follows_the_language(argv: list[str], vi: str, en: str) -> None:
-    said_vi = hoinhap(*argv).stderr
-    said_en = hoinhap(*argv, "--lang", "en").stderr
+def test_a_refusal_follows_the_language(argv: list[str], vi: str, en: str, tmp_path: Path) -> None:
+    data = tmp_path / "data"  # a copy: a refusal that is not one must not write into the repository
+    shutil.copytree(SHIPPED, data)
+    said_vi = hoinhap(*argv, data=data).stderr
+    said_en = hoinhap(*argv, "--lang", "en", data=data).stderr
     assert vi in said_vi and en not in said_vi, said_vi
     assert en.lower() in said_en.lower() and vi not in said_en, said_en
     assert "Usage:" not in said_vi and "Try '" not in said_vi

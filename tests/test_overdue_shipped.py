@@ -75,7 +75,9 @@ def test_overdue_on_2009_01_01_is_what_the_document_dates_in_2008() -> None:
 
 
 def test_the_late_reporting_periods_are_one_line_each_after_the_tasks() -> None:
-    r = hoinhap("overdue", "--as-of", "2009-01-06", data=SHIPPED)
+    # Lines of text fit the terminal (issue 16): at 120 columns each period is one line; at 80
+    # a long one wraps, its continuation indented under it.
+    r = hoinhap("overdue", "--as-of", "2009-01-06", data=SHIPPED, columns=120)
     assert r.exit_code == 1
     tasks_end, reports_start = r.stdout.index("7.1"), r.stdout.index("Kỳ báo cáo trễ hạn")
     assert tasks_end < reports_start
@@ -83,6 +85,11 @@ def test_the_late_reporting_periods_are_one_line_each_after_the_tasks() -> None:
     assert "  Báo cáo quý IV/2008: 29/29 đơn vị chưa nộp (hạn 2009-01-05)" in lines
     assert "  Sơ kết năm 2008: Phòng Kinh tế chưa nộp, trễ 1 ngày (hạn 2009-01-05)" in lines
     assert len(lines) == 7  # plans, budget; Q4, year, 6-monthly, yearly review, compilation
+    narrow = hoinhap("overdue", "--as-of", "2009-01-06", data=SHIPPED, columns=80).stdout
+    wrapped = narrow[narrow.index("Kỳ báo cáo trễ hạn"):].splitlines()[1:]
+    assert all(len(line) <= 80 for line in wrapped) and len(wrapped) > 7
+    assert all(line.startswith("  ") for line in wrapped)
+    assert sum(not line.startswith("    ") for line in wrapped) == 7  # seven items; the rest are continuations
     full = hoinhap("overdue", "--as-of", "2009-01-06", "--reports", "--format", "csv", data=SHIPPED)
     report_rows = [line for line in full.stdout.splitlines() if line.startswith("Kỳ báo cáo trễ hạn")]
     assert len(report_rows) == 3 * 29 + 4  # a row per unit: plans, Q4, year; and Phòng Kinh tế's four
@@ -137,7 +144,9 @@ def test_overdue_order_is_due_date_then_task_in_plan_order_milestone_and_unit() 
                       key=lambda o: (o.due_date, natural_key(o.task.id), o.index, o.unit or ""))
     assert [(o.task.id, o.index, o.unit, o.due_date) for o in late] == \
            [(o.task.id, o.index, o.unit, o.due_date) for o in expected]
-    assert len(late) == 44 and len({o.due_date for o in late}) < len(late) / 3  # ties everywhere
+    # 45: issue 15's fidelity points made 1.2 "every year 2009..2010" (no 2008 row) and gave 6.1
+    # its "every year" milestone (rows for 2008 and 2009)
+    assert len(late) == 45 and len({o.due_date for o in late}) < len(late) / 3  # ties everywhere
     ids = [o.task.id for o in late if o.due_date == date(2008, 12, 31)]
     assert ids.index("2.7") < ids.index("2.10")  # plan order, not string order
 

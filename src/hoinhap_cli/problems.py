@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Literal
+from enum import Enum
+from typing import Literal, Union
 
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.text import describe_char
@@ -93,18 +94,31 @@ class DataError(HoinhapError):
 
 @dataclass(frozen=True)
 class Words:
-    """A message in domain words: an i18n key and the values it is worded with."""
+    """A message in domain words: an i18n key and the values it is worded with.
+
+    A value is plain (text, number, None) or Words: `words` turns any other (a date, a Period,
+    an enum) into the text `t` would make of it, so a problem read back from the cache is worded
+    exactly like the one found (msgspec would give a stored date or Period back as text or a map)."""
 
     key: str
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, Value] = field(default_factory=dict)
 
     def text(self, lang: str) -> str:
         """Worded in `lang`; a value that is itself Words (a "none", a source) is worded first."""
         return t(self.key, lang, **{k: v.text(lang) if isinstance(v, Words) else v for k, v in self.values.items()})
 
 
+Value = Union[str, int, float, bool, None, Words]
+
+
 def words(key: str, **values: object) -> Words:
-    return Words(key, values)
+    return Words(key, {k: _value(v) for k, v in values.items()})
+
+
+def _value(v: object) -> Value:
+    if v is None or (isinstance(v, (str, int, float, bool, Words)) and not isinstance(v, Enum)):
+        return v
+    return format(v, "")  # what str.format makes of it (no template has a format spec)
 
 
 class UsageError(HoinhapError):

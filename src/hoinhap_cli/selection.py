@@ -25,7 +25,7 @@ from hoinhap_cli.problems import (
 )
 from hoinhap_cli.records import Task
 from hoinhap_cli.shapes import TaskShape, TaskT, UnitShape, UnitT
-from hoinhap_cli.text import fold, invisible_in, natural_key, normalise_id, similar
+from hoinhap_cli.text import closeness, fold, invisible_in, natural_key, normalise_id, similar
 from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
@@ -62,8 +62,6 @@ def suggest_units(units: Iterable[UnitShape], text: str, limit: int = 3) -> list
     id, name or aliases, each weighed by how few units use it (`ngan-hang-nong-nghiep` →
     cac-ngan-hang, not a unit that merely shares "nghiep"), plus the closeness of spelling
     (`phong-vhttt` → phong-vhtt, not any other "phong-")."""
-    import difflib  # reason: only when a unit is not found
-
     units = list(units)
     exact = find_units(units, text) if fold(text) else []
     wanted = set(_words(text))
@@ -75,7 +73,7 @@ def suggest_units(units: Iterable[UnitShape], text: str, limit: int = 3) -> list
 
     def score(unit: UnitShape) -> float:
         shared = max(sum(1 / used[w] for w in wanted & set(_words(n))) for n in _names(unit))
-        close = max(difflib.SequenceMatcher(None, folded, fold(n)).ratio() for n in _names(unit))
+        close = max(closeness(folded, fold(n)) for n in _names(unit))
         return shared + close if shared or close >= 0.5 else 0.0
 
     ranked = sorted(((-score(u), i) for i, u in enumerate(units) if u not in exact))

@@ -26,12 +26,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from hoinhap_cli import reporting
 from hoinhap_cli.deadlines import Obligation, obligations
+from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Kind, Period
+from hoinhap_cli.problems import UsageError
 from hoinhap_cli.reporting import ReportLedger
 from hoinhap_cli.review import obligation_record
 from hoinhap_cli.vocab import Status
@@ -238,6 +241,29 @@ def task_rows(ledger: Ledger, period: Period, day: date, as_of: date) -> tuple[l
         late += mine
     late.sort(key=lambda o: (o.due_date or date.max, o.order))
     return rows, late
+
+
+def as_it_stood(ledger: Ledger, period: Period, lang: str) -> tuple[Ledger, list[Amendment], list[str]]:
+    """The ledger with the plan as it stood at the period's end, and the plan's commits during
+    the period, when the data folder is in a git repository; else as it is, with a warning."""
+    plan_file = Path(ledger.data.plan_file)
+    if not any((folder / ".git").exists() for folder in plan_file.resolve().parents):
+        return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
+    # reason: reading a past plan loads pydantic and git; a folder outside git never needs them
+    from hoinhap_cli import revisions
+
+    try:
+        repo = revisions.repo_of(plan_file)
+    except UsageError:
+        return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
+    amendments = [Amendment(sha, day, subject, tuple(revisions.amendment_lines(repo, sha)))
+                  for sha, day, subject in revisions.plan_commits(repo, period.start, period.end)]
+    then = revisions.plan_as_of(repo, period.end)
+    now = revisions.plan_as_of(repo, date.max)
+    if then is not None and then != now:  # amended since the period's end: judge with the plan then
+        old, _ = revisions.plan_at(repo, then, ledger.data.display(plan_file))
+        ledger = Ledger.of(ledger.data, old, ledger.reports, ledger.warnings)
+    return ledger, amendments, []
 
 
 def summarise(ledger: Ledger, period: Period, as_of: date, amendments: Sequence[Amendment] = (),

@@ -173,15 +173,15 @@ def wrap(text: str, width: int, shorten: bool = False) -> list[str]:
 
 
 def fit(text: str, width: int) -> str:
-    """A line of text (a report's line under its tables) wrapped at spaces to `width`; each of its
-    lines keeps its indent (a bullet's "  - " too) on the lines it wraps onto."""
+    """A line of text (a report's line under its tables) wrapped at spaces to `width`; an indented
+    line (an item) continues two spaces further in, a bullet's "- " under its text."""
     if all(len(line) <= width for line in text.split("\n")):
         return text
     out = []
     for line in text.split("\n"):
         body = line.lstrip(" ")
         indent = line[:len(line) - len(body)]
-        pad = " " * (len(indent) + (2 if body.startswith("- ") else 0))
+        pad = " " * (len(indent) + (2 if indent or body.startswith("- ") else 0))
         out += [(indent if k == 0 else pad) + part for k, part in enumerate(wrap(body, max(width - len(pad), 20)))]
     return "\n".join(out)
 

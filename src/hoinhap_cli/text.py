@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from types import ModuleType
 
 _COMBINING_TONES = {
     "\u0300": 1,  # huyền
@@ -153,10 +154,19 @@ def _syllable_key(word: str) -> tuple[tuple[int, ...], int]:
 
 def similar(word: str, candidates: list[str], limit: int = 3) -> list[str]:
     """The candidates nearest to a word, compared folded (for 'did you mean')."""
+    folded = {fold(c): c for c in candidates}
+    return [folded[m] for m in _difflib().get_close_matches(fold(word), list(folded), n=limit, cutoff=0.5)]
+
+
+def closeness(a: str, b: str) -> float:
+    """How alike two texts are, 0 to 1 (difflib's ratio), for 'did you mean'."""
+    return float(_difflib().SequenceMatcher(None, a, b).ratio())
+
+
+def _difflib() -> ModuleType:
     import difflib  # only when a name is not found: every run imports text.py
 
-    folded = {fold(c): c for c in candidates}
-    return [folded[m] for m in difflib.get_close_matches(fold(word), list(folded), n=limit, cutoff=0.5)]
+    return difflib
 
 
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")

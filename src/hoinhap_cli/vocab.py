@@ -9,6 +9,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
+from hoinhap_cli.i18n import MESSAGES  # every run has loaded both already (problems imports them)
+from hoinhap_cli.text import fold
+
 SCHEMA_VERSION: Literal[1] = 1
 """The version of the file formats `model` validates (part of every cache key)."""
 
@@ -59,9 +62,6 @@ def status_words() -> dict[str, Status]:
     (in-progress, in progress, in_progress) and the words of either language, diacritics
     optional. The one home of status words: `record --status`, `tasks --status` and the
     report files (model.Entry) read them alike."""
-    from hoinhap_cli.i18n import MESSAGES  # reason: vocab is read by every warm run; words only when asked
-    from hoinhap_cli.text import fold  # reason: as above
-
     words: dict[str, Status] = {}
     for status in Status:
         vi, en = MESSAGES[f"status.{status.value}"]
@@ -73,7 +73,5 @@ def status_words() -> dict[str, Status]:
 
 def status_of(text: str) -> Status | None:
     """The status a text names in any accepted spelling, else None."""
-    from hoinhap_cli.text import fold  # reason: see status_words
-
     known = status_words()
     return known.get(fold(text.replace("_", " ").replace("-", " "))) or known.get(fold(text))

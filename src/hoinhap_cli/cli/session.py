@@ -105,11 +105,7 @@ def task_filter(ledger: Ledger, lang: str, units: list[str] | None = None, role:
                 include_pending: bool = False, no_recurring: bool = False,
                 statuses: list[str] | None = None) -> selection.TaskFilter:
     """The listing options turned into one TaskFilter (unit texts resolved, programme checked)."""
-    ids: list[str] = []
-    for text in units or []:
-        uid = selection.resolve_unit(ledger.units.values(), text).id
-        if uid not in ids:
-            ids.append(uid)
+    ids = dict.fromkeys(selection.resolve_unit(ledger.units.values(), text).id for text in units or [])
     return selection.TaskFilter(
         units=tuple(ids),
         role=role.value,

@@ -26,11 +26,10 @@ from hoinhap_cli.cli.common import (
     today,
 )
 from hoinhap_cli.i18n import t
-from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.render import Output
-from hoinhap_cli.summary import Amendment, summarise
+from hoinhap_cli.summary import as_it_stood, summarise
 
 PeriodOpt = Annotated[Period, typer.Option("--period", metavar="2009-Q1|2009-H1|2009", click_type=PERIOD,
                                            help="The review period: a quarter, a half, a year (or FROM..TO).")]
@@ -39,29 +38,6 @@ SummaryAsOfOpt = Annotated[Optional[date], typer.Option(
     help="Judge as of this date (default: the day after the period, or today if sooner).")]
 OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
                                                 help="Write to FILE (atomically) instead of stdout.")]
-
-
-def as_it_stood(ledger: Ledger, period: Period, lang: str) -> tuple[Ledger, list[Amendment], list[str]]:
-    """The ledger with the plan as it stood at the period's end, and the plan's commits during
-    the period, when the data folder is in a git repository; else as it is, with a warning."""
-    plan_file = Path(ledger.data.plan_file)
-    if not any((folder / ".git").exists() for folder in plan_file.resolve().parents):
-        return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
-    # reason: reading a past plan loads pydantic and git; a folder outside git never needs them
-    from hoinhap_cli import revisions
-
-    try:
-        repo = revisions.repo_of(plan_file)
-    except UsageError:
-        return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
-    amendments = [Amendment(sha, day, subject, tuple(revisions.amendment_lines(repo, sha)))
-                  for sha, day, subject in revisions.plan_commits(repo, period.start, period.end)]
-    then = revisions.plan_as_of(repo, period.end)
-    now = revisions.plan_as_of(repo, date.max)
-    if then is not None and then != now:  # amended since the period's end: judge with the plan then
-        old, _ = revisions.plan_at(repo, then, ledger.data.display(plan_file))
-        ledger = Ledger.of(ledger.data, old, ledger.reports, ledger.warnings)
-    return ledger, amendments, []
 
 
 def summary(

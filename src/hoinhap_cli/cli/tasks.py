@@ -32,7 +32,8 @@ from hoinhap_cli.cli.common import (
 )
 from hoinhap_cli.i18n import t
 from hoinhap_cli.lookup import task_rows
-from hoinhap_cli.selection import search_hits, search_words
+from hoinhap_cli.render import Column
+from hoinhap_cli.selection import TaskFilter, search_hits, search_words
 
 
 def tasks(
@@ -78,7 +79,15 @@ def tasks(
         for row, record in pairs:
             record["matched_in"] = search_hits(ledger, ledger.tasks[row["id"]], search_words(f.search))
             row["matched"] = [t(f"search.{name}", out.lang) for name in record["matched_in"]]
-    columns = [
+    columns = _columns(f, sort)
+    out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
+                t("rows.count.tasks", out.lang, n=len(pairs)), t("rows.none", out.lang), bom=bom)
+    return 0
+
+
+def _columns(f: TaskFilter, sort: SortChoice) -> list[Column]:
+    """The listing's columns: the role with --unit, where the words were found with --search."""
+    return [
         column("id", no_wrap=True),
         column("program", table=False),
         column("section", table=False),
@@ -93,6 +102,3 @@ def tasks(
         column("updated", no_wrap=True),
         *([column("matched", max_width=16)] if f.search else []),
     ]
-    out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
-                t("rows.count.tasks", out.lang, n=len(pairs)), t("rows.none", out.lang), bom=bom)
-    return 0
