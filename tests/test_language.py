@@ -108,7 +108,7 @@ def test_lang_option_wins_over_the_environment() -> None:
     (["tasks", "--unit", "khong-co-dau"], "không có đơn vị nào", "no unit"),
     (["show", "9.9"], "không có nhiệm vụ", "no task"),
     (["log", "--task", "9.9"], "không có nhiệm vụ", "no task"),
-    (["submit", "phong-kinh-te", "--period", "2009"], "không phải là một quý", "is not a quarter"),
+    (["submit", "phong-kinh-te", "--period", "2009/1"], "không phải là quý, nửa năm hay năm", "is not a quarter"),
     (["tasks", "--no-such-option"], "Lỗi: không có tùy chọn --no-such-option", "No such option"),
     (["overdu"], "không có lệnh 'overdu'. Có phải 'overdue'?", "Did you mean"),
     (["tasks", "--format", "xx"], "'xx' không thuộc", "is not one of"),
@@ -131,8 +131,8 @@ def test_a_file_problem_follows_the_language(tmp_path) -> None:  # type: ignore[
     shutil.copytree(SHIPPED, data)
     bad = data / "reports" / "2009-Q1" / "phong-kinh-te.yaml"
     bad.parent.mkdir(parents=True, exist_ok=True)
-    bad.write_text("unit: phong-kinh-te\nperiod: 2009-Q1\nentries:\n  - task: '9.9'\n    status: done\n"
-                   "    date: 2009-02-01\n", encoding="utf-8")
+    bad.write_text("unit: phong-kinh-te\nperiod: 2009-Q1\nsubmitted: 2009-07-02\nentries:\n  - task: '9.9'\n"
+                   "    status: done\n    date: 2009-02-01\n", encoding="utf-8")  # a warning: submitted after today
     en = hoinhap("check", "--lang", "en", data=data, env={"HOINHAP_TODAY": "2009-06-30"})
     vi = hoinhap("check", data=data, env={"HOINHAP_TODAY": "2009-06-30"})
     assert en.exit_code == vi.exit_code == 1
