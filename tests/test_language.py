@@ -136,8 +136,8 @@ def test_a_file_problem_follows_the_language(tmp_path) -> None:  # type: ignore[
     shutil.copytree(SHIPPED, data)
     bad = data / "reports" / "2009-Q1" / "phong-kinh-te.yaml"
     bad.parent.mkdir(parents=True, exist_ok=True)
-    bad.write_text("unit: phong-kinh-te\nperiod: 2009-Q1\nentries:\n  - task: '9.9'\n    status: done\n"
-                   "    date: 2009-02-01\n", encoding="utf-8")
+    bad.write_text("unit: phong-kinh-te\nperiod: 2009-Q1\nsubmitted: 2009-07-02\nentries:\n  - task: '9.9'\n"
+                   "    status: done\n    date: 2009-02-01\n", encoding="utf-8")  # a warning: submitted after today
     en = hoinhap("check", "--lang", "en", data=data, env={"HOINHAP_TODAY": "2009-06-30"})
     vi = hoinhap("check", data=data, env={"HOINHAP_TODAY": "2009-06-30"})
     assert en.exit_code == vi.exit_code == 1

@@ -89,7 +89,9 @@ def test_check_names_a_bad_duty_owner_by_line(data: Path) -> None:
     text = plan.read_text(encoding="utf-8").replace("owners: [phong-kinh-te]\n      with_year: ktt-so-ket-nam",
                                                     "owners: [phong-kinh-tee]\n      with_year: ktt-so-ket-nam")
     plan.write_text(text, encoding="utf-8")
-    r = hoinhap("check", data=data)
+    r = hoinhap("check", "--lang", "en", data=data)
     line = text[:text.index("phong-kinh-tee")].count("\n") + 1
     assert r.exit_code == 1 and f"plan.yaml:{line}:" in r.stdout + r.stderr
     assert "did you mean 'phong-kinh-te'" in r.stdout + r.stderr
+    vi = hoinhap("check", data=data)
+    assert f"plan.yaml:{line}:" in vi.stdout and "có phải 'phong-kinh-te'?" in vi.stdout

@@ -199,9 +199,10 @@ def test_comments_are_never_silently_dropped(mini: Path, cli: Cli) -> None:
     text = ("unit: phong-kinh-te\nperiod: 2009-Q2\nentries: [{task: '1.1', status: done, note: 'a # b',\n"
             "  date: '2009-04-01'}]  # nhiệm vụ tuyên truyền\n")
     path.write_text(text, encoding="utf-8")
-    result = cli("record", "1.1", "-s", "done", data=mini)
+    result = cli("record", "1.1", "-s", "done", "--lang", "en", data=mini)
     assert result.exit_code == 2
     assert f"{path}:4:25: this comment would be lost" in result.stderr
+    assert "chú thích này sẽ bị mất" in cli("record", "1.1", "-s", "done", data=mini).stderr
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -217,7 +218,7 @@ def test_a_report_that_does_not_parse_is_never_overwritten(mini: Path, text: str
     path.write_bytes(text.encode("utf-8"))
     result = cli("record", "1.1", "-s", "done", data=mini)
     assert result.exit_code == 2
-    assert f"{path}{where}" in result.stderr and "the file was not changed" in result.stderr
+    assert f"{path}{where}" in result.stderr and "tệp không thay đổi" in result.stderr
     assert path.read_bytes() == text.encode("utf-8")
 
 

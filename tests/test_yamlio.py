@@ -166,7 +166,7 @@ def test_standard_tags_are_refused_like_any_tag(text: str, value: object) -> Non
         assert doc.data["a"] == value and type(doc.data["a"]) is type(value)
         return
     assert doc is None and len(problems) == 1 and (problems[0].line, problems[0].col) == (1, 4)
-    assert f"the tag {text.split()[0]} is not allowed" in problems[0].message
+    assert f"the tag {text.split()[0]} is not allowed" in problems[0].text("en")
 
 
 def test_nan_is_a_number_not_a_crash() -> None:

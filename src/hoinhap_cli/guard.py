@@ -112,14 +112,14 @@ def _utf8(name: str) -> bool:
 def report_problem(name: str, full: str) -> Problem | None:
     """The one problem of a listed report that is not read (see `listed`), or None."""
     if not _utf8(full):
-        return Problem(name, None, None, say("guard.name_not_utf8"))
+        return Problem(name, None, None, words("guard.name_not_utf8"))
     why = not_plain(full, name)
     if why is not None:
         return Problem(name, None, None, why.removeprefix(f"{name}: "))
     base = os.path.basename(full)
     if not base.endswith((".yaml", ".yml")):
         stem = os.path.splitext(base)[0]
-        return Problem(name, None, None, say("guard.upper_yaml", stem=stem), "warning")
+        return Problem(name, None, None, words("guard.upper_yaml", stem=stem), "warning")
     return None
 
 
@@ -163,7 +163,7 @@ def check_size(name: str, text: str, limit: int) -> None:
     """Refuse a write that would make the report too big for every later read."""
     size = len(text.encode("utf-8"))
     if size > limit:
-        raise DataError([Problem(name, None, None, say("guard.too_big", size=f"{size / 2**20:.1f}",
+        raise DataError([Problem(name, None, None, words("guard.too_big", size=f"{size / 2**20:.1f}",
                                                        limit=f"{limit / 2**20:g}"))])
 
 
@@ -196,7 +196,7 @@ def lock_failed(lock: Path, name: str, err: OSError) -> DataError | None:
         owner = pwd.getpwuid(owner).pw_name
     except (OSError, KeyError, ImportError):
         pass
-    return DataError([Problem(name, None, None, say("guard.lock_owner", lock=lock.name, owner=owner))])
+    return DataError([Problem(name, None, None, words("guard.lock_owner", lock=lock.name, owner=owner))])
 
 
 def lock_timeout(what: str, value: str) -> float:
@@ -271,7 +271,8 @@ def date_value(value: Any) -> Any:
         return value
     from pydantic_core import PydanticCustomError  # reason: only a value that is not text gets here
 
-    raise PydanticCustomError("date_text", say("guard.date_text", value=str(value)))
+    said = words("guard.date_text", value=str(value))  # worded when shown (validation reads ctx["words"])
+    raise PydanticCustomError("date_text", said.text("en"), {"words": said})
 
 
 # ------------------------------------------------------------ check: many unknown keys

@@ -65,8 +65,10 @@ VI: dict[str, str] = {
         "Lọc theo hạn: nhiệm vụ chờ sự kiện chưa được ghi nhận khớp mọi khoảng thời gian.",
     "Due filters: leave out recurring duties (every quarter/year).":
         "Lọc theo hạn: bỏ các việc định kỳ (hằng quý/hằng năm).",
-    "Words to find, diacritics optional ('cum cong nghiep').":
-        "Từ cần tìm, có dấu hay không đều được ('cum cong nghiep').",
+    "Words to find, all of them, in any order, diacritics optional ('cho sieu thi'): in the task, its products "
+    "and notes, and the notes, reasons and evidence recorded for it.":
+        "Từ cần tìm, đủ mọi từ, theo thứ tự bất kỳ, có dấu hay không đều được ('cho sieu thi'): trong nội dung "
+        "nhiệm vụ, sản phẩm và ghi chú của nó, cùng ghi chú, lý do và căn cứ đã ghi cho nó.",
     "Only tasks whose latest reported status is this: not-started, in-progress, done, blocked, dropped (or chưa "
     "thực hiện, đang thực hiện, hoàn thành, vướng mắc, hủy bỏ); repeat for any of several.":
         "Chỉ các nhiệm vụ có tình trạng báo cáo gần nhất là: chưa thực hiện, đang thực hiện, hoàn thành, "
@@ -77,8 +79,12 @@ VI: dict[str, str] = {
         "Kiểm tra plan.yaml và các tệp báo cáo; in mọi lỗi dưới dạng tệp:dòng:cột.",
     "Warnings count as problems too.": "Cảnh báo cũng tính là lỗi.",
     "text or json.": "text hoặc json.",
-    "Exit 0 when valid, 1 when problems were found (with --strict, warnings too), 2 when the options are wrong.":
-        "Mã thoát 0 khi hợp lệ, 1 khi có lỗi (với --strict, cả cảnh báo), 2 khi tùy chọn sai.",
+    "Every problem of every file in one pass, by file and line. Exit 0 when valid, 1 when problems were found "
+    "(with --strict, warnings too; plan.yaml's `acknowledged:` accepts known warnings), 2 when the options are "
+    "wrong.":
+        "Mọi lỗi của mọi tệp trong một lượt, theo tệp và dòng. Mã thoát 0 khi hợp lệ, 1 khi có lỗi (với "
+        "--strict, cả cảnh báo; mục `acknowledged:` của plan.yaml chấp nhận các cảnh báo đã biết), 2 khi tùy "
+        "chọn sai.",
     # export
     "Print the whole validated plan (decision, programmes, units, tasks) as JSON or YAML.":
         "In toàn bộ kế hoạch đã kiểm tra (quyết định, chương trình, đơn vị, nhiệm vụ) dạng JSON hoặc YAML.",
@@ -95,15 +101,22 @@ VI: dict[str, str] = {
         "trong khoảng (--no-recurring bỏ chúng); việc chờ sự kiện khớp khi sự kiện đã được ghi nhận "
         "(--include-pending: cả trước đó); việc thường xuyên chỉ với --include-ongoing; việc không có thời hạn "
         "không bao giờ khớp.",
-    "Status: the latest entry reported for the task (`hoinhap record`); none means chưa thực hiện.":
-        "Tình trạng: mục báo cáo gần nhất của nhiệm vụ (`hoinhap record`); chưa có nghĩa là chưa thực hiện.",
+    "Status: from each milestone's entries (`hoinhap record`): done when every lead unit has said done; "
+    '"1/2 đơn vị xong" while some have not; none means chưa thực hiện. Updated: the last entry\'s date.':
+        "Tình trạng: từ các mục đã ghi cho từng mốc (`hoinhap record`): hoàn thành khi mọi đơn vị chủ trì đã báo "
+        'hoàn thành; "1/2 đơn vị xong" khi còn đơn vị chưa xong; chưa có mục nào là chưa thực hiện. Cập nhật: '
+        "ngày của mục gần nhất.",
     # show
     "Show everything about one task, and its reported progress.":
         "Mọi thông tin về một nhiệm vụ và tiến độ đã báo cáo.",
     "The task's number, loosely: 2.10, 2,10, 3.2.4A.": "Số thứ tự nhiệm vụ, viết thoải mái: 2.10, 2,10, 3.2.4A.",
     "table (text), json or md.": "table (văn bản), json hoặc md.",
-    'JSON is the task object of docs/json-contract.md with "status" and "history" added.':
-        'JSON là đối tượng nhiệm vụ của docs/json-contract.md, thêm "status" và "history".',
+    "Status: a milestone is done when every lead unit has reported it done (a group's wards each count); each "
+    "lead's latest status, and supporting units' entries, are listed. JSON is the task object of "
+    'docs/json-contract.md with the status keys and "history" added.':
+        "Tình trạng: một mốc hoàn thành khi mọi đơn vị chủ trì đã báo hoàn thành (mỗi phường của một nhóm đều "
+        "tính); liệt kê tình trạng gần nhất của từng đơn vị chủ trì và các mục của đơn vị phối hợp. JSON là đối "
+        'tượng nhiệm vụ của docs/json-contract.md, thêm các khóa tình trạng và "history".',
     # units
     "List units with how many tasks each leads and supports.":
         "Liệt kê các đơn vị và số nhiệm vụ mỗi đơn vị chủ trì, phối hợp.",
@@ -138,7 +151,10 @@ VI: dict[str, str] = {
     "hủy bỏ (diacritics optional).":
         "chưa thực hiện, đang thực hiện, hoàn thành, vướng mắc, hủy bỏ (có dấu hay không đều được) — hoặc "
         "not-started, in-progress, done, blocked, dropped.",
-    "Milestone number (from 1); default: the whole task.": "Số thứ tự mốc (từ 1); mặc định: cả nhiệm vụ.",
+    "Milestone number (from 1); default: the earliest dated milestone still open for the unit (said on "
+    "stderr), the whole task when it has one milestone.":
+        "Số thứ tự mốc (từ 1); mặc định: mốc có hạn sớm nhất mà đơn vị chưa xong (báo trên stderr), cả nhiệm vụ "
+        "khi nhiệm vụ chỉ có một mốc.",
     "YYYY-MM-DD (default: today).": "YYYY-MM-DD (mặc định: hôm nay).",
     "Unit id, name or alias (default: the task's first lead unit).":
         "Mã, tên hoặc tên gọi khác của đơn vị (mặc định: đơn vị chủ trì đầu tiên của nhiệm vụ).",
@@ -155,11 +171,57 @@ VI: dict[str, str] = {
     "An event id from the plan's events:.": "Mã sự kiện trong mục events: của kế hoạch.",
     "The day it happened (YYYY-MM-DD).": "Ngày sự kiện xảy ra (YYYY-MM-DD).",
     # submit
-    "Mark a unit's report for a quarter as submitted (sets submitted: DATE in its file).":
-        "Đánh dấu báo cáo quý của một đơn vị là đã nộp (ghi submitted: NGÀY trong tệp).",
+    "Record that a unit sent a report for a period (a quarter's sets submitted: DATE in its file).":
+        "Ghi nhận một đơn vị đã gửi báo cáo của một kỳ (báo cáo quý: ghi submitted: NGÀY trong tệp của đơn vị).",
     "Unit id, name or alias.": "Mã, tên hoặc tên gọi khác của đơn vị.",
-    "The quarter reported on.": "Quý được báo cáo.",
+    "The period reported on: a quarter, a half or a year.": "Kỳ được báo cáo: một quý, nửa năm hoặc một năm.",
+    "The document's number, e.g. 15/BC-KT.": "Số văn bản, ví dụ 15/BC-KT.",
+    "The reporting duty (plan.yaml reporting:), if not the unit's own for this kind of period.":
+        "Nghĩa vụ báo cáo (mục reporting: của plan.yaml), nếu không phải nghĩa vụ của chính đơn vị cho loại kỳ này.",
+    "The same document also answers the yearly report (a Q4 or second-half report).":
+        "Văn bản này cũng là báo cáo năm (báo cáo quý IV hoặc 6 tháng cuối năm).",
+    "A quarter is the unit's quarterly report; a year (or --duty) any other duty of plan.yaml `reporting:`, kept "
+    "under submissions: in the unit's file of that period's last quarter.":
+        "Một quý là báo cáo quý của đơn vị; một năm (hoặc --duty) là nghĩa vụ khác trong `reporting:` của "
+        "plan.yaml, lưu ở mục submissions: trong tệp của đơn vị cho quý cuối của kỳ đó.",
     "Day it was submitted (default: today).": "Ngày nộp (mặc định: hôm nay).",
+    # reports
+    "List who must report what to whom, and who did: units across periods, per reporting duty.":
+        "Liệt kê ai phải báo cáo gì cho ai, và ai đã nộp: các đơn vị theo từng kỳ, theo từng nghĩa vụ báo cáo.",
+    "Only the reports of periods inside this one (default: every period begun by the as-of date).":
+        "Chỉ báo cáo của những kỳ nằm trong kỳ này (mặc định: mọi kỳ đã bắt đầu tính đến ngày xét).",
+    "Only this unit's reports (id, name or alias).": "Chỉ báo cáo của đơn vị này (mã, tên hoặc tên gọi khác).",
+    'The duties come from plan.yaml `reporting:` (docs/plan-format.md). A cell says "đã nộp 05/4", "nộp trễ 9 '
+    'ngày", "chưa nộp" or "chưa đến hạn". Exit 0 when no report is missing, 1 when one is (due before the as-of '
+    "date and not sent by then), 2 for usage errors or unreadable data.":
+        'Các nghĩa vụ lấy từ `reporting:` của plan.yaml (docs/plan-format.md). Mỗi ô ghi "đã nộp 05/4", "nộp trễ '
+        '9 ngày", "chưa nộp" hoặc "chưa đến hạn". Mã thoát 0 khi không thiếu báo cáo nào, 1 khi thiếu (đến hạn '
+        "trước ngày xét mà đến ngày đó chưa gửi), 2 khi dùng sai hoặc dữ liệu không đọc được.",
+    # forms
+    "Write the quarter's forms: one .xlsx per reporting unit, to fill in and send back (see collect).":
+        "Ghi các biểu mẫu của quý: mỗi đơn vị báo cáo một tệp .xlsx, để điền rồi gửi lại (xem collect).",
+    "The quarter the forms report on, e.g. 2009-Q2.": "Quý mà biểu mẫu báo cáo, ví dụ 2009-Q2.",
+    "Folder to write the forms in (made if missing).": "Thư mục ghi biểu mẫu (tạo nếu chưa có).",
+    "Overwrite forms already in DIR.": "Ghi đè các biểu mẫu đã có trong DIR.",
+    "Each form lists the milestones of the tasks the unit leads or supports, with cells to fill (status, date, "
+    "note, reason, evidence) and a cell that makes it the unit's report for the quarter. Without --unit: every "
+    "unit that must report (programme 8). Existing files in DIR are kept unless --force.":
+        "Mỗi biểu mẫu liệt kê các mốc của những nhiệm vụ đơn vị chủ trì hoặc phối hợp, với các ô cần điền (tình "
+        "trạng, ngày, ghi chú, lý do, căn cứ) và một ô để biểu mẫu thành báo cáo quý của đơn vị. Không có "
+        "--unit: mọi đơn vị phải báo cáo (chương trình 8). Các tệp đã có trong DIR được giữ nguyên trừ khi có "
+        "--force.",
+    # collect
+    "Read returned forms into reports/<quarter>/<unit>.yaml; a form already collected adds nothing.":
+        "Đọc các biểu mẫu gửi lại vào reports/<quý>/<đơn-vị>.yaml; biểu mẫu đã thu rồi thì không thêm gì.",
+    "Returned forms (from `forms`).": "Các biểu mẫu gửi lại (do `forms` tạo).",
+    "Refuse forms for another quarter.": "Từ chối biểu mẫu của quý khác.",
+    "Refuse forms of another unit.": "Từ chối biểu mẫu của đơn vị khác.",
+    "Show what would be recorded; write nothing.": "Cho biết những gì sẽ được ghi; không ghi gì.",
+    "Each form is checked whole: a refused one writes nothing (one line per problem, FILE.xlsx!CELL: …) and the "
+    "others are still read. Exit 0 when every form was read, 2 when one or more were refused.":
+        "Mỗi biểu mẫu được kiểm tra trọn vẹn: biểu mẫu bị từ chối không ghi gì (mỗi lỗi một dòng, "
+        "FILE.xlsx!CELL: …) và các biểu mẫu khác vẫn được đọc. Mã thoát 0 khi đọc được mọi biểu mẫu, 2 khi có "
+        "biểu mẫu bị từ chối.",
     # log
     "List recorded progress entries, oldest first (by date, then order in the files).":
         "Liệt kê các mục tiến độ đã ghi, cũ nhất trước (theo ngày, rồi theo thứ tự trong tệp).",
@@ -168,23 +230,39 @@ VI: dict[str, str] = {
     "From this day (YYYY-MM-DD).": "Từ ngày này (YYYY-MM-DD).",
     "To this day, inclusive.": "Đến hết ngày này.",
     "table, json, csv or md.": "table, json, csv hoặc md.",
+    "With each entry its evidence (Căn cứ); recorded events show as ⚑ EVENT and submitted quarterly reports as "
+    "✉ QUARTER (not with --task).":
+        "Kèm căn cứ (Căn cứ) của từng mục; sự kiện đã ghi nhận hiện là ⚑ MÃ_SỰ_KIỆN và báo cáo quý đã nộp là "
+        "✉ QUÝ (không hiện khi có --task).",
     # overdue
-    "List what is late: milestones and reports due before the as-of date, not done or dropped.":
-        "Liệt kê việc trễ hạn: mốc và báo cáo đến hạn trước ngày xét, chưa hoàn thành hay hủy bỏ.",
+    "List what is late: task milestones, then the reporting periods with reports not sent.":
+        "Liệt kê việc trễ hạn: các mốc nhiệm vụ, rồi các kỳ báo cáo còn đơn vị chưa nộp.",
+    "Late reports: one row per unit, or hidden (default: one line per period).":
+        "Báo cáo trễ hạn: mỗi đơn vị một dòng, hoặc ẩn đi (mặc định: mỗi kỳ một dòng).",
     "One list per unit or programme, or none.": "Một danh sách cho mỗi đơn vị hoặc chương trình, hoặc không chia.",
     "Hide the ongoing tasks with no recent update.": "Ẩn các việc thường xuyên không có cập nhật gần đây.",
-    'Exit 0 when nothing is late, 1 when something is, 2 for usage errors or unreadable data. Rules per deadline '
-    'kind: README, "Trễ hạn / overdue"; JSON: docs/json-contract.md.':
-        'Mã thoát 0 khi không có gì trễ, 1 khi có việc trễ, 2 khi dùng sai hoặc dữ liệu không đọc được. Quy tắc '
-        'theo từng loại thời hạn: README, "Trễ hạn / overdue"; JSON: docs/json-contract.md.',
+    'Late reports follow the tasks, one line per period ("Báo cáo quý I/2009: 12/29 đơn vị chưa nộp"); '
+    "--reports lists them one row per unit, --no-reports hides them; with --program they are left out (reports "
+    "belong to no programme). Exit 0 when nothing is late, 1 when a task or a report is (hidden or not), 2 for "
+    'usage errors or unreadable data. Rules per deadline kind: README, "Trễ hạn / overdue"; JSON: '
+    "docs/json-contract.md.":
+        'Báo cáo trễ hạn hiện sau các nhiệm vụ, mỗi kỳ một dòng ("Báo cáo quý I/2009: 12/29 đơn vị chưa nộp"); '
+        "--reports liệt kê mỗi đơn vị một dòng, --no-reports ẩn chúng; có --program thì không hiện (báo cáo "
+        "không thuộc chương trình nào). Mã thoát 0 khi không có gì trễ, 1 khi có nhiệm vụ hoặc báo cáo trễ (dù "
+        'ẩn hay không), 2 khi dùng sai hoặc dữ liệu không đọc được. Quy tắc theo từng loại thời hạn: README, '
+        '"Trễ hạn / overdue"; JSON: docs/json-contract.md.',
     # upcoming
-    "List what falls due soon: open milestones and reports due from the as-of date to as-of + within.":
-        "Liệt kê việc sắp đến hạn: mốc và báo cáo chưa xong đến hạn từ ngày xét đến ngày xét + khoảng --within.",
+    "List what falls due soon: open task milestones due from the as-of date to as-of + within.":
+        "Liệt kê việc sắp đến hạn: các mốc nhiệm vụ chưa xong đến hạn từ ngày xét đến ngày xét + khoảng --within.",
     "How far ahead: days, weeks, months (30 d), quarters (91 d), years.":
         "Xem trước bao xa: ngày, tuần, tháng (30 ngày), quý (91 ngày), năm.",
     # summary
-    "The periodic review: per programme and per lead unit, what fell due, what is done, what is late.":
-        "Báo cáo sơ kết định kỳ: theo chương trình và đơn vị chủ trì, việc đến hạn, đã xong, trễ hạn.",
+    "The periodic review: every task active in the period, its status, what changed, and the reports.":
+        "Báo cáo sơ kết định kỳ: mọi nhiệm vụ đang thực hiện trong kỳ, tình trạng, những gì thay đổi, và tình "
+        "hình báo cáo.",
+    "table, md, json, or docx (a Word document; needs --out).": "table, md, json hoặc docx (văn bản Word; cần --out).",
+    "docx: the document's number (blank to fill by hand).": "docx: số văn bản (để trống để điền tay).",
+    "docx: the document's date (default: today).": "docx: ngày văn bản (mặc định: hôm nay).",
     "The review period: a quarter, a half, a year (or FROM..TO).":
         "Kỳ báo cáo: một quý, nửa năm, một năm (hoặc TỪ..ĐẾN).",
     "Judge as of this date (default: the day after the period, or today if sooner).":
@@ -192,8 +270,10 @@ VI: dict[str, str] = {
     "table, md or json.": "table, md hoặc json.",
     "Write to FILE (atomically) instead of stdout.": "Ghi vào tệp FILE (trọn vẹn một lần) thay vì in ra.",
     "With --out: replace FILE if it exists.": "Cùng --out: thay tệp FILE nếu đã có.",
-    "--format md is a Vietnamese document ready to paste into the standing agency's report.":
-        "--format md là văn bản tiếng Việt sẵn để dán vào báo cáo của cơ quan thường trực.",
+    "--format md is a Vietnamese document ready to paste into the standing agency's report; --format docx --out "
+    "FILE.docx is that report as an official document (docs/review-docx.md).":
+        "--format md là văn bản tiếng Việt sẵn để dán vào báo cáo của cơ quan thường trực; --format docx --out "
+        "FILE.docx là chính báo cáo đó dưới dạng văn bản hành chính (docs/review-docx.md).",
     # timeline
     "Show the plan as a chart: quarters across, one row per task, each milestone where it falls.":
         "Vẽ kế hoạch thành biểu đồ: các quý theo chiều ngang, mỗi nhiệm vụ một dòng, mỗi mốc đặt đúng chỗ.",
@@ -242,6 +322,15 @@ VI: dict[str, str] = {
     "nothing is written and the exit code is 2.":
         "Kế hoạch là Quyết định 02/2008/QĐ-UBND kèm theo gói. Không ghi đè gì: nếu một trong các tệp này đã có, "
         "không ghi gì cả và mã thoát là 2.",
+    # cache
+    "Show where the cache is and its size beside the data's (info), or empty it (clear).":
+        "Cho biết bộ nhớ đệm ở đâu và dung lượng của nó bên cạnh dung lượng dữ liệu (info), hoặc xoá sạch nó "
+        "(clear).",
+    "info: path, entries, size; clear: remove every entry.": "info: đường dẫn, số mục, dung lượng; clear: xoá mọi mục.",
+    "The cache holds each data file's validated content under the hash of its bytes, and the last checked ledger "
+    "of each data folder; it is rebuilt by the next command that reads.":
+        "Bộ nhớ đệm giữ nội dung đã kiểm tra của từng tệp dữ liệu theo mã băm các byte của tệp, và sổ theo dõi "
+        "đã kiểm tra gần nhất của từng thư mục dữ liệu; lệnh đọc kế tiếp sẽ dựng lại nó.",
 }
 
 _SUFFIX = re.compile(r"\s+\[([^\]]*)\]\s*$")

@@ -309,6 +309,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guard.out_failed": ("{file}: không ghi được: {why} ({detail}); tệp không thay đổi",
                          "{file}: cannot write: {why} ({detail}); the file was not changed"),
     "guard.why.full": ("đĩa đã đầy", "the disk is full"),
+    "guard.why.quota": ("đã dùng hết hạn mức đĩa", "the disk quota is used up"),
     "guard.why.readonly": ("hệ thống tệp chỉ đọc", "the file system is read-only"),
     "guard.why.denied": ("không có quyền ghi vào thư mục này", "no permission to write in this folder"),
     "guard.why.folder": ("đây là một thư mục", "it is a folder"),

@@ -80,8 +80,10 @@ COMMAND_MESSAGES: dict[str, tuple[str, str]] = {
     "cli.submit.quarter_only": ("--period '{period}' không phải là một quý: kế hoạch này không có chế độ báo cáo "
                                 "nào khác",
                                 "--period '{period}' is not a quarter: this plan has no other reporting duties"),
-    "cli.submit.before": ("--date {day} trước ngày bắt đầu kỳ {period} ({start})",
-                          "--date {day} is before the period {period} began ({start})"),
+    "cli.submit.before": ("--date {day} trước ngày bắt đầu quý {period} ({start})",
+                          "--date {day} is before the quarter {period} began ({start})"),
+    "cli.submit.before_period": ("--date {day} trước ngày bắt đầu kỳ {period} ({start})",
+                                 "--date {day} is before the period {period} began ({start})"),
     "problem.warning": ("cảnh báo: ", "warning: "),
     "problem.and_more": ("{message} (và {n} lỗi khác)", "{message} (and {n} more problem(s))"),
     "click.try": ("Xem '{command}' để biết cách dùng.", "Try '{command}' for help."),

@@ -157,4 +157,55 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                       "with_year pairs a quarterly or half-yearly duty with a yearly one; '{id}' is every {every}, "
                       "'{other}' every {other_every}"),
     "noun.duty": ("nghĩa vụ báo cáo", "duty"),
+    # --- fixlang: the last English-only messages below the CLI
+    "every.quarter": ("quý", "quarter"),
+    "every.half": ("nửa năm", "half"),
+    "every.year": ("năm", "year"),
+    "val.submission_every": ("nghĩa vụ '{duty}' báo cáo mỗi {every} một lần, không cho kỳ {period}",
+                             "duty '{duty}' is reported every {every}, not for {period}"),
+    "val.in_future": ("{day} là ngày trong tương lai (hôm nay là {today})",
+                      "{day} is in the future (today is {today})"),
+    "yaml.error": ("lỗi YAML: {error}", "YAML error: {error}"),
+    "yaml.tag_directive": ("không được dùng chỉ thị %TAG: viết YAML thường, không có thẻ",
+                           "a %TAG directive is not allowed: write plain YAML without tags"),
+    "snapshot.changed": ("dữ liệu đã thay đổi trong lúc lệnh này đang đọc: chạy lại lệnh",
+                         "the data changed while this command read it: run it again"),
+    "store.nothing_written": ("không ghi gì", "nothing was written"),
+    "store.write_failed": ("không ghi được: {why}{detail}; tệp không thay đổi",
+                           "cannot write: {why}{detail}; the file was not changed"),
+    "store.comment_lost": ("chú thích này sẽ bị mất: không thể ghi thay đổi chỉ bằng cách thêm dòng vào bố cục "
+                           "của tệp, nên công cụ sẽ phải viết lại cả tệp; chuyển nội dung vào trường note: hoặc "
+                           "xóa chú thích, rồi chạy lại",
+                           "this comment would be lost: the change cannot be made by adding lines to this file's "
+                           "layout, so the tool would rewrite it; move the text into a note: field or delete the "
+                           "comment, then run again"),
+    "store.not_changed": ("tệp không thay đổi: sửa lỗi rồi chạy lại",
+                          "the file was not changed: fix it, then run again"),
+    "store.read_back": ("lỗi nội bộ: văn bản mới đọc lại không đúng như đã ghi",
+                        "internal error: the new text does not read back as written"),
+    "notation.help": ("viết `2008-Q3`, `2009-H1`, `2009`, `by 2010`, `2009-12-31`, `2008-Q4..2009-Q2`, `ongoing`, "
+                      "`every quarter`, `every year`, `after <mã-sự-kiện>` hoặc `none`",
+                      "use 2008-Q3, 2009-H1, 2009, by 2010, 2009-12-31, 2008-Q4..2009-Q2, ongoing, every quarter, "
+                      "every year, after <event-id> or none"),
+    "notation.not_text": ("thời hạn phải là văn bản, không phải {kind}: {help}",
+                          "a deadline is text, not {kind}: {help}"),
+    "notation.empty": ("thời hạn trống: {help}", "empty deadline: {help}"),
+    "notation.after": ("'{text}': viết `after <mã-sự-kiện>`, một mã trong events:",
+                       "'{text}': write after <event-id>, an id from events:"),
+    "notation.by_span": ("'{text}': 'by' chỉ nhận một kỳ, không nhận một khoảng",
+                         "'{text}': 'by' takes one period, not a span"),
+    "model.invisible": ("'{value}' chứa ký tự ẩn {name} (U+{code}): xóa nó",
+                        "'{value}' contains an invisible {name} (U+{code}): delete it"),
+    "model.control_char": ("văn bản chứa {char}: ghi chú được chứa mọi chữ, tab và xuống dòng, nhưng không chứa "
+                           "ký tự điều khiển nào khác; xóa nó",
+                           "the text contains {char}: a note may hold any text, tabs and line breaks, but no other "
+                           "control character; delete it"),
+    "model.deadline_type": ("thời hạn phải là văn bản như 2009-Q3 hoặc 'by 2010', không phải một con số",
+                            "a deadline is text such as 2009-Q3 or 'by 2010', not a number"),
+    "model.quarter_type": ("quý phải là văn bản như 2009-Q1", "a quarter is text such as 2009-Q1"),
+    "model.period_type": ("kỳ phải là văn bản như 2009-Q1, 2009-H1 hoặc 2009",
+                          "a period is text such as 2009-Q1, 2009-H1 or 2009"),
+    "model.not_report_period": ("'{value}' không phải là quý, nửa năm hay năm: viết 2009-Q1, 2009-H1 hoặc 2009",
+                                "'{value}' is not a quarter, a half or a year: write 2009-Q1, 2009-H1 or 2009"),
+    "notation.bad": ("'{text}' không phải là thời hạn: {help}", "'{text}' is not a deadline: {help}"),
 }

@@ -27,6 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from hoinhap_cli import guard
 from hoinhap_cli.periods import Deadline, DeadlineError, Period, is_quarter, parse_date, parse_deadline, parse_period
+from hoinhap_cli.problems import Words, words
 from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
 from hoinhap_cli.vocab import SCHEMA_VERSION, Status, UnitKind, WarningCode, status_of
 
@@ -42,15 +43,20 @@ class Base(BaseModel):
 # is false for every character `refused_in_text` refuses: Cc, Cs and Cn are not printable).
 
 
+def _refused(kind: str, message: str | Words) -> PydanticCustomError:
+    """A value refused in domain words: the English text for pydantic, the Words in the context
+    for validation to word in the run's language."""
+    english = message if isinstance(message, str) else message.text("en")
+    return PydanticCustomError(kind, english, {"words": message})
+
+
 def _no_invisible(value: str) -> str:
     if value.isascii():
         return value
     for ch, name in INVISIBLE.items():
         if ch in value:
-            raise PydanticCustomError(
-                "invisible_char", "'{value}' contains an invisible {name} (U+{code}): delete it",
-                {"value": value.replace(ch, "·"), "name": name, "code": f"{ord(ch):04X}"},
-            )
+            raise _refused("invisible_char", words("model.invisible", value=value.replace(ch, "·"), name=name,
+                                                   code=f"{ord(ch):04X}"))
     return value
 
 
@@ -59,10 +65,7 @@ def _printable(value: str) -> str:
         return value
     ch = refused_in_text(value)
     if ch is not None:
-        raise PydanticCustomError(
-            "control_char", "the text contains {char}: a note may hold any text, tabs and line breaks, "
-            "but no other control character; delete it", {"char": describe_char(ch)},
-        )
+        raise _refused("control_char", words("model.control_char", char=describe_char(ch)))
     return value
 
 
@@ -101,7 +104,7 @@ def _parse_date(value: Any) -> Any:
         try:
             return parse_date(value)
         except DeadlineError as err:
-            raise PydanticCustomError("date_text", str(err)) from None
+            raise _refused("date_text", err.words) from None
     return guard.date_value(value)  # a number (1235865600, 20090301) is not a date
 
 
@@ -123,14 +126,14 @@ def _deadline(value: Any) -> Deadline:
     if isinstance(value, Deadline):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("deadline_type", "a deadline is text such as 2009-Q3 or 'by 2010', not a number")
+        raise _refused("deadline_type", words("model.deadline_type"))
     known = _DEADLINES.get(value)
     if known is not None:
         return known
     try:
         known = _DEADLINES[value] = parse_deadline(value)
     except DeadlineError as err:
-        raise PydanticCustomError("deadline", str(err)) from None
+        raise _refused("deadline", err.words) from None
     return known
 
 
@@ -154,17 +157,16 @@ def _period(value: Any) -> Period:
     if isinstance(value, Period):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("period_type", "a quarter is text such as 2009-Q1")
+        raise _refused("period_type", words("model.quarter_type"))
     known = _QUARTERS.get(value)
     if known is not None:
         return known
     try:
         p = parse_period(value)
     except DeadlineError as err:
-        raise PydanticCustomError("period", str(err)) from None
+        raise _refused("period", err.words) from None
     if not is_quarter(p.label):
-        raise PydanticCustomError("period", "'{value}' is not a quarter: write YYYY-Qn, e.g. 2009-Q1",
-                                  {"value": value})
+        raise _refused("period", words("paths.not_quarter", period=value))
     _QUARTERS[value] = p
     return p
 
@@ -366,14 +368,13 @@ def _report_period(value: Any) -> Period:
     if isinstance(value, Period):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("period_type", "a period is text such as 2009-Q1, 2009-H1 or 2009")
+        raise _refused("period_type", words("model.period_type"))
     try:
         p = parse_period(value)
     except DeadlineError as err:
-        raise PydanticCustomError("period", str(err)) from None
+        raise _refused("period", err.words) from None
     if not re.fullmatch(r"\d{4}(-Q[1-4]|-H[12])?", p.label):
-        raise PydanticCustomError("period", "'{value}' is not a quarter, a half or a year: write 2009-Q1, "
-                                  "2009-H1 or 2009", {"value": value})
+        raise _refused("period", words("model.not_report_period", value=value))
     return p
 
 

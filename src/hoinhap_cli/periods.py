@@ -175,20 +175,15 @@ _RE_EVERY = re.compile(r"^every\s+(quarter|year)(?:\s+(\S+))?$", re.IGNORECASE)
 _RE_BY = re.compile(r"^by\s+(\S+)$", re.IGNORECASE)
 _RE_AFTER = re.compile(r"^after\s+([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
-NOTATION_HELP = (
-    "use 2008-Q3, 2009-H1, 2009, by 2010, 2009-12-31, 2008-Q4..2009-Q2, ongoing, "
-    "every quarter, every year, after <event-id> or none"
-)
-
 
 def parse_deadline(text: str) -> Deadline:
     """Parse the notation of docs/plan-format.md. Raises DeadlineError only."""
     if not isinstance(text, str):
-        raise DeadlineError(f"a deadline is text, not {type(text).__name__}: {NOTATION_HELP}")
+        raise DeadlineError(words("notation.not_text", kind=type(text).__name__, help=words("notation.help")))
     raw = " ".join(text.split())
     low = raw.lower()
     if not raw:
-        raise DeadlineError(f"empty deadline: {NOTATION_HELP}")
+        raise DeadlineError(words("notation.empty", help=words("notation.help")))
     if low == "ongoing":
         return Deadline(Kind.ONGOING, label="ongoing")
     if low == "none":
@@ -204,14 +199,14 @@ def parse_deadline(text: str) -> Deadline:
     if m := _RE_AFTER.match(raw):
         return Deadline(Kind.EVENT, event=m.group(1), label=f"after {m.group(1)}")
     if low.startswith("after"):
-        raise DeadlineError(f"'{text}': write after <event-id>, an id from events:")
+        raise DeadlineError(words("notation.after", text=text))
     if m := _RE_BY.match(raw):
         inner = parse_period(m.group(1))
         if ".." in inner.label:
-            raise DeadlineError(f"'{text}': 'by' takes one period, not a span")
+            raise DeadlineError(words("notation.by_span", text=text))
         return Deadline(Kind.BY, due=inner.end, label=f"by {inner.label}")
     if not re.match(r"^\d{4}", raw):
-        raise DeadlineError(f"'{text}' is not a deadline: {NOTATION_HELP}")
+        raise DeadlineError(words("notation.bad", text=text, help=words("notation.help")))
     p = parse_period(raw)
     if ".." in p.label:
         return _dated(Kind.SPAN, p, p.label)

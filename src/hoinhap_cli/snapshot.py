@@ -38,7 +38,7 @@ from hoinhap_cli.cache import Cache
 from hoinhap_cli.ledger import MAX_BYTES, EntryView, HeldEntries, Ledger, Report, StatusIndex, named_reports, up_to
 from hoinhap_cli.ledger import load as load_uncached
 from hoinhap_cli.paths import DataDir
-from hoinhap_cli.problems import DataError, Problem, errors
+from hoinhap_cli.problems import DataError, Problem, errors, words
 from hoinhap_cli.records import Task, Unit
 
 _Named = list[tuple[str, str]]  # each report file's name as displayed, and its full path
@@ -76,7 +76,7 @@ class FileHashes:
 
 SETTLED_NS = 2_000_000_000  # a file's times must be this much older than its reading to store its stat
 ATTEMPTS = 3  # loads tried while the files keep changing under the command
-CHANGED = "the data changed while this command read it: run it again"
+CHANGED = words("snapshot.changed")  # the data changed while this command read it: run it again
 _Sig = tuple[int, int, int, int]
 
 

@@ -126,7 +126,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
         if reformatted or current is None:  # a splice was read back in _new_text already
             problems = check(new_text, new)
             if problems:
-                raise DataError(problems + [Problem(name, None, None, "nothing was written")])
+                raise DataError(problems + [Problem(name, None, None, words("store.nothing_written"))])
         guard.check_size(name, new_text, max_bytes)
         try:
             replace(path, new_text)
@@ -139,11 +139,10 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
 
 def write_failed(name: str, err: OSError) -> DataError:
     """A write the system refused (disk full, read-only folder): one line; the old file is intact."""
-    why = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-           errno.EROFS: "the file system is read-only", errno.EACCES: "no permission to write in this folder",
-           errno.EPERM: "no permission to write in this folder"}.get(err.errno or 0, "the system refused the write")
+    why = {errno.ENOSPC: "guard.why.full", errno.EDQUOT: "guard.why.quota", errno.EROFS: "guard.why.readonly",
+           errno.EACCES: "guard.why.denied", errno.EPERM: "guard.why.denied"}.get(err.errno or 0, "guard.why.other")
     detail = f" ({err.strerror})" if err.strerror else f" ({err})"
-    return DataError([Problem(name, None, None, f"cannot write: {why}{detail}; the file was not changed")])
+    return DataError([Problem(name, None, None, words("store.write_failed", why=words(why), detail=detail))])
 
 
 def sweep(path: Path) -> int:
@@ -167,9 +166,7 @@ def _new_text(name: str, doc: yamlio.Located, text: str, current: ReportFile, ne
         return spliced, False
     comment = yamldump.comment_at(text)
     if comment is not None:
-        raise DataError([Problem(name, *comment, "this comment would be lost: the change cannot be made by "
-                                 "adding lines to this file's layout, so the tool would rewrite it; move the "
-                                 "text into a note: field or delete the comment, then run again")])
+        raise DataError([Problem(name, *comment, words("store.comment_lost"))])
     rendered = render(new)
     return rendered, rendered != render(current)
 
@@ -184,7 +181,8 @@ def _read(path: Path, name: str, plan: Plan, unit: str, period: str,
     except FileNotFoundError:
         return None, None, None
     except OSError as err:
-        raise DataError([Problem(name, None, None, f"cannot read the file: {err.strerror or err}")]) from None
+        raise DataError([Problem(name, None, None, words("yaml.unreadable", error=err.strerror or str(err)))]) \
+            from None
     if not raw.strip():  # an empty file holds nothing that could be lost
         return None, None, None
     doc, problems = yamlio.parse(raw, name)
@@ -192,8 +190,7 @@ def _read(path: Path, name: str, plan: Plan, unit: str, period: str,
     if doc is not None:
         content, problems = validate_report(doc, plan, unit, period, today)
     if doc is None or content is None or errors(problems):
-        raise DataError(errors(problems) + [Problem(name, None, None,
-                                                    "the file was not changed: fix it, then run again")])
+        raise DataError(errors(problems) + [Problem(name, None, None, words("store.not_changed"))])
     return content, doc, raw.decode("utf-8")
 
 
@@ -208,7 +205,7 @@ def _checker(name: str, plan: Plan, unit: str, period: str,
         if content is None or errors(problems):
             return errors(problems)
         if content != expected:
-            return [Problem(name, None, None, "internal error: the new text does not read back as written")]
+            return [Problem(name, None, None, words("store.read_back"))]
         return []
 
     return check

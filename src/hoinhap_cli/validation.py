@@ -138,6 +138,8 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
     elif kind in ("greater_than_equal", "greater_than"):
         limit = e.get("ctx", {})
         msg = words("val.too_small", value=_describe(value), limit=limit.get("ge", limit.get("gt", "")))
+    elif isinstance(e.get("ctx", {}).get("words"), Words):  # refused by a model's own rule (model._refused)
+        msg = e["ctx"]["words"]
     else:
         msg = e["msg"]
     return msg, kind == "extra_forbidden"
@@ -441,13 +443,14 @@ def _submission_problems(report: ReportFile, doc: Located, duties: dict[str, str
     for i, s in enumerate(report.submissions):
         every = duties.get(s.duty)
         if every is None:
-            out.append(_unknown(doc, ("submissions", i, "duty"), "reporting duty", s.duty, set(duties)))
+            out.append(_unknown(doc, ("submissions", i, "duty"), "duty", s.duty, set(duties)))
         elif not re.fullmatch(_FREQUENCY[every], s.period.label):
-            out.append(doc.problem(("submissions", i, "period"), f"duty '{s.duty}' is reported every {every}, "
-                                   f"not for {s.period}"))
+            out.append(doc.problem(("submissions", i, "period"), words("val.submission_every", duty=s.duty,
+                                                                       every=words(f"every.{every}"),
+                                                                       period=s.period.label)))
         if s.date > today:
-            out.append(doc.problem(("submissions", i, "date"), f"{s.date.isoformat()} is in the future "
-                                   f"(today is {today.isoformat()})"))
+            out.append(doc.problem(("submissions", i, "date"), words("val.in_future", day=s.date.isoformat(),
+                                                                     today=today.isoformat())))
     return out
 
 

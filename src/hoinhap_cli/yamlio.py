@@ -322,7 +322,7 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
         what = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
         return None, [Problem(file, at_line, at_col, words("yaml.char", char=what, reason=err.reason))]
     except yaml.YAMLError as err:  # pragma: no cover - every libyaml error is one of the above
-        return None, [Problem(file, 1, None, f"YAML error: {err}")]
+        return None, [Problem(file, 1, None, words("yaml.error", error=str(err)))]
     if root is None:
         return Located(None, file, None), []
     try:

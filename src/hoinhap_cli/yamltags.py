@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import yaml
 
-from hoinhap_cli.problems import Problem
+from hoinhap_cli.problems import Problem, words
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -23,10 +23,10 @@ def first_tag(text: str, file: str) -> Problem | None:
             continue
         if isinstance(event, yaml.DocumentStartEvent) and event.tags:
             return Problem(file, mark.line + 1, mark.column + 1,
-                           "a %TAG directive is not allowed: write plain YAML without tags")
+                           words("yaml.tag_directive"))
         tag = getattr(event, "tag", None)
         if tag is not None:
             short = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
             return Problem(file, mark.line + 1, mark.column + 1,
-                           f"the tag {short} is not allowed: write plain YAML without '!!' or '!' tags")
+                           words("yaml.tag", tag=short))
     return None

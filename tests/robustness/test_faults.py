@@ -33,7 +33,8 @@ from report_cases import TODAY
 
 QUARTER = "2009-Q2"
 REPORT = Path("reports") / QUARTER / "phong-kinh-te.yaml"
-ENV = {**{k: v for k, v in os.environ.items() if not k.startswith("HOINHAP_")}, "HOINHAP_TODAY": TODAY}
+ENV = {**{k: v for k, v in os.environ.items() if not k.startswith("HOINHAP_")}, "HOINHAP_TODAY": TODAY,
+       "HOINHAP_LANG": "en"}  # the refusals below are compared in English
 
 
 def make_data(folder: Path, entries: int = 0) -> Path:
@@ -165,7 +166,7 @@ def written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> Path:
 def _refused(data: Path, expected: str) -> None:
     before = (data / REPORT).read_bytes()
     listing = sorted(p.name for p in (data / REPORT).parent.iterdir())
-    result = hoinhap("record", "2.10", "-s", "done", "--note", "mới", "--data", str(data))
+    result = hoinhap("record", "2.10", "-s", "done", "--note", "mới", "--lang", "en", "--data", str(data))
     assert result.exit_code == 2, result.stderr
     assert "Traceback" not in result.stderr and "lỗi nội bộ" not in result.stderr
     lines = result.stderr.splitlines()
@@ -213,7 +214,7 @@ def test_disk_full_on_the_first_write_of_a_quarter(tmp_path: Path, monkeypatch: 
     data = make_data(tmp_path / "data")
     monkeypatch.setenv("HOINHAP_TODAY", TODAY)
     monkeypatch.setattr(os, "fsync", _disk_full)
-    result = cli("record", "2.10", "-s", "done", "--data", str(data))
+    result = cli("record", "2.10", "-s", "done", "--lang", "en", "--data", str(data))
     assert result.exit_code == 2 and "cannot write: the disk is full" in result.stderr
     assert not (data / REPORT).exists() and temp_files((data / REPORT).parent) == []
 

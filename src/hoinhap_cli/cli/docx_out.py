@@ -8,7 +8,7 @@ from pathlib import Path
 from hoinhap_cli import files, guard
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.render import Output
 from hoinhap_cli.review_doc import NoLetterhead, letterhead, sections
 from hoinhap_cli.summary import Summary
@@ -29,7 +29,7 @@ def write(out: Output, report: Summary, ledger: Ledger, path: Path | None, *, fo
     try:
         files.write_atomic(path, content, overwrite=force)
     except FileExistsError:
-        raise UsageError(f"{path} exists: refusing to overwrite it", ["add --force to replace it"]) from None
+        raise UsageError(words("cli.out.exists", file=path), [words("cli.out.exists.hint")]) from None
     except OSError as err:  # a full disk, a read-only folder: one line
         raise guard.out_failed(path, err) from None
     out.message(t("summary.written", out.lang, file=path))

@@ -83,7 +83,8 @@ def _sends(reg: reporting.Regime, chosen: reporting.Duty | None, when: Period, a
     """What one document answers: its duty and period, and (--also-year) the paired yearly duty.
     Refused: a report dated before its period began (but a plan or a budget may come first)."""
     if day < when.start and (chosen is None or chosen.due == "after"):
-        raise UsageError(words("cli.submit.before", day=day.isoformat(), period=when, start=when.start.isoformat()))
+        key = "cli.submit.before" if "-Q" in when.label else "cli.submit.before_period"
+        raise UsageError(words(key, day=day.isoformat(), period=when, start=when.start.isoformat()))
     sends: list[tuple[reporting.Duty | None, Period]] = [(chosen, when)]
     if also_year:
         yearly = reg.duty(chosen.with_year) if chosen is not None and chosen.with_year else None
