@@ -345,6 +345,8 @@ def _enc(value: Any) -> Any:
 
 
 def _dec(kind: type, value: Any) -> Any:
+    if kind is object:  # a value of Words.values: msgspec asks for every one (see _worded)
+        return _worded(value)
     if isinstance(kind, type) and issubclass(kind, records.Record):
         found = _untag(value)
         if isinstance(found, kind):
@@ -353,6 +355,17 @@ def _dec(kind: type, value: Any) -> Any:
 
 
 _PLAIN = (str, int, float, bool, type(None))
+
+
+def _worded(v: Any) -> Any:
+    """A stored value of a message (Words.values) as it is worded: plain values as msgspec stored
+    them (a date as its ISO text, which is how it is worded), a nested message as Words again.
+    Without this every snapshot holding a worded warning failed to decode: no run was ever warm."""
+    if type(v) is dict and set(v) == {"key", "values"} and type(v["values"]) is dict:
+        return Words(str(v["key"]), {str(k): _worded(x) for k, x in v["values"].items()})
+    if type(v) is list:
+        return [_worded(x) for x in v]
+    return v
 
 
 def _tag(v: Any) -> Any:
