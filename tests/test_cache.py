@@ -627,3 +627,19 @@ def test_a_warm_answer_words_its_problems_like_a_cold_one(tmp_path: Path, monkey
     assert warm_problems == cold_problems and len(cold_problems) >= 3
     for lang in ("vi", "en"):
         assert [p.text(lang) for p in warm_problems] == [p.text(lang) for p in cold_problems]
+
+
+def test_a_worded_message_survives_the_cache(tmp_path: Path) -> None:
+    """Words.values are typed `object`: msgspec hands each to the decode hook. Until the hook took
+    them, every snapshot holding a worded warning failed to decode and no run was ever warm."""
+    from hoinhap_cli.problems import Problem, Words
+
+    cache = Cache(tmp_path / "c")
+    inner = Words("cache.link", {"path": date(2009, 1, 2)})
+    sent = [Problem("a.yaml", 3, 4, Words("paths.no_plan", {"path": 2, "plan": "x", "source": inner}))]
+    cache.put("k1", sent)
+    got = cache.get("k1", list[Problem])
+    assert got is not None
+    assert got[0].message == Words("paths.no_plan", {"path": 2, "plan": "x",
+                                                     "source": Words("cache.link", {"path": "2009-01-02"})})
+    assert got[0].text("en") == sent[0].text("en")

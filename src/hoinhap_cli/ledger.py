@@ -191,6 +191,14 @@ class Ledger:
         return {}
 
     @cached_property
+    def _statuses(self) -> dict[str, StatusView]:  # task_status as of now, asked more than once per row
+        return {}
+
+    @cached_property
+    def _recurring(self) -> dict[tuple[str, int], list[Period]]:  # recurrences, asked per row and per period
+        return {}
+
+    @cached_property
     def _places(self) -> dict[str, int]:  # asked only for one task at a time (the timeline)
         return {tid: n for n, tid in enumerate(self.tasks)}
 
@@ -207,7 +215,11 @@ class Ledger:
         return Period(start, self.period.end, "obligations")
 
     def recurrences(self, task: Task, index: int) -> list[Period]:
-        return occurrences(task.milestones[index].due, self.obligation_period)
+        key = (task.id, index)
+        found = self._recurring.get(key)
+        if found is None:
+            found = self._recurring[key] = occurrences(task.milestones[index].due, self.obligation_period)
+        return list(found)
 
     # ------------------------------------------------------------ progress
     def report_files(self) -> list[str]:
@@ -276,12 +288,18 @@ class Ledger:
     def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:
         """The task's status (responsibility.combine of its milestones'), its latest entry by then,
         and the per-unit detail of its current milestone (the first not closed; else the last)."""
+        found = self._statuses.get(task_id) if as_of is None else None
+        if found is not None:
+            return found
         task = self.tasks.get(task_id)
         if task is None or not task.milestones:
             return _NOT_STARTED
         views = [self.milestone_status(task_id, i, as_of) for i in range(len(task.milestones))]
         current = next((v for v in views if not v.status.closed), views[-1])
-        return StatusView(combine(views), self.last_entry(task_id, as_of), current.by_unit, current.done, current.of)
+        found = StatusView(combine(views), self.last_entry(task_id, as_of), current.by_unit, current.done, current.of)
+        if as_of is None:
+            self._statuses[task_id] = found
+        return found
 
     def current_milestone(self, task_id: str, as_of: date | None = None) -> int:
         """The first milestone (0-based) not done nor dropped as of the date; the last when all are."""
