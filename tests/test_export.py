@@ -135,7 +135,7 @@ def test_export_of_a_broken_plan_exits_2_with_located_problems(mini: Path, cli: 
     result = cli("export", "--data", str(mini))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert re.search(r"plan\.yaml:\d+:\d+: quarter 5 does not exist", result.stderr)
+    assert re.search(r"plan\.yaml:\d+:\d+: quý 5 không có", result.stderr)
 
 
 def test_python_dash_m_works(exported: dict) -> None:

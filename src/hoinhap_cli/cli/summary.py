@@ -80,7 +80,8 @@ def summary(
         out.report(format.value, report)
         return 0
     text = io.StringIO()
-    written = Output(lang=out.lang, color=False, out=text, excluded=out.excluded)  # a file left out: said in it too
+    # a file has every column (no terminal to fit) and says which report files were left out
+    written = Output(lang=out.lang, color=False, full=True, out=text, excluded=out.excluded)
     written.report(format.value, report)
     if out.excluded:
         written.excluded_note(t("read.excluded_note", out.lang, files=", ".join(out.excluded)))
