@@ -223,10 +223,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dash.footer": ("Số liệu tính đến hết {as_of}; trang này được lập {made} bằng hoinhap.",
                     "Figures as of the end of {as_of}; this page was made on {made} with hoinhap."),
     "dash.written": ("đã ghi {file} ({late} mốc trễ hạn)", "wrote {file} ({late} late milestones)"),
-    "dash.exists": ("{file} đã có: không ghi đè", "{file} exists: not overwriting it"),
-    "dash.exists.hint": ("thêm --force để ghi đè, hoặc chọn tên khác",
-                         "add --force to overwrite, or choose another name"),
-    "dash.no_dir": ("không có thư mục {dir}", "no folder {dir}"),
     # --- recording progress (record, event, submit, log)
     "status.not-started": ("chưa thực hiện", "not started"),
     "status.in-progress": ("đang thực hiện", "in progress"),

@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from hoinhap_cli import files, guard
+from hoinhap_cli import guard
 from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, load_ledger, output, today
 from hoinhap_cli.dashboard import dashboard as figures
-from hoinhap_cli.i18n import lang_from_env, t
-from hoinhap_cli.problems import UsageError
-
-
-def write_new(path: Path, text: str, force: bool) -> None:
-    """Write the whole file or nothing: a temporary file beside it, then one atomic step.
-
-    Without `force`, an existing file is never replaced (files.write_atomic).
-    """
-    lang = lang_from_env(None)
-    if not path.parent.is_dir():
-        raise UsageError(t("dash.no_dir", lang, dir=path.parent))
-    if path.exists() and not force:
-        raise UsageError(t("dash.exists", lang, file=path), [t("dash.exists.hint", lang)])
-    try:
-        files.write_atomic(path, text, overwrite=force)
-    except FileExistsError:
-        raise UsageError(t("dash.exists", lang, file=path), [t("dash.exists.hint", lang)]) from None
-    except OSError as err:  # a full disk, a read-only folder: one line
-        raise guard.out_failed(path, err) from None
+from hoinhap_cli.i18n import t
 
 
 def dashboard(
@@ -53,6 +33,6 @@ def dashboard(
     if path is None:  # --out -
         out.text(board.html(today(), out.lang))
         return 0
-    write_new(path, board.html(today(), out.lang), force)
+    guard.write_out(path, board.html(today(), out.lang), force)
     out.message(t("dash.written", out.lang, file=path, late=len(board.late)))
     return 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from hoinhap_cli import files, guard
+from hoinhap_cli import guard
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.problems import UsageError, words
+from hoinhap_cli.problems import UsageError
 from hoinhap_cli.render import Output
 from hoinhap_cli.review_doc import NoLetterhead, letterhead, sections
 from hoinhap_cli.summary import Summary
@@ -26,11 +26,6 @@ def write(out: Output, report: Summary, ledger: Ledger, path: Path | None, *, fo
     except NoLetterhead:
         raise UsageError(t("doc.no_letterhead", out.lang, file=ledger.data.plan_file)) from None
     content = docx_review.build(head, sections(report, ledger, out.lang), out.lang)
-    try:
-        files.write_atomic(path, content, overwrite=force)
-    except FileExistsError:
-        raise UsageError(words("cli.out.exists", file=path), [words("cli.out.exists.hint")]) from None
-    except OSError as err:  # a full disk, a read-only folder: one line
-        raise guard.out_failed(path, err) from None
+    guard.write_out(path, content, force)
     out.message(t("summary.written", out.lang, file=path))
     return 0

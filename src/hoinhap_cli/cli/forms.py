@@ -47,7 +47,7 @@ def forms(
     targets = [out_dir / forms_out.file_name(u, period) for u in dict.fromkeys(units)]
     there = [str(p) for p in targets if p.exists()]
     if there and not force:
-        raise UsageError(t("init.exists", out.lang, paths=", ".join(there)), [t("dash.exists.hint", out.lang)])
+        raise UsageError(t("init.exists", out.lang, paths=", ".join(there)), [t("cli.out.exists.hint", out.lang)])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for uid in dict.fromkeys(units):

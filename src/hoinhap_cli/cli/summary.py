@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import files, guard
+from hoinhap_cli import guard
 from hoinhap_cli.cli import docx_out
 from hoinhap_cli.cli.common import (
     AS_OF,
@@ -85,11 +85,6 @@ def summary(
     written.report(format.value, report)
     if out.excluded:
         written.excluded_note(t("read.excluded_note", out.lang, files=", ".join(out.excluded)))
-    try:
-        files.write_atomic(out_file, text.getvalue(), overwrite=force)
-    except FileExistsError:
-        raise UsageError(words("cli.out.exists", file=out_file), [words("cli.out.exists.hint")]) from None
-    except OSError as err:  # a full disk, a read-only folder: one line
-        raise guard.out_failed(out_file, err) from None
+    guard.write_out(out_file, text.getvalue(), force)
     out.message(t("summary.written", out.lang, file=out_file))
     return 0
