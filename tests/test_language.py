@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.main import get_command
 
-from conftest import SHIPPED, hoinhap
+from conftest import ROOT, SHIPPED, hoinhap
 from hoinhap_cli import helptext
 from hoinhap_cli.cli import app
 from hoinhap_cli.cli.commands import COMMANDS
@@ -143,3 +143,18 @@ def test_a_file_problem_follows_the_language(tmp_path) -> None:  # type: ignore[
     assert en.exit_code == vi.exit_code == 1
     assert "unknown task '9.9'" in en.stdout and "không có nhiệm vụ '9.9'" in vi.stdout
     assert "warning:" in en.stdout and "cảnh báo:" in vi.stdout and "warning:" not in vi.stdout
+
+
+def test_every_key_the_code_names_has_its_words() -> None:
+    """A key written in the code (`t("…", …)`, `words("…", …)`) that no message holds would fail only
+    when that path runs: found here for every literal key in src/."""
+    import ast  # reason: only this test parses the source
+
+    missing = []
+    for path in sorted((ROOT / "src" / "hoinhap_cli").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in ("t", "words") \
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                if node.args[0].value not in MESSAGES:
+                    missing.append(f"{path.name}:{node.lineno}: {node.args[0].value}")
+    assert missing == []
