@@ -95,11 +95,11 @@ def test_kill_9_at_random_moments_leaves_the_old_or_the_new_file(tmp_path: Path,
     today = date.fromisoformat(TODAY)
 
     def argv(note: str) -> list[str]:
-        return [sys.executable, "-m", "hoinhap_cli", "record", "2.10", "-s", "in-progress", "--note", note,
-                "--data", str(data)]
+        return [sys.executable, "-m", "hoinhap_cli", "record", "2.10", "-s", "in-progress", "--milestone", "1",
+                "--note", note, "--data", str(data)]  # the milestone named: the twin below need not choose
 
     def expected_after(note: str) -> bytes:
-        done = progress.build_entry(plan, task="2.10", status="in-progress", today=today, note=note)
+        done = progress.build_entry(plan, task="2.10", status="in-progress", today=today, milestone=1, note=note)
         store.update(twin_where, plan, done.unit.id, done.period, today, store.append_entry(done.entry))
         return (twin / REPORT).read_bytes()
 
