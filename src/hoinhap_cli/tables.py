@@ -31,7 +31,7 @@ from operator import itemgetter
 from typing import Any
 
 _SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
-                     "\u2500-\u25fc\u25ff\u2709\u2713]")
+                     "\u2500-\u25fc\u25ff\u2691\u2709\u2713]")
 GAP = 2  # spaces between two columns
 SHORT_FLOOR = 10  # a free-text column never narrows below this (or its heading's longest word)
 ELLIPSIS = "…"
