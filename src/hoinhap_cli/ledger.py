@@ -191,6 +191,10 @@ class Ledger:
         return {}
 
     @cached_property
+    def _past(self) -> dict[tuple[str, date], tuple[ByUnit, ...]]:  # a look back: each task's words as of a day
+        return {}
+
+    @cached_property
     def _statuses(self) -> dict[str, StatusView]:  # task_status as of now, asked more than once per row
         return {}
 
@@ -282,7 +286,9 @@ class Ledger:
             each = latest[2] if latest is not None else ()
             found = self._views[key] = judge(self.slots(task), each[index] if index < len(each) else ())
             return found
-        words = _words(self._by_task.get(task_id, ()), len(task.milestones), as_of)[1]
+        words = self._past.get((task_id, as_of))
+        if words is None:  # once per task and day: a review asks every milestone of it, some twice
+            words = self._past[task_id, as_of] = _words(self._by_task.get(task_id, ()), len(task.milestones), as_of)[1]
         return judge(self.slots(task), words[index] if index < len(words) else ())
 
     def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:
