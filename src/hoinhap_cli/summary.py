@@ -220,11 +220,13 @@ def _status(obs: list[Obligation]) -> Status:
     return Status.NOT_STARTED
 
 
-def task_rows(ledger: Ledger, period: Period, day: date, as_of: date) -> tuple[list[TaskRow], list[Obligation]]:
-    """Every task active in the period with its status on `day`, and their late milestones: due
-    by the period's end and before the as-of date, not closed on `day`."""
+def task_rows(ledger: Ledger, period: Period, day: date, as_of: date,
+              judged: list[Obligation]) -> tuple[list[TaskRow], list[Obligation]]:
+    """Every task active in the period with its status on `day` (`judged`: the obligations as of
+    `day`), and their late milestones: due by the period's end and before the as-of date, not
+    closed on `day`."""
     by_task: dict[str, list[Obligation]] = {}
-    for o in obligations(ledger, day):
+    for o in judged:
         if _active(ledger, o, period):
             by_task.setdefault(o.task.id, []).append(o)
     rows, late = [], []
@@ -270,9 +272,10 @@ def summarise(ledger: Ledger, period: Period, as_of: date, amendments: Sequence[
               warnings: Sequence[str] = ()) -> Summary:
     """The review of a period as of a date (see the module's rules)."""
     day = min(period.end, as_of)
-    rows, late = task_rows(ledger, period, day, as_of)
+    judged = obligations(ledger, day)  # once: the rows and what falls due ahead both read them
+    rows, late = task_rows(ledger, period, day, as_of, judged)
     year_end = date(period.end.year, 12, 31)
-    ahead = [o for o in obligations(ledger, day) if o.open and o.due_date is not None
+    ahead = [o for o in judged if o.open and o.due_date is not None
              and period.end < o.due_date <= year_end]
     ahead.sort(key=lambda o: (o.due_date, o.order))
     changes = [ChangeRow(e.date, report.content.unit, e.task, e.milestone, e.status, e.note, e.reason, e.evidence)
