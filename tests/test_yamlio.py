@@ -183,3 +183,12 @@ def test_one_size_limit_by_default() -> None:
     from hoinhap_cli import ledger, yamlio
 
     assert ledger.MAX_BYTES == yamlio.MAX_BYTES == yamlio.MAX_MB * 2**20
+
+
+@pytest.mark.parametrize("text", ["0E0", "1e5", "1E+5", "0o17", "+.5", "0x1F", "-.inf", "12", "true", "null", "~"])
+def test_a_note_that_reads_as_a_number_is_written_quoted(text: str) -> None:
+    """The writer quotes what YAML 1.1 leaves plain but the reader (YAML 1.2 core) takes for a
+    number: a note "1e5" read back as 100000.0 would make the file invalid (hypothesis found 0E0)."""
+    located, problems = parse(dump({"note": text}), "x.yaml")
+    assert problems == [] and located is not None
+    assert located.data["note"] == text

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from hoinhap_cli.text import nfc
-from hoinhap_cli.yamlio import BOOL, FAST, STR, Located
+from hoinhap_cli.yamlio import BOOL, FAST, STR, Located, implicit_tag
 
 
 class _Dumper(yaml.SafeDumper):
@@ -22,6 +22,8 @@ class _Dumper(yaml.SafeDumper):
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
         return dumper.represent_scalar(STR, value, style="|")
+    if value and implicit_tag(value) != STR:  # "1e5", "0o17", "+.5": numbers to our YAML 1.2 reader
+        return dumper.represent_scalar(STR, value, style="'")
     return dumper.represent_scalar(STR, value)
 
 

@@ -127,7 +127,7 @@ def _number(value: str) -> str:
     return STR
 
 
-def _implicit(value: str) -> str:
+def implicit_tag(value: str) -> str:
     """The tag a plain scalar with this text resolves to (YAML 1.2 core schema)."""
     word = _WORDS.get(value, _TEXT)
     if word is not _TEXT:
@@ -147,7 +147,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         if value[0] not in _NUMERIC:  # most text: no number starts so
             return value if value.isascii() else nfc(value)
         tag = _number(value)
-    elif tag in _KINDS and _implicit(value) not in (tag, INT if tag == FLOAT else tag):  # `!!int abc`
+    elif tag in _KINDS and implicit_tag(value) not in (tag, INT if tag == FLOAT else tag):  # `!!int abc`
         raise _Refused(node, words("yaml.tag_mismatch", value=value, kind=_KINDS[tag], tag=_short(tag)))
     if tag == STR:
         return value if value.isascii() else nfc(value)
