@@ -11,6 +11,7 @@ from hoinhap_cli.periods import (
     Kind,
     Period,
     event_due,
+    frequency,
     half,
     occurrences,
     parse_date,
@@ -229,3 +230,9 @@ def test_parse_period_forms() -> None:
     assert parse_period("2009-03-31").start == parse_period("2009-03-31").end == D("2009-03-31")
     span = parse_period("2008-Q4..2009")
     assert (span.start, span.end, span.label) == (D("2008-10-01"), D("2009-12-31"), "2008-Q4..2009")
+
+
+@pytest.mark.parametrize(("label", "kind"), [("2009-Q1", "quarter"), ("2009-H2", "half"), ("2009", "year"),
+                                             ("2009-03-31", None), ("2009-Q1..2009-Q2", None), ("by 2010", None)])
+def test_frequency_names_the_kind_of_a_reporting_period(label: str, kind: str | None) -> None:
+    assert frequency(label) == kind

@@ -8,6 +8,7 @@ need the whole file (unit ids exist, ids unique, …) live in `ledger`, not here
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -26,7 +27,16 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hoinhap_cli import guard
-from hoinhap_cli.periods import Deadline, DeadlineError, Period, is_quarter, parse_date, parse_deadline, parse_period
+from hoinhap_cli.periods import (
+    Deadline,
+    DeadlineError,
+    Period,
+    frequency,
+    is_quarter,
+    parse_date,
+    parse_deadline,
+    parse_period,
+)
 from hoinhap_cli.problems import Words, words
 from hoinhap_cli.text import INVISIBLE, describe_char, refused_in_text
 from hoinhap_cli.vocab import SCHEMA_VERSION, Status, UnitKind, WarningCode, status_of
@@ -120,6 +130,7 @@ Day = Annotated[
 # and over: each text is parsed once per process, and equal texts share one object.
 _DEADLINES: dict[str, Deadline] = {}
 _QUARTERS: dict[str, Period] = {}
+_REPORT_PERIODS: dict[str, Period] = {}
 
 
 def _deadline(value: Any) -> Deadline:
@@ -153,22 +164,29 @@ DeadlineField = Annotated[
 ]
 
 
-def _period(value: Any) -> Period:
+def _period_of(value: Any, type_key: str, fits: Callable[[str], bool], misfit_key: str,
+               memo: dict[str, Period]) -> Period:
+    """A period field's value: a string `parse_period` reads whose label `fits` (the refusals in
+    the user's words, by key); each text parsed once (`memo`: 100,000 entries name a few)."""
     if isinstance(value, Period):
         return value
     if not isinstance(value, str):
-        raise _refused("period_type", words("model.quarter_type"))
-    known = _QUARTERS.get(value)
+        raise _refused("period_type", words(type_key))
+    known = memo.get(value)
     if known is not None:
         return known
     try:
         p = parse_period(value)
     except DeadlineError as err:
         raise _refused("period", err.words) from None
-    if not is_quarter(p.label):
-        raise _refused("period", words("paths.not_quarter", period=value))
-    _QUARTERS[value] = p
+    if not fits(p.label):
+        raise _refused("period", words(misfit_key, period=value, value=value))
+    memo[value] = p
     return p
+
+
+def _period(value: Any) -> Period:
+    return _period_of(value, "model.quarter_type", is_quarter, "paths.not_quarter", _QUARTERS)
 
 
 QuarterField = Annotated[
@@ -365,17 +383,8 @@ class EventEntry(Base):
 
 
 def _report_period(value: Any) -> Period:
-    if isinstance(value, Period):
-        return value
-    if not isinstance(value, str):
-        raise _refused("period_type", words("model.period_type"))
-    try:
-        p = parse_period(value)
-    except DeadlineError as err:
-        raise _refused("period", err.words) from None
-    if not re.fullmatch(r"\d{4}(-Q[1-4]|-H[12])?", p.label):
-        raise _refused("period", words("model.not_report_period", value=value))
-    return p
+    return _period_of(value, "model.period_type", lambda label: frequency(label) is not None,
+                      "model.not_report_period", _REPORT_PERIODS)
 
 
 ReportPeriodField = Annotated[

@@ -102,6 +102,16 @@ def is_quarter(label: str) -> bool:
     return _QUARTER_LABEL.fullmatch(label) is not None
 
 
+_FREQUENCIES = ((_QUARTER_LABEL, "quarter"), (re.compile(r"\d{4}-H[12]"), "half"), (re.compile(r"\d{4}"), "year"))
+
+
+def frequency(label: str) -> str | None:
+    """"quarter", "half" or "year": which kind of reporting period a label names (2009-Q1,
+    2009-H1, 2009), else None. The one test of it (a report file's `submissions:`, `submit`,
+    the reporting regime ask it here)."""
+    return next((kind for pattern, kind in _FREQUENCIES if pattern.fullmatch(label)), None)
+
+
 def parse_date(text: str) -> date:
     m = _RE_DATE.match(text.strip())
     if not m:

@@ -28,7 +28,7 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli.periods import Period, half, quarter_of, quarters_between, year
+from hoinhap_cli.periods import Period, frequency, half, quarter_of, quarters_between, year
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.vocab import UnitKind
 
@@ -128,16 +128,11 @@ def regime_of(plan: Any) -> Regime:
     return Regime(duties, units)
 
 
-def every_of(period: Period) -> str:
-    """quarter, half or year: what kind of period a label names."""
-    return "quarter" if "-Q" in period.label else "half" if "-H" in period.label else "year"
-
-
 def choose_duty(reg: Regime, unit: str, period: Period, duty_id: str | None) -> Duty:
     """The duty a submission answers: the one named, else the first the unit owes for this kind of
     period (the reporting units' own duties first, in plan order). Refused: a duty the unit does
     not owe, or of another frequency."""
-    every = every_of(period)
+    every = frequency(period.label) or "year"
     if duty_id is not None:
         duty = reg.duty(duty_id)
         if duty is None:

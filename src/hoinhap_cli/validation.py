@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from hoinhap_cli import guard, records
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
-from hoinhap_cli.periods import Kind, Period, is_quarter
+from hoinhap_cli.periods import Kind, Period, frequency, is_quarter
 from hoinhap_cli.problems import Problem, Words, words
 from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
@@ -435,16 +435,13 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
     return out + _submission_problems(report, doc, index.duties, today)
 
 
-_FREQUENCY = {"quarter": r"\d{4}-Q[1-4]", "half": r"\d{4}-H[12]", "year": r"\d{4}"}
-
-
 def _submission_problems(report: ReportFile, doc: Located, duties: dict[str, str], today: date) -> list[Problem]:
     out = []
     for i, s in enumerate(report.submissions):
         every = duties.get(s.duty)
         if every is None:
             out.append(_unknown(doc, ("submissions", i, "duty"), "duty", s.duty, set(duties)))
-        elif not re.fullmatch(_FREQUENCY[every], s.period.label):
+        elif frequency(s.period.label) != every:
             out.append(doc.problem(("submissions", i, "period"), words("val.submission_every", duty=s.duty,
                                                                        every=words(f"every.{every}"),
                                                                        period=s.period.label)))

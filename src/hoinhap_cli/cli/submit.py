@@ -12,7 +12,7 @@ from hoinhap_cli import progress, reporting
 from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, parsed, today
 from hoinhap_cli.cli.complete import complete_unit
 from hoinhap_cli.i18n import t
-from hoinhap_cli.periods import Period, parse_period, year
+from hoinhap_cli.periods import Period, frequency, parse_period, year
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.reportview import period_words
 
@@ -53,7 +53,7 @@ def submit(
     where, plan = open_for_writing(data, out)
     now = today()
     when = parsed(parse_period, period, "--period")
-    if not re.fullmatch(r"\d{4}(-Q[1-4]|-H[12])?", when.label):
+    if frequency(when.label) is None:
         raise UsageError(words("cli.submit.not_period", period=period))
     who = progress.resolve_unit(plan, unit)
     reg = reporting.regime_of(plan)
