@@ -13,6 +13,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from hoinhap_cli.guard import out_failed
+from hoinhap_cli.problems import UsageError, words
+
 
 def write_atomic(path: Path, text: str | bytes, *, overwrite: bool = True) -> None:
     """Write `text` (UTF-8, \\n line ends; bytes as they are) to `path`; FileExistsError if it exists
@@ -62,3 +65,19 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def write_out(path: Path, content: str | bytes, force: bool) -> None:
+    """The one writer of an `--out` file (a review, a document, a page): the whole file or nothing
+    (write_atomic); an existing file only with `force`; a refusal of the system as one line."""
+    if not path.parent.is_dir():
+        raise UsageError(words("cli.out.no_folder", folder=str(path.parent)))
+    exists = UsageError(words("cli.out.exists", file=str(path)), [words("cli.out.exists.hint")])
+    if path.exists() and not force:
+        raise exists
+    try:
+        write_atomic(path, content, overwrite=force)
+    except FileExistsError:
+        raise exists from None
+    except OSError as err:  # a full disk, a read-only folder: one line
+        raise out_failed(path, err) from None

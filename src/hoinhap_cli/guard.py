@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from hoinhap_cli import files
 from hoinhap_cli.i18n import lang_from_env
 from hoinhap_cli.problems import LANG as LANG
 from hoinhap_cli.problems import DataError, Problem, UsageError, Words, words
@@ -226,22 +225,6 @@ def out_target(path: str | Path | None, what: str) -> Path | None:
     if why is not None:
         raise UsageError(why)
     return target
-
-
-def write_out(path: Path, content: str | bytes, force: bool) -> None:
-    """The one writer of an `--out` file (a review, a document, a page): the whole file or nothing
-    (files.write_atomic); an existing file only with `force`; a refusal of the system as one line."""
-    if not path.parent.is_dir():
-        raise UsageError(words("cli.out.no_folder", folder=str(path.parent)))
-    exists = UsageError(words("cli.out.exists", file=str(path)), [words("cli.out.exists.hint")])
-    if path.exists() and not force:
-        raise exists
-    try:
-        files.write_atomic(path, content, overwrite=force)
-    except FileExistsError:
-        raise exists from None
-    except OSError as err:  # a full disk, a read-only folder: one line
-        raise out_failed(path, err) from None
 
 
 def out_failed(path: Path, err: OSError) -> UsageError:

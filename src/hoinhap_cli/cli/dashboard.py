@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli import guard
+from hoinhap_cli import files, guard
 from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, load_ledger, output, today
 from hoinhap_cli.dashboard import dashboard as figures
 from hoinhap_cli.i18n import t
@@ -33,6 +33,6 @@ def dashboard(
     if path is None:  # --out -
         out.text(board.html(today(), out.lang))
         return 0
-    guard.write_out(path, board.html(today(), out.lang), force)
+    files.write_out(path, board.html(today(), out.lang), force)
     out.message(t("dash.written", out.lang, file=path, late=len(board.late)))
     return 0

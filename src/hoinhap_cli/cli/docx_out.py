@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from hoinhap_cli import guard
+from hoinhap_cli import files
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.problems import UsageError
@@ -26,6 +26,6 @@ def write(out: Output, report: Summary, ledger: Ledger, path: Path | None, *, fo
     except NoLetterhead:
         raise UsageError(t("doc.no_letterhead", out.lang, file=ledger.data.plan_file)) from None
     content = docx_review.build(head, sections(report, ledger, out.lang), out.lang)
-    guard.write_out(path, content, force)
+    files.write_out(path, content, force)
     out.message(t("summary.written", out.lang, file=path))
     return 0

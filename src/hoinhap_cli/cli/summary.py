@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import guard
+from hoinhap_cli import files, guard
 from hoinhap_cli.cli import docx_out
 from hoinhap_cli.cli.common import (
     AS_OF,
@@ -85,6 +85,6 @@ def summary(
     written.report(format.value, report)
     if out.excluded:
         written.excluded_note(t("read.excluded_note", out.lang, files=", ".join(out.excluded)))
-    guard.write_out(out_file, text.getvalue(), force)
+    files.write_out(out_file, text.getvalue(), force)
     out.message(t("summary.written", out.lang, file=out_file))
     return 0
