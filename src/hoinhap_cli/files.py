@@ -67,17 +67,26 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def refuse_out(path: Path, force: bool) -> None:
+    """What write_out would refuse before writing (no such folder; a file there, without `force`):
+    asked early too, so a command refuses before it reads and works out its answer."""
+    if not path.parent.is_dir():
+        raise UsageError(words("cli.out.no_folder", folder=str(path.parent)))
+    if path.exists() and not force:
+        raise _exists(path)
+
+
+def _exists(path: Path) -> UsageError:
+    return UsageError(words("cli.out.exists", file=str(path)), [words("cli.out.exists.hint")])
+
+
 def write_out(path: Path, content: str | bytes, force: bool) -> None:
     """The one writer of an `--out` file (a review, a document, a page): the whole file or nothing
     (write_atomic); an existing file only with `force`; a refusal of the system as one line."""
-    if not path.parent.is_dir():
-        raise UsageError(words("cli.out.no_folder", folder=str(path.parent)))
-    exists = UsageError(words("cli.out.exists", file=str(path)), [words("cli.out.exists.hint")])
-    if path.exists() and not force:
-        raise exists
+    refuse_out(path, force)
     try:
         write_atomic(path, content, overwrite=force)
-    except FileExistsError:
-        raise exists from None
+    except FileExistsError:  # taken since refuse_out looked
+        raise _exists(path) from None
     except OSError as err:  # a full disk, a read-only folder: one line
         raise out_failed(path, err) from None

@@ -27,7 +27,7 @@ from hoinhap_cli.cli.common import (
 )
 from hoinhap_cli.i18n import t
 from hoinhap_cli.periods import Period
-from hoinhap_cli.problems import UsageError, words
+from hoinhap_cli.problems import UsageError
 from hoinhap_cli.render import Output
 from hoinhap_cli.summary import as_it_stood, summarise
 
@@ -65,10 +65,8 @@ def summary(
     """
     out = output(lang, no_color, full)
     out_file = guard.out_target(out_file, "--out")  # '-': standard output; a link, device or FIFO refused
-    if out_file is not None and out_file.exists() and not force:
-        raise UsageError(words("cli.out.exists", file=out_file), [words("cli.out.exists.hint")])
-    if out_file is not None and not out_file.parent.is_dir():
-        raise UsageError(words("cli.out.no_folder", folder=out_file.parent))
+    if out_file is not None:
+        files.refuse_out(out_file, force)  # before the ledger is read
     if format is Format.docx and out_file is None:
         raise UsageError(t("doc.to_terminal", out.lang))
     ledger = load_ledger(data, out)
