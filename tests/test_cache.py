@@ -496,8 +496,8 @@ def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp
         want = fresh(where, today)
         _same_ledger(got, want)
         _same_ledger(cached(where, today, cache), want)  # the snapshot it left
-        latest[name] = {tid: view for tid, (_, view, _) in want.index.latest.items()}
-    assert latest["status"] != latest["submitted"]  # the edits moved some task's latest status
+        latest[name] = dict(want.index.judged)  # each task's milestones, judged
+    assert latest["status"] != latest["submitted"]  # the edits moved some task's status
     assert latest["added entry"] != latest["status"] and latest["removed entry"] == latest["status"]
     assert latest["file deleted"] != latest["removed entry"] and latest["file put back"] == latest["removed entry"]
 

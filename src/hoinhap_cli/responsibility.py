@@ -24,13 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from hoinhap_cli.records import EntryView  # at run time: the cache decodes a StatusView by its fields' types
 from hoinhap_cli.vocab import Status, UnitKind
 
 if TYPE_CHECKING:
-    from hoinhap_cli.ledger import EntryView
     from hoinhap_cli.records import Task, Unit
 
-ByUnit = tuple[tuple[str, "EntryView"], ...]  # each unit's latest entry (ledger.ByUnit)
+ByUnit = tuple[tuple[str, EntryView], ...]  # each unit's latest entry (ledger.ByUnit)
 
 
 class UnitStatus(NamedTuple):

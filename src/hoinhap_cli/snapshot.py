@@ -361,7 +361,7 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
         reports[name] = report
         tasks.update(e.task for e in report.entries)
     now_reports = [reports[name] for name, _, _ in named if name in reports]
-    index = old.index.updated(part.tasks, now_reports, tasks)
+    index = old.index.updated(part.tasks, part.units, now_reports, tasks)
     ledger = Ledger(data, part.plan, part.tasks, part.units, problems, index, HeldEntries(now_reports),
                     [r.file for r in now_reports])
     return ledger, problems
