@@ -643,3 +643,26 @@ def test_a_worded_message_survives_the_cache(tmp_path: Path) -> None:
     assert got[0].message == Words("paths.no_plan", {"path": 2, "plan": "x",
                                                      "source": Words("cache.link", {"path": "2009-01-02"})})
     assert got[0].text("en") == sent[0].text("en")
+
+
+def test_one_tasks_history_reads_only_the_files_holding_it(generated: Path, tmp_path: Path) -> None:
+    """`show` asks one task's history: from a snapshot, only the cache entries of the files the
+    index names for that task are read, and the history is the one every file's entries give."""
+    where, today, cache = DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
+    cached(where, today, cache)  # fills the cache
+    want = fresh(where, today)
+    tasks = [tid for tid in want.tasks if want.history(tid)][:15] + [t for t in want.tasks if not want.history(t)][:1]
+    for tid in tasks:
+        got = cached(where, today, cache)
+        files = got.source.snapshot.files.hashes  # type: ignore[attr-defined]
+        holders = {r.file for r, _ in want.history(tid)}
+        asked: list[str] = []
+        get = cache.get
+        cache.get = lambda key, kind: asked.append(key) or get(key, kind)  # type: ignore[method-assign]
+        try:
+            history = [(r.file, e) for r, e in got.history(tid)]
+        finally:
+            del cache.get
+        assert history == [(r.file, e) for r, e in want.history(tid)], tid
+        assert sorted(asked) == sorted(cache.key_of("report", files[name]) for name in holders), tid
+        assert len(asked) < len(want.report_files()) // 2

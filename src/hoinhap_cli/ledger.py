@@ -19,7 +19,7 @@ entry): the status index answers every other question without them.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -62,9 +62,12 @@ Filed = tuple[tuple[str, str, str, date, str | None], ...]
 
 
 class EntrySource(Protocol):
-    """Where a ledger's report files, with their entries, come from: asked once, on first use."""
+    """Where a ledger's report files, with their entries, come from: all of them, asked once, on
+    first use; or some, by name (`show`: the few files holding one task's entries)."""
 
     def reports(self) -> list[Report]: ...
+
+    def some(self, names: Collection[str]) -> list[Report]: ...
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,9 @@ class HeldEntries:
 
     def reports(self) -> list[Report]:
         return self.held
+
+    def some(self, names: Collection[str]) -> list[Report]:
+        return [r for r in self.held if r.file in names]
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,7 @@ class StatusIndex:
     # listing asks first, stored with the index so that a warm run does not judge 16,000 milestones
     # (10,000 tasks: 0.05 s to load against 0.2 s to judge).
     judged: dict[str, tuple[StatusView, ...]] = field(default_factory=dict)
+    holders: dict[str, tuple[str, ...]] = field(default_factory=dict)  # task -> the files with its entries
 
     @classmethod
     def of(cls, tasks: dict[str, Task], units: dict[str, Unit], reports: list[Report]) -> StatusIndex:
@@ -99,7 +106,7 @@ class StatusIndex:
         dated = {t.id: tuple(e for _, e in by_task.get(t.id, ())) for t in tasks.values()
                  if any(m.due.kind in repeating for m in t.milestones)}
         latest = {tid: (pairs[-1][1].date, pairs[-1][1]) for tid, pairs in by_task.items()}
-        return cls(latest, dated, *_headers(reports), _judged(tasks, units, by_task))
+        return cls(latest, dated, *_headers(reports), _judged(tasks, units, by_task), _holders(reports))
 
     def updated(self, tasks: dict[str, Task], units: dict[str, Unit], reports: list[Report],
                 changed: set[str]) -> StatusIndex:
@@ -107,7 +114,7 @@ class StatusIndex:
         the `changed` tasks: worked out again for those alone (an edit of one file on 100,000
         tasks names a few hundred)."""
         by_task = _grouped(_by_date(reports, changed))
-        latest, dated, judged = dict(self.latest), dict(self.dated), dict(self.judged)
+        latest, dated, judged, holders = dict(self.latest), dict(self.dated), dict(self.judged), dict(self.holders)
         for tid in changed:
             pairs = by_task.get(tid)
             if pairs:
@@ -115,10 +122,12 @@ class StatusIndex:
             else:
                 latest.pop(tid, None)
                 judged.pop(tid, None)
+                holders.pop(tid, None)
             if tid in dated:
                 dated[tid] = tuple(e for _, e in pairs or ())
         judged.update(_judged(tasks, units, by_task))
-        return StatusIndex(latest, dated, *_headers(reports), judged)
+        holders.update(_holders(reports, changed))
+        return StatusIndex(latest, dated, *_headers(reports), judged, holders)
 
     def resubmitted(self, reports: list[Report]) -> StatusIndex:
         """This index with the submitted dates of `reports`, whose entries and events are unchanged."""
@@ -225,7 +234,11 @@ class Ledger:
         return dict(self.index.events)
 
     def history(self, task_id: str) -> list[Pair]:
-        return list(self._by_task.get(task_id, ()))
+        """A task's entries by date (then order in the files), read from its files alone unless
+        every file's entries are in hand already."""
+        if "_by_task" in self.__dict__:
+            return list(self._by_task.get(task_id, ()))
+        return _by_date(self.source.some(set(self.index.holders.get(task_id, ()))), {task_id})
 
     def place(self, task_id: str) -> int:
         """A task's place in plan order (the order of `tasks`: 2.9 before 2.10)."""
@@ -335,6 +348,16 @@ def _grouped(pairs: list[Pair]) -> dict[str, list[Pair]]:
     for pair in pairs:
         by_task.setdefault(pair[1].task, []).append(pair)
     return by_task
+
+
+def _holders(reports: list[Report], tasks: set[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The report files holding each task's entries (of `tasks`, if given), in the order of `reports`."""
+    out: dict[str, dict[str, None]] = {}
+    for r in reports:
+        for e in r.entries:
+            if tasks is None or e.task in tasks:
+                out.setdefault(e.task, {})[r.file] = None
+    return {tid: tuple(files) for tid, files in out.items()}
 
 
 def _judged(tasks: dict[str, Task], units: dict[str, Unit],

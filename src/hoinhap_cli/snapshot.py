@@ -29,6 +29,7 @@ import hashlib
 import os
 import stat
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -386,11 +387,19 @@ class _CachedEntries:
         self.data, self.today, self.max_bytes = data, today, max_bytes
 
     def reports(self) -> list[Report]:
+        return self._named(None)
+
+    def some(self, names: Collection[str]) -> list[Report]:
+        return self._named(names)
+
+    def _named(self, names: Collection[str] | None) -> list[Report]:
         reports = []
         for name, full in self.snapshot.reports(self.data):
+            if names is not None and name not in names:
+                continue
             piece = self.snapshot.piece(self.cache, name)
             if piece is None:
-                return self._from_files()
+                return [r for r in self._from_files() if names is None or r.file in names]
             reports.append(Report(name, full, piece[0], up_to(piece[1], self.today)))
         return reports
 
