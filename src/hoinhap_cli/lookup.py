@@ -90,12 +90,16 @@ def role_text(inv: Involvement, ledger: Ledger, lang: str) -> str:
 # ------------------------------------------------------------------ tasks
 
 
-def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort = "id") -> list[tuple[Row, Row]]:
-    """The tasks a filter selects, as (row, record) pairs, in natural order or by next due date."""
+def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort = "id",
+              with_records: bool = True) -> list[tuple[Row, Row]]:
+    """The tasks a filter selects, as (row, record) pairs, in natural order or by next due date;
+    the JSON records (queries.task_record, status_record) only `with_records` ({} else)."""
     out = []
     for task in select(ledger, f):
         nxt = next_due(ledger, task, f.due, today)
         involved = f.involvements(ledger, task) if f.units else []
+        view = ledger.task_status(task.id)
+        dues = [ledger.due_date(task, i) for i in range(len(task.milestones))]
         row: Row = {
             "id": task.id,
             "program": task.program,
@@ -105,15 +109,16 @@ def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort 
             "support": [short_name(ledger.units[u]) for u in task.support or []],
             "role": _roles(involved, ledger, lang, len(f.units) > 1),
             "due": [deadline_text(ledger, task, i, lang, short=True) for i in range(len(task.milestones))],
-            "due_dates": [m["due_date"] for m in task_record(ledger, task)["milestones"] if m["due_date"]],
+            "due_dates": [d.isoformat() for d in dues if d],
             "next_due": nxt.isoformat() if nxt else None,
+            "status": status_text(ledger, view, lang),
+            "updated": view.entry.date.isoformat() if view.entry else None,
         }
-        record = {**task_record(ledger, task), **status_record(ledger, task)}
-        row["status"] = status_text(ledger, ledger.task_status(task.id), lang)
-        row["updated"] = record["status_date"]
-        record["next_due"] = row["next_due"]
-        if f.units:
-            record["involvement"] = [{"unit": i.unit, "role": i.role, "via": i.via} for i in involved]
+        record: Row = {}
+        if with_records:
+            record = {**task_record(ledger, task), **status_record(ledger, task), "next_due": row["next_due"]}
+            if f.units:
+                record["involvement"] = [{"unit": i.unit, "role": i.role, "via": i.via} for i in involved]
         out.append((row, record))
     if sort == "due":
         out.sort(key=lambda pair: (pair[0]["next_due"] is None, pair[0]["next_due"] or "",

@@ -74,7 +74,7 @@ def tasks(
     ledger = load_ledger(data, out)
     f = task_filter(ledger, out.lang, unit, role, program, search, due_before, due_after, due_in,
                     include_ongoing, include_pending, no_recurring, status)
-    pairs = task_rows(ledger, f, out.lang, today(), sort.value)
+    pairs = task_rows(ledger, f, out.lang, today(), sort.value, with_records=format is Format.json)
     if f.search:  # which fields the words were found in (the task's, or what was recorded for it)
         for row, record in pairs:
             record["matched_in"] = search_hits(ledger, ledger.tasks[row["id"]], search_words(f.search))
