@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
+from functools import lru_cache
 
 from hoinhap_cli.problems import Words, words
 
@@ -45,6 +46,7 @@ def year(y: int) -> Period:
     return Period(date(y, 1, 1), date(y, 12, 31), str(y))
 
 
+@lru_cache(maxsize=512)  # a timeline asks it ~50,000 times for a few dozen quarters; a Period is frozen
 def quarter(y: int, q: int) -> Period:
     _check_year(y)
     if not 1 <= q <= 4:
@@ -64,7 +66,7 @@ def half(y: int, h: int) -> Period:
 
 
 def quarter_of(day: date) -> Period:
-    return quarter(day.year, (day.month - 1) // 3 + 1)
+    return quarter(day.year, (day.month + 2) // 3)
 
 
 def next_quarter(p: Period) -> Period:
