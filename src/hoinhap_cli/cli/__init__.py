@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 import typer
 
+from hoinhap_cli.cli import around
 from hoinhap_cli.cli.group import HoinhapGroup
 
 app = typer.Typer(
@@ -79,8 +80,10 @@ def main() -> None:
     unpickling or validating a large ledger takes about 3× longer (benchmarks/README.md) — and at
     the end every object is freed one by one. Neither is needed: the loaded ledger holds no
     reference cycles, and the operating system takes the memory back at once. So the collector
-    is off for the run, and the process ends with os._exit once its answer is flushed."""
+    is off for the run, what the command built is kept (around.keep), and the process ends with
+    os._exit once its answer is flushed."""
     gc.disable()
+    around.KEEP = []
     sys.stdout = _PipeSafe(sys.stdout)  # a stream in all but name
     sys.stderr = _PipeSafe(sys.stderr)
     try:

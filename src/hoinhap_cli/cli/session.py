@@ -9,7 +9,7 @@ from typing import Any
 
 from hoinhap_cli import selection, snapshot
 from hoinhap_cli.cache import Cache
-from hoinhap_cli.cli.around import after_answer
+from hoinhap_cli.cli.around import after_answer, keep
 from hoinhap_cli.cli.group import no_cache
 from hoinhap_cli.cli.values import today
 from hoinhap_cli.i18n import MESSAGES, lang_from_env, t
@@ -29,7 +29,10 @@ class RoleChoice(str, Enum):
 
 
 def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Output:
-    return Output(lang=lang_from_env(lang), color=False if no_color else None, full=full, show_all="--full")
+    """The command's output; kept to the end of the run (around.keep), with what it last drew."""
+    out = Output(lang=lang_from_env(lang), color=False if no_color else None, full=full, show_all="--full")
+    keep(out)
+    return out
 
 
 def open_data(data: str | None, out: Output) -> DataDir:
@@ -61,6 +64,7 @@ def load_ledger(data: str | None, out: Output) -> Ledger:
     ledger, problems = snapshot.load(open_data(data, out), today(), cache(out), max_bytes=max_bytes())
     if ledger is None:
         raise DataError(errors(problems))
+    keep(ledger)
     left_out = ledger.excluded_files()
     if left_out:
         out.message(t("read.excluded", out.lang, n=len(left_out)))
