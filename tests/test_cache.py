@@ -666,3 +666,32 @@ def test_one_tasks_history_reads_only_the_files_holding_it(generated: Path, tmp_
         assert history == [(r.file, e) for r, e in want.history(tid)], tid
         assert sorted(asked) == sorted(cache.key_of("report", files[name]) for name in holders), tid
         assert len(asked) < len(want.report_files()) // 2
+
+
+def test_a_damaged_task_part_of_a_snapshot_is_worked_out_again(generated: Path, tmp_path: Path) -> None:
+    """Each task's part of a snapshot's index is decoded when first asked (indexstore); one that
+    cannot be decoded is no error: the index is worked out again from the entries."""
+    import msgspec
+
+    from hoinhap_cli.snapshot import _Snapshot
+
+    where, today, cache = DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
+    cached(where, today, cache)
+    want = fresh(where, today)
+    [slot] = [p.name[2:] for p in (tmp_path / "c" / "v2").iterdir() if p.name.startswith("s-")]
+    stored = cache.get_snapshot(slot, _Snapshot)
+    tid = next(iter(stored.index.parts))
+    stored.index.parts[tid] = msgspec.Raw(msgspec.msgpack.encode(["no", "part"]))  # MessagePack, not a part
+    refs = _decoded_refs(tmp_path / "c" / "v2" / f"s-{slot}")
+    cache.put_snapshot(slot, stored, refs)
+    got = cached(where, today, cache)
+    assert isinstance(got.source, snapshot._CachedEntries)  # answered from the snapshot written above
+    assert got.task_status(tid) == want.task_status(tid)
+    assert [got.task_status(t) for t in want.tasks] == [want.task_status(t) for t in want.tasks]
+    assert got.index == want.index
+
+
+def _decoded_refs(path: Path) -> list[str]:
+    import msgspec
+
+    return msgspec.msgpack.decode(path.read_bytes()[len(b"hoinhap-cache-2\n"):], type=tuple[str, list[str], msgspec.Raw])[1]

@@ -52,7 +52,7 @@ _FOLDER = "v2"  # entries of this format; "v1" held pickles, never read
 _SLOT = "s-"  # a snapshot's file name starts with it; an entry's is its key
 _TMP = ".tmp-"
 _CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "yamlio.py", "text.py", "ledger.py",
-         "reading.py", "snapshot.py", "cache.py", "responsibility.py")
+         "reading.py", "snapshot.py", "cache.py", "responsibility.py", "indexstore.py")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 # The classes a stored Record may hold (see _tag): nothing else is ever built from an entry.
@@ -335,6 +335,23 @@ def _writer_alive(name: str) -> bool:
 @lru_cache(maxsize=32)
 def _decoder(kind: Any) -> msgspec.msgpack.Decoder[Any]:
     return msgspec.msgpack.Decoder(tuple[str, list[str], kind], dec_hook=_dec)
+
+
+@lru_cache(maxsize=32)
+def _part_decoder(kind: Any) -> msgspec.msgpack.Decoder[Any]:
+    return msgspec.msgpack.Decoder(kind, dec_hook=_dec)
+
+
+def packed(value: Any) -> msgspec.Raw:
+    """`value` in the cache's format, as a value of its own inside an entry, left undecoded when
+    the entry is read (a `msgspec.Raw` field) and decoded when asked for (`unpack`)."""
+    return msgspec.Raw(msgspec.msgpack.encode(value, enc_hook=_enc))
+
+
+def unpack(raw: msgspec.Raw, kind: Any) -> Any:
+    """A value stored with `packed`, decoded into `kind`'s declared types like every entry
+    (ValueError or msgspec.DecodeError: not such a value)."""
+    return _part_decoder(kind).decode(raw)
 
 
 def _enc(value: Any) -> Any:

@@ -19,7 +19,7 @@ entry): the status index answers every other question without them.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -88,16 +88,16 @@ class StatusIndex:
     """What every listing asks, answerable without the entries themselves; indexed once, since
     status questions are asked per milestone and period, many times per command."""
 
-    latest: dict[str, Latest]
-    dated: dict[str, tuple[EntryView, ...]]  # tasks with recurring or ongoing duties: their entries
+    latest: Mapping[str, Latest]
+    dated: Mapping[str, tuple[EntryView, ...]]  # tasks with recurring or ongoing duties: their entries
     events: dict[str, EventEntry]  # the first recorded date of each awaited event
     submitted: dict[tuple[str, str], date | None]  # (unit, quarter label) -> submitted on
     filed: dict[str, Filed] = field(default_factory=dict)  # report file -> what it says was sent
     # Each milestone of a task with entries, judged as of now (responsibility.judge): what every
     # listing asks first, stored with the index so that a warm run does not judge 16,000 milestones
     # (10,000 tasks: 0.05 s to load against 0.2 s to judge).
-    judged: dict[str, tuple[StatusView, ...]] = field(default_factory=dict)
-    holders: dict[str, tuple[str, ...]] = field(default_factory=dict)  # task -> the files with its entries
+    judged: Mapping[str, tuple[StatusView, ...]] = field(default_factory=dict)
+    holders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # task -> the files with its entries
 
     @classmethod
     def of(cls, tasks: dict[str, Task], units: dict[str, Unit], reports: list[Report]) -> StatusIndex:
@@ -114,7 +114,7 @@ class StatusIndex:
         the `changed` tasks: worked out again for those alone (an edit of one file on 100,000
         tasks names a few hundred)."""
         by_task = _grouped(_by_date(reports, changed))
-        latest, dated, judged, holders = dict(self.latest), dict(self.dated), dict(self.judged), dict(self.holders)
+        latest, dated, judged, holders = (_copied(m) for m in (self.latest, self.dated, self.judged, self.holders))
         for tid in changed:
             pairs = by_task.get(tid)
             if pairs:
@@ -348,6 +348,13 @@ def _grouped(pairs: list[Pair]) -> dict[str, list[Pair]]:
     for pair in pairs:
         by_task.setdefault(pair[1].task, []).append(pair)
     return by_task
+
+
+def _copied(found: Mapping[str, Any]) -> MutableMapping[str, Any]:
+    """A changeable copy of one of the index's maps: an index read from the cache copies its own
+    way, without decoding every task (indexstore.PerTask)."""
+    copy = getattr(found, "copy", None)
+    return copy() if copy is not None else dict(found)
 
 
 def _holders(reports: list[Report], tasks: set[str] | None = None) -> dict[str, tuple[str, ...]]:

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from hoinhap_cli import guard, records
 from hoinhap_cli.cache import Cache
+from hoinhap_cli.indexstore import StoredIndex
 from hoinhap_cli.ledger import MAX_BYTES, EntryView, HeldEntries, Ledger, Report, StatusIndex, named_reports, up_to
 from hoinhap_cli.ledger import load as load_uncached
 from hoinhap_cli.paths import DataDir
@@ -174,7 +175,7 @@ class _Snapshot:
 
     files: FileHashes
     warnings: list[Problem]
-    index: StatusIndex
+    index: StoredIndex  # each task's part decoded when asked (indexstore)
     excluded: tuple[Problem, ...] = ()  # the problems of the report files left out (ledger.Ledger.excluded)
     lang: str = ""  # the language those problems are worded in (guard.LANG): another re-reads them
 
@@ -291,13 +292,18 @@ def _load_once(data: DataDir, today: date, cache: Cache,
         key = _Plan.key(cache, files, plan_name)
         if not cache.has(key):
             cache.put(key, _Plan.of(ledger, plan_name))
-        now = _Snapshot(files, ledger.warnings, ledger.index, tuple(ledger.excluded), guard.LANG.get() or "")
+        now = _Snapshot(files, ledger.warnings, StoredIndex.of(ledger.index), tuple(ledger.excluded),
+                        guard.LANG.get() or "")
         cache.put_snapshot(slot, now, now.refs(cache, plan_name))
     return ledger, problems
 
 
-def _ledger(data: DataDir, part: _Parts, snapshot: _Snapshot, source: _CachedEntries) -> Ledger:
-    return Ledger(data, part.plan, part.tasks, part.units, list(snapshot.warnings), snapshot.index, source,
+def _ledger(data: DataDir, part: _Parts, snapshot: _Snapshot, source: _CachedEntries,
+            index: StatusIndex | None = None) -> Ledger:
+    """The ledger of a snapshot: its index (or `index`, brought up to date), its entries from `source`."""
+    if index is None:
+        index = _index(snapshot, part, source)
+    return Ledger(data, part.plan, part.tasks, part.units, list(snapshot.warnings), index, source,
                   snapshot.names(), list(snapshot.excluded))
 
 
@@ -350,9 +356,10 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
             for name, piece in before.items() if piece is not None):
         # Not one entry or event changed (a comment, a submitted date): nothing to re-index, and
         # the entries are left unread. The snapshot names the same files, some with new bytes.
-        index = old.index.resubmitted(list(reread.values()))
-        now = _Snapshot(files, problems, index)
-        return _ledger(data, part, now, _CachedEntries(cache, now, part, data, today, max_bytes)), problems
+        now = _Snapshot(files, problems, old.index)
+        source = _CachedEntries(cache, now, part, data, today, max_bytes)
+        index = _index(old, part, source).resubmitted(list(reread.values()))
+        return _ledger(data, part, now, source, index), problems
     try:  # every other file's, from the cache
         reports = {r.file: r for r in _CachedEntries(cache, old, part, data, today, max_bytes).reports()}
     except DataError:  # its files changed since, and a cache entry is gone: read everything
@@ -362,10 +369,16 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
         reports[name] = report
         tasks.update(e.task for e in report.entries)
     now_reports = [reports[name] for name, _, _ in named if name in reports]
-    index = old.index.updated(part.tasks, part.units, now_reports, tasks)
+    index = _index(old, part, HeldEntries(now_reports)).updated(part.tasks, part.units, now_reports, tasks)
     ledger = Ledger(data, part.plan, part.tasks, part.units, problems, index, HeldEntries(now_reports),
                     [r.file for r in now_reports])
     return ledger, problems
+
+
+def _index(snapshot: _Snapshot, part: _Parts, source: HeldEntries | _CachedEntries) -> StatusIndex:
+    """A snapshot's status index, each task's part decoded when asked; should one be damaged, the
+    index of the entries from `source`, as a cold read works it out."""
+    return snapshot.index.status(lambda: StatusIndex.of(part.tasks, part.units, source.reports()))
 
 
 def _warnings(old: list[Problem], fresh: dict[str, list[Problem]], plan_name: str, names: list[str]) -> list[Problem]:
