@@ -51,8 +51,8 @@ _MAGIC = b"hoinhap-cache-2\n"
 _FOLDER = "v2"  # entries of this format; "v1" held pickles, never read
 _SLOT = "s-"  # a snapshot's file name starts with it; an entry's is its key
 _TMP = ".tmp-"
-_CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "yamlio.py", "text.py", "ledger.py",
-         "reading.py", "snapshot.py", "cache.py")
+_CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "yamlio.py", "yamldump.py", "text.py",
+         "ledger.py", "reading.py", "snapshot.py", "cache.py")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 # The classes a stored Record may hold (see _tag): nothing else is ever built from an entry.

@@ -59,6 +59,20 @@ class EntryView(NamedTuple):
     forced: bool
 
 
+
+class Tail(NamedTuple):
+    """Where a report file's `entries` list ends, for a writer appending to it without parsing the
+    whole file again (see yamldump.tail): the byte offset of the line its last item starts on, and
+    the column of its dashes."""
+
+    start: int
+    column: int
+
+
+# A report file's cache entry, by the hash of its bytes (see reading): its header (its entries
+# list left empty), its entries, and where they end (None: not at the end of a plain file).
+Piece = tuple[ReportHeader, tuple[EntryView, ...], Tail | None]
+
 @dataclass(frozen=True)
 class Report:
     """A report file: `content` is its header and events as a record (its `entries` list left

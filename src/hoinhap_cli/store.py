@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -36,8 +37,10 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from hoinhap_cli import guard, yamldump, yamlio
+from hoinhap_cli import guard, reading, yamldump, yamlio
+from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.files import write_atomic
+from hoinhap_cli.ledger import Piece, Tail
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Submission
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
 from hoinhap_cli.periods import parse_period
@@ -56,7 +59,6 @@ SUBMISSION_KEYS = ("duty", "period", "date", "number")
 class Written:
     path: Path
     file: str  # as displayed
-    content: ReportFile
     created: bool
     reformatted: bool  # a hand-written layout was rewritten in the standard one
 
@@ -93,17 +95,55 @@ def refuse_bundled(data: DataDir) -> None:
 
 def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
            change: Callable[[ReportFile], ReportFile], timeout: float = DEFAULT_LOCK_TIMEOUT,
-           max_bytes: int = yamlio.MAX_BYTES) -> Written:
+           max_bytes: int = yamlio.MAX_BYTES, cache: Cache = NO_CACHE) -> Written:
     """Change one unit's report for one quarter, safely. `change` may raise to write nothing;
-    nor is a change written that would make the report bigger than `max_bytes`, what reads allow."""
+    nor is a change written that would make the report bigger than `max_bytes`, what reads allow.
+    `cache` (the content-hash cache) may know the file's content by its bytes: entries appended
+    (`Appended`) then cost no parse of the whole file (`_appended`), and the new bytes' entry is
+    stored, so that the next read or write of the file is warm too."""
     refuse_bundled(data)
     guard.check_report_target(data.reports, period, unit, data.display(data.reports))  # no links, FIFOs
     path = report_path(data, unit, period)
     name = data.display(path)
+    lock = _locked(path, name, data.reports, timeout)
+    try:
+        sweep(path)
+        raw = _current(path, name)
+        fast = _appended(raw, name, plan, unit, period, today, change, cache)
+        if fast is not None:
+            _write(path, name, fast[0], max_bytes)
+            cache.put(cache.key_of("report", hashlib.sha256(fast[0]).digest()), fast[1])
+            return Written(path, name, False, False)
+        current, doc, text = _read(raw, name, plan, unit, period, today)
+        passed: dict[str, tuple[yamlio.Located, ReportFile]] = {}
+        check = _checker(name, plan, unit, period, today, passed)
+        if current is None:
+            new = change(ReportFile(unit=unit, period=parse_period(period)))
+            new_text, reformatted = render(new), False
+        else:
+            new = change(current)
+            if new == current:
+                return Written(path, name, False, False)
+            new_text, reformatted = _new_text(name, doc, text, current, new, check)  # type: ignore[arg-type]
+        if reformatted or current is None:  # a splice was read back in _new_text already
+            problems = check(new_text, new)
+            if problems:
+                raise DataError(problems + [Problem(name, None, None, words("store.nothing_written"))])
+        _write(path, name, written := new_text.encode("utf-8"), max_bytes)
+        if new_text in passed and cache.enabled:  # read back just now: the next read or write is warm
+            cache.put(cache.key_of("report", hashlib.sha256(written).digest()),
+                      reading.piece_from(*passed[new_text], written))
+        return Written(path, name, current is None, reformatted)
+    finally:
+        lock.release()
+
+
+def _locked(path: Path, name: str, reports: Path, timeout: float) -> FileLock:
+    """The report's OS lock, held (its folder made first): LockBusy after `timeout` seconds."""
     lock = FileLock(str(path) + ".lock", timeout=timeout, **guard.lock_options(path.parent))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _gitignore(data.reports)
+        _gitignore(reports)
         # filelock polls a non-blocking flock; its default 50 ms sleep leaves the lock idle
         # between writers (20 writers: twice the wall time). A poll costs one system call.
         lock.acquire(poll_interval=0.005)
@@ -111,30 +151,15 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
         raise LockBusy(name, timeout) from None
     except OSError as err:
         raise guard.lock_failed(Path(lock.lock_file), name, err) or write_failed(name, err) from None
+    return lock
+
+
+def _write(path: Path, name: str, new: bytes, max_bytes: int) -> None:
+    guard.check_size(name, new, max_bytes)
     try:
-        sweep(path)
-        current, doc, text = _read(path, name, plan, unit, period, today)
-        check = _checker(name, plan, unit, period, today)
-        if current is None:
-            new = change(ReportFile(unit=unit, period=parse_period(period)))
-            new_text, reformatted = render(new), False
-        else:
-            new = change(current)
-            if new == current:
-                return Written(path, name, new, False, False)
-            new_text, reformatted = _new_text(name, doc, text, current, new, check)  # type: ignore[arg-type]
-        if reformatted or current is None:  # a splice was read back in _new_text already
-            problems = check(new_text, new)
-            if problems:
-                raise DataError(problems + [Problem(name, None, None, words("store.nothing_written"))])
-        guard.check_size(name, new_text, max_bytes)
-        try:
-            replace(path, new_text)
-        except OSError as err:
-            raise write_failed(name, err) from None
-        return Written(path, name, new, current is None, reformatted)
-    finally:
-        lock.release()
+        replace(path, new)
+    except OSError as err:
+        raise write_failed(name, err) from None
 
 
 def write_failed(name: str, err: OSError) -> DataError:
@@ -171,19 +196,25 @@ def _new_text(name: str, doc: yamlio.Located, text: str, current: ReportFile, ne
     return rendered, rendered != render(current)
 
 
-def _read(path: Path, name: str, plan: Plan, unit: str, period: str,
-          today: date) -> tuple[ReportFile | None, yamlio.Located | None, str | None]:
-    """The current report, its parsed document and text; Nones when there is none yet.
-
-    A file that cannot be read, parsed or validated raises DataError: it is never overwritten."""
+def _current(path: Path, name: str) -> bytes | None:
+    """The report's bytes, read once (the bytes hashed are the bytes parsed); None: no file, or
+    an empty one (it holds nothing that could be lost). Unreadable: DataError."""
     try:
         raw = guard.read_plain(path)
     except FileNotFoundError:
-        return None, None, None
+        return None
     except OSError as err:
         raise DataError([Problem(name, None, None, words("yaml.unreadable", error=err.strerror or str(err)))]) \
             from None
-    if not raw.strip():  # an empty file holds nothing that could be lost
+    return raw if raw.strip() else None
+
+
+def _read(raw: bytes | None, name: str, plan: Plan, unit: str, period: str,
+          today: date) -> tuple[ReportFile | None, yamlio.Located | None, str | None]:
+    """The current report, its parsed document and text; Nones when there is none yet.
+
+    A file that cannot be parsed or validated raises DataError: it is never overwritten."""
+    if raw is None:
         return None, None, None
     doc, problems = yamlio.parse(raw, name)
     content = None
@@ -194,10 +225,39 @@ def _read(path: Path, name: str, plan: Plan, unit: str, period: str,
     return content, doc, raw.decode("utf-8")
 
 
-def _checker(name: str, plan: Plan, unit: str, period: str,
-             today: date) -> Callable[[str, ReportFile], list[Problem]]:
+def _appended(raw: bytes | None, name: str, plan: Plan, unit: str, period: str, today: date,
+              change: Callable[[ReportFile], ReportFile], cache: Cache) -> tuple[bytes, Piece] | None:
+    """Entries appended (`Appended`) to a file whose cache entry, found by its bytes, says it is
+    valid and where its entries end (`reading.cached_report`): the new bytes — the same as a
+    splice's, `yamldump.items` at the end of the file — and their cache entry. Only the new
+    lines are read back, in the context of the file's last entry (`reading.appended`), not the
+    whole file twice. None when anything is unsure: the full way parses the file."""
+    if raw is None or not isinstance(change, Appended) or not change.entries:
+        return None
+    piece = reading.cached_report(raw, name, plan, unit, period, today, cache)
+    if piece is None:
+        return None
+    header, views, tail = piece
+    if tail is None:
+        return None
+    dumped = [_pick(e.model_dump(mode="json"), ENTRY_KEYS) for e in change.entries]
+    lines = yamldump.items(tail.column, dumped)
+    added = reading.appended(piece, raw[tail.start:].decode("utf-8") + lines, change.entries, name, plan, unit,
+                             period, today)
+    if added is None:
+        return None
+    first = yamldump.items(tail.column, dumped[:-1]) if len(dumped) > 1 else ""
+    last = Tail(len(raw) + len(first.encode("utf-8")), tail.column) \
+        if first + yamldump.items(tail.column, dumped[-1:]) == lines else None
+    return raw + lines.encode("utf-8"), (header, views + added, last)
+
+
+def _checker(name: str, plan: Plan, unit: str, period: str, today: date,
+             passed: dict[str, tuple[yamlio.Located, ReportFile]]) -> Callable[[str, ReportFile], list[Problem]]:
     def check(text: str, expected: ReportFile) -> list[Problem]:
-        """Read back a text before writing it: [] when it is a valid report holding `expected`."""
+        """Read back a text before writing it: [] when it is a valid report holding `expected`
+        (then `passed` holds that text alone, with what it reads as)."""
+        passed.clear()
         doc, problems = yamlio.parse(text, name)
         if doc is None:
             return problems
@@ -206,12 +266,13 @@ def _checker(name: str, plan: Plan, unit: str, period: str,
             return errors(problems)
         if content != expected:
             return [Problem(name, None, None, words("store.read_back"))]
+        passed[text] = doc, content
         return []
 
     return check
 
 
-def replace(path: Path, text: str) -> None:
+def replace(path: Path, text: str | bytes) -> None:
     """Write `text` to `path` atomically: temp file beside it, fsync, rename, fsync the folder."""
     write_atomic(path, text)
 
@@ -234,8 +295,19 @@ def _gitignore(reports: Path) -> None:
 # ------------------------------------------------------------ the three changes
 
 
-def append_entry(entry: Entry) -> Callable[[ReportFile], ReportFile]:
-    return lambda report: report.model_copy(update={"entries": [*report.entries, entry]})
+@dataclass(frozen=True)
+class Appended:
+    """A change that appends entries to a report and changes nothing else: `update` may write it
+    without parsing the whole file (see `_appended`)."""
+
+    entries: tuple[Entry, ...]
+
+    def __call__(self, report: ReportFile) -> ReportFile:
+        return report.model_copy(update={"entries": [*report.entries, *self.entries]})
+
+
+def append_entry(entry: Entry) -> Appended:
+    return Appended((entry,))
 
 
 def append_event(event: EventEntry) -> Callable[[ReportFile], ReportFile]:
