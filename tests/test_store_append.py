@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from hoinhap_cli import store
+from hoinhap_cli import store, yamldump, yamlio
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.ledger import Piece, Tail
 
@@ -192,3 +192,38 @@ def test_a_broken_file_is_refused_with_its_place(broken: str, where: str, mini: 
     assert code == 2 and result.exit_code == code
     assert result.stderr.replace(str(data), "DATA") == said
     assert f"{REPORT}{where}" in said
+
+
+@pytest.mark.parametrize("layout", list(FAST) + list(FULL))
+def test_tail_is_the_line_of_the_last_entry(layout: str) -> None:
+    """Where the fast way appends: the line of the last item's dash, or nothing to say (the
+    read back would catch a wrong place too; this says the place is right in the first place)."""
+    raw = (FAST | FULL)[layout].encode("utf-8")
+    doc, problems = yamlio.parse(raw, "x")
+    assert doc is not None, problems
+    found = yamldump.tail(doc, raw)
+    if layout in FULL:
+        assert found is None or layout == "document end"  # `...` ends the file: caught on reading back
+        return
+    assert found is not None
+    start, column = found
+    assert start == raw.rindex(b"\n" + b" " * column + b"-") + 1
+    assert column == {"indentless": 0, "wide": 4}.get(layout, 2)
+
+
+def test_an_entry_saying_other_content_is_not_carried_on(mini: Path, cli: Cli, _private_cache: Path,
+                                                          full_reads: list[bytes | None]) -> None:
+    """An entry of the right shape whose last entry is not the file's (tampered, or a bug): the
+    read back of the new lines sees it, the full way writes, and reads answer from the file."""
+    text = FAST["two entries"]
+    data = _folder(mini, "tampered", text)
+    cli("check", data=data)
+    cache = Cache(_private_cache)
+    key = cache.key_of("report", hashlib.sha256(text.encode("utf-8")).digest())
+    header, views, tail = cache.get(key, Piece)
+    cache.put(key, (header, (*views[:-1], views[-1]._replace(note="không có trong tệp")), tail))
+    assert cli(*RECORD, data=data).exit_code == 0
+    assert full_reads
+    shown = cli("show", "1.1", data=data)
+    assert "không có trong tệp" not in shown.stdout
+    assert shown.stdout == cli("show", "1.1", data=data, env={"HOINHAP_NO_CACHE": "1"}).stdout
