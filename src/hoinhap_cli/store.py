@@ -6,15 +6,24 @@ Every write to data/reports/<YYYY-Qn>/<unit>.yaml goes through `update()`:
 2. take an OS lock on `<report>.yaml.lock` beside the file (filelock: flock/LockFileEx, which
    the kernel releases when the holding process dies, so a crashed writer never blocks);
    temp files a killed writer left beside the report are removed (`sweep`);
-3. read the current file and validate it against the plan; a file that does not parse or
-   does not validate is never overwritten — the problems come back with file:line:column;
+3. read the current file once and validate it against the plan; a file that does not parse
+   or does not validate is never overwritten — the problems come back with file:line:column;
 4. apply the change as inserted lines (`yamldump.splice`: only the new entry is dumped, so a
    write costs a parse, not a re-dump of the whole file, and hand layout and comments stay);
    when that cannot express the change, dump the whole file in the fixed layout — refusing
    if that would drop a comment; re-read and re-validate the result;
 5. write a temp file in the same folder, flush + fsync, `os.replace`, fsync the folder.
    A write the system refuses (disk full, read-only folder) is one line (`write_failed`,
-   exit 2): the old file is untouched and the temp file removed.
+   exit 2): the old file is untouched and the temp file removed. The new bytes' cache entry
+   is stored (when a cache is given), so the next read or write of the file is warm.
+
+Entries appended (`Appended`, what `record` writes) to a file the cache knows by its bytes
+take a shorter way through 3 and 4 (`_appended`): the content comes from the cache entry,
+checked against the plan as a read checks it; when the entries end the file (its `Tail`),
+the new lines — those a splice would insert — are read back in the context of the file's
+last entry, not with the whole file. A 100,000-entry file: no parse of 13 MB, twice. When
+anything is unsure (no entry, another layout, a mismatch) the full way runs, and says what
+is wrong with a broken file.
 
 The layout is stable, so appending one entry adds lines and changes none: top-level keys
 unit, period, submitted, number, entries, events, submissions; entry keys task, milestone, status, date, note,
