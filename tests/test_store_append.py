@@ -49,6 +49,7 @@ FULL = {
     "document end": HEAD + "entries:\n" + ITEM + "...\n",
     "indented root": "  " + (HEAD + "entries:\n" + ITEM).replace("\n", "\n  ").rstrip(" "),
 }
+NOTED = FAST["two entries"] + "    note: Đã xong\n"
 
 
 @pytest.fixture(autouse=True)
@@ -141,13 +142,14 @@ def test_a_corrupt_entry_is_not_trusted(mini: Path, cli: Cli, _private_cache: Pa
     assert full_reads and (data / REPORT).read_bytes() == expected
 
 
-@pytest.mark.parametrize("tail", [Tail(0, 2), Tail(len(HEAD) + len("entries:\n") + 4, 2), Tail(len(HEAD), 0)],
-                         ids=["file start", "inside the item", "the key's line"])
+@pytest.mark.parametrize("tail", [Tail(0, 2), Tail(len(HEAD) + len("entries:\n") + 4, 2), Tail(len(HEAD), 0),
+                                  Tail(len(NOTED.encode("utf-8")) - len("Đã xong\n".encode("utf-8")) + 1, 2)],
+                         ids=["file start", "inside the item", "the key's line", "inside a character"])
 def test_a_tail_that_is_not_the_last_item_is_caught(tail: Tail, mini: Path, cli: Cli, _private_cache: Path,
                                                      full_reads: list[bytes | None]) -> None:
     """An entry of the right shape saying the wrong place (a bug, a tampered file): the new lines
     read back in its context are not the file's last entry and the new one, so the full way."""
-    text = FAST["two entries"]
+    text = NOTED
     expected, _, _ = _without_cache(cli, mini, text, *RECORD)
     data = _folder(mini, "tail", text)
     cli("check", data=data)
@@ -172,6 +174,8 @@ def test_a_file_changed_since_it_was_cached(mini: Path, cli: Cli, full_reads: li
     assert cli(*RECORD, data=data).exit_code == 0
     assert full_reads == [edited.encode("utf-8")]  # no entry for these bytes: the full way
     assert (data / REPORT).read_bytes() == expected
+    full_reads.clear()  # which stored the new bytes' entry: the next write is fast
+    assert cli(*RECORD, data=data).exit_code == 0 and full_reads == []
 
 
 @pytest.mark.parametrize("broken, where", [

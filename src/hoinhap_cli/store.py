@@ -251,8 +251,11 @@ def _appended(raw: bytes | None, name: str, plan: Plan, unit: str, period: str, 
         return None
     dumped = [_pick(e.model_dump(mode="json"), ENTRY_KEYS) for e in change.entries]
     lines = yamldump.items(tail.column, dumped)
-    added = reading.appended(piece, raw[tail.start:].decode("utf-8") + lines, change.entries, name, plan, unit,
-                             period, today)
+    try:
+        rest = raw[tail.start:].decode("utf-8")
+    except UnicodeDecodeError:  # not a line's start: not the entry of these bytes after all
+        return None
+    added = reading.appended(piece, rest + lines, change.entries, name, plan, unit, period, today)
     if added is None:
         return None
     first = yamldump.items(tail.column, dumped[:-1]) if len(dumped) > 1 else ""
