@@ -231,3 +231,26 @@ def test_an_entry_saying_other_content_is_not_carried_on(mini: Path, cli: Cli, _
     shown = cli("show", "1.1", data=data)
     assert "không có trong tệp" not in shown.stdout
     assert shown.stdout == cli("show", "1.1", data=data, env={"HOINHAP_NO_CACHE": "1"}).stdout
+
+
+@pytest.mark.parametrize("layout, argv", [
+    ("standard", RECORD), ("comments", RECORD), ("indentless", RECORD), ("events after entries", RECORD),
+    ("no entries", RECORD), ("standard", ("event", "tp-duyet", "--date", "2009-05-02")),
+])
+@pytest.mark.parametrize("warm", [True, False], ids=["cached", "not cached"])
+def test_the_entry_a_write_stores_is_the_one_a_read_would(layout: str, argv: tuple[str, ...], warm: bool,
+                                                          mini: Path, cli: Cli, _private_cache: Path) -> None:
+    """What the writer stores for the new bytes (either way) is what reading them would store:
+    the same content, the same tail — so the answers of the next read are the file's."""
+    data = _folder(mini, "stored", (FAST | FULL)[layout])
+    if warm:
+        cli("check", data=data)
+    assert cli(*argv, data=data).exit_code == 0
+    new = (data / REPORT).read_bytes()
+    cache = Cache(_private_cache)
+    key = cache.key_of("report", hashlib.sha256(new).digest())
+    written = cache.get(key, Piece)
+    assert written is not None
+    cache.clear()
+    assert cli("check", data=data).exit_code == 0
+    assert cache.get(key, Piece) == written
