@@ -254,3 +254,17 @@ def test_the_entry_a_write_stores_is_the_one_a_read_would(layout: str, argv: tup
     cache.clear()
     assert cli("check", data=data).exit_code == 0
     assert cache.get(key, Piece) == written
+
+
+def test_writes_in_a_row_keep_one_entry_of_the_file(mini: Path, cli: Cli, _private_cache: Path) -> None:
+    """The entry of the bytes a write replaced goes, unless a snapshot needs it: ten records
+    without a read between them leave the cache as big as one."""
+    data = _folder(mini, "row", FAST["standard"])
+    cli("check", data=data)
+    entries = {p.name for p in (_private_cache / "v2").iterdir()}
+    for day in range(1, 11):
+        assert cli(*RECORD[:5], f"2009-05-{day:02d}", data=data).exit_code == 0
+    now = {p.name for p in (_private_cache / "v2").iterdir()}
+    new = Cache(_private_cache).key_of("report", hashlib.sha256((data / REPORT).read_bytes()).digest())
+    assert now == entries | {new}  # the snapshot's entries (the first version's among them), and the last
+    assert cli("check", data=data).exit_code == 0

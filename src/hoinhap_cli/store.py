@@ -121,7 +121,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
         fast = _appended(raw, name, plan, unit, period, today, change, cache)
         if fast is not None:
             _write(path, name, fast[0], max_bytes)
-            cache.put(cache.key_of("report", hashlib.sha256(fast[0]).digest()), fast[1])
+            _remember(cache, raw, fast[0], fast[1])
             return Written(path, name, False, False)
         current, doc, text = _read(raw, name, plan, unit, period, today)
         passed: dict[str, tuple[yamlio.Located, ReportFile]] = {}
@@ -140,8 +140,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
                 raise DataError(problems + [Problem(name, None, None, words("store.nothing_written"))])
         _write(path, name, written := new_text.encode("utf-8"), max_bytes)
         if new_text in passed and cache.enabled:  # read back just now: the next read or write is warm
-            cache.put(cache.key_of("report", hashlib.sha256(written).digest()),
-                      reading.piece_from(*passed[new_text], written))
+            _remember(cache, raw, written, reading.piece_from(*passed[new_text], written))
         return Written(path, name, current is None, reformatted)
     finally:
         lock.release()
@@ -161,6 +160,13 @@ def _locked(path: Path, name: str, reports: Path, timeout: float) -> FileLock:
     except OSError as err:
         raise guard.lock_failed(Path(lock.lock_file), name, err) or write_failed(name, err) from None
     return lock
+
+
+def _remember(cache: Cache, old: bytes | None, new: bytes, piece: Piece) -> None:
+    """The cache entry of the bytes written; the old bytes' entry goes, unless a snapshot needs it."""
+    cache.put(cache.key_of("report", hashlib.sha256(new).digest()), piece)
+    if old is not None:
+        cache.forget(cache.key_of("report", hashlib.sha256(old).digest()))
 
 
 def _write(path: Path, name: str, new: bytes, max_bytes: int) -> None:
