@@ -6,6 +6,8 @@ trusted. Per data folder, a snapshot of the checked ledger (`snapshot.load`) nam
 it needs (`refs`); only the few most recent snapshots are kept, and whenever one is written
 every entry no kept snapshot names (old versions of files) is removed, with the temporary
 files of writers that died: the folder stays within a small multiple of the data's size.
+The report writer (`store`) stores the entry of the bytes it wrote and forgets the entry of
+those it replaced, unless a snapshot names it (`forget`).
 
 Where: `$HOINHAP_CACHE_DIR`, else `$XDG_CACHE_HOME/hoinhap`, else `~/.cache/hoinhap` — not the
 data folder, which may be read-only, shared, or a git tree.
@@ -51,8 +53,8 @@ _MAGIC = b"hoinhap-cache-2\n"
 _FOLDER = "v2"  # entries of this format; "v1" held pickles, never read
 _SLOT = "s-"  # a snapshot's file name starts with it; an entry's is its key
 _TMP = ".tmp-"
-_CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "yamlio.py", "text.py", "ledger.py",
-         "reading.py", "snapshot.py", "cache.py", "responsibility.py", "indexstore.py")
+_CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "yamlio.py", "yamldump.py", "text.py",
+         "ledger.py", "reading.py", "snapshot.py", "cache.py", "responsibility.py", "indexstore.py")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 # The classes a stored Record may hold (see _tag): nothing else is ever built from an entry.
@@ -180,6 +182,22 @@ class Cache:
         needs: older snapshots, entries of file versions no longer present, dead writers' files."""
         if self._write(_SLOT + slot, slot, value, refs):
             self._sweep(_SLOT + slot, refs)
+
+    def forget(self, key: str) -> None:
+        """Remove the entry `key` unless a snapshot names it: what a writer does with the entry
+        of the bytes it has just replaced, so that writes without a read between them do not
+        pile up one entry per version (a snapshot's sweep would remove them only later)."""
+        fd = self._folder(create=False)
+        if fd is None or key.startswith((_SLOT, _TMP)):
+            return
+        try:
+            slots = [e.name for e in os.scandir(fd) if e.name.startswith(_SLOT)]
+            for name in slots:
+                if key in _decoder(msgspec.Raw).decode(memoryview(_read_own(fd, name))[len(_MAGIC):])[1]:
+                    return
+        except Exception:  # a snapshot that cannot be read: keep the entry, the next sweep decides
+            return
+        _unlink(fd, key)
 
     def _read(self, name: str, key: str, kind: Any) -> Any | None:
         fd = self._folder(create=False)

@@ -159,9 +159,9 @@ def check_report_target(reports: Path, period: str, unit: str, shown: str) -> No
             raise DataError([Problem(name, None, None, why.removeprefix(f"{name}: ") + say("guard.nothing_written"))])
 
 
-def check_size(name: str, text: str, limit: int) -> None:
+def check_size(name: str, text: str | bytes, limit: int) -> None:
     """Refuse a write that would make the report too big for every later read."""
-    size = len(text.encode("utf-8"))
+    size = len(text if isinstance(text, bytes) else text.encode("utf-8"))
     if size > limit:
         raise DataError([Problem(name, None, None, words("guard.too_big", size=f"{size / 2**20:.1f}",
                                                        limit=f"{limit / 2**20:g}"))])

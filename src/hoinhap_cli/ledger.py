@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from hoinhap_cli import records
 from hoinhap_cli.paths import DataDir, listed_reports
@@ -37,6 +37,20 @@ from hoinhap_cli.vocab import Status
 # Files of 10 MiB at most: reading costs ~30 bytes of memory per byte of YAML (a 16 MiB plan
 # peaks at ~500 MB); the real plan is ~0.1 MiB. Callers may pass another limit.
 MAX_BYTES = 10 * 2**20
+
+
+class Tail(NamedTuple):
+    """Where a report file's `entries` list ends, for a writer appending to it without parsing the
+    whole file again (see yamldump.tail): the byte offset of the line its last item starts on, and
+    the column of its dashes."""
+
+    start: int
+    column: int
+
+
+# A report file's cache entry, by the hash of its bytes (see reading): its header (its entries
+# list left empty), its entries, and where they end (None: not at the end of a plain file).
+Piece = tuple[ReportHeader, tuple[EntryView, ...], Tail | None]
 
 
 @dataclass(frozen=True)

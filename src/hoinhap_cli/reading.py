@@ -18,12 +18,12 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hoinhap_cli import guard, records, yamlio
+from hoinhap_cli import guard, records, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.ledger import MAX_BYTES, EntryView, Report, named_reports, up_to
+from hoinhap_cli.ledger import MAX_BYTES, EntryView, Piece, Report, Tail, named_reports, up_to
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, parse_report_name
-from hoinhap_cli.problems import Problem, errors, words
+from hoinhap_cli.problems import Problem, Words, errors, format_path, words
 from hoinhap_cli.shapes import UnitShape
 from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, schema_problems
 
@@ -31,7 +31,6 @@ from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, sc
 AnyPlan = Plan | records.Plan
 Named = tuple[str, str, str]  # a report file's name as displayed, its path in reports/, its full path
 M = TypeVar("M", bound=BaseModel)
-Piece = tuple[records.ReportHeader, tuple[EntryView, ...]]  # a report file's cache entry
 
 
 class Given(Protocol):
@@ -165,7 +164,7 @@ class _ReportReader:
         content: Any
         doc: Any
         if piece is not None:
-            header, views = piece
+            header, views, _ = piece
             content, doc = _Checked(header, views), _Deferred(raw, name)
         else:
             doc, found = yamlio.parse(raw, name)
@@ -176,7 +175,7 @@ class _ReportReader:
                 return None, found + self._rest(doc, unit, period)
             header, views = records.of(content, leave_out="entries"), _views(content.entries, self.same)
             if key:
-                self.cache.put(key, (header, views))
+                self.cache.put(key, piece_of(header, views, doc, raw))
         found = report_problems(content, doc, self.plan, unit, period, self.today, self.index)
         return (None if errors(found) else Report(name, full, header, up_to(views, self.today))), found
 
@@ -204,6 +203,77 @@ class _ReportReader:
         return report_problems(partial, _Renumbered(doc, places), self.plan, unit, period, self.today,  # type: ignore[arg-type]
                                self.index)
 
+
+
+def piece_of(header: records.ReportHeader, views: tuple[EntryView, ...], doc: yamlio.Located, raw: bytes) -> Piece:
+    """A report file's cache entry: its validated content, and where its entries end in `raw`."""
+    found = yamldump.tail(doc, raw)
+    return header, views, Tail(*found) if found is not None else None
+
+
+def piece_from(doc: yamlio.Located, content: ReportFile, raw: bytes) -> Piece:
+    """The cache entry of a report file's bytes `raw`, read as `doc` and validated as `content`."""
+    return piece_of(records.of(content, leave_out="entries"), _views(content.entries, {}), doc, raw)
+
+
+def cached_report(raw: bytes, name: str, plan: AnyPlan, unit: str, period: str, today: date,
+                  cache: Cache) -> Piece | None:
+    """A report file's validated content from the cache entry of its bytes, provided the checks
+    against the plan and today (run every time, as for a read) find no error: what a writer
+    changes without parsing the file again. None: no entry, or an error — the writer reads the
+    file itself, and says what is wrong."""
+    if not cache.enabled:
+        return None
+    piece = cache.get(cache.key_of("report", hashlib.sha256(raw).digest()), Piece)
+    if piece is None:
+        return None
+    return None if errors(_checks(piece[0], piece[1], name, plan, unit, period, today)) else piece
+
+
+def appended(piece: Piece, rest: str, added: Sequence[Entry], name: str, plan: AnyPlan, unit: str, period: str,
+             today: date) -> tuple[EntryView, ...] | None:
+    """`added` as views, if `rest` — a report file's text from the line its last entry starts on
+    (`piece`'s tail), the lines of `added` after it — read as the value of `entries` holds that
+    last entry and then `added`, exactly, and `added` passes the checks against the plan; else
+    None. The text before that line reads the same whatever follows it, as `piece` says: then
+    the file with these lines appended is a valid report holding `piece`'s content and `added`."""
+    doc, _ = yamlio.parse("entries:\n" + rest, name)
+    items = doc.data.get("entries") if doc is not None and isinstance(doc.data, dict) and len(doc.data) == 1 else None
+    if not isinstance(items, list) or len(items) != 1 + len(added):
+        return None
+    try:
+        found = [Entry.model_validate(item) for item in items]
+    except ValidationError:
+        return None
+    views = _views(found, {})
+    if views[:1] != piece[1][-1:] or found[1:] != list(added) \
+            or errors(_checks(piece[0], views[1:], name, plan, unit, period, today)):
+        return None
+    return views[1:]
+
+
+def _checks(header: records.ReportHeader, views: tuple[EntryView, ...], name: str, plan: AnyPlan, unit: str,
+            period: str, today: date) -> list[Problem]:
+    """The checks of a report's content against the plan and today, its problems left unplaced."""
+    return report_problems(_Checked(header, views), _Unplaced(name), plan, unit, period, today)  # type: ignore[arg-type]
+
+
+class _Unplaced:
+    """A report's positions, not looked for: for a writer that only asks whether there is an error
+    (on one, it reads the file itself, and says where)."""
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def position(self, path: tuple[str | int, ...], key: bool = False) -> tuple[int | None, int | None]:
+        return None, None
+
+    def problem(self, path: tuple[str | int, ...], message: str | Words, *, key: bool = False,
+                severity: str = "error") -> Problem:
+        return Problem(self.file, None, None, message, severity, format_path(path))  # type: ignore[arg-type]
+
+    def raw(self, path: tuple[str | int, ...]) -> str | None:
+        return None
 
 class _Renumbered:
     """A file's positions seen through the valid part of its lists: the n-th valid entry is

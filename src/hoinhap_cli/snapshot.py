@@ -37,14 +37,13 @@ from pathlib import Path
 from hoinhap_cli import guard, records
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.indexstore import StoredIndex
-from hoinhap_cli.ledger import MAX_BYTES, EntryView, HeldEntries, Ledger, Report, StatusIndex, named_reports, up_to
+from hoinhap_cli.ledger import MAX_BYTES, HeldEntries, Ledger, Piece, Report, StatusIndex, named_reports, up_to
 from hoinhap_cli.ledger import load as load_uncached
 from hoinhap_cli.paths import DataDir
 from hoinhap_cli.problems import DataError, Problem, errors, words
 from hoinhap_cli.records import Task, Unit
 
 _Named = list[tuple[str, str]]  # each report file's name as displayed, and its full path
-_Piece = tuple[records.ReportHeader, tuple[EntryView, ...]]  # a report file's entry in the cache (see reading)
 
 
 @dataclass(frozen=True)
@@ -191,10 +190,10 @@ class _Snapshot:
         out = {p.file for p in self.excluded}
         return [name for name in list(self.files.hashes)[1:] if name not in out]
 
-    def piece(self, cache: Cache, name: str) -> _Piece | None:
+    def piece(self, cache: Cache, name: str) -> Piece | None:
         """A report file's header and entries as this snapshot read them (None: no longer cached)."""
         digest = self.files.hashes.get(name)
-        return cache.get(cache.key_of("report", digest), _Piece) if digest is not None and cache.enabled else None
+        return cache.get(cache.key_of("report", digest), Piece) if digest is not None and cache.enabled else None
 
     def same_plan(self, now: FileHashes, plan_name: str) -> bool:
         return now.today == self.files.today and now.hashes.get(plan_name) == self.files.hashes.get(plan_name)

@@ -6,15 +6,24 @@ Every write to data/reports/<YYYY-Qn>/<unit>.yaml goes through `update()`:
 2. take an OS lock on `<report>.yaml.lock` beside the file (filelock: flock/LockFileEx, which
    the kernel releases when the holding process dies, so a crashed writer never blocks);
    temp files a killed writer left beside the report are removed (`sweep`);
-3. read the current file and validate it against the plan; a file that does not parse or
-   does not validate is never overwritten — the problems come back with file:line:column;
+3. read the current file once and validate it against the plan; a file that does not parse
+   or does not validate is never overwritten — the problems come back with file:line:column;
 4. apply the change as inserted lines (`yamldump.splice`: only the new entry is dumped, so a
    write costs a parse, not a re-dump of the whole file, and hand layout and comments stay);
    when that cannot express the change, dump the whole file in the fixed layout — refusing
    if that would drop a comment; re-read and re-validate the result;
 5. write a temp file in the same folder, flush + fsync, `os.replace`, fsync the folder.
    A write the system refuses (disk full, read-only folder) is one line (`write_failed`,
-   exit 2): the old file is untouched and the temp file removed.
+   exit 2): the old file is untouched and the temp file removed. The new bytes' cache entry
+   is stored (when a cache is given), so the next read or write of the file is warm.
+
+Entries appended (`Appended`, what `record` writes) to a file the cache knows by its bytes
+take a shorter way through 3 and 4 (`_appended`): the content comes from the cache entry,
+checked against the plan as a read checks it; when the entries end the file (its `Tail`),
+the new lines — those a splice would insert — are read back in the context of the file's
+last entry, not with the whole file. A 100,000-entry file: no parse of 13 MB, twice. When
+anything is unsure (no entry, another layout, a mismatch) the full way runs, and says what
+is wrong with a broken file.
 
 The layout is stable, so appending one entry adds lines and changes none: top-level keys
 unit, period, submitted, number, entries, events, submissions; entry keys task, milestone, status, date, note,
@@ -28,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -36,8 +46,10 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from hoinhap_cli import guard, yamldump, yamlio
+from hoinhap_cli import guard, reading, yamldump, yamlio
+from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.files import write_atomic
+from hoinhap_cli.ledger import Piece, Tail
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Submission
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
 from hoinhap_cli.periods import parse_period
@@ -56,7 +68,6 @@ SUBMISSION_KEYS = ("duty", "period", "date", "number")
 class Written:
     path: Path
     file: str  # as displayed
-    content: ReportFile
     created: bool
     reformatted: bool  # a hand-written layout was rewritten in the standard one
 
@@ -93,17 +104,54 @@ def refuse_bundled(data: DataDir) -> None:
 
 def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
            change: Callable[[ReportFile], ReportFile], timeout: float = DEFAULT_LOCK_TIMEOUT,
-           max_bytes: int = yamlio.MAX_BYTES) -> Written:
+           max_bytes: int = yamlio.MAX_BYTES, cache: Cache = NO_CACHE) -> Written:
     """Change one unit's report for one quarter, safely. `change` may raise to write nothing;
-    nor is a change written that would make the report bigger than `max_bytes`, what reads allow."""
+    nor is a change written that would make the report bigger than `max_bytes`, what reads allow.
+    `cache` (the content-hash cache) may know the file's content by its bytes: entries appended
+    (`Appended`) then cost no parse of the whole file (`_appended`), and the new bytes' entry is
+    stored, so that the next read or write of the file is warm too."""
     refuse_bundled(data)
     guard.check_report_target(data.reports, period, unit, data.display(data.reports))  # no links, FIFOs
     path = report_path(data, unit, period)
     name = data.display(path)
+    lock = _locked(path, name, data.reports, timeout)
+    try:
+        sweep(path)
+        raw = _current(path, name)
+        fast = _appended(raw, name, plan, unit, period, today, change, cache)
+        if fast is not None:
+            _write(path, name, fast[0], max_bytes)
+            _remember(cache, raw, fast[0], fast[1])
+            return Written(path, name, False, False)
+        current, doc, text = _read(raw, name, plan, unit, period, today)
+        passed: dict[str, tuple[yamlio.Located, ReportFile]] = {}
+        check = _checker(name, plan, unit, period, today, passed)
+        if current is None:
+            new = change(ReportFile(unit=unit, period=parse_period(period)))
+            new_text, reformatted = render(new), False
+        else:
+            new = change(current)
+            if new == current:
+                return Written(path, name, False, False)
+            new_text, reformatted = _new_text(name, doc, text, current, new, check)  # type: ignore[arg-type]
+        if reformatted or current is None:  # a splice was read back in _new_text already
+            problems = check(new_text, new)
+            if problems:
+                raise DataError(problems + [Problem(name, None, None, words("store.nothing_written"))])
+        _write(path, name, written := new_text.encode("utf-8"), max_bytes)
+        if new_text in passed and cache.enabled:  # read back just now: the next read or write is warm
+            _remember(cache, raw, written, reading.piece_from(*passed[new_text], written))
+        return Written(path, name, current is None, reformatted)
+    finally:
+        lock.release()
+
+
+def _locked(path: Path, name: str, reports: Path, timeout: float) -> FileLock:
+    """The report's OS lock, held (its folder made first): LockBusy after `timeout` seconds."""
     lock = FileLock(str(path) + ".lock", timeout=timeout, **guard.lock_options(path.parent))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _gitignore(data.reports)
+        _gitignore(reports)
         # filelock polls a non-blocking flock; its default 50 ms sleep leaves the lock idle
         # between writers (20 writers: twice the wall time). A poll costs one system call.
         lock.acquire(poll_interval=0.005)
@@ -111,30 +159,22 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
         raise LockBusy(name, timeout) from None
     except OSError as err:
         raise guard.lock_failed(Path(lock.lock_file), name, err) or write_failed(name, err) from None
+    return lock
+
+
+def _remember(cache: Cache, old: bytes | None, new: bytes, piece: Piece) -> None:
+    """The cache entry of the bytes written; the old bytes' entry goes, unless a snapshot needs it."""
+    cache.put(cache.key_of("report", hashlib.sha256(new).digest()), piece)
+    if old is not None:
+        cache.forget(cache.key_of("report", hashlib.sha256(old).digest()))
+
+
+def _write(path: Path, name: str, new: bytes, max_bytes: int) -> None:
+    guard.check_size(name, new, max_bytes)
     try:
-        sweep(path)
-        current, doc, text = _read(path, name, plan, unit, period, today)
-        check = _checker(name, plan, unit, period, today)
-        if current is None:
-            new = change(ReportFile(unit=unit, period=parse_period(period)))
-            new_text, reformatted = render(new), False
-        else:
-            new = change(current)
-            if new == current:
-                return Written(path, name, new, False, False)
-            new_text, reformatted = _new_text(name, doc, text, current, new, check)  # type: ignore[arg-type]
-        if reformatted or current is None:  # a splice was read back in _new_text already
-            problems = check(new_text, new)
-            if problems:
-                raise DataError(problems + [Problem(name, None, None, words("store.nothing_written"))])
-        guard.check_size(name, new_text, max_bytes)
-        try:
-            replace(path, new_text)
-        except OSError as err:
-            raise write_failed(name, err) from None
-        return Written(path, name, new, current is None, reformatted)
-    finally:
-        lock.release()
+        replace(path, new)
+    except OSError as err:
+        raise write_failed(name, err) from None
 
 
 def write_failed(name: str, err: OSError) -> DataError:
@@ -171,19 +211,25 @@ def _new_text(name: str, doc: yamlio.Located, text: str, current: ReportFile, ne
     return rendered, rendered != render(current)
 
 
-def _read(path: Path, name: str, plan: Plan, unit: str, period: str,
-          today: date) -> tuple[ReportFile | None, yamlio.Located | None, str | None]:
-    """The current report, its parsed document and text; Nones when there is none yet.
-
-    A file that cannot be read, parsed or validated raises DataError: it is never overwritten."""
+def _current(path: Path, name: str) -> bytes | None:
+    """The report's bytes, read once (the bytes hashed are the bytes parsed); None: no file, or
+    an empty one (it holds nothing that could be lost). Unreadable: DataError."""
     try:
         raw = guard.read_plain(path)
     except FileNotFoundError:
-        return None, None, None
+        return None
     except OSError as err:
         raise DataError([Problem(name, None, None, words("yaml.unreadable", error=err.strerror or str(err)))]) \
             from None
-    if not raw.strip():  # an empty file holds nothing that could be lost
+    return raw if raw.strip() else None
+
+
+def _read(raw: bytes | None, name: str, plan: Plan, unit: str, period: str,
+          today: date) -> tuple[ReportFile | None, yamlio.Located | None, str | None]:
+    """The current report, its parsed document and text; Nones when there is none yet.
+
+    A file that cannot be parsed or validated raises DataError: it is never overwritten."""
+    if raw is None:
         return None, None, None
     doc, problems = yamlio.parse(raw, name)
     content = None
@@ -194,10 +240,42 @@ def _read(path: Path, name: str, plan: Plan, unit: str, period: str,
     return content, doc, raw.decode("utf-8")
 
 
-def _checker(name: str, plan: Plan, unit: str, period: str,
-             today: date) -> Callable[[str, ReportFile], list[Problem]]:
+def _appended(raw: bytes | None, name: str, plan: Plan, unit: str, period: str, today: date,
+              change: Callable[[ReportFile], ReportFile], cache: Cache) -> tuple[bytes, Piece] | None:
+    """Entries appended (`Appended`) to a file whose cache entry, found by its bytes, says it is
+    valid and where its entries end (`reading.cached_report`): the new bytes — the same as a
+    splice's, `yamldump.items` at the end of the file — and their cache entry. Only the new
+    lines are read back, in the context of the file's last entry (`reading.appended`), not the
+    whole file twice. None when anything is unsure: the full way parses the file."""
+    if raw is None or not isinstance(change, Appended) or not change.entries:
+        return None
+    piece = reading.cached_report(raw, name, plan, unit, period, today, cache)
+    if piece is None:
+        return None
+    header, views, tail = piece
+    if tail is None:
+        return None
+    dumped = [_pick(e.model_dump(mode="json"), ENTRY_KEYS) for e in change.entries]
+    lines = yamldump.items(tail.column, dumped)
+    try:
+        rest = raw[tail.start:].decode("utf-8")
+    except UnicodeDecodeError:  # not a line's start: not the entry of these bytes after all
+        return None
+    added = reading.appended(piece, rest + lines, change.entries, name, plan, unit, period, today)
+    if added is None:
+        return None
+    first = yamldump.items(tail.column, dumped[:-1]) if len(dumped) > 1 else ""
+    last = Tail(len(raw) + len(first.encode("utf-8")), tail.column) \
+        if first + yamldump.items(tail.column, dumped[-1:]) == lines else None
+    return raw + lines.encode("utf-8"), (header, views + added, last)
+
+
+def _checker(name: str, plan: Plan, unit: str, period: str, today: date,
+             passed: dict[str, tuple[yamlio.Located, ReportFile]]) -> Callable[[str, ReportFile], list[Problem]]:
     def check(text: str, expected: ReportFile) -> list[Problem]:
-        """Read back a text before writing it: [] when it is a valid report holding `expected`."""
+        """Read back a text before writing it: [] when it is a valid report holding `expected`
+        (then `passed` holds that text alone, with what it reads as)."""
+        passed.clear()
         doc, problems = yamlio.parse(text, name)
         if doc is None:
             return problems
@@ -206,12 +284,13 @@ def _checker(name: str, plan: Plan, unit: str, period: str,
             return errors(problems)
         if content != expected:
             return [Problem(name, None, None, words("store.read_back"))]
+        passed[text] = doc, content
         return []
 
     return check
 
 
-def replace(path: Path, text: str) -> None:
+def replace(path: Path, text: str | bytes) -> None:
     """Write `text` to `path` atomically: temp file beside it, fsync, rename, fsync the folder."""
     write_atomic(path, text)
 
@@ -234,8 +313,19 @@ def _gitignore(reports: Path) -> None:
 # ------------------------------------------------------------ the three changes
 
 
-def append_entry(entry: Entry) -> Callable[[ReportFile], ReportFile]:
-    return lambda report: report.model_copy(update={"entries": [*report.entries, entry]})
+@dataclass(frozen=True)
+class Appended:
+    """A change that appends entries to a report and changes nothing else: `update` may write it
+    without parsing the whole file (see `_appended`)."""
+
+    entries: tuple[Entry, ...]
+
+    def __call__(self, report: ReportFile) -> ReportFile:
+        return report.model_copy(update={"entries": [*report.entries, *self.entries]})
+
+
+def append_entry(entry: Entry) -> Appended:
+    return Appended((entry,))
 
 
 def append_event(event: EventEntry) -> Callable[[ReportFile], ReportFile]:

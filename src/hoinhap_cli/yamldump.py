@@ -1,7 +1,8 @@
 """Writing YAML: block style, keys in the order given, UTF-8 text (never ``\\u`` escapes), long
 lines never re-wrapped, strings that would read back as something else quoted. And the two
 questions a writer asks of a file before changing it: where its first comment is
-(`comment_at`), and whether a change can go in as inserted lines (`splice`).
+(`comment_at`), whether a change can go in as inserted lines (`splice`), and where items
+appended to its `entries` list go when that list ends the file (`tail`).
 """
 
 from __future__ import annotations
@@ -132,13 +133,48 @@ def splice(doc: Located, text: str, before: dict[str, Any], after: dict[str, Any
         if not (isinstance(old, list) and isinstance(value, list) and value[: len(old)] == old and old
                 and isinstance(node, yaml.SequenceNode) and not node.flow_style):
             return None
-        pad = " " * node.start_mark.column
-        chunk = "".join(pad + line if line.strip() else line
-                        for line in dump(value[len(old):]).splitlines(keepends=True))
-        inserts.setdefault(end_of(key), []).append(chunk)
+        inserts.setdefault(end_of(key), []).append(items(node.start_mark.column, value[len(old):]))
     out = []
     for number in range(len(lines) + 1):
         out.extend(inserts.get(number, []))
         if number < len(lines):
             out.append(lines[number])
     return "".join(out)
+
+
+def items(column: int, values: list[Any]) -> str:
+    """`values` as the lines of block-list items whose dashes stand at `column`: what a splice
+    inserts at the end of a list (the one home of that layout: `store` appends with it too)."""
+    pad = " " * column
+    return "".join(pad + line if line.strip() else line for line in dump(values).splitlines(keepends=True))
+
+
+_ODD_BREAKS = (b"\r", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")  # CR, NEL, LS, PS: lines YAML counts
+
+
+def tail(doc: Located, raw: bytes) -> tuple[int, int] | None:
+    """Where the file's `entries` list ends: (the byte offset of the line its last item starts on,
+    the column of its dashes) — when the file is a block mapping at column 0 whose last key is
+    `entries`, a block list, not empty, whose last item starts on its dash's line, and the bytes are
+    plain (no BOM, every line ending in LF alone, the last one too). Then items appended at the
+    end of the file (`items`) extend that list, and the text from that offset on, read as the
+    value of `entries`, holds its last item and the new ones. Else None."""
+    root = doc.root
+    if not isinstance(root, yaml.MappingNode) or root.flow_style or root.start_mark.column or not root.value:
+        return None
+    if raw.startswith(b"\xef\xbb\xbf") or not raw.endswith(b"\n") or any(b in raw for b in _ODD_BREAKS):
+        return None
+    key, seq = root.value[-1]
+    if not isinstance(key, yaml.ScalarNode) or nfc(key.value) != "entries" or not isinstance(seq, yaml.SequenceNode) \
+            or seq.flow_style or not seq.value:
+        return None
+    column, last = seq.start_mark.column, seq.value[-1].start_mark
+    if last.column <= column:
+        return None
+    at = len(raw)
+    for _ in range(raw.count(b"\n") - last.line + 1):  # back to the newline before the item's line
+        at = raw.rfind(b"\n", 0, at)
+    start = at + 1
+    if raw[start:start + column + 2] != b" " * column + b"- ":
+        return None
+    return start, column

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoinhap_cli import progress
-from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, today
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, cache, max_bytes, output, today
 from hoinhap_cli.cli.complete import complete_event
 from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import UsageError, words
@@ -44,13 +44,13 @@ def record_event(event_id: str, date: Date | None, note: str | None, evidence: s
     if date is None:
         raise UsageError(words("cli.event.no_date"))
     where, plan = open_for_writing(data, out)
-    now = today()
+    now, known = today(), cache(out)
     entry, found, unit, period = progress.build_event(plan, event=event_id, day=date, today=now,
                                                       note=note, evidence=evidence)
-    reports = load_reports(where, plan, now, max_bytes=max_bytes())[0]
+    reports = load_reports(where, plan, now, known, max_bytes=max_bytes())[0]
     earlier = [ev for r in reports for ev in r.content.events if ev.event == found.id]
     written = update(where, plan, unit, period, now, append_event(entry), timeout=lock_timeout(),
-                     max_bytes=max_bytes())
+                     max_bytes=max_bytes(), cache=known)
     if written.reformatted:
         out.message(t("record.reformatted", out.lang, file=written.file))
     out.message(t("event.ok", out.lang, event=found.id, name=found.name, date=entry.date.isoformat(),

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoinhap_cli import progress
-from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, status_word, today
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, cache, max_bytes, output, status_word, today
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt, record_event
 from hoinhap_cli.i18n import t
@@ -65,12 +65,12 @@ def record(
                          [words("cli.record.missing.hint"), words("cli.record.event.hint")])
     out = output(lang)
     where, plan = open_for_writing(data, out)
-    now = today()
+    now, known = today(), cache(out)
     done = progress.build_entry(plan, task=task, status=status, today=now, milestone=milestone, day=date,
                                 unit=unit, note=note, reason=reason, evidence=evidence, force=force)
-    done, notes = _which_milestone(done, lambda: ledger_of(where, plan, now), out.lang)
+    done, notes = _which_milestone(done, lambda: ledger_of(where, plan, now, known), out.lang)
     written = update(where, plan, done.unit.id, done.period, now, append_entry(done.entry),
-                     timeout=lock_timeout(), max_bytes=max_bytes())
+                     timeout=lock_timeout(), max_bytes=max_bytes(), cache=known)
     _confirm(out, done, [t("record.reformatted", out.lang, file=written.file)] * written.reformatted + notes,
              written.file)
     return 0

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoinhap_cli import progress, reporting
-from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, max_bytes, output, parsed, today
+from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, cache, max_bytes, output, parsed, today
 from hoinhap_cli.cli.complete import complete_unit
 from hoinhap_cli.i18n import t
 from hoinhap_cli.periods import Period, frequency, parse_period, year
@@ -59,7 +59,7 @@ def submit(
     reg = reporting.regime_of(plan)
     chosen = reporting.choose_duty(reg, who.id, when, duty) if reg.duties else None
     day = progress.parse_day(plan, date, now)
-    header = reg.header_duty
+    header, known = reg.header_duty, cache(out)
     for what, p in _sends(reg, chosen, when, also_year, day):
         if what is None or what is header:  # the file's own quarterly report: submitted: in its header
             if "-Q" not in p.label:
@@ -69,7 +69,7 @@ def submit(
             change, quarter = add_submission(Submission(duty=what.id, period=p, date=day, number=number)), \
                 reporting.quarter_file(p, day)
         written = update(where, plan, who.id, quarter.label, now, change, timeout=lock_timeout(),
-                         max_bytes=max_bytes())
+                         max_bytes=max_bytes(), cache=known)
         if written.reformatted:
             out.message(t("record.reformatted", out.lang, file=written.file))
         own = what is None or what is header

@@ -11,6 +11,7 @@ import os
 from datetime import date
 
 from hoinhap_cli import guard
+from hoinhap_cli.cache import Cache
 from hoinhap_cli.cli.common import max_bytes, open_data
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.model import Plan
@@ -59,9 +60,10 @@ def open_for_writing(data: str | None, out: Output) -> tuple[DataDir, Plan]:
     return where, plan
 
 
-def ledger_of(where: DataDir, plan: Plan, today: date) -> Ledger:
+def ledger_of(where: DataDir, plan: Plan, today: date, cache: Cache) -> Ledger:
     """The ledger of the plan already read (not read twice) and the report files that read well
     now: what `record` asks to choose a milestone. A broken file is left out here; the writer
-    refuses to touch it, and `check` names it."""
-    reports, _ = load_reports(where, plan, today, max_bytes=max_bytes())
+    refuses to touch it, and `check` names it. Each file's validated content may come from the
+    entry of its bytes in `cache`, as for a read (the checks against the plan run every time)."""
+    reports, _ = load_reports(where, plan, today, cache, max_bytes=max_bytes())
     return Ledger.of(where, plan, reports)
