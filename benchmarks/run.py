@@ -66,6 +66,12 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     return wall, usage.ru_maxrss / 1024, proc.returncode
 
 
+def lines_of(cmd: list[str], env: dict[str, str]) -> int:
+    """How many lines a command prints, at 80 columns (as the timed runs, whose output goes nowhere)."""
+    done = subprocess.run(cmd, env={**env, "COLUMNS": "80"}, capture_output=True, check=False)
+    return done.stdout.count(b"\n")
+
+
 def measure(cmd: list[str], env: dict[str, str], repeat: int, before=None, ok=(0, 1)) -> Measure:
     walls, mems = [], []
     for i in range(repeat):
@@ -197,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="also time `show` and `record` on one report file of 100,000 entries")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--modes", default=",".join(MODES), help="cold,first,warm,edit (and edit-entry)")
-    ap.add_argument("--commands", default="overdue,log,summary,timeline,show,tasks-unit,tasks-due,check",
+    ap.add_argument("--commands", default="overdue,log,summary,timeline,show,tasks-unit,tasks-due,check,programs",
                     help="which hoinhap rows: overdue,log,summary,timeline,show,tasks-unit,tasks-due,check,export")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "hoinhap-bench",
                     help="where generated ledgers, caches and Taskwarrior data live (reused)")
@@ -236,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         "show": ["show", "{task}"],
         "check": ["check"],
         "export": ["export"],
+        "programs": ["programs"],
     }
     chosen = [c for c in args.commands.split(",") if c]
     present = {name: command_exists(hoinhap, rows[name][0], env) for name in chosen}
@@ -243,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     yaml_only: dict[int, Measure] = {}
     task_overdue: dict[int, Measure] = {}
     task_other: dict[tuple[int, str], Measure] = {}  # `task summary`, `task 1 info`
+    printed: dict[tuple[int, str], int] = {}  # lines of output, per size and command
     tw_missing = shutil.which("task") is None
     if tw_missing:
         print("Taskwarrior: skipped — `task` is not installed (apt-get install taskwarrior)\n")
@@ -283,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
             for what, words in (("summary", ["summary"]), ("info", ["1", "info"])):
                 task_other[(n, what)] = measure(["task", "rc.verbose=nothing", "rc.confirmation=off", "rc.gc=off",
                                                  *words], tw_env, args.repeat)
+            for what, words in (("overdue", ["overdue"]), ("summary", ["summary"]), ("info", ["1", "info"])):
+                printed[(n, f"task {what}")] = lines_of(["task", "rc.verbose=nothing", *words], tw_env)
         for name in chosen:
             cmd = [hoinhap, *[a.format(unit=unit, task=task) for a in rows[name]], "--data", str(data)]
             for mode in modes:
@@ -293,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
                 elif mode == "first":
                     results[(n, name, mode)] = measure(cmd, run_env, args.repeat, before=clear)
                 elif mode == "warm":
-                    run_once(cmd, run_env)  # fill the cache
+                    printed[(n, name)] = lines_of(cmd, run_env)  # and the cache is filled
                     results[(n, name, mode)] = measure(cmd, run_env, args.repeat)
                 elif edited is None:
                     results[(n, name, mode)] = Measure(note="n/a (no report files)")
@@ -320,6 +330,12 @@ def main(argv: list[str] | None = None) -> int:
             if (n, what) in task_other:
                 print(f"| {n:,} | Taskwarrior `task {what}` | {task_other[(n, what)].cell()} |" + " |" * (len(modes) - 1))
     print()
+    if printed:  # what each command prints: a ratio of times is also one of output sizes
+        print("Lines printed (warm, at 80 columns):\n\n| N | command | lines |\n| --- | --- | --- |")
+        for (n, name), count in printed.items():
+            print(f"| {n:,} | `{name if name.startswith('task ') else 'hoinhap ' + ' '.join(rows[name])}` | {count:,} |"
+                  .replace("{unit}", "X").replace("{task}", "ID"))
+        print()
     big = big_report(args.work, hoinhap, env, args.repeat) if args.big_report else {}
 
     verdicts = targets(sizes, results, base, yaml_only, task_overdue, modes, task_other, big)
@@ -369,10 +385,11 @@ def targets(sizes, results, base, yaml_only, task_overdue, modes, task_other=Non
             if (n, name, "warm") in results:
                 add(f"{n:,} warm: `{name}` / warm `overdue`", _ratio(results[(n, name, "warm")], results.get(key)),
                     1.5, why((n, name, "warm")))
-        for name, what in (("summary", "summary"), ("show", "info")):
+        for name, what in (("summary", "summary"), ("show", "info"), ("programs", "summary")):
             if (n, name, "warm") in results and (n, what) in task_other:
-                add(f"{n:,} warm: `{name}` / `task {what}`", _ratio(results[(n, name, "warm")],
-                                                                    task_other[(n, what)]), 1.0)
+                label = " (like for like: a line per programme)" if name == "programs" else ""
+                add(f"{n:,} warm: `{name}` / `task {what}`{label}", _ratio(results[(n, name, "warm")],
+                                                                           task_other[(n, what)]), 1.0)
         if (n, "overdue", "edit-entry") in results:
             add(f"{n:,}: `overdue` after one entry changed / warm",
                 _ratio(results[(n, "overdue", "edit-entry")], results.get(key)), 1.5, why(key))
