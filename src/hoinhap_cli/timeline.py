@@ -15,6 +15,7 @@ import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from hoinhap_cli import deadlines
@@ -263,24 +264,30 @@ def _slot(cell_w: int) -> int:
     return (cell_w - 1) // 2
 
 
-def _cell_segments(cell: Cell, cell_w: int, as_of_here: bool) -> Line:
+def _cell_segments(cell: Cell, cell_w: int, as_of_here: bool) -> tuple[Segment, ...]:
+    return _segments(cell.body, cell.body_ends, tuple(cell.marks), cell_w, as_of_here)
+
+
+@lru_cache(maxsize=1024)  # 10,000 tasks × 12 quarters are 120,000 cells of a few dozen kinds
+def _segments(body: str, body_ends: bool, cell_marks: tuple[State, ...], cell_w: int,
+              as_of_here: bool) -> tuple[Segment, ...]:
     m = _slot(cell_w)
     chars: list[Segment] = []
-    body_style = "span" if cell.body == SPAN else State.ONGOING.value
+    body_style = "span" if body == SPAN else State.ONGOING.value
     for pos in range(cell_w):
-        if cell.body and (not cell.body_ends or pos < m):
-            chars.append((cell.body, body_style))
-        elif as_of_here and pos == m and not cell.marks:
+        if body and (not body_ends or pos < m):
+            chars.append((body, body_style))
+        elif as_of_here and pos == m and not cell_marks:
             chars.append((AS_OF, "as-of"))
         else:
             chars.append((" ", None))
     room = cell_w - m
-    marks = sorted(set(cell.marks), key=_PRIORITY.index)
+    marks = sorted(set(cell_marks), key=_PRIORITY.index)
     if len(marks) > room:
         marks = marks[: room - 1] + [None]  # type: ignore[list-item]
     for k, state in enumerate(marks):
         chars[m + k] = ("+", None) if state is None else (MARKS[state], state.value)
-    return chars
+    return tuple(chars)
 
 
 def _gutter(states: list[State], arrow: str) -> Segment:
