@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -56,10 +56,7 @@ def log(
     who = resolve_unit(ledger.plan, unit).id if unit is not None else None
     what = find_task(ledger.tasks, task).id if task is not None else None
     records = log_records(ledger, who, what, since, until)
-    marks = {"entry": "", "event": "⚑ ", "submission": "✉ "}  # what each row is, readable without colour
-    rows = [{**r, "status": status_word(Status(r["status"]), out.lang) if r["status"] else None,
-             "task": marks[r["kind"]] + (r.get("task") or r.get("event") or r.get("period") or "")}
-            for r in records]
+    rows = records if format is Format.json else [_shown(r, out.lang) for r in records]
     columns = [
         Column("date", "Ngày", "Date", min_width=10),
         Column("task", "Nhiệm vụ", "Task"),
@@ -78,3 +75,13 @@ def log(
     if not rows and format is Format.table:
         out.message(t("log.none", out.lang))
     return 0
+
+
+_MARKS = {"entry": "", "event": "⚑ ", "submission": "✉ "}  # what each row is, readable without colour
+
+
+def _shown(r: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A record as a row reads (in place: the JSON records are not written in this format)."""
+    r["status"] = status_word(Status(r["status"]), lang) if r["status"] else None
+    r["task"] = _MARKS[r["kind"]] + (r.get("task") or r.get("event") or r.get("period") or "")
+    return r
