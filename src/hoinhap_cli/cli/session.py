@@ -29,9 +29,8 @@ class RoleChoice(str, Enum):
 
 
 def output(lang: str | None = None, no_color: bool = False, full: bool = False) -> Output:
-    """The command's output; kept to the end of the run (around.keep), with what it last drew."""
     out = Output(lang=lang_from_env(lang), color=False if no_color else None, full=full, show_all="--full")
-    keep(out)
+    keep(out)  # to the end of the run (around.keep)
     return out
 
 
