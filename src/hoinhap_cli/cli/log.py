@@ -56,7 +56,8 @@ def log(
     who = resolve_unit(ledger.plan, unit).id if unit is not None else None
     what = find_task(ledger.tasks, task).id if task is not None else None
     records = log_records(ledger, who, what, since, until)
-    rows = records if format is Format.json else [_shown(r, out.lang) for r in records]
+    said = {s.value: status_word(s, out.lang) for s in Status}  # each status worded once, not per row
+    rows = records if format is Format.json else [_shown(r, said) for r in records]
     columns = [
         Column("date", "Ngày", "Date", min_width=10),
         Column("task", "Nhiệm vụ", "Task"),
@@ -80,8 +81,8 @@ def log(
 _MARKS = {"entry": "", "event": "⚑ ", "submission": "✉ "}  # what each row is, readable without colour
 
 
-def _shown(r: dict[str, Any], lang: str) -> dict[str, Any]:
+def _shown(r: dict[str, Any], said: dict[str, str]) -> dict[str, Any]:
     """A record as a row reads (in place: the JSON records are not written in this format)."""
-    r["status"] = status_word(Status(r["status"]), lang) if r["status"] else None
+    r["status"] = said[r["status"]] if r["status"] else None
     r["task"] = _MARKS[r["kind"]] + (r.get("task") or r.get("event") or r.get("period") or "")
     return r
