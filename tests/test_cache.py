@@ -678,11 +678,12 @@ def test_a_damaged_task_part_of_a_snapshot_is_worked_out_again(generated: Path, 
     where, today, cache = DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
     cached(where, today, cache)
     want = fresh(where, today)
-    [slot] = [p.name[2:] for p in (tmp_path / "c" / "v2").iterdir() if p.name.startswith("s-")]
+    [path] = [p for p in (tmp_path / "c" / "v2").iterdir() if p.name.startswith("s-")]
+    slot = path.name.split("-", 2)[2]  # s-<code>-<slot>
     stored = cache.get_snapshot(slot, _Snapshot)
     tid = next(iter(stored.index.parts))
     stored.index.parts[tid] = msgspec.Raw(msgspec.msgpack.encode(["no", "part"]))  # MessagePack, not a part
-    refs = _decoded_refs(tmp_path / "c" / "v2" / f"s-{slot}")
+    refs = _decoded_refs(path)
     cache.put_snapshot(slot, stored, refs)
     got = cached(where, today, cache)
     assert isinstance(got.source, snapshot._CachedEntries)  # answered from the snapshot written above

@@ -267,6 +267,31 @@ def test_old_versions_are_evicted_and_the_size_stays_near_the_data(generated_sma
     assert 0 < size <= 2 * data_size, (size, data_size)
 
 
+def test_what_an_older_version_of_the_program_cached_goes_at_the_next_write(generated_small: Path,
+                                                                              tmp_path: Path) -> None:
+    """Every key holds the code's fingerprint: after an upgrade, nothing the old version wrote is
+    read again. Its snapshot and the entries only it names are removed when the new version
+    writes its own, and the folder stays within 2× the data (it held two versions before)."""
+    from datetime import date
+
+    from hoinhap_cli.cache import Cache
+    from hoinhap_cli.paths import DataDir
+
+    where, today = DataDir(generated_small, generated_small / "plan.yaml", "option"), date(2026, 11, 27)
+    old = Cache(tmp_path / "c")
+    old._code = b"an older version".ljust(32, b"\0")
+    snapshot.load(where, today, old)
+    before = set(os.listdir(tmp_path / "c" / "v2"))
+    assert any(name.startswith("s-") for name in before)
+    new = Cache(tmp_path / "c")
+    snapshot.load(where, today, new)
+    after = set(os.listdir(tmp_path / "c" / "v2"))
+    assert not before & after  # the old snapshot and every entry of the old code: gone
+    size = new.usage().size  # type: ignore[union-attr]
+    data_size = sum(p.stat().st_blocks * 512 for p in generated_small.rglob("*.yaml"))
+    assert 0 < size <= 2 * data_size, (size, data_size)
+
+
 @pytest.fixture(scope="module")
 def generated_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import importlib.util
