@@ -30,12 +30,14 @@ from hoinhap_cli.responsibility import StatusView
 
 
 class TaskPart(NamedTuple):
-    """One task's place in each map of the index (None: not in that map)."""
+    """One task's place in each map of the index (None: not in that map). As stored, `holders`
+    are places in the index's list of file names (`StoredIndex.names`): a name is ~40 bytes and
+    a task's entries sit in ~10 files; as handed out, they are the names."""
 
     latest: Latest | None
     dated: tuple[EntryView, ...] | None
     judged: tuple[StatusView, ...] | None
-    holders: tuple[str, ...] | None
+    holders: tuple[Any, ...] | None
 
 
 _MAPS = TaskPart._fields  # the index's per-task maps, in TaskPart's order
@@ -50,6 +52,7 @@ class StoredIndex:
     filed: dict[str, Filed]
     keys: tuple[tuple[str, ...], ...]  # the keys of latest, dated, judged, holders
     parts: dict[str, msgspec.Raw]
+    names: tuple[str, ...] = ()  # the report files the parts' holders name, by place
 
     @classmethod
     def of(cls, index: StatusIndex) -> StoredIndex:
@@ -58,19 +61,26 @@ class StoredIndex:
         maps = [getattr(index, name) for name in _MAPS]
         parts = {m.parts for m in maps if isinstance(m, (PerTask, Edited))}
         same = next(iter(parts)) if len(parts) == 1 and all(isinstance(m, (PerTask, Edited)) for m in maps) else None
+        same = same if same is not None and same.intact else None
         touched = {tid for m in maps if isinstance(m, Edited) for tid in (*m.changed, *m.gone)}
+        names = list(same.names) if same is not None else []
+        place = {name: n for n, name in enumerate(names)}
         packed = {}
         for tid in dict.fromkeys(tid for m in maps for tid in m):
-            if same is not None and same.intact and tid not in touched and tid in same.raw:
+            if same is not None and tid not in touched and tid in same.raw:
                 packed[tid] = same.raw[tid]
-            else:
-                packed[tid] = cache.packed(TaskPart(*(m.get(tid) for m in maps)))
-        return cls(index.events, index.submitted, index.filed, tuple(tuple(m) for m in maps), packed)
+                continue
+            latest, dated, judged, holders = (m.get(tid) for m in maps)
+            if holders is not None:
+                holders = tuple(place.setdefault(name, len(place)) for name in holders)
+            packed[tid] = cache.packed(TaskPart(latest, dated, judged, holders))
+        names += list(place)[len(names):]
+        return cls(index.events, index.submitted, index.filed, tuple(tuple(m) for m in maps), packed, tuple(names))
 
     def status(self, rebuild: Callable[[], StatusIndex]) -> StatusIndex:
         """The index, each task's part decoded on first use; `rebuild`: the index from the entries,
         if a part cannot be decoded."""
-        parts = Parts(self.parts, rebuild)
+        parts = Parts(self.parts, self.names, rebuild)
         latest, dated, judged, holders = (PerTask(parts, n, keys) for n, keys in enumerate(self.keys))
         return StatusIndex(latest, dated, self.events, self.submitted, self.filed, judged, holders)
 
@@ -78,8 +88,8 @@ class StoredIndex:
 class Parts:
     """The packed parts of every task, each decoded once, when first asked for."""
 
-    def __init__(self, raw: dict[str, msgspec.Raw], rebuild: Callable[[], StatusIndex]):
-        self.raw, self._rebuild = raw, rebuild
+    def __init__(self, raw: dict[str, msgspec.Raw], names: tuple[str, ...], rebuild: Callable[[], StatusIndex]):
+        self.raw, self.names, self._rebuild = raw, names, rebuild
         self._done: dict[str, TaskPart] = {}
         self._whole: StatusIndex | None = None  # worked out again: a part could not be decoded
 
@@ -94,8 +104,11 @@ class Parts:
         found = self._done.get(tid)
         if found is None:
             try:
-                found = self._done[tid] = cache.unpack(self.raw[tid], TaskPart)
-            except (KeyError, ValueError, msgspec.DecodeError):
+                found = cache.unpack(self.raw[tid], TaskPart)
+                if found.holders is not None:
+                    found = found._replace(holders=tuple(self.names[n] for n in found.holders))
+                self._done[tid] = found
+            except (KeyError, IndexError, TypeError, ValueError, msgspec.DecodeError):
                 self._whole = self._rebuild()
                 return getattr(self._whole, _MAPS[n]).get(tid)
         return found[n]
