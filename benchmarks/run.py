@@ -283,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
             text = flipped if i % 2 == 0 else original
             edited.write_bytes(text + f"# sửa lần {i} {time.time_ns()}\n".encode())
 
-        yaml_only[n] = measure([sys.executable, "-c", YAML_ONLY, str(data)], env, args.repeat, ok=(0,))
+        yaml_only[n] = (measure([sys.executable, "-c", YAML_ONLY, str(data)], env, args.repeat, ok=(0,))
+                        if "cold" in modes else Measure(note="not run (the cold target's floor)"))
         tw_env = None if tw_missing else in_child(taskwarrior, n, data, args.work, hoinhap, env)
         if tw_env is not None:
             task_overdue[n] = measure(["task", "rc.verbose=nothing", "rc.confirmation=off", "rc.gc=off",
