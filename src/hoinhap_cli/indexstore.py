@@ -106,7 +106,7 @@ class Parts:
             try:
                 found = cache.unpack(self.raw[tid], TaskPart)
                 if found.holders is not None:
-                    found = found._replace(holders=tuple(self.names[n] for n in found.holders))
+                    found = found._replace(holders=tuple(self.names[k] for k in found.holders))
                 self._done[tid] = found
             except (KeyError, IndexError, TypeError, ValueError, msgspec.DecodeError):
                 self._whole = self._rebuild()
