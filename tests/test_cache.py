@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, SHIPPED, hoinhap
 from hoinhap_cli import ledger, snapshot
 from hoinhap_cli.cache import Cache
-from hoinhap_cli.ledger import HeldEntries, Ledger
+from hoinhap_cli.ledger import HeldEntries, Ledger, Piece
 from hoinhap_cli.paths import DataDir
 
 
@@ -491,8 +491,18 @@ def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp
     latest = {}
     for name, step, reads_entries in steps:
         step()
-        got = cached(where, today, cache)
-        assert isinstance(got.source, HeldEntries) is reads_entries, name  # a comment or a date: the entries stay unread
+        asked: list[object] = []
+        get = cache.get
+        cache.get = lambda key, kind: asked.append(kind) or get(key, kind)  # type: ignore[method-assign]
+        try:
+            got = cached(where, today, cache)
+        finally:
+            del cache.get
+        whole = sum(1 for kind in asked if kind is Piece)  # files whose entries were read
+        # a comment or a date: the changed file's alone (its new bytes asked of the cache, its old
+        # entries to see that none changed); an entry: the files holding the tasks it names, never
+        # every file's
+        assert whole <= 2 if not reads_entries else 2 < whole < len(texts) // 2, (name, whole)
         want = fresh(where, today)
         _same_ledger(got, want)
         _same_ledger(cached(where, today, cache), want)  # the snapshot it left

@@ -157,6 +157,11 @@ class Edited(MutableMapping[str, Any]):
             raise KeyError(tid)
         return self.base[tid]
 
+    def get(self, tid: str, default: Any = None) -> Any:
+        if tid in self.changed:
+            return self.changed[tid]
+        return default if tid in self.gone else self.base.get(tid, default)
+
     def __setitem__(self, tid: str, value: Any) -> None:
         self.changed[tid] = value
         self.gone.discard(tid)

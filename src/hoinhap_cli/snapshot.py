@@ -34,6 +34,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import msgspec
+
 from hoinhap_cli import guard, records
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.indexstore import StoredIndex
@@ -44,6 +46,7 @@ from hoinhap_cli.problems import DataError, Problem, errors, words
 from hoinhap_cli.records import Task, Unit
 
 _Named = list[tuple[str, str]]  # each report file's name as displayed, and its full path
+_Head = tuple[records.ReportHeader, msgspec.Raw, msgspec.Raw]  # a Piece, its entries and tail not decoded
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,12 @@ class _Snapshot:
         """The report files the ledger holds: every file but the plan and those left out."""
         out = {p.file for p in self.excluded}
         return [name for name in list(self.files.hashes)[1:] if name not in out]
+
+    def head(self, cache: Cache, name: str) -> records.ReportHeader | None:
+        """A report file's header as this snapshot read it, its entries left undecoded."""
+        digest = self.files.hashes.get(name)
+        found = cache.get(cache.key_of("report", digest), _Head) if digest is not None and cache.enabled else None
+        return found[0] if found is not None else None
 
     def piece(self, cache: Cache, name: str) -> Piece | None:
         """A report file's header and entries as this snapshot read them (None: no longer cached)."""
@@ -359,19 +368,22 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
         source = _CachedEntries(cache, now, part, data, today, max_bytes)
         index = _index(old, part, source).resubmitted(list(reread.values()))
         return _ledger(data, part, now, source, index), problems
-    try:  # every other file's, from the cache
-        reports = {r.file: r for r in _CachedEntries(cache, old, part, data, today, max_bytes).reports()}
-    except DataError:  # its files changed since, and a cache entry is gone: read everything
-        return None
-    tasks = {e.task for name in replaced for e in reports[name].entries}
-    for name, report in reread.items():
-        reports[name] = report
+    tasks = {e.task for piece in before.values() if piece is not None for e in piece[1]}
+    for report in reread.values():
         tasks.update(e.task for e in report.entries)
+    source = _CachedEntries(cache, old, part, data, today, max_bytes)
+    old_index = _index(old, part, source)
+    # The other files: whole when they hold a changed task's entries, else their headers alone
+    # (dense ledger, 100,000 tasks: not 3,000,000 entries read to re-index a few hundred tasks).
+    kept = source.headed({name for tid in tasks for name in old_index.holders.get(tid, ())})
+    if kept is None:
+        return None
+    reports = {r.file: r for r in kept}
+    reports.update(reread)
     now_reports = [reports[name] for name, _, _ in named if name in reports]
-    index = _index(old, part, HeldEntries(now_reports)).updated(part.tasks, part.units, now_reports, tasks)
-    ledger = Ledger(data, part.plan, part.tasks, part.units, problems, index, HeldEntries(now_reports),
-                    [r.file for r in now_reports])
-    return ledger, problems
+    index = old_index.updated(part.tasks, part.units, now_reports, tasks)
+    now = _Snapshot(files, problems, old.index)
+    return _ledger(data, part, now, _CachedEntries(cache, now, part, data, today, max_bytes), index), problems
 
 
 def _index(snapshot: _Snapshot, part: _Parts, source: HeldEntries | _CachedEntries) -> StatusIndex:
@@ -403,6 +415,23 @@ class _CachedEntries:
 
     def some(self, names: Collection[str]) -> list[Report]:
         return self._named(names)
+
+    def headed(self, whole: Collection[str]) -> list[Report] | None:
+        """Every report file: with its entries when named in `whole`, else its header alone (what
+        an index update asks of the files an edit did not touch); None: a cache entry is gone."""
+        out = []
+        for name, full in self.snapshot.reports(self.data):
+            if name in whole:
+                piece = self.snapshot.piece(self.cache, name)
+                if piece is None:
+                    return None
+                out.append(Report(name, full, piece[0], up_to(piece[1], self.today)))
+            else:
+                head = self.snapshot.head(self.cache, name)
+                if head is None:
+                    return None
+                out.append(Report(name, full, head))
+        return out
 
     def _named(self, names: Collection[str] | None) -> list[Report]:
         reports = []
