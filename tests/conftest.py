@@ -63,6 +63,16 @@ def run_untouched(argv: list[str], folder: Path, code: int) -> Result:
 
 
 # The decision and plan of every small test plan: only programmes, units and tasks differ.
+# One report of the mini plan's Phòng QLĐT (tests of the cache: an entry to cache, change, break).
+REPORT = """\
+unit: phong-qldt
+period: 2009-Q1
+entries:
+  - task: "3.2.4"
+    status: in-progress
+    date: "2009-02-01"
+"""
+
 DECISION_HEADER = """\
 decision:
   number: 02/2008/QĐ-UBND

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHIPPED, hoinhap
+from conftest import REPORT, ROOT, SHIPPED, hoinhap
 from hoinhap_cli import ledger, snapshot
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.ledger import HeldEntries, Ledger, Piece
@@ -78,16 +78,6 @@ def test_env_var_bypasses_the_cache(mini: Path, _private_cache: Path, monkeypatc
     monkeypatch.setenv("HOINHAP_NO_CACHE", "1")
     assert run("check", "--data", str(mini))[0] == 0
     assert not entries(_private_cache)
-
-
-REPORT = """\
-unit: phong-qldt
-period: 2009-Q1
-entries:
-  - task: "3.2.4"
-    status: in-progress
-    date: "2009-02-01"
-"""
 
 
 def test_an_edit_gives_a_fresh_answer(mini: Path) -> None:

@@ -12,17 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, hoinhap
+from conftest import REPORT, ROOT, hoinhap
 from hoinhap_cli import snapshot, yamlio
 
-REPORT = """\
-unit: phong-qldt
-period: 2009-Q1
-entries:
-  - task: "3.2.4"
-    status: in-progress
-    date: "2009-02-01"
-"""
 BROKEN = REPORT.replace("in-progress", "finished")  # not a status: `check` exits 1
 
 

@@ -133,6 +133,10 @@ class Cache:
         """The key of a file's entry from the sha256 of its bytes, found without reading the file."""
         return self.key(kind, digest)
 
+    def report_key(self, digest: bytes) -> str:
+        """The key of a report file's entry (`ledger.Piece`) from the sha256 of its bytes."""
+        return self.key_of("report", digest)
+
     # ------------------------------------------------------------------ the folder
     def _folder(self, create: bool) -> int | None:
         """The descriptor of the entries' folder, checked to be the user's own; None: no folder."""
@@ -253,7 +257,7 @@ class Cache:
             found = [(e.name, e.stat(follow_symlinks=False)) for e in os.scandir(fd)]
         except OSError:
             return
-        ours = keep[:len(_SLOT) + 13]  # this code's snapshots (see _slot); an older version's go
+        ours = self._slot("")  # this code's snapshots; an older version's go
         slots = sorted(((st.st_mtime_ns, n) for n, st in found if n.startswith(ours) and n != keep), reverse=True)
         live = {keep, *refs}
         for _, name in slots[:SNAPSHOTS_KEPT - 1]:

@@ -200,12 +200,8 @@ class Ledger:
         return {}
 
     @cached_property
-    def _past(self) -> dict[tuple[str, date], tuple[ByUnit, ...]]:  # a look back: each task's words as of a day
-        return {}
-
-    @cached_property
-    def _looked(self) -> dict[tuple[str, int, date], StatusView]:  # a look back: each milestone as of a day
-        return {}
+    def _past(self) -> dict[tuple[str, date], tuple[tuple[ByUnit, ...], dict[int, StatusView]]]:
+        return {}  # a look back: each task's words as of a day, and its milestones judged from them
 
     @cached_property
     def _statuses(self) -> dict[str, StatusView]:  # task_status as of now, asked more than once per row
@@ -305,14 +301,14 @@ class Ledger:
                 return judged[index]
             found = self._views[key] = judge(self.slots(task), ())  # no entry names the task
             return found
-        back = (task_id, index, as_of)
-        found = self._looked.get(back)
-        if found is not None:  # a review asks many milestones twice (its tasks and its obligations)
-            return found
-        words = self._past.get((task_id, as_of))
-        if words is None:  # once per task and day: a review asks every milestone of it
-            words = self._past[task_id, as_of] = _words(self._by_task.get(task_id, ()), len(task.milestones), as_of)
-        found = self._looked[back] = judge(self.slots(task), words[index] if index < len(words) else ())
+        past = self._past.get((task_id, as_of))
+        if past is None:  # once per task and day: a review asks every milestone of it, many twice
+            words = _words(self._by_task.get(task_id, ()), len(task.milestones), as_of)
+            past = self._past[task_id, as_of] = (words, {})
+        words, views = past
+        found = views.get(index)
+        if found is None:
+            found = views[index] = judge(self.slots(task), words[index] if index < len(words) else ())
         return found
 
     def task_status(self, task_id: str, as_of: date | None = None) -> StatusView:

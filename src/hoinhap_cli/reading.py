@@ -159,7 +159,7 @@ class _ReportReader:
         raw, found = read_file(full, name, self.max_bytes, self.given)
         if raw is None:
             return None, found
-        key = self.cache.key_of("report", hashlib.sha256(raw).digest()) if self.cache.enabled else ""
+        key = self.cache.report_key(hashlib.sha256(raw).digest()) if self.cache.enabled else ""
         piece = self.cache.get(key, Piece) if key else None
         content: Any
         doc: Any
@@ -224,7 +224,7 @@ def cached_report(raw: bytes, name: str, plan: AnyPlan, unit: str, period: str, 
     file itself, and says what is wrong."""
     if not cache.enabled:
         return None
-    piece = cache.get(cache.key_of("report", hashlib.sha256(raw).digest()), Piece)
+    piece = cache.get(cache.report_key(hashlib.sha256(raw).digest()), Piece)
     if piece is None:
         return None
     return None if errors(_checks(piece[0], piece[1], name, plan, unit, period, today)) else piece

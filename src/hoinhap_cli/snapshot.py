@@ -33,6 +33,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -195,14 +196,18 @@ class _Snapshot:
 
     def head(self, cache: Cache, name: str) -> records.ReportHeader | None:
         """A report file's header as this snapshot read it, its entries left undecoded."""
-        digest = self.files.hashes.get(name)
-        found = cache.get(cache.key_of("report", digest), _Head) if digest is not None and cache.enabled else None
+        found = self._entry(cache, name, _Head)
         return found[0] if found is not None else None
 
     def piece(self, cache: Cache, name: str) -> Piece | None:
         """A report file's header and entries as this snapshot read them (None: no longer cached)."""
+        found: Piece | None = self._entry(cache, name, Piece)
+        return found
+
+    def _entry(self, cache: Cache, name: str, kind: Any) -> Any:
+        """The cache entry of a report file's bytes as this snapshot read them, decoded as `kind`."""
         digest = self.files.hashes.get(name)
-        return cache.get(cache.key_of("report", digest), Piece) if digest is not None and cache.enabled else None
+        return cache.get(cache.report_key(digest), kind) if digest is not None and cache.enabled else None
 
     def same_plan(self, now: FileHashes, plan_name: str) -> bool:
         return now.today == self.files.today and now.hashes.get(plan_name) == self.files.hashes.get(plan_name)
@@ -211,7 +216,7 @@ class _Snapshot:
         """The cache entries this snapshot reads: its plan's and its report files'."""
         hashes = self.files.hashes
         return [_Plan.key(cache, self.files, plan_name)] + \
-            [cache.key_of("report", digest) for digest in list(hashes.values())[1:]]
+            [cache.report_key(digest) for digest in list(hashes.values())[1:]]
 
 
 @dataclass(frozen=True)

@@ -164,9 +164,9 @@ def _locked(path: Path, name: str, reports: Path, timeout: float) -> FileLock:
 
 def _remember(cache: Cache, old: bytes | None, new: bytes, piece: Piece) -> None:
     """The cache entry of the bytes written; the old bytes' entry goes, unless a snapshot needs it."""
-    cache.put(cache.key_of("report", hashlib.sha256(new).digest()), piece)
+    cache.put(cache.report_key(hashlib.sha256(new).digest()), piece)
     if old is not None:
-        cache.forget(cache.key_of("report", hashlib.sha256(old).digest()))
+        cache.forget(cache.report_key(hashlib.sha256(old).digest()))
 
 
 def _write(path: Path, name: str, new: bytes, max_bytes: int) -> None:
