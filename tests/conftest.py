@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,17 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+import hoinhap_cli
 from hoinhap_cli import problems
 from hoinhap_cli.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+# The code under test is the code in src/ (pyproject's `pythonpath`), never an installed copy;
+# the processes that tests start (`python -m hoinhap_cli`) are pointed at it too.
+assert Path(hoinhap_cli.__file__).resolve().is_relative_to(SRC), (
+    f"tests import {hoinhap_cli.__file__}, not the package in {SRC}")
+os.environ["PYTHONPATH"] = os.pathsep.join([str(SRC), *filter(None, [os.environ.get("PYTHONPATH")])])
 SHIPPED = ROOT / "data"
 SEED = ROOT / "tests" / "data" / "decision-02-2008.txt"
 Cli = Callable[..., Result]  # the `cli` fixture's type

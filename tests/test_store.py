@@ -342,7 +342,7 @@ def test_twenty_concurrent_writers_lose_nothing(mini: Path) -> None:
     assert not [p for p in mini.rglob("*.tmp")]
 
 
-@pytest.mark.slow  # 500 CLI starts: `pytest -m "not slow"` leaves it out; the default suite and .ci/run run it
+@pytest.mark.slow  # 500 CLI starts: left out of the default run; .ci/run runs it with `-m slow`
 def test_twenty_shell_loops_of_real_cli_calls(mini: Path) -> None:
     loop = (f'for i in $(seq 1 25); do "{sys.executable}" -m hoinhap_cli record 1.1 -s done '
             f'--note "s$W-$i" --data "{mini}" 2>/dev/null || exit 1; done')
