@@ -36,7 +36,7 @@ from hoinhap_cli.records import Task
 from hoinhap_cli.selection import involvement, short_name
 from hoinhap_cli.shapes import MilestoneShape, TaskShape, UnitShape
 from hoinhap_cli.text import natural_key
-from hoinhap_cli.vocab import Status
+from hoinhap_cli.vocab import Status, UnitKind
 
 SHEET = "Báo cáo"
 GUIDE = "Hướng dẫn"
@@ -51,12 +51,15 @@ COLUMNS = (
     ("H", "Tình trạng (chọn)", 17), ("I", "Ngày (dd/mm/yyyy)", 13), ("J", "Ghi chú", 30),
     ("K", "Lý do (bắt buộc khi vướng mắc, hủy bỏ)", 26), ("L", "Minh chứng (số văn bản …)", 24),
 )
-READ_ONLY = "ABCDEF"  # checked against the plan on return (G, the status then, moves with the ledger)
+READ_ONLY = "ABCDEF"  # checked against the plan on return (G against what the form was sent with: `stamp`)
+CURRENT = "G"
 STATUS, DATE, NOTE, REASON, EVIDENCE = "H", "I", "J", "K", "L"
+FILLED = STATUS + DATE + NOTE + REASON + EVIDENCE
 LAST_COLUMN = "L"
 YES, NO = "có", "không"
 DATE_FORMAT = "DD/MM/YYYY"
 STATUS_WORDS = tuple(MESSAGES[f"status.{s.value}"][0] for s in Status)
+_STAMP = "hoinhap-G:"  # the workbook's keywords: column G as sent, one status value per row
 
 
 class _Milestone(MilestoneShape, Protocol):
@@ -137,8 +140,16 @@ def report_due(ledger: Ledger, quarter: Period) -> date:
 
 
 def units_to_report(ledger: Ledger) -> list[str]:
-    """Who must report: the regime's reporting units (`reporting.reporting_units`), in plan order."""
-    return reporting.reporting_units(ledger)
+    """Who gets a form, in plan order: the regime's reporting units (`reporting.reporting_units`)
+    and every other unit that leads or supports a task (a tax office, a company), itself or through
+    a group. A group gets none: its members' forms carry its rows, each saying "qua" the group.
+    A unit that names no one (`không cụ thể`) gets none: no office can be sent its form."""
+    skip = reporting_row(ledger.plan.reporting)
+    reporters = set(reporting.reporting_units(ledger))
+    involved = {uid for uid, u in ledger.units.items()
+                if not u.members and u.kind is not UnitKind.KHONG_CU_THE
+                and form_rows(ledger.tasks.values(), ledger.units, uid, skip)}
+    return [uid for uid in ledger.units if uid in reporters or uid in involved]
 
 
 def file_name(unit: str, quarter: Period) -> str:
@@ -161,11 +172,37 @@ def write_form(ledger: Ledger, unit: str, quarter: Period, folder: Path, overwri
     _guide(book.create_sheet(GUIDE), quarter, ledger.units[ledger.plan.decision.standing_agency].name)
     book.properties.title = f"Báo cáo {quarter.label} — {ledger.units[unit].name}"
     book.properties.creator = "hoinhap"
+    book.properties.keywords = stamp([status[r.task, r.milestone] for r in rows])
+    _texts_as_text(book)
     buffer = io.BytesIO()
     book.save(buffer)
     path = folder / file_name(unit, quarter)
     write_atomic(path, buffer.getvalue(), overwrite=overwrite)
     return path, len(rows)
+
+
+def stamp(statuses: Sequence[Status]) -> str:
+    """Column G as sent, kept in the workbook's keywords so that an edit of it is seen on return."""
+    return _STAMP + ",".join(s.value for s in statuses)
+
+
+def read_stamp(keywords: str | None) -> tuple[str, ...] | None:
+    """Column G's words as the form was sent (`stamp`); None for a form that does not say."""
+    if not keywords or not keywords.startswith(_STAMP):
+        return None
+    try:
+        return tuple(MESSAGES[f"status.{Status(v).value}"][0] for v in keywords[len(_STAMP):].split(",") if v)
+    except ValueError:
+        return None
+
+
+def _texts_as_text(book: Workbook) -> None:
+    """Every text written is a text cell: plan text starting with `=` is shown, never run as a formula."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.data_type != "s":
+                    cell.data_type = "s"
 
 
 _BOLD = Font(bold=True)
