@@ -123,8 +123,26 @@ def test_forms_for_every_reporting_unit(tmp_path: Path, data: Path, cli: Cli) ->
     company = load_workbook(tmp_path / "all" / f"cong-ty-cp-thu-thiem-{Q2}.xlsx")["Báo cáo"]
     assert [(company[f"A{r}"].value, company[f"B{r}"].value, company[f"F{r}"].value) for r in range(11, 15)] == \
         [("2.10", str(m), "chủ trì") for m in range(1, 5)]
+    qldt = load_workbook(tmp_path / "all" / f"phong-qldt-{Q2}.xlsx")["Báo cáo"]  # 3.1.2's wards: on their forms
+    assert qldt[f"F{row_of(qldt, '3.1.2')}"].value == "chủ trì"
+    ward = load_workbook(tmp_path / "all" / f"{CAT_LAI}-{Q2}.xlsx")["Báo cáo"]
+    assert ward[f"F{row_of(ward, '3.1.2')}"].value == "chủ trì (qua UBND các phường liên quan)"
     again = cli("forms", "--period", Q2, "--out", str(tmp_path / "all"), data=data)
     assert again.exit_code == 2 and "từ chối ghi đè" in again.stderr
+
+
+def test_a_co_lead_no_form_goes_to_is_named_on_the_leads_form(tmp_path: Path, data: Path, cli: Cli) -> None:
+    """3.1.2 co-led by «Các phòng - ban liên quan» (a unit naming no office): Phòng QLĐT's row says so."""
+    plan = data / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [phong-qldt, ubnd-cac-phuong-lien-quan]",
+                                                             "lead: [phong-qldt, cac-phong-ban-lien-quan]"),
+                    encoding="utf-8")
+    out = tmp_path / "forms"
+    assert cli("forms", "--period", Q2, "--out", str(out), data=data).exit_code == 0
+    assert not (out / f"cac-phong-ban-lien-quan-{Q2}.xlsx").exists()
+    qldt = load_workbook(out / f"phong-qldt-{Q2}.xlsx")["Báo cáo"]
+    assert qldt[f"F{row_of(qldt, '3.1.2')}"].value == \
+        "chủ trì; cùng Các phòng - ban liên quan (không có biểu mẫu riêng)"
 
 
 def test_form_layout(sent: Path) -> None:

@@ -107,6 +107,9 @@ def form_rows(tasks: Iterable[_Task], units: Mapping[str, UnitShape], unit_id: s
         role = "chủ trì" if first.role == "lead" else "phối hợp"
         if first.via is not None:
             role += f" (qua {short_name(units[first.via])})"
+        unsent = [short_name(units[u]) for u in task.lead or () if _names_no_one(units[u])]
+        if first.role == "lead" and unsent:  # a co-lead no form goes to: this form answers for it
+            role += f"; cùng {', '.join(unsent)} (không có biểu mẫu riêng)"
         several = len(task.milestones) > 1
         for n, m in enumerate(task.milestones, start=1):
             product = (task.products[m.product - 1] if m.product and m.product <= len(task.products)
@@ -114,6 +117,11 @@ def form_rows(tasks: Iterable[_Task], units: Mapping[str, UnitShape], unit_id: s
             due = m.source or str(m.due)
             out.append(FormRow(task.id, n if several else None, task.title, product, due, role))
     return out
+
+
+def _names_no_one(unit: UnitShape) -> bool:
+    """A unit no form can be sent to: "các phòng ban liên quan", "các sở ngành liên quan"."""
+    return not unit.members and getattr(unit, "kind", None) == UnitKind.KHONG_CU_THE
 
 
 def reporting_row(reporting_section: object) -> frozenset[str]:
@@ -143,12 +151,12 @@ def units_to_report(ledger: Ledger) -> list[str]:
     """Who gets a form, in plan order: the regime's reporting units (`reporting.reporting_units`)
     and every other unit that leads or supports a task (a tax office, a company), itself or through
     a group. A group gets none: its members' forms carry its rows, each saying "qua" the group.
-    A unit that names no one (`không cụ thể`) gets none: no office can be sent its form."""
+    A unit that names no one (`không cụ thể` without members) gets none: no office can be sent its
+    form; the form of each co-lead says so on the row (`form_rows`)."""
     skip = reporting_row(ledger.plan.reporting)
     reporters = set(reporting.reporting_units(ledger))
     involved = {uid for uid, u in ledger.units.items()
-                if not u.members and u.kind is not UnitKind.KHONG_CU_THE
-                and form_rows(ledger.tasks.values(), ledger.units, uid, skip)}
+                if not u.members and not _names_no_one(u) and form_rows(ledger.tasks.values(), ledger.units, uid, skip)}
     return [uid for uid in ledger.units if uid in reporters or uid in involved]
 
 
@@ -274,7 +282,7 @@ def _lines(row: FormRow) -> int:
     def lines(letter: str, text: str) -> int:  # a column of width w holds ~1.1 w characters of body text
         return sum(len(part) * 10 // (widths[letter] * 11) + 1 for part in text.split("\n"))
 
-    return min(max(lines("C", row.title), lines("D", row.product), lines("E", row.due)), 15)
+    return min(max(lines("C", row.title), lines("D", row.product), lines("E", row.due), lines("F", row.role)), 15)
 
 
 def _validations(sheet: Worksheet, quarter: Period, n: int) -> None:
