@@ -110,6 +110,24 @@ def test_every_problem_of_a_form_in_one_pass(tmp_path: Path, data: Path, sent: P
     ]
 
 
+def test_an_edited_current_status_is_named_without_the_record(tmp_path: Path, data: Path, sent: Path) -> None:
+    """A form whose record of column G was lost (keywords cleared, or spaced out by an office program)."""
+    def clear(book: Any) -> None:
+        book.properties.keywords = None
+
+    form = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt.xlsx", {("1.2", None): {"G": "xong"}}, change=clear)
+    assert refusal(data, form) == [
+        f"{form}!G14: cột «Tình trạng hiện tại» chỉ để đọc đã bị sửa: ô ghi 'xong'; chọn tình trạng mới ở cột "
+        "«Tình trạng (chọn)»"]
+
+    def spaced(book: Any) -> None:
+        book.properties.keywords = book.properties.keywords.replace(",", ", ")
+
+    form = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt2.xlsx", {("1.2", None): {"G": "hoàn thành"}}, change=spaced)
+    assert refusal(data, form)[0].startswith(f"{form}!G14: cột «Tình trạng hiện tại» chỉ để đọc đã bị sửa: ô ghi "
+                                             "'hoàn thành', biểu mẫu gửi đi ghi 'chưa thực hiện'")
+
+
 def test_a_deleted_row_is_named(tmp_path: Path, data: Path, sent: Path) -> None:
     def delete(book: Any) -> None:
         book["Báo cáo"].delete_rows(14)  # 1.2's row
@@ -232,6 +250,11 @@ def test_an_ods_is_refused_in_the_users_language(tmp_path: Path, data: Path) -> 
     assert refusal(data, form, lang="en") == [
         f"{form}: an OpenDocument spreadsheet (.ods), not .xlsx: in LibreOffice choose Save As «Excel 2007-365 "
         "(.xlsx)» and send it again"]
+    old = tmp_path / "bao-cao.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert refusal(data, old) == [
+        f"{old}: tệp Excel 97-2003 (.xls), không phải .xlsx: trong Excel chọn Lưu thành «Excel Workbook (.xlsx)» "
+        "rồi gửi lại"]
 
 
 # ------------------------------------------------------------------ plan text that looks like a formula

@@ -15,6 +15,7 @@ The workbook's words are Vietnamese only: it goes to the district's offices and 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -199,7 +200,8 @@ def read_stamp(keywords: str | None) -> tuple[str, ...] | None:
     if not keywords or not keywords.startswith(_STAMP):
         return None
     try:
-        return tuple(MESSAGES[f"status.{Status(v).value}"][0] for v in keywords[len(_STAMP):].split(",") if v)
+        values = re.split(r"[,;\s]+", keywords[len(_STAMP):])  # an office program may add spaces or ";"
+        return tuple(MESSAGES[f"status.{Status(v).value}"][0] for v in values if v)
     except ValueError:
         return None
 
