@@ -177,6 +177,14 @@ def test_an_entity_bomb_is_refused_before_it_is_expanded(tmp_path: Path, data: P
     assert len(refusal(data, wide)) == 1
 
 
+def test_openpyxl_parses_with_defusedxml() -> None:
+    """The dependency that turns entity expansion off in openpyxl is declared and installed."""
+    from openpyxl.xml import DEFUSEDXML
+
+    pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert DEFUSEDXML and re.search(r'^\s*"defusedxml>=', pyproject, re.MULTILINE)
+
+
 def _damage_cell(cell: str, replacement: str) -> Any:
     def change(xml: bytes) -> bytes:
         text, n = re.subn(rf'<c r="{cell}"[^>]*?(/>|>.*?</c>)', replacement, xml.decode(), count=1, flags=re.DOTALL)
