@@ -1,4 +1,4 @@
-"""The quarterly form a unit fills: one .xlsx per reporting unit, written with openpyxl.
+"""The quarterly form a unit fills: one .xlsx per unit that reports or has a row, written with openpyxl.
 
 A unit that will never run a command gets a workbook: a header (unit, quarter, the report's
 due date), one row per milestone of every task it leads or supports (read-only: id, milestone,
@@ -6,7 +6,9 @@ task, product, due, role, current status), cells to fill (status from a drop-dow
 Vietnamese words, a date checked to fall in the quarter, note, reason, evidence), a cell that
 makes the form the unit's submission for the quarter, and a sheet of instructions. The sheet is
 protected without a password, so read-only cells are not typed over by mistake; `forms_in`
-reads the form back and checks what was locked against the plan anyway.
+reads the form back and checks what was locked against the plan (and the current statuses
+against the record the workbook keeps of them, `stamp`) anyway. Every text written is a text
+cell, never a formula, whatever the plan's text starts with.
 
 The layout (sheet names, cells, columns) is shared with `forms_in`: change it in one place, here.
 The workbook's words are Vietnamese only: it goes to the district's offices and wards.
