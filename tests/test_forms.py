@@ -290,7 +290,8 @@ def test_refuses_a_date_outside_the_period(tmp_path: Path, data: Path, sent: Pat
 def test_a_date_cell_is_the_date_excel_shows(tmp_path: Path, data: Path, sent: Path) -> None:
     """A number in a date-formatted cell is the date Excel shows: quoted as that date, never as its day count."""
     form = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt.xlsx", {("1.1", "1"): {"H": "hoàn thành", "I": 39902}})
-    assert refused(tmp_path, data, form) == f"{form}!I11: ngày 30/03/2009 nằm ngoài quý 2009-Q2 (01/04/2009 – 30/06/2009)"
+    assert refused(tmp_path, data, form) == \
+        f"{form}!I11: ngày 30/03/2009 nằm ngoài quý 2009-Q2 (01/04/2009 – 30/06/2009)"
 
 
 def test_refuses_a_missing_reason(tmp_path: Path, data: Path, sent: Path) -> None:

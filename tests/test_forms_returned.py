@@ -1,6 +1,7 @@
 """Returned forms as offices (and attackers) really send them back: another unit's form, several
 mistakes at once, a deleted or added row, a damaged or hostile workbook, plan text that looks like
 a formula. Each refusal is checked whole: one line per problem, naming the cell, nothing written."""
+# ruff: noqa: F811  (the fixtures `data` and `sent`, imported from test_forms, are the tests' parameters)
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import Cli, run_untouched, snapshot
-from test_forms import (  # noqa: F401  (data, sent and _today are fixtures)
+from test_forms import (  # noqa: F401  (_today, data and sent are fixtures shared with test_forms)
     CAT_LAI,
     KT,
     Q2,
