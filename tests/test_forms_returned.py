@@ -96,12 +96,14 @@ def test_a_file_name_naming_no_unit_is_not_a_conflict(tmp_path: Path, data: Path
 
 def test_every_problem_of_a_form_in_one_pass(tmp_path: Path, data: Path, sent: Path) -> None:
     form = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt.xlsx", {
-        ("1.1", "1"): {"H": "hoàn thành", "I": "=DATE(2009,6,1)"},
+        ("1.1", "1"): {"H": "xong", "I": "=DATE(2009,6,1)"},
         ("1.2", None): {"H": "xong", "I": "15/03/2009"},
         ("1.3", "1"): {"G": "hoàn thành"},
     }, {"C7": "có", "C8": "=TODAY()"})
     assert refusal(data, form) == [
         f"{form}!C8: ô chứa công thức (=TODAY()); gõ giá trị thay cho công thức",
+        f"{form}!H11: không có tình trạng 'xong': chọn một trong chưa thực hiện, đang thực hiện, hoàn thành, "
+        "vướng mắc, hủy bỏ",
         f"{form}!I11: ô chứa công thức (=DATE(2009,6,1)); gõ giá trị thay cho công thức",
         f"{form}!H14: không có tình trạng 'xong': chọn một trong chưa thực hiện, đang thực hiện, hoàn thành, "
         "vướng mắc, hủy bỏ",

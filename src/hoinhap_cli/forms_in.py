@@ -311,9 +311,6 @@ class _Found:
             if r.cell is None or not have:
                 have.append(r)
 
-    def has(self, cell: str) -> bool:
-        return cell in self.by_cell
-
     def refused(self) -> Refused | None:
         if not self.by_cell:
             return None
@@ -345,20 +342,17 @@ def check_form(sheet: Sheet, plan: Plan, today: date, period: Period | None = No
         sent = sheet.sent if sheet.sent is not None and len(sheet.sent) == len(rows) else None
         for n, at in _placed(values, rows, plan, form.unit, found):
             _current(values, at, sent[n] if sent else None, found)
-            if any(found.has(f"{letter}{at}") for letter in F.FILLED):
-                continue
-            try:
+            try:  # a formula's cell reads as empty here: what that says of it comes after its own refusal
                 built = _entry(values, at, rows[n], plan, form, sheet.epoch, today)
             except Refused as err:
                 found.extend(err.refusals)
                 continue
             if built is not None:
                 form.entries.append((at, built))
-        if not (found.has(F.SUBMIT_CELL) or found.has(F.SUBMIT_DATE_CELL)):
-            try:
-                form.submitted = _submitted(values, form.quarter, plan, sheet.epoch, today)
-            except Refused as err:
-                found.extend(err.refusals)
+        try:
+            form.submitted = _submitted(values, form.quarter, plan, sheet.epoch, today)
+        except Refused as err:
+            found.extend(err.refusals)
     refused = found.refused()
     if refused is not None:
         raise refused

@@ -57,7 +57,6 @@ COLUMNS = (
 READ_ONLY = "ABCDEF"  # checked against the plan on return (G against what the form was sent with: `stamp`)
 CURRENT = "G"
 STATUS, DATE, NOTE, REASON, EVIDENCE = "H", "I", "J", "K", "L"
-FILLED = STATUS + DATE + NOTE + REASON + EVIDENCE
 LAST_COLUMN = "L"
 YES, NO = "có", "không"
 DATE_FORMAT = "DD/MM/YYYY"
