@@ -250,6 +250,24 @@ def test_cells_out_of_order_are_read(tmp_path: Path, data: Path, sent: Path, cli
     assert result.stdout == expected and len(expected.splitlines()) == 3
 
 
+def test_rows_sorted_in_the_sheet_are_read(tmp_path: Path, data: Path, sent: Path, cli: Cli) -> None:
+    """A clerk sorts the rows (1.3 #1 moved above 1.1 #1): each row is still known by its read-only cells."""
+    form = kt_filled(sent, tmp_path / "kt.xlsx")
+    expected = cli("collect", "--dry-run", str(form), data=data).stdout
+
+    def swap(book: Any) -> None:
+        sheet = book["Báo cáo"]
+        a, b = row_of(sheet, "1.1", "1"), row_of(sheet, "1.3", "1")
+        for letter in "ABCDEFGHIJKL":
+            sheet[f"{letter}{a}"].value, sheet[f"{letter}{b}"].value = sheet[f"{letter}{b}"].value, \
+                sheet[f"{letter}{a}"].value
+
+    moved = fill(form, tmp_path / "kt-sorted.xlsx", {}, change=swap)
+    result = cli("collect", "--dry-run", str(moved), data=data)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == expected and len(expected.splitlines()) == 3
+
+
 def test_an_ods_is_refused_in_the_users_language(tmp_path: Path, data: Path) -> None:
     form = tmp_path / "bao-cao.ods"
     with zipfile.ZipFile(form, "w") as archive:

@@ -418,8 +418,9 @@ def unit_of_file(plan: Plan, name: str) -> str | None:
 
 def _placed(cells: dict[str, Any], rows: list[F.FormRow], plan: Plan, unit: str,
             found: _Found) -> list[tuple[int, int]]:
-    """Where each of the plan's rows is on the sheet, as (row index, sheet line): the read-only
-    columns are matched with the plan's rows where they are, so a deleted or added row is named as
+    """Where each of the plan's rows is on the sheet, as (row index, sheet line): a line whose
+    read-only columns are a plan row is that row wherever it is (rows sorted or moved are read);
+    the other lines are aligned with the plan's other rows, so a deleted or added row is named as
     such and a changed cell by itself; cells outside the form are named."""
     last_column = column_index_from_string(F.LAST_COLUMN)
     lines: dict[int, dict[str, Any]] = {}
@@ -439,21 +440,34 @@ def _placed(cells: dict[str, Any], rows: list[F.FormRow], plan: Plan, unit: str,
             return []
     headings = {letter: heading for letter, heading, _ in F.COLUMNS}
     placed: list[tuple[int, int]] = []
-    matcher = difflib.SequenceMatcher(None, expected, seen, autojunk=False)
+    free: dict[tuple[str, ...], list[int]] = {}
+    for n, row_cells in enumerate(expected):
+        free.setdefault(row_cells, []).append(n)
+    left: list[int] = []  # the sheet's lines that are no plan row as it stands (a row sorted elsewhere is one)
+    for j, row_cells in enumerate(seen):
+        if free.get(row_cells):
+            placed.append((free[row_cells].pop(0), at[j]))
+        else:
+            left.append(j)
+    missing = sorted(n for ns in free.values() for n in ns)
+    matcher = difflib.SequenceMatcher(None, [expected[n] for n in missing], [seen[j] for j in left], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        pairs = min(i2 - i1, j2 - j1) if op == "replace" else (i2 - i1 if op == "equal" else 0)
+        pairs = min(i2 - i1, j2 - j1) if op == "replace" else 0  # "equal" cannot be: those were placed
         for k in range(pairs):
-            n, line = i1 + k, at[j1 + k]
-            placed.append((n, line))
-            for letter, want, have in zip(F.READ_ONLY, expected[n], seen[j1 + k]):
+            n, j = missing[i1 + k], left[j1 + k]
+            placed.append((n, at[j]))
+            for letter, want, have in zip(F.READ_ONLY, expected[n], seen[j]):
                 if want != have:
-                    found.add(f"{letter}{line}", "forms.changed", column=headings[letter], found=_quote(have),
+                    found.add(f"{letter}{at[j]}", "forms.changed", column=headings[letter], found=_quote(have),
                               expected=_quote(want))
-        for n in range(i1 + pairs, i2):  # the plan's rows the sheet lacks
-            before = at[j1 + pairs] if j1 + pairs < len(at) else (at[-1] + 1 if at else F.FIRST_ROW)
+        for i in range(i1 + pairs, i2):  # the plan's rows the sheet lacks
+            n = missing[i]
+            after = max((line for m, line in placed if m < n), default=0)  # the line of the row before it
+            following = [line for line in at if line > after]
+            before = following[0] if following else (at[-1] + 1 if at else F.FIRST_ROW)
             found.add(None, "forms.row_deleted", task=_row_name(rows[n]), title=_quote(rows[n].title, 40),
                       line=before)
-        for j in range(j1 + pairs, j2):  # lines the plan has no row for
+        for j in left[j1 + pairs:j2]:  # lines the plan has no row for
             line = at[j]
             if any(seen[j]):
                 found.add(f"A{line}", "forms.row_added", text=_quote(" | ".join(x for x in seen[j] if x)))
