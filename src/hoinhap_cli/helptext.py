@@ -205,11 +205,12 @@ VI: dict[str, str] = {
     "Overwrite forms already in DIR.": "Ghi đè các biểu mẫu đã có trong DIR.",
     "Each form lists the milestones of the tasks the unit leads or supports, with cells to fill (status, date, "
     "note, reason, evidence) and a cell that makes it the unit's report for the quarter. Without --unit: every "
-    "unit that must report (programme 8). Existing files in DIR are kept unless --force.":
+    "unit that must report (programme 8) and every other unit that leads or supports a task. Existing files in "
+    "DIR are kept unless --force.":
         "Mỗi biểu mẫu liệt kê các mốc của những nhiệm vụ đơn vị chủ trì hoặc phối hợp, với các ô cần điền (tình "
         "trạng, ngày, ghi chú, lý do, căn cứ) và một ô để biểu mẫu thành báo cáo quý của đơn vị. Không có "
-        "--unit: mọi đơn vị phải báo cáo (chương trình 8). Các tệp đã có trong DIR được giữ nguyên trừ khi có "
-        "--force.",
+        "--unit: mọi đơn vị phải báo cáo (chương trình 8) và mọi đơn vị khác chủ trì hoặc phối hợp một nhiệm vụ. "
+        "Các tệp đã có trong DIR được giữ nguyên trừ khi có --force.",
     # collect
     "Read returned forms into reports/<quarter>/<unit>.yaml; a form already collected adds nothing.":
         "Đọc các biểu mẫu gửi lại vào reports/<quý>/<đơn-vị>.yaml; biểu mẫu đã thu rồi thì không thêm gì.",
