@@ -5,8 +5,9 @@ The rules, one per deadline kind (README, "Trễ hạn / overdue"):
 - quarter, half, year, by, date, span: one obligation, due the last day of its period (a span:
   of its last period). It is late from the day after, unless done or dropped by the as-of date.
 - recurring, a *task duty* (1.2 "every year"): one obligation per period of the obligation
-  period (the quarter the decision was signed, 2008-Q4, to 2010-Q4). It is met by an entry
-  done or in progress for the task dated within that period.
+  period (the quarter the decision was signed, 2008-Q4, to 2010-Q4), judged by
+  `responsibility.occurrence`: met when every lead says done for it (in that period, or late
+  after it); "in progress" never meets it, a supporting unit never closes it.
 - the row that stands for the reporting regime (plan.yaml `reporting.units_from`, row 8) is
   no task obligation: reports are their own ledger (`reporting`).
 - ongoing: never late; "stale" when no entry was recorded for the task in the last ended
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from hoinhap_cli.ledger import EntryView, Ledger
 from hoinhap_cli.periods import Deadline, Kind, Period, event_due, quarter_of
 from hoinhap_cli.reporting import report_tasks
+from hoinhap_cli.responsibility import occurrence
 from hoinhap_cli.vocab import Status
 
 if TYPE_CHECKING:
@@ -179,40 +181,20 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, pla
     periods = seen.periods(ledger, task, i)
     late_only = seen.late_only
     overall = ledger.milestone_status(task.id, i, as_of)
-    history = [e for e in ledger.dated(task.id)
-               if e.milestone in (None, i + 1) and e.date <= as_of and e.status in (Status.DONE, Status.IN_PROGRESS)]
+    said = ledger.said(task.id, i + 1, as_of)
+    task_slots = ledger.slots(task)
     for p in periods:
-        met = None
-        start, end = p.start, p.end
-        for e in history:
-            if start <= e.date <= end:  # e.date in p, without a call per entry and period
-                met = e
         if overall.status is Status.DROPPED:
             status, entry = Status.DROPPED, overall.entry
-        elif met is not None:
-            status, entry = Status.DONE, met
         else:
-            status, entry = _unmet_period(p, history, overall.status, overall.entry)
+            view = occurrence(task_slots, said, p.start)
+            status, entry = view.status, view.entry
         late = _late(p.end, status, as_of)
         if late_only and not late:
             continue
         out.append(_judged(task, i, Kind.RECURRING, p.end, p.start, p, None, status, entry, (place, i, ""),
                            as_of, late))
     return out
-
-
-def _unmet_period(p: Period, history: list[EntryView], status: Status,
-                  entry: EntryView | None) -> tuple[Status, EntryView | None]:
-    """A recurring duty's period with no entry of its own: done late from the first `done` entry
-    after it (the rule of a single milestone: a status counts from its entry's date, so the row
-    leaves `overdue` that day, and `Obligation.done_late` says when); else the milestone's status,
-    but never a `done` that belongs to another period (then: not started, with no entry)."""
-    for e in history:
-        if e.date > p.end and e.status is Status.DONE:
-            return Status.DONE, e
-    if status is Status.DONE:
-        return Status.NOT_STARTED, None
-    return status, entry
 
 
 def overdue(obs: Iterable[Obligation], as_of: date) -> list[Obligation]:

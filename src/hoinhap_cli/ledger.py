@@ -30,7 +30,7 @@ from hoinhap_cli.paths import DataDir, listed_reports
 from hoinhap_cli.periods import Kind, Period, event_due, occurrences, quarter_of
 from hoinhap_cli.problems import Problem, errors
 from hoinhap_cli.records import EntryView, EventEntry, ReportHeader, Task, Unit
-from hoinhap_cli.responsibility import Slot, StatusView, combine, judge, slots
+from hoinhap_cli.responsibility import Slot, StatusView, combine, judge, occurrence, slots
 from hoinhap_cli.text import natural_key
 from hoinhap_cli.vocab import Status
 
@@ -196,6 +196,10 @@ class Ledger:
         return {}
 
     @cached_property
+    def _said(self) -> dict[str, list[tuple[str, EntryView]]]:  # each unit's words on a recurring task
+        return {}
+
+    @cached_property
     def _slots(self) -> dict[str, tuple[Slot, ...]]:
         return {}
 
@@ -283,6 +287,28 @@ class Ledger:
         return found
 
     def milestone_status(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
+        """A milestone's status as of a date (`judged`); a recurring one is done only when each of
+        its occurrences is (responsibility.occurrence): a lead's "done" in 2009 leaves 2010's open."""
+        view = self.judged(task_id, index, as_of)
+        task = self.tasks.get(task_id)
+        if view.status is not Status.DONE or task is None or task.milestones[index].due.kind is not Kind.RECURRING:
+            return view
+        said = self.said(task_id, index + 1, as_of)
+        task_slots = self.slots(task)
+        if all(occurrence(task_slots, said, p.start).status is Status.DONE for p in self.recurrences(task, index)):
+            return view
+        return view._replace(status=Status.IN_PROGRESS)
+
+    def said(self, task_id: str, milestone: int, as_of: date | None = None) -> list[tuple[str, EntryView]]:
+        """What each unit said on a milestone (its entries and those naming no milestone), by date,
+        up to the date: (unit, entry)."""
+        pairs = self._said.get(task_id)
+        if pairs is None:
+            pairs = self._said[task_id] = [(r.content.unit, e) for r, e in self.history(task_id)]
+        return [(unit, e) for unit, e in pairs
+                if e.milestone in (None, milestone) and (as_of is None or e.date <= as_of)]
+
+    def judged(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
         """A milestone's status as of a date, from each unit's latest entry naming it (or naming the
         whole task), judged by responsibility.judge: done only when every lead has said done.
 
