@@ -155,7 +155,7 @@ def test_the_2008_review_has_task_and_report_figures_apart() -> None:
     r = hoinhap("summary", "--period", "2008", "--as-of", "2009-01-01", "--format", "json", data=SHIPPED)
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
-    assert set(s["counts"]) == {"tasks", "reports"}
+    assert set(s["counts"]) == {"tasks", "milestones", "reports"}
     tasks, reports = s["counts"]["tasks"], s["counts"]["reports"]
     # the review's late milestones are overdue's 21 (the task rows of 2008), none of them a report
     assert tasks["late_milestones"] == len(s["late"]) == len(MILESTONES_2008) == 21

@@ -263,9 +263,16 @@ def stale(ledger: Ledger, as_of: date) -> list[Stale]:
     return out
 
 
+# The unit of the one completion rate: milestones ("mốc"), a recurring duty's occurrences each
+# counted. Milestones, not tasks: the decision sets its deadlines per milestone, the late count is
+# of milestones, and a task with a 2010 milestone would show no progress for two years.
+SHARE_OF = "milestone"
+
+
 @dataclass(frozen=True)
 class Counts:
-    """Progress figures over some obligations, as of a date (what the progress bars draw)."""
+    """Progress figures over some obligations, as of a date (what the progress bars draw): the
+    late count and the completion rate every command prints."""
 
     total: int = 0  # can be finished: every obligation but ongoing duties and dropped ones
     done: int = 0
@@ -279,9 +286,10 @@ class Counts:
         """Done over total, in percent with one decimal; None when nothing can be finished."""
         return round(100 * self.done / self.total, 1) if self.total else None
 
-    def as_dict(self) -> dict[str, int | float | None]:
+    def as_dict(self) -> dict[str, int | float | str | None]:
         return {"total": self.total, "done": self.done, "due": self.due, "late": self.late,
-                "ongoing": self.ongoing, "dropped": self.dropped, "share_done": self.share_done}
+                "ongoing": self.ongoing, "dropped": self.dropped, "share_done": self.share_done,
+                "share_of": SHARE_OF}
 
 
 def count(obs: Iterable[Obligation], as_of: date) -> Counts:

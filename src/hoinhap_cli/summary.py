@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from hoinhap_cli import reporting
-from hoinhap_cli.deadlines import Counts, Obligation, count, milestone_obligations, obligations
+from hoinhap_cli.deadlines import SHARE_OF, Counts, Obligation, count, milestone_obligations, obligations
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Kind, Period
@@ -128,11 +128,6 @@ class Tally:
                 "share_done": self.share_done, "share_of": SHARE_OF}
 
 
-# The unit of the one completion rate: milestones ("mốc"; a recurring duty's occurrences each
-# count), as `overdue`, `programs`, `timeline` and the dashboard count them (deadlines.Counts).
-SHARE_OF = "milestone"
-
-
 @dataclass(frozen=True)
 class TaskCounts:
     """The review's task figures; each is the number of rows of one of its lists. The completion
@@ -180,7 +175,7 @@ class Summary:
         return {"period": p.label, "start": p.start.isoformat(), "end": p.end.isoformat(),
                 "as_of": self.as_of.isoformat(), "judged_on": self.judged_on.isoformat(),
                 "counts": {"tasks": self.counts.as_dict(),
-                           "milestones": {**self.milestones.as_dict(), "share_of": SHARE_OF},
+                           "milestones": self.milestones.as_dict(),
                            "reports": self.reports.counts.as_dict()},
                 "tasks": [r.record() for r in self.tasks],
                 "late": [obligation_record(ledger, o, self.judged_on) for o in self.late],
