@@ -50,7 +50,8 @@ class Obligation:
     order: tuple[int, int, str] = (0, 0, "")  # (the task's place in plan order, index, unit): ties in due date
     as_of: date | None = None  # the date it was judged on
     is_late: bool = False  # as of that date (the rule: `_late`), judged once when built
-    late_days: int = 0  # how many days late as of that date; 0 when not late
+    late_days: int = 0  # how many days late as of that date (from `owed_from` when set); 0 when not late
+    owed_from: date | None = None  # due before the decision took effect: owed from the day it did
 
     @property
     def milestone(self) -> int:
@@ -79,7 +80,10 @@ class Obligation:
         return self.is_late if as_of == self.as_of else _late(self.due_date, self.status, as_of)
 
     def days_late(self, as_of: date) -> int:
-        return (as_of - self.due_date).days if self.due_date else 0
+        """Days from the due date (or from the day the decision took effect, when it was due
+        before: nobody was late for a deadline the decision had not yet set) to the date."""
+        since = self.owed_from or self.due_date
+        return (as_of - since).days if since else 0
 
     @property
     def due_label(self) -> str:
@@ -94,11 +98,12 @@ def _late(due: date | None, status: Status, as_of: date) -> bool:
 
 def _judged(task: Task, i: int, kind: Kind, due: date | None, start: date | None, period: Period | None,
             unit: str | None, status: Status, entry: EntryView | None, order: tuple[int, int, str],
-            as_of: date, late: bool) -> Obligation:
+            as_of: date, late: bool, effective: date | None = None) -> Obligation:
     """An obligation carrying its lateness as of the date (`late`: `_late`, judged once by the caller,
-    which may skip building it)."""
+    which may skip building it); `effective`: the day the decision took effect, when `due` is before it."""
     return Obligation(task, i, kind, due, start, period, unit, status, entry, order, as_of, late,
-                      (as_of - due).days if late else 0)  # type: ignore[operator]  # late implies a due date
+                      (as_of - (effective or due)).days if late else 0,  # type: ignore[operator]  # late: a due date
+                      effective)
 
 
 def obligations(ledger: Ledger, as_of: date, late_only: bool = False) -> list[Obligation]:
@@ -128,11 +133,13 @@ class _Seen:
 
     events: dict[str, date]
     late_only: bool = False  # build only the obligations late as of the date
+    effective: date = date.min  # the day the decision took effect (a deadline before it is owed from it)
     _periods: dict[Deadline, list[Period]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ledger: Ledger, as_of: date, late_only: bool = False) -> _Seen:
-        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, late_only)
+        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, late_only,
+                   ledger.effective_on)
 
     def periods(self, ledger: Ledger, task: Task, i: int) -> list[Period]:
         """A recurring milestone's periods."""
@@ -173,7 +180,8 @@ def _single(ledger: Ledger, task: Task, i: int, d: Deadline, as_of: date, seen: 
     late = _late(due, status, as_of)
     if seen.late_only and not late:
         return None
-    return _judged(task, i, d.kind, due, d.start, None, None, status, entry, (place, i, ""), as_of, late)
+    return _judged(task, i, d.kind, due, d.start, None, None, status, entry, (place, i, ""), as_of, late,
+                   seen.effective if due is not None and due < seen.effective else None)
 
 
 def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, place: int) -> list[Obligation]:

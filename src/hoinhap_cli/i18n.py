@@ -249,6 +249,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bar.legend": ("{done} đã xong · {late} trễ hạn (đến hạn, chưa xong) · {rest} chưa xong, chưa trễ",
                    "{done} done · {late} late (due, not done) · {rest} not done, not yet late"),
     "bar.label": ("đã xong {done} trên {total} mốc, {late} trễ hạn", "{done} of {total} milestones done, {late} late"),
+    "review.before_signing": ("{due} (hạn trước ngày ký; tính trễ từ ngày hiệu lực {day})",
+                              "{due} (due before signing; late from the day in force, {day})"),
     "rate.milestones": ("{share} số mốc ({done}/{total} mốc)", "{share} of milestones ({done}/{total})"),
     "figures.line": ("Tính đến {as_of}: {late} mốc trễ hạn; đã hoàn thành {rate}.",
                      "As of {as_of}: {late} late milestones; {rate} done."),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, NamedTuple, Protocol
 
@@ -226,6 +226,13 @@ class Ledger:
     def period(self) -> Period:
         p = self.plan.plan.period
         return Period(p.start, p.end, f"{p.start.year}–{p.end.year}")
+
+    @property
+    def effective_on(self) -> date:
+        """The day the decision took effect: signed, plus the days it says (Article 2: 7 days)."""
+        d = self.plan.decision
+        day: date = d.signed_on + timedelta(days=d.effective_after_days)
+        return day
 
     @property
     def obligation_period(self) -> Period:

@@ -348,7 +348,10 @@ def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
 
 
 def _due(o: Obligation, lang: str) -> str:
-    return day_words(o.due_date, lang) if o.due_date else str(o.task.milestones[o.index].due)
+    due = day_words(o.due_date, lang) if o.due_date else str(o.task.milestones[o.index].due)
+    if o.owed_from is not None:  # the decision set a day already past when it was signed
+        return t("review.before_signing", lang, due=due, day=day_words(o.owed_from, lang))
+    return due
 
 
 # ------------------------------------------------------------------ IV. the next period
