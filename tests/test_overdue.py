@@ -156,17 +156,18 @@ def overdue_json(data: Path, *args: str) -> tuple[int, dict]:
 # ------------------------------------------------------------ the rules, by hand
 
 
-def test_leap_day_is_before_the_quarter_ends_and_the_day_after_is_late(ledger_dir: Path) -> None:
-    assert late(ledger_dir, "2008-02-29") == []
-    assert late(ledger_dir, "2008-03-31") == []
-    assert late(ledger_dir, "2008-04-01") == [("1.1", "2008-Q1", None, 1)]
+def test_a_deadline_before_the_decision_is_owed_from_the_day_it_took_effect(ledger_dir: Path) -> None:
+    # 1.1 is due 2008-Q1, before the decision was signed (2008-10-17, in force 7 days later)
+    assert late(ledger_dir, "2008-04-01") == []
+    assert late(ledger_dir, "2008-10-24") == []
+    assert late(ledger_dir, "2008-10-25") == [("1.1", "2008-Q1", None, 1)]
 
 
 def test_last_day_of_a_quarter_is_not_late_the_day_after_is(ledger_dir: Path) -> None:
-    # 2009-03-31: 1.1 is a year late (2008 has 366 days, so 365 from 2008-03-31); 1.2's 2008 only
-    # in progress (90 days); row 8 is reports, never a task row.
-    assert late(ledger_dir, "2009-03-31") == [("1.1", "2008-Q1", None, 365), ("1.2", "2008", None, 90)]
-    assert late(ledger_dir, "2009-04-01") == [("1.1", "2008-Q1", None, 366), ("1.2", "2008", None, 91),
+    # 2009-03-31: 1.1 is late from the day the decision took effect (2008-10-24: 158 days); 1.2's
+    # 2008 only in progress (90 days); row 8 is reports, never a task row.
+    assert late(ledger_dir, "2009-03-31") == [("1.1", "2008-Q1", None, 158), ("1.2", "2008", None, 90)]
+    assert late(ledger_dir, "2009-04-01") == [("1.1", "2008-Q1", None, 159), ("1.2", "2008", None, 91),
                                               ("2.1", "2009-Q1", None, 1)]
 
 
@@ -290,14 +291,14 @@ def test_upcoming(ledger_dir: Path, cli: Cli) -> None:
 
 def test_exit_codes_and_hoinhap_today(ledger_dir: Path, cli: Cli) -> None:
     assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 0
-    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-04-01").exit_code == 1
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-10-25").exit_code == 1
     assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-30").exit_code == 2
     assert cli("overdue", "--data", str(ledger_dir), "--unit", "no such unit").exit_code == 2
     assert cli("overdue", "--data", str(ledger_dir), "--program", "9").exit_code == 2
     assert cli("overdue", "--data", str(ledger_dir / "missing")).exit_code == 2
     (ledger_dir / "reports" / "2009-Q1" / "phong-qldt.yaml").write_text("unit: [", encoding="utf-8")
     assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 3  # left out (issue 16)
-    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-04-01").exit_code == 4
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-10-25").exit_code == 4
     (ledger_dir / "plan.yaml").write_text("decision: [", encoding="utf-8")
     assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 2
 
@@ -364,7 +365,7 @@ def test_summary_json_figures(ledger_dir: Path, cli: Cli) -> None:
                                     "dropped_milestones": 0}
     # late: due by the period's end, open at its end, and due before the as-of date (04-01); 1.2's
     # 2008 occurrence was only in progress
-    assert [(o["task"], o["days_late"]) for o in s["late"]] == [("1.1", 366), ("1.2", 91), ("2.1", 1)]
+    assert [(o["task"], o["days_late"]) for o in s["late"]] == [("1.1", 159), ("1.2", 91), ("2.1", 1)]
     by_program = {p["id"]: (p["active"], p["done"], p["late"]) for p in s["programs"]}
     assert by_program == {"1": (2, 0, 2), "2": (6, 0, 1), "3": (2, 0, 0)}  # no programme 8: reports
     assert [(e["task"], e["unit"], e["status"]) for e in s["changes"]] == [("3.1", "phong-qldt", "in-progress")]

@@ -4,6 +4,8 @@ The rules, one per deadline kind (README, "Trễ hạn / overdue"):
 
 - quarter, half, year, by, date, span: one obligation, due the last day of its period (a span:
   of its last period). It is late from the day after, unless done or dropped by the as-of date.
+  One due before the decision took effect (1.1 and 2.10, "Quý III-2008", before 24/10/2008) is
+  still owed, from that day (`owed_from`): late the day after it, its days counted from it.
 - recurring, a *task duty* (1.2 "every year"): one obligation per period of the obligation
   period (the quarter the decision was signed, 2008-Q4, to 2010-Q4), judged by
   `responsibility.occurrence`: met when every lead says done for it (in that period, or late
@@ -77,7 +79,7 @@ class Obligation:
 
     def late(self, as_of: date) -> bool:
         """Late as of a date: the carried judgement for the date it was built for."""
-        return self.is_late if as_of == self.as_of else _late(self.due_date, self.status, as_of)
+        return self.is_late if as_of == self.as_of else _late(self.owed_from or self.due_date, self.status, as_of)
 
     def days_late(self, as_of: date) -> int:
         """Days from the due date (or from the day the decision took effect, when it was due
@@ -92,7 +94,8 @@ class Obligation:
 
 
 def _late(due: date | None, status: Status, as_of: date) -> bool:
-    """The rule: due before the as-of date and neither done nor dropped by then."""
+    """The rule: due before the as-of date and neither done nor dropped by then (`due`: the day the
+    decision took effect for a milestone it set earlier)."""
     return due is not None and due < as_of and not status.closed
 
 
@@ -177,11 +180,11 @@ def _single(ledger: Ledger, task: Task, i: int, d: Deadline, as_of: date, seen: 
     if d.kind is Kind.EVENT:
         day = seen.events.get(d.event or "")
         due = event_due(day) if day else None
-    late = _late(due, status, as_of)
+    owed_from = seen.effective if due is not None and due < seen.effective else None
+    late = _late(owed_from or due, status, as_of)
     if seen.late_only and not late:
         return None
-    return _judged(task, i, d.kind, due, d.start, None, None, status, entry, (place, i, ""), as_of, late,
-                   seen.effective if due is not None and due < seen.effective else None)
+    return _judged(task, i, d.kind, due, d.start, None, None, status, entry, (place, i, ""), as_of, late, owed_from)
 
 
 def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, place: int) -> list[Obligation]:
