@@ -67,6 +67,7 @@ ENTRIES_2010: list[tuple[str, int, str, str, str | None, str | None, str | None]
     # the leads close 1.1's and 1.3's 2009 milestones; their 2010 ones stay open
     ("1.1", 2, "done", "2009-12-10", "phong-vhtt", None, "Báo cáo 90/BC-VHTT"),
     ("1.1", 2, "done", "2009-12-12", "trung-tam-van-hoa", None, None),
+    ("1.1", 1, "done", "2009-12-12", "trung-tam-van-hoa", None, None),  # 2008-Q3's, its second lead
     ("1.3", 1, "done", "2009-12-15", "phong-tu-phap", None, "Báo cáo 31/BC-TP"),
     ("3.4.2", 3, "dropped", "2009-10-10", "phong-y-te", "Không còn kinh phí", None),
     ("1.2", 1, "done", "2009-12-20", None, None, "Báo cáo 95/BC-KT"),  # 2009's year done, 2010's open

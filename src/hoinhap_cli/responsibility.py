@@ -153,12 +153,12 @@ def combine(views: list[StatusView]) -> Status:
 def combine_states(states: list[Status]) -> Status:
     """A task's status from its milestones' (or their occurrences'): done when each is done or
     dropped (one done at least), dropped when all are, blocked when one is, in progress when one
-    is begun, else not started."""
+    is begun or done, else not started (a dropped milestone is no work begun)."""
     if states and all(s.closed for s in states):
         return Status.DONE if Status.DONE in states else Status.DROPPED
     if Status.BLOCKED in states:
         return Status.BLOCKED
-    if any(s is not Status.NOT_STARTED for s in states):
+    if Status.IN_PROGRESS in states or Status.DONE in states:
         return Status.IN_PROGRESS
     return Status.NOT_STARTED
 
