@@ -299,7 +299,9 @@ class Ledger:
 
     def milestone_status(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
         """A milestone's status as of a date (`judged`); a recurring one is done only when each of
-        its occurrences is (responsibility.occurrence): a lead's "done" in 2009 leaves 2010's open."""
+        its occurrences is (responsibility.occurrence): a lead's "done" in 2009 leaves 2010's open.
+
+        The one entry point every query asks (deadlines, overdue, summary, listings)."""
         view = self.judged(task_id, index, as_of)
         task = self.tasks.get(task_id)
         if view.status is not Status.DONE or task is None or task.milestones[index].due.kind is not Kind.RECURRING:
@@ -324,8 +326,7 @@ class Ledger:
     def judged(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
         """A milestone's status as of a date, from each unit's latest entry naming it (or naming the
         whole task), judged by responsibility.judge: done only when every lead has said done.
-
-        The one entry point every query asks (deadlines, overdue, summary, listings)."""
+        Queries ask `milestone_status`, which adds the rule of a recurring duty's occurrences."""
         key = (task_id, index)
         found = self._views.get(key)
         latest = self.index.latest.get(task_id)

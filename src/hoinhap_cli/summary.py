@@ -6,16 +6,20 @@ other drawing reads the same fields):
 
 - `tasks`: every task active in the period — a dated milestone whose window overlaps it (or
   which fell due earlier and was still open when it began), a recurring one with an occurrence
-  in it, an ongoing or undated one; not the reporting row, nor a task closed before the period —
-  with its status at the period's end (`judged_on`: the period's last day, or the as-of date if
-  sooner): dropped when every active milestone is, blocked when one is, done when every one is
-  done or dropped, in progress when one is started or done, else not started;
-- `late`: the active milestones due by the period's end, open on that day and due before the
-  as-of date (a review on 1 January counts the year's milestones late); `blocked` and `dropped`: the task rows of
-  those states, with their reasons; `changes`: the entries dated in the period (evidence too);
-  `due_ahead`: open milestones due after the period, before its year ends;
-- `counts`: the task figures, each the length of one of those lists (`TaskCounts`), and
-  `reports`: the reports ledger of the period (`reporting.report_ledger`), its own figures;
+  in it (or an earlier occurrence still open), an ongoing or undated one, any milestone with an
+  entry dated in the period (3.1.3 worked on in 2009 though due "2010"); not the reporting row,
+  nor a task closed before the period — with the status of all its milestones at the period's
+  end (`judged_on`: the period's last day, or the as-of date if sooner), by
+  `responsibility.combine_states`: done only when every milestone is;
+- `late`: every milestone due by the period's end, open on `judged_on` and due before the as-of
+  date — on the period's last day, the rows of `overdue` (a review on 1 January counts the
+  year's milestones late); `blocked`: the task rows blocked, with their reasons; `dropped`: each
+  dropped milestone of an active task, with its reason; `changes`: the entries dated in the
+  period (evidence too); `due_ahead`: open milestones due after the period, before its year ends;
+- `counts`: the task figures, each the length of one of those lists (`TaskCounts`);
+  `milestones`: the plan's milestones on `judged_on` (`deadlines.Counts`), the one completion
+  rate, which every command prints; and `reports`: the reports ledger of the period
+  (`reporting.report_ledger`), its own figures;
 - `amendments`: what the caller found changed in the plan during the period (git history).
 
 Drawn by `summaryview`; no I/O here.
@@ -237,7 +241,9 @@ def task_rows(ledger: Ledger, period: Period, day: date, as_of: date,
     by_task: dict[str, list[Obligation]] = {}
     for o in judged:
         all_of.setdefault(o.task.id, []).append(o)
-        if (_active(ledger, o, period) or (o.task.id, None) in worked or (o.task.id, o.milestone) in worked
+        touched = ((o.task.id, None) in worked or (o.task.id, o.milestone) in worked) and (
+            o.period is None or o.period.start <= period.end)  # a recurring duty: not its later years
+        if (_active(ledger, o, period) or touched
                 or (o.due_date is not None and o.due_date <= period.end and o.late(as_of))):
             by_task.setdefault(o.task.id, []).append(o)
     rows, late, dropped = [], [], []
