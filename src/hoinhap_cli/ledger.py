@@ -299,7 +299,8 @@ class Ledger:
 
     def milestone_status(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
         """A milestone's status as of a date (`judged`); a recurring one is done only when each of
-        its occurrences is (responsibility.occurrence): a lead's "done" in 2009 leaves 2010's open.
+        its occurrences is (responsibility.occurrence): a lead's "done" in 2009 leaves 2010's open,
+        and then the leads' part shown is that of the first occurrence still owed.
 
         The one entry point every query asks (deadlines, overdue, summary, listings)."""
         view = self.judged(task_id, index, as_of)
@@ -308,9 +309,13 @@ class Ledger:
             return view
         said = self.said(task_id, index + 1, as_of)
         task_slots = self.slots(task)
-        if all(occurrence(task_slots, said, p.start).status is Status.DONE for p in self.recurrences(task, index)):
+        first_open = next((v for v in (occurrence(task_slots, said, p.start) for p in self.recurrences(task, index))
+                           if v.status is not Status.DONE), None)
+        if first_open is None:
             return view
-        return view._replace(status=Status.IN_PROGRESS)
+        # the leads' part of the first year still owed; begun, since an earlier one is done
+        status = Status.IN_PROGRESS if first_open.status is Status.NOT_STARTED else first_open.status
+        return first_open._replace(status=status, entry=view.entry)
 
     def said(self, task_id: str, milestone: int, as_of: date | None = None) -> list[tuple[str, EntryView]]:
         """What each unit said on a milestone (its entries and those naming no milestone), by date,
