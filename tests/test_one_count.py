@@ -215,3 +215,11 @@ def test_a_deadline_before_the_decision_is_owed_from_the_day_it_took_effect(year
         r = hoinhap("overdue", "--as-of", "2009-03-31", "--lang", lang, data=year2010,
                     env={"HOINHAP_TODAY": TODAY_2011}, columns=250)
         assert r.stdout.count(words) == 2, lang
+
+
+def test_the_rate_names_its_unit_in_both_languages() -> None:
+    assert bars.completion(6, 65, "vi") == "9,2% số mốc (6/65 mốc)"
+    assert bars.completion(6, 65, "en") == "9.2% of milestones (6/65)"
+    assert "%" not in bars.completion(0, 0, "vi") and "mốc" in bars.completion(0, 0, "vi")  # ongoing duties only
+    assert bars.figures("2009-12-31", 22, 6, 65, "vi") == \
+           "Tính đến 2009-12-31: 22 mốc trễ hạn; đã hoàn thành 9,2% số mốc (6/65 mốc)."

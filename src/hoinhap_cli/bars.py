@@ -50,8 +50,11 @@ def share(done: int, total: int) -> str:
 
 
 def completion(done: int, total: int, lang: str) -> str:
-    """The one completion rate in words, naming its unit: "11,9% số mốc (8/67 mốc)"."""
-    return t("rate.milestones", lang, share=percent(round(100 * done / total, 1) if total else None, lang),
+    """The one completion rate in words, naming its unit: "11,9% số mốc (8/67 mốc)"; when nothing
+    can be finished (ongoing duties only), says so."""
+    if total <= 0:
+        return t("rate.none", lang)
+    return t("rate.milestones", lang, share=percent(round(100 * done / total, 1), lang),
              done=done, total=total)
 
 

@@ -252,6 +252,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.before_signing": ("{due} (hạn trước ngày ký; tính trễ từ ngày hiệu lực {day})",
                               "{due} (due before signing; late from the day in force, {day})"),
     "rate.milestones": ("{share} số mốc ({done}/{total} mốc)", "{share} of milestones ({done}/{total})"),
+    "rate.none": ("— (không có mốc phải hoàn thành, chỉ có việc thường xuyên)",
+                  "— (no milestone to finish, only ongoing duties)"),
     "figures.line": ("Tính đến {as_of}: {late} mốc trễ hạn; đã hoàn thành {rate}.",
                      "As of {as_of}: {late} late milestones; {rate} done."),
     "bar.as_of": ("Tiến độ tính đến {as_of}: mốc nhiệm vụ; không kể việc thường xuyên, việc đã bỏ, báo cáo.",
