@@ -100,7 +100,7 @@ def test_programs_json_carries_counts_not_bars(shipped_progress: Path, cli: Cli)
     assert not set(result.stdout) & {bars.DONE, bars.LATE, bars.REST, bars.NOTHING}
     rows = {r["id"]: r for r in json.loads(result.stdout)}
     two = rows["2"]["progress"]
-    assert set(two) == {"total", "done", "due", "late", "ongoing", "dropped", "share_done"}
+    assert set(two) == {"total", "done", "due", "late", "ongoing", "dropped", "share_done", "share_of"}
     assert two["done"] == 1 and two["late"] >= 1 and two["late"] <= two["due"] <= two["total"]
     sections = [rows[s]["progress"]["total"] for s in ("3.1", "3.2", "3.3", "3.4")]
     assert sum(sections) == rows["3"]["progress"]["total"]  # every task of 3 sits in one section

@@ -65,7 +65,11 @@ def test_overdue_on_2009_01_01_is_what_the_document_dates_in_2008() -> None:
     milestones = [(o["task"], o["period"] or o["due"], o["due_date"]) for o in out["overdue"]]
     assert milestones == [(t, due, day) for t, due, _, day in MILESTONES_2008]
     assert len(out["overdue"]) == len(MILESTONES_2008) == 21  # task milestones only: no row 8
-    assert {o["days_late"] for o in out["overdue"] if o["due_date"] == "2008-09-30"} == {93}
+    # Quý III-2008 was past when the decision was signed: owed from the day it took effect, and said so
+    before = [o for o in out["overdue"] if o["due_date"] == "2008-09-30"]
+    assert [o["task"] for o in before] == ["1.1", "2.10"]
+    assert {(o["owed_from"], o["days_late"]) for o in before} == {("2008-10-24", 69)}
+    assert {o["owed_from"] for o in out["overdue"]} - {"2008-10-24"} == {None}
     # Their own section: the 2008 reports (Q4, year, 6-monthly, compilation) are due 2009-01-05,
     # not yet late; the 2008 detailed plans and the 2008 budget plan (due: the 5th of the month
     # after signing, 2008-11-05) are.
@@ -117,15 +121,18 @@ def test_the_2008_list_matches_the_documents_words() -> None:
                 assert task.id in listed, task.id
 
 
-def test_nothing_is_late_on_the_last_day_of_q3_2008() -> None:
-    code, out = _overdue("2008-09-30")
-    assert (code, out["overdue"], out["stale"]) == (0, [], [])  # due 2008-09-30: late from 10-01
-    code, out = _overdue("2008-10-01")
-    assert code == 1 and [o["task"] for o in out["overdue"]] == ["1.1", "2.10"]
+def test_nothing_is_late_before_the_decision_took_effect() -> None:
+    # 1.1 and 2.10 are due 2008-Q3, before the decision (signed 2008-10-17, in force 7 days later):
+    # owed from 2008-10-24, late from the day after
+    for day in ("2008-09-30", "2008-10-01", "2008-10-24"):
+        code, out = _overdue(day)
+        assert (code, out["overdue"], out["stale"]) == (0, [], []), day
+    code, out = _overdue("2008-10-25")
+    assert code == 1 and [(o["task"], o["days_late"]) for o in out["overdue"]] == [("1.1", 1), ("2.10", 1)]
 
 
 def test_group_by_unit_on_the_shipped_plan_puts_2_10_under_both_leads() -> None:
-    code, out = _overdue("2008-10-01", "--group-by", "unit")
+    code, out = _overdue("2008-10-25", "--group-by", "unit")
     groups = {g["id"]: [o["task"] for o in g["overdue"]] for g in out["groups"]}
     assert groups == {"phong-kinh-te": ["2.10"], "cong-ty-cp-thu-thiem": ["2.10"],
                       "phong-vhtt": ["1.1"], "trung-tam-van-hoa": ["1.1"]}
@@ -155,7 +162,7 @@ def test_the_2008_review_has_task_and_report_figures_apart() -> None:
     r = hoinhap("summary", "--period", "2008", "--as-of", "2009-01-01", "--format", "json", data=SHIPPED)
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
-    assert set(s["counts"]) == {"tasks", "reports"}
+    assert set(s["counts"]) == {"tasks", "milestones", "reports"}
     tasks, reports = s["counts"]["tasks"], s["counts"]["reports"]
     # the review's late milestones are overdue's 21 (the task rows of 2008), none of them a report
     assert tasks["late_milestones"] == len(s["late"]) == len(MILESTONES_2008) == 21

@@ -77,7 +77,7 @@ def test_the_year_lists_the_dropped_task_and_the_unblocked_one(year2009: Path) -
 def test_reports_have_their_own_figures(year2009: Path) -> None:
     assert review(year2009, "2009-H1")["reports"]["as_of"] == "2009-07-01"  # the day after the period:
     s = review(year2009, "2009-H1", "--as-of", "2009-07-31")  # the H1 reports (due 07-05) are judged later
-    assert set(s["counts"]) == {"tasks", "reports"}
+    assert set(s["counts"]) == {"tasks", "milestones", "reports"}
     r = s["counts"]["reports"]
     # H1: Q1 and Q2 for 29 units, and Phòng Kinh tế's H1 report and two compilations
     assert r["total"] == len(s["reports"]["rows"]) == 2 * 29 + 3

@@ -335,13 +335,15 @@ def _counts(ledger: Ledger, unit: Unit) -> dict[str, int]:
 # ------------------------------------------------------------------ programmes
 
 
-def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, Row]]:
+def program_rows(ledger: Ledger, as_of: date | None = None,
+                 judged: list[deadlines.Obligation] | None = None) -> list[tuple[Row, Row]]:
     """Each programme, then its sections, with the tasks and milestones each holds.
 
     With `as_of`, each also carries its progress figures (deadlines.count) as of that date:
-    flat in the row (`done`, `due`, `late`, `total`, `share_done`), as `progress` in the record.
+    flat in the row (`done`, `due`, `late`, `total`, `share_done`), as `progress` in the record;
+    `judged`: the plan's obligations as of that date, when the caller has them already.
     """
-    obs = deadlines.obligations(ledger, as_of) if as_of is not None else []
+    obs = (deadlines.obligations(ledger, as_of) if judged is None else judged) if as_of is not None else []
     out = []
     for program in ledger.plan.programs:
         parts: list[tuple[str, str, str]] = [("program", program.id, program.title)]

@@ -76,7 +76,8 @@ def obligation_record(ledger: Ledger, o: Obligation, as_of: date) -> dict[str, A
         "unit": o.unit,
         "product": product_of(o),
         "due_date": o.due_date.isoformat() if o.due_date else None,
-        "days_late": o.late_days,  # 0 when not late
+        "days_late": o.late_days,  # 0 when not late; counted from owed_from when set
+        "owed_from": o.owed_from.isoformat() if o.owed_from else None,  # due before the decision took effect
         "lead": [{"id": u, "name": ledger.units[u].name} for u in o.leads],
         "status": o.status.value,
         "status_date": o.entry.date.isoformat() if o.entry else None,
@@ -116,7 +117,8 @@ def obligation_columns(ledger: Ledger, obs: Iterable[Obligation], as_of: date, l
             shown = days[day] = day.isoformat()
         task(o.task.id)
         product(found)
-        due(o.due_label)
+        due(o.due_label if o.owed_from is None else t("review.before_signing", lang, due=o.due_label,
+                                                       day=o.owed_from.isoformat()))
         due_date(shown)
         days_late(o.late_days if o.is_late else None)
         days_left((day - as_of).days if day and day >= as_of else None)
