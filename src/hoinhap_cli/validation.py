@@ -8,7 +8,7 @@ return lists of problems, so `check` can report every problem at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,7 +18,16 @@ from pydantic_core import ErrorDetails
 
 from hoinhap_cli import guard, records
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
-from hoinhap_cli.periods import Kind, Period, frequency, is_quarter
+from hoinhap_cli.periods import (
+    Kind,
+    Period,
+    frequency,
+    is_open_ended,
+    is_quarter,
+    month_day,
+    plan_period,
+    signed_day,
+)
 from hoinhap_cli.problems import Problem, Words, words
 from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
@@ -179,17 +188,25 @@ def plan_problems(plan: Plan, doc: Located, text: str = "") -> list[Problem]:
                 out.append(_unknown_unit(doc, ("units", i, "members", j), member, plan.units))
     if plan.decision.standing_agency not in unit_ids:
         out.append(_unknown_unit(doc, ("decision", "standing_agency"), plan.decision.standing_agency, plan.units))
-    if plan.plan.period.end < plan.plan.period.start:
+    stated = plan.plan.period
+    if stated is not None and stated.end < stated.start:
         out.append(doc.problem(("plan", "period", "end"), words("val.period_reversed")))
     programs = {p.id: p for p in plan.programs}
     tasks = {t.id: t for t in plan.tasks}
     events = {e.id for e in plan.events}
-    period = Period(plan.plan.period.start, plan.plan.period.end, "plan")
+    found = plan_period(plan)
+    if found is None:
+        out.append(doc.problem(("plan",), words("period.none")))
+    period = found or Period(date.min, date.max, "plan")
     acked: dict[tuple[WarningCode, str | None], bool] = {(a.warning, a.task): False for a in plan.acknowledged}
+    out += _group_problems(plan, doc, programs)
     for i, task in enumerate(plan.tasks):
         out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period, acked)
-        if task.units_from is None and task.lead is None:
+        out += _merged_cell_problems(doc, i, task, tasks)
+        if task.units_from is None and task.lead is None and not _inherited(task, "lead"):
             out.append(_missing_lead(doc, ("tasks", i), text))
+        if not task.milestones and not _inherited(task, "due"):
+            out.append(doc.problem(("tasks", i), words("val.missing_key", field="milestones")))
     out += _reporting_problems(plan, doc, unit_ids, tasks)
     return out + _acknowledgements(plan, doc, tasks, acked)
 
@@ -211,6 +228,75 @@ def _missing_lead(doc: Located, at: tuple[str | int, ...], text: str) -> Problem
                                words("val.folded_key", name=found.group(2), column=key.start_mark.column + 1),
                                "error", format_path(at))
     return doc.problem(at, words("val.missing_lead"))
+
+
+def _inherited(task: Task, name: str) -> bool:
+    return task.inherits is not None and name in task.inherits.fields
+
+
+def _group_problems(plan: Plan, doc: Located, programs: dict) -> list[Problem]:
+    """Nested groups: a `parent` names a programme, and no group is its own ancestor."""
+    out = []
+    for i, p in enumerate(plan.programs):
+        if p.parent is None:
+            continue
+        if p.parent not in programs:
+            out.append(_unknown(doc, ("programs", i, "parent"), "programme", p.parent, set(programs)))
+            continue
+        if _first_of_loop(p.id, lambda pid: programs[pid].parent if pid in programs else None, list(programs)):
+            out.append(doc.problem(("programs", i, "parent"), words("val.group_cycle", id=p.id)))
+    return out
+
+
+def _first_of_loop(start: str, step: Callable[[str], str | None], order: list[str]) -> bool:
+    """Whether following `step` from `start` comes back to it, and `start` comes first in `order`
+    of the loop's members: a loop is one mistake, said once."""
+    chain, current = [start], step(start)
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = step(current)
+    return current == start and min(chain, key=order.index) == start
+
+
+def _source(task: Task | None) -> str | None:
+    """The task whose merged cells a task continues, if any."""
+    if task is None:
+        return None
+    return task.inherits.from_ if task.inherits is not None else task.units_from
+
+
+_INHERITED_KEY = {"due": "milestones", "products": "products", "funding": "funding", "lead": "lead",
+                  "support": "support"}
+
+
+def _merged_cell_problems(doc: Located, i: int, task: Task, tasks: dict) -> list[Problem]:
+    """`inherits`: a known task, no cycle, no field both given and inherited, not beside units_from;
+    `pairs`: each pair's units among the task's own lead and support."""
+    out = []
+    at = ("tasks", i)
+    inh = task.inherits
+    if inh is not None:
+        if task.units_from is not None:
+            out.append(doc.problem((*at, "inherits"), words("val.inherits.units_from"), key=True))
+        for name in inh.fields:
+            key = _INHERITED_KEY[name]
+            value = getattr(task, key)
+            if value is not None and value != []:
+                out.append(doc.problem((*at, key), words("val.inherits.given", field=key, task=inh.from_), key=True))
+        if inh.from_ not in tasks:
+            out.append(_unknown(doc, (*at, "inherits", "from"), "task", inh.from_, set(tasks)))
+        elif _first_of_loop(task.id, lambda tid: _source(tasks.get(tid)), list(tasks)):
+            out.append(doc.problem((*at, "inherits", "from"), words("val.inherits.cycle", task=task.id)))
+    for j, pair in enumerate(task.pairs):
+        for role in ("lead", "support"):
+            own = getattr(task, role)
+            if own is None:  # inherited or missing: said elsewhere
+                continue
+            for k, uid in enumerate(getattr(pair, role)):
+                if uid not in own:
+                    out.append(doc.problem((*at, "pairs", j, role, k),
+                                           words(f"val.pair_not_{role}", unit=uid, task=task.id)))
+    return out
 
 
 def _acknowledged(acked: dict[tuple[WarningCode, str | None], bool], code: WarningCode, task: str) -> bool:
@@ -256,6 +342,7 @@ def _reporting_problems(plan: Plan, doc: Located, unit_ids: set[str], tasks: dic
         for j, uid in enumerate(d.owners or []):
             if uid not in unit_ids:
                 out.append(_unknown(doc, ("reporting", "duties", i, "owners", j), "unit", uid, unit_ids))
+        out += _duty_days(doc, i, d)
         if d.with_year is not None:
             other = r.duties[seen[d.with_year]] if d.with_year in seen else None
             if other is None:
@@ -264,6 +351,37 @@ def _reporting_problems(plan: Plan, doc: Located, unit_ids: set[str], tasks: dic
                 out.append(doc.problem(("reporting", "duties", i, "with_year"),
                                        words("val.with_year", id=d.id, every=d.every, other=other.id,
                                              other_every=other.every)))
+    return out
+
+
+PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
+
+
+def _duty_days(doc: Located, i: int, d: Any) -> list[Problem]:
+    """A duty's fixed days (`on:`): real days of the year, in order, one per period of its
+    frequency, not beside a grace day; an ad-hoc duty has neither days nor a due rule."""
+    at = ("reporting", "duties", i)
+    if d.every == "ad-hoc":
+        given = [k for k in ("on", "grace_day", "with_year") if getattr(d, k) is not None]
+        given += ["due"] if d.due != "after" else []
+        return [doc.problem((*at, k), words("val.adhoc_key", name=k), key=True) for k in given]
+    if d.on is None:
+        return []
+    out = []
+    if d.grace_day is not None:
+        out.append(doc.problem((*at, "grace_day"), words("val.on_and_grace"), key=True))
+    if len(d.on) != PER_YEAR[d.every]:
+        out.append(doc.problem((*at, "on"), words("val.on_count", n=len(d.on), every=d.every,
+                                                  want=PER_YEAR[d.every])))
+    previous = None
+    for j, text in enumerate(d.on):
+        day = month_day(text)
+        if day is None:
+            out.append(doc.problem((*at, "on", j), words("val.on_no_day", day=text)))
+        elif previous is not None and day <= previous:
+            out.append(doc.problem((*at, "on", j), words("val.on_order", day=text)))
+        else:
+            previous = day
     return out
 
 
@@ -291,7 +409,7 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         for j, uid in enumerate(getattr(task, role) or []):
             if uid not in unit_ids:
                 out.append(_unknown_unit(doc, (*at, role, j), uid, plan.units))
-    signed = plan.decision.signed_on
+    signed = plan.decision.signed_on  # left blank in the source: no deadline is before it
     for j, m in enumerate(task.milestones):
         where = (*at, "milestones", j)
         d = m.due
@@ -301,7 +419,7 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
         if d.kind is Kind.EVENT and d.event not in events:
             out.append(_unknown(doc, (*where, "due"), "event", d.event or "", events))
         if d.kind is Kind.RECURRING and d.window is not None and (
-            d.window.start < period.start or d.window.end > period.end
+            d.window.start < period.start or (d.window.end > period.end and not is_open_ended(d))
         ):
             out.append(doc.problem((*where, "due"), words("val.recurs_outside", due=d, start=period.start.year,
                                                           end=period.end.year)))
@@ -309,7 +427,8 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
                 and not _acknowledged(acked, WarningCode.DUE_OUTSIDE_PERIOD, task.id):
             out.append(doc.problem((*where, "due"), words("val.due_outside", due=d, start=period.start.isoformat(),
                                                           end=period.end.isoformat()), severity="warning"))
-        if d.due is not None and d.due < signed and not _acknowledged(acked, WarningCode.DUE_BEFORE_SIGNING, task.id):
+        if d.due is not None and signed is not None and d.due < signed \
+                and not _acknowledged(acked, WarningCode.DUE_BEFORE_SIGNING, task.id):
             out.append(doc.problem((*where, "due"),
                                    words("val.due_before_signing", task=task.id, day=d.due.isoformat(), due=d,
                                          signed=signed.isoformat()), severity="warning"))
@@ -403,7 +522,7 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
     elif expected_period is not None and report.period.label != expected_period:
         out.append(doc.problem(("period",), words("val.folder_period_differs", folder=expected_period,
                                                   period=report.period)))
-    signed = plan.decision.signed_on
+    signed = signed_day(plan)
     reporter = report.unit in units  # a unit may report on a task it takes part in (selection.takes_part)
     # A date needs a closer look (_date_problems) only outside [first, last].
     first, last = max(signed, report.period.start), min(today, report.period.end)
