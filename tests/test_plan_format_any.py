@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import hoinhap
+from conftest import SHIPPED, hoinhap
 from hoinhap_cli.deadlines import obligations, overdue
 from hoinhap_cli.ledger import Ledger, load
 from hoinhap_cli.paths import locate
@@ -283,3 +283,52 @@ def test_the_document_needs_a_period_when_no_deadline_is_dated(data: Path) -> No
                                     "    lead: [so-khcn]\n    milestones:\n      - due: ongoing\n", encoding="utf-8")
     line = _one_error(data)
     assert "the plan states no period" in line
+
+
+def _said(*argv: str, data: Path) -> list[str]:
+    """The lines printed, each with its runs of spaces as one (the field column's width varies)."""
+    return [" ".join(line.split()) for line in hoinhap(*argv, data=data, columns=200).stdout.splitlines()]
+
+
+def test_show_gives_the_label_funding_remarks_pairs_and_the_derived_period(data: Path) -> None:
+    said = _said("show", "1", "--lang", "en", data=data)
+    for line in ("Programme A › I › 5.1. Nhóm con",
+                 "Label in the document I.1",
+                 "Lead–support pair 1 Sở Khoa học và Công nghệ leads; Ngân hàng Nhà nước Việt Nam, UBND các "
+                 "xã, phường support",
+                 "Lead–support pair 2 Bộ Tài chính leads; Công an thành phố support",
+                 "Funding Ngân sách thành phố",
+                 "Remarks in the document Phối hợp với doanh nghiệp",
+                 "Plan period 2025-01-01..2027-12-31 (not stated; derived from the deadlines)"):
+        assert line in said, said
+    assert "Theo ô gộp của nhiệm vụ 1 (due, products, funding, lead, support)" in _said("show", "3a", data=data)
+
+
+def test_tasks_has_a_label_column_when_the_plan_gives_labels(data: Path) -> None:
+    lines = _said("tasks", "--lang", "en", data=data)
+    assert lines[1].startswith("No. Label Task Lead Due")
+    rows = {line.split()[0]: line for line in lines[3:] if line.split()[0] in ("1", "2", "3")}
+    assert rows["1"].startswith("1 I.1 Thử nghiệm mạng 5G")
+    assert "when it arises" in rows["2"] and "every year from 2025" in rows["3"]
+    assert _said("tasks", "--lang", "en", data=SHIPPED)[1].startswith("No. Task")  # no label: no column
+
+
+def test_export_carries_the_new_fields_only_where_given(data: Path) -> None:
+    exported = json.loads(hoinhap("export", data=data).stdout)
+    tasks = {t["id"]: t for t in exported["tasks"]}
+    assert tasks["1"]["label"] == "I.1" and tasks["1"]["funding"] == "Ngân sách thành phố"
+    assert tasks["1"]["remarks"] == "Phối hợp với doanh nghiệp"
+    assert tasks["1"]["pairs"] == [{"lead": ["so-khcn"], "support": ["nhnn", "ubnd-xa"]},
+                                   {"lead": ["bo-tc"], "support": ["ca-tp"]}]
+    assert tasks["3a"]["inherits"] == {"from": "1", "fields": ["due", "products", "funding", "lead", "support"]}
+    assert "label" not in tasks["4"] and "funding" not in tasks["4"]
+    assert exported["decision"]["kind"] == "Kế hoạch"
+    assert [p.get("parent") for p in exported["programs"]] == [None, "1", "1.1"]
+    assert "period" not in exported["plan"]
+
+
+def test_the_shipped_plan_exports_no_new_keys() -> None:
+    exported = json.loads(hoinhap("export").stdout)
+    assert not {"kind", "notes"} & set(exported["decision"])
+    assert all("label" not in t and "pairs" not in t for t in exported["tasks"])
+    assert all("parent" not in p for p in exported["programs"])

@@ -84,6 +84,27 @@ def deadline_text(ledger: Ledger, task: Task, index: int, lang: str, short: bool
     return d.label
 
 
+def _row_fields(ledger: Ledger, task: Task, lang: str) -> list[tuple[str, str]]:
+    """What a row of another plan may add to `show`: the merged cells it continues, its lead↔support
+    pairs, funding and remarks; and the plan period when it is derived from the deadlines."""
+    fields = []
+    if task.inherits is not None:
+        fields.append((t("show.inherits", lang), t("show.inherits.value", lang, task=task.inherits.from_,
+                                                   fields=", ".join(task.inherits.fields))))
+    for j, pair in enumerate(task.pairs):
+        fields.append((t("show.pair", lang, n=j + 1), t("show.pair.value", lang,
+                       lead=", ".join(short_name(ledger.units[u]) for u in pair.lead),
+                       support=", ".join(short_name(ledger.units[u]) for u in pair.support) or "—")))
+    if task.funding is not None:
+        fields.append((t("show.funding", lang), task.funding))
+    if task.remarks is not None:
+        fields.append((t("show.remarks", lang), task.remarks))
+    if ledger.period_derived:
+        fields.append((t("show.period", lang), t("show.period.derived", lang, start=ledger.period.start.isoformat(),
+                                                 end=ledger.period.end.isoformat())))
+    return fields
+
+
 def group_path(ledger: Ledger, program_id: str) -> str:
     """A group as `show` names it: "1. Title" for a programme; a nested group with the groups around
     it, outermost first, each by its document label when it has one ("A › I › 5.1. Title")."""
@@ -261,20 +282,7 @@ def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
         fields.append((t("show.id_assigned", lang), t("show.id_assigned.value", lang)))
     if task.units_from:
         fields.append((t("show.units_from", lang), task.units_from))
-    if task.inherits is not None:
-        fields.append((t("show.inherits", lang), t("show.inherits.value", lang, task=task.inherits.from_,
-                                                   fields=", ".join(task.inherits.fields))))
-    for j, pair in enumerate(task.pairs):
-        fields.append((t("show.pair", lang, n=j + 1), t("show.pair.value", lang,
-                       lead=", ".join(short_name(ledger.units[u]) for u in pair.lead),
-                       support=", ".join(short_name(ledger.units[u]) for u in pair.support) or "—")))
-    if task.funding is not None:
-        fields.append((t("show.funding", lang), task.funding))
-    if task.remarks is not None:
-        fields.append((t("show.remarks", lang), task.remarks))
-    if ledger.period_derived:
-        fields.append((t("show.period", lang), t("show.period.derived", lang, start=ledger.period.start.isoformat(),
-                                                 end=ledger.period.end.isoformat())))
+    fields += _row_fields(ledger, task, lang)
     said = status_text(ledger, status, lang)
     if status.entry is not None:
         said += t("leads.updated", lang, date=status.entry.date.isoformat())

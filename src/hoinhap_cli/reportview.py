@@ -4,7 +4,6 @@ listing (CSV), and the words of a late reporting period. No I/O here; render.Out
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,7 @@ FLAT_COLS = ["duty", "unit", "period", "due_date", "state", "submitted", "number
 
 def period_words(p: Period, lang: str) -> str:
     """quý I/2009, 6 tháng đầu năm 2009, tháng 6/2009, năm 2009 (Q1 2009, first half of 2009,
-    June 2009, 2009)."""
+    month 6/2009, 2009)."""
     label = p.label
     if "-Q" in label:
         y, q = label.split("-Q")
@@ -31,7 +30,7 @@ def period_words(p: Period, lang: str) -> str:
         y, h = label.split("-H")
         return t(f"reports.half{h}", lang, year=y)
     if frequency(label) == "month":
-        return t("reports.month", lang, month=p.start.month, name=calendar.month_name[p.start.month], year=p.start.year)
+        return t("reports.month", lang, month=p.start.month, year=p.start.year)
     return t("reports.year", lang, year=label)
 
 

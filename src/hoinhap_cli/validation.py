@@ -8,7 +8,7 @@ return lists of problems, so `check` can report every problem at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,10 +24,10 @@ from hoinhap_cli.periods import (
     frequency,
     is_open_ended,
     is_quarter,
-    month_day,
     plan_period,
     signed_day,
 )
+from hoinhap_cli.planchecks import duty_days, group_problems, inherited, merged_cell_problems, unknown
 from hoinhap_cli.problems import Problem, Words, words
 from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
@@ -199,13 +199,13 @@ def plan_problems(plan: Plan, doc: Located, text: str = "") -> list[Problem]:
         out.append(doc.problem(("plan",), words("period.none")))
     period = found or Period(date.min, date.max, "plan")
     acked: dict[tuple[WarningCode, str | None], bool] = {(a.warning, a.task): False for a in plan.acknowledged}
-    out += _group_problems(plan, doc, programs)
+    out += group_problems(plan, doc, programs)
     for i, task in enumerate(plan.tasks):
         out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period, acked)
-        out += _merged_cell_problems(doc, i, task, tasks)
-        if task.units_from is None and task.lead is None and not _inherited(task, "lead"):
+        out += merged_cell_problems(doc, i, task, tasks)
+        if task.units_from is None and task.lead is None and not inherited(task, "lead"):
             out.append(_missing_lead(doc, ("tasks", i), text))
-        if not task.milestones and not _inherited(task, "due"):
+        if not task.milestones and not inherited(task, "due"):
             out.append(doc.problem(("tasks", i), words("val.missing_key", field="milestones")))
     out += _reporting_problems(plan, doc, unit_ids, tasks)
     return out + _acknowledgements(plan, doc, tasks, acked)
@@ -230,75 +230,6 @@ def _missing_lead(doc: Located, at: tuple[str | int, ...], text: str) -> Problem
     return doc.problem(at, words("val.missing_lead"))
 
 
-def _inherited(task: Task, name: str) -> bool:
-    return task.inherits is not None and name in task.inherits.fields
-
-
-def _group_problems(plan: Plan, doc: Located, programs: dict) -> list[Problem]:
-    """Nested groups: a `parent` names a programme, and no group is its own ancestor."""
-    out = []
-    for i, p in enumerate(plan.programs):
-        if p.parent is None:
-            continue
-        if p.parent not in programs:
-            out.append(_unknown(doc, ("programs", i, "parent"), "programme", p.parent, set(programs)))
-            continue
-        if _first_of_loop(p.id, lambda pid: programs[pid].parent if pid in programs else None, list(programs)):
-            out.append(doc.problem(("programs", i, "parent"), words("val.group_cycle", id=p.id)))
-    return out
-
-
-def _first_of_loop(start: str, step: Callable[[str], str | None], order: list[str]) -> bool:
-    """Whether following `step` from `start` comes back to it, and `start` comes first in `order`
-    of the loop's members: a loop is one mistake, said once."""
-    chain, current = [start], step(start)
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = step(current)
-    return current == start and min(chain, key=order.index) == start
-
-
-def _source(task: Task | None) -> str | None:
-    """The task whose merged cells a task continues, if any."""
-    if task is None:
-        return None
-    return task.inherits.from_ if task.inherits is not None else task.units_from
-
-
-_INHERITED_KEY = {"due": "milestones", "products": "products", "funding": "funding", "lead": "lead",
-                  "support": "support"}
-
-
-def _merged_cell_problems(doc: Located, i: int, task: Task, tasks: dict) -> list[Problem]:
-    """`inherits`: a known task, no cycle, no field both given and inherited, not beside units_from;
-    `pairs`: each pair's units among the task's own lead and support."""
-    out = []
-    at = ("tasks", i)
-    inh = task.inherits
-    if inh is not None:
-        if task.units_from is not None:
-            out.append(doc.problem((*at, "inherits"), words("val.inherits.units_from"), key=True))
-        for name in inh.fields:
-            key = _INHERITED_KEY[name]
-            value = getattr(task, key)
-            if value is not None and value != []:
-                out.append(doc.problem((*at, key), words("val.inherits.given", field=key, task=inh.from_), key=True))
-        if inh.from_ not in tasks:
-            out.append(_unknown(doc, (*at, "inherits", "from"), "task", inh.from_, set(tasks)))
-        elif _first_of_loop(task.id, lambda tid: _source(tasks.get(tid)), list(tasks)):
-            out.append(doc.problem((*at, "inherits", "from"), words("val.inherits.cycle", task=task.id)))
-    for j, pair in enumerate(task.pairs):
-        for role in ("lead", "support"):
-            own = getattr(task, role)
-            if own is None:  # inherited or missing: said elsewhere
-                continue
-            for k, uid in enumerate(getattr(pair, role)):
-                if uid not in own:
-                    out.append(doc.problem((*at, "pairs", j, role, k),
-                                           words(f"val.pair_not_{role}", unit=uid, task=task.id)))
-    return out
-
-
 def _acknowledged(acked: dict[tuple[WarningCode, str | None], bool], code: WarningCode, task: str) -> bool:
     """Whether plan.yaml accepts this warning of this task (`acknowledged:`); marks it used."""
     for key in ((code, task), (code, None)):
@@ -314,7 +245,7 @@ def _acknowledgements(plan: Plan, doc: Located, tasks: dict, acked: dict[tuple[W
     out = []
     for i, ack in enumerate(plan.acknowledged):
         if ack.task is not None and ack.task not in tasks:
-            out.append(_unknown(doc, ("acknowledged", i, "task"), "task", ack.task, set(tasks)))
+            out.append(unknown(doc, ("acknowledged", i, "task"), "task", ack.task, set(tasks)))
         elif not acked[(ack.warning, ack.task)]:
             out.append(doc.problem(("acknowledged", i), words("val.ack_unused" if ack.task is None else
                                                               "val.ack_unused_task", code=ack.warning.value,
@@ -334,54 +265,23 @@ def _reporting_problems(plan: Plan, doc: Located, unit_ids: set[str], tasks: dic
             out.append(doc.problem(("reporting", "duties", i, "id"), words("val.duty_twice", id=d.id)))
         seen.setdefault(d.id, i)
     if r.units_from is not None and r.units_from not in tasks:
-        out.append(_unknown(doc, ("reporting", "units_from"), "task", r.units_from, set(tasks)))
+        out.append(unknown(doc, ("reporting", "units_from"), "task", r.units_from, set(tasks)))
     for j, uid in enumerate(r.units or []):
         if uid not in unit_ids:
-            out.append(_unknown(doc, ("reporting", "units", j), "unit", uid, unit_ids))
+            out.append(unknown(doc, ("reporting", "units", j), "unit", uid, unit_ids))
     for i, d in enumerate(r.duties):
         for j, uid in enumerate(d.owners or []):
             if uid not in unit_ids:
-                out.append(_unknown(doc, ("reporting", "duties", i, "owners", j), "unit", uid, unit_ids))
-        out += _duty_days(doc, i, d)
+                out.append(unknown(doc, ("reporting", "duties", i, "owners", j), "unit", uid, unit_ids))
+        out += duty_days(doc, i, d)
         if d.with_year is not None:
             other = r.duties[seen[d.with_year]] if d.with_year in seen else None
             if other is None:
-                out.append(_unknown(doc, ("reporting", "duties", i, "with_year"), "duty", d.with_year, set(seen)))
+                out.append(unknown(doc, ("reporting", "duties", i, "with_year"), "duty", d.with_year, set(seen)))
             elif other.every != "year" or d.every == "year":
                 out.append(doc.problem(("reporting", "duties", i, "with_year"),
                                        words("val.with_year", id=d.id, every=d.every, other=other.id,
                                              other_every=other.every)))
-    return out
-
-
-PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
-
-
-def _duty_days(doc: Located, i: int, d: Any) -> list[Problem]:
-    """A duty's fixed days (`on:`): real days of the year, in order, one per period of its
-    frequency, not beside a grace day; an ad-hoc duty has neither days nor a due rule."""
-    at = ("reporting", "duties", i)
-    if d.every == "ad-hoc":
-        given = [k for k in ("on", "grace_day", "with_year") if getattr(d, k) is not None]
-        given += ["due"] if d.due != "after" else []
-        return [doc.problem((*at, k), words("val.adhoc_key", name=k), key=True) for k in given]
-    if d.on is None:
-        return []
-    out = []
-    if d.grace_day is not None:
-        out.append(doc.problem((*at, "grace_day"), words("val.on_and_grace"), key=True))
-    if len(d.on) != PER_YEAR[d.every]:
-        out.append(doc.problem((*at, "on"), words("val.on_count", n=len(d.on), every=d.every,
-                                                  want=PER_YEAR[d.every])))
-    previous = None
-    for j, text in enumerate(d.on):
-        day = month_day(text)
-        if day is None:
-            out.append(doc.problem((*at, "on", j), words("val.on_no_day", day=text)))
-        elif previous is not None and day <= previous:
-            out.append(doc.problem((*at, "on", j), words("val.on_order", day=text)))
-        else:
-            previous = day
     return out
 
 
@@ -391,9 +291,9 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
     at = ("tasks", i)
     program = programs.get(task.program)
     if program is None:
-        out.append(_unknown(doc, (*at, "program"), "programme", task.program, set(programs)))
+        out.append(unknown(doc, (*at, "program"), "programme", task.program, set(programs)))
     elif task.section is not None and task.section not in {s.id for s in program.sections}:
-        out.append(_unknown(doc, (*at, "section"), words("noun.section_of", id=program.id), task.section,
+        out.append(unknown(doc, (*at, "section"), words("noun.section_of", id=program.id), task.section,
                             {s.id for s in program.sections}))
     if task.units_from is not None:
         for role in ("lead", "support"):  # point at the key to remove, not at units_from
@@ -402,7 +302,7 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
                                        key=True))
         source = tasks.get(task.units_from)
         if source is None:
-            out.append(_unknown(doc, (*at, "units_from"), "task", task.units_from, set(tasks)))
+            out.append(unknown(doc, (*at, "units_from"), "task", task.units_from, set(tasks)))
         elif source.units_from is not None:
             out.append(doc.problem((*at, "units_from"), words("val.units_from.chain", task=source.id)))
     for role in ("lead", "support"):
@@ -417,7 +317,7 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
             out.append(doc.problem((*where, "product"),
                                    words("val.no_product", product=m.product, task=task.id, n=len(task.products))))
         if d.kind is Kind.EVENT and d.event not in events:
-            out.append(_unknown(doc, (*where, "due"), "event", d.event or "", events))
+            out.append(unknown(doc, (*where, "due"), "event", d.event or "", events))
         if d.kind is Kind.RECURRING and d.window is not None and (
             d.window.start < period.start or (d.window.end > period.end and not is_open_ended(d))
         ):
@@ -463,13 +363,6 @@ def _aliases(plan: Plan, doc: Located) -> list[Problem]:
                 out.append(doc.problem(path, words("val.name_twice", name=name, unit=owner[key])))
             owner.setdefault(key, unit.id)
     return out
-
-
-def _unknown(doc: Located, path: tuple, what: str | Words, value: str, known: set[str]) -> Problem:
-    near = similar(value, sorted(known))
-    hint = words("val.did_you_mean", name=near[0]) if near else ""
-    noun = words(f"noun.{what}") if isinstance(what, str) else what
-    return doc.problem(path, words("val.unknown", what=noun, value=value, hint=hint))
 
 
 def _unknown_unit(doc: Located, path: tuple, value: str, units: Sequence[UnitShape]) -> Problem:
@@ -530,7 +423,7 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
     for i, entry in enumerate(report.entries):
         task = tasks.get(entry.task)
         if task is None:
-            out.append(_unknown(doc, ("entries", i, "task"), "task", entry.task, set(tasks)))
+            out.append(unknown(doc, ("entries", i, "task"), "task", entry.task, set(tasks)))
         elif entry.milestone is not None and entry.milestone > len(task.milestones):
             out.append(doc.problem(("entries", i, "milestone"), words("val.no_milestone_n", task=task.id,
                                                                       n=len(task.milestones), m=entry.milestone)))
@@ -554,7 +447,7 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
                                                          start=report.period.start.isoformat())))
     for i, ev in enumerate(report.events):
         if ev.event not in events:
-            out.append(_unknown(doc, ("events", i, "event"), "event", ev.event, events))
+            out.append(unknown(doc, ("events", i, "event"), "event", ev.event, events))
         out += _date_problems(doc, ("events", i, "date"), ev.date, report, signed, today)
     return out + _submission_problems(report, doc, index.duties, today)
 
@@ -564,7 +457,7 @@ def _submission_problems(report: ReportFile, doc: Located, duties: dict[str, str
     for i, s in enumerate(report.submissions):
         every = duties.get(s.duty)
         if every is None:
-            out.append(_unknown(doc, ("submissions", i, "duty"), "duty", s.duty, set(duties)))
+            out.append(unknown(doc, ("submissions", i, "duty"), "duty", s.duty, set(duties)))
         elif frequency(s.period.label) != every:
             out.append(doc.problem(("submissions", i, "period"), words("val.submission_every", duty=s.duty,
                                                                        every=words(f"every.{every}"),
