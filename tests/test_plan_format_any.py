@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -332,3 +333,29 @@ def test_the_shipped_plan_exports_no_new_keys() -> None:
     assert not {"kind", "notes"} & set(exported["decision"])
     assert all("label" not in t and "pairs" not in t for t in exported["tasks"])
     assert all("parent" not in p for p in exported["programs"])
+
+
+def test_diff_words_changes_to_the_new_fields() -> None:
+    from hoinhap_cli import plandiff, reading
+    from hoinhap_cli.cli.diff import _item
+
+    def parsed(text: str) -> Any:
+        found, problems = reading.parse_plan(text, "plan.yaml")
+        assert found is not None, [p.text("en") for p in problems]
+        return found
+
+    new = (PLAN.replace('    label: "I.1"\n', '    label: "I.2"\n')
+           .replace("funding: Ngân sách thành phố", "funding: Ngân sách trung ương")
+           .replace("      - {lead: [bo-tc], support: [ca-tp]}", "      - {lead: [bo-tc], support: [ca-tp, nhnn]}")
+           .replace('    parent: "1.1"\n', '    parent: "1"\n'))
+    found = {(c.scope, c.id, c.field): c for c in plandiff.diff(parsed(PLAN), parsed(new))}
+    assert (found[("task", "1", "label")].old, found[("task", "1", "label")].new) == ("I.1", "I.2")
+    assert found[("task", "1", "funding")].words == "Ngân sách [-thành phố-] {+trung ương+}"
+    assert found[("task", "3a", "funding")].new == "Ngân sách trung ương"  # its merged cell changed with it
+    pairs = found[("task", "1", "pairs")]
+    assert (pairs.added, pairs.removed) == (["bo-tc ← ca-tp, nhnn"], ["bo-tc ← ca-tp"])
+    assert (found[("program", "1.1.1", "parent")].old, found[("program", "1.1.1", "parent")].new) == ("1.1", "1")
+    assert _item(found[("task", "1", "pairs")], "vi") == "nhiệm vụ 1 · cặp chủ trì – phối hợp"
+    assert _item(found[("task", "1", "funding")], "en") == "task 1 · funding"
+    assert _item(found[("program", "1.1.1", "parent")], "en") == "programme 1.1.1 · parent group"
+    assert len(found) == 5
