@@ -359,3 +359,12 @@ def test_diff_words_changes_to_the_new_fields() -> None:
     assert _item(found[("task", "1", "funding")], "en") == "task 1 · funding"
     assert _item(found[("program", "1.1.1", "parent")], "en") == "programme 1.1.1 · parent group"
     assert len(found) == 5
+
+
+def test_programs_counts_a_group_with_the_groups_nested_in_it(data: Path) -> None:
+    rows = {r["id"]: r for r in json.loads(hoinhap("programs", "--format", "json", data=data).stdout)}
+    assert [rows[i]["task_count"] for i in ("1", "1.1", "1.1.1")] == [6, 4, 1]  # A holds I, I holds 5.1
+    assert (rows["1.1.1"]["parent"], rows["1.1.1"]["label"]) == ("1.1", "5.1")
+    assert "parent" not in rows["1"]
+    shipped = json.loads(hoinhap("programs", "--format", "json", data=SHIPPED).stdout)
+    assert not any("parent" in r or "label" in r for r in shipped)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.periods import Period, frequency
 from hoinhap_cli.render import Column, Listing, Note
+from hoinhap_cli.text import fold
 
 if TYPE_CHECKING:
     from hoinhap_cli.ledger import Ledger
@@ -17,6 +18,23 @@ if TYPE_CHECKING:
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 FLAT_COLS = ["duty", "unit", "period", "due_date", "state", "submitted", "number", "days_late"]
+
+
+_DOCUMENT_KINDS = {"Quyết định": "decision", "Kế hoạch": "plan", "Nghị quyết": "resolution",
+                   "Chương trình": "programme"}
+
+
+def document_name(decision: Any, lang: str, short: bool = False) -> str:
+    """The document that issued the plan as a report names it: "Quyết định số 02/2008/QĐ-UBND"
+    ("Decision 02/2008/QĐ-UBND"; `short`: "Quyết định 02/2008/QĐ-UBND"), "Kế hoạch số 310/KH-UBND";
+    a document whose number the source leaves blank by its title: "Kế hoạch «…»", or the title alone
+    when it begins with the kind ("Kế hoạch thử nghiệm 5G …")."""
+    kind = t(f"document.kind.{_DOCUMENT_KINDS[decision.kind]}", lang)
+    if decision.number is None:
+        if fold(decision.title).startswith(fold(decision.kind)):  # "Kế hoạch thử nghiệm …" names its kind
+            return str(decision.title)
+        return t("document.unnumbered", lang, kind=kind, title=decision.title)
+    return t("document.numbered.short" if short else "document.numbered", lang, kind=kind, number=decision.number)
 
 
 def period_words(p: Period, lang: str) -> str:
