@@ -368,3 +368,11 @@ def test_programs_counts_a_group_with_the_groups_nested_in_it(data: Path) -> Non
     assert "parent" not in rows["1"]
     shipped = json.loads(hoinhap("programs", "--format", "json", data=SHIPPED).stdout)
     assert not any("parent" in r or "label" in r for r in shipped)
+
+
+def test_reports_lists_the_ad_hoc_duty_and_names_months(data: Path) -> None:
+    said = _said("reports", "--as-of", "2025-07-31", "--lang", "en", data=data)
+    at = said.index("Báo cáo đột xuất (ad hoc, on request) — to UBND thành phố")
+    assert said[at + 3:at + 5] == ["Sở Khoa học và Công nghệ on request; never late",
+                                   "Các doanh nghiệp viễn thông on request; never late"]
+    assert "Báo cáo month 6/2025: Các doanh nghiệp viễn thông has not sent it, 26 days late (due 2025-07-05)" in said

@@ -88,11 +88,19 @@ def flat_listing(ledger: Ledger, rows: Sequence[ReportRow], lang: str, title: st
 
 
 def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]:
-    """One table per duty with rows: units down, periods across."""
+    """One table per duty with rows: units down, periods across; an ad-hoc duty (no periods) its
+    owners, each owing it on request and never late."""
     out = []
     ledger = rl.ledger
     for duty in rl.regime.duties:
         mine = [r for r in rl.rows if r.duty.id == duty.id]
+        if duty.every == "ad-hoc":
+            title = t("reports.duty_title", lang, name=duty.what, to=duty.to, every=t("reports.every.ad-hoc", lang))
+            owners = [{"unit": ledger.units[u].name, "when": t("reports.adhoc_cell", lang)} for u in duty.owners
+                      if rl.unit is None or u == rl.unit]
+            out.append(Listing([_col("unit"), Column("when", *MESSAGES["reports.col.when"])], owners, title,
+                               inline=inline))
+            continue
         if not mine:
             continue
         periods = list(dict.fromkeys(r.period.label for r in mine))
