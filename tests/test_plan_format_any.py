@@ -376,3 +376,13 @@ def test_reports_lists_the_ad_hoc_duty_and_names_months(data: Path) -> None:
     assert said[at + 3:at + 5] == ["Sở Khoa học và Công nghệ on request; never late",
                                    "Các doanh nghiệp viễn thông on request; never late"]
     assert "Báo cáo month 6/2025: Các doanh nghiệp viễn thông has not sent it, 26 days late (due 2025-07-05)" in said
+
+
+def test_the_issuing_document_is_named_by_its_kind_and_number_or_its_title(data: Path) -> None:
+    said = " ".join(_said("summary", "--period", "2025", data=data))
+    assert "Theo Kế hoạch thử nghiệm 5G và IoT trong khu công nghiệp; kỳ báo cáo 2025" in said
+    numbered = edited(data, "  kind: Kế hoạch\n", "  kind: Kế hoạch\n  number: 310/KH-UBND\n")
+    assert "Under Plan 310/KH-UBND; period 2025" in " ".join(_said("summary", "--period", "2025", "--lang", "en",
+                                                                     data=numbered))
+    shipped = " ".join(_said("summary", "--period", "2009", data=SHIPPED))
+    assert "Theo Quyết định số 02/2008/QĐ-UBND; kỳ báo cáo 2009" in shipped
