@@ -386,3 +386,11 @@ def test_the_issuing_document_is_named_by_its_kind_and_number_or_its_title(data:
                                                                      data=numbered))
     shipped = " ".join(_said("summary", "--period", "2009", data=SHIPPED))
     assert "Theo Quyết định số 02/2008/QĐ-UBND; kỳ báo cáo 2009" in shipped
+
+
+def test_a_month_in_words() -> None:
+    from hoinhap_cli.periods import parse_period, period_words
+
+    assert period_words(parse_period("2025-06")) == "tháng 6/2025"
+    assert period_words(parse_period("2025-10"), "en") == "October 2025"
+    assert period_words(parse_period("2025-06-01..2025-06-29")) == "từ ngày 01/6/2025 đến ngày 29/6/2025"
