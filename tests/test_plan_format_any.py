@@ -5,6 +5,7 @@ row labels, funding, remarks, lead↔support pairs, inherited cells and nested g
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -335,9 +336,8 @@ def test_the_shipped_plan_exports_no_new_keys() -> None:
     assert all("parent" not in p for p in exported["programs"])
 
 
-def test_diff_words_changes_to_the_new_fields() -> None:
+def test_diff_words_changes_to_the_new_fields(data: Path) -> None:
     from hoinhap_cli import plandiff, reading
-    from hoinhap_cli.cli.diff import _item
 
     def parsed(text: str) -> Any:
         found, problems = reading.parse_plan(text, "plan.yaml")
@@ -355,10 +355,17 @@ def test_diff_words_changes_to_the_new_fields() -> None:
     pairs = found[("task", "1", "pairs")]
     assert (pairs.added, pairs.removed) == (["bo-tc ← ca-tp, nhnn"], ["bo-tc ← ca-tp"])
     assert (found[("program", "1.1.1", "parent")].old, found[("program", "1.1.1", "parent")].new) == ("1.1", "1")
-    assert _item(found[("task", "1", "pairs")], "vi") == "nhiệm vụ 1 · cặp chủ trì – phối hợp"
-    assert _item(found[("task", "1", "funding")], "en") == "task 1 · funding"
-    assert _item(found[("program", "1.1.1", "parent")], "en") == "programme 1.1.1 · parent group"
     assert len(found) == 5
+    # the command words each in the user's language (a git repository: HEAD against the working copy)
+    root = data.parent
+    for args in (["init", "-q"], ["config", "user.name", "T"], ["config", "user.email", "t@example.org"],
+                 ["config", "commit.gpgsign", "false"], ["add", "-A"], ["commit", "-q", "-m", "plan"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    (data / "plan.yaml").write_text(new, encoding="utf-8")
+    vi = hoinhap("diff", "--format", "md", data=data).stdout
+    en = hoinhap("diff", "--format", "md", "--lang", "en", data=data).stdout
+    assert "nhiệm vụ 1 · cặp chủ trì – phối hợp" in vi and "nhiệm vụ 1 · nguồn kinh phí" in vi
+    assert "task 1 · label in the document" in en and "programme 1.1.1 · parent group" in en
 
 
 def test_programs_counts_a_group_with_the_groups_nested_in_it(data: Path) -> None:
