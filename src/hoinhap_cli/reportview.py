@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from hoinhap_cli.i18n import MESSAGES, t
-from hoinhap_cli.periods import Period, frequency
+from hoinhap_cli.periods import Period
 from hoinhap_cli.render import Column, Listing, Note
 from hoinhap_cli.text import fold
 
@@ -47,7 +47,7 @@ def period_words(p: Period, lang: str) -> str:
     if "-H" in label:
         y, h = label.split("-H")
         return t(f"reports.half{h}", lang, year=y)
-    if frequency(label) == "month":
+    if len(label) == 7:  # YYYY-MM: quarters and halves, the other 7-character labels, are named above
         return t("reports.month", lang, month=p.start.month, year=p.start.year)
     return t("reports.year", lang, year=label)
 
