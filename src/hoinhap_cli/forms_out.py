@@ -36,6 +36,7 @@ from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period
 from hoinhap_cli.records import Task
+from hoinhap_cli.reportview import document_name
 from hoinhap_cli.selection import involvement, short_name
 from hoinhap_cli.shapes import MilestoneShape, TaskShape, UnitShape
 from hoinhap_cli.text import natural_key
@@ -146,7 +147,7 @@ def report_due(ledger: Ledger, quarter: Period) -> date:
     """When the quarter's report is due: the regime's due day for the reporting units' quarterly
     duty (the grace day of the month after the quarter); the quarter's end without a regime."""
     duty = reporting.regime(ledger).header_duty
-    return duty.due_date(quarter, ledger.plan.decision.signed_on) if duty is not None else quarter.end
+    return duty.due_date(quarter, ledger.signed_on) if duty is not None else quarter.end
 
 
 def units_to_report(ledger: Ledger) -> list[str]:
@@ -228,7 +229,7 @@ def _header(sheet: Worksheet, ledger: Ledger, unit: str, quarter: Period) -> Non
     decision = ledger.plan.decision
     sheet["A1"] = "BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH"
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = f"{decision.title} (Quyết định số {decision.number})"
+    sheet["A2"] = f"{decision.title} ({document_name(decision, 'vi')})"
     sheet.merge_cells("A2:L2")
     labels = (("A3", "Mã đơn vị", unit), ("A4", "Đơn vị", ledger.units[unit].name),
               ("A5", "Kỳ báo cáo", quarter.label), ("A6", "Hạn nộp báo cáo", report_due(ledger, quarter)),
