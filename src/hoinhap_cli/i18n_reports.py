@@ -251,12 +251,12 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "doc.col.due_now": ("Đã đến hạn", "Due"), "doc.col.on_time": ("Đúng hạn", "On time"),
     "doc.col.sent_late": ("Nộp trễ", "Late"), "doc.col.missing": ("Chưa nộp", "Missing"),
     "doc.col.not_due": ("Chưa đến hạn", "Not due"), "doc.col.active": ("Triển khai", "Active"),
-    "doc.results.headline": ("Trong {period} (tình hình đến {day}) có {active} nhiệm vụ triển khai: {done} hoàn "
+    "doc.results.headline": ("Trong {period} có {active} nhiệm vụ triển khai: {done} hoàn "
                              "thành, {in_progress} đang thực hiện, {blocked} vướng mắc, {not_started} chưa thực "
                              "hiện, {dropped} hủy bỏ; {late} nhiệm vụ có mốc trễ hạn ({late_milestones} mốc); tỷ lệ "
                              "hoàn thành {share}. Trong kỳ các đơn vị cập nhật {changes} lần (Biểu 4, 5; báo cáo "
                              "định kỳ tính riêng ở Biểu 3).",
-                             "In {period} (as of {day}) {active} tasks were active: {done} done, {in_progress} in "
+                             "In {period} {active} tasks were active: {done} done, {in_progress} in "
                              "progress, {blocked} blocked, {not_started} not started, {dropped} dropped; {late} tasks "
                              "have a late milestone ({late_milestones} milestones); {share} done. The units recorded "
                              "{changes} updates (Tables 4, 5; periodic reports apart in Table 3)."),

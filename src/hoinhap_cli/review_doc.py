@@ -314,7 +314,7 @@ def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     c = summary.counts
     out = [Section(t("doc.sec.results", lang), 1, [
         Para(t("doc.results.headline", lang, period=period_words(summary.period, lang),
-               day=day_words(summary.judged_on, lang), **{k: getattr(c, k) for k in _FIGURES},
+               **{k: getattr(c, k) for k in _FIGURES},
                late_milestones=c.late_milestones, changes=c.changes, share=percent(c.share_done, lang))),
         _tally_table(t("doc.table.programs", lang), t("review.col.program", lang), summary.programs, c, lang),
         _tally_table(t("doc.table.units", lang), t("review.col.lead", lang), summary.units, None, lang),
