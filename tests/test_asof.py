@@ -95,24 +95,25 @@ def test_the_year_review_written_on_8_january_counts_the_q4_reports_sent(year200
 
 
 def test_a_review_has_the_report_duties_due_in_it(year2009: Path) -> None:
-    # the 29 units' detailed plans for 2009 (due 05/02/2009) and Phòng Kinh tế's budget plan
+    # the 29 units' detailed plans for 2009 (due 05/02/2009), Phòng Kinh tế's budget and implementation plans
     for period, has in (("2009-Q1", True), ("2009-H1", True), ("2009-Q2", False), ("2009", True)):
         s = _review(year2009, period, "2009-07-31")
         plans = _rows(s, "don-vi-ke-hoach-nam", "2009")
         assert len(plans) == (29 if has else 0), period
         assert all(r["due_date"] == "2009-02-05" and r["state"] == "missing" for r in plans)
         assert len(_rows(s, "ktt-kinh-phi-nam", "2009")) == (1 if has else 0)
+        assert len(_rows(s, "ktt-ke-hoach-nam", "2009")) == (1 if has else 0)
         assert not _rows(s, "don-vi-bao-cao-quy", "2008-Q4")  # due in 2009-Q1 but a period of its own review
 
 
 def test_a_report_sent_before_its_due_day_is_not_counted_due(year2009: Path) -> None:
     s = _review(year2009, "2009", "2010-01-04")
     c = s["counts"]["reports"]
-    # 182 rows: Q1..Q4 and the year report for 29 units (145), their 2009 plans (29), and Phòng
-    # Kinh tế's H1, H2, year review, 4 compilations and budget plan (8). Not yet due on 04/01/2010:
-    # Q4 and the year (due 05/01) for 29 units, H2, the year review, the Q4 compilation: 61.
-    # Sent early, on 04/01: three units' Q4 and year reports, 6.
-    assert (c["total"], c["due"], c["not_due"], c["early"]) == (182, 121, 61, 6)
+    # 183 rows: Q1..Q4 and the year report for 29 units (145), their 2009 plans (29), and Phòng
+    # Kinh tế's H1, H2, year review, 4 compilations, budget and implementation plans (9). Not yet due
+    # on 04/01/2010: Q4 and the year (due 05/01) for 29 units, H2, the year review, the Q4
+    # compilation: 61. Sent early, on 04/01: three units' Q4 and year reports, 6.
+    assert (c["total"], c["due"], c["not_due"], c["early"]) == (183, 122, 61, 6)
     assert c["due"] == c["submitted"] + c["submitted_late"] + c["missing"]
     assert sum(r["early"] for r in s["reports"]["rows"]) == 6
 

@@ -80,8 +80,8 @@ def test_reports_have_their_own_figures(year2009: Path) -> None:
     assert set(s["counts"]) == {"tasks", "reports"}
     r = s["counts"]["reports"]
     # H1: Q1 and Q2 for 29 units, Phòng Kinh tế's H1 report and two compilations; due in H1 (05/02):
-    # the 29 units' 2009 plans and Phòng Kinh tế's budget plan
-    assert r["total"] == len(s["reports"]["rows"]) == 2 * 29 + 3 + 29 + 1
+    # the 29 units' 2009 plans and Phòng Kinh tế's budget and implementation plans
+    assert r["total"] == len(s["reports"]["rows"]) == 2 * 29 + 3 + 29 + 2
     q1 = {x["unit"]: x for x in s["reports"]["rows"] if x["duty"] == "don-vi-bao-cao-quy" and x["period"] == "2009-Q1"}
     assert sum(x["state"] == "submitted" for x in q1.values()) == 8
     assert q1["phong-y-te"]["state"] == "submitted_late" and q1["phong-y-te"]["days_late"] == 9

@@ -86,8 +86,9 @@ VI: dict[str, str] = {
         "--strict, cả cảnh báo; mục `acknowledged:` của plan.yaml chấp nhận các cảnh báo đã biết), 2 khi tùy "
         "chọn sai.",
     # export
-    "Print the whole validated plan (decision, programmes, units, tasks) as JSON or YAML.":
-        "In toàn bộ kế hoạch đã kiểm tra (quyết định, chương trình, đơn vị, nhiệm vụ) dạng JSON hoặc YAML.",
+    "Print the whole validated plan (decision, programmes, units, reporting regime, tasks) as JSON or YAML.":
+        "In toàn bộ kế hoạch đã kiểm tra (quyết định, chương trình, đơn vị, chế độ báo cáo, nhiệm vụ) dạng JSON "
+        "hoặc YAML.",
     "json or yaml.": "json hoặc yaml.",
     "The JSON is a documented contract: see docs/json-contract.md.":
         "JSON tuân theo một quy ước đã công bố: xem docs/json-contract.md.",

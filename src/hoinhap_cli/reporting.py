@@ -62,6 +62,8 @@ class Duty:
     grace_day: int
     with_year: str | None
     source: str
+    due_assumed: bool = False  # the decision gives no due day: the plan's is the encoder's (`assumed:`)
+    to_assumed: bool = False  # the decision does not say to whom
 
     def due_date(self, period: Period, signed: date) -> date:
         """The grace day of the month after the period ends (`after`) or starts (`start`)."""
@@ -123,9 +125,16 @@ def regime_of(plan: Any) -> Regime:
         return Regime((), ())
     units = tuple(_reporters(r, {t.id: t for t in plan.tasks}, {u.id: u for u in plan.units}))
     duties = tuple(Duty(d.id, d.name, d.what, d.to, d.every, tuple(d.owners) if d.owners is not None else units,
-                        d.owners is None, d.due, d.grace_day or r.grace_day, d.with_year, d.source)
+                        d.owners is None, d.due, d.grace_day or r.grace_day, d.with_year, d.source,
+                        _due_assumed(r, d), "to" in d.assumed)
                    for d in r.duties)
     return Regime(duties, units)
+
+
+def _due_assumed(r: Any, d: Any) -> bool:
+    """Whether a duty's due day is the encoder's: its own rule or day marked `assumed:`, or the
+    regime's grace day marked so when the duty has none of its own."""
+    return bool({"due", "grace_day"} & set(d.assumed)) or (d.grace_day is None and "grace_day" in r.assumed)
 
 
 def choose_duty(reg: Regime, unit: str, period: Period, duty_id: str | None) -> Duty:
@@ -263,7 +272,8 @@ class ReportLedger:
         return {"as_of": self.as_of.isoformat(), "period": self.period.label if self.period else None,
                 "unit": self.unit,
                 "duties": [{"id": d.id, "name": d.name, "what": d.what, "to": d.to, "every": d.every,
-                            "owners": list(d.owners), "due": d.due, "grace_day": d.grace_day, "source": d.source}
+                            "owners": list(d.owners), "due": d.due, "grace_day": d.grace_day, "source": d.source,
+                            "due_assumed": d.due_assumed, "to_assumed": d.to_assumed}
                            for d in self.regime.duties],
                 "counts": self.counts.as_dict(), "late_periods": [p.record() for p in self.late_periods],
                 "rows": [r.record() for r in self.rows]}

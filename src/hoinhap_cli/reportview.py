@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli.i18n import MESSAGES, t
+from hoinhap_cli.i18n import MESSAGES, assumed, t
 from hoinhap_cli.periods import Period
 from hoinhap_cli.render import Column, Listing, Note
 
@@ -45,10 +45,11 @@ def cell(row: ReportRow, lang: str) -> str:
 def late_line(ledger: Ledger, lp: LatePeriod, lang: str) -> str:
     """Báo cáo quý I/2009: 12/29 đơn vị chưa nộp (or, for one owner, who and how late)."""
     what = f"{lp.duty.name} {period_words(lp.period, lang)}"
+    due = assumed(lp.due.isoformat(), lp.duty.due_assumed, lang)
     if lp.owed == 1:
         return t("reports.late_one", lang, what=what, unit=ledger.units[lp.missing[0]].name, days=lp.days_late,
-                 due=lp.due.isoformat())
-    return t("reports.late_many", lang, what=what, n=len(lp.missing), owed=lp.owed, due=lp.due.isoformat())
+                 due=due)
+    return t("reports.late_many", lang, what=what, n=len(lp.missing), owed=lp.owed, due=due)
 
 
 def _col(key: str) -> Column:
@@ -79,7 +80,8 @@ def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]
         by_unit: dict[str, dict[str, Any]] = {}
         for r in mine:
             by_unit.setdefault(r.unit, {"unit": ledger.units[r.unit].name})[r.period.label] = cell(r, lang)
-        title = t("reports.duty_title", lang, name=duty.what, to=duty.to, every=t(f"reports.every.{duty.every}", lang))
+        title = t("reports.duty_title", lang, name=duty.what, to=assumed(duty.to, duty.to_assumed, lang),
+                  every=t(f"reports.every.{duty.every}", lang))
         out.append(Listing(cols, list(by_unit.values()), title, inline=inline))
     return out
 

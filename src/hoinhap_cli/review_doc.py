@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from hoinhap_cli import deadlines
 from hoinhap_cli.deadlines import Obligation
-from hoinhap_cli.i18n import t
+from hoinhap_cli.i18n import assumed, t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.lookup import progress_text
 from hoinhap_cli.periods import Period, day_words, half, period_words, quarter_of, year
@@ -177,7 +177,7 @@ def _quarter_items(ledger: Ledger, quarters: list[Period], rows: Submissions, la
         unsent = [ledger.units[u].name for u, r in col if r.sent is None]
         # name the shorter list: "chưa gửi: A, B" or "đã gửi: A, B" (the table has every unit)
         key, names = ("doc.deploy.missing", unsent) if len(unsent) <= len(sent) else ("doc.deploy.sent", sent)
-        quarter = t("doc.deploy.due", lang, quarter=period_words(q, lang), due=day_words(col[0][1].due, lang))
+        quarter = t("doc.deploy.due", lang, quarter=period_words(q, lang), due=_report_due(col[0][1], lang))
         text = t(key, lang, quarter=quarter, done=len(sent), total=len(col),
                  names=", ".join(names) or t("doc.none_unit", lang))
         if late:
@@ -193,7 +193,7 @@ def _other_duties(reports: ReportLedger, header: Duty | None, lang: str) -> list
         if r.duty.by_reporting_units and r.duty != header:
             groups.setdefault((r.duty.id, r.period.label), []).append(r)
     return [Para(t("doc.deploy.other", lang, name=_duty_name(g[0].duty), period=period_words(g[0].period, lang),
-                   due=day_words(g[0].due, lang), sent=sum(r.sent is not None for r in g), total=len(g)), "item")
+                   due=_report_due(g[0], lang), sent=sum(r.sent is not None for r in g), total=len(g)), "item")
             for g in groups.values()]
 
 
@@ -203,10 +203,15 @@ def _agency(reports: ReportLedger, ledger: Ledger, lang: str) -> list[Block]:
     owners = list(dict.fromkeys(r.unit for r in rows))
     cols = [t("doc.col.no", lang), t("doc.col.report", lang), t("doc.col.period", lang), t("review.col.due", lang),
             t("doc.col.state", lang)]
-    table_rows = [[str(n), _duty_name(r.duty), period_words(r.period, lang), day_words(r.due, lang),
+    table_rows = [[str(n), _duty_name(r.duty), period_words(r.period, lang), _report_due(r, lang),
                    report_cell(r, lang)] for n, r in enumerate(rows, 1)]
     return [Para(t("doc.agency.intro", lang, unit=_names(ledger, owners) or t("doc.none_unit", lang))),
             Table(t("doc.table.agency", lang), cols, table_rows, (1.2, 5.0, 2.6, 2.2, 3.0), t("doc.none", lang))]
+
+
+def _report_due(r: ReportRow, lang: str) -> str:
+    """A report's due day as people write it, "(giả định)" when the decision gives none."""
+    return assumed(day_words(r.due, lang), r.duty.due_assumed, lang)
 
 
 def _duty_name(duty: Duty) -> str:
