@@ -19,6 +19,9 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "reports.cell.not_due": ("chưa đến hạn", "not yet due"),
     "reports.duty_title": ("{name} ({every}) — gửi {to}", "{name} ({every}) — to {to}"),
     "reports.assumed": ("{text} (giả định)", "{text} (assumed)"),
+    "doc.assumed_letterhead": ("giả định của {file} (document:), không có trong quyết định — xem lại trước khi ký: "
+                               "{values}", "assumed in {file} (document:), not the decision's — check before "
+                               "signing: {values}"),
     "reports.late_title": ("Kỳ báo cáo trễ hạn", "Late reporting periods"),
     "reports.late_many": ("{what}: {n}/{owed} đơn vị chưa nộp, hạn {due}",
                           "{what}: {n} of {owed} units have not reported, due {due}"),

@@ -17,7 +17,10 @@ sent to someone by a day. The regime is data (plan.yaml `reporting:`, docs/plan-
   by a `submissions:` item (duty, period, date, number) in any of the unit's files.
 
 One (duty, unit, period) is a row; as of a date it is submitted on time, submitted late (by
-N days), not submitted (late by N days), or not yet due. Pure: a Ledger and a date in.
+N days), not submitted (late by N days), or not yet due (sent early or not). A review's rows are
+its period's and those of the periods overlapping it that fall due in it (`in_review`). A due
+day the plan marks `assumed:` is the encoder's, not the decision's (`Duty.due_assumed`).
+Pure: a Ledger and a date in.
 """
 
 from __future__ import annotations

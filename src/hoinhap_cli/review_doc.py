@@ -89,6 +89,19 @@ def letterhead(summary: Summary, ledger: Ledger, dated: date, number: str = "", 
                       doc.signer or "")
 
 
+def assumed_letterhead(ledger: Ledger) -> list[tuple[str, str]]:
+    """The letterhead's values the plan marks `assumed:` (the office's choice, not the decision's):
+    each key and its value as printed, for the writer to name before the document is signed."""
+    doc = ledger.plan.document
+    if doc is None:
+        return []
+    out = []
+    for key in doc.assumed:
+        value = getattr(doc, key)
+        out.append((key, "; ".join(value) if isinstance(value, list) else str(value or "")))
+    return out
+
+
 def title(period: Period, subject: str, lang: str = "vi") -> str:
     """"Sơ kết 6 tháng đầu năm 2009 thực hiện Kế hoạch …": the review of a half or a year is a
     sơ kết (Article 4); of a quarter or any other span, a report on its results."""
