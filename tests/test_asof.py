@@ -147,3 +147,17 @@ def _caption_table(doc, caption: str) -> int:  # type: ignore[no-untyped-def]
                 return n
             n += 1
     raise AssertionError(caption)
+
+
+def test_a_look_back_hides_events_and_submissions_after_it_item_by_item(tu_phap_2009: Path) -> None:
+    # the city approved the markets plan on 2010-01-05 (2.4 waits for it: due six months later)
+    _run(tu_phap_2009, "2010-01-10", "event", "tp-duyet-quy-hoach-cho", "--date", "2010-01-05")
+    on = {"HOINHAP_TODAY": "2009-12-31"}
+    log = hoinhap("log", "--format", "json", data=tu_phap_2009, env=on)
+    assert log.exit_code == 0, log.output
+    assert [(r["kind"], r["date"]) for r in json.loads(log.stdout)] == [("entry", "2009-11-20")]
+    show = json.loads(hoinhap("show", "2.4", "--format", "json", data=tu_phap_2009, env=on).stdout)
+    assert show["milestones"][0]["due_date"] is None  # the event had not come
+    later = json.loads(hoinhap("log", "--format", "json", data=tu_phap_2009, env={"HOINHAP_TODAY": "2010-01-10"}).stdout)
+    assert [(r["kind"], r["date"]) for r in later] == [("entry", "2009-11-20"), ("submission", "2010-01-04"),
+                                                        ("event", "2010-01-05")]

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from hoinhap_cli import guard, records, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.ledger import MAX_BYTES, EntryView, Piece, Report, Tail, named_reports, up_to
+from hoinhap_cli.ledger import MAX_BYTES, EntryView, Piece, Report, Tail, named_reports, seen
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, parse_report_name
 from hoinhap_cli.problems import Problem, Words, errors, format_path, words
@@ -177,7 +177,7 @@ class _ReportReader:
             if key:
                 self.cache.put(key, piece_of(header, views, doc, raw))
         found = report_problems(content, doc, self.plan, unit, period, self.today, self.index)
-        return (None if errors(found) else Report(name, full, header, up_to(views, self.today))), found
+        return (None if errors(found) else seen(name, full, header, views, self.today)), found
 
 
     def _rest(self, doc: yamlio.Located, unit: str | None, period: str | None) -> list[Problem]:
