@@ -116,6 +116,9 @@ def test_a_report_sent_before_its_due_day_is_not_counted_due(year2009: Path) -> 
     assert (c["total"], c["due"], c["not_due"], c["early"]) == (183, 122, 61, 6)
     assert c["due"] == c["submitted"] + c["submitted_late"] + c["missing"]
     assert sum(r["early"] for r in s["reports"]["rows"]) == 6
+    table = hoinhap("reports", "--period", "2009", data=year2009, env={"HOINHAP_TODAY": "2010-01-04"}, columns=200)
+    assert "122 đến hạn, 14 nộp đúng hạn, 2 nộp trễ, 106 chưa nộp; 61 chưa đến hạn (trong đó 6 đã nộp trước hạn)" \
+        in " ".join((table.stdout + table.stderr).split())
 
 
 def test_the_h1_docx_written_on_6_july_has_one_data_date_and_no_q2_not_due(year2009: Path) -> None:
@@ -158,6 +161,7 @@ def test_a_look_back_hides_events_and_submissions_after_it_item_by_item(tu_phap_
     assert [(r["kind"], r["date"]) for r in json.loads(log.stdout)] == [("entry", "2009-11-20")]
     show = json.loads(hoinhap("show", "2.4", "--format", "json", data=tu_phap_2009, env=on).stdout)
     assert show["milestones"][0]["due_date"] is None  # the event had not come
-    later = json.loads(hoinhap("log", "--format", "json", data=tu_phap_2009, env={"HOINHAP_TODAY": "2010-01-10"}).stdout)
+    now = {"HOINHAP_TODAY": "2010-01-10"}
+    later = json.loads(hoinhap("log", "--format", "json", data=tu_phap_2009, env=now).stdout)
     assert [(r["kind"], r["date"]) for r in later] == [("entry", "2009-11-20"), ("submission", "2010-01-04"),
                                                         ("event", "2010-01-05")]

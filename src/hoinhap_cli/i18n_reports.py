@@ -28,9 +28,9 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "reports.late_one": ("{what}: {unit} chưa nộp, trễ {days} ngày, hạn {due}",
                          "{what}: {unit} has not sent it, {days} days late, due {due}"),
     "reports.count": ("báo cáo tính đến {as_of}: {due} đến hạn, {submitted} nộp đúng hạn, {late} nộp trễ, "
-                      "{missing} chưa nộp; {not_due} chưa đến hạn",
+                      "{missing} chưa nộp; {not_due} chưa đến hạn{early}",
                       "reports as of {as_of}: {due} due, {submitted} sent on time, {late} sent late, "
-                      "{missing} not sent; {not_due} not yet due"),
+                      "{missing} not sent; {not_due} not yet due{early}"),
     "reports.col.duty": ("Nghĩa vụ báo cáo", "Reporting duty"),
     "reports.col.period": ("Kỳ", "Period"),
     "reports.col.due_date": ("Hạn nộp", "Due"),
@@ -50,9 +50,10 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                          "a late milestone ({late_milestones} milestones). Share done: {share}. {changes} updates "
                          "in the period; {due_ahead} milestones due from then to the end of {year}."),
     "summary.reports_headline": ("Báo cáo của các kỳ trong kỳ này (tính đến {as_of}): {due} đến hạn, {submitted} "
-                                 "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} chưa đến hạn.",
+                                 "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} chưa đến hạn{early}.",
                                  "Reports for the period (as of {as_of}): {due} due, {submitted} sent on time, "
-                                 "{late} sent late, {missing} not sent; {not_due} not yet due."),
+                                 "{late} sent late, {missing} not sent; {not_due} not yet due{early}."),
+    "reports.early": (" (trong đó {n} đã nộp trước hạn)", " ({n} of them sent ahead)"),
     "summary.h.tasks": ("Nhiệm vụ triển khai trong kỳ (tình trạng đến {day})", "Active tasks (status on {day})"),
     "summary.h.late": ("Mốc trễ hạn", "Late milestones"),
     "summary.h.blocked": ("Nhiệm vụ vướng mắc", "Blocked tasks"),

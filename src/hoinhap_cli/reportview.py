@@ -104,5 +104,6 @@ def parts(rl: ReportLedger, fmt: str, lang: str) -> list[str | Listing | Note]:
         out += [("- " if md else "  ") + late_line(ledger, lp, lang) for lp in rl.late_periods]
     c = rl.counts
     out.append(Note(t("reports.count", lang, due=c.due, submitted=c.submitted, late=c.submitted_late,
-                      missing=c.missing, not_due=c.not_due, as_of=rl.as_of.isoformat())))
+                      missing=c.missing, not_due=c.not_due, as_of=rl.as_of.isoformat(),
+                      early=t("reports.early", lang, n=c.early) if c.early else "")))
     return out
