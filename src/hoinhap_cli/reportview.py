@@ -56,15 +56,18 @@ def _col(key: str) -> Column:
     return Column(key, *(MESSAGES.get(f"reports.col.{key}") or MESSAGES[f"review.col.{key}"]))
 
 
-def flat_rows(ledger: Ledger, rows: Sequence[ReportRow], lang: str) -> list[dict[str, Any]]:
-    return [{"duty": f"{r.duty.name} ({r.duty.id})", "unit": ledger.units[r.unit].name,
-             "period": r.period.label, "due_date": r.due.isoformat(), "state": cell(r, lang),
+def flat_rows(ledger: Ledger, rows: Sequence[ReportRow], lang: str, marked: bool = True) -> list[dict[str, Any]]:
+    """One row per report; `marked`: a due day the decision does not give says "(giả định)" (not
+    in CSV, whose dates stay dates)."""
+    return [{"duty": f"{r.duty.name} ({r.duty.id})", "unit": ledger.units[r.unit].name, "period": r.period.label,
+             "due_date": assumed(r.due.isoformat(), marked and r.duty.due_assumed, lang), "state": cell(r, lang),
              "submitted": r.sent.day.isoformat() if r.sent else None,
              "number": r.sent.number if r.sent else None, "days_late": r.days_late or None} for r in rows]
 
 
-def flat_listing(ledger: Ledger, rows: Sequence[ReportRow], lang: str, title: str | None = None) -> Listing:
-    return Listing([_col(k) for k in FLAT_COLS], flat_rows(ledger, rows, lang), title)
+def flat_listing(ledger: Ledger, rows: Sequence[ReportRow], lang: str, title: str | None = None,
+                 marked: bool = True) -> Listing:
+    return Listing([_col(k) for k in FLAT_COLS], flat_rows(ledger, rows, lang, marked), title)
 
 
 def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]:
@@ -89,7 +92,7 @@ def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]
 def parts(rl: ReportLedger, fmt: str, lang: str) -> list[str | Listing | Note]:
     ledger = rl.ledger
     if fmt == "csv":
-        return [flat_listing(ledger, rl.rows, lang)]
+        return [flat_listing(ledger, rl.rows, lang, marked=False)]
     out: list[str | Listing | Note] = []
     md = fmt == "md"
     if md:
