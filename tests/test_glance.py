@@ -113,7 +113,7 @@ def test_summary_json_stays_counts_only(shipped_progress: Path, cli: Cli) -> Non
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("command", [["programs", "--as-of", AS_OF], ["summary", "--period", "2009-H1"]])
+@pytest.mark.parametrize("command", [["programs", "--as-of", AS_OF], ["summary", "--period", "2009-H1", "--as-of", "2009-07-01"]])
 def test_golden_bars(shipped_progress: Path, update_golden: bool, lang: str, command: list[str], cli: Cli) -> None:
     result = cli(*command, "--data", str(shipped_progress), "--lang", lang, columns=100)
     assert result.exit_code == 0, result.output

@@ -201,7 +201,7 @@ def test_late_reporting_periods_count_the_units_missing(ledger_dir: Path) -> Non
         ("quy", "2008-Q4", ("phong-kinh-te", "phong-qldt", "ubnd-phuong-an-phu"), 4),
         ("nam", "2008", ("phong-kinh-te", "phong-qldt", "ubnd-phuong-cat-lai", "ubnd-phuong-an-phu"), 4)]
     assert rl.counts.as_dict() == {"total": 16, "due": 8, "submitted": 1, "submitted_late": 0, "missing": 7,
-                                   "not_due": 8}  # 2009-Q1 and the year 2009 (begun): not yet due
+                                   "not_due": 8, "early": 0}  # 2009-Q1 and the year 2009 (begun): not yet due
     assert rl.counts.total == len(rl.rows)
 
 
@@ -352,10 +352,10 @@ def test_csv_has_one_row_per_obligation_and_stale_task(ledger_dir: Path, cli: Cl
 
 
 def test_summary_json_figures(ledger_dir: Path, cli: Cli) -> None:
-    r = cli("summary", "--data", str(ledger_dir), "--period", "2009-Q1", "--format", "json")
+    r = cli("summary", "--data", str(ledger_dir), "--period", "2009-Q1", "--format", "json", "--as-of", "2009-04-01")
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
-    assert s["as_of"] == "2009-04-01" and s["judged_on"] == "2009-03-31"  # the day after; the period's end
+    assert s["as_of"] == "2009-04-01" and s["judged_on"] == "2009-03-31"  # the day written; the period's end
     # Active in 2009-Q1: 1.1 (2008-Q1, still open), 1.2 (every year), 2.1 (2009-Q1), 2.2 (2009-H1),
     # 2.3 (2009), 2.4 (by 2009), 2.5 (a date in 2009), 2.6 (a span over it), 3.1 (ongoing), 3.3 (no
     # deadline); not 3.2 (its event came in May), not 8 (reports).
@@ -369,9 +369,9 @@ def test_summary_json_figures(ledger_dir: Path, cli: Cli) -> None:
     by_program = {p["id"]: (p["active"], p["done"], p["late"]) for p in s["programs"]}
     assert by_program == {"1": (2, 0, 2), "2": (6, 0, 1), "3": (2, 0, 0)}  # no programme 8: reports
     assert [(e["task"], e["unit"], e["status"]) for e in s["changes"]] == [("3.1", "phong-qldt", "in-progress")]
-    # the Q1 reports: Kinh tế's sent 03-30; the others due 04-05, not yet
-    assert s["counts"]["reports"] == {"total": 4, "due": 1, "submitted": 1, "submitted_late": 0, "missing": 0,
-                                      "not_due": 3}
+    # the Q1 reports, due 04-05: none due yet on 04-01; Kinh tế's, sent 03-30, early
+    assert s["counts"]["reports"] == {"total": 4, "due": 0, "submitted": 0, "submitted_late": 0, "missing": 0,
+                                      "not_due": 4, "early": 1}
 
 
 def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
@@ -397,7 +397,7 @@ def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
     entries = md.split("## Các cập nhật trong kỳ")[1].split("\n## ")[0]
     assert entries.count("\n| 2009-") == 3 and "Không còn phù hợp" in entries
     # the units' reports: Q1 sent by Kinh tế (03-30) and QLĐT (04-02); the wards' missing
-    assert "- Báo cáo quý I/2009: 2/4 đơn vị chưa nộp (hạn 2009-04-05)" in md
+    assert "- Báo cáo quý I/2009: 2/4 đơn vị chưa nộp, hạn 2009-04-05" in md
 
 
 def test_summary_out_writes_once_and_needs_force_to_replace(ledger_dir: Path, tmp_path: Path, cli: Cli) -> None:

@@ -71,11 +71,12 @@ def test_overdue_on_2009_01_01_is_what_the_document_dates_in_2008() -> None:
     assert {(o["owed_from"], o["days_late"]) for o in before} == {("2008-10-24", 69)}
     assert {o["owed_from"] for o in out["overdue"]} - {"2008-10-24"} == {None}
     # Their own section: the 2008 reports (Q4, year, 6-monthly, compilation) are due 2009-01-05,
-    # not yet late; the 2008 detailed plans and the 2008 budget plan (due: the 5th of the month
-    # after signing, 2008-11-05) are.
+    # not yet late; the 2008 detailed plans, the 2008 budget plan and the 2008 implementation plan
+    # (Article 3) (due, as assumed: the 5th of the month after signing, 2008-11-05) are.
     late = [(r["duty"], r["period"], r["missing"], r["due_date"]) for r in out["late_reports"]]
     assert late == [("don-vi-ke-hoach-nam", "2008", REPORTING_UNITS, "2008-11-05"),
-                    ("ktt-kinh-phi-nam", "2008", ["phong-kinh-te"], "2008-11-05")]
+                    ("ktt-kinh-phi-nam", "2008", ["phong-kinh-te"], "2008-11-05"),
+                    ("ktt-ke-hoach-nam", "2008", ["phong-kinh-te"], "2008-11-05")]
 
 
 def test_the_late_reporting_periods_are_one_line_each_after_the_tasks() -> None:
@@ -86,17 +87,18 @@ def test_the_late_reporting_periods_are_one_line_each_after_the_tasks() -> None:
     tasks_end, reports_start = r.stdout.index("7.1"), r.stdout.index("Kỳ báo cáo trễ hạn")
     assert tasks_end < reports_start
     lines = r.stdout[reports_start:].splitlines()[1:]
-    assert "  Báo cáo quý IV/2008: 29/29 đơn vị chưa nộp (hạn 2009-01-05)" in lines
-    assert "  Sơ kết năm 2008: Phòng Kinh tế chưa nộp, trễ 1 ngày (hạn 2009-01-05)" in lines
-    assert len(lines) == 7  # plans, budget; Q4, year, 6-monthly, yearly review, compilation
+    # the decision gives no due day: each is the plan's assumption
+    assert "  Báo cáo quý IV/2008: 29/29 đơn vị chưa nộp, hạn 2009-01-05 (giả định)" in lines
+    assert "  Sơ kết năm 2008: Phòng Kinh tế chưa nộp, trễ 1 ngày, hạn 2009-01-05 (giả định)" in lines
+    assert len(lines) == 8  # plans, budget, implementation plan; Q4, year, 6-monthly, yearly review, compilation
     narrow = hoinhap("overdue", "--as-of", "2009-01-06", data=SHIPPED, columns=80).stdout
     wrapped = narrow[narrow.index("Kỳ báo cáo trễ hạn"):].splitlines()[1:]
-    assert all(len(line) <= 80 for line in wrapped) and len(wrapped) > 7
+    assert all(len(line) <= 80 for line in wrapped) and len(wrapped) > 8
     assert all(line.startswith("  ") for line in wrapped)
-    assert sum(not line.startswith("    ") for line in wrapped) == 7  # seven items; the rest are continuations
+    assert sum(not line.startswith("    ") for line in wrapped) == 8  # eight items; the rest are continuations
     full = hoinhap("overdue", "--as-of", "2009-01-06", "--reports", "--format", "csv", data=SHIPPED)
     report_rows = [line for line in full.stdout.splitlines() if line.startswith("Kỳ báo cáo trễ hạn")]
-    assert len(report_rows) == 3 * 29 + 4  # a row per unit: plans, Q4, year; and Phòng Kinh tế's four
+    assert len(report_rows) == 3 * 29 + 5  # a row per unit: plans, Q4, year; and Phòng Kinh tế's five
     hidden = hoinhap("overdue", "--as-of", "2009-01-06", "--no-reports", data=SHIPPED)
     assert "Kỳ báo cáo trễ hạn" not in hidden.stdout and hidden.exit_code == 1
 
@@ -168,6 +170,8 @@ def test_the_2008_review_has_task_and_report_figures_apart() -> None:
     assert tasks["late_milestones"] == len(s["late"]) == len(MILESTONES_2008) == 21
     assert [(o["task"], o["due_date"]) for o in s["late"]] == [(t, day) for t, _, _, day in MILESTONES_2008]
     assert tasks["active"] == len(s["tasks"]) and "8" not in {t["task"] for t in s["tasks"]}
-    # reports: the 2008 plans (29 units) and budget plan late; Q4, year, H2, review, compilation not yet due
-    assert reports == {"total": 91, "due": 30, "submitted": 0, "submitted_late": 0, "missing": 30, "not_due": 61}
-    assert reports["total"] == len(s["reports"]["rows"]) == 3 * 29 + 4
+    # reports: the 2008 plans (29 units), budget and implementation plans late; Q4, year, H2, review,
+    # compilation not yet due
+    assert reports == {"total": 92, "due": 31, "submitted": 0, "submitted_late": 0, "missing": 31, "not_due": 61,
+                       "early": 0}
+    assert reports["total"] == len(s["reports"]["rows"]) == 3 * 29 + 5

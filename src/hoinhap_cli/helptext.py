@@ -86,8 +86,9 @@ VI: dict[str, str] = {
         "--strict, cả cảnh báo; mục `acknowledged:` của plan.yaml chấp nhận các cảnh báo đã biết), 2 khi tùy "
         "chọn sai.",
     # export
-    "Print the whole validated plan (decision, programmes, units, tasks) as JSON or YAML.":
-        "In toàn bộ kế hoạch đã kiểm tra (quyết định, chương trình, đơn vị, nhiệm vụ) dạng JSON hoặc YAML.",
+    "Print the whole validated plan (decision, programmes, units, reporting regime, tasks) as JSON or YAML.":
+        "In toàn bộ kế hoạch đã kiểm tra (quyết định, chương trình, đơn vị, chế độ báo cáo, nhiệm vụ) dạng JSON "
+        "hoặc YAML.",
     "json or yaml.": "json hoặc yaml.",
     "The JSON is a documented contract: see docs/json-contract.md.":
         "JSON tuân theo một quy ước đã công bố: xem docs/json-contract.md.",
@@ -263,11 +264,13 @@ VI: dict[str, str] = {
         "hình báo cáo.",
     "table, md, json, or docx (a Word document; needs --out).": "table, md, json hoặc docx (văn bản Word; cần --out).",
     "docx: the document's number (blank to fill by hand).": "docx: số văn bản (để trống để điền tay).",
-    "docx: the document's date (default: today).": "docx: ngày văn bản (mặc định: hôm nay).",
+    "docx: the document's date (default: --as-of, else today).":
+        "docx: ngày văn bản (mặc định: ngày --as-of, nếu không có thì hôm nay).",
     "The review period: a quarter, a half, a year (or FROM..TO).":
         "Kỳ báo cáo: một quý, nửa năm, một năm (hoặc TỪ..ĐẾN).",
-    "Judge as of this date (default: the day after the period, or today if sooner).":
-        "Xét tại ngày này (mặc định: ngày sau khi hết kỳ, hoặc hôm nay nếu sớm hơn).",
+    "The day the review is written (default: today): tasks as they stood at the period's end, "
+    "reports counted to this day.":
+        "Ngày lập báo cáo (mặc định: hôm nay): nhiệm vụ xét theo tình hình cuối kỳ, báo cáo tính đến ngày này.",
     "table, md or json.": "table, md hoặc json.",
     "Write to FILE (atomically) instead of stdout.": "Ghi vào tệp FILE (trọn vẹn một lần) thay vì in ra.",
     "With --out: replace FILE if it exists.": "Cùng --out: thay tệp FILE nếu đã có.",

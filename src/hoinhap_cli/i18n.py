@@ -469,3 +469,8 @@ def lang_from_env(option: str | None) -> str:
 def t(key: str, lang: str, **values: object) -> str:
     vi, en = MESSAGES[key]
     return (en if lang == "en" else vi).format(**values)
+
+
+def assumed(text: str, flag: bool, lang: str) -> str:
+    """`text`, marked "(giả định)" when the decision does not state it (the plan's `assumed:`)."""
+    return t("reports.assumed", lang, text=text) if flag else text

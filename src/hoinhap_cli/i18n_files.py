@@ -185,8 +185,6 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
     "every.year": ("năm", "year"),
     "val.submission_every": ("nghĩa vụ '{duty}' báo cáo mỗi {every} một lần, không cho kỳ {period}",
                              "duty '{duty}' is reported every {every}, not for {period}"),
-    "val.in_future": ("{day} là ngày trong tương lai (hôm nay là {today})",
-                      "{day} is in the future (today is {today})"),
     "yaml.error": ("lỗi YAML: {error}", "YAML error: {error}"),
     "yaml.tag_directive": ("không được dùng chỉ thị %TAG: viết YAML thường, không có thẻ",
                            "a %TAG directive is not allowed: write plain YAML without tags"),

@@ -23,15 +23,19 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "reports.cell.missing": ("chưa nộp", "not sent"),
     "reports.cell.not_due": ("chưa đến hạn", "not yet due"),
     "reports.duty_title": ("{name} ({every}) — gửi {to}", "{name} ({every}) — to {to}"),
+    "reports.assumed": ("{text} (giả định)", "{text} (assumed)"),
+    "doc.assumed_letterhead": ("giả định của {file} (document:), không có trong quyết định — xem lại trước khi ký: "
+                               "{values}", "assumed in {file} (document:), not the decision's — check before "
+                               "signing: {values}"),
     "reports.late_title": ("Kỳ báo cáo trễ hạn", "Late reporting periods"),
-    "reports.late_many": ("{what}: {n}/{owed} đơn vị chưa nộp (hạn {due})",
-                          "{what}: {n} of {owed} units have not reported (due {due})"),
-    "reports.late_one": ("{what}: {unit} chưa nộp, trễ {days} ngày (hạn {due})",
-                         "{what}: {unit} has not sent it, {days} days late (due {due})"),
+    "reports.late_many": ("{what}: {n}/{owed} đơn vị chưa nộp, hạn {due}",
+                          "{what}: {n} of {owed} units have not reported, due {due}"),
+    "reports.late_one": ("{what}: {unit} chưa nộp, trễ {days} ngày, hạn {due}",
+                         "{what}: {unit} has not sent it, {days} days late, due {due}"),
     "reports.count": ("báo cáo tính đến {as_of}: {due} đến hạn, {submitted} nộp đúng hạn, {late} nộp trễ, "
-                      "{missing} chưa nộp; {not_due} chưa đến hạn",
+                      "{missing} chưa nộp; {not_due} chưa đến hạn{early}",
                       "reports as of {as_of}: {due} due, {submitted} sent on time, {late} sent late, "
-                      "{missing} not sent; {not_due} not yet due"),
+                      "{missing} not sent; {not_due} not yet due{early}"),
     "reports.col.duty": ("Nghĩa vụ báo cáo", "Reporting duty"),
     "reports.col.period": ("Kỳ", "Period"),
     "reports.col.due_date": ("Hạn nộp", "Due"),
@@ -51,9 +55,10 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                          "a late milestone ({late_milestones} milestones). Share done: {share}. {changes} updates "
                          "in the period; {due_ahead} milestones due from then to the end of {year}."),
     "summary.reports_headline": ("Báo cáo của các kỳ trong kỳ này (tính đến {as_of}): {due} đến hạn, {submitted} "
-                                 "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} chưa đến hạn.",
+                                 "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} chưa đến hạn{early}.",
                                  "Reports for the period (as of {as_of}): {due} due, {submitted} sent on time, "
-                                 "{late} sent late, {missing} not sent; {not_due} not yet due."),
+                                 "{late} sent late, {missing} not sent; {not_due} not yet due{early}."),
+    "reports.early": (" (trong đó {n} đã nộp trước hạn)", " ({n} of them sent ahead)"),
     "summary.h.tasks": ("Nhiệm vụ triển khai trong kỳ (tình trạng đến {day})", "Active tasks (status on {day})"),
     "summary.h.late": ("Mốc trễ hạn", "Late milestones"),
     "summary.h.blocked": ("Nhiệm vụ vướng mắc", "Blocked tasks"),
@@ -296,9 +301,9 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     # --- docfit
     "doc.warning": ("Lưu ý: {text}", "Note: {text}"),
     "doc.deploy.late_part": (" Trong đó {n} đơn vị gửi trễ hạn ({names}).", " Of these, {n} reported late ({names})."),
-    "doc.deploy.due": ("{quarter} (hạn {due})", "{quarter} (due {due})"),
-    "doc.deploy.other": ("{name} {period} (hạn {due}): {sent}/{total} đơn vị đã gửi.",
-                         "{name}, {period} (due {due}): {sent} of {total} units sent it."),
+    "doc.deploy.due": ("{quarter}, hạn {due}", "{quarter}, due {due}"),
+    "doc.deploy.other": ("{name} {period}, hạn {due}: {sent}/{total} đơn vị đã gửi.",
+                         "{name}, {period}, due {due}: {sent} of {total} units sent it."),
     "doc.cell.late": ("{day} (trễ {n} ngày)", "{day} ({n} days late)"),
     "doc.cell.missing": ("Chưa báo cáo (trễ {n} ngày)", "Not submitted ({n} days late)"),
     "doc.cell.not_due": ("Chưa đến hạn", "Not yet due"),
@@ -312,12 +317,12 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "doc.col.due_now": ("Đã đến hạn", "Due"), "doc.col.on_time": ("Đúng hạn", "On time"),
     "doc.col.sent_late": ("Nộp trễ", "Late"), "doc.col.missing": ("Chưa nộp", "Missing"),
     "doc.col.not_due": ("Chưa đến hạn", "Not due"), "doc.col.active": ("Triển khai", "Active"),
-    "doc.results.headline": ("Trong {period} (tình hình đến {day}) có {active} nhiệm vụ triển khai: {done} hoàn "
+    "doc.results.headline": ("Trong {period} có {active} nhiệm vụ triển khai: {done} hoàn "
                              "thành, {in_progress} đang thực hiện, {blocked} vướng mắc, {not_started} chưa thực "
                              "hiện, {dropped} hủy bỏ; {late} nhiệm vụ có mốc trễ hạn ({late_milestones} mốc); tỷ lệ "
                              "hoàn thành {share}. Trong kỳ các đơn vị cập nhật {changes} lần (Biểu 4, 5; báo cáo "
                              "định kỳ tính riêng ở Biểu 3).",
-                             "In {period} (as of {day}) {active} tasks were active: {done} done, {in_progress} in "
+                             "In {period} {active} tasks were active: {done} done, {in_progress} in "
                              "progress, {blocked} blocked, {not_started} not started, {dropped} dropped; {late} tasks "
                              "have a late milestone ({late_milestones} milestones); {share} done. The units recorded "
                              "{changes} updates (Tables 4, 5; periodic reports apart in Table 3)."),

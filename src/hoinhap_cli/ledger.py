@@ -4,8 +4,8 @@
 checks each report against the plan and today, and returns `(ledger, problems)`: a ledger
 whenever the plan is usable. A report file with an error is left out of the ledger, not the
 reason for none (`Ledger.excluded` holds its problems, so every answer can say its figures
-exclude it); entries dated after today are outside the view. Nothing reads the data folder
-after it returns.
+exclude it); what is dated after today (entries, events, submissions) is outside the view
+(`seen`). Nothing reads the data folder after it returns.
 `snapshot.load` has the same signature and the content-hash cache around it.
 
 A `Ledger` is one shape of plain data: the plan as records, the warnings, the status index
@@ -512,6 +512,27 @@ def up_to(entries: tuple[EntryView, ...], today: date) -> tuple[EntryView, ...]:
     if all(e.date <= today for e in entries):
         return entries
     return tuple(e for e in entries if e.date <= today)
+
+
+def seen(name: str, full: str, header: ReportHeader, entries: tuple[EntryView, ...], today: date) -> Report:
+    """A report file as it stood on `today`: what is dated after it — an entry, an event, a
+    submission, the file's own `submitted:` day — is outside the view, item by item; the rest of
+    the file is kept."""
+    return Report(name, full, header_up_to(header, today), up_to(entries, today))
+
+
+def header_up_to(header: ReportHeader, today: date) -> ReportHeader:
+    """A report file's header without the events and submissions dated after `today` (a quarterly
+    report submitted later: not submitted yet, its number with it)."""
+    later = header.submitted is not None and header.submitted > today
+    if not later and all(e.date <= today for e in header.events) and all(s.date <= today for s in header.submissions):
+        return header
+    fields = dict(header.__dict__)
+    if later:
+        fields.update(submitted=None, number=None)
+    fields["events"] = [e for e in header.events if e.date <= today]
+    fields["submissions"] = [s for s in header.submissions if s.date <= today]
+    return records.Record(fields)
 
 
 def named_reports(data: DataDir) -> list[tuple[str, str, str]]:

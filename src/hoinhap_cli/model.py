@@ -268,12 +268,22 @@ class Program(Base):
     label: Text | None = None  # the document's own label: "A", "IV", "5.1"
 
 
+# `assumed:` names the keys of a block whose values the decision does not state: the encoder's
+# assumption (a due day, a recipient, a ward the decision does not name), printed "(giả định)".
+UnitAssumed = Literal["name", "members"]
+DocumentAssumed = Literal["parent_body", "issuing_body", "symbol", "place", "subject", "addressees", "copies",
+                          "signer_authority", "signer_title"]
+ReportingAssumed = Literal["grace_day", "units_from", "units"]
+DutyAssumed = Literal["name", "what", "to", "every", "owners", "due", "grace_day", "with_year"]
+
+
 class Unit(Base):
     id: UnitId
     name: Text
     kind: UnitKind
     aliases: list[Text] = []
     members: list[UnitId] = []
+    assumed: list[UnitAssumed] = []  # a ward the decision counts ("11 phường") but does not name: [name]
     notes: list[Text] = []
 
 
@@ -343,6 +353,7 @@ class Document(Base):
     signer_authority: Text | None = None  # "KT. TRƯỞNG PHÒNG", "TL. CHỦ TỊCH"
     signer_title: Text  # "TRƯỞNG PHÒNG"
     signer: Text | None = None  # the name; left blank to sign by hand when absent
+    assumed: list[DocumentAssumed] = []  # the office's choices, not the decision's: [symbol, copies, …]
 class ReportingDuty(Base):
     """One duty to report (docs/plan-format.md, "reporting"): who owes what to whom, how often, by when."""
 
@@ -356,6 +367,7 @@ class ReportingDuty(Base):
     grace_day: StrictInt | None = Field(default=None, ge=1, le=28)  # absent: Reporting.grace_day
     with_year: UnitId | None = None  # the yearly duty one document may also answer (Q4 + the year)
     source: Text
+    assumed: list[DutyAssumed] = []  # what the decision does not state: [grace_day, to, …]
     notes: list[Text] = []
     on: list[MonthDay] | None = None  # fixed days of the year (MM-DD), one per period: instead of the grace day
 
@@ -367,6 +379,7 @@ class Reporting(Base):
     units_from: TaskId | None = None  # the row whose leads report (groups: their members; vague: the offices)
     units: list[UnitId] | None = None  # instead of units_from: the reporting units named one by one
     duties: list[ReportingDuty] = []
+    assumed: list[ReportingAssumed] = []  # [grace_day]: the decision gives no due day
     notes: list[Text] = []
 
 

@@ -100,7 +100,7 @@ def unit_status_record(ledger: Ledger, u: UnitStatus) -> dict[str, Any]:
 
 def unit_record(unit: Unit) -> dict[str, Any]:
     return {"id": unit.id, "name": unit.name, "kind": unit.kind.value, "aliases": list(unit.aliases),
-            "members": list(unit.members), "notes": list(unit.notes)}
+            "members": list(unit.members), "assumed": list(unit.assumed), "notes": list(unit.notes)}
 
 
 def export_plan(ledger: Ledger) -> dict[str, Any]:
@@ -111,5 +111,7 @@ def export_plan(ledger: Ledger) -> dict[str, Any]:
         "programs": [given(p, NEW_PROGRAM_KEYS) for p in records.dump(plan.programs)],
         "units": [unit_record(u) for u in plan.units],
         "events": records.dump(plan.events),
+        "reporting": records.dump(plan.reporting),  # the regime (null without one), `assumed:` kept
+        "document": records.dump(plan.document),  # the review's letterhead (null without one)
         "tasks": [task_record(ledger, t) for t in ledger.tasks.values()],
     }

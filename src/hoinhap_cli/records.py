@@ -89,6 +89,7 @@ class Unit(Record):
     kind: UnitKind
     aliases: list[str]
     members: list[str]
+    assumed: list[str]
     notes: list[str]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli.i18n import MESSAGES, t
+from hoinhap_cli.i18n import MESSAGES, assumed, t
 from hoinhap_cli.periods import Period
 from hoinhap_cli.render import Column, Listing, Note
 from hoinhap_cli.text import fold
@@ -66,25 +66,29 @@ def cell(row: ReportRow, lang: str) -> str:
 def late_line(ledger: Ledger, lp: LatePeriod, lang: str) -> str:
     """Báo cáo quý I/2009: 12/29 đơn vị chưa nộp (or, for one owner, who and how late)."""
     what = f"{lp.duty.name} {period_words(lp.period, lang)}"
+    due = assumed(lp.due.isoformat(), lp.duty.due_assumed, lang)
     if lp.owed == 1:
         return t("reports.late_one", lang, what=what, unit=ledger.units[lp.missing[0]].name, days=lp.days_late,
-                 due=lp.due.isoformat())
-    return t("reports.late_many", lang, what=what, n=len(lp.missing), owed=lp.owed, due=lp.due.isoformat())
+                 due=due)
+    return t("reports.late_many", lang, what=what, n=len(lp.missing), owed=lp.owed, due=due)
 
 
 def _col(key: str) -> Column:
     return Column(key, *(MESSAGES.get(f"reports.col.{key}") or MESSAGES[f"review.col.{key}"]))
 
 
-def flat_rows(ledger: Ledger, rows: Sequence[ReportRow], lang: str) -> list[dict[str, Any]]:
-    return [{"duty": f"{r.duty.name} ({r.duty.id})", "unit": ledger.units[r.unit].name,
-             "period": r.period.label, "due_date": r.due.isoformat(), "state": cell(r, lang),
+def flat_rows(ledger: Ledger, rows: Sequence[ReportRow], lang: str, marked: bool = True) -> list[dict[str, Any]]:
+    """One row per report; `marked`: a due day the decision does not give says "(giả định)" (not
+    in CSV, whose dates stay dates)."""
+    return [{"duty": f"{r.duty.name} ({r.duty.id})", "unit": ledger.units[r.unit].name, "period": r.period.label,
+             "due_date": assumed(r.due.isoformat(), marked and r.duty.due_assumed, lang), "state": cell(r, lang),
              "submitted": r.sent.day.isoformat() if r.sent else None,
              "number": r.sent.number if r.sent else None, "days_late": r.days_late or None} for r in rows]
 
 
-def flat_listing(ledger: Ledger, rows: Sequence[ReportRow], lang: str, title: str | None = None) -> Listing:
-    return Listing([_col(k) for k in FLAT_COLS], flat_rows(ledger, rows, lang), title)
+def flat_listing(ledger: Ledger, rows: Sequence[ReportRow], lang: str, title: str | None = None,
+                 marked: bool = True) -> Listing:
+    return Listing([_col(k) for k in FLAT_COLS], flat_rows(ledger, rows, lang, marked), title)
 
 
 def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]:
@@ -108,7 +112,8 @@ def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]
         by_unit: dict[str, dict[str, Any]] = {}
         for r in mine:
             by_unit.setdefault(r.unit, {"unit": ledger.units[r.unit].name})[r.period.label] = cell(r, lang)
-        title = t("reports.duty_title", lang, name=duty.what, to=duty.to, every=t(f"reports.every.{duty.every}", lang))
+        title = t("reports.duty_title", lang, name=duty.what, to=assumed(duty.to, duty.to_assumed, lang),
+                  every=t(f"reports.every.{duty.every}", lang))
         out.append(Listing(cols, list(by_unit.values()), title, inline=inline))
     return out
 
@@ -116,7 +121,7 @@ def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]
 def parts(rl: ReportLedger, fmt: str, lang: str) -> list[str | Listing | Note]:
     ledger = rl.ledger
     if fmt == "csv":
-        return [flat_listing(ledger, rl.rows, lang)]
+        return [flat_listing(ledger, rl.rows, lang, marked=False)]
     out: list[str | Listing | Note] = []
     md = fmt == "md"
     if md:
@@ -131,5 +136,6 @@ def parts(rl: ReportLedger, fmt: str, lang: str) -> list[str | Listing | Note]:
         out += [("- " if md else "  ") + late_line(ledger, lp, lang) for lp in rl.late_periods]
     c = rl.counts
     out.append(Note(t("reports.count", lang, due=c.due, submitted=c.submitted, late=c.submitted_late,
-                      missing=c.missing, not_due=c.not_due, as_of=rl.as_of.isoformat())))
+                      missing=c.missing, not_due=c.not_due, as_of=rl.as_of.isoformat(),
+                      early=t("reports.early", lang, n=c.early) if c.early else "")))
     return out

@@ -45,7 +45,8 @@ def headline(s: Summary, lang: str) -> str:
 def reports_headline(s: Summary, lang: str) -> str:
     c = s.reports.counts
     return t("summary.reports_headline", lang, due=c.due, submitted=c.submitted, late=c.submitted_late,
-             missing=c.missing, not_due=c.not_due, as_of=s.as_of.isoformat())
+             missing=c.missing, not_due=c.not_due, as_of=s.as_of.isoformat(),
+             early=t("reports.early", lang, n=c.early) if c.early else "")
 
 
 def _task_rows(s: Summary, rows: list, lang: str) -> list[dict[str, Any]]:

@@ -462,9 +462,9 @@ def _submission_problems(report: ReportFile, doc: Located, duties: dict[str, str
             out.append(doc.problem(("submissions", i, "period"), words("val.submission_every", duty=s.duty,
                                                                        every=words(f"every.{every}"),
                                                                        period=s.period.label)))
-        if s.date > today:
-            out.append(doc.problem(("submissions", i, "date"), words("val.in_future", day=s.date.isoformat(),
-                                                                     today=today.isoformat())))
+        if s.date > today:  # outside the view, as an entry after today is (_date_problems)
+            out.append(doc.problem(("submissions", i, "date"), words("val.after_today", day=s.date.isoformat(),
+                                                                     today=today.isoformat()), severity="warning"))
     return out
 
 
