@@ -4,6 +4,10 @@ A temporary file beside the target, flushed and fsynced, then one atomic step: `
 over the old file, or — when the caller must not overwrite — `os.link`, which fails if the
 name was taken meanwhile (no check-then-write race). A crash at any moment leaves the old file
 or the new one, never half of either; the temporary file is removed on every failure.
+
+A writer that read the file first passes `expect`: asked just before the replace, when the new
+bytes are already on disk beside it, whether the file is still the one it read. An editor or a
+`git pull` takes no lock; when the file changed meanwhile, nothing is replaced (`Changed`).
 """
 
 from __future__ import annotations
@@ -11,15 +15,22 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hoinhap_cli.guard import out_failed
 from hoinhap_cli.problems import UsageError, words
 
 
-def write_atomic(path: Path, text: str | bytes, *, overwrite: bool = True) -> None:
+class Changed(Exception):
+    """The file is no longer the one the writer read: it was left as it is, nothing was written."""
+
+
+def write_atomic(path: Path, text: str | bytes, *, overwrite: bool = True,
+                 expect: Callable[[], bool] | None = None) -> None:
     """Write `text` (UTF-8, \\n line ends; bytes as they are) to `path`; FileExistsError if it exists
-    and not `overwrite`."""
+    and not `overwrite`; `Changed` when `expect()`, asked just before the replace, says the file
+    is not the one the caller read."""
     if not overwrite and path.exists():
         raise FileExistsError(path)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
@@ -30,6 +41,8 @@ def write_atomic(path: Path, text: str | bytes, *, overwrite: bool = True) -> No
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)  # mkstemp makes 0600; keep the old file's mode, or the usual one
+        if expect is not None and not expect():
+            raise Changed(path)
         if overwrite:
             os.replace(tmp, path)
         else:

@@ -171,6 +171,10 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
     "snapshot.changed": ("dữ liệu đã thay đổi trong lúc lệnh này đang đọc: chạy lại lệnh",
                          "the data changed while this command read it: run it again"),
     "store.nothing_written": ("không ghi gì", "nothing was written"),
+    "store.changed": ("tệp liên tục bị sửa (trình soạn thảo, git pull) trong lúc ghi: không ghi gì, tệp giữ "
+                      "nguyên như đã lưu; lưu xong rồi chạy lại lệnh",
+                      "the file kept changing (an editor, git pull) while it was being written: nothing was "
+                      "written and the file is as it was saved; finish saving, then run the command again"),
     "store.write_failed": ("không ghi được: {why}{detail}; tệp không thay đổi",
                            "cannot write: {why}{detail}; the file was not changed"),
     "store.comment_lost": ("chú thích này sẽ bị mất: không thể ghi thay đổi chỉ bằng cách thêm dòng vào bố cục "

@@ -1,0 +1,69 @@
+"""Hostile input, round three: a hand edit saved while `record` writes, shared folders, control
+characters in the plan and in everything printed, `diff`'s reading limits, a FIFO named like a
+report. Each refusal is one line naming the file, a documented exit code, nothing changed on disk."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import hoinhap
+from hoinhap_cli import files, store
+from hostile_data import ENTRY, QUARTER, RECORD, REPORT, TODAY, make_data, run
+
+HAND_EDIT = '  - task: "2.10"\n    status: in-progress\n    date: 2009-04-20\n    note: "sửa tay trong lúc ghi"\n'
+
+
+def _edit_during_write(monkeypatch: pytest.MonkeyPatch, report: Path, times: int) -> list[int]:
+    """Append HAND_EDIT to `report` on disk after `record` has made its new bytes and before it
+    replaces the file — the window an editor or `git pull` saves in — the first `times` writes."""
+    real = files.write_atomic
+    edits: list[int] = []
+
+    def editing(path: Path, text: str | bytes, **kwargs: Any) -> None:
+        if path == report and len(edits) < times:
+            with open(report, "a", encoding="utf-8") as handle:
+                handle.write(HAND_EDIT)
+            edits.append(1)
+        real(path, text, **kwargs)
+
+    monkeypatch.setattr(store, "write_atomic", editing)
+    return edits
+
+
+@pytest.mark.parametrize("cache", ["warm", "none"])
+def test_a_hand_edit_saved_during_a_write_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  cache: str) -> None:
+    data = make_data(tmp_path)
+    env = {"HOINHAP_TODAY": TODAY, **({"HOINHAP_NO_CACHE": "1"} if cache == "none" else {})}
+    if cache == "warm":  # the cache knows the file: record appends without parsing it
+        assert hoinhap("tasks", data=data, env=env).exit_code == 0
+    edits = _edit_during_write(monkeypatch, (data / REPORT).resolve(), times=1)
+    result = hoinhap(*RECORD, data=data, env=env)
+    assert result.exit_code == 0, result.output
+    assert edits == [1]
+    text = (data / REPORT).read_text(encoding="utf-8")
+    assert "sửa tay trong lúc ghi" in text  # the hand edit survives …
+    assert "status: done" in text and "2009-05-02" in text  # … and the entry recorded is there too
+    assert text.startswith(ENTRY)
+    assert hoinhap("check", data=data, env=env).exit_code == 0
+
+
+def test_a_file_that_keeps_changing_is_refused_and_left_as_saved(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    data = make_data(tmp_path)
+    edits = _edit_during_write(monkeypatch, (data / REPORT).resolve(), times=100)
+    result = hoinhap(*RECORD, "--lang", "en", data=data, env={"HOINHAP_TODAY": TODAY})
+    assert result.exit_code == 2, result.output
+    assert len(edits) == store.WRITE_TRIES
+    assert (data / REPORT).read_text(encoding="utf-8") == ENTRY + HAND_EDIT * store.WRITE_TRIES  # nothing lost
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "phong-kinh-te.yaml" in lines[0] and "kept changing" in lines[0], lines
+    leftovers = [p.name for p in (data / REPORT).parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
