@@ -5,6 +5,10 @@ over the old file, or — when the caller must not overwrite — `os.link`, whic
 name was taken meanwhile (no check-then-write race). A crash at any moment leaves the old file
 or the new one, never half of either; the temporary file is removed on every failure.
 
+In a folder shared with a group (group-writable, `chmod 2775`), a new file or folder is made
+group-writable too (`guard.group_shared`): the first member to write a quarter must not lock
+the others out of it. Elsewhere the umask decides, as always.
+
 A writer that read the file first passes `expect`: asked just before the replace, when the new
 bytes are already on disk beside it, whether the file is still the one it read. An editor or a
 `git pull` takes no lock; when the file changed meanwhile, nothing is replaced (`Changed`).
@@ -14,11 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from hoinhap_cli.guard import out_failed
+from hoinhap_cli.guard import group_shared, out_failed
 from hoinhap_cli.problems import UsageError, words
 
 
@@ -33,7 +38,7 @@ def write_atomic(path: Path, text: str | bytes, *, overwrite: bool = True,
     is not the one the caller read."""
     if not overwrite and path.exists():
         raise FileExistsError(path)
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -74,10 +79,28 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _default_mode() -> int:
+def _default_mode(folder: Path) -> int:
+    """A new file's mode: the umask's, and group-writable in a folder shared with the group."""
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return (0o666 & ~umask) | (stat.S_IRGRP | stat.S_IWGRP if group_shared(folder) else 0)
+
+
+def make_folders(folder: Path) -> None:
+    """`folder` and any missing parent, each group-writable (and setgid, keeping the group) when
+    the folder it is made in is shared with the group; a folder made meanwhile is left as it is."""
+    missing = []
+    while not os.path.lexists(folder):
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        try:
+            made.mkdir()
+        except FileExistsError:
+            continue
+        parent = os.stat(made.parent).st_mode
+        if parent & stat.S_IWGRP:
+            os.chmod(made, stat.S_IMODE(os.stat(made).st_mode) | stat.S_IRWXG | (parent & stat.S_ISGID))
 
 
 def refuse_out(path: Path, force: bool) -> None:

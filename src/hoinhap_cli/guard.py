@@ -170,15 +170,21 @@ def check_size(name: str, text: str | bytes, limit: int) -> None:
 # ------------------------------------------------------------ shared folders and the lock file
 
 
+def group_shared(folder: Path) -> bool:
+    """Whether `folder` is shared with its group (group-writable, as `chmod 2775` makes it): what
+    is made in it is made group-writable too, so every member can write after the first one.
+    A folder that is not group-writable widens nothing."""
+    try:
+        return bool(os.stat(folder).st_mode & stat.S_IWGRP)
+    except OSError:
+        return False
+
+
 def lock_options(folder: Path) -> dict[str, Any]:
     """FileLock's mode for a new lock file in `folder` (or, before it is made, its parent):
-    group-writable when the folder is shared with a group (setgid, or group-writable), so every
-    member can take the lock; else nothing (the umask decides, as before)."""
-    try:
-        mode = os.stat(folder if folder.exists() else folder.parent).st_mode
-    except OSError:
-        return {}
-    if mode & (stat.S_ISGID | stat.S_IWGRP):
+    group-writable when the folder is shared with a group (`group_shared`), so every member can
+    take the lock; else nothing (the umask decides, as before)."""
+    if group_shared(folder if folder.exists() else folder.parent):
         umask = os.umask(0)
         os.umask(umask)
         return {"mode": (0o666 & ~umask) | stat.S_IRGRP | stat.S_IWGRP}

@@ -51,7 +51,7 @@ from filelock import FileLock, Timeout
 
 from hoinhap_cli import guard, reading, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.files import Changed, write_atomic
+from hoinhap_cli.files import Changed, make_folders, write_atomic
 from hoinhap_cli.ledger import Piece, Tail
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Submission
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
@@ -171,7 +171,7 @@ def _locked(path: Path, name: str, reports: Path, timeout: float) -> FileLock:
     """The report's OS lock, held (its folder made first): LockBusy after `timeout` seconds."""
     lock = FileLock(str(path) + ".lock", timeout=timeout, **guard.lock_options(path.parent))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(path.parent)  # group-writable in a group-shared reports/
         _gitignore(reports)
         # filelock polls a non-blocking flock; its default 50 ms sleep leaves the lock idle
         # between writers (20 writers: twice the wall time). A poll costs one system call.

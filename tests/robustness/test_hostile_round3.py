@@ -67,3 +67,29 @@ def test_a_file_that_keeps_changing_is_refused_and_left_as_saved(tmp_path: Path,
     assert len(lines) == 1 and "phong-kinh-te.yaml" in lines[0] and "kept changing" in lines[0], lines
     leftovers = [p.name for p in (data / REPORT).parent.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+# ------------------------------------------------------------ 7. a ledger shared by a group
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_a_new_quarter_in_a_group_folder_is_group_writable(tmp_path: Path, shared: bool) -> None:
+    """reports/ 2775: the first writer of a quarter makes its folder, report and lock group-
+    writable (setgid kept), so the next member can write. reports/ 0755: nothing is widened."""
+    data = make_data(tmp_path, report=None)
+    (data / REPORT).parent.rmdir()
+    os.chmod(data / "reports", 0o2775 if shared else 0o755)
+    old = os.umask(0o022)
+    try:
+        result = hoinhap(*RECORD, data=data, env={"HOINHAP_TODAY": TODAY})
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    quarter = stat.S_IMODE((data / REPORT).parent.stat().st_mode)
+    report = stat.S_IMODE((data / REPORT).stat().st_mode)
+    lock = stat.S_IMODE((data / f"{REPORT}.lock").stat().st_mode)
+    if shared:
+        assert quarter & stat.S_IWGRP and quarter & stat.S_ISGID, oct(quarter)
+        assert report & stat.S_IWGRP and lock & stat.S_IWGRP, (oct(report), oct(lock))
+    else:
+        assert (quarter, report, lock) == (0o755, 0o644, 0o644), (oct(quarter), oct(report), oct(lock))
