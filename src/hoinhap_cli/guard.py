@@ -84,14 +84,18 @@ def why_not_plain(path: str | Path, name: str, folder_ok: bool = False) -> Words
 
 def listed(entry: os.DirEntry[str]) -> bool:
     """An entry of reports/ the listing hands on only to be refused or warned about: a link, a
-    report named in upper case (`.YAML`), a name that is not UTF-8."""
+    FIFO, device or socket named like a report, a report named in upper case (`.YAML`), a name
+    that is not UTF-8."""
     name = entry.name
     if not _utf8(name):
         return True
     lower = name.lower()
-    if lower.endswith((".yaml", ".yml")) and not name.endswith((".yaml", ".yml")) and lower not in (".yaml", ".yml"):
-        return entry.is_file()
-    return entry.is_symlink() and (entry.is_dir() or lower.endswith((".yaml", ".yml")))
+    report_like = lower.endswith((".yaml", ".yml")) and lower not in (".yaml", ".yml")
+    if entry.is_symlink():
+        return report_like or entry.is_dir()
+    if report_like and not entry.is_file(follow_symlinks=False) and not entry.is_dir(follow_symlinks=False):
+        return True  # a FIFO, a device, a socket: named like a link is, never opened
+    return report_like and not name.endswith((".yaml", ".yml")) and entry.is_file()
 
 
 def shown_name(name: str) -> str:

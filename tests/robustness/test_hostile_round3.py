@@ -93,3 +93,20 @@ def test_a_new_quarter_in_a_group_folder_is_group_writable(tmp_path: Path, share
         assert report & stat.S_IWGRP and lock & stat.S_IWGRP, (oct(report), oct(lock))
     else:
         assert (quarter, report, lock) == (0o755, 0o644, 0o644), (oct(quarter), oct(report), oct(lock))
+
+
+# ------------------------------------------------------------ 11. check names a FIFO like a link
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("name", ["phong-kinh-te.yaml", "phong-tu-phap.YAML"])
+def test_check_names_a_fifo_named_like_a_report(tmp_path: Path, name: str) -> None:
+    data = make_data(tmp_path, report=None)
+    os.mkfifo((data / REPORT).with_name(name))
+    env = {**os.environ, "HOINHAP_TODAY": TODAY, "HOINHAP_LANG": "en", "HOINHAP_NO_CACHE": "1"}
+    # the timeout only stops a run that would block opening the FIFO; the test asserts no time
+    done = subprocess.run([sys.executable, "-m", "hoinhap_cli", "check", "--data", str(data)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"reports/{QUARTER}/{name}: is not a regular file (a FIFO (named pipe))" in done.stdout, done.stdout
+    assert stat.S_ISFIFO((data / REPORT).parent.joinpath(name).lstat().st_mode)
