@@ -53,7 +53,8 @@ def escape_all(texts: list[str]) -> list[str]:
 # ------------------------------------------------------------ files in the data folder
 
 
-def _kind(mode: int) -> Words:
+def kind(mode: int) -> Words:
+    """What a file that is not a regular one is, in words: a FIFO, a device, a socket, a folder."""
     for test, key in ((stat.S_ISFIFO, "guard.kind.fifo"), (stat.S_ISCHR, "guard.kind.device"),
                       (stat.S_ISBLK, "guard.kind.device"), (stat.S_ISSOCK, "guard.kind.socket"),
                       (stat.S_ISDIR, "guard.kind.folder")):
@@ -79,7 +80,7 @@ def why_not_plain(path: str | Path, name: str, folder_ok: bool = False) -> Words
         return words("guard.link", file=name)
     if stat.S_ISREG(st.st_mode) or (folder_ok and stat.S_ISDIR(st.st_mode)):
         return None
-    return words("guard.special", file=name, kind=_kind(st.st_mode))
+    return words("guard.special", file=name, kind=kind(st.st_mode))
 
 
 def listed(entry: os.DirEntry[str]) -> bool:

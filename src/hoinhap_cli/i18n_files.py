@@ -116,6 +116,8 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                      "the file is {size} MiB, over the {limit} MiB limit (reading takes ~30x its size in memory): "
                      "remove what made it grow or split it into smaller files, or raise the limit with "
                      "{env}={raise_to}"),
+    "yaml.not_regular": ("không phải tệp thường ({kind}): hoinhap chỉ đọc tệp thường; chỉ ra một tệp .yaml",
+                         "not a regular file ({kind}): hoinhap reads regular files only; name a .yaml file"),
     "yaml.unreadable": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
     "yaml.tab": ("dùng tab để thụt lề: YAML chỉ thụt lề bằng dấu cách",
                  "a tab used for indentation: YAML indents with spaces only"),

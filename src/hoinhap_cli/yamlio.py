@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from hoinhap_cli import yamltags
+from hoinhap_cli import guard, yamltags
 from hoinhap_cli.problems import Problem, Words, format_path, words
 from hoinhap_cli.text import nfc
 
@@ -275,19 +276,30 @@ def read_bytes(path: Path | str, file: str | None = None,
                max_bytes: int = MAX_BYTES) -> tuple[bytes | None, list[Problem]]:
     """A file's bytes (to hash them before parsing), or (None, problems) when unreadable or too big.
 
-    A file over `max_bytes` is refused before it is read, so a huge file costs no memory.
+    A file over `max_bytes` is refused before it is read, so a huge file costs no memory; one
+    that grows past it while read (a file in /proc says its size is 0) is refused after at most
+    `max_bytes` + 1 bytes. Only a regular file is read: a FIFO (which would block), a device
+    (`/dev/zero`, endless) or a folder is refused without reading a byte.
     """
     name = file or str(path)
     limit = max_bytes
+    try:  # one open, its kind and size from the open file (thousands of reports per run)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as err:
+        return None, [Problem(name, None, None, words("yaml.unreadable", error=err.strerror or err))]
     try:
-        with open(path, "rb") as f:  # one open, its size from the open file (thousands of reports per run)
-            size = os.fstat(f.fileno()).st_size
-            if size > limit:
+        with open(fd, "rb") as f:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return None, [Problem(name, None, None, words("yaml.not_regular", kind=guard.kind(st.st_mode)))]
+            raw = f.read(limit + 1) if st.st_size <= limit else None
+            if raw is None or len(raw) > limit:
+                size = st.st_size if raw is None else max(st.st_size, len(raw))
                 return None, [Problem(
                     name, 1, None,
                     words("yaml.too_big", size=f"{size / 2**20:.1f}", limit=f"{limit / 2**20:g}", env=MAX_MB_ENV,
                           raise_to=int(size / 2**20) + 1))]
-            return f.read(), []
+            return raw, []
     except OSError as err:
         return None, [Problem(name, None, None, words("yaml.unreadable", error=err.strerror or err))]
 

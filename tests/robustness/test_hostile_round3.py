@@ -110,3 +110,63 @@ def test_check_names_a_fifo_named_like_a_report(tmp_path: Path, name: str) -> No
     assert done.returncode == 1, done.stdout + done.stderr
     assert f"reports/{QUARTER}/{name}: is not a regular file (a FIFO (named pipe))" in done.stdout, done.stdout
     assert stat.S_ISFIFO((data / REPORT).parent.joinpath(name).lstat().st_mode)
+
+
+# ------------------------------------------------------------ 10. diff reads within the limits
+
+
+def _diff(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`hoinhap diff` in a child process: the timeout only stops a run that blocks on a FIFO or
+    reads /dev/zero for ever (the test asserts no time)."""
+    full = {**os.environ, "HOINHAP_TODAY": TODAY, "HOINHAP_LANG": "en", "HOINHAP_NO_CACHE": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "hoinhap_cli", "diff", *args], capture_output=True, text=True,
+                          env=full, cwd=cwd, timeout=120)
+
+
+def _one_line(done: subprocess.CompletedProcess[str], *wanted: str) -> None:
+    assert done.returncode == 2, done.stdout + done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and all(w in lines[0] for w in wanted), lines
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="POSIX devices")
+def test_diff_refuses_a_device(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    _one_line(_diff(["--files", "/dev/zero", str(data / "plan.yaml")], tmp_path),
+              "/dev/zero: not a regular file (a device)")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_diff_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    os.mkfifo(tmp_path / "old.yaml")
+    _one_line(_diff(["--files", str(tmp_path / "old.yaml"), str(data / "plan.yaml")], tmp_path),
+              "old.yaml: not a regular file (a FIFO (named pipe))")
+    assert stat.S_ISFIFO((tmp_path / "old.yaml").lstat().st_mode)
+
+
+def _padded_plan(data: Path, mib: float) -> None:
+    """The shipped plan made `mib` MiB big by a comment at its end: a valid plan, too big."""
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text + "# " + "x" * int(mib * 2**20 - len(text.encode("utf-8"))) + "\n", encoding="utf-8")
+
+
+def test_diff_refuses_a_file_over_the_limit(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    _padded_plan(data, 1.2)
+    env = {"HOINHAP_MAX_MB": "1"}
+    assert hoinhap("check", data=data, env={"HOINHAP_TODAY": TODAY, **env}).exit_code == 1  # check refuses it too
+    _one_line(_diff(["--files", str(data / "plan.yaml"), str(data / "plan.yaml")], tmp_path, env),
+              "plan.yaml:1: the file is 1.2 MiB, over the 1 MiB limit")
+
+
+def test_diff_refuses_a_revision_over_the_limit(tmp_path: Path) -> None:
+    data = make_data(tmp_path, report=None)
+    _padded_plan(data, 1.2)
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=T", "-c", "user.email=t@example.org",
+                                                  "-c", "commit.gpgsign=false", "commit", "-q", "-m", "plan"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+    done = _diff(["HEAD", "HEAD", "--data", str(data)], tmp_path, {"HOINHAP_MAX_MB": "1"})
+    _one_line(done, "HEAD:data/plan.yaml:1: the file is 1.2 MiB, over the 1 MiB limit")
