@@ -206,6 +206,10 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                            "ký tự điều khiển nào khác; xóa nó",
                            "the text contains {char}: a note may hold any text, tabs and line breaks, but no other "
                            "control character; delete it"),
+    "val.control_char": ("văn bản chứa {char} (viết dạng mã thoát trong ngoặc kép): văn bản trong kế hoạch được "
+                         "chứa mọi chữ, tab và xuống dòng, nhưng không chứa ký tự điều khiển nào khác; xóa nó",
+                         "the text contains {char} (written as an escape in double quotes): plan text may hold any "
+                         "text, tabs and line breaks, but no other control character; delete it"),
     "model.deadline_type": ("thời hạn phải là văn bản như 2009-Q3 hoặc 'by 2010', không phải một con số",
                             "a deadline is text such as 2009-Q3 or 'by 2010', not a number"),
     "model.quarter_type": ("quý phải là văn bản như 2009-Q1", "a quarter is text such as 2009-Q1"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -224,6 +225,18 @@ class Located:
                 severity: str = "error") -> Problem:
         line, col = self.position(path, key)
         return Problem(self.file, line, col, message, severity, format_path(path))  # type: ignore[arg-type]
+
+    def scalars(self) -> Iterator[tuple[str, int, int]]:
+        """Every scalar of the document, keys and values, in file order: (its text, line, column)."""
+        stack = [self.root] if self.root is not None else []
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                yield node.value, node.start_mark.line + 1, node.start_mark.column + 1
+            elif isinstance(node, yaml.MappingNode):
+                stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(reversed(node.value))
 
     def raw(self, path: tuple[str | int, ...]) -> str | None:
         """The text of a scalar as written in the file (e.g. '2.10' that YAML read as 2.1)."""

@@ -170,3 +170,45 @@ def test_diff_refuses_a_revision_over_the_limit(tmp_path: Path) -> None:
         subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
     done = _diff(["HEAD", "HEAD", "--data", str(data)], tmp_path, {"HOINHAP_MAX_MB": "1"})
     _one_line(done, "HEAD:data/plan.yaml:1: the file is 1.2 MiB, over the 1 MiB limit")
+
+
+# ------------------------------------------------------------ 6. control characters in the plan
+
+
+TITLE_210 = '  - id: "2.10"\n    program: "2"\n    title: >-\n      - Triển khai'
+
+
+def _plan_with(data: Path, escape: str) -> int:
+    """Task 2.10's title rewritten in double quotes holding `escape` (a YAML escape such as \\e);
+    returns the title's line."""
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert TITLE_210 in text
+    head, tail = text.split(TITLE_210, 1)
+    rest = tail.split("\n", 1)[1]
+    while rest.startswith("      "):  # the rest of the folded title
+        rest = rest.split("\n", 1)[1]
+    title = f'    title: "{escape}Triển khai đề án cụm công nghiệp"\n'
+    plan.write_text(head + '  - id: "2.10"\n    program: "2"\n' + title + rest, encoding="utf-8")
+    return head.count("\n") + 3
+
+
+@pytest.mark.parametrize(("escape", "char"), [("\\e[31m", "U+001B (ESCAPE)"), ("\\f", "U+000C"),
+                                              ("\\0", "U+0000 (NUL)"), ("\\uFFFE", "U+FFFE"),
+                                              ("\\x85", "U+0085 (NEXT LINE)"), ("\\r", "U+000D")])
+def test_check_refuses_control_characters_in_the_plan(tmp_path: Path, escape: str, char: str) -> None:
+    data = make_data(tmp_path)
+    line = _plan_with(data, escape)
+    result = run(["check", "--data", str(data), "--lang", "en"], tmp_path, 1)
+    assert f"plan.yaml:{line}:12: the text contains {char}" in result.stdout, result.stdout
+    for argv in (["show", "2.10"], ["tasks"], ["timeline"], ["forms", "-p", QUARTER, "-o", str(tmp_path / "nv")],
+                 ["summary", "--period", QUARTER, "--format", "docx", "--out", str(tmp_path / "review.docx")]):
+        done = run([*argv, "--data", str(data), "--lang", "en"], tmp_path, 2)
+        assert "\x1b" not in done.stdout + done.stderr and "internal error" not in done.stderr
+        assert f"plan.yaml:{line}:12: the text contains {char}" in done.stderr, (argv, done.stderr)
+
+
+def test_tabs_and_line_breaks_in_plan_text_are_still_accepted(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    _plan_with(data, "Dòng một\\nDòng hai\\t")
+    run(["check", "--data", str(data)], tmp_path, 0)
