@@ -20,6 +20,7 @@ from typing import Any
 from hoinhap_cli.i18n import lang_from_env
 from hoinhap_cli.problems import LANG as LANG
 from hoinhap_cli.problems import DataError, Problem, UsageError, Words, words
+from hoinhap_cli.text import shown, shown_all
 
 # LANG: the run's language (problems.LANG, set by the CLI's error edge; else $HOINHAP_LANG)
 
@@ -31,23 +32,10 @@ def say(key: str, **values: object) -> str:
 
 # ------------------------------------------------------------ text shown to the user
 
-# Bidirectional controls reorder what a terminal shows (U+202E turns the rest of a line around):
-# never printed raw, always as <U+202E>.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_bidi(text: str) -> str:
-    """`text` with every bidirectional control written as <U+XXXX>."""
-    if text.isascii() or not _BIDI.search(text):
-        return text
-    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
-
-
-def escape_all(texts: list[str]) -> list[str]:
-    """`escape_bidi` of each, with one search for the whole column (most hold no bidi control)."""
-    if not _BIDI.search("".join(texts)):
-        return texts
-    return [escape_bidi(text) for text in texts]
+# The one escape of what is printed lives in text.py (`shown`: control and bidirectional
+# characters as <U+XXXX>), below i18n, which escapes every value put into a message with it.
+escape_bidi = shown
+escape_all = shown_all
 
 
 # ------------------------------------------------------------ files in the data folder

@@ -212,3 +212,77 @@ def test_tabs_and_line_breaks_in_plan_text_are_still_accepted(tmp_path: Path) ->
     data = make_data(tmp_path)
     _plan_with(data, "Dòng một\\nDòng hai\\t")
     run(["check", "--data", str(data)], tmp_path, 0)
+
+
+# ------------------------------------------------------------ 6, 8. everything printed is escaped
+
+RLO = "\u202e"
+
+
+def _plan_title_with_rlo(data: Path) -> None:
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace(TITLE_210, TITLE_210.replace("Triển khai", f"Triển {RLO}khai"), 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("argv", [["tasks", "-f", "csv"], ["tasks", "-f", "md"], ["tasks", "--full"],
+                                  ["show", "2.10"], ["timeline", "--program", "2"]])
+def test_a_bidi_control_in_plan_text_is_printed_escaped(tmp_path: Path, argv: list[str]) -> None:
+    data = make_data(tmp_path)
+    _plan_title_with_rlo(data)
+    result = hoinhap(*argv, data=data, env={"HOINHAP_TODAY": TODAY, "COLUMNS": "400"})
+    assert result.exit_code in (0, 1), result.output
+    output = result.stdout + result.stderr
+    assert RLO not in output
+    assert "<U+202E>" in output
+
+
+def _odd_name(tmp_path: Path) -> Path:
+    """An attachment named to attack the terminal: OSC (retitle the window), BEL, ESC [2J (clear
+    the screen) and a line break that forges a line of its own."""
+    name = "bao-cao\x1b]0;pwned\x07\x1b[2J\u202e\nfake line: everything recorded.xlsx"
+    path = tmp_path / name
+    path.write_bytes(b"not a workbook")
+    return path
+
+
+def test_a_hostile_file_name_is_escaped_in_every_message(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    form = _odd_name(tmp_path)
+    result = run(["collect", str(form), "--data", str(data), "--lang", "en"], tmp_path, 2)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert not any(ch in result.stderr for ch in "\x1b\x07\u202e")
+    assert "bao-cao<U+001B>]0;pwned<U+0007><U+001B>[2J<U+202E><U+000A>fake line" in lines[0]
+
+
+def test_a_hostile_argument_is_escaped_in_a_refusal(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    result = run(["show", "2.10\x1b[2J\nfake", "--data", str(data), "--lang", "en"], tmp_path, 2)
+    assert "\x1b" not in result.stderr and "<U+001B>[2J<U+000A>fake" in result.stderr
+    assert not any(line.startswith("fake") for line in result.stderr.splitlines())
+
+
+def test_a_bidi_control_in_a_form_note_is_escaped_in_the_dry_run(tmp_path: Path) -> None:
+    from test_forms import KT, Q2, fill
+
+    data = make_data(tmp_path, report=None)
+    sent = tmp_path / "forms"
+    done = hoinhap("forms", "--period", Q2, "--out", str(sent), "--unit", KT, data=data,
+                   env={"HOINHAP_TODAY": "2009-07-05"})
+    assert done.exit_code == 0, done.output
+    form = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt.xlsx",
+                {("1.2", None): {"H": "đang thực hiện", "I": "30/06/2009", "J": f"ghi chú {RLO}đảo chiều"}})
+    result = hoinhap("collect", "--dry-run", str(form), data=data, env={"HOINHAP_TODAY": "2009-07-05"})
+    assert result.exit_code == 0, result.output
+    assert RLO not in result.stdout + result.stderr
+    assert f"ghi chú <U+202E>đảo chiều" in result.stdout
+
+
+def test_the_one_escape() -> None:
+    from hoinhap_cli.text import shown
+
+    assert shown("Triển khai\tđề án\nquận 2") == "Triển khai\tđề án\nquận 2"  # Vietnamese, tab, line break kept
+    assert shown("a\tb\nc", one_line=True) == "a<U+0009>b<U+000A>c"
+    assert shown("\x1b[31m\x00\x7f\x85\u202e\u2066\ufffe\udce9") == \
+        "<U+001B>[31m<U+0000><U+007F><U+0085><U+202E><U+2066><U+FFFE><U+DCE9>"
