@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol, TextIO, Union
 from hoinhap_cli import guard, tables
 from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import Problem
-from hoinhap_cli.text import shown
+from hoinhap_cli.text import json_escaped, shown
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Output:
         if self.excluded:  # a degraded answer says so in its data too (a list is wrapped: rows)
             data = {**(data if isinstance(data, dict) else {"rows": data}), "excluded_files": self.excluded}
         self.said.add("json")
-        self.out.write(json_text(data))
+        self.out.write(json_escaped(json_text(data)))
         self.out.write("\n")
 
     def excluded_note(self, line: str) -> None:

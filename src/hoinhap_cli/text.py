@@ -53,6 +53,13 @@ def shown(text: str, one_line: bool = False) -> str:
     return (_UNSHOWN_IN_LINE if one_line else _UNSHOWN_IN_TEXT).sub(_code, text)
 
 
+def json_escaped(text: str) -> str:
+    """JSON text (as `json.dumps(ensure_ascii=False)` writes it) with the characters `shown`
+    escapes written as JSON's own \\uXXXX: the same terminal-safe output, and the same data for
+    whoever decodes it. (JSON escapes C0 controls already, but not C1 nor bidirectional ones.)"""
+    return _UNSHOWN_IN_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def shown_all(texts: list[str]) -> list[str]:
     """`shown` of each (tab and line break kept), with one test for the whole column."""
     if "".join(texts).isprintable():

@@ -286,3 +286,16 @@ def test_the_one_escape() -> None:
     assert shown("a\tb\nc", one_line=True) == "a<U+0009>b<U+000A>c"
     assert shown("\x1b[31m\x00\x7f\x85\u202e\u2066\ufffe\udce9") == \
         "<U+001B>[31m<U+0000><U+007F><U+0085><U+202E><U+2066><U+FFFE><U+DCE9>"
+
+
+def test_json_carries_a_bidi_control_as_its_own_escape(tmp_path: Path) -> None:
+    """JSON is data: U+202E is written \\u202e — nothing raw reaches the terminal, and the
+    decoded title is the plan's, character for character."""
+    import json
+
+    data = make_data(tmp_path)
+    _plan_title_with_rlo(data)
+    result = hoinhap("show", "2.10", "-f", "json", data=data, env={"HOINHAP_TODAY": TODAY})
+    assert result.exit_code == 0, result.output
+    assert RLO not in result.stdout and "\\u202e" in result.stdout
+    assert f"Triển {RLO}khai" in json.loads(result.stdout)["title"]
