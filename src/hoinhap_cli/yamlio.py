@@ -297,15 +297,13 @@ def read_bytes(path: Path | str, file: str | None = None,
     name = file or str(path)
     limit = max_bytes
     try:  # one open, its kind and size from the open file (thousands of reports per run)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as err:
-        return None, [Problem(name, None, None, words("yaml.unreadable", error=err.strerror or err))]
-    try:
-        with open(fd, "rb") as f:
-            st = os.fstat(fd)
+        with open(path, "rb", opener=_nonblocking) as f:
+            st = os.fstat(f.fileno())
             if not stat.S_ISREG(st.st_mode):
                 return None, [Problem(name, None, None, words("yaml.not_regular", kind=guard.kind(st.st_mode)))]
-            raw = f.read(limit + 1) if st.st_size <= limit else None
+            raw = f.read(st.st_size + 1) if st.st_size <= limit else None  # one byte more: did it grow?
+            if raw is not None and len(raw) > st.st_size:  # it did, or /proc: the rest, up to the limit
+                raw += f.read(limit + 1 - len(raw))
             if raw is None or len(raw) > limit:
                 size = st.st_size if raw is None else max(st.st_size, len(raw))
                 return None, [Problem(
@@ -315,6 +313,11 @@ def read_bytes(path: Path | str, file: str | None = None,
             return raw, []
     except OSError as err:
         return None, [Problem(name, None, None, words("yaml.unreadable", error=err.strerror or err))]
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    """Opened without waiting: a FIFO opens at once (and is then refused), not when a writer comes."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
