@@ -299,3 +299,23 @@ def test_json_carries_a_bidi_control_as_its_own_escape(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert RLO not in result.stdout and "\\u202e" in result.stdout
     assert f"Triển {RLO}khai" in json.loads(result.stdout)["title"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("what", ["fifo plan", "device data"])
+def test_a_plan_that_is_not_a_regular_file_is_named(tmp_path: Path, what: str) -> None:
+    """A plan.yaml that is a FIFO, or `--data /dev/zero`: one line saying what it is (not "no
+    plan here", not a hang)."""
+    if what == "fifo plan":
+        data = make_data(tmp_path, report=None)
+        (data / "plan.yaml").unlink()
+        os.mkfifo(data / "plan.yaml")
+        target, said = str(data), "plan.yaml: is not a regular file (a FIFO (named pipe))"
+    else:
+        target, said = "/dev/zero", "/dev/zero: is not a regular file (a device)"
+    env = {**os.environ, "HOINHAP_TODAY": TODAY, "HOINHAP_LANG": "en", "HOINHAP_NO_CACHE": "1"}
+    for command in ("check", "tasks"):
+        done = subprocess.run([sys.executable, "-m", "hoinhap_cli", command, "--data", target],
+                              capture_output=True, text=True, env=env, timeout=120)  # stops a hang only
+        assert done.returncode == 2, done.stderr
+        assert said in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
