@@ -34,6 +34,7 @@ def say(key: str, **values: object) -> str:
 
 # The one escape of what is printed lives in text.py (`shown`: control and bidirectional
 # characters as <U+XXXX>), below i18n, which escapes every value put into a message with it.
+# These are its names for the callers that import it from here (the CLI's error edge).
 escape_bidi = shown
 escape_all = shown_all
 

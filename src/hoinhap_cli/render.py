@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol, TextIO, Union
 from hoinhap_cli import guard, tables
 from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import Problem
-from hoinhap_cli.text import json_escaped, shown
+from hoinhap_cli.text import json_escaped, shown, shown_all
 
 
 @dataclass
@@ -228,7 +228,7 @@ class Output:
     def _grid(self, labels: list[str], values: list[str]) -> None:
         """Label and value side by side, the value wrapped at spaces (no heading row)."""
         specs = [tables.Spec("", no_wrap=True), tables.Spec("")]
-        cells = [guard.escape_all(labels), guard.escape_all(values)]
+        cells = [shown_all(labels), shown_all(values)]
         distinct = tables.distinct_texts(specs, cells, None)
         if distinct is None:  # characters measured only by rich: one line each
             for label, value in zip(*cells):
@@ -300,7 +300,7 @@ class Output:
     def _cells(self, visible: Sequence[Column], row: dict[str, Any]) -> list[str]:
         cells = []
         for c in visible:
-            text = guard.escape_bidi(_cell(row.get(c.key)))
+            text = shown(_cell(row.get(c.key)))
             cells.append(clip(text, c.clip) if c.clip and not self.full else text)
         return cells
 
@@ -322,7 +322,7 @@ class Output:
                 found = made[id(v)] = _cell(v)
             return found
 
-        texts = guard.escape_all([v if v.__class__ is str else text(v) for v in values])
+        texts = shown_all([v if v.__class__ is str else text(v) for v in values])
         if key in _STATUS:  # a status wraps as one word: "chưa thực hiện" is never broken over two lines
             glued = {text: tables.glue(text) for text in set(texts)}
             texts = list(map(glued.__getitem__, texts))
