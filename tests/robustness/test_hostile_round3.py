@@ -51,7 +51,7 @@ def test_a_hand_edit_saved_during_a_write_is_kept(tmp_path: Path, monkeypatch: p
     text = (data / REPORT).read_text(encoding="utf-8")
     assert "sửa tay trong lúc ghi" in text  # the hand edit survives …
     assert "status: done" in text and "2009-05-02" in text  # … and the entry recorded is there too
-    assert text.startswith(ENTRY)
+    assert text.startswith(ENTRY + HAND_EDIT)  # read again: the new entry follows the hand edit
     assert hoinhap("check", data=data, env=env).exit_code == 0
 
 
