@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol, TextIO, Union
 from hoinhap_cli import guard, tables
 from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import Problem
-from hoinhap_cli.text import json_escaped, shown, shown_all
+from hoinhap_cli.text import shown, shown_all, u_escaped
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Output:
         if self.excluded:  # a degraded answer says so in its data too (a list is wrapped: rows)
             data = {**(data if isinstance(data, dict) else {"rows": data}), "excluded_files": self.excluded}
         self.said.add("json")
-        self.out.write(json_escaped(json_text(data)))
+        self.out.write(u_escaped(json_text(data)))
         self.out.write("\n")
 
     def excluded_note(self, line: str) -> None:
@@ -59,9 +59,9 @@ class Output:
         self.text(("# " if "csv" in self.said else "") + line)
 
     def yaml(self, data: Any) -> None:
-        from hoinhap_cli.yamldump import dump  # PyYAML: only for `--format yaml`, never on a warm run
+        from hoinhap_cli.yamldump import printed  # PyYAML: only for `--format yaml`, never on a warm run
 
-        self.out.write(dump(data))
+        self.out.write(printed(data))
 
     def text(self, line: str = "") -> None:
         print(shown(line), file=self.out)

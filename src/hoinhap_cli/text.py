@@ -53,10 +53,11 @@ def shown(text: str, one_line: bool = False) -> str:
     return (_UNSHOWN_IN_LINE if one_line else _UNSHOWN_IN_TEXT).sub(_code, text)
 
 
-def json_escaped(text: str) -> str:
-    """JSON text (as `json.dumps(ensure_ascii=False)` writes it) with the characters `shown`
-    escapes written as JSON's own \\uXXXX: the same terminal-safe output, and the same data for
-    whoever decodes it. (JSON escapes C0 controls already, but not C1 nor bidirectional ones.)"""
+def u_escaped(text: str) -> str:
+    """JSON or YAML text with the characters `shown` escapes written as \\uXXXX, the escape both
+    read back (in JSON strings; in YAML double-quoted ones, see `yamldump.printed`): as safe to
+    print, and the same data for whoever decodes it. (JSON escapes C0 controls itself, but not C1
+    nor bidirectional ones; PyYAML writes them raw.)"""
     return _UNSHOWN_IN_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

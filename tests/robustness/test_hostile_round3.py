@@ -288,17 +288,24 @@ def test_the_one_escape() -> None:
         "<U+001B>[31m<U+0000><U+007F><U+0085><U+202E><U+2066><U+FFFE><U+DCE9>"
 
 
-def test_json_carries_a_bidi_control_as_its_own_escape(tmp_path: Path) -> None:
-    """JSON is data: U+202E is written \\u202e — nothing raw reaches the terminal, and the
-    decoded title is the plan's, character for character."""
+@pytest.mark.parametrize("argv", [["show", "2.10", "-f", "json"], ["export", "--format", "yaml"]])
+def test_json_and_yaml_carry_a_bidi_control_as_their_own_escape(tmp_path: Path, argv: list[str]) -> None:
+    """JSON and YAML are data: U+202E is written \\u202e — nothing raw reaches the terminal, and
+    the decoded title is the plan's, character for character."""
     import json
+
+    import yaml
 
     data = make_data(tmp_path)
     _plan_title_with_rlo(data)
-    result = hoinhap("show", "2.10", "-f", "json", data=data, env={"HOINHAP_TODAY": TODAY})
+    result = hoinhap(*argv, data=data, env={"HOINHAP_TODAY": TODAY})
     assert result.exit_code == 0, result.output
     assert RLO not in result.stdout and "\\u202e" in result.stdout
-    assert f"Triển {RLO}khai" in json.loads(result.stdout)["title"]
+    if argv[0] == "show":
+        title = json.loads(result.stdout)["title"]
+    else:
+        title = next(t["title"] for t in yaml.safe_load(result.stdout)["tasks"] if t["id"] == "2.10")
+    assert f"Triển {RLO}khai" in title
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
