@@ -103,6 +103,16 @@ def make_folders(folder: Path) -> None:
             os.chmod(made, stat.S_IMODE(os.stat(made).st_mode) | stat.S_IRWXG | (parent & stat.S_ISGID))
 
 
+def create_new(path: Path, content: bytes) -> None:
+    """A new file (FileExistsError if one appeared meanwhile: never replaced), its folders made
+    first (`make_folders`); group-writable, as they are, when made in a group-shared folder."""
+    make_folders(path.parent)
+    with open(path, "xb") as handle:
+        handle.write(content)
+    if group_shared(path.parent):
+        os.chmod(path, stat.S_IMODE(os.stat(path).st_mode) | stat.S_IRGRP | stat.S_IWGRP)
+
+
 def refuse_out(path: Path, force: bool) -> None:
     """What write_out would refuse before writing (no such folder; a file there, without `force`):
     asked early too, so a command refuses before it reads and works out its answer."""

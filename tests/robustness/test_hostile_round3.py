@@ -326,3 +326,22 @@ def test_a_plan_that_is_not_a_regular_file_is_named(tmp_path: Path, what: str) -
                               capture_output=True, text=True, env=env, timeout=120)  # stops a hang only
         assert done.returncode == 2, done.stderr
         assert said in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_init_in_a_group_folder_makes_a_shared_ledger(tmp_path: Path, shared: bool) -> None:
+    """`init` under a group-writable folder: the ledger's folders group-writable and setgid, its
+    files group-writable, so every member can record and edit the plan; elsewhere the umask's."""
+    os.chmod(tmp_path, 0o2775 if shared else 0o755)
+    old = os.umask(0o022)
+    try:
+        result = hoinhap("init", str(tmp_path / "so-theo-doi"))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    root = tmp_path / "so-theo-doi"
+    for folder in (root, root / "data", root / "data" / "reports"):
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        assert mode == (0o2775 if shared else 0o755), (folder, oct(mode))
+    mode = stat.S_IMODE((root / "data" / "plan.yaml").stat().st_mode)
+    assert mode == (0o664 if shared else 0o644), oct(mode)
