@@ -7,6 +7,7 @@ import os
 from hoinhap_cli.i18n_commands import COMMAND_MESSAGES
 from hoinhap_cli.i18n_files import FILE_MESSAGES
 from hoinhap_cli.i18n_reports import REPORT_MESSAGES
+from hoinhap_cli.text import shown
 
 LANGS = ("vi", "en")
 
@@ -467,8 +468,12 @@ def lang_from_env(option: str | None) -> str:
 
 
 def t(key: str, lang: str, **values: object) -> str:
+    """The message `key` in `lang`, its values put in as one line each, escaped (`text.shown`): a
+    file name, a note or a cell holding ESC, U+202E or a line break cannot act on the terminal
+    nor forge a line of its own."""
     vi, en = MESSAGES[key]
-    return (en if lang == "en" else vi).format(**values)
+    safe = {k: v if v.__class__ in (int, float, bool) else shown(str(v), one_line=True) for k, v in values.items()}
+    return (en if lang == "en" else vi).format(**safe)
 
 
 def assumed(text: str, flag: bool, lang: str) -> str:

@@ -116,6 +116,8 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                      "the file is {size} MiB, over the {limit} MiB limit (reading takes ~30x its size in memory): "
                      "remove what made it grow or split it into smaller files, or raise the limit with "
                      "{env}={raise_to}"),
+    "yaml.not_regular": ("không phải tệp thường ({kind}): hoinhap chỉ đọc tệp thường; chỉ ra một tệp .yaml",
+                         "not a regular file ({kind}): hoinhap reads regular files only; name a .yaml file"),
     "yaml.unreadable": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
     "yaml.tab": ("dùng tab để thụt lề: YAML chỉ thụt lề bằng dấu cách",
                  "a tab used for indentation: YAML indents with spaces only"),
@@ -191,6 +193,10 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
     "snapshot.changed": ("dữ liệu đã thay đổi trong lúc lệnh này đang đọc: chạy lại lệnh",
                          "the data changed while this command read it: run it again"),
     "store.nothing_written": ("không ghi gì", "nothing was written"),
+    "store.changed": ("tệp liên tục bị sửa (trình soạn thảo, git pull) trong lúc ghi: không ghi gì, tệp giữ "
+                      "nguyên như đã lưu; lưu xong rồi chạy lại lệnh",
+                      "the file kept changing (an editor, git pull) while it was being written: nothing was "
+                      "written and the file is as it was saved; finish saving, then run the command again"),
     "store.write_failed": ("không ghi được: {why}{detail}; tệp không thay đổi",
                            "cannot write: {why}{detail}; the file was not changed"),
     "store.comment_lost": ("chú thích này sẽ bị mất: không thể ghi thay đổi chỉ bằng cách thêm dòng vào bố cục "
@@ -222,6 +228,10 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                            "ký tự điều khiển nào khác; xóa nó",
                            "the text contains {char}: a note may hold any text, tabs and line breaks, but no other "
                            "control character; delete it"),
+    "val.control_char": ("văn bản chứa {char} (viết dạng mã thoát trong ngoặc kép): văn bản trong kế hoạch được "
+                         "chứa mọi chữ, tab và xuống dòng, nhưng không chứa ký tự điều khiển nào khác; xóa nó",
+                         "the text contains {char} (written as an escape in double quotes): plan text may hold any "
+                         "text, tabs and line breaks, but no other control character; delete it"),
     "model.deadline_type": ("thời hạn phải là văn bản như 2009-Q3 hoặc 'by 2010', không phải một con số",
                             "a deadline is text such as 2009-Q3 or 'by 2010', not a number"),
     "model.quarter_type": ("quý phải là văn bản như 2009-Q1", "a quarter is text such as 2009-Q1"),

@@ -31,7 +31,7 @@ from hoinhap_cli.planchecks import duty_days, group_problems, inherited, merged_
 from hoinhap_cli.problems import Problem, Words, words
 from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
-from hoinhap_cli.text import fold, similar
+from hoinhap_cli.text import describe_char, fold, refused_in_text, similar
 from hoinhap_cli.vocab import WarningCode, status_of
 from hoinhap_cli.yamlio import Located, format_path
 
@@ -171,6 +171,19 @@ def _pattern_hint(loc: tuple[Any, ...]) -> Words:
 
 
 # ------------------------------------------------------------ plan cross-checks
+
+
+def control_characters(doc: Located) -> list[Problem]:
+    """Every text of the plan (keys and values) holding a character report text may not hold
+    (`text.refused_in_text`: control characters but tab and line break, U+FFFE, a byte that was
+    not UTF-8). libyaml refuses them raw; written as escapes in double quotes (`"\\e[31m"`,
+    `"\\0"`, `"\\uFFFE"`) they would reach the terminal, the forms and the Word review."""
+    out: list[Problem] = []
+    for value, line, col in doc.scalars():
+        ch = None if value.isprintable() else refused_in_text(value)
+        if ch is not None:
+            out.append(Problem(doc.file, line, col, words("val.control_char", char=describe_char(ch))))
+    return out
 
 
 def plan_problems(plan: Plan, doc: Located, text: str = "") -> list[Problem]:
