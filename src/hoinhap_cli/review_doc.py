@@ -16,15 +16,16 @@ import textwrap
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from hoinhap_cli import deadlines
+from hoinhap_cli import bars, deadlines
 from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import assumed, t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.lookup import progress_text
 from hoinhap_cli.periods import Period, day_words, half, period_words, quarter_of, year
 from hoinhap_cli.reporting import Duty, ReportLedger, ReportRow, State, counted
+from hoinhap_cli.reportview import document_name
 from hoinhap_cli.review import status_word
-from hoinhap_cli.summary import ChangeRow, Summary, Tally, TaskCounts, TaskRow
+from hoinhap_cli.summary import ChangeRow, Summary, Tally, TaskRow
 from hoinhap_cli.text import percent
 from hoinhap_cli.vocab import Status
 
@@ -253,7 +254,7 @@ def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     reports = summary.reports
     duty, quarters, rows = discipline(reports)
     blocks: list[Block] = [Para(t("doc.warning", lang, text=w), "note") for w in summary.warnings]
-    blocks.append(Para(t("doc.deploy.intro", lang, decision=ledger.plan.decision.number,
+    blocks.append(Para(t("doc.deploy.intro", lang, decision=document_name(ledger.plan.decision, lang),
                          period=period_words(summary.period, lang), as_of=day_words(summary.as_of, lang))))
     blocks += _quarter_items(ledger, quarters, rows, lang)
     blocks += _other_duties(reports, duty, lang)
@@ -273,15 +274,17 @@ def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
 _FIGURES = ("active", "done", "in_progress", "blocked", "not_started", "dropped", "late")
 
 
-def _tally_table(caption: str, first: str, tallies: list[Tally], total: TaskCounts | None, lang: str) -> Table:
+def _tally_table(caption: str, first: str, tallies: list[Tally], total: Summary | None, lang: str) -> Table:
+    """Task figures per programme or lead; the last column is the one completion rate (milestones,
+    as its heading says); `total`: the review whose figures make the last row."""
     cols = [first, t("doc.col.active", lang), *(t(f"review.col.{k}", lang) for k in
                                                 ("done", "in_progress", "blocked", "not_started", "dropped",
                                                  "late", "share"))]
     rows = [[name, *(str(getattr(x, k)) for k in _FIGURES), percent(x.share_done, lang)] for name, x in
             [(f"{x.key}. {_short(x.name, 70)}" if x.key.isdigit() else x.name, x) for x in tallies]]
     if total is not None:
-        rows.append([t("doc.total", lang), *(str(getattr(total, k)) for k in _FIGURES),
-                     percent(total.share_done, lang)])
+        rows.append([t("doc.total", lang), *(str(getattr(total.counts, k)) for k in _FIGURES),
+                     percent(total.milestones.share_done, lang)])
     return Table(caption, cols, rows, (3.4, *(1.25,) * 7, 1.5), t("doc.none", lang))
 
 
@@ -317,7 +320,7 @@ def task_line(summary: Summary, ledger: Ledger, row: TaskRow, lang: str) -> str:
 
 def _program_section(summary: Summary, ledger: Ledger, program: str, tally: Tally, lang: str) -> list[Block]:
     blocks: list[Block] = [Para(t("doc.program.tasks", lang, **{k: getattr(tally, k) for k in _FIGURES},
-                                  share=percent(tally.share_done, lang)))]
+                                  share=bars.completion(tally.milestones.done, tally.milestones.total, lang)))]
     blocks += [Para(task_line(summary, ledger, r, lang), "item") for r in summary.tasks if r.program == program]
     changes = [c for c in summary.changes if ledger.tasks[c.task].program == program]
     if changes:
@@ -333,8 +336,9 @@ def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     out = [Section(t("doc.sec.results", lang), 1, [
         Para(t("doc.results.headline", lang, period=period_words(summary.period, lang),
                **{k: getattr(c, k) for k in _FIGURES},
-               late_milestones=c.late_milestones, changes=c.changes, share=percent(c.share_done, lang))),
-        _tally_table(t("doc.table.programs", lang), t("review.col.program", lang), summary.programs, c, lang),
+               late_milestones=c.late_milestones, changes=c.changes,
+               share=bars.completion(summary.milestones.done, summary.milestones.total, lang))),
+        _tally_table(t("doc.table.programs", lang), t("review.col.program", lang), summary.programs, summary, lang),
         _tally_table(t("doc.table.units", lang), t("review.col.lead", lang), summary.units, None, lang),
         Para(t("doc.placeholder.assess", lang), "placeholder")])]
     tallies = {x.key: x for x in summary.programs}
@@ -363,7 +367,10 @@ def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
 
 
 def _due(o: Obligation, lang: str) -> str:
-    return day_words(o.due_date, lang) if o.due_date else str(o.task.milestones[o.index].due)
+    due = day_words(o.due_date, lang) if o.due_date else str(o.task.milestones[o.index].due)
+    if o.owed_from is not None:  # the decision set a day already past when it was signed
+        return t("review.before_signing", lang, due=due, day=day_words(o.owed_from, lang))
+    return due
 
 
 # ------------------------------------------------------------------ IV. the next period
