@@ -247,10 +247,9 @@ class Ledger:
 
     @property
     def effective_on(self) -> date:
-        """The day the decision took effect: signed, plus the days it says (Article 2: 7 days)."""
-        d = self.plan.decision
-        day: date = d.signed_on + timedelta(days=d.effective_after_days)
-        return day
+        """The day the decision took effect: signed, plus the days it says (Article 5: 7 days); a
+        plan that states no effect article takes effect the day it is signed."""
+        return self.signed_on + timedelta(days=self.plan.decision.effective_after_days or 0)
 
     @property
     def obligation_period(self) -> Period:
