@@ -63,9 +63,13 @@ class FileHashes:
     size and restores the modification time still moves it. Any stat difference reads and
     hashes the file again. Two limits, handled the way git handles "racily clean" files:
     timestamps have a granularity (a write in the same tick as the one we hashed leaves the
-    same times), so a stat is stored only for a file whose times are `SETTLED_NS` older than
-    the moment its bytes were read; and only on POSIX, where st_ctime is the change time
-    (on Windows it is the creation time), elsewhere every file is hashed every time."""
+    same times), so a stat is stored only for a file whose change time is `SETTLED_NS` older
+    than the moment its bytes were read — on the clock that stamped it: a file share's clock
+    may run behind ours, so that moment is the earlier of our clock and the newest change time
+    among the folder's files (stamped by the share, and past when we read); and only on POSIX,
+    where st_ctime is the change time (on Windows it is the creation time), elsewhere every
+    file is hashed every time. Files over the size limit are never read, and the limit is part
+    of `digest`: an answer worked out under one limit is never the answer under another."""
 
     today: date
     hashes: dict[str, bytes]
@@ -102,23 +106,26 @@ class Scan:
     @classmethod
     def of(cls, data: DataDir, today: date, known: FileHashes | None, max_bytes: int) -> Scan | None:
         trust = os.name == "posix"
-        settled = time.time_ns() - SETTLED_NS  # before any file is read
+        now = time.time_ns()  # before any file is read
         old_stats = dict(zip(known.hashes, known.stats)) if known is not None and trust else {}
         old_hashes = known.hashes if known is not None else {}
         hashes: dict[str, bytes] = {}
         stats: list[_Sig | None] = []
         held: dict[str, bytes] = {}
         too_big = False
-        whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
+        # The report checks compare dates with today; what is read depends on the size limit.
+        whole = hashlib.sha256(f"{today.isoformat()}\0{max_bytes}".encode())
         try:
             seen = _stats(data)  # every file's stat before any is read (see `consistent`)
             if seen is None:
                 return None  # a FIFO would block: the full read says what is wrong
+            # The share's clock, at least: no file's change time is later than its "now".
+            settled = min(now, max((sig[3] for _, sig in seen.values()), default=0)) - SETTLED_NS
             for name, (full, sig) in seen.items():
-                if trust and old_stats.get(name) == sig and name in old_hashes:
-                    hashes[name] = old_hashes[name]
-                elif sig[0] > max_bytes:
+                if sig[0] > max_bytes:
                     too_big, hashes[name] = True, b""
+                elif trust and old_stats.get(name) == sig and name in old_hashes:
+                    hashes[name] = old_hashes[name]
                 else:
                     held[name] = Path(full).read_bytes()
                     hashes[name] = hashlib.sha256(held[name]).digest()
@@ -162,10 +169,16 @@ def _stats(data: DataDir) -> dict[str, tuple[str, _Sig]] | None:
             st = os.stat(full)
             if not stat.S_ISREG(st.st_mode):
                 return None
-            found[name] = (full, (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns))
+            found[name] = (full, _sig(st))
     except OSError:
         return None
     return found
+
+
+def _sig(st: os.stat_result) -> _Sig:
+    """What a file's stat must keep for its stored hash to stand: size, inode, modification and
+    change time (nanoseconds, as fine as the file system stamps them)."""
+    return st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns
 
 
 def _named(data: DataDir) -> _Named:
@@ -181,6 +194,7 @@ class _Snapshot:
     index: StoredIndex  # each task's part decoded when asked (indexstore)
     excluded: tuple[Problem, ...] = ()  # the problems of the report files left out (ledger.Ledger.excluded)
     lang: str = ""  # the language those problems are worded in (guard.LANG): another re-reads them
+    held: tuple[str, ...] = ()  # the report files the ledger holds (Ledger.report_files), as it named them
 
     def reports(self, data: DataDir) -> _Named:
         """The report files of the ledger (every file but the plan and those left out), each name
@@ -190,9 +204,9 @@ class _Snapshot:
         return [(name, os.path.join(root, name[len(prefix):])) for name in self.names()]
 
     def names(self) -> list[str]:
-        """The report files the ledger holds: every file but the plan and those left out."""
-        out = {p.file for p in self.excluded}
-        return [name for name in list(self.files.hashes)[1:] if name not in out]
+        """The report files the ledger holds, as the ledger listed them: not the plan, not those
+        left out, not those listed only to be warned about (`.YAML`)."""
+        return list(self.held)
 
     def head(self, cache: Cache, name: str) -> records.ReportHeader | None:
         """A report file's header as this snapshot read it, its entries left undecoded."""
@@ -278,7 +292,7 @@ def load(data: DataDir, today: date, cache: Cache, *,
 
 def _load_once(data: DataDir, today: date, cache: Cache,
                max_bytes: int) -> tuple[Ledger | None, list[Problem]] | None:
-    where = f"{data.plan_file.resolve()}\0{os.getcwd()}"
+    where = f"{data.plan_file.resolve()}\0{os.getcwd()}\0{max_bytes}"  # a limit's answers are its own
     slot = cache.key("ledger", where.encode())
     plan_name = data.display(data.plan_file)
     old = cache.get_snapshot(slot, _Snapshot)
@@ -306,7 +320,7 @@ def _load_once(data: DataDir, today: date, cache: Cache,
         if not cache.has(key):
             cache.put(key, _Plan.of(ledger, plan_name))
         now = _Snapshot(files, ledger.warnings, StoredIndex.of(ledger.index), tuple(ledger.excluded),
-                        guard.LANG.get() or "")
+                        guard.LANG.get() or "", tuple(ledger.report_files()))
         cache.put_snapshot(slot, now, now.refs(cache, plan_name))
     return ledger, problems
 
@@ -360,7 +374,9 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
         return None  # a file left out: read everything (ledger.load), each file still from its cache entry
     # Past the errors, every changed file has its report; `replaced`: the old files changed or gone.
     reread = {name: report for name, (report, _) in fresh.items() if report is not None}
-    replaced = [name for name in list(old.files.hashes)[1:] if name in reread or name not in files.hashes]
+    old_held = set(old.held)
+    held = tuple(name for name, _, _ in named if name in reread or (name in old_held and name not in fresh))
+    replaced = [name for name in old.held if name in reread or name not in files.hashes]
     before = {name: old.piece(cache, name) for name in replaced}
     if any(piece is None for piece in before.values()):
         return None
@@ -369,7 +385,7 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
             for name, piece in before.items() if piece is not None):
         # Not one entry or event changed (a comment, a submitted date): nothing to re-index, and
         # the entries are left unread. The snapshot names the same files, some with new bytes.
-        now = _Snapshot(files, problems, old.index)
+        now = _Snapshot(files, problems, old.index, held=held)
         source = _CachedEntries(cache, now, part, data, today, max_bytes)
         index = _index(old, part, source).resubmitted(list(reread.values()))
         return _ledger(data, part, now, source, index), problems
@@ -387,7 +403,7 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
     reports.update(reread)
     now_reports = [reports[name] for name, _, _ in named if name in reports]
     index = old_index.updated(part.tasks, part.units, now_reports, tasks)
-    now = _Snapshot(files, problems, old.index)
+    now = _Snapshot(files, problems, old.index, held=held)
     return _ledger(data, part, now, _CachedEntries(cache, now, part, data, today, max_bytes), index), problems
 
 
