@@ -1,11 +1,13 @@
 """A cache of each data file's validated content, keyed by the hash of the file's bytes.
 
-One entry per file: `sha256(code fingerprint, kind, sha256(file bytes))`. An edit changes the
-bytes, so only the edited file is read and validated again; a modification time is never
-trusted. Per data folder, a snapshot of the checked ledger (`snapshot.load`) names the entries
-it needs (`refs`); only the few most recent snapshots are kept, and whenever one is written
-every entry no kept snapshot names (old versions of files) is removed, with the temporary
-files of writers that died: the folder stays within a small multiple of the data's size.
+One entry per file: `sha256(code fingerprint, kind, sha256(file bytes))`, the fingerprint a
+hash of every module of the package (`_fingerprint`): an upgrade never answers from what older
+code worked out. An edit changes the bytes, so only the edited file is read and validated
+again; a modification time is never trusted. Per data folder, a snapshot of the checked
+ledger (`snapshot.load`) names the entries it needs (`refs`); only the few most recent
+snapshots are kept, and whenever one is written every entry no kept snapshot names (old
+versions of files) is removed, with the temporary files of writers that died: the folder
+stays within a small multiple of the data's size.
 The report writer (`store`) stores the entry of the bytes it wrote and forgets the entry of
 those it replaced, unless a snapshot names it (`forget`).
 
@@ -20,11 +22,16 @@ enums, dates — so reading one builds data and never runs code (a pickle would)
 Record one name in that list. Measured against pickle and JSON (benchmarks/README.md, "Cache
 format"): msgspec is as fast as pickle to load and validates every field's type on the way.
 
-An entry of the wrong shape, truncated, or stored under another key is removed and rebuilt.
+Each entry is sealed: the magic line, a blake2b checksum of its file name and payload, the
+payload (`_sealed`); the checksum is checked before anything is decoded (`_opened`). An entry
+damaged, truncated, of the wrong shape, or stored under another name is removed and rebuilt:
+never an answer, never an error.
+
 The folder must be the user's own: created 0700; a folder or an entry that is someone else's,
 or that others may write, is refused (one warning, then no cache for the run). Nothing inside
 is reached through a symbolic link: every name is opened relative to the folder's descriptor
-with O_NOFOLLOW. Writes go to `.tmp-<pid>-…` and are moved into place with `os.replace`.
+with O_NOFOLLOW, and O_NONBLOCK (a FIFO planted there is never waited on). Writes go to
+`.tmp-<pid>-…` and are moved into place with `os.replace`.
 POSIX only (the checks need owners and `dir_fd`); elsewhere there is no cache.
 
 `HOINHAP_NO_CACHE=1` or `hoinhap --no-cache …` bypasses it.
