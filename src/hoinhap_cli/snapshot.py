@@ -380,15 +380,6 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
     before = {name: old.piece(cache, name) for name in replaced}
     if any(piece is None for piece in before.values()):
         return None
-    if before.keys() == reread.keys() and all(
-            (reread[name].entries, reread[name].content.events) == (piece[1], piece[0].events)
-            for name, piece in before.items() if piece is not None):
-        # Not one entry or event changed (a comment, a submitted date): nothing to re-index, and
-        # the entries are left unread. The snapshot names the same files, some with new bytes.
-        now = _Snapshot(files, problems, old.index, held=held)
-        source = _CachedEntries(cache, now, part, data, today, max_bytes)
-        index = _index(old, part, source).resubmitted(list(reread.values()))
-        return _ledger(data, part, now, source, index), problems
     tasks = {e.task for piece in before.values() if piece is not None for e in piece[1]}
     for report in reread.values():
         tasks.update(e.task for e in report.entries)
