@@ -196,6 +196,38 @@ def test_a_rewrite_within_the_same_second_on_a_share_whose_clock_runs_behind(
     assert again is not None and again.task_status("3.2.4").entry.status.value == "not-started"
 
 
+def test_a_stat_is_trusted_once_hashed_again_two_seconds_later(ledger: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """On that share, no file is ever older than the newest change: a file is known by its stat
+    once a run at least 2 s (on our clock) after the first one hashed it again — and from then
+    on it is not read while its stat stays."""
+    share_now = (time.time_ns() // 10**9 - 10) * 10**9
+    monkeypatch.setattr(snapshot, "_sig", lambda st: (st.st_size, st.st_ino, share_now, share_now))
+    clock = [time.time_ns()]
+    monkeypatch.setattr(snapshot.time, "time_ns", lambda: clock[0])
+    report = ledger / "reports" / "2009-Q1" / "phong-qldt.yaml"
+    cache = Cache(tmp_path / "c")
+    read: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+
+    def status() -> str:
+        found, _ = snapshot.load(where(ledger), TODAY, cache)
+        assert found is not None
+        return found.task_status("3.2.4").entry.status.value
+
+    assert status() == "in-progress"
+    clock[0] += 10**9  # a second later: the same tick may still be stamping, hash again
+    report.write_bytes(REPORT.replace("in-progress", "not-started").encode("utf-8"))
+    read.clear()
+    assert status() == "not-started" and "phong-qldt.yaml" in read
+    clock[0] += 3 * 10**9  # more than 2 s after the first hash of this stat: hashed once more, then trusted
+    read.clear()
+    assert status() == "not-started" and "phong-qldt.yaml" in read
+    read.clear()
+    assert status() == "not-started" and read == []
+
+
 # ---------------------------------------------------------------------- which files are reports
 def test_a_report_named_in_upper_case_is_counted_alike_cached_or_not(ledger: Path, _private_cache: Path) -> None:
     argv = ("check", "--lang", "en")

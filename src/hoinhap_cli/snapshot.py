@@ -63,18 +63,23 @@ class FileHashes:
     size and restores the modification time still moves it. Any stat difference reads and
     hashes the file again. Two limits, handled the way git handles "racily clean" files:
     timestamps have a granularity (a write in the same tick as the one we hashed leaves the
-    same times), so a stat is stored only for a file whose change time is `SETTLED_NS` older
-    than the moment its bytes were read — on the clock that stamped it: a file share's clock
-    may run behind ours, so that moment is the earlier of our clock and the newest change time
-    among the folder's files (stamped by the share, and past when we read); and only on POSIX,
-    where st_ctime is the change time (on Windows it is the creation time), elsewhere every
-    file is hashed every time. Files over the size limit are never read, and the limit is part
-    of `digest`: an answer worked out under one limit is never the answer under another."""
+    same times), so a stat is trusted only once the file's bytes were read at least
+    `SETTLED_NS` after its change time — on the clock that stamped it, which may not be ours (a
+    file share's clock may run behind). Two ways to know: the change time is that much older
+    than the earlier of our clock and the newest change time among the folder's files (stamped
+    by the share, and past when we read); or the same stat was already hashed by a run at least
+    `SETTLED_NS` earlier by our clock (clocks differ by an offset, not a rate: the share's has
+    moved on as much), and the file is hashed again now. Until then the file is hashed on every
+    run. Only on POSIX, where st_ctime is the change time (on Windows it is the creation time);
+    elsewhere every file is hashed every time. Files over the size limit are never read, and the
+    limit is part of `digest`: an answer worked out under one limit is never the answer under
+    another."""
 
     today: date
     hashes: dict[str, bytes]
     digest: bytes
-    stats: list[tuple[int, int, int, int] | None] = field(default_factory=list)  # in the order of `hashes`
+    # In the order of `hashes`: each file's stat and since when it is known (see `_Known`).
+    stats: list[tuple[tuple[int, int, int, int], int] | None] = field(default_factory=list)
 
     @classmethod
     def of(cls, data: DataDir, today: date, known: FileHashes | None = None,
@@ -87,6 +92,9 @@ SETTLED_NS = 2_000_000_000  # a file's times must be this much older than its re
 ATTEMPTS = 3  # loads tried while the files keep changing under the command
 CHANGED = words("snapshot.changed")  # the data changed while this command read it: run it again
 _Sig = tuple[int, int, int, int]
+# A file's stat as last hashed, and 0 if its hash may be taken from that stat, else the time (our
+# clock) it was first hashed with that stat: a run `SETTLED_NS` later hashes it again and trusts it.
+_Known = tuple[_Sig, int]
 
 
 @dataclass
@@ -110,7 +118,7 @@ class Scan:
         old_stats = dict(zip(known.hashes, known.stats)) if known is not None and trust else {}
         old_hashes = known.hashes if known is not None else {}
         hashes: dict[str, bytes] = {}
-        stats: list[_Sig | None] = []
+        stats: list[_Known | None] = []
         held: dict[str, bytes] = {}
         too_big = False
         # The report checks compare dates with today; what is read depends on the size limit.
@@ -122,14 +130,20 @@ class Scan:
             # The share's clock, at least: no file's change time is later than its "now".
             settled = min(now, max((sig[3] for _, sig in seen.values()), default=0)) - SETTLED_NS
             for name, (full, sig) in seen.items():
+                known_as = old_stats.get(name)
                 if sig[0] > max_bytes:
                     too_big, hashes[name] = True, b""
-                elif trust and old_stats.get(name) == sig and name in old_hashes:
+                elif known_as == (sig, 0) and name in old_hashes:
                     hashes[name] = old_hashes[name]
                 else:
                     held[name] = Path(full).read_bytes()
                     hashes[name] = hashlib.sha256(held[name]).digest()
-                stats.append(sig if trust and max(sig[2], sig[3]) < settled else None)
+                    if max(sig[2], sig[3]) >= settled:  # not yet known to be settled
+                        since = known_as[1] if known_as is not None and known_as[0] == sig else 0
+                        known_as = (sig, 0 if 0 < since <= now - SETTLED_NS else since or now)
+                    else:
+                        known_as = (sig, 0)
+                stats.append(known_as if trust else None)
                 whole.update(f"\0{name}\0".encode() + hashes[name])
         except OSError:
             return None  # the full read says what is wrong
@@ -306,6 +320,9 @@ def _load_once(data: DataDir, today: date, cache: Cache,
     files = scan.files
     if old is not None and stored is not None and old.files.digest == files.digest \
             and (not old.excluded or old.lang == (guard.LANG.get() or "")):
+        if files.stats != old.files.stats and scan.consistent(data):
+            old = replace(old, files=files)  # what is now known of the files' stats (FileHashes)
+            cache.put_snapshot(slot, old, old.refs(cache, plan_name))
         part = _Parts.of(stored)
         return (_ledger(data, part, old, _CachedEntries(cache, old, part, data, today, max_bytes)),
                 list(old.warnings) + list(old.excluded))
