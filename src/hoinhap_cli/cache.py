@@ -91,7 +91,7 @@ def _fingerprint() -> bytes:
     """A hash of the whole package as installed: every .py file below its folder, by its path
     relative to the folder (sorted) and its bytes. Any change to any module is a new fingerprint,
     so an upgrade never answers from what the previous code worked out. No list of modules to
-    keep up to date; hashing them all (~90 files, under 1 MB) is a few milliseconds."""
+    keep up to date; hashing them all costs less than a memo of their stats would save."""
     here = Path(__file__).parent
     found = []
     for folder, subfolders, names in os.walk(here):
@@ -209,7 +209,7 @@ class Cache:
     def _slot(self, slot: str) -> str:
         """A snapshot's file name: the code's fingerprint first, so that a sweep knows the snapshots
         an older version of the program wrote (never read again: every key holds the code) and
-        removes them with the entries only they name (100,000 tasks: 135 MB each)."""
+        removes them with the entries only they name (a snapshot is the size of the data)."""
         return f"{_SLOT}{self._code.hex()[:12]}-{slot}"
 
     def forget(self, key: str) -> None:

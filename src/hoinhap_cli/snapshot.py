@@ -1,13 +1,14 @@
 """`ledger.load` with the content-hash cache around it: the same signature, the same answers.
 
 Per data folder (and current folder: files and warnings are named as the user sees them,
-relative to where the command runs), the cache keeps a snapshot of the last checked ledger:
-its warnings, its status index and the names of its report files, keyed by every file's name
-and hash and by today's date; the plan (records, tasks, units) is stored apart under the hash
-of the plan's bytes, so an edit of report files, which rewrites the snapshot, leaves it as it
-is (at 10,000 tasks two thirds of the snapshot, 0.08 s of writing an edit would repeat).
+relative to where the command runs), the cache keeps a snapshot of the last checked ledger: its
+warnings, its status index and the names of its report files, keyed by every file's name and
+hash, today's date and the size limit (and, as every key, the package's code); the plan
+(records, tasks, units) is stored apart under the hash of the plan's bytes, so an edit of
+report files, which rewrites the snapshot, leaves it as it is (most of a snapshot's bytes,
+which writing an edit would otherwise repeat).
 
-- Same files and day: the answer, in one load — at 10,000 tasks instead of 2,557 entry loads,
+- Same files and day: the answer, in one load — instead of one entry load per report file,
   the report cross-checks and the indexing. The entries are not in the snapshot: the ledger
   gets them from a `_CachedEntries` source, each file's from the cache entry of its bytes,
   when a command first asks (log, show, summary, a look back before a task's last entry).
@@ -403,7 +404,7 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
     source = _CachedEntries(cache, old, part, data, today, max_bytes)
     old_index = _index(old, part, source)
     # The other files: whole when they hold a changed task's entries, else their headers alone
-    # (dense ledger, 100,000 tasks: not 3,000,000 entries read to re-index a few hundred tasks).
+    # (not every entry of the ledger read to re-index the few tasks one file names).
     kept = source.headed({name for tid in tasks for name in old_index.holders.get(tid, ())})
     if kept is None:
         return None
