@@ -523,8 +523,8 @@ def test_a_task_whose_last_entry_is_deleted_has_no_status_left(mini: Path, tmp_p
 
 def test_random_edits_keep_the_snapshot_equal_to_a_fresh_read(generated: Path, tmp_path: Path) -> None:
     """Thirty edits drawn at random (seeded) — statuses changed, entries added, comments, files
-    deleted and put back, several files at once — each followed by a cached load that must
-    equal reading every file."""
+    deleted and put back, renamed to `.YAML` (warned about, not counted) and back, several files
+    at once — each followed by a cached load that must equal reading every file."""
     import random
     import re
 
@@ -537,6 +537,7 @@ def test_random_edits_keep_the_snapshot_equal_to_a_fresh_read(generated: Path, t
     files = [f for f in sorted((data / "reports").rglob("*.yaml"))
              if f.parent.name >= "2009" and 'task: "' in f.read_text(encoding="utf-8")]
     deleted: dict[Path, bytes] = {}
+    misnamed: dict[Path, Path] = {}
 
     def change(f: Path) -> None:
         text = f.read_text(encoding="utf-8")
@@ -556,15 +557,22 @@ def test_random_edits_keep_the_snapshot_equal_to_a_fresh_read(generated: Path, t
         f.write_text(text, encoding="utf-8")
 
     for step in range(30):
+        present = [f for f in files if f not in deleted and f not in misnamed]
         if deleted and rng.random() < 0.3:
             f, raw = deleted.popitem()
             f.write_bytes(raw)
+        elif misnamed and rng.random() < 0.3:
+            f, upper = misnamed.popitem()
+            upper.rename(f)
         elif rng.random() < 0.15:
-            f = rng.choice([f for f in files if f not in deleted])
+            f = rng.choice(present)
             deleted[f] = f.read_bytes()
             f.unlink()
+        elif rng.random() < 0.15:
+            f = rng.choice(present)
+            misnamed[f] = f.rename(f.with_suffix(".YAML"))
         else:
-            for f in rng.sample([f for f in files if f not in deleted], rng.choice([1, 1, 2, 3])):
+            for f in rng.sample(present, rng.choice([1, 1, 2, 3])):
                 change(f)
         _same_ledger(cached(where, today, cache), fresh(where, today))
 
