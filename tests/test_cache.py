@@ -521,6 +521,7 @@ def test_a_task_whose_last_entry_is_deleted_has_no_status_left(mini: Path, tmp_p
     _same_ledger(got, fresh(where, today))
 
 
+@pytest.mark.slow  # 30 cached and 30 fresh loads: .ci/run runs it with `-m slow`
 def test_random_edits_keep_the_snapshot_equal_to_a_fresh_read(generated: Path, tmp_path: Path) -> None:
     """Thirty edits drawn at random (seeded) — statuses changed, entries added, comments, files
     deleted and put back, renamed to `.YAML` (warned about, not counted) and back, several files
