@@ -94,7 +94,8 @@ ATTEMPTS = 3  # loads tried while the files keep changing under the command
 CHANGED = words("snapshot.changed")  # the data changed while this command read it: run it again
 _Sig = tuple[int, int, int, int]
 # A file's stat as last hashed, and 0 if its hash may be taken from that stat, else the time (our
-# clock) it was first hashed with that stat: a run `SETTLED_NS` later hashes it again and trusts it.
+# clock) just after that stat was first taken: a run starting `SETTLED_NS` later reads the file
+# after the share's clock has moved as much past its change time; it hashes it again and trusts it.
 _Known = tuple[_Sig, int]
 
 
@@ -128,6 +129,7 @@ class Scan:
             seen = _stats(data)  # every file's stat before any is read (see `consistent`)
             if seen is None:
                 return None  # a FIFO would block: the full read says what is wrong
+            looked = time.time_ns()  # every stat taken: a run from this + SETTLED_NS on may trust them
             # The share's clock, at least: no file's change time is later than its "now".
             settled = min(now, max((sig[3] for _, sig in seen.values()), default=0)) - SETTLED_NS
             for name, (full, sig) in seen.items():
@@ -141,7 +143,7 @@ class Scan:
                     hashes[name] = hashlib.sha256(held[name]).digest()
                     if max(sig[2], sig[3]) >= settled:  # not yet known to be settled
                         since = known_as[1] if known_as is not None and known_as[0] == sig else 0
-                        known_as = (sig, 0 if 0 < since <= now - SETTLED_NS else since or now)
+                        known_as = (sig, 0 if 0 < since <= now - SETTLED_NS else since or looked)
                     else:
                         known_as = (sig, 0)
                 stats.append(known_as if trust else None)
