@@ -91,6 +91,7 @@ class FileHashes:
 
 SETTLED_NS = 2_000_000_000  # a file's times must be this much older than its reading to store its stat
 ATTEMPTS = 3  # loads tried while the files keep changing under the command
+REWRITE_SHARE = 1 / 16  # a warm run that hashed this share of the data's bytes stores their stats
 CHANGED = words("snapshot.changed")  # the data changed while this command read it: run it again
 _Sig = tuple[int, int, int, int]
 # A file's stat as last hashed, and 0 if its hash may be taken from that stat, else the time (our
@@ -112,6 +113,7 @@ class Scan:
     held: dict[str, bytes]  # the bytes read to hash them, until parsed
     too_big: bool = False  # a file over the size limit: the full read says so
     changed: bool = False
+    hashed: float = 0.0  # the share of the data's bytes read to hash them (their stat not trusted)
 
     @classmethod
     def of(cls, data: DataDir, today: date, known: FileHashes | None, max_bytes: int) -> Scan | None:
@@ -150,8 +152,9 @@ class Scan:
                 whole.update(f"\0{name}\0".encode() + hashes[name])
         except OSError:
             return None  # the full read says what is wrong
+        total = sum(sig[0] for _, sig in seen.values())
         return cls(FileHashes(today, hashes, whole.digest(), stats), {n: sig for n, (_, sig) in seen.items()},
-                   held, too_big)
+                   held, too_big, hashed=sum(map(len, held.values())) / total if total else 0.0)
 
     def take(self, name: str) -> bytes | None:
         """The bytes of a file as hashed, once (then forgotten); None: read it and `check` it."""
@@ -323,8 +326,11 @@ def _load_once(data: DataDir, today: date, cache: Cache,
     files = scan.files
     if old is not None and stored is not None and old.files.digest == files.digest \
             and (not old.excluded or old.lang == (guard.LANG.get() or "")):
-        if files.stats != old.files.stats and scan.consistent(data):
-            old = replace(old, files=files)  # what is now known of the files' stats (FileHashes)
+        if scan.hashed >= REWRITE_SHARE and files.stats != old.files.stats and scan.consistent(data):
+            # Many files hashed (a clone, a copy, a checkout): store what is now known of their
+            # stats, so that the runs after the next trust them. A few are hashed on every run
+            # until the next edit stores them: cheaper than writing the snapshot again.
+            old = replace(old, files=files)
             cache.put_snapshot(slot, old, old.refs(cache, plan_name))
         part = _Parts.of(stored)
         return (_ledger(data, part, old, _CachedEntries(cache, old, part, data, today, max_bytes)),
