@@ -9,6 +9,8 @@ import stat
 import subprocess
 import sys
 import time
+import types
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +37,24 @@ def ledger(mini: Path) -> Path:
 
 def where(data: Path) -> DataDir:
     return DataDir(data, data / "plan.yaml", "option")
+
+
+def share(monkeypatch: pytest.MonkeyPatch, times: Callable[[os.stat_result], tuple[int, int]]) -> None:
+    """The data folder as the cache sees it through a file share: each file's modification and
+    change times (ns) are what `times` says, stamped by the share's clock, not ours."""
+
+    class Share(types.ModuleType):
+        def __getattr__(self, name: str) -> object:
+            return getattr(os, name)
+
+        @staticmethod
+        def stat(path: str, *args: object, **kw: object) -> object:
+            st = os.stat(path, *args, **kw)  # type: ignore[arg-type]
+            mtime, ctime = times(st)
+            return types.SimpleNamespace(st_mode=st.st_mode, st_size=st.st_size, st_ino=st.st_ino,
+                                         st_mtime_ns=mtime, st_ctime_ns=ctime)
+
+    monkeypatch.setattr(snapshot, "os", Share("os"))
 
 
 # ---------------------------------------------------------------------- the code
@@ -133,8 +153,7 @@ def old_report(ledger: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     clock says), and our clock a minute ahead: the cache trusts the report's stored stat."""
     old = int(time.time()) * 10**9 - 60 * 10**9
     plan_ino = (ledger / "plan.yaml").stat().st_ino
-    monkeypatch.setattr(snapshot, "_sig", lambda st: (st.st_size, st.st_ino, *(
-        (st.st_mtime_ns, st.st_ctime_ns) if st.st_ino == plan_ino else (old, old))), raising=False)
+    share(monkeypatch, lambda st: (st.st_mtime_ns, st.st_ctime_ns) if st.st_ino == plan_ino else (old, old))
     clock = time.time_ns
     monkeypatch.setattr(snapshot.time, "time_ns", lambda: clock() + 60 * 10**9)
 
@@ -182,7 +201,7 @@ def test_a_rewrite_within_the_same_second_on_a_share_whose_clock_runs_behind(
     size, same inode) in the second it was first read keeps every time of its stat. Its content,
     not the clocks, decides the answer."""
     share_now = (time.time_ns() // 10**9 - 10) * 10**9
-    monkeypatch.setattr(snapshot, "_sig", lambda st: (st.st_size, st.st_ino, share_now, share_now))
+    share(monkeypatch, lambda st: (share_now, share_now))
     report = ledger / "reports" / "2009-Q1" / "phong-qldt.yaml"
     cache = Cache(tmp_path / "c")
     first, _ = snapshot.load(where(ledger), TODAY, cache)
@@ -202,7 +221,7 @@ def test_a_stat_is_trusted_once_hashed_again_two_seconds_later(ledger: Path, tmp
     once a run at least 2 s (on our clock) after the first one hashed it again — and from then
     on it is not read while its stat stays."""
     share_now = (time.time_ns() // 10**9 - 10) * 10**9
-    monkeypatch.setattr(snapshot, "_sig", lambda st: (st.st_size, st.st_ino, share_now, share_now))
+    share(monkeypatch, lambda st: (share_now, share_now))
     clock = [time.time_ns()]
     monkeypatch.setattr(snapshot.time, "time_ns", lambda: clock[0])
     report = ledger / "reports" / "2009-Q1" / "phong-qldt.yaml"
