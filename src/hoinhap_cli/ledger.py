@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterable, Mapping, MutableMapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, NamedTuple, Protocol
@@ -144,11 +144,6 @@ class StatusIndex:
         judged.update(_judged(tasks, units, by_task))
         holders.update(_holders(reports, changed))
         return StatusIndex(latest, dated, *_headers(reports), judged, holders)
-
-    def resubmitted(self, reports: list[Report]) -> StatusIndex:
-        """This index with the submitted dates of `reports`, whose entries and events are unchanged."""
-        _, submitted, filed = _headers(reports)
-        return replace(self, submitted={**self.submitted, **submitted}, filed={**self.filed, **filed})
 
 
 @dataclass
