@@ -275,9 +275,6 @@ class _Reader:
             tasks.append(task)
             last_task = task
         del last_task
-        for group in groups:
-            if not group.title:
-                group.title = _plan_title(doc) or "Nhiệm vụ"
         numbered = sum(1 for r in self.raw if r.kind == "task" and r.label)
         line = min((rows[0].pos.line or 0) for _, rows in tables if rows) if tables else 0
         return Appendix(groups, tasks, registry, numbered, line, notes)
@@ -389,7 +386,3 @@ def _items(text: str) -> list[str]:
         else:
             items.append(bare)
     return items
-
-
-def _plan_title(doc: Document) -> str | None:
-    return None

@@ -164,6 +164,8 @@ def _signature(doc: Document, paras: list[tuple[int, str]], h: Header) -> None:
 def _sections(paras: list[tuple[int, str]], h: Header) -> None:
     current = ""
     for _, text in paras:
+        if fold(text).startswith(("phu luc", "noi nhan")):
+            break
         m = re.match(r"^([IVX]+)\.\s+(.+)$", text)
         if m and text.split(". ", 1)[1].isupper():
             current = fold(m[2])

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hoinhap_cli.problems import Words, words
-from hoinhap_cli.text import nfc
+from hoinhap_cli.text import INVISIBLE, nfc
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,11 @@ class Unreadable(Exception):
 def clean(text: str) -> str:
     """A cell's or paragraph's text: NFC, no-break spaces as spaces, lines stripped at their ends,
     blank lines at the ends dropped; the words themselves untouched."""
-    lines = [" ".join(line.replace("\u00a0", " ").split()) for line in nfc(text).splitlines()]
+    text = nfc(text)
+    for ch in INVISIBLE:
+        if ch in text:
+            text = text.replace(ch, " " if ch in "\u00a0\u2007\u202f" else "")
+    lines = [" ".join(line.split()) for line in text.splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:

@@ -69,8 +69,7 @@ def split_cell(text: str) -> tuple[list[str], list[Choice]]:
             fixed = name[len(doubled[1]) + 1:]
             choices.append(Choice("import.choice.alias", {"text": name, "name": fixed}))
             name = fixed
-        if head is None and previous_head in ("Phòng", "Sở", "Bộ", "Ban") and name[:1].isupper() \
-                and not _ABBREV.match(name.split()[0]):
+        if head is None and previous_head in ("Phòng", "Sở", "Bộ", "Ban") and name[:1].isupper():
             choices.append(Choice("import.choice.alias", {"text": name, "name": f"{previous_head} {name}"}))
             name = f"{previous_head} {name}"
             head = previous_head

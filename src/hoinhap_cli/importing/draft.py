@@ -1,0 +1,264 @@
+"""The draft plan.yaml, written as text in the style of data/plan.yaml: block style, ids
+quoted, texts verbatim, a blank line between tasks, a comment `# ? đoán: …` on its own line
+above every line the importer chose, and a top comment that says where the review list is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from hoinhap_cli.importing.appendix import Appendix, Group, Noted, TaskRow
+from hoinhap_cli.importing.header import Header
+from hoinhap_cli.problems import words
+from hoinhap_cli.yamlio import STR, implicit_tag
+
+WIDTH = 100
+_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\t]*$")
+
+
+def scalar(value: str, indent: int) -> str:
+    """What follows `key:` for a text: plain, double-quoted, a folded (long) or literal (several
+    lines) block — whichever reads back as exactly this text."""
+    if "\n" in value:
+        pad = " " * (indent + 2)
+        return "|-\n" + "\n".join(pad + line if line else "" for line in value.split("\n"))
+    if len(value) + indent > WIDTH - 10 and "  " not in value and value == value.strip() and value.isprintable():
+        pad = " " * (indent + 2)
+        lines: list[str] = []
+        line = ""
+        for word in value.split(" "):
+            if line and len(pad) + len(line) + 1 + len(word) > WIDTH - 5:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+        return ">-\n" + "\n".join(pad + ln for ln in lines)
+    return quoted(value)
+
+
+def quoted(value: str) -> str:
+    if value and _PLAIN.match(value) and ": " not in value and " #" not in value and not value.endswith((":", " ")) \
+            and implicit_tag(value) == STR and value.isprintable():
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def qid(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def flow(ids: Iterable[str]) -> str:
+    return "[" + ", ".join(ids) + "]"
+
+
+@dataclass
+class Guesses:
+    """Where each guess is marked: the worded review lines, in order, for the list and the YAML."""
+
+    lang: str
+    lines: list[tuple[str, str]] = field(default_factory=list)  # (where, what)
+
+    def mark(self, noted: Noted, indent: int, scope: str) -> str:
+        what = noted.choice_text(self.lang) if hasattr(noted, "choice_text") else \
+            words(noted.choice.key, **noted.choice.values).text(self.lang)
+        where = noted.pos.words().text(self.lang)
+        self.lines.append((f"{scope} — {where}" if scope else where, what))
+        flat = " ".join(what.split())
+        return " " * indent + f"# ? đoán: {flat} ({where})\n"
+
+
+def _marks(notes: list[Noted], key: str, indent: int, guesses: Guesses, scope: str) -> str:
+    return "".join(guesses.mark(n, indent, scope) for n in notes if n.key == key)
+
+
+def write(header: Header, appendix: Appendix, extras: dict[str, object], guesses: Guesses) -> str:
+    out: list[str] = []
+    w = out.append
+    source = str(extras["source"])
+    w(f"# BẢN NHÁP — nhập từ {source} bằng `hoinhap import` (draft imported from the document)\n")
+    if header.title:
+        w("# " + " ".join(f"{header.kind} {header.number or ''}".split()) + ": " + " ".join(header.title.split())[:160]
+          + "\n")
+    w("#\n")
+    w("# Người soát lại (for the person who finishes this draft):\n")
+    w("#   - Mỗi chỗ trình nhập phải chọn có một dòng «# ? đoán: …» ngay trên dòng đó, và được liệt kê\n")
+    w("#     trong import-review.md cùng thư mục (every guess is marked here and listed in import-review.md).\n")
+    w("#   - Sửa nếu cần, xóa dòng «# ? đoán», rồi chạy: hoinhap check --data <thư mục này>\n")
+    w("#   - Giữ nguyên văn câu chữ của văn bản trong title, products, source (keep the document's words).\n")
+    w("#   - Định dạng đầy đủ / full format: docs/plan-format.md\n\n")
+    _decision(w, header, extras, guesses)
+    _plan(w, header, extras, guesses)
+    _programs(w, appendix.groups, guesses)
+    _units(w, appendix, guesses)
+    events = extras.get("events") or {}
+    assert isinstance(events, dict)
+    if events:
+        w("\nevents:\n")
+        for eid, name in events.items():
+            w(f"  - id: {eid}\n    name: {scalar(name, 4)}\n")
+    _reporting(w, header, extras, guesses)
+    w("\ntasks:\n")
+    for task in appendix.tasks:
+        w("\n")
+        _task(w, task, events, guesses)
+    return "".join(out)
+
+
+def _decision(w, header: Header, extras: dict[str, object], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+    w("decision:\n")
+    w(f"  kind: {header.kind}\n")
+    for note in extras.get("decision_marks", []):  # type: ignore[attr-defined]
+        w(guesses.mark(note, 2, ""))
+    if header.number:
+        w(f"  number: {quoted(header.number)}\n")
+    w(f"  title: {scalar(header.title or str(extras['source']), 2)}\n")
+    w(f"  issuer: {scalar(header.issuer or '—', 2)}\n")
+    if header.signed_on:
+        w(f"  signed_on: \"{header.signed_on.isoformat()}\"\n")
+    if header.signer:
+        w(f"  signer: {quoted(header.signer)}\n")
+    if header.signer_title:
+        w(f"  signer_title: {scalar(header.signer_title, 2)}\n")
+    if header.effective_after_days is not None:
+        w(f"  effective_after_days: {header.effective_after_days}\n")
+    if header.legal_bases:
+        w("  legal_bases:\n")
+        for basis in header.legal_bases:
+            w(f"    - {scalar(basis, 4)}\n")
+    if header.articles:
+        w("  articles:\n")
+        for number, summary in header.articles:
+            w(f"    - number: {number}\n      summary: {scalar(summary, 6)}\n")
+    if header.directed_by:
+        w(f"  directed_by: {scalar(header.directed_by, 2)}\n")
+    standing = extras.get("standing")
+    if standing:
+        for note in extras.get("standing_marks", []):  # type: ignore[attr-defined]
+            w(guesses.mark(note, 2, ""))
+        w(f"  standing_agency: {standing}\n")
+    notes = extras.get("decision_notes") or []
+    if notes:
+        w("  notes:\n")
+        for n in notes:  # type: ignore[attr-defined]
+            w(f"    - {scalar(n, 4)}\n")
+
+
+def _plan(w, header: Header, extras: dict[str, object], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+    w("\nplan:\n")
+    w(f"  title: {scalar(header.plan_title or header.title or str(extras['source']), 2)}\n")
+    w(f"  objective: {scalar(header.objective or header.plan_title or header.title or '—', 2)}\n")
+    period = extras.get("period")
+    if period:
+        start, end = period  # type: ignore[misc]
+        w(f"  period: {{start: \"{start}\", end: \"{end}\"}}\n")
+    else:
+        for note in extras.get("period_marks", []):  # type: ignore[attr-defined]
+            w(guesses.mark(note, 2, ""))
+    if header.organisation:
+        w("  organisation:\n")
+        for para in header.organisation:
+            w(f"    - {scalar(para, 4)}\n")
+
+
+def _programs(w, groups: list[Group], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+    w("\nprograms:\n")
+    for g in groups:
+        w("\n")
+        for n in g.notes:
+            w(guesses.mark(n, 2, f"nhóm {g.id}"))
+        w(f"  - id: {qid(g.id)}\n")
+        if g.parent:
+            w(f"    parent: {qid(g.parent)}\n")
+        if g.label and g.label != g.id:
+            w(f"    label: {qid(g.label)}\n")
+        w(f"    title: {scalar(g.title, 4)}\n")
+
+
+def _units(w, appendix: Appendix, guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+    w("\nunits:\n")
+    for unit in appendix.registry.units:
+        if unit.guessed_kind:
+            from hoinhap_cli.importing.units import Choice
+
+            w(guesses.mark(Noted(Choice("import.choice.unit_kind", {"name": unit.name, "kind": unit.kind}),
+                                 _first_pos(appendix, unit.id), ""), 2, f"đơn vị {unit.id}"))
+        w(f"  - id: {unit.id}\n    name: {quoted(unit.name)}\n    kind: {unit.kind}\n")
+        if unit.aliases:
+            w("    aliases: [" + ", ".join(quoted(a) for a in unit.aliases) + "]\n")
+
+
+def _first_pos(appendix: Appendix, unit_id: str):  # type: ignore[no-untyped-def]
+    for task in appendix.tasks:
+        if unit_id in task.lead and "lead" in task.cells:
+            return task.cells["lead"].pos
+        if unit_id in task.support and "support" in task.cells:
+            return task.cells["support"].pos
+    return appendix.tasks[0].pos if appendix.tasks else None
+
+
+def _reporting(w, header: Header, extras: dict[str, object], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+    if not header.duties:
+        return
+    reporters = extras.get("reporters") or []
+    w("\nreporting:\n")
+    for note in extras.get("reporting_marks", []):  # type: ignore[attr-defined]
+        w(guesses.mark(note, 2, ""))
+    if reporters:
+        w(f"  units: {flow(reporters)}\n")  # type: ignore[arg-type]
+    w("  duties:\n")
+    for duty in header.duties:
+        w(f"    - id: bao-cao-{duty.every}\n")
+        w("      name: Báo cáo\n")
+        w(f"      what: {scalar(duty.source, 6)}\n")
+        w(f"      to: {scalar(header.report_to or header.issuer or '—', 6)}\n")
+        w(f"      every: {duty.every}\n")
+        if duty.on:
+            w("      on: [" + ", ".join(f'"{d}"' for d in duty.on) + "]\n")
+        w(f"      source: {scalar(duty.source, 6)}\n")
+
+
+def _task(w, task: TaskRow, events: dict[str, str], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+    scope = f"nhiệm vụ {task.id}"
+    w(_marks(task.notes, "id", 2, guesses, scope))
+    w(f"  - id: {qid(task.id)}\n")
+    if task.id_assigned:
+        w("    id_assigned: true\n")
+    if task.label and task.label != task.id:
+        w(f"    label: {qid(task.label)}\n")
+    w(f"    program: {qid(task.program)}\n")
+    w(_marks(task.notes, "title", 4, guesses, scope))
+    w(f"    title: {scalar(task.title or '—', 4)}\n")
+    if task.inherits:
+        w(_marks(task.notes, "inherits", 4, guesses, scope))
+        w(f"    inherits: {{from: {qid(task.inherits_from or '')}, fields: {flow(task.inherits)}}}\n")
+    for key in ("lead", "support"):
+        if key in task.inherits:
+            continue
+        ids: list[str] = getattr(task, key)
+        w(_marks(task.notes, key, 4, guesses, scope))
+        if ids:
+            w(f"    {key}: {flow(ids)}\n")
+    if task.products and "products" not in task.inherits:
+        w("    products:\n")
+        for p in task.products:
+            w(f"      - {scalar(p, 6)}\n")
+    if "due" not in task.inherits:
+        w(_marks(task.notes, "milestones", 4, guesses, scope))
+        w("    milestones:\n")
+        for m in task.milestones:
+            due = m.due
+            if due.startswith("after:"):
+                due = "after " + next(k for k, v in events.items() if v == m.source)
+            w(f"      - due: {quoted(due)}\n        source: {quoted(m.source) if m.source else chr(34) * 2}\n")
+    if task.funding and "funding" not in task.inherits:
+        w(f"    funding: {scalar(task.funding, 4)}\n")
+    if task.remarks:
+        w(f"    remarks: {scalar(task.remarks, 4)}\n")
+    if task.text_notes:
+        w("    notes:\n")
+        for n in task.text_notes:
+            w(f"      - {scalar(n, 6)}\n")
