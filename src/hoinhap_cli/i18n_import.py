@@ -5,6 +5,7 @@ from __future__ import annotations
 IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     # where in the document
     "import.pos.line": ("dòng {line}", "line {line}"),
+    "import.pos.para": ("đoạn {line}", "paragraph {line}"),
     "import.pos.cell": ("bảng {table}, hàng {row}, cột {col}", "table {table}, row {row}, column {col}"),
     # the document cannot be read (exit 2, nothing written)
     "import.err.missing": ("không có tệp này", "no such file"),
@@ -48,6 +49,11 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "import.choice.merged": ("dòng không số {id}: {fields} lấy từ ô gộp của {source}",
                              "unnumbered row {id}: {fields} taken from the merged cell of {source}"),
     "import.choice.joined": ("dòng nối tiếp qua ngắt trang, ghép vào dòng trên", "row continued across a page break, joined to the row above"),
+    "import.choice.merged_across": ("ô phối hợp và ô sản phẩm cùng ghi «{text}…»: coi là một ô gộp, thuộc cột sản phẩm",
+                                    "support and product cells both read «{text}…»: taken as one merged cell, the "
+                                    "product's"),
+    "import.choice.repeated": ("ô sản phẩm ghi lặp lại một dòng; chỉ ghi một lần",
+                               "the product cell repeats a line; written once"),
     "import.choice.relabel": ("mục «{label}» lặp lại; đặt mã {id}", "section «{label}» repeated; given the id {id}"),
     "import.choice.id": ("dòng không số, đặt mã {id}", "unnumbered row, given the id {id}"),
     "import.choice.no_lead": ("không có cơ quan chủ trì", "no lead unit"),

@@ -281,13 +281,26 @@ class _Reader:
 
     def _fill(self, task: TaskRow, raw: _Raw, registry: Registry, parent: TaskRow | None) -> None:
         cells = raw.cells
+        lead_cell = cells.get("lead")
+        # A blank cell of a sub-row continues the merged cell above when the document says so
+        # (Word, HTML), or when the row names no lead of its own (a text copy loses the merge).
+        block = lead_cell is None or not lead_cell.text.strip() or lead_cell.merged
+
+        def continued(cell: Cell | None) -> bool:
+            return parent is not None and (cell is None or cell.merged or (not cell.text.strip() and block))
+
         inherited: list[str] = []
-        for role, key in (("lead", "lead"), ("support", "support")):
-            cell = cells.get(role)
+        support, product = cells.get("support"), cells.get("product")
+        if support is not None and product is not None and support.text.strip() \
+                and support.text.strip() == product.text.strip():
+            task.notes.append(Noted(Choice("import.choice.merged_across", {"text": support.text[:80]}), support.pos,
+                                    "support"))
+            cells = {**cells, "support": Cell("", support.pos)}
+        for key in ("lead", "support"):
+            cell = cells.get(key)
             if cell is None:
                 continue
-            if parent is not None and (not cell.text.strip() or cell.merged) and (getattr(parent, key) or
-                                                                                  parent.inherits_from):
+            if parent is not None and continued(cell) and (getattr(parent, key) or key in parent.inherits):
                 inherited.append(key)
                 continue
             names, choices = split_cell(cell.text)
@@ -300,27 +313,31 @@ class _Reader:
                     choices.append(choice)
             setattr(task, key, ids)
             task.notes.extend(Noted(c, cell.pos, key) for c in choices)
-        product = cells.get("product")
         if product is not None:
-            if parent is not None and (not product.text.strip() or product.merged) and parent.products:
+            if continued(product) and parent is not None and (parent.products or "products" in parent.inherits):
                 inherited.append("products")
             else:
-                task.products = _items(product.text)
+                items = _items(product.text)
+                task.products = list(dict.fromkeys(items))
+                if len(task.products) < len(items):
+                    task.text_notes.append("Ô sản phẩm ghi lặp lại một dòng; dòng lặp chỉ ghi một lần.")
+                    task.notes.append(Noted(Choice("import.choice.repeated", {}), product.pos, "products"))
         for role in ("funding", "remarks"):
             cell = cells.get(role)
             if cell is None:
                 continue
-            if role == "funding" and parent is not None and (not cell.text.strip() or cell.merged) and parent.funding:
+            if role == "funding" and continued(cell) and parent is not None and \
+                    (parent.funding or "funding" in parent.inherits):
                 inherited.append("funding")
             else:
                 setattr(task, role, cell.text.strip())
         due = cells.get("due")
-        if parent is not None and (due is None or not due.text.strip() or due.merged):
+        if parent is not None and continued(due):
             inherited.append("due")
         else:
             self._deadlines(task, due)
         if parent is not None and inherited:
-            task.inherits_from = parent.inherits_from if parent.inherits_from and False else parent.id
+            task.inherits_from = parent.id
             task.inherits = [f for f in FIELDS if f in inherited]
             task.notes.append(Noted(Choice("import.choice.merged", {"id": task.id, "fields": ", ".join(task.inherits),
                                                                     "source": parent.id}), task.pos, "inherits"))

@@ -41,10 +41,20 @@ def scalar(value: str, indent: int) -> str:
 
 
 def quoted(value: str) -> str:
+    if re.fullmatch(r"[\d.\-]+", value):  # "2009", "2009-12-31": text to every YAML reader
+        return json.dumps(value)
     if value and _PLAIN.match(value) and ": " not in value and " #" not in value and not value.endswith((":", " ")) \
             and implicit_tag(value) == STR and value.isprintable():
         return value
     return json.dumps(value, ensure_ascii=False)
+
+
+def flow_item(value: str) -> str:
+    """A text inside a flow list `[a, b]`: quoted when a comma or a bracket would cut it."""
+    text = quoted(value)
+    if text == value and any(ch in value for ch in ",[]{}"):
+        return json.dumps(value, ensure_ascii=False)
+    return text
 
 
 def qid(value: str) -> str:
@@ -188,7 +198,7 @@ def _units(w, appendix: Appendix, guesses: Guesses) -> None:  # type: ignore[no-
                                  _first_pos(appendix, unit.id), ""), 2, f"đơn vị {unit.id}"))
         w(f"  - id: {unit.id}\n    name: {quoted(unit.name)}\n    kind: {unit.kind}\n")
         if unit.aliases:
-            w("    aliases: [" + ", ".join(quoted(a) for a in unit.aliases) + "]\n")
+            w("    aliases: [" + ", ".join(flow_item(a) for a in unit.aliases) + "]\n")
 
 
 def _first_pos(appendix: Appendix, unit_id: str):  # type: ignore[no-untyped-def]

@@ -18,14 +18,17 @@ from hoinhap_cli.text import INVISIBLE, nfc
 class Pos:
     """Where something stands in the source: a line (text, HTML) or a table cell (Word)."""
 
-    line: int | None = None
+    line: int | None = None  # a source line; in a Word file, the order of the paragraph or table
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    para: bool = False  # `line` counts a Word file's paragraphs
 
     def words(self) -> Words:
-        if self.table is not None and self.line is None:
+        if self.table is not None and self.row is not None:
             return words("import.pos.cell", table=self.table, row=self.row, col=self.col)
+        if self.para:
+            return words("import.pos.para", line=self.line or 0)
         return words("import.pos.line", line=self.line or 0)
 
 

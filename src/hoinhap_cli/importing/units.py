@@ -19,8 +19,8 @@ HEADS = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "UB.", "Bộ", "S
          "Chi cục", "Cục", "Tổng cục", "Viện", "Học viện", "Trường", "Đại học", "Công ty", "Tổng công ty",
          "Tập đoàn", "Hội", "Hiệp hội", "Liên đoàn", "Tổ", "Công an", "Đài", "Báo", "Thông tấn xã", "Ngân hàng",
          "Bảo hiểm", "Kho bạc", "Thanh tra", "Tòa án", "Viện kiểm sát", "Kiểm toán", "Mặt trận", "Đoàn",
-         "Doanh nghiệp", "Các", "Đơn vị", "Bộ Tư lệnh", "Bộ Chỉ huy", "Quân khu", "Nhà", "Ủy ban", "UNND",
-         "Chính phủ", "Thủ tướng", "Hội đồng", "Tỉnh", "Thành phố", "Quận", "Huyện", "Xã", "Phường")
+         "Doanh nghiệp", "Các", "Đơn vị", "Bộ Tư lệnh", "Bộ Chỉ huy", "Quân khu", "Ủy ban", "UNND",
+         "Chính phủ", "Thủ tướng", "Hội đồng", "Quốc hội", "Tòa án", "Viện Kiểm sát")
 _STRONG = ("Sở", "Bộ", "Phòng", "UBND", "Ủy ban nhân dân")  # heads that start a second name run together
 _HEAD_RE = re.compile(r"^(" + "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True)) + r")(?=\s|$|,)")
 _RUN_TOGETHER = re.compile(r"(?<=[\wđ)])\s+(?=(?:" + "|".join(re.escape(h) for h in _STRONG) + r")\s+[A-ZĐÀ-Ỹ0-9])")
@@ -44,55 +44,57 @@ def head_of(name: str) -> str | None:
 def split_cell(text: str) -> tuple[list[str], list[Choice]]:
     """The unit names a cell gives, in order, and what was chosen to get them."""
     choices: list[Choice] = []
-    pieces: list[str] = []
+    names: list[str] = []
+    clever = False  # a split a person should check: run together, at " và ", a head borrowed or fixed
     for line in text.splitlines():
         line = re.sub(r"^\s*[-+•–]\s*", "", line).strip().rstrip(".;,")
         if not line:
             continue
         for part in re.split(r"\s*;\s*", line):
-            pieces.extend(_commas(part))
-    names: list[str] = []
-    for piece in pieces:
-        for name in _run_together(piece):
-            names.extend(_and_split(name))
+            for piece in _commas(part):
+                together = _run_together(piece)
+                clever = clever or len(together) > 1
+                for name in together:
+                    parts = _and_split(name)
+                    clever = clever or len(parts) > 1
+                    names.append(parts[0])
+                    names.extend("\x00" + p for p in parts[1:])  # after " và ": no head borrowed
     out: list[str] = []
     previous_head: str | None = None
-    for name in names:
-        name = name.strip().rstrip(".;,").strip()
+    for raw in names:
+        name = raw.lstrip("\x00").strip().rstrip(".;,").strip()
         if not name:
             continue
         head = head_of(name)
-        if head and name == head:  # a head word alone
-            continue
+        if name in ("Sở", "Bộ", "Phòng", "Ban", "UBND", "Các", "Trung tâm", "Hội", "Viện", "Cục", "Tổ", "Công ty"):
+            continue  # a head word alone: the rest of the name was lost or typed twice
         doubled = re.match(r"^(\S+) \1 ", name)
         if doubled and head_of(name[len(doubled[1]) + 1:]):  # "Sở Sở Công thương": a head word typed twice
             fixed = name[len(doubled[1]) + 1:]
             choices.append(Choice("import.choice.alias", {"text": name, "name": fixed}))
-            name = fixed
-        if head is None and previous_head in ("Phòng", "Sở", "Bộ", "Ban") and name[:1].isupper():
+            name, clever = fixed, True
+        if head is None and previous_head == "Phòng" and name[:1].isupper() and not raw.startswith("\x00"):
             choices.append(Choice("import.choice.alias", {"text": name, "name": f"{previous_head} {name}"}))
-            name = f"{previous_head} {name}"
-            head = previous_head
+            name, head, clever = f"{previous_head} {name}", previous_head, True
         previous_head = head or previous_head
         out.append(name)
-    if len(out) > 1 and not _plainly_listed(text, out):
+    if len(out) > 1 and clever:
         choices.append(Choice("import.choice.split", {"text": " ".join(text.split()), "parts": " | ".join(out)}))
     return out, choices
 
 
-def _plainly_listed(text: str, names: list[str]) -> bool:
-    """A cell that is already a list (one name per line, or names between commas, each with its
-    own head word) needs no person to check the split."""
-    return all(head_of(n) for n in names) and not _RUN_TOGETHER.search(text) and " và " not in text
-
-
 def _commas(part: str) -> list[str]:
+    """Comma-separated pieces; a piece that cannot start a name continues the one before it: a
+    lower-case word ("Các bộ, ngành"), or a capitalised one without a head word after a body
+    other than a district office ("Bộ Văn hóa, Thể thao và Du lịch"; "Phòng QLĐT, TNMT" are two)."""
     out: list[str] = []
     for bit in re.split(r"\s*,\s*", part):
         if not bit:
             continue
-        starts_lower = bit[:1].islower() and not fold(bit).startswith(("cac ", "ubnd"))
-        if out and starts_lower and not bit.split()[0].isupper():
+        lower = bit[:1].islower() and not fold(bit).startswith(("cac ", "ubnd")) and not bit.split()[0].isupper()
+        headless = out and head_of(bit) is None and bit[:1].isupper() and not _ABBREV.match(bit.split()[0]) \
+            and head_of(out[-1]) not in (None, "Phòng", "Các")
+        if out and (lower or headless):
             out[-1] = out[-1] + ", " + bit
         else:
             out.append(bit)
