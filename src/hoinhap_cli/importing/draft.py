@@ -227,7 +227,7 @@ def _reporting(w, header: Header, extras: dict[str, object], guesses: Guesses) -
         w(f"      to: {scalar(header.report_to or header.issuer or '—', 6)}\n")
         w(f"      every: {duty.every}\n")
         if duty.on:
-            w("      on: [" + ", ".join(f'"{d}"' for d in duty.on) + "]\n")
+            w("      \"on\": [" + ", ".join(f'"{d}"' for d in duty.on) + "]\n")
         w(f"      source: {scalar(duty.source, 6)}\n")
 
 

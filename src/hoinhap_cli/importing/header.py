@@ -18,7 +18,7 @@ KINDS = {"quyet dinh": "Quyết định", "ke hoach": "Kế hoạch", "nghi quye
 _DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*Số:?\s*(\d+[\w/.\-]*/[\wĐđ\-]+)")
 _PLACE_DATE = re.compile(r"^(Số\b.*|[^\d,]{2,40}),\s*ngày")
-_ATTACHED = re.compile(r"kèm theo (Quyết định|Nghị quyết|Kế hoạch|Chương trình)[^()]*?số\s*([\w/.\-Đđ]+/[\wĐđ\-]+)"
+_ATTACHED = re.compile(r"kèm theo (Quyết định|Nghị quyết|Kế hoạch|Chương trình)\s+số:?\s*(\d[\w/.\-Đđ]*/[\wĐđ\-]+)"
                        r"(?:\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4}))?", re.IGNORECASE)
 _NAME = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
 _SIGN_START = re.compile(r"^(TM\.|KT\.|TL\.|Q\.|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC)")

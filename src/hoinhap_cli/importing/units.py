@@ -114,12 +114,15 @@ def _run_together(piece: str) -> list[str]:
 
 
 def _and_split(name: str) -> list[str]:
-    if " và " not in name:
+    """A name cut at the first " và " with a unit on both sides ("Bộ Công an và các địa phương");
+    "Sở Khoa học và Công nghệ" stays whole."""
+    if head_of(name) is None:
         return [name]
-    left, right = name.split(" và ", 1)
-    if head_of(left) and head_of(right) and not fold(right).startswith(("cac ", "nhung ")) or \
-            (head_of(left) and fold(right).startswith(("ubnd", "cac "))):
-        return [left, *_and_split(right)]
+    for m in re.finditer(r" và ", name):
+        left, right = name[:m.start()], name[m.end():]
+        if head_of(right) in _STRONG + ("Các", "Trung tâm", "Ban", "Viện", "Hội", "Công ty", "Chi cục", "Văn phòng") \
+                or fold(right).startswith(("cac ", "ubnd")):
+            return [left, *_and_split(right)]
     return [name]
 
 
@@ -199,6 +202,7 @@ class Registry:
             return match, Choice("import.choice.alias", {"text": spelling, "name": match.name})
         kind = kind_of(spelling)
         name = " ".join(re.sub(r"\(.*?\)", " ", spelling).split()) or spelling
+        name = name[:1].upper() + name[1:]  # "các bộ, ngành" inside a sentence names the group "Các bộ, ngành"
         unit = Unit(self._new_id(spelling), name, kind or "khác", guessed_kind=kind is None)
         if name != spelling:
             unit.aliases.append(spelling)
