@@ -1,0 +1,170 @@
+"""`hoinhap import` on the layouts documents arrive in, built here: HTML tables split at page
+breaks, merged cells, numbering that restarts in each section, repeated headers; and on what
+cannot be read (exit 2, nothing written), deadline cells and unit cells one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_untouched, snapshot
+from import_docs import draft, run_import, tasks_of, unit_names
+
+from hoinhap_cli.importing.deadlines import read_cell
+from hoinhap_cli.importing.units import Registry, split_cell
+
+HEAD = "<p>ỦY BAN NHÂN DÂN XÃ AN PHÚ</p><p>Số: 12/KH-UBND</p><p>An Phú, ngày 05 tháng 3 năm 2025</p>" \
+       "<p>KẾ HOẠCH</p><p>Chuyển đổi số năm 2025</p>"
+COLS = "<tr><th>TT</th><th>Nội dung</th><th>Thời hạn</th><th>Đơn vị thực hiện</th><th>Ghi chú</th></tr>"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_row_split_across_two_html_tables_is_joined_and_said(tmp_path: Path) -> None:
+    page = (f"<html><body>{HEAD}<table>{COLS}"
+            "<tr><td>1</td><td>Rà soát thủ tục hành chính;</td><td>6/2025</td><td>Văn phòng UBND xã</td><td></td></tr>"
+            "</table><p>2</p><table>"
+            "<tr><td></td><td>công khai trên cổng thông tin</td><td></td><td></td><td></td></tr>"
+            "<tr><td>2</td><td>Số hóa hồ sơ</td><td>Quí IV-2025</td><td>Công an xã</td><td>Ưu tiên</td></tr>"
+            "</table></body></html>")
+    out = tmp_path / "out"
+    code, stdout, _ = run_import(write(tmp_path, "kh.html", page), out)
+    assert code == 1
+    tasks = tasks_of(draft(out))
+    assert list(tasks) == ["1", "2"]  # no row dropped, none invented
+    assert tasks["1"]["title"] == "Rà soát thủ tục hành chính; công khai trên cổng thông tin"
+    assert tasks["1"]["milestones"] == [{"due": "2025-06", "source": "6/2025"}]  # columns in another order
+    assert tasks["2"]["milestones"] == [{"due": "2025-Q4", "source": "Quí IV-2025"}]
+    assert tasks["2"]["remarks"] == "Ưu tiên"
+    assert unit_names(draft(out), tasks["2"]["lead"]) == ["Công an xã"]
+    assert "ngắt trang" in stdout  # the join is in the review list
+
+
+def test_merged_cells_are_inherited_by_the_unnumbered_row_below(tmp_path: Path) -> None:
+    page = (f"<html><body>{HEAD}<table><tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th>"
+            "<th>Sản phẩm</th><th>Thời gian</th><th>Nguồn kinh phí</th></tr>"
+            "<tr><td>1</td><td>Lập đề án</td><td rowspan='2'>Phòng Văn hóa - Thông tin</td><td>Đề án</td>"
+            "<td rowspan='2'>Năm 2025-2030</td><td rowspan='2'>Ngân sách xã</td></tr>"
+            "<tr><td></td><td>- Triển khai đề án</td><td>Báo cáo</td></tr>"
+            "</table></body></html>")
+    out = tmp_path / "out"
+    run_import(write(tmp_path, "kh.html", page), out)
+    tasks = tasks_of(draft(out))
+    assert tasks["1"]["milestones"] == [{"due": "2025..2030", "source": "Năm 2025-2030"}]
+    assert tasks["1"]["funding"] == "Ngân sách xã"
+    sub = tasks["1a"]
+    assert sub["id_assigned"] is True and sub["products"] == ["Báo cáo"]
+    assert sub["inherits"] == {"from": "1", "fields": ["due", "funding", "lead"]}
+    assert "milestones" not in sub and "lead" not in sub
+
+
+MD = """# KẾ HOẠCH
+Số: 7/KH-UBND
+Hà Nội, ngày 01 tháng 02 năm 2025
+
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| **A** | **NHIỆM VỤ TRỌNG TÂM** | | | |
+| **I** | Thể chế | | | |
+| 1 | Ban hành quy chế | Sở Nội vụ | Sở Sở Công thương | Khi có phát sinh |
+| 2 | Sửa quy chế | Sở KH&CN | Sở Khoa học và Công nghệ Sở Công Thương | Định kỳ 06 tháng |
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| **IV** | Hạ tầng | | | |
+| 1 | Lắp đặt trạm | Sở Khoa học và Công nghệ | | hàng tháng |
+| **IV** | Nhân lực | | | |
+| 1 | Đào tạo | Sở Nội vụ | | |
+"""
+
+
+def test_numbering_that_restarts_gets_unique_ids_and_the_documents_labels(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, stdout, _ = run_import(write(tmp_path, "kh.md", MD), out)
+    assert code == 1
+    plan = draft(out)
+    tasks = tasks_of(plan)
+    assert list(tasks) == ["1.1.1", "1.1.2", "1.2.1", "1.3.1"]  # the repeated header row is no task
+    assert [tasks[t].get("label") for t in tasks] == ["I.1", "I.2", "IV.1", "IV.1"]
+    groups = {g["id"]: g for g in plan["programs"]}
+    assert groups["1.1"]["parent"] == "1" and groups["1.3"]["label"] == "IV"  # A → I, IV, IV
+    assert "lặp lại" in stdout  # the repeated label "IV" is in the review list
+    # a head word typed twice, an abbreviation, two units run together: one registry entry per body
+    assert unit_names(plan, tasks["1.1.1"]["support"]) == ["Sở Công thương"]
+    assert tasks["1.1.2"]["lead"] == tasks["1.2.1"]["lead"]
+    assert unit_names(plan, tasks["1.1.2"]["support"]) == ["Sở KH&CN", "Sở Công thương"]  # first spellings
+    assert [m["due"] for t in tasks.values() for m in t["milestones"]] == ["on-demand", "every half",
+                                                                          "every month", "none"]
+
+
+def test_a_document_that_cannot_be_read_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "latin1.txt").write_bytes("Kế hoạch".encode("utf-16"))
+    write(tmp_path, "notable.txt", "KẾ HOẠCH\n\nKhông có bảng nào.\n")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04not really a zip")
+    for name, why in (("missing.docx", "không có tệp"), ("latin1.txt", "UTF-8"), ("notable.txt", "bảng nhiệm vụ"),
+                      ("broken.docx", "Word")):
+        result = run_untouched(["import", str(tmp_path / name), "--out", str(tmp_path / "out")], tmp_path, 2)
+        lines = (result.stdout + result.stderr).strip().splitlines()
+        assert len(lines) == 1 and name in lines[0] and why in lines[0], lines
+
+
+def test_an_out_folder_with_content_is_refused(tmp_path: Path) -> None:
+    document = write(tmp_path, "kh.md", MD)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "ghi-chu.txt").write_text("giữ nguyên", encoding="utf-8")
+    result = run_untouched(["import", str(document), "--out", str(tmp_path / "out"), "--lang", "en"], tmp_path, 2)
+    assert "not empty" in result.stdout + result.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, _ = run_import(document, empty)
+    assert code == 1 and (empty / "plan.yaml").is_file()
+    assert snapshot(empty)["plan.yaml"]
+
+
+def test_english_output_and_exit_0_when_nothing_needs_a_person(tmp_path: Path) -> None:
+    plain = ("KẾ HOẠCH\n\nSố: 3/KH-UBND\nHuế, ngày 02 tháng 01 năm 2025\n\n"
+             "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+             "| 1 | Ban hành quy chế | Sở Nội vụ | 2025 |\n")
+    out = tmp_path / "out"
+    code, stdout, stderr = run_import(write(tmp_path, "kh.md", plain), out, "--lang", "en")
+    assert "1 task rows read (the document numbers 1)" in stderr
+    assert code == 1 and "standing agency" in stdout  # the standing agency is a guess: said
+    assert "đoán" in (out / "plan.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("6/2025", ["2025-06"]), ("Tháng 10/2025", ["2025-10"]), ("Quí IV-2025", ["2025-Q4"]),
+    ("Quý IV/2025- Quý II/2026", ["2025-Q4..2026-Q2"]), ("Năm 2025-2030", ["2025..2030"]),
+    ("Khi có phát sinh", ["on-demand"]), ("2025 và những năm tiếp theo", ["2025.."]),
+    ("Thường xuyên", ["ongoing"]), ("Hằng năm", ["every year"]), ("", ["none"]),
+    ("- Quý III -2008\n\n- 2009, 2010", ["2008-Q3", "2009", "2010"]), ("Đến năm 2010", ["by 2010"]),
+    ("Đến cuối năm 2009", ["2009-12-31"]), ("- Từ quý IV - 2008 đến quý II - 2009", ["2008-Q4..2009-Q2"]),
+    ("Quý III Năm 2026", ["2026-Q3"]), ("Định kỳ 06 tháng", ["every half"]), ("hàng tháng", ["every month"]),
+])
+def test_deadline_cells(cell: str, expected: list[str]) -> None:
+    assert [r.due for r in read_cell(cell)] == expected
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã",
+     ["Sở Khoa học và Công nghệ", "Sở Công Thương", "UBND các phường, xã"]),
+    ("Các bộ, ngành, địa phương", ["Các bộ, ngành, địa phương"]),
+    ("Bộ Văn hóa, Thể thao và Du lịch", ["Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("Phòng VH-TT-TT và Trung tâm Văn hóa quận", ["Phòng VH-TT-TT", "Trung tâm Văn hóa quận"]),
+    ("Phòng Quản lý đô thị, Tài nguyên và Môi trường", ["Phòng Quản lý đô thị", "Phòng Tài nguyên và Môi trường"]),
+    ("Sở Sở Công thương", ["Sở Công thương"]),
+    ("- Phòng QLĐT\n\n- Ban QLDA khu vực 2", ["Phòng QLĐT", "Ban QLDA khu vực 2"]),
+])
+def test_unit_cells(cell: str, names: list[str]) -> None:
+    assert split_cell(cell)[0] == names
+
+
+def test_two_bodies_are_never_merged_silently() -> None:
+    registry = Registry()
+    first, _ = registry.add("Sở Khoa học và Công nghệ")
+    again, said = registry.add("Sở KH&CN")
+    other, _ = registry.add("Bộ Khoa học và Công nghệ")  # one letter apart, another body
+    assert again is first and said is not None
+    assert other is not first
