@@ -133,7 +133,7 @@ def report_due(ledger: Ledger, quarter: Period) -> date:
     """When the quarter's report is due: the regime's due day for the reporting units' quarterly
     duty (the grace day of the month after the quarter); the quarter's end without a regime."""
     duty = reporting.regime(ledger).header_duty
-    return duty.due_date(quarter, ledger.plan.decision.signed_on) if duty is not None else quarter.end
+    return duty.due_date(quarter, ledger.signed_on) if duty is not None else quarter.end
 
 
 def units_to_report(ledger: Ledger) -> list[str]:

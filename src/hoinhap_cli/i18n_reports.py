@@ -10,6 +10,7 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "reports.half1": ("6 tháng đầu năm {year}", "first half of {year}"),
     "reports.half2": ("6 tháng cuối năm {year}", "second half of {year}"),
     "reports.year": ("năm {year}", "{year}"),
+    "reports.month": ("tháng {month}/{year}", "month {month}/{year}"),
     "reports.every.quarter": ("hàng quý", "quarterly"),
     "reports.every.half": ("6 tháng", "half-yearly"),
     "reports.every.year": ("hàng năm", "yearly"),

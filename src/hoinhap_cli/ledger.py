@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, Protocol
 
 from hoinhap_cli import records
 from hoinhap_cli.paths import DataDir, listed_reports
-from hoinhap_cli.periods import Kind, Period, event_due, occurrences, quarter_of
+from hoinhap_cli.periods import Kind, Period, event_due, occurrences, plan_period, quarter_of, signed_day
 from hoinhap_cli.problems import Problem, errors
 from hoinhap_cli.records import EntryView, EventEntry, ReportHeader, Task, Unit
 from hoinhap_cli.responsibility import Slot, StatusView, combine, judge, slots
@@ -219,12 +219,30 @@ class Ledger:
     @property
     def period(self) -> Period:
         p = self.plan.plan.period
+        if p is None:
+            return self._derived_period
         return Period(p.start, p.end, f"{p.start.year}–{p.end.year}")
+
+    @cached_property
+    def _derived_period(self) -> Period:  # no `plan.period`: from the deadlines (a valid plan has one)
+        p = plan_period(self.plan)
+        assert p is not None, "validation refuses a plan with no period and no dated deadline"
+        return Period(p.start, p.end, f"{p.start.year}–{p.end.year}")
+
+    @property
+    def period_derived(self) -> bool:
+        """Whether the plan states no period, so that `period` comes from the deadlines."""
+        return self.plan.plan.period is None
+
+    @property
+    def signed_on(self) -> date:
+        """The day the document was signed, or (left blank in the source) the plan period's start."""
+        return signed_day(self.plan, self.period)
 
     @property
     def obligation_period(self) -> Period:
         """Recurring duties count from the quarter the decision was signed in to the plan's end."""
-        start = max(self.period.start, quarter_of(self.plan.decision.signed_on).start)
+        start = max(self.period.start, quarter_of(self.signed_on).start)
         return Period(start, self.period.end, "obligations")
 
     def recurrences(self, task: Task, index: int) -> list[Period]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from hoinhap_cli import deadlines
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import EntryView, Ledger
-from hoinhap_cli.periods import Kind
+from hoinhap_cli.periods import Kind, is_open_ended
 from hoinhap_cli.queries import status_record, task_record, unit_record
 from hoinhap_cli.responsibility import StatusView
 from hoinhap_cli.selection import (
@@ -61,8 +61,12 @@ def deadline_text(ledger: Ledger, task: Task, index: int, lang: str, short: bool
     if d.kind is Kind.ONGOING:
         return t("deadline.ongoing", lang)
     if d.kind is Kind.RECURRING:
+        if is_open_ended(d) and d.window is not None and not d.label.startswith("every"):
+            return t("deadline.from_year", lang, year=d.window.start.year)  # 2025..: every year from 2025
         text = t(f"deadline.every.{d.every}", lang)
         return f"{text} {d.window.label}" if d.window else text
+    if d.kind is Kind.ON_DEMAND:
+        return t("deadline.on_demand", lang)
     if d.kind is Kind.EVENT:
         event = next((e for e in ledger.plan.events if e.id == d.event), None)
         name = event.name if event else str(d.event)
@@ -78,6 +82,45 @@ def deadline_text(ledger: Ledger, task: Task, index: int, lang: str, short: bool
     if d.kind is Kind.NONE:
         return t("deadline.none", lang)
     return d.label
+
+
+def _row_fields(ledger: Ledger, task: Task, lang: str) -> list[tuple[str, str]]:
+    """What a row of another plan may add to `show`: the merged cells it continues, its lead↔support
+    pairs, funding and remarks; and the plan period when it is derived from the deadlines."""
+    fields = []
+    if task.inherits is not None:
+        fields.append((t("show.inherits", lang), t("show.inherits.value", lang, task=task.inherits.from_,
+                                                   fields=", ".join(task.inherits.fields))))
+    for j, pair in enumerate(task.pairs):
+        fields.append((t("show.pair", lang, n=j + 1), t("show.pair.value", lang,
+                       lead=", ".join(short_name(ledger.units[u]) for u in pair.lead),
+                       support=", ".join(short_name(ledger.units[u]) for u in pair.support) or "—")))
+    if task.funding is not None:
+        fields.append((t("show.funding", lang), task.funding))
+    if task.remarks is not None:
+        fields.append((t("show.remarks", lang), task.remarks))
+    if ledger.period_derived:
+        fields.append((t("show.period", lang), t("show.period.derived", lang, start=ledger.period.start.isoformat(),
+                                                 end=ledger.period.end.isoformat())))
+    return fields
+
+
+def group_path(ledger: Ledger, program_id: str) -> str:
+    """A group as `show` names it: "1. Title" for a programme; a nested group with the groups around
+    it, outermost first, each by its document label when it has one ("A › I › 5.1. Title")."""
+    programs = {p.id: p for p in ledger.plan.programs}
+    group = programs.get(program_id)
+    if group is None:
+        return program_id
+    if group.parent is None:
+        return f"{group.label or group.id}. {group.title}"
+    chain: list[Any] = []
+    current: Any = group
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = programs.get(current.parent) if current.parent is not None else None
+    names = [g.label or g.id for g in reversed(chain)]
+    return f"{' › '.join(names)}. {group.title}"
 
 
 def role_text(inv: Involvement, ledger: Ledger, lang: str) -> str:
@@ -102,6 +145,7 @@ def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort 
         dues = [ledger.due_date(task, i) for i in range(len(task.milestones))]
         row: Row = {
             "id": task.id,
+            "label": task.label,
             "program": task.program,
             "section": task.section,
             "title": task.title,
@@ -227,16 +271,18 @@ def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
         })
     record["history"] = history
 
-    program = next((p for p in ledger.plan.programs if p.id == task.program), None)
-    fields = [(t("show.program", lang), f"{task.program}. {program.title}" if program else task.program)]
+    fields = [(t("show.program", lang), group_path(ledger, task.program))]
     if task.section:
         section = next((s for p in ledger.plan.programs for s in p.sections if s.id == task.section), None)
         fields.append((t("show.section", lang), f"{task.section}. {section.title}" if section else task.section))
+    if task.label is not None:
+        fields.append((t("show.label", lang), task.label))
     fields.append((t("show.title", lang), task.title))
     if task.id_assigned:
         fields.append((t("show.id_assigned", lang), t("show.id_assigned.value", lang)))
     if task.units_from:
         fields.append((t("show.units_from", lang), task.units_from))
+    fields += _row_fields(ledger, task, lang)
     said = status_text(ledger, status, lang)
     if status.entry is not None:
         said += t("leads.updated", lang, date=status.entry.date.isoformat())

@@ -377,7 +377,7 @@ class Column:
                            shorten=shorten and (self.clip is not None or self.key in _SHORTEN), keep=keep)
 
 
-_NEVER_DROP = frozenset({"id", "task", "date", "due", "status", "name", "what", "item", "unit_id", "state",
+_NEVER_DROP = frozenset({"id", "label", "task", "date", "due", "status", "name", "what", "item", "unit_id", "state",
                          "progress"})
 _DROP = ("forced", "file", "matched", "number", "evidence", "source", "short", "support", "via_group_count",
          "open_via", "support_count", "due_dates", "submitted", "due_date", "next_due", "kind", "milestone",

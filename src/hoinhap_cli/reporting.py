@@ -3,10 +3,12 @@
 Kept apart from the tasks (deadlines): a task's milestone is work done; a report is a document
 sent to someone by a day. The regime is data (plan.yaml `reporting:`, docs/plan-format.md):
 
-- each duty has owners (absent: every *reporting unit*), a frequency (quarter, half, year)
-  and a due rule: the grace day (default `reporting.grace_day`, 5) of the month after the
+- each duty has owners (absent: every *reporting unit*), a frequency (quarter, half, year,
+  month) and a due rule: the grace day (default `reporting.grace_day`, 5) of the month after the
   period ends (`due: after`), or after it starts (`due: start`: a plan or a budget for the
-  period; the first year's counts from the month after the decision was signed);
+  period; the first year's counts from the month after the decision was signed); or fixed days
+  of the year (`on:`), the n-th period's report due on the n-th day of its year;
+- an ad-hoc duty ("đột xuất khi có yêu cầu") has no periods: it is listed, never late;
 - the reporting units are `reporting.units`, else the leads of the `units_from` row (row 8):
   a group gives its members, a vague lead ("các phòng ban, đơn vị trực thuộc quận") every
   unit of kind phòng, ban, trung tâm, văn phòng (section III: "các phòng, ban, trung tâm");
@@ -28,7 +30,7 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli.periods import Period, frequency, half, quarter_of, quarters_between, year
+from hoinhap_cli.periods import Period, frequency, half, month_day, months_between, quarter_of, quarters_between, year
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.vocab import UnitKind
 
@@ -62,9 +64,14 @@ class Duty:
     grace_day: int
     with_year: str | None
     source: str
+    on: tuple[tuple[int, int], ...] = ()  # fixed days (month, day), one per period of the year
 
     def due_date(self, period: Period, signed: date) -> date:
-        """The grace day of the month after the period ends (`after`) or starts (`start`)."""
+        """The grace day of the month after the period ends (`after`) or starts (`start`); with
+        fixed days, the day of the period's place in its year (H2's report: the second day)."""
+        if self.on:
+            month, day = self.on[_place_in_year(period, self.every)]
+            return date(period.start.year, month, day)
         anchor = period.end if self.due == "after" else max(period.start, signed)
         month = anchor.month % 12 + 1
         return date(anchor.year + (anchor.month == 12), month, self.grace_day)
@@ -116,6 +123,16 @@ def regime(ledger: Ledger) -> Regime:
     return regime_of(ledger.plan)
 
 
+def _place_in_year(period: Period, every: str) -> int:
+    """Which period of its year this is, from 0: Q3 → 2, H2 → 1, June → 5, a year → 0."""
+    per = {"quarter": 3, "half": 6, "month": 1}.get(every)
+    return (period.start.month - 1) // per if per else 0
+
+
+def _days(on: Any) -> tuple[tuple[int, int], ...]:
+    return tuple(d for d in (month_day(text) for text in on or ()) if d is not None)
+
+
 def regime_of(plan: Any) -> Regime:
     """The regime of a plan, a model or records alike (`submit` has the model)."""
     r = plan.reporting
@@ -123,7 +140,8 @@ def regime_of(plan: Any) -> Regime:
         return Regime((), ())
     units = tuple(_reporters(r, {t.id: t for t in plan.tasks}, {u.id: u for u in plan.units}))
     duties = tuple(Duty(d.id, d.name, d.what, d.to, d.every, tuple(d.owners) if d.owners is not None else units,
-                        d.owners is None, d.due, d.grace_day or r.grace_day, d.with_year, d.source)
+                        d.owners is None, d.due, d.grace_day or r.grace_day, d.with_year, d.source,
+                        _days(d.on))
                    for d in r.duties)
     return Regime(duties, units)
 
@@ -161,6 +179,10 @@ def duty_periods(ledger: Ledger, every: str) -> list[Period]:
     span = ledger.obligation_period
     if every == "quarter":
         return quarters_between(span.start, span.end)
+    if every == "month":
+        return months_between(span.start, span.end)
+    if every == "ad-hoc":  # on request: nothing is owed by a day
+        return []
     years = range(span.start.year, span.end.year + 1)
     found = [half(y, n) for y in years for n in (1, 2)] if every == "half" else [year(y) for y in years]
     return [p for p in found if span.start <= p.end <= span.end]
@@ -285,7 +307,7 @@ def report_ledger(ledger: Ledger, as_of: date, period: Period | None = None,
     else every period begun by the as-of date; `unit`: that unit's rows only."""
     reg = regime(ledger)
     got = sent(ledger, reg)
-    signed = ledger.plan.decision.signed_on
+    signed = ledger.signed_on
     rows: list[ReportRow] = []
     for duty in reg.duties:
         for p in duty_periods(ledger, duty.every):

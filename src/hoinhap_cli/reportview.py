@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from hoinhap_cli.i18n import MESSAGES, t
-from hoinhap_cli.periods import Period
+from hoinhap_cli.periods import Period, frequency
 from hoinhap_cli.render import Column, Listing, Note
 
 if TYPE_CHECKING:
@@ -20,7 +20,8 @@ FLAT_COLS = ["duty", "unit", "period", "due_date", "state", "submitted", "number
 
 
 def period_words(p: Period, lang: str) -> str:
-    """quý I/2009, 6 tháng đầu năm 2009, năm 2009 (Q1 2009, first half of 2009, 2009)."""
+    """quý I/2009, 6 tháng đầu năm 2009, tháng 6/2009, năm 2009 (Q1 2009, first half of 2009,
+    month 6/2009, 2009)."""
     label = p.label
     if "-Q" in label:
         y, q = label.split("-Q")
@@ -28,6 +29,8 @@ def period_words(p: Period, lang: str) -> str:
     if "-H" in label:
         y, h = label.split("-H")
         return t(f"reports.half{h}", lang, year=y)
+    if frequency(label) == "month":
+        return t("reports.month", lang, month=p.start.month, year=p.start.year)
     return t("reports.year", lang, year=label)
 
 

@@ -10,7 +10,7 @@ import typer
 
 from hoinhap_cli import guard, revisions
 from hoinhap_cli.cli.common import DataOpt, Format, FullOpt, LangOpt, format_option, output
-from hoinhap_cli.i18n import t
+from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.paths import locate
 from hoinhap_cli.plandiff import Change
 from hoinhap_cli.plandiff import diff as plan_diff
@@ -72,7 +72,9 @@ def diff(
 def _item(c: Change, lang: str) -> str:
     label = t(f"diff.scope.{c.scope}", lang, id=c.id or "")
     if c.field and (c.kind in ("edited", "milestone") or c.field == "milestone"):
-        label += f" · {t('diff.field.milestone', lang) if c.field == 'milestone' else c.field}"
+        named = next((k for k in (f"diff.field.{c.scope}.{c.field}", f"diff.field.{c.field}") if k in MESSAGES),
+                     None)  # the fields with words of their own; any other by its key
+        label += f" · {t(named, lang) if named else c.field}"
     return label
 
 
