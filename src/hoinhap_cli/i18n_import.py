@@ -32,7 +32,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "import.review.count": ("{n} chỗ cần người xem lại — danh sách trong {file}",
                             "{n} place(s) for a person to review — the list is in {file}"),
     "import.review.none": ("không có chỗ nào cần xem lại", "nothing to review"),
-    "import.review.title": ("Danh sách xem lại bản nháp nhập từ {file}", "Review list of the draft imported from {file}"),
+    "import.review.title": ("Danh sách xem lại bản nháp nhập từ {file}",
+                            "Review list of the draft imported from {file}"),
     "import.review.intro": ("Mỗi dòng là một chỗ trình nhập đã phải chọn; trong plan.yaml dòng tương ứng có chú thích "
                             "«# ? đoán: …». Sửa plan.yaml nếu cần, xóa chú thích, rồi chạy: hoinhap check --data {dir}",
                             "Each line is a place where the importer chose; in plan.yaml the line carries a comment "
@@ -41,14 +42,17 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "import.review.counts": ("Số dòng nhiệm vụ đọc được: {tasks}; số thứ tự của văn bản: {numbered}.",
                              "Task rows read: {tasks}; numbered by the document: {numbered}."),
     # what the importer chose
-    "import.choice.alias": ("«{text}» được coi là cùng đơn vị với «{name}»", "«{text}» taken as the same unit as «{name}»"),
+    "import.choice.alias": ("«{text}» được coi là cùng đơn vị với «{name}»",
+                            "«{text}» taken as the same unit as «{name}»"),
     "import.choice.split": ("ô «{text}» tách thành: {parts}", "cell «{text}» split into: {parts}"),
     "import.choice.deadline": ("thời hạn «{text}» đọc là {due}", "deadline «{text}» read as {due}"),
     "import.choice.deadline_blank": ("ô thời hạn để trống (none)", "deadline cell blank (none)"),
-    "import.choice.deadline_unread": ("không đọc được thời hạn «{text}» (ghi none)", "deadline «{text}» not understood (none)"),
+    "import.choice.deadline_unread": ("không đọc được thời hạn «{text}» (ghi none)",
+                                      "deadline «{text}» not understood (none)"),
     "import.choice.merged": ("dòng không số {id}: {fields} lấy từ ô gộp của {source}",
                              "unnumbered row {id}: {fields} taken from the merged cell of {source}"),
-    "import.choice.joined": ("dòng nối tiếp qua ngắt trang, ghép vào dòng trên", "row continued across a page break, joined to the row above"),
+    "import.choice.joined": ("dòng nối tiếp qua ngắt trang, ghép vào dòng trên",
+                             "row continued across a page break, joined to the row above"),
     "import.choice.merged_across": ("ô phối hợp và ô sản phẩm cùng ghi «{text}…»: coi là một ô gộp, thuộc cột sản phẩm",
                                     "support and product cells both read «{text}…»: taken as one merged cell, the "
                                     "product's"),

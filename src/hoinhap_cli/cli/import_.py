@@ -29,7 +29,7 @@ def import_command(
     (nothing is written).
 
     \b
-    Example: hoinhap import ke-hoach.docx --out so-moi && hoinhap check --data so-moi
+    Example: hoinhap import ke-hoach.txt --out so-moi   # exit 1: the draft is written, with its review list
     """
     from hoinhap_cli.importing.run import LAYOUTS, import_document
     from hoinhap_cli.importing.source import Unreadable

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from hoinhap_cli.importing.appendix import Appendix, Group, Noted, TaskRow
 from hoinhap_cli.importing.header import Header
+from hoinhap_cli.importing.source import Pos
+from hoinhap_cli.importing.units import Choice
 from hoinhap_cli.problems import words
 from hoinhap_cli.yamlio import STR, implicit_tag
 
@@ -65,6 +67,25 @@ def flow(ids: Iterable[str]) -> str:
     return "[" + ", ".join(ids) + "]"
 
 
+Write = Callable[[str], object]
+
+
+@dataclass
+class Extras:
+    """What the draft needs beside the header and the appendix, worked out by `run`."""
+
+    source: str
+    events: dict[str, str] = field(default_factory=dict)  # id -> the document's words
+    period: tuple[str, str] | None = None
+    standing: str | None = None
+    reporters: list[str] = field(default_factory=list)
+    decision_notes: list[str] = field(default_factory=list)
+    decision_marks: list[Noted] = field(default_factory=list)
+    standing_marks: list[Noted] = field(default_factory=list)
+    period_marks: list[Noted] = field(default_factory=list)
+    reporting_marks: list[Noted] = field(default_factory=list)
+
+
 @dataclass
 class Guesses:
     """Where each guess is marked: the worded review lines, in order, for the list and the YAML."""
@@ -73,8 +94,7 @@ class Guesses:
     lines: list[tuple[str, str]] = field(default_factory=list)  # (where, what)
 
     def mark(self, noted: Noted, indent: int, scope: str) -> str:
-        what = noted.choice_text(self.lang) if hasattr(noted, "choice_text") else \
-            words(noted.choice.key, **noted.choice.values).text(self.lang)
+        what = words(noted.choice.key, **noted.choice.values).text(self.lang)
         where = noted.pos.words().text(self.lang)
         self.lines.append((f"{scope} — {where}" if scope else where, what))
         flat = " ".join(what.split())
@@ -85,10 +105,10 @@ def _marks(notes: list[Noted], key: str, indent: int, guesses: Guesses, scope: s
     return "".join(guesses.mark(n, indent, scope) for n in notes if n.key == key)
 
 
-def write(header: Header, appendix: Appendix, extras: dict[str, object], guesses: Guesses) -> str:
+def write(header: Header, appendix: Appendix, extras: Extras, guesses: Guesses) -> str:
     out: list[str] = []
     w = out.append
-    source = str(extras["source"])
+    source = extras.source
     w(f"# BẢN NHÁP — nhập từ {source} bằng `hoinhap import` (draft imported from the document)\n")
     if header.title:
         w("# " + " ".join(f"{header.kind} {header.number or ''}".split()) + ": " + " ".join(header.title.split())[:160]
@@ -104,8 +124,7 @@ def write(header: Header, appendix: Appendix, extras: dict[str, object], guesses
     _plan(w, header, extras, guesses)
     _programs(w, appendix.groups, guesses)
     _units(w, appendix, guesses)
-    events = extras.get("events") or {}
-    assert isinstance(events, dict)
+    events = extras.events
     if events:
         w("\nevents:\n")
         for eid, name in events.items():
@@ -118,14 +137,14 @@ def write(header: Header, appendix: Appendix, extras: dict[str, object], guesses
     return "".join(out)
 
 
-def _decision(w, header: Header, extras: dict[str, object], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+def _decision(w: Write, header: Header, extras: Extras, guesses: Guesses) -> None:
     w("decision:\n")
     w(f"  kind: {header.kind}\n")
-    for note in extras.get("decision_marks", []):  # type: ignore[attr-defined]
+    for note in extras.decision_marks:
         w(guesses.mark(note, 2, ""))
     if header.number:
         w(f"  number: {quoted(header.number)}\n")
-    w(f"  title: {scalar(header.title or str(extras['source']), 2)}\n")
+    w(f"  title: {scalar(header.title or extras.source, 2)}\n")
     w(f"  issuer: {scalar(header.issuer or '—', 2)}\n")
     if header.signed_on:
         w(f"  signed_on: \"{header.signed_on.isoformat()}\"\n")
@@ -145,28 +164,25 @@ def _decision(w, header: Header, extras: dict[str, object], guesses: Guesses) ->
             w(f"    - number: {number}\n      summary: {scalar(summary, 6)}\n")
     if header.directed_by:
         w(f"  directed_by: {scalar(header.directed_by, 2)}\n")
-    standing = extras.get("standing")
-    if standing:
-        for note in extras.get("standing_marks", []):  # type: ignore[attr-defined]
+    if extras.standing:
+        for note in extras.standing_marks:
             w(guesses.mark(note, 2, ""))
-        w(f"  standing_agency: {standing}\n")
-    notes = extras.get("decision_notes") or []
-    if notes:
+        w(f"  standing_agency: {extras.standing}\n")
+    if extras.decision_notes:
         w("  notes:\n")
-        for n in notes:  # type: ignore[attr-defined]
+        for n in extras.decision_notes:
             w(f"    - {scalar(n, 4)}\n")
 
 
-def _plan(w, header: Header, extras: dict[str, object], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+def _plan(w: Write, header: Header, extras: Extras, guesses: Guesses) -> None:
     w("\nplan:\n")
-    w(f"  title: {scalar(header.plan_title or header.title or str(extras['source']), 2)}\n")
+    w(f"  title: {scalar(header.plan_title or header.title or extras.source, 2)}\n")
     w(f"  objective: {scalar(header.objective or header.plan_title or header.title or '—', 2)}\n")
-    period = extras.get("period")
-    if period:
-        start, end = period  # type: ignore[misc]
+    if extras.period:
+        start, end = extras.period
         w(f"  period: {{start: \"{start}\", end: \"{end}\"}}\n")
     else:
-        for note in extras.get("period_marks", []):  # type: ignore[attr-defined]
+        for note in extras.period_marks:
             w(guesses.mark(note, 2, ""))
     if header.organisation:
         w("  organisation:\n")
@@ -174,7 +190,7 @@ def _plan(w, header: Header, extras: dict[str, object], guesses: Guesses) -> Non
             w(f"    - {scalar(para, 4)}\n")
 
 
-def _programs(w, groups: list[Group], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+def _programs(w: Write, groups: list[Group], guesses: Guesses) -> None:
     w("\nprograms:\n")
     for g in groups:
         w("\n")
@@ -188,12 +204,10 @@ def _programs(w, groups: list[Group], guesses: Guesses) -> None:  # type: ignore
         w(f"    title: {scalar(g.title, 4)}\n")
 
 
-def _units(w, appendix: Appendix, guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+def _units(w: Write, appendix: Appendix, guesses: Guesses) -> None:
     w("\nunits:\n")
     for unit in appendix.registry.units:
         if unit.guessed_kind:
-            from hoinhap_cli.importing.units import Choice
-
             w(guesses.mark(Noted(Choice("import.choice.unit_kind", {"name": unit.name, "kind": unit.kind}),
                                  _first_pos(appendix, unit.id), ""), 2, f"đơn vị {unit.id}"))
         w(f"  - id: {unit.id}\n    name: {quoted(unit.name)}\n    kind: {unit.kind}\n")
@@ -201,24 +215,23 @@ def _units(w, appendix: Appendix, guesses: Guesses) -> None:  # type: ignore[no-
             w("    aliases: [" + ", ".join(flow_item(a) for a in unit.aliases) + "]\n")
 
 
-def _first_pos(appendix: Appendix, unit_id: str):  # type: ignore[no-untyped-def]
+def _first_pos(appendix: Appendix, unit_id: str) -> Pos:
     for task in appendix.tasks:
         if unit_id in task.lead and "lead" in task.cells:
             return task.cells["lead"].pos
         if unit_id in task.support and "support" in task.cells:
             return task.cells["support"].pos
-    return appendix.tasks[0].pos if appendix.tasks else None
+    return appendix.tasks[0].pos if appendix.tasks else Pos()
 
 
-def _reporting(w, header: Header, extras: dict[str, object], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+def _reporting(w: Write, header: Header, extras: Extras, guesses: Guesses) -> None:
     if not header.duties:
         return
-    reporters = extras.get("reporters") or []
     w("\nreporting:\n")
-    for note in extras.get("reporting_marks", []):  # type: ignore[attr-defined]
+    for note in extras.reporting_marks:
         w(guesses.mark(note, 2, ""))
-    if reporters:
-        w(f"  units: {flow(reporters)}\n")  # type: ignore[arg-type]
+    if extras.reporters:
+        w(f"  units: {flow(extras.reporters)}\n")
     w("  duties:\n")
     for duty in header.duties:
         w(f"    - id: bao-cao-{duty.every}\n")
@@ -231,7 +244,7 @@ def _reporting(w, header: Header, extras: dict[str, object], guesses: Guesses) -
         w(f"      source: {scalar(duty.source, 6)}\n")
 
 
-def _task(w, task: TaskRow, events: dict[str, str], guesses: Guesses) -> None:  # type: ignore[no-untyped-def]
+def _task(w: Write, task: TaskRow, events: dict[str, str], guesses: Guesses) -> None:
     scope = f"nhiệm vụ {task.id}"
     w(_marks(task.notes, "id", 2, guesses, scope))
     w(f"  - id: {qid(task.id)}\n")

@@ -98,7 +98,7 @@ def read_header(doc: Document, appendix_line: int) -> Header:
         eff = re.search(r"có hiệu lực(?: thi hành)?(?: sau (\d+)| kể từ ngày ký)", text)
         if eff and h.effective_after_days is None:
             h.effective_after_days = int(eff[1]) if eff[1] else 0
-        led = re.search(r"\bGiao (Phó Chủ tịch[^,;]{3,80}?|Chủ tịch[^,;]{3,80}?) (?:theo dõi|trực tiếp chỉ đạo|chỉ đạo)", text)
+        led = re.search(r"\bGiao ((?:Phó )?Chủ tịch[^,;]{3,80}?) (?:theo dõi|trực tiếp chỉ đạo|chỉ đạo)", text)
         if led and h.directed_by is None:
             h.directed_by = led[1].strip()
     _signature(doc, paras, h)
@@ -170,8 +170,8 @@ def _sections(paras: list[tuple[int, str]], h: Header) -> None:
         if m and text.split(". ", 1)[1].isupper():
             current = fold(m[2])
             continue
-        if current.startswith(("muc tieu", "muc dich")) and h.objective is None and not re.match(r"^\d+\.\s*\S+$", text):
-            if not text.isupper() and len(text) > 30:
+        if current.startswith(("muc tieu", "muc dich")) and h.objective is None:
+            if not text.isupper() and len(text) > 30 and not re.match(r"^\d+\.\s*\S+$", text):
                 h.objective = text
         elif current.startswith("to chuc thuc hien"):
             h.organisation.append(text)
@@ -192,9 +192,9 @@ def _reporting(paras: list[tuple[int, str]], h: Header) -> None:
             for pattern, every in _EVERY:
                 if re.search(pattern, f) and ("dinh ky" in f or "truoc ngay" in f or every != "year"):
                     kinds.append(every)
-            on = [f"{int(mo):02d}-{int(d):02d}" for d, mo in
-                  re.findall(r"truoc ngay (\d{1,2}) thang (\d{1,2})", f) + re.findall(r"(?:ngay |va )(\d{1,2})/(\d{1,2})(?!/)", f)
-                  if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31]
+            days = re.findall(r"truoc ngay (\d{1,2}) thang (\d{1,2})", f)
+            days += re.findall(r"(?:ngay |va )(\d{1,2})/(\d{1,2})(?!/)", f)
+            on = [f"{int(mo):02d}-{int(d):02d}" for d, mo in days if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31]
             if on and not kinds:
                 kinds.append("year")
             for every in kinds:

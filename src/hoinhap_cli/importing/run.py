@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hoinhap_cli.files import write_atomic
 from hoinhap_cli.importing.appendix import Appendix, Noted, read_appendix
-from hoinhap_cli.importing.draft import Guesses, write
+from hoinhap_cli.importing.draft import Extras, Guesses, write
 from hoinhap_cli.importing.header import Header, read_header
 from hoinhap_cli.importing.source import Document, Pos, Unreadable, read
 from hoinhap_cli.importing.units import Choice
@@ -50,28 +50,24 @@ def interpret(doc: Document, lang: str) -> tuple[str, Appendix, Header, Guesses]
     if appendix is None or not appendix.tasks:
         raise Unreadable(words("import.err.no_table"))
     header = read_header(doc, appendix.line)
-    extras: dict[str, object] = {"source": doc.path.name}
-    start = Pos(line=1) if doc.layout != "docx" else Pos(line=1)
+    extras = Extras(doc.path.name)
+    start = Pos(line=1, para=doc.layout == "docx")
     if header.number is None or header.signed_on is None:
-        extras["decision_marks"] = [Noted(Choice("import.choice.number", {}), start, "")]
-        extras["decision_notes"] = ["Văn bản nhập không ghi số hoặc ngày ký (bản gốc để trống hoặc không đọc được)."]
+        extras.decision_marks = [Noted(Choice("import.choice.number", {}), start, "")]
+        extras.decision_notes = ["Văn bản nhập không ghi số hoặc ngày ký (bản gốc để trống hoặc không đọc được)."]
     for group in appendix.groups:
         if not group.title:
             group.title = header.plan_title or header.title or doc.path.stem
             if len(appendix.groups) > 1:
-                first = next((t for t in appendix.tasks if t.program == group.id), None)
-                group.title = first.title.split("\n")[0] if first else group.title
-    extras["events"] = _events(appendix)
-    period = _period(header)
-    if period:
-        extras["period"] = period
-    else:
-        start_d, end_d = _span(appendix)
-        if start_d and end_d:
-            extras["period_marks"] = [Noted(Choice("import.choice.period", {"start": start_d, "end": end_d}), start, "")]
-    standing, marks = _standing(header, appendix)
-    extras["standing"] = standing
-    extras["standing_marks"] = marks
+                row = next((t for t in appendix.tasks if t.program == group.id), None)
+                group.title = row.title.split("\n")[0] if row else group.title
+    extras.events = _events(appendix)
+    extras.period = _period(header)
+    if extras.period is None:
+        first, last = _span(appendix)
+        if first and last:
+            extras.period_marks = [Noted(Choice("import.choice.period", {"start": first, "end": last}), start, "")]
+    extras.standing, extras.standing_marks = _standing(header, appendix)
     if header.duties:
         leads: list[str] = []
         kinds = {u.id: u.kind for u in appendix.registry.units}
@@ -79,8 +75,8 @@ def interpret(doc: Document, lang: str) -> tuple[str, Appendix, Header, Guesses]
             for uid in task.lead:
                 if uid not in leads and kinds.get(uid) != "không cụ thể":
                     leads.append(uid)
-        extras["reporters"] = leads
-        extras["reporting_marks"] = [
+        extras.reporters = leads
+        extras.reporting_marks = [
             Noted(Choice("import.choice.reporting", {"text": d.source[:120], "what": d.every + (
                 " " + ", ".join(d.on) if d.on else "")}), Pos(line=d.line), "") for d in header.duties]
     guesses = Guesses(lang)

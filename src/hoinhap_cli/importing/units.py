@@ -160,6 +160,14 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"[^\w&]+", " ", f).split())
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """A typo in a long name: the same length, one letter different, and not a number."""
+    if len(a) < 10 or len(a) != len(b):
+        return False
+    diffs = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diffs) == 1 and not (diffs[0][0].isdigit() or diffs[0][1].isdigit())
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-–,&]+", fold(name)) if w and w not in ("va",)]
     return "".join(w[0] for w in words)
@@ -227,8 +235,7 @@ class Registry:
                     return unit
                 if urest and " " not in urest and _ABBREV.match(urest) and _abbrev_letters(urest) == _initials(rest):
                     return unit
-            if head and head_of(unit.name) == head and len(key) >= 10 and len(key) == len(ukey) and sum(a != b for a, b in zip(key, ukey)) == 1 \
-                    and not any(c.isdigit() for a, b in zip(key, ukey) if a != b for c in a + b):
+            if head and head_of(unit.name) == head and _one_letter_apart(key, ukey):
                 return unit
         return None
 
