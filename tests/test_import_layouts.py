@@ -168,3 +168,33 @@ def test_two_bodies_are_never_merged_silently() -> None:
     other, _ = registry.add("Bộ Khoa học và Công nghệ")  # one letter apart, another body
     assert again is first and said is not None
     assert other is not first
+
+
+def test_a_word_table_with_merged_cells_gives_inherited_cells(tmp_path: Path) -> None:
+    import docx  # python-docx builds the Word file here: real w:vMerge cells, no fixture file
+
+    word = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN HUYỆN CỦ CHI", "Số: 45/KH-UBND", "Củ Chi, ngày 10 tháng 4 năm 2025", "KẾ HOẠCH",
+                 "Cải cách hành chính năm 2025"):
+        word.add_paragraph(line)
+    table = word.add_table(rows=3, cols=5)
+    for col, text in enumerate(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]):
+        table.cell(0, col).text = text
+    for col, text in enumerate(["1", "Rà soát quy trình", "Phòng Nội vụ", "Văn phòng HĐND và UBND", "Quý II/2025"]):
+        table.cell(1, col).text = text
+    table.cell(2, 1).text = "- Niêm yết công khai"
+    table.cell(2, 3).text = "UBND các xã, thị trấn"
+    table.cell(1, 2).merge(table.cell(2, 2))  # the lead cell spans both rows
+    table.cell(1, 4).merge(table.cell(2, 4))  # and so does the time cell
+    path = tmp_path / "ke-hoach.docx"
+    word.save(str(path))
+    out = tmp_path / "out"
+    code, stdout, stderr = run_import(path, out)
+    assert code == 1 and "Word (.docx)" in stderr
+    plan = draft(out)
+    tasks = tasks_of(plan)
+    assert tasks["1"]["milestones"] == [{"due": "2025-Q2", "source": "Quý II/2025"}]
+    assert unit_names(plan, tasks["1"]["lead"]) == ["Phòng Nội vụ"]
+    assert tasks["1a"]["inherits"] == {"from": "1", "fields": ["due", "lead"]}
+    assert unit_names(plan, tasks["1a"]["support"]) == ["UBND các xã, thị trấn"]
+    assert "bảng 1, hàng 3" in stdout  # the merged cell's place, as a Word table cell
