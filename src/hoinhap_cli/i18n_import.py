@@ -7,6 +7,9 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "import.pos.line": ("dòng {line}", "line {line}"),
     "import.pos.para": ("đoạn {line}", "paragraph {line}"),
     "import.pos.cell": ("bảng {table}, hàng {row}, cột {col}", "table {table}, row {row}, column {col}"),
+    "import.scope.task": ("nhiệm vụ {id}", "task {id}"),
+    "import.scope.group": ("nhóm {id}", "group {id}"),
+    "import.scope.unit": ("đơn vị {id}", "unit {id}"),
     # the document cannot be read (exit 2, nothing written)
     "import.err.missing": ("không có tệp này", "no such file"),
     "import.err.not_file": ("không phải là một tệp", "not a file"),
@@ -46,6 +49,11 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
                             "«{text}» taken as the same unit as «{name}»"),
     "import.choice.split": ("ô «{text}» tách thành: {parts}", "cell «{text}» split into: {parts}"),
     "import.choice.deadline": ("thời hạn «{text}» đọc là {due}", "deadline «{text}» read as {due}"),
+    "import.choice.deadline_event": ("thời hạn «{text}» đọc là: chờ một sự kiện (after …, thêm vào events)",
+                                     "deadline «{text}» read as waiting for an event (after …, added to events)"),
+    "import.choice.deadline_dropped": ("«{text}» trong ô thời gian không phải thời hạn: không ghi thành mốc, "
+                                       "giữ trong notes",
+                                       "«{text}» in the time cell is no deadline: no milestone, kept in notes"),
     "import.choice.deadline_blank": ("ô thời hạn để trống (none)", "deadline cell blank (none)"),
     "import.choice.deadline_unread": ("không đọc được thời hạn «{text}» (ghi none)",
                                       "deadline «{text}» not understood (none)"),

@@ -357,15 +357,20 @@ class _Reader:
                                         "milestones"))
             else:
                 task.text_notes.append(f"Ô thời gian còn ghi «{r.source}» — không phải thời hạn, không ghi thành mốc.")
-                task.notes.append(Noted(Choice("import.choice.deadline_unread", {"text": r.source}), due.pos,
+                task.notes.append(Noted(Choice("import.choice.deadline_dropped", {"text": r.source}), due.pos,
                                         "milestones"))
+        guessed: dict[str, list[str]] = {}  # a line's words -> what they were read as
         for r in kept:
             if r.due == "none" and not r.source:
                 task.notes.append(Noted(Choice("import.choice.deadline_blank", {}), due.pos, "milestones"))
-            elif not r.exact and r.due != "none":
-                shown = r.due.replace("after:", "after ")
-                task.notes.append(Noted(Choice("import.choice.deadline", {"text": r.source, "due": shown}), due.pos,
+            elif r.due.startswith("after:"):
+                task.notes.append(Noted(Choice("import.choice.deadline_event", {"text": r.source}), due.pos,
                                         "milestones"))
+            elif not r.exact and r.due != "none":
+                guessed.setdefault(r.source, []).append(r.due)
+        for text, dues in guessed.items():
+            task.notes.append(Noted(Choice("import.choice.deadline", {"text": text, "due": ", ".join(dues)}), due.pos,
+                                    "milestones"))
         task.milestones = kept
 
 

@@ -94,8 +94,13 @@ class Guesses:
     lines: list[tuple[str, str]] = field(default_factory=list)  # (where, what)
 
     def mark(self, noted: Noted, indent: int, scope: str) -> str:
+        """The comment line that marks a guess in the YAML; the guess is kept for the review list.
+        `scope` is "task:ID", "group:ID", "unit:ID" or "" (the document)."""
         what = words(noted.choice.key, **noted.choice.values).text(self.lang)
         where = noted.pos.words().text(self.lang)
+        if scope:
+            kind, _, ident = scope.partition(":")
+            scope = words(f"import.scope.{kind}", id=ident).text(self.lang)
         self.lines.append((f"{scope} — {where}" if scope else where, what))
         flat = " ".join(what.split())
         return " " * indent + f"# ? đoán: {flat} ({where})\n"
@@ -195,7 +200,7 @@ def _programs(w: Write, groups: list[Group], guesses: Guesses) -> None:
     for g in groups:
         w("\n")
         for n in g.notes:
-            w(guesses.mark(n, 2, f"nhóm {g.id}"))
+            w(guesses.mark(n, 2, f"group:{g.id}"))
         w(f"  - id: {qid(g.id)}\n")
         if g.parent:
             w(f"    parent: {qid(g.parent)}\n")
@@ -209,7 +214,7 @@ def _units(w: Write, appendix: Appendix, guesses: Guesses) -> None:
     for unit in appendix.registry.units:
         if unit.guessed_kind:
             w(guesses.mark(Noted(Choice("import.choice.unit_kind", {"name": unit.name, "kind": unit.kind}),
-                                 _first_pos(appendix, unit.id), ""), 2, f"đơn vị {unit.id}"))
+                                 _first_pos(appendix, unit.id), ""), 2, f"unit:{unit.id}"))
         w(f"  - id: {unit.id}\n    name: {quoted(unit.name)}\n    kind: {unit.kind}\n")
         if unit.aliases:
             w("    aliases: [" + ", ".join(flow_item(a) for a in unit.aliases) + "]\n")
@@ -245,7 +250,7 @@ def _reporting(w: Write, header: Header, extras: Extras, guesses: Guesses) -> No
 
 
 def _task(w: Write, task: TaskRow, events: dict[str, str], guesses: Guesses) -> None:
-    scope = f"nhiệm vụ {task.id}"
+    scope = f"task:{task.id}"
     w(_marks(task.notes, "id", 2, guesses, scope))
     w(f"  - id: {qid(task.id)}\n")
     if task.id_assigned:
