@@ -224,10 +224,15 @@ def test_every_guess_is_marked_in_the_yaml_and_listed_in_the_review(kh310_draft:
     assert (kh310_draft / "reports").is_dir()
 
 
-def test_commands_work_on_an_imported_plan(kh310_draft: Path) -> None:
-    for argv in (["tasks"], ["show", "2"], ["overdue", "--as-of", "2026-12-31"], ["upcoming", "--as-of", "2025-12-01"]):
+def test_commands_work_on_an_imported_plan(kh310_draft: Path, tmp_path: Path) -> None:
+    for argv in (["tasks"], ["show", "2"], ["overdue", "--as-of", "2026-12-31"], ["upcoming", "--as-of", "2025-12-01"],
+                 ["forms", "--period", "2025-Q4", "--out", str(tmp_path / "forms")],
+                 ["summary", "--period", "2025-Q4", "--format", "docx", "--out", str(tmp_path / "review.docx")],
+                 ["dashboard", "--out", str(tmp_path / "dashboard.html")]):
         result = hoinhap(*argv, "--data", str(kh310_draft), env={"HOINHAP_TODAY": "2025-12-01"})
         assert result.exit_code in (0, 1), (argv, result.stdout + result.stderr)
         assert "Traceback" not in result.stdout + result.stderr
-    overdue = hoinhap("overdue", "--as-of", "2026-12-31", "--data", str(kh310_draft), "--lang", "en")
-    assert "2025-Q4..2026-Q2" in overdue.stdout or "2026" in overdue.stdout
+    assert (tmp_path / "review.docx").read_bytes()[:2] == b"PK"  # the letterhead from the imported document
+    assert any((tmp_path / "forms").glob("*.xlsx"))
+    letterhead = draft(kh310_draft)["document"]
+    assert letterhead["parent_body"] == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" and letterhead["place"] == "Hà Nội"

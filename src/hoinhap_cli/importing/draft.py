@@ -127,6 +127,7 @@ def write(header: Header, appendix: Appendix, extras: Extras, guesses: Guesses) 
     w("#   - Định dạng đầy đủ / full format: docs/plan-format.md\n\n")
     _decision(w, header, extras, guesses)
     _plan(w, header, extras, guesses)
+    _letterhead(w, header, appendix, extras, guesses)
     _programs(w, appendix.groups, guesses)
     _units(w, appendix, guesses)
     events = extras.events
@@ -193,6 +194,28 @@ def _plan(w: Write, header: Header, extras: Extras, guesses: Guesses) -> None:
         w("  organisation:\n")
         for para in header.organisation:
             w(f"    - {scalar(para, 4)}\n")
+
+
+def _letterhead(w: Write, header: Header, appendix: Appendix, extras: Extras, guesses: Guesses) -> None:
+    """The `document:` block (the review the standing agency sends up, `summary --format docx`):
+    every value a guess from the document — the issuer above the standing agency, a symbol from
+    its initials — said once for the block."""
+    agency = next((u for u in appendix.registry.units if u.id == extras.standing), None)
+    if agency is None:
+        return
+    issuer = header.issuer or "—"
+    initials = "".join(w_[0] for w_ in re.split(r"[\s\-–]+", agency.name) if w_ and w_.lower() not in ("và", "các"))
+    subject = " ".join(f"thực hiện {header.kind} {'số ' + header.number if header.number else ''}".split())
+    w("\ndocument:\n")
+    w(guesses.mark(Noted(Choice("import.choice.letterhead", {"name": agency.name}), Pos(line=1), ""), 2, ""))
+    w(f"  parent_body: {quoted(issuer)}\n")
+    w(f"  issuing_body: {quoted(agency.name)}\n")
+    w(f"  symbol: {quoted('BC-' + initials.upper())}\n")
+    w(f"  place: {quoted(header.place or issuer)}\n")
+    w(f"  subject: {scalar(subject, 2)}\n")
+    w(f"  addressees:\n    - {quoted(issuer)}\n")
+    w("  copies:\n    - Như trên\n    - \"Lưu: VT\"\n")
+    w("  signer_title: Thủ trưởng cơ quan\n")
 
 
 def _programs(w: Write, groups: list[Group], guesses: Guesses) -> None:

@@ -50,6 +50,7 @@ class Header:
     organisation: list[str] = field(default_factory=list)
     duties: list[Duty] = field(default_factory=list)
     report_to: str | None = None
+    place: str | None = None  # before the date: "Hà Nội, ngày …"
     notes: list[str] = field(default_factory=list)
 
 
@@ -83,6 +84,9 @@ def read_header(doc: Document, appendix_line: int) -> Header:
         d = _DATE.search(text)
         if d and h.signed_on is None and _PLACE_DATE.match(text):
             h.signed_on = _day(d[1], d[2], d[3])
+            place = text.split(",")[0].strip()
+            if not place.startswith("Số"):
+                h.place = place
     attached = next((m for _, t in paras for m in [_ATTACHED.search(t)] if m), None)
     if attached:
         if h.number is None:
