@@ -198,3 +198,21 @@ def test_a_word_table_with_merged_cells_gives_inherited_cells(tmp_path: Path) ->
     assert tasks["1a"]["inherits"] == {"from": "1", "fields": ["due", "lead"]}
     assert unit_names(plan, tasks["1a"]["support"]) == ["UBND các xã, thị trấn"]
     assert "bảng 1, hàng 3" in stdout  # the merged cell's place, as a Word table cell
+
+
+def test_a_two_row_header_splits_the_units_and_the_times(tmp_path: Path) -> None:
+    page = (f"<html><body>{HEAD}<table>"
+            "<tr><th rowspan='2'>TT</th><th rowspan='2'>Nội dung nhiệm vụ</th><th colspan='2'>Cơ quan thực hiện</th>"
+            "<th colspan='2'>Thời gian thực hiện</th></tr>"
+            "<tr><th>Chủ trì</th><th>Phối hợp</th><th>Bắt đầu</th><th>Hoàn thành</th></tr>"
+            "<tr><td>1</td><td>Rà soát</td><td>Công an xã</td><td>Đoàn Thanh niên xã</td><td>2025</td>"
+            "<td>Tháng 12/2026</td></tr>"
+            "</table></body></html>")
+    out = tmp_path / "out"
+    run_import(write(tmp_path, "kh.html", page), out)
+    plan = draft(out)
+    tasks = tasks_of(plan)
+    assert list(tasks) == ["1"]  # the second header row is no task
+    assert unit_names(plan, tasks["1"]["lead"]) == ["Công an xã"]
+    assert unit_names(plan, tasks["1"]["support"]) == ["Đoàn Thanh niên xã"]
+    assert tasks["1"]["milestones"] == [{"due": "2026-12", "source": "Tháng 12/2026"}]

@@ -24,7 +24,8 @@ ROLES: list[tuple[str, str]] = [
     ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi thuc hien"),
     ("title", r"nhiem vu|noi dung|cong viec|ten de an"),
     ("product", r"san pham|ket qua"),
-    ("due", r"thoi gian|thoi han|tien do"),
+    ("start", r"bat dau|khoi cong"),  # a start column beside the deadline: not read
+    ("due", r"thoi gian|thoi han|tien do|hoan thanh|ket thuc"),
     ("funding", r"kinh phi|nguon von"),
     ("remarks", r"ghi chu"),
 ]
@@ -32,6 +33,7 @@ FIELDS = ("due", "products", "funding", "lead", "support")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 _LETTER = re.compile(r"^[A-ZĐ]\.?$")
 _DIGITS = re.compile(r"^\d+(\.\d+)*\.?$")
+_SUBHEADER = re.compile(r"^(chu tri|phoi hop|bat dau|ket thuc|hoan thanh|co quan|don vi|thoi gian|thoi han)")
 
 
 @dataclass
@@ -103,10 +105,17 @@ def task_tables(doc: Document) -> list[tuple[dict[str, int], list[Row]]]:
     for table in doc.tables:
         header_at = next((k for k, row in enumerate(table.rows[:3]) if roles_of(row)), None)
         if header_at is not None:
-            roles = roles_of(table.rows[header_at])
+            head_row = table.rows[header_at]
+            below = table.rows[header_at + 1] if header_at + 1 < len(table.rows) else None
+            skip = 1
+            if below is not None and _is_subheader(below, head_row):  # "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
+                head_row, skip = _combined(head_row, below), 2
+            roles = roles_of(head_row)
             assert roles is not None
             header = [fold(c.text) for c in table.rows[header_at].cells]
-            rows = [r for r in table.rows[header_at + 1:] if not _repeated_header(r, header)]
+            sub = [fold(c.text) for c in below.cells] if skip == 2 and below is not None else None
+            rows = [r for r in table.rows[header_at + skip:]
+                    if not _repeated_header(r, header) and not (sub and [fold(c.text) for c in r.cells] == sub)]
             if found and len(table.rows[header_at].cells) == width and found[-1][0] == roles and header_at == 0 \
                     and doc.layout in ("html", "docx"):
                 found[-1][1].extend(_continued(rows, table))  # the header repeated at a page break
@@ -116,6 +125,23 @@ def task_tables(doc: Document) -> list[tuple[dict[str, int], list[Row]]]:
         elif found and table.rows and len(table.rows[0].cells) == width:
             found[-1][1].extend(_continued(table.rows, table))
     return found
+
+
+def _is_subheader(row: Row, header: Row) -> bool:
+    """A second header row: no number, and every cell a header word or the header's own text."""
+    texts = [fold(c.text).strip(" .*:") for c in row.cells]
+    heads = [fold(c.text).strip(" .*:") for c in header.cells]
+    if not any(texts) or (texts and re.match(r"^\d", texts[0])):
+        return False
+    return all(not t or _SUBHEADER.match(t) or t == h for t, h in zip(texts, heads))
+
+
+def _combined(header: Row, sub: Row) -> Row:
+    cells = []
+    for h, s in zip(header.cells, sub.cells):
+        text = h.text if not s.text.strip() or fold(s.text) == fold(h.text) else f"{h.text} {s.text}"
+        cells.append(Cell(text, h.pos, h.merged))
+    return Row(cells)
 
 
 def _continued(rows: list[Row], table: Table) -> list[Row]:
