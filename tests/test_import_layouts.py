@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_untouched, snapshot
+from conftest import hoinhap, run_untouched, snapshot
 from import_docs import draft, run_import, tasks_of, unit_names
 
 from hoinhap_cli.importing.deadlines import read_cell
@@ -216,3 +216,21 @@ def test_a_two_row_header_splits_the_units_and_the_times(tmp_path: Path) -> None
     assert unit_names(plan, tasks["1"]["lead"]) == ["Công an xã"]
     assert unit_names(plan, tasks["1"]["support"]) == ["Đoàn Thanh niên xã"]
     assert tasks["1"]["milestones"] == [{"due": "2026-12", "source": "Tháng 12/2026"}]
+
+
+def test_rows_labelled_with_letters_or_without_a_number_column_get_valid_ids(tmp_path: Path) -> None:
+    lettered = ("KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+                "| I | Thể chế | | |\n| a) | Ban hành quy chế | Sở Nội vụ | 2025 |\n"
+                "| b) | Sửa quy chế | Sở Nội vụ | 2026 |\n| 3 | Ban hành | Sở Tư pháp | 2025 |\n"
+                "| 3 | Ban hành lại | Sở Tư pháp | 2026 |\n")
+    out = tmp_path / "lettered"
+    run_import(write(tmp_path, "a.md", lettered), out)
+    tasks = tasks_of(draft(out))
+    assert list(tasks) == ["1.1", "1.2", "1.3", "1.3b"]  # a number the document repeats is never lost
+    assert [t.get("label") for t in tasks.values()] == ["I.a)", "I.b)", "I.3", "I.3"]
+    plain = ("KẾ HOẠCH\n\n| Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|\n"
+             "| Ban hành quy chế | Sở Nội vụ | 2025 |\n| Sửa quy chế | Sở Nội vụ | 2026 |\n")
+    out = tmp_path / "plain"
+    run_import(write(tmp_path, "b.md", plain), out)
+    assert list(tasks_of(draft(out))) == ["1", "2"]
+    assert hoinhap("check", "--data", str(out)).exit_code == 0

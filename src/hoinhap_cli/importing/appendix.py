@@ -205,8 +205,8 @@ class _Reader:
         title = texts.get("title", "")
         others = [texts.get(r, "") for r in ("lead", "support", "product", "due", "funding")]
         blank_others = all(not t or t == title or t == number for t in others)
-        if "number" not in roles:
-            self.raw.append(_Raw("task", "", cells, row.pos))
+        if "number" not in roles:  # no number column: every row a task, numbered in order
+            self.raw.append(_Raw("task", str(sum(r.kind == "task" for r in self.raw) + 1), cells, row.pos))
             return
         if label and (_ROMAN.match(label) or _LETTER.match(label)) and (blank_others or not texts.get("lead")):
             self.raw.append(_Raw("group", label, cells, row.pos))
@@ -232,7 +232,9 @@ class _Reader:
         tasks: list[TaskRow] = []
         notes: list[Noted] = []
         labels = [r.label for r in self.raw if r.kind == "task" and r.label]
-        unique = len(labels) == len(set(labels))
+        unique = len(labels) == len(set(labels)) and all(_DIGITS.match(label) for label in labels)
+        used: set[str] = set()
+        numbered_in: dict[str, int] = {}
         stack: list[tuple[int, Group]] = []  # (rank, group)
         children: dict[str | None, int] = {}
         seen_labels: dict[tuple[str | None, str], int] = {}
@@ -276,9 +278,17 @@ class _Reader:
             if raw.kind == "sub" and last_numbered is None:
                 raw.kind = "first"
             if raw.kind == "task":
-                tid = raw.label if unique else f"{program.id}.{raw.label}"
-                label = "" if unique else (f"{program.label}.{raw.label}" if program.label else raw.label)
-                task = TaskRow(tid, label, program.id, title, raw.pos)
+                numbered_in[program.id] = numbered_in.get(program.id, 0) + 1
+                if unique:
+                    tid, label = raw.label, ""
+                else:  # numbering restarts per section, or labels that are no numbers ("a)", "*")
+                    own = raw.label if _DIGITS.match(raw.label) else str(numbered_in[program.id])
+                    tid = f"{program.id}.{own}"
+                    label = f"{program.label}.{raw.label}" if program.label else raw.label
+                task = TaskRow(_free(tid, used), label, program.id, title, raw.pos)
+                if task.id != tid:
+                    task.notes.append(Noted(Choice("import.choice.relabel", {"label": raw.label, "id": task.id}),
+                                            raw.pos, "id"))
                 last_numbered = task
                 sub_count = 0
             elif raw.kind == "first":
@@ -294,6 +304,7 @@ class _Reader:
                 tid = last_numbered.id + "abcdefghijklmnopqrstuvwxyz"[min(sub_count, 26) - 1]
                 task = TaskRow(tid, "", program.id, title, raw.pos, id_assigned=True)
                 task.notes.append(Noted(Choice("import.choice.id", {"id": tid}), raw.pos, "id"))
+            used.add(task.id)
             task.cells = raw.cells
             for at in raw.joined:
                 task.notes.append(Noted(Choice("import.choice.joined", {}), at, "title"))
@@ -398,6 +409,14 @@ class _Reader:
             task.notes.append(Noted(Choice("import.choice.deadline", {"text": text, "due": ", ".join(dues)}), due.pos,
                                     "milestones"))
         task.milestones = kept
+
+
+def _free(tid: str, used: set[str]) -> str:
+    """`tid`, or the first of tid+"b", tid+"c", … not yet taken (a number the document repeats)."""
+    if tid not in used:
+        return tid
+    stem = tid.rstrip("abcdefghijklmnopqrstuvwxyz") if tid[-1:].isalpha() else tid
+    return next(stem + letter for letter in "bcdefghijklmnopqrstuvwxyz" if stem + letter not in used)
 
 
 def _continues(above: _Raw, cells: dict[str, Cell], row: Row) -> bool:
