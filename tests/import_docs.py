@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, hoinhap
 
+from conftest import ROOT, hoinhap
 from hoinhap_cli.importing.source import Document, read
 
 SEED = ROOT / "tests" / "data" / "decision-02-2008.txt"  # the seed, byte for byte (../shared/seed/000_…)

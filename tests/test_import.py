@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SHIPPED, hoinhap
-from import_docs import KH310, NQ03, SEED, draft, run_import, shared_plan, tasks_of, unit_names
 
+from conftest import SHIPPED, hoinhap
 from hoinhap_cli.text import fold
+from import_docs import KH310, NQ03, SEED, draft, run_import, shared_plan, tasks_of, unit_names
 
 
 def checked(out: Path) -> str:
@@ -114,8 +114,8 @@ def _differences(plan: dict[str, Any], reference: dict[str, Any]) -> dict[str, l
         if words(task["title"].split()) != words(mine["title"].split()):
             why.append("title")
         for role in ("lead", "support"):
-            if _reference_units(reference, plan, _resolved(plan, task, role) or []) != set(mine.get(role) or
-                                                                                           _resolved(reference, mine, role) or []):
+            expected = set(_resolved(reference, mine, role) or [])
+            if _reference_units(reference, plan, _resolved(plan, task, role) or []) != expected:
                 why.append(role)
         if [words(p.split()) for p in _resolved(plan, task, "products") or []] != \
                 [words(p.split()) for p in mine.get("products") or []]:

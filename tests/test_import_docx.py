@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from import_docs import KH310, NQ03, SEED, draft, html_of, run_import, shared_plan
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import hoinhap, run_untouched, snapshot
-from import_docs import draft, run_import, tasks_of, unit_names
 
+from conftest import hoinhap, run_untouched, snapshot
 from hoinhap_cli.importing.deadlines import read_cell
 from hoinhap_cli.importing.units import Registry, split_cell
+from import_docs import draft, run_import, tasks_of, unit_names
 
 HEAD = "<p>ỦY BAN NHÂN DÂN XÃ AN PHÚ</p><p>Số: 12/KH-UBND</p><p>An Phú, ngày 05 tháng 3 năm 2025</p>" \
        "<p>KẾ HOẠCH</p><p>Chuyển đổi số năm 2025</p>"
