@@ -234,3 +234,24 @@ def test_rows_labelled_with_letters_or_without_a_number_column_get_valid_ids(tmp
     run_import(write(tmp_path, "b.md", plain), out)
     assert list(tasks_of(draft(out))) == ["1", "2"]
     assert hoinhap("check", "--data", str(out)).exit_code == 0
+
+
+def test_word_list_numbering_in_the_number_column_is_read(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("KẾ HOẠCH")
+    table = word.add_table(rows=4, cols=3)
+    for col, text in enumerate(["TT", "Nhiệm vụ", "Cơ quan chủ trì"]):
+        table.cell(0, col).text = text
+    rows = [("Rà soát", "Sở Nội vụ"), ("Ban hành", "Sở Tư pháp"), ("Kiểm tra", "Thanh tra tỉnh")]
+    for row, (task, unit) in enumerate(rows, start=1):
+        table.cell(row, 0).paragraphs[0].style = word.styles["List Number"]  # Word numbers it: 1., 2., 3.
+        table.cell(row, 1).text = task
+        table.cell(row, 2).text = unit
+    path = tmp_path / "so.docx"
+    word.save(str(path))
+    out = tmp_path / "out"
+    run_import(path, out)
+    tasks = tasks_of(draft(out))
+    assert list(tasks) == ["1", "2", "3"] and not any(t.get("id_assigned") for t in tasks.values())

@@ -294,14 +294,16 @@ class _Reader:
             elif raw.kind == "first":
                 children_key = f"task:{program.id}"
                 children[children_key] = children.get(children_key, 0) + 1
-                tid = f"{program.id}.{children[children_key]}"
+                tid = _free(f"{program.id}.{children[children_key]}", used)
                 task = TaskRow(tid, "", program.id, title, raw.pos, id_assigned=True)
                 task.notes.append(Noted(Choice("import.choice.id", {"id": tid}), raw.pos, "id"))
                 last_numbered = task
             else:
                 assert last_numbered is not None
                 sub_count += 1
-                tid = last_numbered.id + "abcdefghijklmnopqrstuvwxyz"[min(sub_count, 26) - 1]
+                base = last_numbered.id.rstrip("abcdefghijklmnopqrstuvwxyz")
+                tid = _free(base + "abcdefghijklmnopqrstuvwxyz"[sub_count - 1] if sub_count <= 26
+                            else f"{base}.{sub_count}", used)
                 task = TaskRow(tid, "", program.id, title, raw.pos, id_assigned=True)
                 task.notes.append(Noted(Choice("import.choice.id", {"id": tid}), raw.pos, "id"))
             used.add(task.id)
@@ -416,7 +418,12 @@ def _free(tid: str, used: set[str]) -> str:
     if tid not in used:
         return tid
     stem = tid.rstrip("abcdefghijklmnopqrstuvwxyz") if tid[-1:].isalpha() else tid
-    return next(stem + letter for letter in "bcdefghijklmnopqrstuvwxyz" if stem + letter not in used)
+    free = [stem + letter for letter in "bcdefghijklmnopqrstuvwxyz" if stem + letter not in used]
+    n = 1
+    while not free:
+        free = [f"{stem}.{n}"] if f"{stem}.{n}" not in used else []
+        n += 1
+    return free[0]
 
 
 def _continues(above: _Raw, cells: dict[str, Cell], row: Row) -> bool:

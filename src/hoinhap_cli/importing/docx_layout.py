@@ -42,9 +42,23 @@ def read_docx(path: Path, raw: bytes) -> Document:
     return Document(path, "docx", paragraphs, tables)
 
 
+_NUMPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"
+
+
+def _numbered(paragraph: Any) -> bool:
+    """Numbered by Word's list numbering, in the paragraph itself or through its style."""
+    if paragraph._p.find(f".//{_NUMPR}") is not None:
+        return True
+    style = paragraph.style
+    return style is not None and style.element.find(f".//{_NUMPR}") is not None
+
+
 def _table(table: Any, order: int, number: int) -> Table:
+    """The table's rows; a cell numbered by Word's own list numbering (its text holds no number)
+    gets the number Word shows, counted down its column."""
     rows: list[Row] = []
     above: list[Any] = []
+    counters: dict[int, int] = {}
     for r, row in enumerate(table.rows, start=1):
         cells: list[Cell] = []
         seen: list[Any] = []
@@ -52,6 +66,9 @@ def _table(table: Any, order: int, number: int) -> Table:
             tc = cell._tc
             merged = (c - 1 < len(above) and above[c - 1] is tc) or (bool(seen) and seen[-1] is tc)
             text = clean("\n".join(p.text for p in cell.paragraphs))
+            if not merged and cell.paragraphs and _numbered(cell.paragraphs[0]):
+                counters[c] = counters.get(c, 0) + 1
+                text = clean(f"{counters[c]}\n{text}") if c == 1 and not text else text
             cells.append(Cell(text, Pos(line=order, table=number, row=r, col=c), merged=merged))
             seen.append(tc)
         above = seen
