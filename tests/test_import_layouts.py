@@ -4,6 +4,7 @@ cannot be read (exit 2, nothing written), deadline cells and unit cells one by o
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,19 @@ from import_docs import draft, run_import, tasks_of, unit_names
 HEAD = "<p>ỦY BAN NHÂN DÂN XÃ AN PHÚ</p><p>Số: 12/KH-UBND</p><p>An Phú, ngày 05 tháng 3 năm 2025</p>" \
        "<p>KẾ HOẠCH</p><p>Chuyển đổi số năm 2025</p>"
 COLS = "<tr><th>TT</th><th>Nội dung</th><th>Thời hạn</th><th>Đơn vị thực hiện</th><th>Ghi chú</th></tr>"
+
+
+def cp1258(text: str) -> bytes:
+    """Text as an old Vietnamese page stores it: windows-1258, the tone a combining mark."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            marks = unicodedata.normalize("NFD", ch)
+            tone = next(m for m in marks if m in "\u0300\u0301\u0303\u0309\u0323")
+            out += unicodedata.normalize("NFC", marks.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")
+    return out
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -100,7 +114,7 @@ def test_numbering_that_restarts_gets_unique_ids_and_the_documents_labels(tmp_pa
 
 
 def test_a_document_that_cannot_be_read_exits_2_and_writes_nothing(tmp_path: Path) -> None:
-    (tmp_path / "latin1.txt").write_bytes("Kế hoạch".encode("utf-16"))
+    (tmp_path / "latin1.txt").write_bytes(cp1258("KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì |\n"))  # no charset said
     write(tmp_path, "notable.txt", "KẾ HOẠCH\n\nKhông có bảng nào.\n")
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04not really a zip")
     for name, why in (("missing.docx", "không có tệp"), ("latin1.txt", "UTF-8"), ("notable.txt", "bảng nhiệm vụ"),
@@ -255,3 +269,20 @@ def test_word_list_numbering_in_the_number_column_is_read(tmp_path: Path) -> Non
     run_import(path, out)
     tasks = tasks_of(draft(out))
     assert list(tasks) == ["1", "2", "3"] and not any(t.get("id_assigned") for t in tasks.values())
+
+
+def test_an_html_page_in_windows_1258_with_section_labels_inside_the_title_cell(tmp_path: Path) -> None:
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258"></head><body>'
+            "<p>KẾ HOẠCH</p><table><tr><td>STT</td><td>Nội dung</td><td>Cơ quan chủ trì</td><td>Thời gian</td></tr>"
+            "<tr><td></td><td>I. NHIỆM VỤ CHUNG</td><td></td><td></td></tr>"
+            "<tr><td>1</td><td>Tuyên truyền</td><td>Phòng Văn hóa và Thông tin</td><td>Hằng năm</td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "cu.htm"
+    path.write_bytes(cp1258(page))  # tones as combining marks: read back as NFC
+    out = tmp_path / "out"
+    run_import(path, out)
+    plan = draft(out)
+    assert plan["programs"] == [{"id": "1", "label": "I", "title": "NHIỆM VỤ CHUNG"}]
+    task = tasks_of(plan)["1"]
+    assert task["title"] == "Tuyên truyền" and task["milestones"][0]["due"] == "every year"
+    assert unit_names(plan, task["lead"]) == ["Phòng Văn hóa và Thông tin"]

@@ -205,6 +205,11 @@ class _Reader:
         title = texts.get("title", "")
         others = [texts.get(r, "") for r in ("lead", "support", "product", "due", "funding")]
         blank_others = all(not t or t == title or t == number for t in others)
+        inline = re.match(r"^(?:Phần\s+|PHẦN\s+)?([IVXL]+|[A-ZĐ])[.:]\s+(\S.*)$", title, re.DOTALL)
+        if not label and inline and blank_others and (_ROMAN.match(inline[1]) or _LETTER.match(inline[1])):
+            self.raw.append(_Raw("group", inline[1], {**cells, "title": Cell(inline[2], cells["title"].pos)},
+                                 row.pos))  # "| | I. NHIỆM VỤ CHUNG | | |": the label inside the title cell
+            return
         if "number" not in roles:  # no number column: every row a task, numbered in order
             self.raw.append(_Raw("task", str(sum(r.kind == "task" for r in self.raw) + 1), cells, row.pos))
             return

@@ -7,6 +7,7 @@ text was filled from a merged cell. The layout is recognised from the bytes, not
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +91,23 @@ def clean(text: str) -> str:
     return "\n".join(out)
 
 
+def _decoded(raw: bytes) -> str:
+    """UTF-8 (a BOM allowed), UTF-16 with its BOM, or an HTML page in the charset it declares
+    (older Vietnamese pages: windows-1258); anything else is refused, not guessed."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        declared = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", raw[:4096], re.IGNORECASE)
+        if declared:
+            try:
+                return raw.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+        raise Unreadable(words("import.err.encoding", offset=err.start)) from None
+
+
 def read(path: Path, max_bytes: int = 50_000_000) -> Document:
     """The document at `path`, its layout recognised from its content."""
     try:
@@ -109,10 +127,7 @@ def read(path: Path, max_bytes: int = 50_000_000) -> Document:
         from hoinhap_cli.importing.docx_layout import read_docx
 
         return read_docx(path, raw)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise Unreadable(words("import.err.encoding", offset=err.start)) from None
+    text = _decoded(raw)
     if not text.strip():
         raise Unreadable(words("import.err.empty"))
     head = text.lstrip()[:2000].lower()
