@@ -114,7 +114,8 @@ def test_numbering_that_restarts_gets_unique_ids_and_the_documents_labels(tmp_pa
 
 
 def test_a_document_that_cannot_be_read_exits_2_and_writes_nothing(tmp_path: Path) -> None:
-    (tmp_path / "latin1.txt").write_bytes(cp1258("KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì |\n"))  # no charset said
+    # windows-1258 with no charset said: refused, not guessed
+    (tmp_path / "latin1.txt").write_bytes(cp1258("KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì |\n"))
     write(tmp_path, "notable.txt", "KẾ HOẠCH\n\nKhông có bảng nào.\n")
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04not really a zip")
     for name, why in (("missing.docx", "không có tệp"), ("latin1.txt", "UTF-8"), ("notable.txt", "bảng nhiệm vụ"),
