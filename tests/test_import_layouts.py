@@ -287,3 +287,12 @@ def test_an_html_page_in_windows_1258_with_section_labels_inside_the_title_cell(
     task = tasks_of(plan)["1"]
     assert task["title"] == "Tuyên truyền" and task["milestones"][0]["due"] == "every year"
     assert unit_names(plan, task["lead"]) == ["Phòng Văn hóa và Thông tin"]
+
+
+def test_a_gap_in_the_documents_numbering_is_said(tmp_path: Path) -> None:
+    text = ("KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| 1 | Rà soát | Sở Nội vụ | 2025 |\n| 2 | Ban hành | Sở Nội vụ | 2025 |\n| 4 | Kiểm tra | Sở Nội vụ | 2026 |\n")
+    out = tmp_path / "out"
+    code, stdout, stderr = run_import(write(tmp_path, "kh.md", text), out, "--lang", "en")
+    assert code == 1 and "numbers missing from the document's numbering: 3" in stdout
+    assert "3 task rows read (the document numbers 3)" in stderr

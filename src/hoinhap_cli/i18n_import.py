@@ -78,6 +78,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
                                  "người ký",
                                  "the document: block (the report «{name}» sends) is a guess: fix the symbol, place, "
                                  "signer"),
+    "import.choice.gap": ("số thứ tự bị thiếu trong văn bản: {missing} — kiểm tra không sót dòng nào",
+                          "numbers missing from the document's numbering: {missing} — check no row was lost"),
     "import.choice.number": ("văn bản không ghi số hoặc ngày ký", "the document gives no number or signing date"),
     "import.choice.period": ("kế hoạch không ghi thời kỳ; lấy từ các thời hạn: {start} – {end}",
                              "the plan states no period; taken from the deadlines: {start} – {end}"),

@@ -320,6 +320,7 @@ class _Reader:
             last_task = task
         del last_task
         numbered = sum(1 for r in self.raw if r.kind == "task" and r.label)
+        notes.extend(_gaps(self.raw))
         line = min((rows[0].pos.line or 0) for _, rows in tables if rows) if tables else 0
         return Appendix(groups, tasks, registry, numbered, line, notes)
 
@@ -416,6 +417,27 @@ class _Reader:
             task.notes.append(Noted(Choice("import.choice.deadline", {"text": text, "due": ", ".join(dues)}), due.pos,
                                     "milestones"))
         task.milestones = kept
+
+
+def _gaps(raw: list[_Raw]) -> list[Noted]:
+    """Numbers missing from the document's run of whole numbers (tasks and numbered groups: 1, 2,
+    4 — where is 3?): a row the reader may have lost, or the document skipped; a person looks.
+    A run that starts again at 1 (numbering per section) is a new run."""
+    runs: list[list[tuple[int, Pos]]] = []
+    for r in raw:
+        if not r.label.isdigit():
+            continue
+        n = int(r.label)
+        if not runs or n == 1:
+            runs.append([])
+        runs[-1].append((n, r.pos))
+    out: list[Noted] = []
+    for run in runs:
+        numbers = {n for n, _ in run}
+        missing = [str(n) for n in range(min(numbers), max(numbers) + 1) if n not in numbers]
+        if missing:
+            out.append(Noted(Choice("import.choice.gap", {"missing": ", ".join(missing[:20])}), run[0][1], ""))
+    return out
 
 
 def _free(tid: str, used: set[str]) -> str:

@@ -137,6 +137,8 @@ def write(header: Header, appendix: Appendix, extras: Extras, guesses: Guesses) 
             w(f"  - id: {eid}\n    name: {scalar(name, 4)}\n")
     _reporting(w, header, extras, guesses)
     w("\ntasks:\n")
+    for note in appendix.notes:
+        w(guesses.mark(note, 2, ""))
     for task in appendix.tasks:
         w("\n")
         _task(w, task, events, guesses)
