@@ -291,7 +291,8 @@ def test_an_html_page_in_windows_1258_with_section_labels_inside_the_title_cell(
 
 def test_a_gap_in_the_documents_numbering_is_said(tmp_path: Path) -> None:
     text = ("KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
-            "| 1 | Rà soát | Sở Nội vụ | 2025 |\n| 2 | Ban hành | Sở Nội vụ | 2025 |\n| 4 | Kiểm tra | Sở Nội vụ | 2026 |\n")
+            "| 1 | Rà soát | Sở Nội vụ | 2025 |\n| 2 | Ban hành | Sở Nội vụ | 2025 |\n"
+            "| 4 | Kiểm tra | Sở Nội vụ | 2026 |\n")
     out = tmp_path / "out"
     code, stdout, stderr = run_import(write(tmp_path, "kh.md", text), out, "--lang", "en")
     assert code == 1 and "numbers missing from the document's numbering: 3" in stdout
