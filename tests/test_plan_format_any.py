@@ -5,6 +5,7 @@ row labels, funding, remarks, lead↔support pairs, inherited cells and nested g
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -335,9 +336,8 @@ def test_the_shipped_plan_exports_no_new_keys() -> None:
     assert all("parent" not in p for p in exported["programs"])
 
 
-def test_diff_words_changes_to_the_new_fields() -> None:
+def test_diff_words_changes_to_the_new_fields(data: Path) -> None:
     from hoinhap_cli import plandiff, reading
-    from hoinhap_cli.cli.diff import _item
 
     def parsed(text: str) -> Any:
         found, problems = reading.parse_plan(text, "plan.yaml")
@@ -355,7 +355,49 @@ def test_diff_words_changes_to_the_new_fields() -> None:
     pairs = found[("task", "1", "pairs")]
     assert (pairs.added, pairs.removed) == (["bo-tc ← ca-tp, nhnn"], ["bo-tc ← ca-tp"])
     assert (found[("program", "1.1.1", "parent")].old, found[("program", "1.1.1", "parent")].new) == ("1.1", "1")
-    assert _item(found[("task", "1", "pairs")], "vi") == "nhiệm vụ 1 · cặp chủ trì – phối hợp"
-    assert _item(found[("task", "1", "funding")], "en") == "task 1 · funding"
-    assert _item(found[("program", "1.1.1", "parent")], "en") == "programme 1.1.1 · parent group"
     assert len(found) == 5
+    # the command words each in the user's language (a git repository: HEAD against the working copy)
+    root = data.parent
+    for args in (["init", "-q"], ["config", "user.name", "T"], ["config", "user.email", "t@example.org"],
+                 ["config", "commit.gpgsign", "false"], ["add", "-A"], ["commit", "-q", "-m", "plan"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    (data / "plan.yaml").write_text(new, encoding="utf-8")
+    vi = hoinhap("diff", "--format", "md", data=data).stdout
+    en = hoinhap("diff", "--format", "md", "--lang", "en", data=data).stdout
+    assert "nhiệm vụ 1 · cặp chủ trì – phối hợp" in vi and "nhiệm vụ 1 · nguồn kinh phí" in vi
+    assert "task 1 · label in the document" in en and "programme 1.1.1 · parent group" in en
+
+
+def test_programs_counts_a_group_with_the_groups_nested_in_it(data: Path) -> None:
+    rows = {r["id"]: r for r in json.loads(hoinhap("programs", "--format", "json", data=data).stdout)}
+    assert [rows[i]["task_count"] for i in ("1", "1.1", "1.1.1")] == [6, 4, 1]  # A holds I, I holds 5.1
+    assert (rows["1.1.1"]["parent"], rows["1.1.1"]["label"]) == ("1.1", "5.1")
+    assert "parent" not in rows["1"]
+    shipped = json.loads(hoinhap("programs", "--format", "json", data=SHIPPED).stdout)
+    assert not any("parent" in r or "label" in r for r in shipped)
+
+
+def test_reports_lists_the_ad_hoc_duty_and_names_months(data: Path) -> None:
+    said = _said("reports", "--as-of", "2025-07-31", "--lang", "en", data=data)
+    at = said.index("Báo cáo đột xuất (ad hoc, on request) — to UBND thành phố")
+    assert said[at + 3:at + 5] == ["Sở Khoa học và Công nghệ on request; never late",
+                                   "Các doanh nghiệp viễn thông on request; never late"]
+    assert "Báo cáo month 6/2025: Các doanh nghiệp viễn thông has not sent it, 26 days late (due 2025-07-05)" in said
+
+
+def test_the_issuing_document_is_named_by_its_kind_and_number_or_its_title(data: Path) -> None:
+    said = " ".join(_said("summary", "--period", "2025", data=data))
+    assert "Theo Kế hoạch thử nghiệm 5G và IoT trong khu công nghiệp; kỳ báo cáo 2025" in said
+    numbered = edited(data, "  kind: Kế hoạch\n", "  kind: Kế hoạch\n  number: 310/KH-UBND\n")
+    assert "Under Plan 310/KH-UBND; period 2025" in " ".join(_said("summary", "--period", "2025", "--lang", "en",
+                                                                     data=numbered))
+    shipped = " ".join(_said("summary", "--period", "2009", data=SHIPPED))
+    assert "Theo Quyết định số 02/2008/QĐ-UBND; kỳ báo cáo 2009" in shipped
+
+
+def test_a_month_in_words() -> None:
+    from hoinhap_cli.periods import parse_period, period_words
+
+    assert period_words(parse_period("2025-06")) == "tháng 6/2025"
+    assert period_words(parse_period("2025-10"), "en") == "October 2025"
+    assert period_words(parse_period("2025-06-01..2025-06-29")) == "từ ngày 01/6/2025 đến ngày 29/6/2025"

@@ -33,6 +33,7 @@ from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period
 from hoinhap_cli.records import Task
+from hoinhap_cli.reportview import document_name
 from hoinhap_cli.selection import involvement, short_name
 from hoinhap_cli.shapes import MilestoneShape, TaskShape, UnitShape
 from hoinhap_cli.text import natural_key
@@ -180,7 +181,7 @@ def _header(sheet: Worksheet, ledger: Ledger, unit: str, quarter: Period) -> Non
     decision = ledger.plan.decision
     sheet["A1"] = "BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH"
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = f"{decision.title} (Quyết định số {decision.number})"
+    sheet["A2"] = f"{decision.title} ({document_name(decision, 'vi')})"
     sheet.merge_cells("A2:L2")
     labels = (("A3", "Mã đơn vị", unit), ("A4", "Đơn vị", ledger.units[unit].name),
               ("A5", "Kỳ báo cáo", quarter.label), ("A6", "Hạn nộp báo cáo", report_due(ledger, quarter)),

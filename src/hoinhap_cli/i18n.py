@@ -100,9 +100,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.written": ("đã ghi {file}", "wrote {file}"),
     "review.md.title": ("Báo cáo kết quả thực hiện Chương trình hành động hội nhập kinh tế quốc tế — kỳ {period}",
                         "Report on the international economic integration action plan — {period}"),
-    "review.md.intro": ("Theo Quyết định số {decision}; kỳ báo cáo {period} ({start} đến {end}); "
+    "review.md.intro": ("Theo {decision}; kỳ báo cáo {period} ({start} đến {end}); "
                         "số liệu tính đến ngày {as_of}.",
-                        "Under Decision {decision}; period {period} ({start} to {end}); figures as of {as_of}."),
+                        "Under {decision}; period {period} ({start} to {end}); figures as of {as_of}."),
     "review.md.total": ("Trong kỳ có {due} mốc nhiệm vụ đến hạn: {done} hoàn thành, {in_progress} đang thực hiện, "
                         "{blocked} vướng mắc, {not_started} chưa thực hiện, {dropped} hủy bỏ; "
                         "{late} trễ hạn. Tỷ lệ hoàn thành: {share}.",
@@ -224,7 +224,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline.too_wide": ("{n} quý không vừa {width} cột", "{n} quarters do not fit in {width} columns"),
     "timeline.too_wide.hint": ("thu hẹp --from/--to, hoặc đặt COLUMNS lớn hơn",
                                "narrow --from/--to, or set a larger COLUMNS"),
-    "dash.title": ("Tình hình thực hiện Quyết định {number}", "Progress of Decision {number}"),
+    "dash.title": ("Tình hình thực hiện {number}", "Progress of {number}"),
+    "document.kind.decision": ("Quyết định", "Decision"),
+    "document.kind.plan": ("Kế hoạch", "Plan"),
+    "document.kind.resolution": ("Nghị quyết", "Resolution"),
+    "document.kind.programme": ("Chương trình", "Programme"),
+    "document.numbered": ("{kind} số {number}", "{kind} {number}"),
+    "document.numbered.short": ("{kind} {number}", "{kind} {number}"),
+    "document.unnumbered": ("{kind} «{title}»", "{kind} “{title}”"),
     "dash.counts": ("{tasks} nhiệm vụ · {late} mốc trễ hạn", "{tasks} tasks · {late} late milestones"),
     "dash.overdue": ("Mốc trễ hạn ({n})", "Late milestones ({n})"),
     "dash.overdue.none": ("Không có mốc nào trễ hạn.", "No milestone is late."),

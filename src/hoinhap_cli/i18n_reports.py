@@ -14,6 +14,10 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "reports.every.quarter": ("hàng quý", "quarterly"),
     "reports.every.half": ("6 tháng", "half-yearly"),
     "reports.every.year": ("hàng năm", "yearly"),
+    "reports.every.month": ("hàng tháng", "monthly"),
+    "reports.every.ad-hoc": ("đột xuất, khi có yêu cầu", "ad hoc, on request"),
+    "reports.adhoc_cell": ("khi có yêu cầu; không tính trễ hạn", "on request; never late"),
+    "reports.col.when": ("Khi nào", "When"),
     "reports.cell.submitted": ("đã nộp {day}", "sent {day}"),
     "reports.cell.submitted_late": ("nộp trễ {n} ngày", "sent {n} days late"),
     "reports.cell.missing": ("chưa nộp", "not sent"),
@@ -96,9 +100,9 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "doc.sec.results": ("KẾT QUẢ THỰC HIỆN", "RESULTS"), "doc.sec.proposals": ("ĐỀ XUẤT, KIẾN NGHỊ", "PROPOSALS"),
     "doc.sec.difficulties": ("KHÓ KHĂN, VƯỚNG MẮC", "DIFFICULTIES AND OBSTACLES"),
     "doc.sec.next": ("NHIỆM VỤ TRỌNG TÂM {period}", "TASKS FOR {period}"),
-    "doc.deploy.intro": ("Thực hiện Quyết định số {decision}, trong {period} (số liệu tính đến {as_of}), tình hình "
+    "doc.deploy.intro": ("Thực hiện {decision}, trong {period} (số liệu tính đến {as_of}), tình hình "
                          "gửi báo cáo định kỳ của các đơn vị về cơ quan thường trực như sau:",
-                         "Under Decision {decision}, in {period} (figures as of {as_of}), the units sent their "
+                         "Under {decision}, in {period} (figures as of {as_of}), the units sent their "
                          "periodic reports to the standing agency as follows:"),
     "doc.deploy.missing": ("{quarter}: {done}/{total} đơn vị đã gửi báo cáo; chưa gửi: {names}.",
                            "{quarter}: {done} of {total} units reported; not yet: {names}."),

@@ -382,21 +382,27 @@ def _counts(ledger: Ledger, unit: Unit) -> dict[str, int]:
 
 
 def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, Row]]:
-    """Each programme, then its sections, with the tasks and milestones each holds.
+    """Each programme, then its sections, with the tasks and milestones each holds (a group nested
+    in another is held by it too: "A" counts the rows of I, II, … below it). A group with a parent
+    or a label of its own carries them (`parent`, `label`).
 
     With `as_of`, each also carries its progress figures (deadlines.count) as of that date:
     flat in the row (`done`, `due`, `late`, `total`, `share_done`), as `progress` in the record.
     """
     obs = deadlines.obligations(ledger, as_of) if as_of is not None else []
+    within = _groups_within(ledger)
     out = []
     for program in ledger.plan.programs:
         parts: list[tuple[str, str, str]] = [("program", program.id, program.title)]
         parts += [("section", s.id, s.title) for s in program.sections]
         for kind, pid, title in parts:
+            held = within.get(pid, {pid})
             tasks = [task for task in ledger.tasks.values()
-                     if (task.program == pid if kind == "program" else task.section == pid)]
+                     if (task.program in held if kind == "program" else task.section == pid)]
             row = {"id": pid, "kind": kind, "program": program.id, "title": title,
                    "task_count": len(tasks), "milestone_count": sum(len(x.milestones) for x in tasks)}
+            if kind == "program":
+                row.update({k: v for k, v in (("parent", program.parent), ("label", program.label)) if v is not None})
             record: Row = {**row, "tasks": [x.id for x in tasks]}
             if as_of is not None:
                 ids = {x.id for x in tasks}
@@ -404,6 +410,24 @@ def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, R
                 row.update(counts.as_dict())
                 record["progress"] = counts.as_dict()
             out.append((row, record))
+    return out
+
+
+def _groups_within(ledger: Ledger) -> dict[str, set[str]]:
+    """For each group with groups nested in it, itself and every group below it."""
+    children: dict[str, list[str]] = {}
+    for p in ledger.plan.programs:
+        if p.parent is not None:
+            children.setdefault(p.parent, []).append(p.id)
+    out: dict[str, set[str]] = {}
+    for top in children:
+        seen, todo = {top}, list(children[top])
+        while todo:
+            pid = todo.pop()
+            if pid not in seen:
+                seen.add(pid)
+                todo += children.get(pid, [])
+        out[top] = seen
     return out
 
 

@@ -197,6 +197,9 @@ QuarterField = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-Q[1-4]$"}),
 ]
 
+# A fixed day of every year ("06-01"): a reporting duty's `on:` (its validity: planchecks.duty_days)
+MonthDay = Annotated[StrictStr, Field(pattern=r"^\d{2}-\d{2}$", examples=["06-01", "11-30"])]
+
 
 # ------------------------------------------------------------------ the plan
 
@@ -340,9 +343,6 @@ class Document(Base):
     signer_authority: Text | None = None  # "KT. TRƯỞNG PHÒNG", "TL. CHỦ TỊCH"
     signer_title: Text  # "TRƯỞNG PHÒNG"
     signer: Text | None = None  # the name; left blank to sign by hand when absent
-MonthDay = Annotated[StrictStr, Field(pattern=r"^\d{2}-\d{2}$", examples=["06-01", "11-30"])]
-
-
 class ReportingDuty(Base):
     """One duty to report (docs/plan-format.md, "reporting"): who owes what to whom, how often, by when."""
 

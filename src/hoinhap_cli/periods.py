@@ -400,7 +400,7 @@ def date_line(day: date, lang: str = "vi") -> str:
 
 def period_words(period: Period, lang: str = "vi") -> str:
     """A period as a report names it: "quý III/2009", "6 tháng đầu năm 2009", "6 tháng cuối năm
-    2009", "năm 2009"; any other span "từ ngày 01/4/2009 đến ngày 30/6/2009". English: "Q3 2009",
+    2009", "tháng 6/2025", "năm 2009"; any other span "từ ngày 01/4/2009 đến ngày 30/6/2009". English: "Q3 2009",
     "the first half of 2009", "2009", "1 April 2009 to 30 June 2009"."""
     s, e, en = period.start, period.end, lang == "en"
     if s.year == e.year and (s.month, s.day) == (1, 1) and (e.month, e.day) == (12, 31):
@@ -409,6 +409,8 @@ def period_words(period: Period, lang: str = "vi") -> str:
     if (s, e) == (q_of.start, q_of.end):
         q = (s.month - 1) // 3
         return f"Q{q + 1} {s.year}" if en else f"quý {ROMAN_QUARTERS[q]}/{s.year}"
+    if s.day == 1 and e == month(s.year, s.month).end:  # a whole month: "tháng 6/2025", "June 2025"
+        return f"{calendar.month_name[s.month]} {s.year}" if en else f"tháng {s.month}/{s.year}"
     for h, p in ((1, half(s.year, 1)), (2, half(s.year, 2))):
         if (s, e) == (p.start, p.end):
             if en:

@@ -39,6 +39,7 @@ class ProgramList:
                 for row, _ in self.rows]
         columns = [
             _column("id", no_wrap=True),
+            *([_column("label", no_wrap=True)] if any("label" in row for row, _ in self.rows) else []),
             _column("title", clip=80, ratio=1),
             _column("task_count", justify="right", no_wrap=True),
             _column("milestone_count", justify="right", no_wrap=True),

@@ -25,7 +25,7 @@ N days), not submitted (late by N days), or not yet due. Pure: a Ledger and a da
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -57,14 +57,14 @@ class Duty:
     name: str
     what: str
     to: str
-    every: str  # quarter, half, year
+    every: str  # quarter, half, year, month, ad-hoc
+    on: tuple[tuple[int, int], ...] = field(default=(), kw_only=True)  # fixed days (month, day), one per period
     owners: tuple[str, ...]
     by_reporting_units: bool  # owed by every reporting unit (no `owners:` in the plan)
     due: str  # after, start
     grace_day: int
     with_year: str | None
     source: str
-    on: tuple[tuple[int, int], ...] = ()  # fixed days (month, day), one per period of the year
 
     def due_date(self, period: Period, signed: date) -> date:
         """The grace day of the month after the period ends (`after`) or starts (`start`); with
@@ -140,9 +140,9 @@ def regime_of(plan: Any) -> Regime:
         return Regime((), ())
     units = tuple(_reporters(r, {t.id: t for t in plan.tasks}, {u.id: u for u in plan.units}))
     duties = tuple(Duty(d.id, d.name, d.what, d.to, d.every, tuple(d.owners) if d.owners is not None else units,
-                        d.owners is None, d.due, d.grace_day or r.grace_day, d.with_year, d.source,
-                        _days(d.on))
+                        d.owners is None, d.due, d.grace_day or r.grace_day, d.with_year, d.source)
                    for d in r.duties)
+    duties = tuple(replace(duty, on=_days(d.on)) if d.on else duty for duty, d in zip(duties, r.duties))
     return Regime(duties, units)
 
 

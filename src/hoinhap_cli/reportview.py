@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from hoinhap_cli.i18n import MESSAGES, t
-from hoinhap_cli.periods import Period, frequency
+from hoinhap_cli.periods import Period
 from hoinhap_cli.render import Column, Listing, Note
+from hoinhap_cli.text import fold
 
 if TYPE_CHECKING:
     from hoinhap_cli.ledger import Ledger
@@ -17,6 +18,23 @@ if TYPE_CHECKING:
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 FLAT_COLS = ["duty", "unit", "period", "due_date", "state", "submitted", "number", "days_late"]
+
+
+_DOCUMENT_KINDS = {"Quyết định": "decision", "Kế hoạch": "plan", "Nghị quyết": "resolution",
+                   "Chương trình": "programme"}
+
+
+def document_name(decision: Any, lang: str, short: bool = False) -> str:
+    """The document that issued the plan as a report names it: "Quyết định số 02/2008/QĐ-UBND"
+    ("Decision 02/2008/QĐ-UBND"; `short`: "Quyết định 02/2008/QĐ-UBND"), "Kế hoạch số 310/KH-UBND";
+    a document whose number the source leaves blank by its title: "Kế hoạch «…»", or the title alone
+    when it begins with the kind ("Kế hoạch thử nghiệm 5G …")."""
+    kind = t(f"document.kind.{_DOCUMENT_KINDS[decision.kind]}", lang)
+    if decision.number is None:
+        if fold(decision.title).startswith(fold(decision.kind)):  # "Kế hoạch thử nghiệm …" names its kind
+            return str(decision.title)
+        return t("document.unnumbered", lang, kind=kind, title=decision.title)
+    return t("document.numbered.short" if short else "document.numbered", lang, kind=kind, number=decision.number)
 
 
 def period_words(p: Period, lang: str) -> str:
@@ -29,7 +47,7 @@ def period_words(p: Period, lang: str) -> str:
     if "-H" in label:
         y, h = label.split("-H")
         return t(f"reports.half{h}", lang, year=y)
-    if frequency(label) == "month":
+    if len(label) == 7:  # YYYY-MM: quarters and halves, the other 7-character labels, are named above
         return t("reports.month", lang, month=p.start.month, year=p.start.year)
     return t("reports.year", lang, year=label)
 
@@ -70,11 +88,19 @@ def flat_listing(ledger: Ledger, rows: Sequence[ReportRow], lang: str, title: st
 
 
 def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]:
-    """One table per duty with rows: units down, periods across."""
+    """One table per duty with rows: units down, periods across; an ad-hoc duty (no periods) its
+    owners, each owing it on request and never late."""
     out = []
     ledger = rl.ledger
     for duty in rl.regime.duties:
         mine = [r for r in rl.rows if r.duty.id == duty.id]
+        if duty.every == "ad-hoc":
+            title = t("reports.duty_title", lang, name=duty.what, to=duty.to, every=t("reports.every.ad-hoc", lang))
+            owners = [{"unit": ledger.units[u].name, "when": t("reports.adhoc_cell", lang)} for u in duty.owners
+                      if rl.unit is None or u == rl.unit]
+            out.append(Listing([_col("unit"), Column("when", *MESSAGES["reports.col.when"])], owners, title,
+                               inline=inline))
+            continue
         if not mine:
             continue
         periods = list(dict.fromkeys(r.period.label for r in mine))

@@ -23,6 +23,7 @@ from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.lookup import progress_text
 from hoinhap_cli.periods import Period, day_words, half, period_words, quarter_of, year
 from hoinhap_cli.reporting import Duty, ReportLedger, ReportRow, State, counted
+from hoinhap_cli.reportview import document_name
 from hoinhap_cli.review import status_word
 from hoinhap_cli.summary import ChangeRow, Summary, Tally, TaskCounts, TaskRow
 from hoinhap_cli.text import percent
@@ -235,7 +236,7 @@ def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     reports = summary.reports
     duty, quarters, rows = discipline(reports)
     blocks: list[Block] = [Para(t("doc.warning", lang, text=w), "note") for w in summary.warnings]
-    blocks.append(Para(t("doc.deploy.intro", lang, decision=ledger.plan.decision.number,
+    blocks.append(Para(t("doc.deploy.intro", lang, decision=document_name(ledger.plan.decision, lang),
                          period=period_words(summary.period, lang), as_of=day_words(summary.as_of, lang))))
     blocks += _quarter_items(ledger, quarters, rows, lang)
     blocks += _other_duties(reports, duty, lang)

@@ -119,7 +119,7 @@ def parts(s: Summary, fmt: str, lang: str) -> list[str | Listing | Note]:
     out: list[str | Listing | Note] = [
         f"# {t('review.md.title', lang, period=s.period.label)}" if md else t("review.md.title", lang,
                                                                               period=s.period.label), "",
-        t("review.md.intro", lang, decision=ledger.plan.decision.number, period=s.period.label,
+        t("review.md.intro", lang, decision=reportview.document_name(ledger.plan.decision, lang), period=s.period.label,
           start=s.period.start.isoformat(), end=s.period.end.isoformat(), as_of=s.as_of.isoformat()), "",
         headline(s, lang), "", reports_headline(s, lang), ""]
     out += [f"> {w}" if md else f"! {w}" for w in s.warnings] + ([""] if s.warnings and not md else [])
