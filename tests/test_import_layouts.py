@@ -297,3 +297,20 @@ def test_a_gap_in_the_documents_numbering_is_said(tmp_path: Path) -> None:
     code, stdout, stderr = run_import(write(tmp_path, "kh.md", text), out, "--lang", "en")
     assert code == 1 and "numbers missing from the document's numbering: 3" in stdout
     assert "3 task rows read (the document numbers 3)" in stderr
+
+
+def test_two_appendix_tables_keep_their_own_groups(tmp_path: Path) -> None:
+    text = ("KẾ HOẠCH\n\nPHỤ LỤC I: NHIỆM VỤ TRỌNG TÂM\n\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| I | Thể chế | | |\n| 1 | Ban hành quy chế | Sở Nội vụ | 2025 |\n"
+            "| II | Hạ tầng | | |\n| 2 | Lắp đặt trạm | Sở Xây dựng | 2026 |\n\n"
+            "PHỤ LỤC II: DANH MỤC ĐỀ ÁN\n\n"
+            "| TT | Tên đề án | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| 1 | Đề án chuyển đổi số | Sở Khoa học và Công nghệ | 2027 |\n")
+    out = tmp_path / "out"
+    run_import(write(tmp_path, "kh.md", text), out)
+    plan = draft(out)
+    tasks = tasks_of(plan)
+    assert [(t, tasks[t]["program"]) for t in tasks] == [("1.1", "1"), ("2.2", "2"), ("3.1", "3")]
+    assert plan["programs"][-1]["title"] == "PHỤ LỤC II: DANH MỤC ĐỀ ÁN"
+    assert hoinhap("check", "--data", str(out)).exit_code == 0

@@ -162,13 +162,19 @@ def read_appendix(doc: Document) -> Appendix | None:
     if not tables:
         return None
     reader = _Reader()
-    first_line = 0
     for roles, rows in tables:
-        if not first_line and rows:
-            first_line = rows[0].pos.line or 0
+        if rows:  # a new appendix table: its groups start afresh, under the heading above it
+            reader.raw.append(_Raw("table", _heading(doc, rows[0].pos.line or 0), {}, rows[0].pos))
         for row in rows:
             reader.row(roles, row)
     return reader.finish(doc, tables)
+
+
+def _heading(doc: Document, line: int) -> str:
+    """The last heading in capitals above a table ("PHỤ LỤC II", "DANH MỤC …"), for its tasks' group."""
+    above = [t for n, t in doc.paragraphs if n < line][-6:]
+    heads = [t for t in above if t.isupper() and len(t) > 12 and not t.startswith("(")]
+    return heads[-1] if heads else ""
 
 
 def _text(row: Row, roles: dict[str, int], role: str) -> Cell | None:
@@ -184,7 +190,7 @@ def _label(text: str) -> str:
 
 @dataclass
 class _Raw:
-    kind: str  # group | task | sub
+    kind: str  # group | task | sub | first (under a group, unnumbered) | table (a new table starts)
     label: str
     cells: dict[str, Cell]
     pos: Pos
@@ -219,7 +225,7 @@ class _Reader:
             self.raw.append(_Raw("group", label, cells, row.pos))
         elif label:
             self.raw.append(_Raw("task", label, cells, row.pos))
-        elif self.raw and self.raw[-1].kind != "group" and _continues(self.raw[-1], cells, row):
+        elif self.raw and self.raw[-1].kind not in ("group", "table") and _continues(self.raw[-1], cells, row):
             above = self.raw[-1]
             for role, cell in cells.items():
                 if cell.text.strip() and role != "number":
@@ -247,7 +253,12 @@ class _Reader:
         last_task: TaskRow | None = None
         last_numbered: TaskRow | None = None
         sub_count = 0
+        heading = ""
         for raw in self.raw:
+            if raw.kind == "table":
+                stack, root, heading = [], None, raw.label
+                last_numbered = None
+                continue
             title = raw.cells["title"].text if "title" in raw.cells else ""
             if raw.kind == "group":
                 rank = _rank(raw.label)
@@ -276,7 +287,7 @@ class _Reader:
                 if root is None or (groups and groups[-1] is not root and raw.label):
                     children[None] = children.get(None, 0) + 1
                     rid = str(children[None])
-                    root = Group(rid, "", "", None, raw.pos)
+                    root = Group(rid, "", heading, None, raw.pos)
                     groups.append(root)
                 stack.append((99, root))
             program = stack[-1][1]
