@@ -314,3 +314,20 @@ def test_two_appendix_tables_keep_their_own_groups(tmp_path: Path) -> None:
     assert [(t, tasks[t]["program"]) for t in tasks] == [("1.1", "1"), ("2.2", "2"), ("3.1", "3")]
     assert plan["programs"][-1]["title"] == "PHỤ LỤC II: DANH MỤC ĐỀ ÁN"
     assert hoinhap("check", "--data", str(out)).exit_code == 0
+
+
+def test_an_empty_cell_in_the_portal_layout_keeps_the_row_in_step(tmp_path: Path) -> None:
+    rows = [["**TT**", "**Nội dung/nhiệm vụ**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời gian**"],
+            ["1", "Khảo sát hạ tầng", "Sở Xây dựng", "", "Quý I/2026"],
+            ["", "Công bố kết quả", "", "", ""],
+            ["2", "Lắp đặt\ntrạm", "Sở Công Thương", "Sở Tài chính", "Hàng năm"]]
+    body = "".join("|\n" + "".join(f"{cell}\n|\n" if cell else "|\n" for cell in row) for row in rows)
+    out = tmp_path / "out"
+    run_import(write(tmp_path, "kh.md", f"**KẾ HOẠCH**\n\n{body}"), out)
+    plan = draft(out)
+    tasks = tasks_of(plan)
+    assert list(tasks) == ["1", "1a", "2"]
+    assert "support" not in tasks["1"] and tasks["1"]["milestones"][0]["due"] == "2026-Q1"
+    assert tasks["1a"]["inherits"] == {"from": "1", "fields": ["due", "lead"]}
+    assert tasks["2"]["title"] == "Lắp đặt trạm"  # a hard wrap inside the cell
+    assert unit_names(plan, tasks["2"]["support"]) == ["Sở Tài chính"]

@@ -2,8 +2,8 @@
 
 - Markdown pipe tables: one row per line, `| a | b |`, a `|---|` line under the header.
 - A legal portal's page as Markdown: each cell on its own lines between lines holding only
-  `|`; two such lines in a row start a new row; a `|` line followed by a blank line ends the
-  table. Lines inside a cell are hard wraps (joined with a space) unless a list item starts.
+  `|`; two such lines in a row start a new row once the row has the header's width (before
+  that, they hold an empty cell); a `|` line followed by a blank line ends the table. Lines inside a cell are hard wraps (joined with a space) unless a list item starts.
 - The seed's layout: one cell per line that starts with a tab; a line without the tab
   continues the cell above; the header row's cell count is the row width.
 Everything outside a table is paragraphs: hard-wrapped lines joined, list items kept apart.
@@ -143,15 +143,19 @@ def _portal(lines: list[str], claimed: list[bool]) -> list[Table]:
         chunk: list[str] = []
         chunk_line = 0
         previous_bar = False
+        width = 0  # the header row's cell count, once it has ended
         while i < len(lines):
             line = lines[i]
             if line.strip() == "|":
                 claimed[i] = True
-                if chunk or (not previous_bar and i > start):
+                if chunk:
                     cells.append(Cell(joined_lines(chunk), Pos(line=chunk_line or i + 1)))
                     chunk = []
-                elif previous_bar and cells:
+                elif previous_bar and width and len(cells) < width:  # two bars inside a row: an empty cell
+                    cells.append(Cell("", Pos(line=i + 1)))
+                elif previous_bar and cells:  # two bars after a full row: the row ends
                     rows.append(Row(cells))
+                    width = width or len(cells)
                     cells = []
                 previous_bar = True
                 if i + 1 >= len(lines) or not lines[i + 1].strip():
