@@ -3,7 +3,8 @@
 - Markdown pipe tables: one row per line, `| a | b |`, a `|---|` line under the header.
 - A legal portal's page as Markdown: each cell on its own lines between lines holding only
   `|`; two such lines in a row start a new row once the row has the header's width (before
-  that, they hold an empty cell); a `|` line followed by a blank line ends the table. Lines inside a cell are hard wraps (joined with a space) unless a list item starts.
+  that, they hold an empty cell); a `|` line followed by a blank line ends the table. Lines
+  inside a cell are hard wraps (joined with a space) unless a list item starts.
 - The seed's layout: one cell per line that starts with a tab; a line without the tab
   continues the cell above; the header row's cell count is the row width.
 Everything outside a table is paragraphs: hard-wrapped lines joined, list items kept apart.
