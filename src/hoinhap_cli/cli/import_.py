@@ -9,6 +9,8 @@ import typer
 
 from hoinhap_cli.cli.common import LangOpt, output
 from hoinhap_cli.i18n import t
+from hoinhap_cli.importing.document import Unreadable
+from hoinhap_cli.importing.run import LAYOUTS, import_document
 
 
 def import_command(
@@ -31,9 +33,6 @@ def import_command(
     \b
     Example: hoinhap import ke-hoach.txt --out so-moi   # exit 1: the draft is written, with its review list
     """
-    from hoinhap_cli.importing.run import LAYOUTS, import_document
-    from hoinhap_cli.importing.source import Unreadable
-
     out = output(lang)
     try:
         done = import_document(document, out_dir, out.lang)

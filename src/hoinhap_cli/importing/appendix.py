@@ -1,4 +1,4 @@
-"""The appendix table read into groups and task rows.
+"""The appendix table found and its rows classified (`tasks` then makes groups and tasks of them).
 
 Column roles come from the header row, in any order, some absent. Header rows repeated inside
 the table and tables that continue one another (a page break) are read as one table. A row is
@@ -11,11 +11,9 @@ other is a sub-row whose blank cells continue the merged cells of the row above 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from hoinhap_cli.importing.deadlines import Reading, read_cell
-from hoinhap_cli.importing.source import Cell, Document, Pos, Row, Table
-from hoinhap_cli.importing.units import Choice, Registry, split_cell
+from hoinhap_cli.importing.document import Cell, Document, Row, Table
+from hoinhap_cli.importing.tasks import DIGITS, LETTER, ROMAN, Appendix, Builder, RawRow
 from hoinhap_cli.text import fold
 
 ROLES: list[tuple[str, str]] = [
@@ -29,61 +27,7 @@ ROLES: list[tuple[str, str]] = [
     ("funding", r"kinh phi|nguon von"),
     ("remarks", r"ghi chu"),
 ]
-FIELDS = ("due", "products", "funding", "lead", "support")
-_ROMAN = re.compile(r"^[IVXL]+\.?$")
-_LETTER = re.compile(r"^[A-ZĐ]\.?$")
-_DIGITS = re.compile(r"^\d+(\.\d+)*\.?$")
 _SUBHEADER = re.compile(r"^(chu tri|phoi hop|bat dau|ket thuc|hoan thanh|co quan|don vi|thoi gian|thoi han)")
-
-
-@dataclass
-class Noted:
-    """A choice tied to where it was made (for the review list) and the YAML key it marks."""
-
-    choice: Choice
-    pos: Pos
-    key: str  # "lead", "support", "milestones", "inherits", "id", "title", "" (the task)
-
-
-@dataclass
-class Group:
-    id: str
-    label: str
-    title: str
-    parent: str | None
-    pos: Pos
-    notes: list[Noted] = field(default_factory=list)
-
-
-@dataclass
-class TaskRow:
-    id: str
-    label: str  # the document's own label ("" for an unnumbered row)
-    program: str
-    title: str
-    pos: Pos
-    lead: list[str] = field(default_factory=list)
-    support: list[str] = field(default_factory=list)
-    products: list[str] = field(default_factory=list)
-    milestones: list[Reading] = field(default_factory=list)
-    funding: str = ""
-    remarks: str = ""
-    id_assigned: bool = False
-    inherits_from: str | None = None
-    inherits: list[str] = field(default_factory=list)
-    notes: list[Noted] = field(default_factory=list)
-    text_notes: list[str] = field(default_factory=list)
-    cells: dict[str, Cell] = field(default_factory=dict)
-
-
-@dataclass
-class Appendix:
-    groups: list[Group]
-    tasks: list[TaskRow]
-    registry: Registry
-    numbered: int  # rows the document numbers itself
-    line: int  # where the appendix table starts (the header stops there)
-    notes: list[Noted] = field(default_factory=list)
 
 
 def roles_of(row: Row) -> dict[str, int] | None:
@@ -164,10 +108,11 @@ def read_appendix(doc: Document) -> Appendix | None:
     reader = _Reader()
     for roles, rows in tables:
         if rows:  # a new appendix table: its groups start afresh, under the heading above it
-            reader.raw.append(_Raw("table", _heading(doc, rows[0].pos.line or 0), {}, rows[0].pos))
+            reader.raw.append(RawRow("table", _heading(doc, rows[0].pos.line or 0), {}, rows[0].pos))
         for row in rows:
             reader.row(roles, row)
-    return reader.finish(doc, tables)
+    line = min((rows[0].pos.line or 0) for _, rows in tables if rows)
+    return Builder(reader.raw).build(line)
 
 
 def _heading(doc: Document, line: int) -> str:
@@ -188,18 +133,9 @@ def _label(text: str) -> str:
     return text.replace("*", "").strip().rstrip(".").strip()
 
 
-@dataclass
-class _Raw:
-    kind: str  # group | task | sub | first (under a group, unnumbered) | table (a new table starts)
-    label: str
-    cells: dict[str, Cell]
-    pos: Pos
-    joined: list[Pos] = field(default_factory=list)
-
-
 class _Reader:
     def __init__(self) -> None:
-        self.raw: list[_Raw] = []
+        self.raw: list[RawRow] = []
 
     def row(self, roles: dict[str, int], row: Row) -> None:
         cells = {role: c for role in [r for r, _ in ROLES] if (c := _text(row, roles, role)) is not None}
@@ -212,19 +148,19 @@ class _Reader:
         others = [texts.get(r, "") for r in ("lead", "support", "product", "due", "funding")]
         blank_others = all(not t or t == title or t == number for t in others)
         inline = re.match(r"^(?:Phần\s+|PHẦN\s+)?([IVXL]+|[A-ZĐ])[.:]\s+(\S.*)$", title, re.DOTALL)
-        if not label and inline and blank_others and (_ROMAN.match(inline[1]) or _LETTER.match(inline[1])):
-            self.raw.append(_Raw("group", inline[1], {**cells, "title": Cell(inline[2], cells["title"].pos)},
+        if not label and inline and blank_others and (ROMAN.match(inline[1]) or LETTER.match(inline[1])):
+            self.raw.append(RawRow("group", inline[1], {**cells, "title": Cell(inline[2], cells["title"].pos)},
                                  row.pos))  # "| | I. NHIỆM VỤ CHUNG | | |": the label inside the title cell
             return
         if "number" not in roles:  # no number column: every row a task, numbered in order
-            self.raw.append(_Raw("task", str(sum(r.kind == "task" for r in self.raw) + 1), cells, row.pos))
+            self.raw.append(RawRow("task", str(sum(r.kind == "task" for r in self.raw) + 1), cells, row.pos))
             return
-        if label and (_ROMAN.match(label) or _LETTER.match(label)) and (blank_others or not texts.get("lead")):
-            self.raw.append(_Raw("group", label, cells, row.pos))
-        elif label and _DIGITS.match(label) and blank_others and title:
-            self.raw.append(_Raw("group", label, cells, row.pos))
+        if label and (ROMAN.match(label) or LETTER.match(label)) and (blank_others or not texts.get("lead")):
+            self.raw.append(RawRow("group", label, cells, row.pos))
+        elif label and DIGITS.match(label) and blank_others and title:
+            self.raw.append(RawRow("group", label, cells, row.pos))
         elif label:
-            self.raw.append(_Raw("task", label, cells, row.pos))
+            self.raw.append(RawRow("task", label, cells, row.pos))
         elif self.raw and self.raw[-1].kind not in ("group", "table") and _continues(self.raw[-1], cells, row):
             above = self.raw[-1]
             for role, cell in cells.items():
@@ -235,236 +171,10 @@ class _Reader:
                     above.cells[role] = Cell(merged.strip(), old.pos if old else cell.pos)
             above.joined.append(row.joined or row.pos)
         else:
-            self.raw.append(_Raw("sub", "", cells, row.pos))
-
-    def finish(self, doc: Document, tables: list[tuple[dict[str, int], list[Row]]]) -> Appendix:
-        registry = Registry()
-        groups: list[Group] = []
-        tasks: list[TaskRow] = []
-        notes: list[Noted] = []
-        labels = [r.label for r in self.raw if r.kind == "task" and r.label]
-        unique = len(labels) == len(set(labels)) and all(_DIGITS.match(label) for label in labels)
-        used: set[str] = set()
-        numbered_in: dict[str, int] = {}
-        stack: list[tuple[int, Group]] = []  # (rank, group)
-        children: dict[str | None, int] = {}
-        seen_labels: dict[tuple[str | None, str], int] = {}
-        root: Group | None = None
-        last_task: TaskRow | None = None
-        last_numbered: TaskRow | None = None
-        sub_count = 0
-        heading = ""
-        for raw in self.raw:
-            if raw.kind == "table":
-                stack, root, heading = [], None, raw.label
-                last_numbered = None
-                continue
-            title = raw.cells["title"].text if "title" in raw.cells else ""
-            if raw.kind == "group":
-                rank = _rank(raw.label)
-                while stack and (stack[-1][0] >= rank and not (_DIGITS.match(raw.label) and
-                                 _DIGITS.match(stack[-1][1].label) and raw.label.startswith(stack[-1][1].label + "."))):
-                    stack.pop()
-                parent = stack[-1][1] if stack else None
-                pid = parent.id if parent else None
-                children[pid] = children.get(pid, 0) + 1
-                gid = f"{pid}.{children[pid]}" if pid else str(children[pid])
-                group = Group(gid, raw.label, title or raw.label, pid, raw.pos)
-                key = (pid, raw.label)
-                if key in seen_labels:
-                    group.notes.append(Noted(Choice("import.choice.relabel", {"label": raw.label, "id": gid}),
-                                             raw.pos, "id"))
-                seen_labels[key] = seen_labels.get(key, 0) + 1
-                groups.append(group)
-                stack.append((rank, group))
-                last_task = last_numbered = None
-                sub_count = 0
-                continue
-            while raw.label and stack and _DIGITS.match(stack[-1][1].label) \
-                    and not raw.label.startswith(stack[-1][1].label + "."):
-                stack.pop()
-            if not stack:
-                if root is None or (groups and groups[-1] is not root and raw.label):
-                    children[None] = children.get(None, 0) + 1
-                    rid = str(children[None])
-                    root = Group(rid, "", heading, None, raw.pos)
-                    groups.append(root)
-                stack.append((99, root))
-            program = stack[-1][1]
-            if raw.kind == "sub" and last_numbered is None:
-                raw.kind = "first"
-            if raw.kind == "task":
-                numbered_in[program.id] = numbered_in.get(program.id, 0) + 1
-                if unique:
-                    tid, label = raw.label, ""
-                else:  # numbering restarts per section, or labels that are no numbers ("a)", "*")
-                    own = raw.label if _DIGITS.match(raw.label) else str(numbered_in[program.id])
-                    tid = f"{program.id}.{own}"
-                    label = f"{program.label}.{raw.label}" if program.label else raw.label
-                task = TaskRow(_free(tid, used), label, program.id, title, raw.pos)
-                if task.id != tid:
-                    task.notes.append(Noted(Choice("import.choice.relabel", {"label": raw.label, "id": task.id}),
-                                            raw.pos, "id"))
-                last_numbered = task
-                sub_count = 0
-            elif raw.kind == "first":
-                children_key = f"task:{program.id}"
-                children[children_key] = children.get(children_key, 0) + 1
-                tid = _free(f"{program.id}.{children[children_key]}", used)
-                task = TaskRow(tid, "", program.id, title, raw.pos, id_assigned=True)
-                task.notes.append(Noted(Choice("import.choice.id", {"id": tid}), raw.pos, "id"))
-                last_numbered = task
-            else:
-                assert last_numbered is not None
-                sub_count += 1
-                base = last_numbered.id.rstrip("abcdefghijklmnopqrstuvwxyz")
-                tid = _free(base + "abcdefghijklmnopqrstuvwxyz"[sub_count - 1] if sub_count <= 26
-                            else f"{base}.{sub_count}", used)
-                task = TaskRow(tid, "", program.id, title, raw.pos, id_assigned=True)
-                task.notes.append(Noted(Choice("import.choice.id", {"id": tid}), raw.pos, "id"))
-            used.add(task.id)
-            task.cells = raw.cells
-            for at in raw.joined:
-                task.notes.append(Noted(Choice("import.choice.joined", {}), at, "title"))
-            self._fill(task, raw, registry, last_numbered if raw.kind == "sub" else None)
-            tasks.append(task)
-            last_task = task
-        del last_task
-        numbered = sum(1 for r in self.raw if r.kind == "task" and r.label)
-        notes.extend(_gaps(self.raw))
-        line = min((rows[0].pos.line or 0) for _, rows in tables if rows) if tables else 0
-        return Appendix(groups, tasks, registry, numbered, line, notes)
-
-    def _fill(self, task: TaskRow, raw: _Raw, registry: Registry, parent: TaskRow | None) -> None:
-        cells = raw.cells
-        lead_cell = cells.get("lead")
-        # A blank cell of a sub-row continues the merged cell above when the document says so
-        # (Word, HTML), or when the row names no lead of its own (a text copy loses the merge).
-        block = lead_cell is None or not lead_cell.text.strip() or lead_cell.merged
-
-        def continued(cell: Cell | None) -> bool:
-            return parent is not None and (cell is None or cell.merged or (not cell.text.strip() and block))
-
-        inherited: list[str] = []
-        support, product = cells.get("support"), cells.get("product")
-        if support is not None and product is not None and support.text.strip() \
-                and support.text.strip() == product.text.strip():
-            task.notes.append(Noted(Choice("import.choice.merged_across", {"text": support.text[:80]}), support.pos,
-                                    "support"))
-            cells = {**cells, "support": Cell("", support.pos)}
-        for key in ("lead", "support"):
-            cell = cells.get(key)
-            if cell is None:
-                continue
-            if parent is not None and continued(cell) and (getattr(parent, key) or key in parent.inherits):
-                inherited.append(key)
-                continue
-            names, choices = split_cell(cell.text)
-            ids: list[str] = []
-            for name in names:
-                unit, choice = registry.add(name)
-                if unit.id not in ids:
-                    ids.append(unit.id)
-                if choice:
-                    choices.append(choice)
-            setattr(task, key, ids)
-            task.notes.extend(Noted(c, cell.pos, key) for c in choices)
-        if product is not None:
-            if continued(product) and parent is not None and (parent.products or "products" in parent.inherits):
-                inherited.append("products")
-            else:
-                items = _items(product.text)
-                task.products = list(dict.fromkeys(items))
-                if len(task.products) < len(items):
-                    task.text_notes.append("Ô sản phẩm ghi lặp lại một dòng; dòng lặp chỉ ghi một lần.")
-                    task.notes.append(Noted(Choice("import.choice.repeated", {}), product.pos, "products"))
-        for role in ("funding", "remarks"):
-            cell = cells.get(role)
-            if cell is None:
-                continue
-            if role == "funding" and continued(cell) and parent is not None and \
-                    (parent.funding or "funding" in parent.inherits):
-                inherited.append("funding")
-            else:
-                setattr(task, role, cell.text.strip())
-        due = cells.get("due")
-        if parent is not None and continued(due):
-            inherited.append("due")
-        else:
-            self._deadlines(task, due)
-        if parent is not None and inherited:
-            task.inherits_from = parent.id
-            task.inherits = [f for f in FIELDS if f in inherited]
-            task.notes.append(Noted(Choice("import.choice.merged", {"id": task.id, "fields": ", ".join(task.inherits),
-                                                                    "source": parent.id}), task.pos, "inherits"))
-        if not task.lead and "lead" not in task.inherits:
-            task.notes.append(Noted(Choice("import.choice.no_lead", {}), task.pos, "lead"))
-
-    def _deadlines(self, task: TaskRow, due: Cell | None) -> None:
-        if due is None:
-            task.milestones = [Reading("none", "", True)]
-            return
-        readings = read_cell(due.text)
-        unread = [r for r in readings if r.due == "none" and r.source]
-        kept = [r for r in readings if not (r.due == "none" and r.source)] or readings[:1]
-        for r in unread:
-            if r in kept:
-                task.notes.append(Noted(Choice("import.choice.deadline_unread", {"text": r.source}), due.pos,
-                                        "milestones"))
-            else:
-                task.text_notes.append(f"Ô thời gian còn ghi «{r.source}» — không phải thời hạn, không ghi thành mốc.")
-                task.notes.append(Noted(Choice("import.choice.deadline_dropped", {"text": r.source}), due.pos,
-                                        "milestones"))
-        guessed: dict[str, list[str]] = {}  # a line's words -> what they were read as
-        for r in kept:
-            if r.due == "none" and not r.source:
-                task.notes.append(Noted(Choice("import.choice.deadline_blank", {}), due.pos, "milestones"))
-            elif r.due.startswith("after:"):
-                task.notes.append(Noted(Choice("import.choice.deadline_event", {"text": r.source}), due.pos,
-                                        "milestones"))
-            elif not r.exact and r.due != "none":
-                guessed.setdefault(r.source, []).append(r.due)
-        for text, dues in guessed.items():
-            task.notes.append(Noted(Choice("import.choice.deadline", {"text": text, "due": ", ".join(dues)}), due.pos,
-                                    "milestones"))
-        task.milestones = kept
+            self.raw.append(RawRow("sub", "", cells, row.pos))
 
 
-def _gaps(raw: list[_Raw]) -> list[Noted]:
-    """Numbers missing from the document's run of whole numbers (tasks and numbered groups: 1, 2,
-    4 — where is 3?): a row the reader may have lost, or the document skipped; a person looks.
-    A run that starts again at 1 (numbering per section) is a new run."""
-    runs: list[list[tuple[int, Pos]]] = []
-    for r in raw:
-        if not r.label.isdigit():
-            continue
-        n = int(r.label)
-        if not runs or n == 1:
-            runs.append([])
-        runs[-1].append((n, r.pos))
-    out: list[Noted] = []
-    for run in runs:
-        numbers = {n for n, _ in run}
-        missing = [str(n) for n in range(min(numbers), max(numbers) + 1) if n not in numbers]
-        if missing:
-            out.append(Noted(Choice("import.choice.gap", {"missing": ", ".join(missing[:20])}), run[0][1], ""))
-    return out
-
-
-def _free(tid: str, used: set[str]) -> str:
-    """`tid`, or the first of tid+"b", tid+"c", … not yet taken (a number the document repeats)."""
-    if tid not in used:
-        return tid
-    stem = tid.rstrip("abcdefghijklmnopqrstuvwxyz") if tid[-1:].isalpha() else tid
-    free = [stem + letter for letter in "bcdefghijklmnopqrstuvwxyz" if stem + letter not in used]
-    n = 1
-    while not free:
-        free = [f"{stem}.{n}"] if f"{stem}.{n}" not in used else []
-        n += 1
-    return free[0]
-
-
-def _continues(above: _Raw, cells: dict[str, Cell], row: Row) -> bool:
+def _continues(above: RawRow, cells: dict[str, Cell], row: Row) -> bool:
     """An unnumbered row that carries on the row above across a page break: its title goes on
     mid-sentence (a lower-case start, an opening bracket, the row above ending without a full
     stop or colon) and it names no unit of its own."""
@@ -477,24 +187,3 @@ def _continues(above: _Raw, cells: dict[str, Cell], row: Row) -> bool:
     return title[:1].islower() or title.startswith("(") or (bool(above_title) and above_title[-1:] in ";,")
 
 
-def _rank(label: str) -> int:
-    if _LETTER.match(label) and not _ROMAN.match(label):
-        return 0
-    if _ROMAN.match(label):
-        return 1
-    return 2 + label.count(".")
-
-
-def _items(text: str) -> list[str]:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    items: list[str] = []
-    bulleted = any(re.match(r"^[-+•–]\s*", line) for line in lines)
-    for line in lines:
-        bare = re.sub(r"^[-+•–]\s*", "", line).strip()
-        if not bare:
-            continue
-        if bulleted and not re.match(r"^[-+•–]", line) and items:
-            items[-1] = items[-1] + " " + bare
-        else:
-            items.append(bare)
-    return items

@@ -11,16 +11,16 @@ import io
 from pathlib import Path
 from typing import Any
 
-from hoinhap_cli.importing.source import Cell, Document, Pos, Row, Table, Unreadable, clean
+import docx
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
+
+from hoinhap_cli.importing.document import Cell, Document, Pos, Row, Table, Unreadable, clean
 from hoinhap_cli.problems import words
 
 
 def read_docx(path: Path, raw: bytes) -> Document:
     try:
-        import docx
-        from docx.table import Table as DocxTable
-        from docx.text.paragraph import Paragraph
-
         word = docx.Document(io.BytesIO(raw))
     except Exception as err:  # a zip that is no Word file: python-docx and zipfile raise many kinds
         raise Unreadable(words("import.err.docx", error=type(err).__name__)) from None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from hoinhap_cli.importing.source import Document
+from hoinhap_cli.importing.document import Document
 from hoinhap_cli.text import fold
 
 KINDS = {"quyet dinh": "Quyết định", "ke hoach": "Kế hoạch", "nghi quyet": "Nghị quyết", "chuong trinh": "Chương trình"}

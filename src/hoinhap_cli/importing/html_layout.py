@@ -10,7 +10,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hoinhap_cli.importing.source import Cell, Document, Pos, Row, Table, clean
+from hoinhap_cli.importing.document import Cell, Document, Pos, Row, Table, clean
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section", "article", "blockquote",
            "pre", "title", "dd", "dt"}

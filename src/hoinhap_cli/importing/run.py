@@ -12,10 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from hoinhap_cli.files import write_atomic
-from hoinhap_cli.importing.appendix import Appendix, Noted, read_appendix
+from hoinhap_cli.i18n import t
+from hoinhap_cli.importing.appendix import read_appendix
+from hoinhap_cli.importing.document import Document, Pos, Unreadable
 from hoinhap_cli.importing.draft import Extras, Guesses, write
 from hoinhap_cli.importing.header import Header, read_header
-from hoinhap_cli.importing.source import Document, Pos, Unreadable, read
+from hoinhap_cli.importing.source import read
+from hoinhap_cli.importing.tasks import Appendix, Noted
 from hoinhap_cli.importing.units import Choice
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.text import fold
@@ -99,8 +102,6 @@ def import_document(path: Path, out: Path, lang: str) -> Outcome:
 
 
 def review_text(path: Path, out: Path, appendix: Appendix, guesses: Guesses, lang: str) -> str:
-    from hoinhap_cli.i18n import t
-
     lines = [f"# {t('import.review.title', lang, file=path.name)}", "",
              t("import.review.intro", lang, dir=out), "",
              t("import.review.counts", lang, tasks=len(appendix.tasks), numbered=appendix.numbered), ""]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hoinhap_cli.importing.source import Cell, Document, Pos, Row, Table, clean
+from hoinhap_cli.importing.document import Cell, Document, Pos, Row, Table, clean
 
 _TAB_CELL = re.compile(r"^[ \u00a0]*\t")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
