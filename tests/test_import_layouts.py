@@ -11,7 +11,7 @@ import pytest
 
 from conftest import hoinhap, run_untouched, snapshot
 from hoinhap_cli.importing.deadlines import read_cell
-from hoinhap_cli.importing.units import Registry, split_cell
+from hoinhap_cli.importing.units import Registry, kind_of, split_cell
 from import_docs import draft, run_import, tasks_of, unit_names
 
 HEAD = "<p>ỦY BAN NHÂN DÂN XÃ AN PHÚ</p><p>Số: 12/KH-UBND</p><p>An Phú, ngày 05 tháng 3 năm 2025</p>" \
@@ -171,6 +171,8 @@ def test_deadline_cells(cell: str, expected: list[str]) -> None:
     ("Phòng Quản lý đô thị, Tài nguyên và Môi trường", ["Phòng Quản lý đô thị", "Phòng Tài nguyên và Môi trường"]),
     ("Sở Sở Công thương", ["Sở Công thương"]),
     ("- Phòng QLĐT\n\n- Ban QLDA khu vực 2", ["Phòng QLĐT", "Ban QLDA khu vực 2"]),
+    ("Bộ Tài chính, bộ, ngành liên quan", ["Bộ Tài chính", "bộ, ngành liên quan"]),
+    ("Ban Bồi thường, giải phóng mặt bằng", ["Ban Bồi thường, giải phóng mặt bằng"]),
 ])
 def test_unit_cells(cell: str, names: list[str]) -> None:
     assert split_cell(cell)[0] == names
@@ -331,3 +333,14 @@ def test_an_empty_cell_in_the_portal_layout_keeps_the_row_in_step(tmp_path: Path
     assert tasks["1a"]["inherits"] == {"from": "1", "fields": ["due", "lead"]}
     assert tasks["2"]["title"] == "Lắp đặt trạm"  # a hard wrap inside the cell
     assert unit_names(plan, tasks["2"]["support"]) == ["Sở Tài chính"]
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Bộ Công an", "công an"), ("Công an xã", "công an"), ("Bộ Quốc phòng", "quân đội"), ("Sở Nội vụ", "sở"),
+    ("Bộ Tài chính", "bộ"), ("UBND 11 phường", "ubnd phường"), ("UBND xã An Phú", "ubnd xã"),
+    ("Ủy ban nhân dân thành phố Hà Nội", "ubnd tỉnh"), ("Ngân hàng nhà nước Việt Nam", "cơ quan ngang bộ"),
+    ("Các bộ, ngành, địa phương", "không cụ thể"), ("Báo Hà Nội mới", "đài báo"), ("VTV", "đài báo"),
+    ("Bảo hiểm Xã hội Việt Nam", "cơ quan"), ("Các doanh nghiệp viễn thông", "không cụ thể"),
+])
+def test_unit_kinds(name: str, kind: str) -> None:
+    assert kind_of(name) == kind

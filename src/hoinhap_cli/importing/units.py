@@ -91,7 +91,8 @@ def _commas(part: str) -> list[str]:
     for bit in re.split(r"\s*,\s*", part):
         if not bit:
             continue
-        lower = bit[:1].islower() and not fold(bit).startswith(("cac ", "ubnd")) and not bit.split()[0].isupper()
+        lower = bit[:1].islower() and not fold(bit).startswith(("cac ", "ubnd")) and not bit.split()[0].isupper() \
+            and not (out and _named(out[-1]) and fold(bit).startswith(_GENERIC))
         headless = out and head_of(bit) is None and bit[:1].isupper() and not _ABBREV.match(bit.split()[0]) \
             and head_of(out[-1]) not in (None, "Phòng", "Các")
         if out and (lower or headless):
@@ -99,6 +100,15 @@ def _commas(part: str) -> list[str]:
         else:
             out.append(bit)
     return out
+
+
+_GENERIC = ("bo", "so", "nganh", "ban ", "dia phuong", "co quan", "don vi", "doanh nghiep")
+
+
+def _named(piece: str) -> bool:
+    """A body named in full ("Bộ Tài chính"), after which "bộ, ngành liên quan" is another unit."""
+    head = head_of(piece)
+    return bool(head) and piece[len(head or ""):].strip()[:1].isupper()
 
 
 def _run_together(piece: str) -> list[str]:
@@ -131,17 +141,20 @@ def _and_split(name: str) -> list[str]:
 
 _KINDS: list[tuple[str, str]] = [
     (r"^(cac|nhung) ", "không cụ thể"), (r"^(bo|so), nganh", "không cụ thể"), (r", (nganh|dia phuong)", "không cụ thể"),
-    (r"^bo (cong an)", "công an"), (r"^bo (quoc phong)", "quân đội"), (r"^bo ", "bộ"), (r"^so ", "sở"),
+    (r"^(bo |)cong an", "công an"), (r"^(bo quoc phong|bo chi huy quan su|ban chi huy quan su)", "quân đội"),
+    (r"^bo ", "bộ"), (r"^so ", "sở"),
     (r"^(ubnd|uy ban nhan dan|unnd|ub\.?) .*(phuong)", "ubnd phường"),
     (r"^(ubnd|uy ban nhan dan) .*(xa|thi tran)$", "ubnd xã"),
     (r"^(ubnd|uy ban nhan dan) .*(quan|huyen|thi xa)", "ubnd huyện"),
     (r"^(ubnd|uy ban nhan dan) .*(tinh|thanh pho)", "ubnd tỉnh"),
     (r"^(ngan hang nha nuoc|thanh tra chinh phu|van phong chinh phu)", "cơ quan ngang bộ"),
     (r"^phong ", "phòng"), (r"^van phong", "văn phòng"), (r"^ban ", "ban"), (r"^trung tam", "trung tâm"),
-    (r"^(vien|hoc vien) ", "viện"), (r"^(truong|dai hoc)", "trường"), (r"^(cong ty|tong cong ty|tap doan)", "công ty"),
-    (r"^(doanh nghiep|nha cung cap|nha dau tu)", "doanh nghiệp"), (r"^(hiep hoi)", "hiệp hội"), (r"^hoi ", "hội"),
-    (r"^to ", "tổ công tác"), (r"^(cong an|chi cuc|cuc) ", "cơ quan"), (r"^(dai|bao) |^(vtv|vov|ttxvn)$", "đài báo"),
-    (r"^ngan hang", "ngân hàng"), (r"^(mat tran|ub\.? mttq|doan )", "đoàn thể"),
+    (r"^vien kiem sat", "cơ quan"), (r"^(vien|hoc vien) ", "viện"), (r"^(truong|dai hoc)", "trường"),
+    (r"^(cong ty|tong cong ty|tap doan)", "công ty"), (r"^(doanh nghiep|nha cung cap|nha dau tu)", "doanh nghiệp"),
+    (r"^(hiep hoi)", "hiệp hội"), (r"^hoi ", "hội"), (r"^to ", "tổ công tác"),
+    (r"^(chi cuc|cuc|bao hiem|kho bac|quoc hoi|toa an|kiem toan)( |$)", "cơ quan"),
+    (r"^(dai|bao) |^(vtv|vov|ttxvn)$", "đài báo"), (r"^ngan hang", "ngân hàng"),
+    (r"^(mat tran|ub\.? mttq|doan )", "đoàn thể"),
 ]
 
 
