@@ -144,7 +144,7 @@ _KINDS: list[tuple[str, str]] = [
     (r"^(bo |)cong an", "công an"), (r"^(bo quoc phong|bo chi huy quan su|ban chi huy quan su)", "quân đội"),
     (r"^bo ", "bộ"), (r"^so ", "sở"),
     (r"^(ubnd|uy ban nhan dan|unnd|ub\.?) .*(phuong)", "ubnd phường"),
-    (r"^(ubnd|uy ban nhan dan) .*(xa|thi tran)$", "ubnd xã"),
+    (r"^(ubnd|uy ban nhan dan) (cac |\d+ )?(xa|thi tran)\b", "ubnd xã"),
     (r"^(ubnd|uy ban nhan dan) .*(quan|huyen|thi xa)", "ubnd huyện"),
     (r"^(ubnd|uy ban nhan dan) .*(tinh|thanh pho)", "ubnd tỉnh"),
     (r"^(ngan hang nha nuoc|thanh tra chinh phu|van phong chinh phu)", "cơ quan ngang bộ"),
