@@ -157,6 +157,8 @@ def test_english_output_and_exit_0_when_nothing_needs_a_person(tmp_path: Path) -
     ("- Quý III -2008\n\n- 2009, 2010", ["2008-Q3", "2009", "2010"]), ("Đến năm 2010", ["by 2010"]),
     ("Đến cuối năm 2009", ["2009-12-31"]), ("- Từ quý IV - 2008 đến quý II - 2009", ["2008-Q4..2009-Q2"]),
     ("Quý III Năm 2026", ["2026-Q3"]), ("Định kỳ 06 tháng", ["every half"]), ("hàng tháng", ["every month"]),
+    ("Tháng 6 năm 2025", ["2025-06"]), ("Giai đoạn 2025-2030", ["2025..2030"]), ("Từ năm 2026", ["2026.."]),
+    ("Trước 30/6/2025", ["2025-06-30"]), ("6 tháng đầu năm 2025", ["2025-H1"]),
 ])
 def test_deadline_cells(cell: str, expected: list[str]) -> None:
     assert [r.due for r in read_cell(cell)] == expected

@@ -16,7 +16,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _R = r"(iv|iii|ii|i|[1-4])"
 _SEP = r"\s*(?:nam|-|/|–|\s)*\s*"
 _FILLER = {"thuc", "hien", "nam", "trong", "tu", "den", "va", "cac", "nhiem", "vu", "truoc", "ngay", "tiep", "tuc",
-           "trien", "khai", "hoan", "thanh", "vao", "cuoi", "quy", "qui", "thang", "ky", "dinh", "hang", "nay"}
+           "trien", "khai", "hoan", "thanh", "vao", "cuoi", "quy", "qui", "thang", "ky", "dinh", "hang", "nay", "giai",
+           "doan"}
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,11 @@ def _day(m: re.Match[str]) -> list[str]:
     return [f"{y}-{mo:02d}-{d:02d}"] if 1 <= mo <= 12 and 1 <= d <= 31 else []
 
 
+@_rule(r"thang (\d{1,2}) nam (\d{4})")
+def _month_words(m: re.Match[str]) -> list[str]:
+    return [f"{m[2]}-{int(m[1]):02d}"] if 1 <= int(m[1]) <= 12 else []
+
+
 @_rule(r"(?:thang\s*)?(\d{1,2})\s*/\s*(\d{4})")
 def _month(m: re.Match[str]) -> list[str]:
     return [f"{m[2]}-{int(m[1]):02d}"] if 1 <= int(m[1]) <= 12 else []
@@ -120,6 +126,11 @@ def _end_of_year(m: re.Match[str]) -> list[str]:
 @_rule(r"(?:den|toi) (?:het )?nam (\d{4})")
 def _by_year(m: re.Match[str]) -> list[str]:
     return [f"by {m[1]}"]
+
+
+@_rule(r"^(?:bat dau )?tu (?:nam )?(\d{4})(?: tro di)?$")
+def _from_year(m: re.Match[str]) -> list[str]:
+    return [f"{m[1]}.."]
 
 
 @_rule(r"(\d{4})\s*(?:-|–|den)\s*(\d{4})")
