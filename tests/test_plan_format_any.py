@@ -57,14 +57,14 @@ reporting:
       what: Báo cáo kết quả thực hiện hằng năm
       to: UBND thành phố
       every: year
-      on: ["11-30"]
+      "on": ["11-30"]
       source: trước ngày 30 tháng 11 hàng năm
     - id: bao-cao-6-thang
       name: Báo cáo
       what: Báo cáo 6 tháng
       to: UBND thành phố
       every: half
-      on: ["06-01", "11-15"]
+      "on": ["06-01", "11-15"]
       owners: [so-khcn]
       source: trước ngày 01/6 và 15/11 hằng năm
     - id: bao-cao-thang
@@ -258,9 +258,9 @@ def _one_error(folder: Path, lang: str = "en") -> str:
     ('from: "1", fields', 'from: "7", fields', ":97:22", "unknown task '7'"),
     ("      - {lead: [bo-tc], support: [ca-tp]}", "      - {lead: [bo-tc], support: [dn-vt]}", ":70:35",
      "unit 'dn-vt' of the pair is not in task 1's support"),
-    ('on: ["06-01", "11-15"]', 'on: ["06-01", "02-30"]', ":45:21", "'02-30' is not a day of the year"),
-    ('on: ["06-01", "11-15"]', 'on: ["11-15", "06-01"]', ":45:21", "'06-01' is not after the day before it"),
-    ('on: ["11-30"]', 'on: ["06-01", "11-30"]', ":38:11", "on: has 2 day(s), but every: year needs 1"),
+    ('on": ["06-01", "11-15"]', 'on": ["06-01", "02-30"]', ":45:23", "'02-30' is not a day of the year"),
+    ('on": ["06-01", "11-15"]', 'on": ["11-15", "06-01"]', ":45:23", "'06-01' is not after the day before it"),
+    ('on": ["11-30"]', 'on": ["06-01", "11-30"]', ":38:13", "on: has 2 day(s), but every: year needs 1"),
     ("      every: ad-hoc\n", "      every: ad-hoc\n      grace_day: 3\n", ":60:7", "remove 'grace_day'"),
     ("    title: Dòng con kế thừa ô gộp\n", "    title: Dòng con kế thừa ô gộp\n    funding: X\n", ":97:5",
      "'funding' is taken from task 1 (inherits)"),
@@ -274,7 +274,7 @@ def test_a_bad_value_is_one_line_with_file_line_and_column(data: Path, old: str,
 
 
 def test_a_bad_value_is_worded_in_vietnamese_by_default(data: Path) -> None:
-    line = _one_error(edited(data, 'on: ["06-01", "11-15"]', 'on: ["06-01", "02-30"]'), "vi")
+    line = _one_error(edited(data, 'on": ["06-01", "11-15"]', 'on": ["06-01", "02-30"]'), "vi")
     assert "'02-30' không phải là một ngày trong năm" in line
 
 
@@ -401,3 +401,16 @@ def test_a_month_in_words() -> None:
     assert period_words(parse_period("2025-06")) == "tháng 6/2025"
     assert period_words(parse_period("2025-10"), "en") == "October 2025"
     assert period_words(parse_period("2025-06-01..2025-06-29")) == "từ ngày 01/6/2025 đến ngày 29/6/2025"
+
+
+def test_the_plan_is_valid_against_the_json_schema_read_as_an_editor_reads_it() -> None:
+    import jsonschema
+    from yaml import safe_load
+
+    from hoinhap_cli.schemas import json_schema
+
+    data = safe_load(PLAN)  # YAML 1.1, as older editors read it: `"on":` is quoted so it stays a key
+    assert "on" in data["reporting"]["duties"][0]
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+              for e in jsonschema.Draft202012Validator(json_schema("plan")).iter_errors(data)]
+    assert errors == []

@@ -13,7 +13,7 @@ The rules, one per deadline kind (README, "Trễ hạn / overdue"):
   quarter (within the obligation period).
 - after <event>: counts only once the event is recorded (on or before the as-of date); then
   due at the end of the quarter after the event's quarter.
-- none, on-demand ("Khi có phát sinh"): never late.
+- none, on-demand ("Khi có phát sinh"): never late (an on-demand row is in a review only when worked on).
 - month (2025-06): as a quarter, due the month's last day; every half / every month, and the
   open-ended `2025..` (every year from 2025 to the plan's end): as a recurring duty.
 

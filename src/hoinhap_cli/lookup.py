@@ -382,16 +382,14 @@ def _counts(ledger: Ledger, unit: Unit) -> dict[str, int]:
 
 
 def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, Row]]:
-    """Each programme, then its sections, with the tasks and milestones each holds (a group nested
-    in another is held by it too: "A" counts the rows of I, II, … below it). A group with a parent
-    or a label of its own carries them (`parent`, `label`).
+    """Each programme, then its sections, with the tasks and milestones each holds.
 
     With `as_of`, each also carries its progress figures (deadlines.count) as of that date:
     flat in the row (`done`, `due`, `late`, `total`, `share_done`), as `progress` in the record.
     """
     obs = deadlines.obligations(ledger, as_of) if as_of is not None else []
-    within = _groups_within(ledger)
     out = []
+    within = _groups_within(ledger)  # nested groups: "A" holds the rows of I, II, … below it
     for program in ledger.plan.programs:
         parts: list[tuple[str, str, str]] = [("program", program.id, program.title)]
         parts += [("section", s.id, s.title) for s in program.sections]
@@ -414,7 +412,9 @@ def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, R
 
 
 def _groups_within(ledger: Ledger) -> dict[str, set[str]]:
-    """For each group with groups nested in it, itself and every group below it."""
+    """For each group with groups nested in it, itself and every group below it: a group's rows in
+    `program_rows` are its own and theirs. (A group with a parent or a label of its own carries
+    them in its row: `parent`, `label`.)"""
     children: dict[str, list[str]] = {}
     for p in ledger.plan.programs:
         if p.parent is not None:

@@ -57,6 +57,16 @@ class Change:
         return asdict(self)
 
 
+# The fields a change names in the user's words (i18n `diff.field.<scope>.<field>`); any other by its key.
+WORDED_FIELDS = frozenset({("task", "label"), ("task", "funding"), ("task", "remarks"), ("task", "pairs"),
+                           ("task", "inherits"), ("program", "parent"), ("program", "label"), ("decision", "kind")})
+
+
+def worded_field(c: Change) -> str | None:
+    """The i18n key naming a change's field, when it has words of its own."""
+    return f"diff.field.{c.scope}.{c.field}" if (c.scope, c.field) in WORDED_FIELDS else None
+
+
 # ---------------------------------------------------------------- text helpers
 
 

@@ -191,7 +191,7 @@ class Summary:
 
 def _active(ledger: Ledger, o: Obligation, period: Period) -> bool:
     """A milestone is active in the period when it is worked on in it (see the module's rules)."""
-    if o.kind in (Kind.ONGOING, Kind.NONE, Kind.ON_DEMAND):
+    if o.kind in (Kind.ONGOING, Kind.NONE):
         return not _closed_before(ledger, o, period.start)
     if o.period is not None:  # recurring: an occurrence in the period
         return o.period.start <= period.end and o.period.end >= period.start

@@ -10,9 +10,9 @@ import typer
 
 from hoinhap_cli import guard, revisions
 from hoinhap_cli.cli.common import DataOpt, Format, FullOpt, LangOpt, format_option, output
-from hoinhap_cli.i18n import MESSAGES, t
+from hoinhap_cli.i18n import t
 from hoinhap_cli.paths import locate
-from hoinhap_cli.plandiff import Change
+from hoinhap_cli.plandiff import Change, worded_field
 from hoinhap_cli.plandiff import diff as plan_diff
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.render import Column
@@ -72,8 +72,7 @@ def diff(
 def _item(c: Change, lang: str) -> str:
     label = t(f"diff.scope.{c.scope}", lang, id=c.id or "")
     if c.field and (c.kind in ("edited", "milestone") or c.field == "milestone"):
-        named = next((k for k in (f"diff.field.{c.scope}.{c.field}", f"diff.field.{c.field}") if k in MESSAGES),
-                     None)  # the fields with words of their own; any other by its key
+        named = "diff.field.milestone" if c.field == "milestone" else worded_field(c)
         label += f" · {t(named, lang) if named else c.field}"
     return label
 
