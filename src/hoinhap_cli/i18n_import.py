@@ -49,7 +49,7 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
                             "«{text}» taken as the same unit as «{name}»"),
     "import.choice.split": ("ô «{text}» tách thành: {parts}", "cell «{text}» split into: {parts}"),
     "import.choice.deadline": ("thời hạn «{text}» đọc là {due}", "deadline «{text}» read as {due}"),
-    "import.choice.deadline_event": ("thời hạn «{text}» đọc là: chờ một sự kiện (after …, thêm vào events)",
+    "import.choice.deadline_event": ("thời hạn «{text}» đọc là: chờ một sự kiện (thêm vào events)",
                                      "deadline «{text}» read as waiting for an event (after …, added to events)"),
     "import.choice.deadline_dropped": ("«{text}» trong ô thời gian không phải thời hạn: không ghi thành mốc, "
                                        "giữ trong notes",
