@@ -346,3 +346,21 @@ def test_an_empty_cell_in_the_portal_layout_keeps_the_row_in_step(tmp_path: Path
 ])
 def test_unit_kinds(name: str, kind: str) -> None:
     assert kind_of(name) == kind
+
+
+def test_a_portal_page_set_inside_a_layout_table(tmp_path: Path) -> None:
+    page = ("<html><body><table width='100%'><tr><td>Thư viện văn bản</td><td>"
+            "<table><tr><td>ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN</td><td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</td></tr>"
+            "<tr><td>Số: 88/KH-UBND</td><td>Lạng Sơn, ngày 03 tháng 6 năm 2025</td></tr></table>"
+            "<p>KẾ HOẠCH</p><p>Phát triển kinh tế số</p>"
+            "<table><tr><td>TT</td><td>Nhiệm vụ</td><td>Cơ quan chủ trì</td><td>Thời gian</td></tr>"
+            "<tr><td>1</td><td>Xây dựng sàn thương mại điện tử</td><td>Sở Công Thương</td><td>Quý IV/2025</td></tr>"
+            "</table></td></tr></table></body></html>")
+    out = tmp_path / "out"
+    run_import(write(tmp_path, "trang.html", page), out)
+    plan = draft(out)
+    assert (plan["decision"]["number"], plan["decision"]["signed_on"]) == ("88/KH-UBND", "2025-06-03")
+    assert plan["decision"]["issuer"] == "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"
+    task = tasks_of(plan)["1"]
+    assert task["title"] == "Xây dựng sàn thương mại điện tử"
+    assert task["milestones"] == [{"due": "2025-Q4", "source": "Quý IV/2025"}]

@@ -2,7 +2,9 @@
 
 Block elements outside tables are paragraphs; each table is rows of cells, a cell under a
 `rowspan` or beside a `colspan` filled with the merged cell's text and marked as merged. A
-table nested in a cell is read as that cell's text. Lines are the source's lines.
+table that holds another table is the page's layout, not data (a portal page set in one big
+table): its cells are read as blocks of text, and the tables inside it as tables. Lines are
+the source's lines.
 """
 
 from __future__ import annotations
@@ -17,9 +19,32 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "se
 _SKIP = {"script", "style", "head", "noscript", "template"}
 
 
-class _Parser(HTMLParser):
+class _Nesting(HTMLParser):
+    """First pass: which tables (by their order in the page) hold another table."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.count = 0
+        self.open: list[int] = []
+        self.layout: set[int] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.layout.update(self.open)
+            self.open.append(self.count)
+            self.count += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.open:
+            self.open.pop()
+
+
+class _Parser(HTMLParser):
+    def __init__(self, layout: set[int]) -> None:
+        super().__init__(convert_charrefs=True)
+        self._layout = layout
+        self._ordinal = 0
+        self._open: list[bool] = []  # the open tables, innermost last: is it a layout table?
         self.paragraphs: list[tuple[int, str]] = []
         self.tables: list[Table] = []
         self._text: list[str] = []
@@ -47,6 +72,13 @@ class _Parser(HTMLParser):
             return
         line = self.getpos()[0]
         if tag == "table":
+            layout = self._ordinal in self._layout and self._depth == 0
+            self._ordinal += 1
+            self._open.append(layout)
+            if layout:
+                self._flush()
+                self._text_line = line
+                return
             self._depth += 1
             if self._depth == 1:
                 self._flush()
@@ -66,7 +98,7 @@ class _Parser(HTMLParser):
             if self._cell is not None and tag in _BLOCKS | {"td", "th"}:
                 self._cell.append("\n" if tag != "td" else " ")
             return
-        if tag in _BLOCKS:
+        if tag in _BLOCKS or tag in ("td", "th"):
             self._flush()
             self._text_line = line
         elif not self._text:
@@ -75,6 +107,9 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self._skip = max(0, self._skip - 1)
+            return
+        if tag == "table" and self._open and self._open.pop():
+            self._flush()
             return
         if tag == "table" and self._depth:
             self._depth -= 1
@@ -86,7 +121,7 @@ class _Parser(HTMLParser):
         if self._depth == 1 and tag in ("td", "th"):
             self._end_cell()
             return
-        if self._depth == 0 and tag in _BLOCKS:
+        if self._depth == 0 and (tag in _BLOCKS or tag in ("td", "th")):
             self._flush()
         elif self._depth >= 1 and self._cell is not None and tag in _BLOCKS:
             self._cell.append("\n")
@@ -144,7 +179,10 @@ def _layout(rows: list[list[tuple[str, int, int, int]]], line: int, number: int)
 
 
 def read_html(path: Path, text: str) -> Document:
-    parser = _Parser()
+    nesting = _Nesting()
+    nesting.feed(text)
+    nesting.close()
+    parser = _Parser(nesting.layout)
     parser.feed(text)
     parser.close()
     return Document(path, "html", parser.paragraphs, parser.tables)
