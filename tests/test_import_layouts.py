@@ -138,7 +138,7 @@ def test_an_out_folder_with_content_is_refused(tmp_path: Path) -> None:
     assert snapshot(empty)["plan.yaml"]
 
 
-def test_english_output_and_exit_0_when_nothing_needs_a_person(tmp_path: Path) -> None:
+def test_english_output_and_the_guesses_even_a_clean_document_needs(tmp_path: Path) -> None:
     plain = ("KẾ HOẠCH\n\nSố: 3/KH-UBND\nHuế, ngày 02 tháng 01 năm 2025\n\n"
              "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
              "| 1 | Ban hành quy chế | Sở Nội vụ | 2025 |\n")
@@ -364,3 +364,14 @@ def test_a_portal_page_set_inside_a_layout_table(tmp_path: Path) -> None:
     task = tasks_of(plan)["1"]
     assert task["title"] == "Xây dựng sàn thương mại điện tử"
     assert task["milestones"] == [{"due": "2025-Q4", "source": "Quý IV/2025"}]
+
+
+def test_control_and_bidi_characters_never_reach_the_draft(tmp_path: Path) -> None:
+    text = ("KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| 1 | Rà soát\u202e quy trình\x07 | Sở Nội\u200b vụ | 2025 |\n")
+    out = tmp_path / "out"
+    run_import(write(tmp_path, "kh.md", text), out)
+    plan = draft(out)
+    assert tasks_of(plan)["1"]["title"] == "Rà soát quy trình"
+    assert unit_names(plan, tasks_of(plan)["1"]["lead"]) == ["Sở Nội vụ"]
+    assert hoinhap("check", "--data", str(out)).exit_code == 0

@@ -7,6 +7,7 @@ text was filled from a merged cell.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,10 +72,13 @@ class Unreadable(Exception):
         super().__init__(reason.text("en"))
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
 def clean(text: str) -> str:
     """A cell's or paragraph's text: NFC, no-break spaces as spaces, lines stripped at their ends,
     blank lines at the ends dropped; the words themselves untouched."""
-    text = nfc(text)
+    text = _CONTROL.sub("", nfc(text))  # controls and bidi overrides: no word of the document, unsafe in YAML
     for ch in INVISIBLE:
         if ch in text:
             text = text.replace(ch, " " if ch in "\u00a0\u2007\u202f" else "")
