@@ -339,7 +339,8 @@ def test_an_empty_cell_in_the_portal_layout_keeps_the_row_in_step(tmp_path: Path
 
 @pytest.mark.parametrize(("name", "kind"), [
     ("Bộ Công an", "công an"), ("Công an xã", "công an"), ("Bộ Quốc phòng", "quân đội"), ("Sở Nội vụ", "sở"),
-    ("Bộ Tài chính", "bộ"), ("UBND 11 phường", "ubnd phường"), ("UBND xã An Phú", "ubnd xã"),
+    ("Bộ Tài chính", "bộ"), ("UBND phường An Phú", "ubnd phường"), ("UBND xã An Phú", "ubnd xã"),
+    ("UBND các phường, xã", "không cụ thể"), ("UBND 11 phường", "không cụ thể"),
     ("Ủy ban nhân dân thành phố Hà Nội", "ubnd tỉnh"), ("Ngân hàng nhà nước Việt Nam", "cơ quan ngang bộ"),
     ("Các bộ, ngành, địa phương", "không cụ thể"), ("Báo Hà Nội mới", "đài báo"), ("VTV", "đài báo"),
     ("Bảo hiểm Xã hội Việt Nam", "cơ quan"), ("Các doanh nghiệp viễn thông", "không cụ thể"),

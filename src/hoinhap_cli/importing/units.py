@@ -141,6 +141,7 @@ def _and_split(name: str) -> list[str]:
 
 _KINDS: list[tuple[str, str]] = [
     (r"^(cac|nhung) ", "không cụ thể"), (r"^(bo|so), nganh", "không cụ thể"), (r", (nganh|dia phuong)", "không cụ thể"),
+    (r"^(ubnd|uy ban nhan dan) (cac|\d+) ", "không cụ thể"),  # "UBND các phường, xã", "UBND 11 phường": no members
     (r"^(bo |)cong an", "công an"), (r"^(bo quoc phong|bo chi huy quan su|ban chi huy quan su)", "quân đội"),
     (r"^bo ", "bộ"), (r"^so ", "sở"),
     (r"^(ubnd|uy ban nhan dan|unnd|ub\.?) .*(phuong)", "ubnd phường"),
