@@ -58,6 +58,8 @@ def test_the_seed_imports_48_rows_and_check_accepts_the_draft(seed_draft: Path) 
     assert plan["decision"]["signed_on"] == "2008-10-17"
     assert plan["decision"]["signer"] == "Lê Trọng Sang"
     assert plan["decision"]["effective_after_days"] == 7
+    reference = yaml.safe_load((SHIPPED / "plan.yaml").read_text(encoding="utf-8"))
+    assert plan["decision"]["legal_bases"] == reference["decision"]["legal_bases"]  # the four "Căn cứ", verbatim
     assert plan["plan"]["period"] == {"start": "2008-01-01", "end": "2010-12-31"}  # "(GIAI ĐOẠN 2008 - 2010)"
     assert [t["id"] for t in plan["tasks"] if t.get("id_assigned")] == ["2.7a", "2.10a", "3.2.4a", "7.1"]
     groups = {g["id"]: g for g in plan["programs"]}

@@ -94,7 +94,7 @@ def read_header(doc: Document, appendix_line: int) -> Header:
         if h.signed_on is None and attached.group(3):
             h.signed_on = _day(attached.group(3), attached.group(4), attached.group(5))
     h.issuer = _issuer(doc, top)
-    h.legal_bases = [t for _, t in paras if t.startswith("Căn cứ")]
+    h.legal_bases = _bases(paras)
     for _, text in paras:
         m = re.match(r"^Điều\s+(\d+)\s*[.:]\s*(.+)$", text, re.DOTALL)
         if m and int(m[1]) not in {a for a, _ in h.articles}:
@@ -109,6 +109,18 @@ def read_header(doc: Document, appendix_line: int) -> Header:
     _sections(paras, h)
     _reporting(paras, h)
     return h
+
+
+def _bases(paras: list[tuple[int, str]]) -> list[str]:
+    """The "Căn cứ …" paragraphs of the preamble: those before the first article, the operative
+    words ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") or the first section ("I. MỤC TIÊU")."""
+    out: list[str] = []
+    for _, text in paras:
+        if re.match(r"^(Điều\s+\d|[IVX]+\.\s|QUYẾT (ĐỊNH|NGHỊ)\s*:)", text):
+            break
+        if text.startswith("Căn cứ"):
+            out.append(text)
+    return out
 
 
 def _top_lines(doc: Document, paras: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -153,7 +153,7 @@ class Builder:
 
     def _task(self, raw: RawRow) -> None:
         program = self._program(raw)
-        title = raw.cells["title"].text if "title" in raw.cells else ""
+        title = "\n".join(line for line in raw.cells["title"].text.split("\n") if line) if "title" in raw.cells else ""
         parent = self.numbered if raw.kind == "sub" else None
         if raw.kind == "task":
             task = self._numbered(raw, program, title)
