@@ -202,6 +202,8 @@ def test_ke_hoach_310_imports_six_rows_from_the_portal_layout(kh310_draft: Path)
     assert "6 tasks" in checked(kh310_draft)
     decision = plan["decision"]
     assert (decision["kind"], decision["number"], decision["signed_on"]) == ("Kế hoạch", "310/KH-UBND", "2025-11-24")
+    assert (decision["signer"], decision["signer_title"]) == ("Trương Việt Dũng", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH "
+                                                                                  "PHÓ CHỦ TỊCH")
     assert tasks["1"]["title"] == ("Tổ chức điều chỉnh, bổ sung quy hoạch hạ tầng viễn thông trong các khu công "
                                    "nghệ cao và khu công nghiệp đến năm 2030")  # hard wraps joined
     assert unit_names(plan, tasks["1"]["lead"]) == ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]

@@ -159,6 +159,10 @@ def _signature(doc: Document, paras: list[tuple[int, str]], h: Header) -> None:
     for n, text in enumerate(lines):
         if not text.startswith(("TM.", "KT.", "TL.")):
             continue
+        alone = _NAME.search(text)  # the whole block in one cell or line ("TM. … PHÓ CHỦ TỊCH Trương Việt Dũng")
+        if alone and alone.start() > 0:
+            h.signer, h.signer_title = alone.group(1), text[:alone.start()].strip()
+            return
         block: list[str] = []
         for t in lines[n:n + 7]:
             t = t.replace("[đã ký]", "").strip()
