@@ -376,3 +376,17 @@ def test_control_and_bidi_characters_never_reach_the_draft(tmp_path: Path) -> No
     assert tasks_of(plan)["1"]["title"] == "Rà soát quy trình"
     assert unit_names(plan, tasks_of(plan)["1"]["lead"]) == ["Sở Nội vụ"]
     assert hoinhap("check", "--data", str(out)).exit_code == 0
+
+
+def test_a_markdown_row_wrapped_over_two_lines_is_one_row(tmp_path: Path) -> None:
+    text = ("KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| 1 | Rà soát quy trình | Sở Nội vụ | 2025 |\n"
+            "| 2 | Xây dựng cơ sở dữ liệu\ncán bộ, công chức | Sở Nội vụ | 6/2026 |\n"
+            "| 3 | Kiểm tra | Thanh tra tỉnh | 2027 |\n")
+    out = tmp_path / "out"
+    code, stdout, _ = run_import(write(tmp_path, "kh.md", text), out)
+    tasks = tasks_of(draft(out))
+    assert list(tasks) == ["1", "2", "3"]
+    assert tasks["2"]["title"] == "Xây dựng cơ sở dữ liệu cán bộ, công chức"
+    assert tasks["2"]["milestones"] == [{"due": "2026-06", "source": "6/2026"}]
+    assert "thiếu" not in stdout  # no gap in the numbering: no row lost

@@ -102,21 +102,42 @@ def _split_md(line: str) -> list[str]:
     return [c.replace("\\|", "|") for c in cells]
 
 
+def _wrapped_row(lines: list[str], i: int) -> int:
+    """How many lines the Markdown row starting at `i` runs over: a row hard-wrapped by a copy
+    ("| 5 | Xây dựng …" then "… tiếp | Bộ X |") ends on the first line that ends with `|`."""
+    line = lines[i].strip()
+    if not line.startswith("|") or line == "|" or line.endswith("|"):
+        return 1
+    for k in range(i + 1, min(i + 6, len(lines))):
+        nxt = lines[k].strip()
+        if not nxt or nxt.startswith("|"):
+            return 1
+        if nxt.endswith("|"):
+            return k - i + 1
+    return 1
+
+
 def _markdown(lines: list[str], claimed: list[bool]) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        if claimed[i] or not _MD_ROW.match(lines[i]) or lines[i].strip() == "|":
+        span = _wrapped_row(lines, i) if not claimed[i] else 1
+        if claimed[i] or (span == 1 and not _MD_ROW.match(lines[i])) or lines[i].strip() == "|":
             i += 1
             continue
         start = i
         rows: list[Row] = []
-        while i < len(lines) and not claimed[i] and _MD_ROW.match(lines[i]) and lines[i].strip() != "|":
-            claimed[i] = True
-            if not _MD_RULE.match(lines[i]):
-                cells = [Cell(clean(unmark(c)), Pos(line=i + 1)) for c in _split_md(lines[i])]
+        while i < len(lines) and not claimed[i] and lines[i].strip() != "|":
+            span = _wrapped_row(lines, i)
+            text = " ".join(line.strip() for line in lines[i:i + span])
+            if not _MD_ROW.match(text):
+                break
+            for k in range(i, i + span):
+                claimed[k] = True
+            if not _MD_RULE.match(text):
+                cells = [Cell(clean(unmark(c)), Pos(line=i + 1)) for c in _split_md(text)]
                 rows.append(Row(cells))
-            i += 1
+            i += span
         if len(rows) >= 1 and (len(rows) > 1 or len(rows[0].cells) > 2):
             tables.append(Table(rows, Pos(line=start + 1)))
         else:
