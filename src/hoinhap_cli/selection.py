@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from hoinhap_cli import responsibility
 from hoinhap_cli.periods import Kind, Period
 from hoinhap_cli.problems import (
     AmbiguousUnit,
@@ -301,7 +302,7 @@ def next_due(ledger: Ledger, task: Task, rules: DueRules, today: date) -> date |
                 later = [d for d in ends if d >= today]
                 dates += later[:1] or ends[-1:]
             continue
-        if ledger.milestone_status(task.id, i).status.closed:
+        if responsibility.milestone_status(ledger, task.id, i).status.closed:
             continue
         dates += milestone_dates(ledger, task, i)
     return min(dates) if dates else None
@@ -332,7 +333,7 @@ class TaskFilter:
             return False
         if not matches_due(ledger, task, self.due):
             return False
-        if self.statuses and ledger.task_status(task.id).status.value not in self.statuses:
+        if self.statuses and responsibility.task_status(ledger, task.id).status.value not in self.statuses:
             return False
         return not self.units or bool(self.involvements(ledger, task))
 

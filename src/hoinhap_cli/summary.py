@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from hoinhap_cli import reporting
+from hoinhap_cli import reporting, responsibility
 from hoinhap_cli.deadlines import SHARE_OF, Counts, Obligation, count, milestone_obligations, obligations
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
@@ -222,7 +222,7 @@ def _closed_before(ledger: Ledger, o: Obligation, day: date) -> bool:
     if o.period is not None:
         return any(x.period == o.period and x.status.closed
                    for x in milestone_obligations(ledger, o.task, o.index, before))
-    return ledger.milestone_status(o.task.id, o.index, before).status.closed
+    return responsibility.milestone_status(ledger, o.task.id, o.index, before).status.closed
 
 
 def _worked_on(ledger: Ledger, period: Period, day: date) -> set[tuple[str, int | None]]:
@@ -249,7 +249,7 @@ def task_rows(ledger: Ledger, period: Period, day: date, as_of: date,
     rows, late, dropped = [], [], []
     for tid, obs in by_task.items():
         task = ledger.tasks[tid]
-        latest = ledger.task_status(tid, day).entry
+        latest = responsibility.task_status(ledger, tid, day).entry
         status = combine_states([o.status for o in all_of[tid]])
         reason = next((o.reason for o in all_of[tid] if o.status is status and o.reason), None)
         mine = [replace(o, as_of=as_of, is_late=True, late_days=o.days_late(as_of))  # as late on as_of
