@@ -18,49 +18,28 @@ entry): the status index answers every other question without them.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from hoinhap_cli import records
-from hoinhap_cli.paths import DataDir, listed_reports
+from hoinhap_cli.paths import DataDir
 from hoinhap_cli.periods import Kind, Period, event_due, occurrences, plan_period, quarter_of, signed_day
 from hoinhap_cli.problems import Problem, errors
-from hoinhap_cli.records import EntryView, EventEntry, ReportHeader, Task, Unit
+from hoinhap_cli.records import EntryView, EventEntry, Task, Unit
+from hoinhap_cli.reportfiles import (  # noqa: F401  (the ledger's own words for them, as importers use them)
+    MAX_BYTES,
+    Piece,
+    Report,
+    Tail,
+    header_up_to,
+    named_reports,
+    seen,
+    up_to,
+)
 from hoinhap_cli.responsibility import StatusView, judge, slots, words
 from hoinhap_cli.text import natural_key
-
-# Files of 10 MiB at most: reading costs ~30 bytes of memory per byte of YAML (a 16 MiB plan
-# peaks at ~500 MB); the real plan is ~0.1 MiB. Callers may pass another limit.
-MAX_BYTES = 10 * 2**20
-
-
-class Tail(NamedTuple):
-    """Where a report file's `entries` list ends, for a writer appending to it without parsing the
-    whole file again (see yamldump.tail): the byte offset of the line its last item starts on, and
-    the column of its dashes."""
-
-    start: int
-    column: int
-
-
-# A report file's cache entry, by the hash of its bytes (see reading): its header (its entries
-# list left empty), its entries, and where they end (None: not at the end of a plain file).
-Piece = tuple[ReportHeader, tuple[EntryView, ...], Tail | None]
-
-
-@dataclass(frozen=True)
-class Report:
-    """A report file: `content` is its header and events as a record (its `entries` list left
-    empty; see records), and `entries` its progress entries as views (see EntryView)."""
-
-    file: str  # as displayed
-    path: str  # in full, as listed
-    content: ReportHeader
-    entries: tuple[EntryView, ...] = ()
-
 
 Pair = tuple[Report, EntryView]
 # An entry with the unit whose report holds it.
@@ -161,8 +140,6 @@ class Ledger:
     occurring: dict[tuple[str, int], tuple[Period, ...]] = field(init=False, repr=False)  # recurring milestones
 
     def __post_init__(self) -> None:
-        if not isinstance(self.source, _Once):
-            object.__setattr__(self, "source", _Once(self.source))
         object.__setattr__(self, "places", {tid: n for n, tid in enumerate(self.tasks)})
         object.__setattr__(self, "period", _period_of(self.plan))
         within = self.obligation_period
@@ -187,7 +164,7 @@ class Ledger:
 
     @property
     def reports(self) -> list[Report]:
-        """The report files with their entries (read from the source on first use)."""
+        """The report files with their entries (a snapshot's source reads them on first use)."""
         return self.source.reports()
 
     # ------------------------------------------------------------ facts about the plan
@@ -264,25 +241,6 @@ class Ledger:
             ev = self.index.events.get(d.event or "")
             return event_due(ev.date) if ev is not None else None
         return d.due
-
-
-class _Once:
-    """An entry source asked for all its report files at most once: reading them (from the files
-    or the cache) is the source's cost, and the same list answers every later question."""
-
-    def __init__(self, source: EntrySource) -> None:
-        self.inner = source
-        self.held: list[Report] | None = None
-
-    def reports(self) -> list[Report]:
-        if self.held is None:
-            self.held = self.inner.reports()
-        return self.held
-
-    def some(self, names: Collection[str]) -> list[Report]:
-        if self.held is None:
-            return self.inner.some(names)
-        return [r for r in self.held if r.file in names]
 
 
 def _period_of(plan: records.Plan) -> Period:
@@ -369,42 +327,6 @@ def split_excluded(problems: list[Problem]) -> tuple[list[Problem], list[Problem
     error is left out whole, its warnings with it."""
     bad = {p.file for p in errors(problems)}
     return [p for p in problems if p.file not in bad], [p for p in problems if p.file in bad]
-
-
-def up_to(entries: tuple[EntryView, ...], today: date) -> tuple[EntryView, ...]:
-    """The entries dated on or before `today`: a later one is outside the view (not an error)."""
-    if all(e.date <= today for e in entries):
-        return entries
-    return tuple(e for e in entries if e.date <= today)
-
-
-def seen(name: str, full: str, header: ReportHeader, entries: tuple[EntryView, ...], today: date) -> Report:
-    """A report file as it stood on `today`: what is dated after it — an entry, an event, a
-    submission, the file's own `submitted:` day — is outside the view, item by item; the rest of
-    the file is kept."""
-    return Report(name, full, header_up_to(header, today), up_to(entries, today))
-
-
-def header_up_to(header: ReportHeader, today: date) -> ReportHeader:
-    """A report file's header without the events and submissions dated after `today` (a quarterly
-    report submitted later: not submitted yet, its number with it)."""
-    later = header.submitted is not None and header.submitted > today
-    if not later and all(e.date <= today for e in header.events) and all(s.date <= today for s in header.submissions):
-        return header
-    fields = dict(header.__dict__)
-    if later:
-        fields.update(submitted=None, number=None)
-    fields["events"] = [e for e in header.events if e.date <= today]
-    fields["submissions"] = [s for s in header.submissions if s.date <= today]
-    return records.Record(fields)
-
-
-def named_reports(data: DataDir) -> list[tuple[str, str, str]]:
-    """Every report file: its name as displayed (relative to the current folder when below it),
-    its path relative to reports/, and its full path."""
-    shown = data.display(data.reports)  # resolved once, not once per file
-    prefix = "" if shown == "." else shown + os.sep
-    return [(prefix + rel, rel, full) for rel, full in listed_reports(data)]
 
 
 def load(data: DataDir, today: date, *, max_bytes: int = MAX_BYTES) -> tuple[Ledger | None, list[Problem]]:

@@ -20,10 +20,11 @@ from pydantic import BaseModel, ValidationError
 
 from hoinhap_cli import guard, records, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.ledger import MAX_BYTES, EntryView, Piece, Report, Tail, named_reports, seen
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Task
 from hoinhap_cli.paths import DataDir, parse_report_name
 from hoinhap_cli.problems import Problem, Words, errors, format_path, words
+from hoinhap_cli.records import EntryView
+from hoinhap_cli.reportfiles import MAX_BYTES, Piece, Report, Tail, named_reports, seen
 from hoinhap_cli.shapes import UnitShape
 from hoinhap_cli.validation import PlanIndex, control_characters, plan_problems, report_problems, schema_problems
 

@@ -34,14 +34,14 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from hoinhap_cli.periods import Kind
 from hoinhap_cli.records import EntryView  # at run time: the cache decodes a StatusView by its fields' types
 from hoinhap_cli.vocab import Status, UnitKind
 
 if TYPE_CHECKING:
-    from hoinhap_cli.ledger import Ledger
+    from hoinhap_cli.periods import Period
     from hoinhap_cli.records import Task, Unit
 
 ByUnit = tuple[tuple[str, EntryView], ...]  # each unit's latest entry (ledger.ByUnit)
@@ -197,6 +197,42 @@ def closed_for(view: StatusView, unit: str) -> bool:
 
 _NOT_STARTED = StatusView(Status.NOT_STARTED, None)
 Said = tuple[str, EntryView]
+
+
+class _Index(Protocol):
+    """What the rules read of a ledger's status index (ledger.StatusIndex)."""
+
+    @property
+    def latest(self) -> Mapping[str, tuple[date, EntryView]]: ...
+    @property
+    def dated(self) -> Mapping[str, tuple[Said, ...]]: ...
+    @property
+    def judged(self) -> Mapping[str, tuple[StatusView, ...]]: ...
+
+
+class _Report(Protocol):
+    @property
+    def content(self) -> _Header: ...
+
+
+class _Header(Protocol):
+    @property
+    def unit(self) -> str: ...
+
+
+class Ledger(Protocol):
+    """What the rules read of a ledger (ledger.Ledger, which sits above them: the status index it
+    holds is judged by them)."""
+
+    @property
+    def tasks(self) -> Mapping[str, Task]: ...
+    @property
+    def units(self) -> Mapping[str, Unit]: ...
+    @property
+    def index(self) -> _Index: ...
+    def history(self, task_id: str) -> Iterable[tuple[_Report, EntryView]]: ...
+    def entries(self) -> Iterable[tuple[_Report, EntryView]]: ...
+    def recurrences(self, task: Task, index: int) -> list[Period]: ...
 
 
 class _Memo:

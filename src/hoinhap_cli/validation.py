@@ -29,9 +29,9 @@ from hoinhap_cli.periods import (
 )
 from hoinhap_cli.planchecks import duty_days, group_problems, inherited, merged_cell_problems, unknown
 from hoinhap_cli.problems import Problem, Words, words
-from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
 from hoinhap_cli.text import describe_char, fold, refused_in_text, similar
+from hoinhap_cli.units import suggest_units, takes_part
 from hoinhap_cli.vocab import WarningCode, status_of
 from hoinhap_cli.yamlio import Located, format_path
 
@@ -156,7 +156,7 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
 
 def _did_you_mean_unit(units: Sequence[UnitShape], text: str) -> Words | str:
     """"; did you mean 'id'?" — a unit's name written where its id belongs, the unit
-    sharing the most words, or the nearest spelling (selection.suggest_units)."""
+    sharing the most words, or the nearest spelling (units.suggest_units)."""
     near = suggest_units(units, text)
     return words("val.did_you_mean", name=near[0].id) if near else ""
 
@@ -394,7 +394,7 @@ class PlanIndex:
     units: set[str]
     tasks: dict[str, TaskShape]
     events: set[str]
-    by_id: dict[str, UnitShape]  # for selection.takes_part
+    by_id: dict[str, UnitShape]  # for units.takes_part
     duties: dict[str, str]  # reporting duty id -> how often (quarter, half, year)
 
     @classmethod
@@ -429,7 +429,7 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
         out.append(doc.problem(("period",), words("val.folder_period_differs", folder=expected_period,
                                                   period=report.period)))
     signed = signed_day(plan)
-    reporter = report.unit in units  # a unit may report on a task it takes part in (selection.takes_part)
+    reporter = report.unit in units  # a unit may report on a task it takes part in (units.takes_part)
     # A date needs a closer look (_date_problems) only outside [first, last].
     first, last = max(signed, report.period.start), min(today, report.period.end)
     involved: dict[str, bool] = {}  # by task id: takes_part, asked once per task (100,000 entries, ~1,000 tasks)
