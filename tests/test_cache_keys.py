@@ -74,7 +74,7 @@ def test_a_changed_rule_in_the_installed_package_is_seen_warm(ledger: Path, tmp_
 
     assert check().returncode == 1  # the report names a task its unit takes no part in
     assert check().returncode == 1  # warm
-    rules = site / "hoinhap_cli" / "selection.py"
+    rules = site / "hoinhap_cli" / "units.py"
     text = rules.read_text(encoding="utf-8")
     rule = "def takes_part(units: Mapping[str, UnitShape], task: TaskShape, unit_id: str) -> bool:\n"
     assert rule in text
