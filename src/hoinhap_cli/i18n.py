@@ -129,6 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.ongoing": ("thường xuyên", "ongoing"),
     "deadline.every.quarter": ("hằng quý", "every quarter"),
     "deadline.every.year": ("hằng năm", "every year"),
+    "deadline.every.window": ("{every} ({window})", "{every} ({window})"),
     "deadline.after": ("sau khi: {event}", "after: {event}"),
     "deadline.after.recorded": ("sau khi: {event} ({day}) → {due}", "after: {event} ({day}) → {due}"),
     "deadline.event": ("sau sự kiện", "after an event"),

@@ -16,14 +16,14 @@ import textwrap
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from hoinhap_cli import deadlines
+from hoinhap_cli import changewords, deadlines
 from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.lookup import progress_text
 from hoinhap_cli.periods import Period, day_words, half, period_words, quarter_of, year
 from hoinhap_cli.reporting import Duty, ReportLedger, ReportRow, State, counted
-from hoinhap_cli.review import status_word
+from hoinhap_cli.review import due_words, status_word, task_due_words
 from hoinhap_cli.summary import ChangeRow, Summary, Tally, TaskCounts, TaskRow
 from hoinhap_cli.text import percent
 from hoinhap_cli.vocab import Status
@@ -332,9 +332,10 @@ def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
 
 def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     cols = [t("review.col.task", lang), t("review.col.lead", lang), t("review.col.due", lang)]
-    blocked_rows = [[f"{r.task}. {_short(r.title, 120)}", _names(ledger, r.leads), "; ".join(r.due), r.reason or ""]
+    blocked_rows = [[f"{r.task}. {_short(r.title, 120)}", _names(ledger, r.leads),
+                     "; ".join(task_due_words(ledger, r.task, r.due, lang, formal=True)), r.reason or ""]
                     for r in summary.blocked]
-    late_rows = [[_ob_label(o, lang) + _short(o.task.title, 120), _names(ledger, o.leads), _due(o, lang),
+    late_rows = [[_ob_label(o, lang) + _short(o.task.title, 120), _names(ledger, o.leads), _due(ledger, o, lang),
                   str(o.late_days), status_word(o.status, lang)] for o in summary.late]
     return [Section(t("doc.sec.difficulties", lang), 1, [
         Table(t("doc.table.blocked", lang), [*cols, t("review.col.reason", lang)], blocked_rows,
@@ -344,8 +345,10 @@ def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
         Para(t("doc.placeholder.causes", lang), "placeholder")])]
 
 
-def _due(o: Obligation, lang: str) -> str:
-    return day_words(o.due_date, lang) if o.due_date else str(o.task.milestones[o.index].due)
+def _due(ledger: Ledger, o: Obligation, lang: str) -> str:
+    return day_words(o.due_date, lang) if o.due_date else due_words(ledger, o, lang, formal=True)
+
+
 
 
 # ------------------------------------------------------------------ IV. the next period
@@ -370,7 +373,7 @@ def _next_period(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     after, coming = ahead(summary, ledger)
     words = period_words(after, lang)
     rows = [[_ob_label(o, lang) + _short(o.task.title, 140), _names(ledger, o.leads),
-             _due(o, lang), status_word(o.status, lang)] for o in coming]
+             _due(ledger, o, lang), status_word(o.status, lang)] for o in coming]
     return [Section(t("doc.sec.next", lang, period=words.upper()), 1, [
         Para(t("doc.next.intro", lang, n=len(coming), period=words)),
         Table(t("doc.table.next", lang, period=words),
@@ -389,7 +392,7 @@ def _proposals(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     for a in summary.amendments:
         blocks.append(Para(t("doc.amendment", lang, day=day_words(a.date, lang), revision=a.revision[:7],
                              subject=a.subject), "item"))
-        blocks += [Para(f"+ {c}") for c in a.changes]
+        blocks += [Para(f"+ {changewords.line(c, lang)}") for c in a.changes]
     rows = [[f"{r.task}. {_short(r.title, 120)}", _names(ledger, r.leads),
              day_words(r.last_entry, lang) if r.last_entry else "", r.reason or ""] for r in summary.dropped]
     blocks += [Para(t("doc.proposals.dropped", lang)),
