@@ -56,7 +56,7 @@ def _col(key: str) -> Column:
 
 
 def flat_rows(ledger: Ledger, rows: Sequence[ReportRow], lang: str) -> list[dict[str, Any]]:
-    return [{"duty": f"{r.duty.name} ({r.duty.id})", "unit": ledger.units[r.unit].name,
+    return [{"duty": r.duty.what, "unit": ledger.units[r.unit].name,
              "period": r.period.label, "due_date": r.due.isoformat(), "state": cell(r, lang),
              "submitted": r.sent.day.isoformat() if r.sent else None,
              "number": r.sent.number if r.sent else None, "days_late": r.days_late or None} for r in rows]

@@ -40,7 +40,8 @@ class LocalFormatter(HelpFormatter):
     lang = "vi"
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, helptext.frame("Usage: ", self.lang) if prefix is None else prefix)
+        super().write_usage(prog, helptext.usage(args, self.lang),
+                            helptext.frame("Usage: ", self.lang) if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(helptext.frame(heading, self.lang))
