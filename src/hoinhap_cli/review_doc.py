@@ -12,7 +12,7 @@ the facts the ledger has. Periods, dates and decimals as people write them (peri
 
 from __future__ import annotations
 
-import textwrap
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -45,6 +45,11 @@ class Table:
     widths: tuple[float, ...]  # relative column widths
     empty: str = ""  # said instead of the table when it has no rows
 
+    @property
+    def label(self) -> str:
+        """"Biểu 1": how the text refers to it (the caption up to its first full stop)."""
+        return self.caption.split(". ", 1)[0]
+
 
 Block = Para | Table
 
@@ -54,6 +59,7 @@ class Section:
     title: str
     level: int  # 1: I., II. …; 2: 1., 2. … (numbered by the layout, restarting under each level 1)
     blocks: list[Block] = field(default_factory=list)
+    number: str | None = None  # its own number (a programme's id), else the layout's count
 
 
 @dataclass(frozen=True)
@@ -131,8 +137,15 @@ def _ob_label(o: Obligation, lang: str) -> str:
     return _task_label(o.task.id, o.milestone if len(o.task.milestones) > 1 else None, lang) + ". "
 
 
-def _short(text: str, width: int = 180) -> str:
-    return textwrap.shorten(text.lstrip("-–• "), width, placeholder=" …")
+def _whole(text: str) -> str:
+    """A plan's text as a signed document prints it: whole (never cut), on one line, without a
+    leading bullet (the layout draws its own), its first letter a capital."""
+    return cap(" ".join(text.lstrip("-–•+ ").split()))
+
+
+def cap(text: str) -> str:
+    """The first letter a capital: a column head, a bullet, a heading start as Vietnamese writes them."""
+    return text[:1].upper() + text[1:]
 
 
 def _names(ledger: Ledger, ids: tuple[str, ...] | list[str]) -> str:
@@ -192,7 +205,7 @@ def _other_duties(reports: ReportLedger, header: Duty | None, lang: str) -> list
     for r in reports.rows:
         if r.duty.by_reporting_units and r.duty != header:
             groups.setdefault((r.duty.id, r.period.label), []).append(r)
-    return [Para(t("doc.deploy.other", lang, name=_duty_name(g[0].duty), period=period_words(g[0].period, lang),
+    return [Para(t("doc.deploy.other", lang, what=duty_in(g[0].duty, g[0].period, lang),
                    due=day_words(g[0].due, lang), sent=sum(r.sent is not None for r in g), total=len(g)), "item")
             for g in groups.values()]
 
@@ -205,13 +218,24 @@ def _agency(reports: ReportLedger, ledger: Ledger, lang: str) -> list[Block]:
             t("doc.col.state", lang)]
     table_rows = [[str(n), _duty_name(r.duty), period_words(r.period, lang), day_words(r.due, lang),
                    report_cell(r, lang)] for n, r in enumerate(rows, 1)]
-    return [Para(t("doc.agency.intro", lang, unit=_names(ledger, owners) or t("doc.none_unit", lang))),
+    items: list[Block] = [Para(t("doc.agency.item", lang, what=duty_in(r.duty, r.period, lang),
+                                 due=day_words(r.due, lang), state=report_cell(r, lang)), "item") for r in rows]
+    return [Para(t("doc.agency.intro", lang, unit=_names(ledger, owners) or t("doc.none_unit", lang))), *items,
             Table(t("doc.table.agency", lang), cols, table_rows, (1.2, 5.0, 2.6, 2.2, 3.0), t("doc.none", lang))]
 
 
 def _duty_name(duty: Duty) -> str:
     """What the duty is ("Báo cáo kết quả thực hiện hàng quý"): the plan's `name` is often just "Báo cáo"."""
-    return _short(duty.what, 90)
+    return _whole(duty.what)
+
+
+_EVERY = re.compile(r"\s+(?:hàng|hằng|từng|mỗi)\s+(?:năm|quý|tháng)(?=\s*(?:\(|$))", re.IGNORECASE)
+
+
+def duty_in(duty: Duty, period: Period, lang: str) -> str:
+    """The duty for one period: "Kế hoạch chi tiết theo thời gian cụ thể năm 2009", not "… từng
+    năm năm 2009" (the frequency word gives way to the period)."""
+    return f"{_EVERY.sub('', _duty_name(duty), count=1)} {period_words(period, lang)}"
 
 
 def report_counts_table(reports: ReportLedger, lang: str) -> Table:
@@ -245,6 +269,9 @@ def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     blocks.append(Table(t("doc.table.discipline", lang), cols, table_rows,
                         (0.8, 4.2, *(3.0,) * len(quarters)), t("doc.none", lang)))
     blocks += _agency(reports, ledger, lang)
+    c = reports.counts
+    blocks.append(Para(t("doc.report_counts", lang, total=c.total, due=c.due, on_time=c.submitted,
+                         late=c.submitted_late, missing=c.missing, not_due=c.not_due)))
     blocks.append(report_counts_table(reports, lang))
     blocks.append(Para(t("doc.placeholder.deploy", lang), "placeholder"))
     return [Section(t("doc.sec.deploy", lang), 1, blocks)]
@@ -260,7 +287,7 @@ def _tally_table(caption: str, first: str, tallies: list[Tally], total: TaskCoun
                                                 ("done", "in_progress", "blocked", "not_started", "dropped",
                                                  "late", "share"))]
     rows = [[name, *(str(getattr(x, k)) for k in _FIGURES), percent(x.share_done, lang)] for name, x in
-            [(f"{x.key}. {_short(x.name, 70)}" if x.key.isdigit() else x.name, x) for x in tallies]]
+            [(f"{x.key}. {_whole(x.name)}" if x.key.isdigit() else x.name, x) for x in tallies]]
     if total is not None:
         rows.append([t("doc.total", lang), *(str(getattr(total, k)) for k in _FIGURES),
                      percent(total.share_done, lang)])
@@ -293,7 +320,7 @@ def task_line(summary: Summary, ledger: Ledger, row: TaskRow, lang: str) -> str:
     if row.reason and row.status in (Status.BLOCKED, Status.DROPPED):
         extra.append(row.reason)
     said = "; ".join(x for x in extra if x)
-    return t("doc.task.line", lang, task=row.task, title=_short(row.title, 120),
+    return t("doc.task.line", lang, task=row.task, title=_whole(row.title).rstrip(".;: "),
              status=f"{status} ({said})" if said else status)
 
 
@@ -314,7 +341,7 @@ def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     c = summary.counts
     out = [Section(t("doc.sec.results", lang), 1, [
         Para(t("doc.results.headline", lang, period=period_words(summary.period, lang),
-               day=day_words(summary.judged_on, lang), **{k: getattr(c, k) for k in _FIGURES},
+               **{k: getattr(c, k) for k in _FIGURES},
                late_milestones=c.late_milestones, changes=c.changes, share=percent(c.share_done, lang))),
         _tally_table(t("doc.table.programs", lang), t("review.col.program", lang), summary.programs, c, lang),
         _tally_table(t("doc.table.units", lang), t("review.col.lead", lang), summary.units, None, lang),
@@ -322,8 +349,8 @@ def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     tallies = {x.key: x for x in summary.programs}
     for p in ledger.plan.programs:
         if p.id in tallies:
-            out.append(Section(t("doc.program", lang, id=p.id, title=_short(p.appendix_title or p.title, 160)), 2,
-                               _program_section(summary, ledger, p.id, tallies[p.id], lang)))
+            out.append(Section(_whole(p.appendix_title or p.title), 2,
+                               _program_section(summary, ledger, p.id, tallies[p.id], lang), number=p.id))
     return out
 
 
@@ -332,12 +359,13 @@ def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
 
 def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     cols = [t("review.col.task", lang), t("review.col.lead", lang), t("review.col.due", lang)]
-    blocked_rows = [[f"{r.task}. {_short(r.title, 120)}", _names(ledger, r.leads),
+    blocked_rows = [[f"{r.task}. {_whole(r.title)}", _names(ledger, r.leads),
                      "; ".join(task_due_words(ledger, r.task, r.due, lang, formal=True)), r.reason or ""]
                     for r in summary.blocked]
-    late_rows = [[_ob_label(o, lang) + _short(o.task.title, 120), _names(ledger, o.leads), _due(ledger, o, lang),
+    late_rows = [[_ob_label(o, lang) + _whole(o.task.title), _names(ledger, o.leads), _due(ledger, o, lang),
                   str(o.late_days), status_word(o.status, lang)] for o in summary.late]
     return [Section(t("doc.sec.difficulties", lang), 1, [
+        Para(t("doc.difficulties.figures", lang, blocked=len(blocked_rows), late=len(late_rows))),
         Table(t("doc.table.blocked", lang), [*cols, t("review.col.reason", lang)], blocked_rows,
               (5.0, 2.6, 1.8, 3.4), t("doc.none", lang)),
         Table(t("doc.table.late", lang), [*cols, t("review.col.days_late", lang), t("review.col.status", lang)],
@@ -372,7 +400,7 @@ def ahead(summary: Summary, ledger: Ledger) -> tuple[Period, list[Obligation]]:
 def _next_period(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     after, coming = ahead(summary, ledger)
     words = period_words(after, lang)
-    rows = [[_ob_label(o, lang) + _short(o.task.title, 140), _names(ledger, o.leads),
+    rows = [[_ob_label(o, lang) + _whole(o.task.title), _names(ledger, o.leads),
              _due(ledger, o, lang), status_word(o.status, lang)] for o in coming]
     return [Section(t("doc.sec.next", lang, period=words.upper()), 1, [
         Para(t("doc.next.intro", lang, n=len(coming), period=words)),
@@ -393,7 +421,7 @@ def _proposals(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
         blocks.append(Para(t("doc.amendment", lang, day=day_words(a.date, lang), revision=a.revision[:7],
                              subject=a.subject), "item"))
         blocks += [Para(f"+ {changewords.line(c, lang)}") for c in a.changes]
-    rows = [[f"{r.task}. {_short(r.title, 120)}", _names(ledger, r.leads),
+    rows = [[f"{r.task}. {_whole(r.title)}", _names(ledger, r.leads),
              day_words(r.last_entry, lang) if r.last_entry else "", r.reason or ""] for r in summary.dropped]
     blocks += [Para(t("doc.proposals.dropped", lang)),
                Table(t("doc.table.dropped", lang), [t("review.col.task", lang), t("review.col.lead", lang),
