@@ -170,3 +170,148 @@ def test_the_review_words_amendments_as_diff_does(scripted: Path, tmp_path: Path
     assert not [p for p in paragraphs if re.search(r"\btask\b|removed|deadline|\[-|\{\+", p)]
     md = hoinhap("summary", "--period", "2009-H1", "--format", "md", data=data, env=TODAY).stdout
     assert "  - dời thời hạn nhiệm vụ 3.1.3: 2009 → 2010 (+365 ngày)" in md
+
+
+# ------------------------------------------------------------------ the signed document (summary --format docx)
+
+H1 = ("--period", "2009-H1", "--as-of", "2009-07-05", "--dated", "2009-07-06")
+YEAR = ("--period", "2009", "--as-of", "2010-01-08", "--dated", "2010-01-08")
+
+
+@pytest.fixture(scope="module")
+def reviews(scripted: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The H1 and the year báo cáo of the scripted 2009 (the README's lines)."""
+    folder = tmp_path_factory.mktemp("reviews")
+    out = {}
+    for name, argv in (("h1", H1), ("year", YEAR)):
+        out[name] = folder / f"{name}.docx"
+        result = hoinhap("summary", *argv, "--format", "docx", "--out", str(out[name]), data=scripted, env=TODAY)
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def _plan_text() -> str:
+    return " ".join((SHIPPED / "plan.yaml").read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("name", ["h1", "year"])
+def test_no_text_is_cut(reviews: dict[str, Path], name: str) -> None:
+    """Every "…" in the document is the plan's own (a task title that says "…"), never a cut."""
+    plan = _plan_text()
+    for text in docx_text(reviews[name]):
+        flat = " ".join(text.split())
+        for at in [m.start() for m in re.finditer("…", flat)]:
+            before = flat[max(0, at - 25):at + 1]
+            assert before in plan, (name, flat[max(0, at - 80):at + 1])
+
+
+@pytest.mark.parametrize("name", ["h1", "year"])
+def test_phrasing_a_civil_servant_would_sign(reviews: dict[str, Path], name: str) -> None:
+    from docx import Document
+
+    doc = Document(str(reviews[name]))
+    texts = [p.text for p in doc.paragraphs]
+    joined = "\n".join(texts)
+    assert not re.search(r"Chương trình \d+: Chương trình", joined)
+    assert not re.search(r"\b(từng|hàng|hằng) (năm|quý) (năm|quý) ", joined)
+    assert joined.count("số liệu tính đến") == 1 and "tình hình đến" not in joined  # one data date
+    for p in texts:
+        if p.startswith("- "):
+            assert p[2:3] == p[2:3].upper(), p  # a bullet starts with a capital
+    for table in doc.tables[1:-1]:  # the letterhead and the signature are no data tables
+        heads = [c.text for c in table.rows[0].cells]
+        assert all(h[:1] == h[:1].upper() for h in heads), heads
+
+
+@pytest.mark.parametrize("name", ["h1", "year"])
+def test_the_tables_are_in_a_phu_luc_after_the_signature(reviews: dict[str, Path], name: str) -> None:
+    from docx import Document
+
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    doc = Document(str(reviews[name]))
+    order = [("p", Paragraph(el, doc).text) if el.tag.endswith("}p") else
+             ("tbl", " ".join(c.text for r in Table(el, doc).rows for c in r.cells)) if el.tag.endswith("}tbl") else
+             ("", "") for el in doc.element.body.iterchildren()]
+    annex = next(k for k, (tag, text) in enumerate(order) if tag == "p" and text == "PHỤ LỤC")
+    tables = [k for k, (tag, _) in enumerate(order) if tag == "tbl"]
+    signature = tables[1]  # the letterhead first, then the Nơi nhận and the signature
+    assert "Nơi nhận:" in order[signature][1] and signature < annex
+    assert len(tables) > 6 and all(k > annex for k in tables[2:])  # every data table in the annex
+    assert "Kèm theo Báo cáo số" in order[annex + 2][1]
+    captions = [text for tag, text in order[annex:] if tag == "p" and text.startswith("Biểu ")]
+    refs = " ".join(text for tag, text in order[:annex] if tag == "p" and text.startswith("Chi tiết tại Phụ lục"))
+    assert captions and all(c.split(".")[0] in refs for c in captions)  # the body points at each
+
+
+def test_columns_are_never_narrower_than_their_words() -> None:
+    """Measured with Liberation Serif (Times New Roman's metrics), and DejaVu Serif for the glyphs
+    it lacks, as LibreOffice prints here: a column holds its widest word, date and number."""
+    from docx.shared import Pt
+    from PIL import ImageFont
+
+    from hoinhap_cli.docx_review import TEXT_WIDTH, fit
+
+    fonts = Path("/usr/share/fonts/truetype")
+    serif, bold = fonts / "liberation/LiberationSerif-Regular.ttf", fonts / "liberation/LiberationSerif-Bold.ttf"
+    if not serif.is_file():
+        pytest.skip("Liberation Serif is not installed")
+    heads = ["STT", "Vướng mắc", "Nhiệm vụ", "Thời hạn", "Trễ (ngày)", "Tình trạng", "Tỷ lệ hoàn thành"]
+    rows = [[str(n), "Chưa giải phóng mặt bằng", "3.2.4a (mốc 2). Đối với các dự án giao thông", "ngày 31/12/2009",
+             "186", "đang thực hiện", "33,3%"] for n in range(1, 30)]
+    widths = fit(heads, rows, (0.3, 1.0, 6.0, 1.0, 0.4, 0.6, 0.4), 12, 11)
+    assert abs(sum(widths) - TEXT_WIDTH) < Pt(1)
+
+    def width(word: str, size: int, path: Path) -> float:
+        font = ImageFont.truetype(str(path), size * 20)
+        return font.getlength(word) / 20 * Pt(1)
+
+    pad = Pt(0.19 / 2.54 * 72 * 2)
+    for k, head in enumerate(heads):
+        words = [(w, 11, bold) for w in head.split()] + [(w, 12, serif) for row in rows for w in row[k].split()]
+        widest = max(width(w, size, path) for w, size, path in words)
+        assert widths[k] >= widest + pad, (head, widths[k] / Pt(1), widest / Pt(1))
+
+
+# ------------------------------------------------------------------ the PDF LibreOffice makes of it
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("name", ["h1", "year"])
+def test_no_word_or_number_cut_in_the_pdf(reviews: dict[str, Path], name: str, tmp_path: Path) -> None:
+    """Each line LibreOffice prints is a run of whole words of one paragraph or cell: a word cut
+    over two lines ("Vướn|g mắc", "31/12/200|9", "1|0") is a line no text of the document holds.
+    Glyphs the PDF's main font lacks come in a fallback font: both sides count them as spaces."""
+    from docx import Document
+    from pypdf import PdfReader
+
+    subprocess.run([str(_soffice()), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(reviews[name])],
+                   check=True, capture_output=True, timeout=300)
+    reader = PdfReader(str(tmp_path / f"{name}.pdf"))
+    chunks: list[tuple[str, str]] = []
+    for page in reader.pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: chunks.append(
+            (text, str((font or {}).get("/BaseFont", "")))) if text.strip() else None)
+    fonts = {f for _, f in chunks}
+    main = max(fonts, key=lambda f: sum(len(x) for x, g in chunks if g == f)).split("+")[-1].split("-")[0]
+    fallback = {ch for text, f in chunks if main not in f for ch in text if not ch.isspace()}
+
+    def spaced(text: str) -> str:
+        return " " + " ".join("".join(" " if ch in fallback else ch for ch in text).split()) + " "
+
+    doc = Document(str(reviews[name]))
+    texts = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    sources = [spaced(x) for x in texts] + [f" {n} " for n in range(2, len(reader.pages) + 1)]  # page numbers
+    cut = [text for text, f in chunks if main in f and spaced(text).strip()
+           and not any(spaced(text) in s for s in sources)]
+    assert cut == [], cut[:10]
+    numbers = {c.text for t in doc.tables[2:] for r in t.rows[1:] for c in r.cells[:1] if c.text.isdigit()}
+    printed = {text.strip() for text, _ in chunks}
+    assert {n for n in numbers if len(n) > 1} <= printed  # "10" … "29" whole, on one line
+    assert "STT" in printed
