@@ -161,11 +161,11 @@ def _drawn_and_clipped(pdf: Path) -> list[tuple[float, float, list[tuple[float, 
 
     reader = PdfReader(str(pdf))
     out = []
-    for page in reader.pages:
+    for sheet in reader.pages:
         ctm, stack, last = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], [], None
         clips: list[tuple[float, float]] = []
         drawn: list[tuple[float, float]] = []
-        for args, op in ContentStream(page.get_contents(), reader).operations:
+        for args, op in ContentStream(sheet.get_contents(), reader).operations:
             if op == b"q":
                 stack.append(ctm[:])
             elif op == b"Q":
@@ -173,7 +173,8 @@ def _drawn_and_clipped(pdf: Path) -> list[tuple[float, float, list[tuple[float, 
             elif op == b"cm":
                 a, b, c, d, e, f = (float(x) for x in args)
                 A, B, C, D, E, F = ctm
-                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
+                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                       e * A + f * C + E, e * B + f * D + F]
             elif op == b"re":
                 x, _, w, _ = (float(v) for v in args)
                 last = (ctm[0] * x + ctm[4], ctm[0] * (x + w) + ctm[4])
@@ -212,7 +213,8 @@ def test_the_readme_prints_without_the_browser_s_header(folder: Path, tmp_path: 
     result = hoinhap("dashboard", "--out", str(tmp_path / html), "--as-of", "2009-06-30", data=folder, env=TODAY)
     assert result.exit_code == 0, result.output
     browser_argv, env = browser(tmp_path)
-    done = subprocess.run([*browser_argv, *argv[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=180, env=env)
+    done = subprocess.run([*browser_argv, *argv[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=180,
+                          env=env)
     pdf = tmp_path / next(a.split("=", 1)[1] for a in argv if a.startswith("--print-to-pdf="))
     assert done.returncode == 0 and pdf.is_file(), done.stderr[-2000:]
     for text in pages(pdf):

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED, hoinhap
-from scripted2009 import build
 from hoinhap_cli.periods import deadline_words, parse_deadline
+from scripted2009 import build
 from test_language import english_words
 
 TODAY = {"HOINHAP_TODAY": "2010-01-31", "HOINHAP_NO_CACHE": "1"}
@@ -226,7 +226,6 @@ def test_phrasing_a_civil_servant_would_sign(reviews: dict[str, Path], name: str
 @pytest.mark.parametrize("name", ["h1", "year"])
 def test_the_tables_are_in_a_phu_luc_after_the_signature(reviews: dict[str, Path], name: str) -> None:
     from docx import Document
-
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -315,3 +314,22 @@ def test_no_word_or_number_cut_in_the_pdf(reviews: dict[str, Path], name: str, t
     printed = {text.strip() for text, _ in chunks}
     assert {n for n in numbers if len(n) > 1} <= printed  # "10" … "29" whole, on one line
     assert "STT" in printed
+
+
+def test_click_s_refusals_are_worded_by_their_kind() -> None:
+    for argv, said in ((["show"], "Lỗi: thiếu đối số 'ID'"),
+                       (["show", "1.1", "--bogus"], "không có tùy chọn --bogus"),
+                       (["show", "1.1", "2.2"], "Lỗi: thừa đối số (2.2)"), (["summary"], "thiếu tùy chọn '--period'"),
+                       (["overdue", "--format", "xml"],
+                        "giá trị không hợp lệ cho '--format' / '-f': 'xml' không thuộc")):
+        result = hoinhap(*argv)
+        assert result.exit_code == 2 and said in result.output, (argv, result.output)
+        assert english_words(result.output.splitlines()[-1]) == [], result.output
+
+
+def test_the_framework_s_private_package_is_imported_in_one_place() -> None:
+    from conftest import ROOT
+
+    found = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "src").rglob("*.py")
+                   if "typer._click" in p.read_text(encoding="utf-8"))
+    assert found == ["src/hoinhap_cli/cli/framework.py"]
