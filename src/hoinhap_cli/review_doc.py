@@ -229,7 +229,8 @@ def _duty_name(duty: Duty) -> str:
     return _whole(duty.what)
 
 
-_EVERY = re.compile(r"\s+(?:hàng|hằng|từng|mỗi)\s+(?:năm|quý|tháng)(?=\s*(?:\(|$))", re.IGNORECASE)
+_EVERY = re.compile(r"\s+(?:(?:hàng|hằng|từng|mỗi)\s+(?:năm|quý|tháng)(?=\s*(?:\(|$))|định kỳ 6 tháng(?=\s+về\b))",
+                    re.IGNORECASE)
 
 
 def duty_in(duty: Duty, period: Period, lang: str) -> str:
