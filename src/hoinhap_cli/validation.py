@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
+from pydantic_core.core_schema import ErrorType
 
 from hoinhap_cli import guard, records
 from hoinhap_cli.i18n import MESSAGES
@@ -145,9 +146,14 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
         msg = words("val.expected_date", got=_describe(value))
     elif kind.startswith(("float_", "decimal_")):
         msg = words("val.expected_number", got=_describe(value))
-    else:  # pydantic's own sentence is English only
+    elif kind in _PYDANTIC_KINDS:  # pydantic's own sentence is English only
         msg = words("val.other", got=_describe(value))
+    else:  # a refusal worded where it was found (guard's)
+        msg = e["msg"]
     return msg, kind == "extra_forbidden"
+
+
+_PYDANTIC_KINDS = frozenset(get_args(ErrorType))
 
 
 def _one_of(allowed: list[str], loc: tuple[Any, ...]) -> Words:
