@@ -77,9 +77,9 @@ def test_what_concerns_cat_lai_marks_the_group(cli: Cli):
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     # Cát Lái is never named alone in a unit cell: everything reaches it via "UBND 11 phường", or via
-    # the "related wards" of 3.1.2 ("UBND các phường liên quan") and 3.2.4/3.2.4a (issue 15)
-    related = {"3.1.2": "ubnd-cac-phuong-lien-quan", "3.2.4": "cac-phong-ban-phuong-lien-quan",
-               "3.2.4a": "cac-phong-ban-phuong-lien-quan"}
+    # the "related wards" of 3.1.2 ("UBND các phường liên quan") and 3.2.4/3.2.4a ("… và phường có liên quan")
+    related = {"3.1.2": "ubnd-cac-phuong-lien-quan", "3.2.4": "ubnd-cac-phuong-lien-quan",
+               "3.2.4a": "ubnd-cac-phuong-lien-quan"}
     assert rows and all(inv["via"] == related.get(r["id"], "ubnd-11-phuong") for r in rows for inv in r["involvement"])
     got = [r["id"] for r in rows]
     assert {"1.2", "1.3", "4.1", "4.2", "8"} <= set(got) and "2.10" not in got  # 2.10: Thạnh Mỹ Lợi only

@@ -36,7 +36,7 @@ def test_overdue_lists_late_milestones_only(ledger: Ledger) -> None:
     assert ("2.5", 1) not in keys  # due on the as-of day itself
     assert [r["due_date"] for r in rows] == sorted(r["due_date"] for r in rows)
     first = next(r for r in rows if (r["task"], r["milestone"]) == ("1.1", 1))
-    assert first["days_late"] == (AS_OF - date(2008, 9, 30)).days
+    assert first["days_late"] == (AS_OF - date(2008, 10, 24)).days  # owed from the day the decision took effect
     assert first["source"]  # the document's words travel with the row
 
 

@@ -234,14 +234,20 @@ def test_reporting_discipline_from_the_reports_ledger(doc, ledger: Ledger) -> No
     assert by_name["Phòng Y tế"] == ["ngày 14/4/2009 (trễ 9 ngày)", "Chưa đến hạn"]  # Q2's due on 05/7
     assert by_name["Phòng Giáo dục"][0].startswith("Chưa báo cáo (trễ 91 ngày)")
     body = " ".join(texts(doc))
-    assert f"- Quý I/2009 (hạn ngày 05/4/2009): 9/{len(owing)} đơn vị đã gửi báo cáo (" in body
+    # the decision gives no due day: the plan's is marked as its assumption
+    assert f"- Quý I/2009, hạn ngày 05/4/2009 (giả định): 9/{len(owing)} đơn vị đã gửi báo cáo (" in body
     assert "Trong đó 1 đơn vị gửi trễ hạn (Phòng Y tế)." in body
 
 
 def test_agency_duties_and_report_counts(doc, review: dict) -> None:  # type: ignore[no-untyped-def]
     agency = table(doc, "Biểu 2.")
     rows = {(r[1], r[2]): r[4] for r in agency[1:]}
-    assert len(agency) - 1 == sum(r["duty"].startswith("ktt-") for r in review["reports"]["rows"]) == 3
+    # Q1 and Q2 compilations, the H1 report, and the 2009 budget and implementation plans (due
+    # 05/02/2009, inside H1); every due day marked as the plan's assumption
+    assert len(agency) - 1 == sum(r["duty"].startswith("ktt-") for r in review["reports"]["rows"]) == 5
+    assert rows[("Kế hoạch kinh phí hoạt động của Ban Chỉ đạo hàng năm", "năm 2009")].startswith("Chưa báo cáo")
+    assert {r[3] for r in agency[1:]} == {"ngày 05/02/2009 (giả định)", "ngày 05/4/2009 (giả định)",
+                                          "ngày 05/7/2009 (giả định)"}
     assert rows[("Tổng hợp báo cáo quý của các đơn vị báo cáo về thành phố", "quý I/2009")] == \
         "ngày 10/4/2009 (trễ 5 ngày)"
     assert rows[("Báo cáo định kỳ 6 tháng về kết quả thực hiện và những khó khăn, vướng mắc cần giải quyết",

@@ -37,7 +37,7 @@ def exported() -> dict:
 
 
 def test_top_level_keys(exported: dict) -> None:
-    assert list(exported) == ["decision", "plan", "programs", "units", "events", "tasks"]
+    assert list(exported) == ["decision", "plan", "programs", "units", "events", "reporting", "document", "tasks"]
 
 
 def test_decision_and_plan(exported: dict) -> None:
@@ -59,7 +59,7 @@ def test_programs_and_units_shapes(exported: dict) -> None:
     three = next(p for p in exported["programs"] if p["id"] == "3")
     assert [s["id"] for s in three["sections"]] == ["3.1", "3.2", "3.3", "3.4"]
     for u in exported["units"]:
-        assert set(u) == {"id", "name", "kind", "aliases", "members", "notes"}
+        assert set(u) == {"id", "name", "kind", "aliases", "members", "assumed", "notes"}
         assert isinstance(u["aliases"], list) and isinstance(u["members"], list)
     group = next(u for u in exported["units"] if u["id"] == "ubnd-11-phuong")
     assert len(group["members"]) == 11

@@ -108,12 +108,41 @@ def test_forms_for_every_reporting_unit(tmp_path: Path, data: Path, cli: Cli) ->
     result = cli("forms", "--period", Q2, "--out", str(tmp_path / "all"), data=data)
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "all").iterdir())
-    # programme 8: the offices (phòng, ban, trung tâm, văn phòng) and the 11 wards
-    assert len(names) == 29 and f"{KT}-{Q2}.xlsx" in names and f"{CAT_LAI}-{Q2}.xlsx" in names
+    # programme 8: the offices (phòng, ban, trung tâm, văn phòng) and the 11 wards (29); and the 11 other
+    # units that lead or support a row of the appendix: Chi cục Thuế leads 5.4, Công an quận 6.5 and 7.1,
+    # Công ty CP Thủ Thiêm co-leads 2.10 (its four milestones), Công ty QLPT Nhà leads 2.10a
+    assert len(names) == 40 and f"{KT}-{Q2}.xlsx" in names and f"{CAT_LAI}-{Q2}.xlsx" in names
+    for unit in ("chi-cuc-thue", "cong-an-quan", "cong-ty-cp-thu-thiem", "cong-ty-qlpt-nha", "so-khdt", "vien-kinh-te",
+                 "hoi-doanh-nghiep", "ub-mttq-quan", "ban-chqs-quan"):
+        assert f"{unit}-{Q2}.xlsx" in names, unit
     assert "ubnd-11-phuong-2009-Q2.xlsx" not in names  # the group reports through its wards
-    assert "đã ghi 29 biểu mẫu quý 2009-Q2" in result.stderr
+    assert "đã ghi 40 biểu mẫu quý 2009-Q2" in result.stderr
+    tax = load_workbook(tmp_path / "all" / f"chi-cuc-thue-{Q2}.xlsx")["Báo cáo"]
+    assert (tax["C4"].value, tax["A11"].value, tax["F11"].value, tax["A12"].value) == \
+        ("Chi cục Thuế quận 2", "5.4", "chủ trì", None)
+    company = load_workbook(tmp_path / "all" / f"cong-ty-cp-thu-thiem-{Q2}.xlsx")["Báo cáo"]
+    assert [(company[f"A{r}"].value, company[f"B{r}"].value, company[f"F{r}"].value) for r in range(11, 15)] == \
+        [("2.10", str(m), "chủ trì") for m in range(1, 5)]
+    qldt = load_workbook(tmp_path / "all" / f"phong-qldt-{Q2}.xlsx")["Báo cáo"]  # 3.1.2's wards: on their forms
+    assert qldt[f"F{row_of(qldt, '3.1.2')}"].value == "chủ trì"
+    ward = load_workbook(tmp_path / "all" / f"{CAT_LAI}-{Q2}.xlsx")["Báo cáo"]
+    assert ward[f"F{row_of(ward, '3.1.2')}"].value == "chủ trì (qua UBND các phường liên quan)"
     again = cli("forms", "--period", Q2, "--out", str(tmp_path / "all"), data=data)
     assert again.exit_code == 2 and "từ chối ghi đè" in again.stderr
+
+
+def test_a_co_lead_no_form_goes_to_is_named_on_the_leads_form(tmp_path: Path, data: Path, cli: Cli) -> None:
+    """3.1.2 co-led by «Các phòng - ban liên quan» (a unit naming no office): Phòng QLĐT's row says so."""
+    plan = data / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [phong-qldt, ubnd-cac-phuong-lien-quan]",
+                                                             "lead: [phong-qldt, cac-phong-ban-lien-quan]"),
+                    encoding="utf-8")
+    out = tmp_path / "forms"
+    assert cli("forms", "--period", Q2, "--out", str(out), data=data).exit_code == 0
+    assert not (out / f"cac-phong-ban-lien-quan-{Q2}.xlsx").exists()
+    qldt = load_workbook(out / f"phong-qldt-{Q2}.xlsx")["Báo cáo"]
+    assert qldt[f"F{row_of(qldt, '3.1.2')}"].value == \
+        "chủ trì; cùng Các phòng - ban liên quan (không có biểu mẫu riêng)"
 
 
 def test_form_layout(sent: Path) -> None:
@@ -248,10 +277,21 @@ def test_refuses_a_date_outside_the_period(tmp_path: Path, data: Path, sent: Pat
     typed = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt2.xlsx", {("1.1", "1"): {"H": "hoàn thành", "I": 20090615}})
     assert refused(tmp_path, data, typed) == \
         f"{typed}!I11: '20090615' không phải là ngày: viết dd/mm/yyyy, ví dụ 30/06/2009"
-    year = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt3.xlsx", {("1.1", "1"): {"H": "hoàn thành", "I": 2009}})
+    def general(book: Any) -> None:  # the cell's date format replaced by General: Excel shows the number
+        book["Báo cáo"]["I11"].number_format = "General"
+
+    year = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt3.xlsx", {("1.1", "1"): {"H": "hoàn thành", "I": 2009}},
+                change=general)
     assert refused(tmp_path, data, year) == (
         f"{year}!I11: ngày 01/07/1905 nằm ngoài quý 2009-Q2 (01/04/2009 – 30/06/2009); ô ghi số 2009, được đọc là "
         "ngày theo cách đếm của Excel: gõ ngày dạng dd/mm/yyyy")
+
+
+def test_a_date_cell_is_the_date_excel_shows(tmp_path: Path, data: Path, sent: Path) -> None:
+    """A number in a date-formatted cell is the date Excel shows: quoted as that date, never as its day count."""
+    form = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt.xlsx", {("1.1", "1"): {"H": "hoàn thành", "I": 39902}})
+    assert refused(tmp_path, data, form) == \
+        f"{form}!I11: ngày 30/03/2009 nằm ngoài quý 2009-Q2 (01/04/2009 – 30/06/2009)"
 
 
 def test_refuses_a_missing_reason(tmp_path: Path, data: Path, sent: Path) -> None:
@@ -388,9 +428,7 @@ def test_refuses_a_row_added_below_the_form(tmp_path: Path, data: Path, sent: Pa
         sheet.cell(row=sheet.max_row + 1, column=1, value="9.9")
 
     form = fill(sent / f"{KT}-{Q2}.xlsx", tmp_path / "kt.xlsx", {}, change=add_row)
-    line = refused(tmp_path, data, form)
-    assert line.startswith(f"{form}!A") and line.endswith(": ô nằm ngoài vùng biểu mẫu có nội dung ('9.9'); "
-                                                          "xóa đi, không thêm dòng hay cột")
+    assert refused(tmp_path, data, form) == f"{form}!A26: dòng thêm vào biểu mẫu ('9.9'); xóa dòng này, không thêm dòng"
 
 
 def test_current_status_is_the_units_own(tmp_path: Path, data: Path, cli: Cli) -> None:

@@ -100,7 +100,7 @@ def test_programs_json_carries_counts_not_bars(shipped_progress: Path, cli: Cli)
     assert not set(result.stdout) & {bars.DONE, bars.LATE, bars.REST, bars.NOTHING}
     rows = {r["id"]: r for r in json.loads(result.stdout)}
     two = rows["2"]["progress"]
-    assert set(two) == {"total", "done", "due", "late", "ongoing", "dropped", "share_done"}
+    assert set(two) == {"total", "done", "due", "late", "ongoing", "dropped", "share_done", "share_of"}
     assert two["done"] == 1 and two["late"] >= 1 and two["late"] <= two["due"] <= two["total"]
     sections = [rows[s]["progress"]["total"] for s in ("3.1", "3.2", "3.3", "3.4")]
     assert sum(sections) == rows["3"]["progress"]["total"]  # every task of 3 sits in one section
@@ -113,7 +113,7 @@ def test_summary_json_stays_counts_only(shipped_progress: Path, cli: Cli) -> Non
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("command", [["programs", "--as-of", AS_OF], ["summary", "--period", "2009-H1"]])
+@pytest.mark.parametrize("command", [["programs", "--as-of", AS_OF], ["summary", "--period", "2009-H1", "--as-of", "2009-07-01"]])
 def test_golden_bars(shipped_progress: Path, update_golden: bool, lang: str, command: list[str], cli: Cli) -> None:
     result = cli(*command, "--data", str(shipped_progress), "--lang", lang, columns=100)
     assert result.exit_code == 0, result.output

@@ -156,17 +156,19 @@ def overdue_json(data: Path, *args: str) -> tuple[int, dict]:
 # ------------------------------------------------------------ the rules, by hand
 
 
-def test_leap_day_is_before_the_quarter_ends_and_the_day_after_is_late(ledger_dir: Path) -> None:
-    assert late(ledger_dir, "2008-02-29") == []
-    assert late(ledger_dir, "2008-03-31") == []
-    assert late(ledger_dir, "2008-04-01") == [("1.1", "2008-Q1", None, 1)]
+def test_a_deadline_before_the_decision_is_owed_from_the_day_it_took_effect(ledger_dir: Path) -> None:
+    # 1.1 is due 2008-Q1, before the decision was signed (2008-10-17, in force 7 days later)
+    assert late(ledger_dir, "2008-04-01") == []
+    assert late(ledger_dir, "2008-10-24") == []
+    assert late(ledger_dir, "2008-10-25") == [("1.1", "2008-Q1", None, 1)]
 
 
 def test_last_day_of_a_quarter_is_not_late_the_day_after_is(ledger_dir: Path) -> None:
-    # 2009-03-31: 1.1 is a year late (2008 has 366 days, so 365 from 2008-03-31); row 8 is
-    # reports, never a task row.
-    assert late(ledger_dir, "2009-03-31") == [("1.1", "2008-Q1", None, 365)]
-    assert late(ledger_dir, "2009-04-01") == [("1.1", "2008-Q1", None, 366), ("2.1", "2009-Q1", None, 1)]
+    # 2009-03-31: 1.1 is late from the day the decision took effect (2008-10-24: 158 days); 1.2's
+    # 2008 only in progress (90 days); row 8 is reports, never a task row.
+    assert late(ledger_dir, "2009-03-31") == [("1.1", "2008-Q1", None, 158), ("1.2", "2008", None, 90)]
+    assert late(ledger_dir, "2009-04-01") == [("1.1", "2008-Q1", None, 159), ("1.2", "2008", None, 91),
+                                              ("2.1", "2009-Q1", None, 1)]
 
 
 def reports(data: Path, as_of: str) -> dict[tuple[str, str, str], tuple[str, int]]:
@@ -199,13 +201,14 @@ def test_late_reporting_periods_count_the_units_missing(ledger_dir: Path) -> Non
         ("quy", "2008-Q4", ("phong-kinh-te", "phong-qldt", "ubnd-phuong-an-phu"), 4),
         ("nam", "2008", ("phong-kinh-te", "phong-qldt", "ubnd-phuong-cat-lai", "ubnd-phuong-an-phu"), 4)]
     assert rl.counts.as_dict() == {"total": 16, "due": 8, "submitted": 1, "submitted_late": 0, "missing": 7,
-                                   "not_due": 8}  # 2009-Q1 and the year 2009 (begun): not yet due
+                                   "not_due": 8, "early": 0}  # 2009-Q1 and the year 2009 (begun): not yet due
     assert rl.counts.total == len(rl.rows)
 
 
-def test_recurring_task_duty_met_one_year_missed_the_next(ledger_dir: Path) -> None:
+def test_recurring_task_duty_is_not_met_by_work_in_progress(ledger_dir: Path) -> None:
     rows = [r for r in late(ledger_dir, "2010-01-01") if r[0] == "1.2"]
-    assert rows == [("1.2", "2009", None, 1)]  # 2008 met by the entry of 2008-11-10
+    # 2008's entry of 2008-11-10 says "in progress": the year's duty is open, never met by it
+    assert rows == [("1.2", "2008", None, 366), ("1.2", "2009", None, 1)]
 
 
 def test_each_dated_kind_at_its_edge(ledger_dir: Path) -> None:
@@ -288,14 +291,14 @@ def test_upcoming(ledger_dir: Path, cli: Cli) -> None:
 
 def test_exit_codes_and_hoinhap_today(ledger_dir: Path, cli: Cli) -> None:
     assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 0
-    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-04-01").exit_code == 1
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-10-25").exit_code == 1
     assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-30").exit_code == 2
     assert cli("overdue", "--data", str(ledger_dir), "--unit", "no such unit").exit_code == 2
     assert cli("overdue", "--data", str(ledger_dir), "--program", "9").exit_code == 2
     assert cli("overdue", "--data", str(ledger_dir / "missing")).exit_code == 2
     (ledger_dir / "reports" / "2009-Q1" / "phong-qldt.yaml").write_text("unit: [", encoding="utf-8")
     assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 3  # left out (issue 16)
-    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-04-01").exit_code == 4
+    assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-10-25").exit_code == 4
     (ledger_dir / "plan.yaml").write_text("decision: [", encoding="utf-8")
     assert cli("overdue", "--data", str(ledger_dir), "--as-of", "2008-02-29").exit_code == 2
 
@@ -349,25 +352,26 @@ def test_csv_has_one_row_per_obligation_and_stale_task(ledger_dir: Path, cli: Cl
 
 
 def test_summary_json_figures(ledger_dir: Path, cli: Cli) -> None:
-    r = cli("summary", "--data", str(ledger_dir), "--period", "2009-Q1", "--format", "json")
+    r = cli("summary", "--data", str(ledger_dir), "--period", "2009-Q1", "--format", "json", "--as-of", "2009-04-01")
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
-    assert s["as_of"] == "2009-04-01" and s["judged_on"] == "2009-03-31"  # the day after; the period's end
+    assert s["as_of"] == "2009-04-01" and s["judged_on"] == "2009-03-31"  # the day written; the period's end
     # Active in 2009-Q1: 1.1 (2008-Q1, still open), 1.2 (every year), 2.1 (2009-Q1), 2.2 (2009-H1),
     # 2.3 (2009), 2.4 (by 2009), 2.5 (a date in 2009), 2.6 (a span over it), 3.1 (ongoing), 3.3 (no
     # deadline); not 3.2 (its event came in May), not 8 (reports).
     assert [t["task"] for t in s["tasks"]] == ["1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3.1", "3.3"]
     assert s["counts"]["tasks"] == {"active": 10, "done": 0, "in_progress": 2, "blocked": 0, "not_started": 8,
-                                    "dropped": 0, "late": 2, "late_milestones": 2, "changes": 1, "due_ahead": 6,
-                                    "share_done": 0.0}
-    # late: due by the period's end, open at its end, and due before the as-of date (04-01)
-    assert [(o["task"], o["days_late"]) for o in s["late"]] == [("1.1", 366), ("2.1", 1)]
+                                    "dropped": 0, "late": 3, "late_milestones": 3, "changes": 1, "due_ahead": 6,
+                                    "dropped_milestones": 0}
+    # late: due by the period's end, open at its end, and due before the as-of date (04-01); 1.2's
+    # 2008 occurrence was only in progress
+    assert [(o["task"], o["days_late"]) for o in s["late"]] == [("1.1", 159), ("1.2", 91), ("2.1", 1)]
     by_program = {p["id"]: (p["active"], p["done"], p["late"]) for p in s["programs"]}
-    assert by_program == {"1": (2, 0, 1), "2": (6, 0, 1), "3": (2, 0, 0)}  # no programme 8: reports
+    assert by_program == {"1": (2, 0, 2), "2": (6, 0, 1), "3": (2, 0, 0)}  # no programme 8: reports
     assert [(e["task"], e["unit"], e["status"]) for e in s["changes"]] == [("3.1", "phong-qldt", "in-progress")]
-    # the Q1 reports: Kinh tế's sent 03-30; the others due 04-05, not yet
-    assert s["counts"]["reports"] == {"total": 4, "due": 1, "submitted": 1, "submitted_late": 0, "missing": 0,
-                                      "not_due": 3}
+    # the Q1 reports, due 04-05: none due yet on 04-01; Kinh tế's, sent 03-30, early
+    assert s["counts"]["reports"] == {"total": 4, "due": 0, "submitted": 0, "submitted_late": 0, "missing": 0,
+                                      "not_due": 4, "early": 1}
 
 
 def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
@@ -382,16 +386,18 @@ def test_summary_markdown_document(ledger_dir: Path, cli: Cli) -> None:
         "## Mốc đến hạn từ sau kỳ đến hết năm 2009", "## Báo cáo của cơ quan thường trực (Phòng Kinh tế)",
         "## Báo cáo của các đơn vị", "## Điều chỉnh kế hoạch trong kỳ"]
     # 11 active (3.2 joins once its event is recorded); 2.3 dropped in May, 2.4 blocked in June;
-    # late as of 07-01: 1.1, 2.1 (Q1), 2.5 (05-15), 2.2 (H1: done only in August) and 2.6 (span to Q2)
+    # late as of 07-01: 1.1, 1.2 (2008: only in progress), 2.1 (Q1), 2.5 (05-15), 2.2 (H1: done only in
+    # August) and 2.6 (span to Q2); the completion rate is the plan's, in milestones
     assert "Trong kỳ có 11 nhiệm vụ triển khai (tình trạng đến 2009-06-30): 0 hoàn thành, 2 đang thực hiện, " \
-           "1 vướng mắc, 7 chưa thực hiện, 1 hủy bỏ; 5 nhiệm vụ có mốc trễ hạn (5 mốc)." in md
+           "1 vướng mắc, 7 chưa thực hiện, 1 hủy bỏ; 6 nhiệm vụ có mốc trễ hạn (6 mốc). " \
+           "Tỷ lệ hoàn thành: 0% số mốc (0/11 mốc)." in md
     assert "| 2. Kinh tế | 6 | 0 | 0 | 1 | 4 | 1 | 4 | 0% |" in md
     assert "| 2.4 | Phòng Kinh tế | 2009-06-10 | Chưa có kinh phí |" in md  # blocked, with its reason
-    assert "| 2.3 | Phòng Quản lý đô thị | 2009-05-01 | Không còn phù hợp |" in md  # dropped
+    assert "| 2.3 | 2009 | Phòng Quản lý đô thị | 2009-05-01 | Không còn phù hợp |" in md  # dropped: its milestone
     entries = md.split("## Các cập nhật trong kỳ")[1].split("\n## ")[0]
     assert entries.count("\n| 2009-") == 3 and "Không còn phù hợp" in entries
     # the units' reports: Q1 sent by Kinh tế (03-30) and QLĐT (04-02); the wards' missing
-    assert "- Báo cáo quý I/2009: 2/4 đơn vị chưa nộp (hạn 2009-04-05)" in md
+    assert "- Báo cáo quý I/2009: 2/4 đơn vị chưa nộp, hạn 2009-04-05" in md
 
 
 def test_summary_out_writes_once_and_needs_force_to_replace(ledger_dir: Path, tmp_path: Path, cli: Cli) -> None:

@@ -65,13 +65,18 @@ def test_overdue_on_2009_01_01_is_what_the_document_dates_in_2008() -> None:
     milestones = [(o["task"], o["period"] or o["due"], o["due_date"]) for o in out["overdue"]]
     assert milestones == [(t, due, day) for t, due, _, day in MILESTONES_2008]
     assert len(out["overdue"]) == len(MILESTONES_2008) == 21  # task milestones only: no row 8
-    assert {o["days_late"] for o in out["overdue"] if o["due_date"] == "2008-09-30"} == {93}
+    # Quý III-2008 was past when the decision was signed: owed from the day it took effect, and said so
+    before = [o for o in out["overdue"] if o["due_date"] == "2008-09-30"]
+    assert [o["task"] for o in before] == ["1.1", "2.10"]
+    assert {(o["owed_from"], o["days_late"]) for o in before} == {("2008-10-24", 69)}
+    assert {o["owed_from"] for o in out["overdue"]} - {"2008-10-24"} == {None}
     # Their own section: the 2008 reports (Q4, year, 6-monthly, compilation) are due 2009-01-05,
-    # not yet late; the 2008 detailed plans and the 2008 budget plan (due: the 5th of the month
-    # after signing, 2008-11-05) are.
+    # not yet late; the 2008 detailed plans, the 2008 budget plan and the 2008 implementation plan
+    # (Article 3) (due, as assumed: the 5th of the month after signing, 2008-11-05) are.
     late = [(r["duty"], r["period"], r["missing"], r["due_date"]) for r in out["late_reports"]]
     assert late == [("don-vi-ke-hoach-nam", "2008", REPORTING_UNITS, "2008-11-05"),
-                    ("ktt-kinh-phi-nam", "2008", ["phong-kinh-te"], "2008-11-05")]
+                    ("ktt-kinh-phi-nam", "2008", ["phong-kinh-te"], "2008-11-05"),
+                    ("ktt-ke-hoach-nam", "2008", ["phong-kinh-te"], "2008-11-05")]
 
 
 def test_the_late_reporting_periods_are_one_line_each_after_the_tasks() -> None:
@@ -82,17 +87,18 @@ def test_the_late_reporting_periods_are_one_line_each_after_the_tasks() -> None:
     tasks_end, reports_start = r.stdout.index("7.1"), r.stdout.index("Kỳ báo cáo trễ hạn")
     assert tasks_end < reports_start
     lines = r.stdout[reports_start:].splitlines()[1:]
-    assert "  Báo cáo quý IV/2008: 29/29 đơn vị chưa nộp (hạn 2009-01-05)" in lines
-    assert "  Sơ kết năm 2008: Phòng Kinh tế chưa nộp, trễ 1 ngày (hạn 2009-01-05)" in lines
-    assert len(lines) == 7  # plans, budget; Q4, year, 6-monthly, yearly review, compilation
+    # the decision gives no due day: each is the plan's assumption
+    assert "  Báo cáo quý IV/2008: 29/29 đơn vị chưa nộp, hạn 2009-01-05 (giả định)" in lines
+    assert "  Sơ kết năm 2008: Phòng Kinh tế chưa nộp, trễ 1 ngày, hạn 2009-01-05 (giả định)" in lines
+    assert len(lines) == 8  # plans, budget, implementation plan; Q4, year, 6-monthly, yearly review, compilation
     narrow = hoinhap("overdue", "--as-of", "2009-01-06", data=SHIPPED, columns=80).stdout
     wrapped = narrow[narrow.index("Kỳ báo cáo trễ hạn"):].splitlines()[1:]
-    assert all(len(line) <= 80 for line in wrapped) and len(wrapped) > 7
+    assert all(len(line) <= 80 for line in wrapped) and len(wrapped) > 8
     assert all(line.startswith("  ") for line in wrapped)
-    assert sum(not line.startswith("    ") for line in wrapped) == 7  # seven items; the rest are continuations
+    assert sum(not line.startswith("    ") for line in wrapped) == 8  # eight items; the rest are continuations
     full = hoinhap("overdue", "--as-of", "2009-01-06", "--reports", "--format", "csv", data=SHIPPED)
     report_rows = [line for line in full.stdout.splitlines() if line.startswith("Kỳ báo cáo trễ hạn")]
-    assert len(report_rows) == 3 * 29 + 4  # a row per unit: plans, Q4, year; and Phòng Kinh tế's four
+    assert len(report_rows) == 3 * 29 + 5  # a row per unit: plans, Q4, year; and Phòng Kinh tế's five
     hidden = hoinhap("overdue", "--as-of", "2009-01-06", "--no-reports", data=SHIPPED)
     assert "Kỳ báo cáo trễ hạn" not in hidden.stdout and hidden.exit_code == 1
 
@@ -117,15 +123,18 @@ def test_the_2008_list_matches_the_documents_words() -> None:
                 assert task.id in listed, task.id
 
 
-def test_nothing_is_late_on_the_last_day_of_q3_2008() -> None:
-    code, out = _overdue("2008-09-30")
-    assert (code, out["overdue"], out["stale"]) == (0, [], [])  # due 2008-09-30: late from 10-01
-    code, out = _overdue("2008-10-01")
-    assert code == 1 and [o["task"] for o in out["overdue"]] == ["1.1", "2.10"]
+def test_nothing_is_late_before_the_decision_took_effect() -> None:
+    # 1.1 and 2.10 are due 2008-Q3, before the decision (signed 2008-10-17, in force 7 days later):
+    # owed from 2008-10-24, late from the day after
+    for day in ("2008-09-30", "2008-10-01", "2008-10-24"):
+        code, out = _overdue(day)
+        assert (code, out["overdue"], out["stale"]) == (0, [], []), day
+    code, out = _overdue("2008-10-25")
+    assert code == 1 and [(o["task"], o["days_late"]) for o in out["overdue"]] == [("1.1", 1), ("2.10", 1)]
 
 
 def test_group_by_unit_on_the_shipped_plan_puts_2_10_under_both_leads() -> None:
-    code, out = _overdue("2008-10-01", "--group-by", "unit")
+    code, out = _overdue("2008-10-25", "--group-by", "unit")
     groups = {g["id"]: [o["task"] for o in g["overdue"]] for g in out["groups"]}
     assert groups == {"phong-kinh-te": ["2.10"], "cong-ty-cp-thu-thiem": ["2.10"],
                       "phong-vhtt": ["1.1"], "trung-tam-van-hoa": ["1.1"]}
@@ -155,12 +164,14 @@ def test_the_2008_review_has_task_and_report_figures_apart() -> None:
     r = hoinhap("summary", "--period", "2008", "--as-of", "2009-01-01", "--format", "json", data=SHIPPED)
     assert r.exit_code == 0, r.output
     s = json.loads(r.stdout)
-    assert set(s["counts"]) == {"tasks", "reports"}
+    assert set(s["counts"]) == {"tasks", "milestones", "reports"}
     tasks, reports = s["counts"]["tasks"], s["counts"]["reports"]
     # the review's late milestones are overdue's 21 (the task rows of 2008), none of them a report
     assert tasks["late_milestones"] == len(s["late"]) == len(MILESTONES_2008) == 21
     assert [(o["task"], o["due_date"]) for o in s["late"]] == [(t, day) for t, _, _, day in MILESTONES_2008]
     assert tasks["active"] == len(s["tasks"]) and "8" not in {t["task"] for t in s["tasks"]}
-    # reports: the 2008 plans (29 units) and budget plan late; Q4, year, H2, review, compilation not yet due
-    assert reports == {"total": 91, "due": 30, "submitted": 0, "submitted_late": 0, "missing": 30, "not_due": 61}
-    assert reports["total"] == len(s["reports"]["rows"]) == 3 * 29 + 4
+    # reports: the 2008 plans (29 units), budget and implementation plans late; Q4, year, H2, review,
+    # compilation not yet due
+    assert reports == {"total": 92, "due": 31, "submitted": 0, "submitted_late": 0, "missing": 31, "not_due": 61,
+                       "early": 0}
+    assert reports["total"] == len(s["reports"]["rows"]) == 3 * 29 + 5

@@ -211,7 +211,7 @@ def test_parse_duration_refuses(text: str) -> None:
     ("2009/12/31", "is not a period"),
     ("after", "write after <event-id>"),
     ("after Thành phố", "write after <event-id>"),
-    ("every month", "is not a deadline"),
+    ("every week", "is not a deadline"),  # "every month" is a deadline now (docs/plan-format.md)
     ("", "empty deadline"),
     ("1800", "out of range"),
 ])

@@ -118,8 +118,9 @@ ROWS = [
     ("2.10a", ["cong-ty-qlpt-nha"], ["ban-bt-gpmb"], [("2009-12-31", None)]),
     ("3.1.4", ["phong-qldt", "ban-qlda-kv2"], ["so-khdt", "don-vi-tu-van"], [("2010-12-31", None)]),
     ("3.1.5", ["phong-qldt", "phong-tnmt"], ["cac-phong-ban-lien-quan", "ubnd-11-phuong"], [(None, None)]),
-    ("3.2.4", ["ban-qlda-kv2"], ["cac-phong-ban-phuong-lien-quan"], [("2008-12-31", None)]),
-    ("3.2.4a", ["ban-qlda-kv2"], ["cac-phong-ban-phuong-lien-quan"],
+    # «Các phòng - ban và phường có liên quan»: the offices and the wards, each unnamed
+    ("3.2.4", ["ban-qlda-kv2"], ["cac-phong-ban-lien-quan", "ubnd-cac-phuong-lien-quan"], [("2008-12-31", None)]),
+    ("3.2.4a", ["ban-qlda-kv2"], ["cac-phong-ban-lien-quan", "ubnd-cac-phuong-lien-quan"],
      [("2009-12-31", None), ("2010-12-31", None)]),
     ("3.2.5", ["phong-qldt", "phong-tnmt"], ["ubnd-11-phuong"], [(None, None)]),  # "UBND 11 phuờng"
     ("3.3.4", ["phong-qldt", "ban-qlda-kv2", "ban-bt-gpmb"], ["cac-phong-ban-lien-quan", "ubnd-11-phuong"],

@@ -276,6 +276,9 @@ def test_a_yearly_period_recorded_done_late_leaves_overdue_that_day(shipped: Pat
 
     assert ("6.1", 2, "2008", "not-started") in late(shipped, cli, "2009-12-14")
     assert cli("record", "6.1", "-s", "done", "-m", "2", "--date", "2009-12-15", data=shipped).exit_code == 0
+    assert ("6.1", 2, "2008", "in-progress") in late(shipped, cli, "2009-12-31")  # one lead of two: still open
+    assert cli("record", "6.1", "-s", "done", "-m", "2", "--date", "2009-12-15", "--unit", "ub-mttq-quan",
+               data=shipped).exit_code == 0
     assert ("6.1", 2, "2008", "not-started") in late(shipped, cli, "2009-12-14")  # as it stood that day
     assert not any(t == "6.1" for t, *_ in late(shipped, cli, "2009-12-31"))
     ledger = load(locate(str(shipped)), date(2010, 1, 15))[0]

@@ -22,6 +22,7 @@ DUTIES = {  # id: (owners, every, due) as the decision sets them (Article 4, sec
     "ktt-so-ket-nam": (["phong-kinh-te"], "year", "after"),
     "ktt-tong-hop-quy": (["phong-kinh-te"], "quarter", "after"),
     "ktt-kinh-phi-nam": (["phong-kinh-te"], "year", "start"),
+    "ktt-ke-hoach-nam": (["phong-kinh-te"], "year", "start"),  # Article 3: the yearly implementation plan
 }
 
 
@@ -48,14 +49,20 @@ def test_reports_matrix_on_the_shipped_plan_without_files() -> None:
     r = hoinhap("reports", "--period", "2009-Q1", "--as-of", "2009-04-06", "--format", "json", data=SHIPPED)
     assert r.exit_code == 1  # every Q1 report is missing the day after its due day
     out = json.loads(r.stdout)
-    assert out["counts"] == {"total": 30, "due": 30, "submitted": 0, "submitted_late": 0, "missing": 30,
-                             "not_due": 0}  # 29 units, and Phòng Kinh tế's compilation for the city
-    lines = [(p["name"], p["period"], len(p["missing"]), p["owed"]) for p in out["late_periods"]]
-    assert lines == [("Báo cáo", "2009-Q1", 29, 29), ("Báo cáo tổng hợp gửi thành phố", "2009-Q1", 1, 1)]
+    # 29 units' Q1 reports and Phòng Kinh tế's compilation for the city; and, due in Q1 (05/02/2009),
+    # the 29 units' 2009 plans and Phòng Kinh tế's 2009 budget and implementation plans
+    assert out["counts"] == {"total": 61, "due": 61, "submitted": 0, "submitted_late": 0, "missing": 61,
+                             "not_due": 0, "early": 0}
+    lines = [(p["name"], p["period"], p["due_date"], len(p["missing"]), p["owed"]) for p in out["late_periods"]]
+    assert lines == [("Kế hoạch chi tiết", "2009", "2009-02-05", 29, 29),
+                     ("Kế hoạch kinh phí Ban Chỉ đạo", "2009", "2009-02-05", 1, 1),
+                     ("Kế hoạch tổ chức thực hiện", "2009", "2009-02-05", 1, 1),
+                     ("Báo cáo", "2009-Q1", "2009-04-05", 29, 29),
+                     ("Báo cáo tổng hợp gửi thành phố", "2009-Q1", "2009-04-05", 1, 1)]
     table = hoinhap("reports", "--period", "2009-Q1", "--as-of", "2009-04-06", data=SHIPPED)
-    assert "Báo cáo quý I/2009: 29/29 đơn vị chưa nộp (hạn 2009-04-05)" in table.stdout
+    assert "Báo cáo quý I/2009: 29/29 đơn vị chưa nộp, hạn 2009-04-05 (giả định)" in table.stdout
     on_time = hoinhap("reports", "--period", "2009-Q1", "--as-of", "2009-04-05", data=SHIPPED)
-    assert on_time.exit_code == 0 and "chưa đến hạn" in on_time.stdout
+    assert on_time.exit_code == 1 and "chưa đến hạn" in on_time.stdout  # the plans are late, not Q1's
 
 
 def test_submit_with_number_then_the_matrix_says_when(data: Path) -> None:

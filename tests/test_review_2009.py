@@ -75,12 +75,13 @@ def test_the_year_lists_the_dropped_task_and_the_unblocked_one(year2009: Path) -
 
 
 def test_reports_have_their_own_figures(year2009: Path) -> None:
-    assert review(year2009, "2009-H1")["reports"]["as_of"] == "2009-07-01"  # the day after the period:
+    assert review(year2009, "2009-H1")["reports"]["as_of"] == TODAY  # the day it is written
     s = review(year2009, "2009-H1", "--as-of", "2009-07-31")  # the H1 reports (due 07-05) are judged later
-    assert set(s["counts"]) == {"tasks", "reports"}
+    assert set(s["counts"]) == {"tasks", "milestones", "reports"}
     r = s["counts"]["reports"]
-    # H1: Q1 and Q2 for 29 units, and Phòng Kinh tế's H1 report and two compilations
-    assert r["total"] == len(s["reports"]["rows"]) == 2 * 29 + 3
+    # H1: Q1 and Q2 for 29 units, Phòng Kinh tế's H1 report and two compilations; due in H1 (05/02):
+    # the 29 units' 2009 plans and Phòng Kinh tế's budget and implementation plans
+    assert r["total"] == len(s["reports"]["rows"]) == 2 * 29 + 3 + 29 + 2
     q1 = {x["unit"]: x for x in s["reports"]["rows"] if x["duty"] == "don-vi-bao-cao-quy" and x["period"] == "2009-Q1"}
     assert sum(x["state"] == "submitted" for x in q1.values()) == 8
     assert q1["phong-y-te"]["state"] == "submitted_late" and q1["phong-y-te"]["days_late"] == 9

@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from hoinhap_cli.i18n import t
+from hoinhap_cli.text import percent
 
 DONE, LATE, REST = "█", "▒", "░"
 NOTHING = "·"  # nothing to finish (only ongoing duties): no bar to fill
@@ -46,6 +47,20 @@ def cells(done: int, late: int, total: int, width: int = WIDTH) -> tuple[int, in
 def share(done: int, total: int) -> str:
     """The share done as a whole percentage ("30%"), or "—" when nothing can be finished."""
     return f"{round(100 * done / total)}%" if total > 0 else "—"
+
+
+def completion(done: int, total: int, lang: str) -> str:
+    """The one completion rate in words, naming its unit: "11,9% số mốc (8/67 mốc)"; when nothing
+    can be finished (ongoing duties only), says so."""
+    if total <= 0:
+        return t("rate.none", lang)
+    return t("rate.milestones", lang, share=percent(round(100 * done / total, 1), lang),
+             done=done, total=total)
+
+
+def figures(as_of: str, late: int, done: int, total: int, lang: str) -> str:
+    """The plan's figures on a day, as every command prints them: late milestones and the completion rate."""
+    return t("figures.line", lang, as_of=as_of, late=late, rate=completion(done, total, lang))
 
 
 def text(done: int, late: int, total: int, width: int = WIDTH) -> str:

@@ -20,9 +20,12 @@ def what(c: Change, lang: str) -> str:
 
 def item(c: Change, lang: str) -> str:
     """"nhiệm vụ 2.10a", "nhiệm vụ 1.1 · mốc thời gian"."""
+    from hoinhap_cli.plandiff import worded_field  # reason: plandiff loads the plan's models; only a change needs it
+
     label = t(f"diff.scope.{c.scope}", lang, id=c.id or "").strip()
     if c.field and (c.kind in ("edited", "milestone") or c.field == "milestone"):
-        label += f" · {t('diff.field.milestone', lang) if c.field == 'milestone' else c.field}"
+        named = "diff.field.milestone" if c.field == "milestone" else worded_field(c)
+        label += f" · {t(named, lang) if named else c.field}"
     return label
 
 

@@ -21,6 +21,7 @@ from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period, date_line, day_words, period_words
 from hoinhap_cli.reporting import ReportLedger
 from hoinhap_cli.reporting import State as ReportState
+from hoinhap_cli.reportview import document_name
 from hoinhap_cli.selection import short_name
 from hoinhap_cli.text import percent
 from hoinhap_cli.timeline import MARKS, ROMAN, SPAN, Grid, State, build, quarters
@@ -218,7 +219,7 @@ def _front_section(board: Dashboard, made_on: date, lang: str) -> str:
     decision = board.ledger.plan.decision
     return "".join([
         "<section class='front'>", _letterhead(board.ledger, made_on, lang),
-        f"<h1>{_e(t('dash.title', lang, number=decision.number))}</h1>",
+        f"<h1>{_e(t('dash.title', lang, number=document_name(decision, lang, short=True)))}</h1>",
         f"<p class='sub'><b>{_e(t('dash.as_of', lang, date=day_words(as_of, lang)))}</b> · "
         f"{_e(_short(board.ledger.plan.plan.title, 140))}</p>",
         f"<div class='figures'>{boxes}</div>",
@@ -304,7 +305,7 @@ class Dashboard:
         """The whole page: the front sheet (one printed page), then the detail. `made_on` is the
         day the page is made, named as such; the figures are as of `as_of`, named as such."""
         ledger, as_of = self.ledger, self.as_of
-        title = t("dash.title", lang, number=ledger.plan.decision.number)
+        title = t("dash.title", lang, number=document_name(ledger.plan.decision, lang, short=True))
         issuer = ledger.plan.document.issuing_body if ledger.plan.document else ledger.plan.decision.issuer
         foot = t("dash.page_foot", lang, issuer=issuer, as_of=day_words(as_of, lang), made=day_words(made_on, lang))
         return "".join([

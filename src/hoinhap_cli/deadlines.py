@@ -4,16 +4,21 @@ The rules, one per deadline kind (README, "Trễ hạn / overdue"):
 
 - quarter, half, year, by, date, span: one obligation, due the last day of its period (a span:
   of its last period). It is late from the day after, unless done or dropped by the as-of date.
+  One due before the decision took effect (1.1 and 2.10, "Quý III-2008", before 24/10/2008) is
+  still owed, from that day (`owed_from`): late the day after it, its days counted from it.
 - recurring, a *task duty* (1.2 "every year"): one obligation per period of the obligation
-  period (the quarter the decision was signed, 2008-Q4, to 2010-Q4). It is met by an entry
-  done or in progress for the task dated within that period.
+  period (the quarter the decision was signed, 2008-Q4, to 2010-Q4), judged by
+  `responsibility.occurrence`: met when every lead says done for it (in that period, or late
+  after it); "in progress" never meets it, a supporting unit never closes it.
 - the row that stands for the reporting regime (plan.yaml `reporting.units_from`, row 8) is
   no task obligation: reports are their own ledger (`reporting`).
 - ongoing: never late; "stale" when no entry was recorded for the task in the last ended
   quarter (within the obligation period).
 - after <event>: counts only once the event is recorded (on or before the as-of date); then
   due at the end of the quarter after the event's quarter.
-- none: never late.
+- none, on-demand ("Khi có phát sinh"): never late (an on-demand row is in a review only when worked on).
+- month (2025-06): as a quarter, due the month's last day; every half / every month, and the
+  open-ended `2025..` (every year from 2025 to the plan's end): as a recurring duty.
 
 Everything here is pure: a Ledger and a date in, plain values out.
 """
@@ -29,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from hoinhap_cli.ledger import EntryView, Ledger
 from hoinhap_cli.periods import Deadline, Kind, Period, event_due, quarter_of
 from hoinhap_cli.reporting import report_tasks
+from hoinhap_cli.responsibility import occurrence
 from hoinhap_cli.vocab import Status
 
 if TYPE_CHECKING:
@@ -48,7 +54,8 @@ class Obligation:
     order: tuple[int, int, str] = (0, 0, "")  # (the task's place in plan order, index, unit): ties in due date
     as_of: date | None = None  # the date it was judged on
     is_late: bool = False  # as of that date (the rule: `_late`), judged once when built
-    late_days: int = 0  # how many days late as of that date; 0 when not late
+    late_days: int = 0  # how many days late as of that date (from `owed_from` when set); 0 when not late
+    owed_from: date | None = None  # due before the decision took effect: owed from the day it did
 
     @property
     def milestone(self) -> int:
@@ -74,10 +81,13 @@ class Obligation:
 
     def late(self, as_of: date) -> bool:
         """Late as of a date: the carried judgement for the date it was built for."""
-        return self.is_late if as_of == self.as_of else _late(self.due_date, self.status, as_of)
+        return self.is_late if as_of == self.as_of else _late(self.owed_from or self.due_date, self.status, as_of)
 
     def days_late(self, as_of: date) -> int:
-        return (as_of - self.due_date).days if self.due_date else 0
+        """Days from the due date (or from the day the decision took effect, when it was due
+        before: nobody was late for a deadline the decision had not yet set) to the date."""
+        since = self.owed_from or self.due_date
+        return (as_of - since).days if since else 0
 
     @property
     def due_label(self) -> str:
@@ -86,17 +96,19 @@ class Obligation:
 
 
 def _late(due: date | None, status: Status, as_of: date) -> bool:
-    """The rule: due before the as-of date and neither done nor dropped by then."""
+    """The rule: due before the as-of date and neither done nor dropped by then (`due`: the day the
+    decision took effect for a milestone it set earlier)."""
     return due is not None and due < as_of and not status.closed
 
 
 def _judged(task: Task, i: int, kind: Kind, due: date | None, start: date | None, period: Period | None,
             unit: str | None, status: Status, entry: EntryView | None, order: tuple[int, int, str],
-            as_of: date, late: bool) -> Obligation:
+            as_of: date, late: bool, effective: date | None = None) -> Obligation:
     """An obligation carrying its lateness as of the date (`late`: `_late`, judged once by the caller,
-    which may skip building it)."""
+    which may skip building it); `effective`: the day the decision took effect, when `due` is before it."""
     return Obligation(task, i, kind, due, start, period, unit, status, entry, order, as_of, late,
-                      (as_of - due).days if late else 0)  # type: ignore[operator]  # late implies a due date
+                      (as_of - (effective or due)).days if late else 0,  # type: ignore[operator]  # late: a due date
+                      effective)
 
 
 def obligations(ledger: Ledger, as_of: date, late_only: bool = False) -> list[Obligation]:
@@ -126,11 +138,13 @@ class _Seen:
 
     events: dict[str, date]
     late_only: bool = False  # build only the obligations late as of the date
+    effective: date = date.min  # the day the decision took effect (a deadline before it is owed from it)
     _periods: dict[Deadline, list[Period]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ledger: Ledger, as_of: date, late_only: bool = False) -> _Seen:
-        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, late_only)
+        return cls({eid: ev.date for eid, ev in ledger.events().items() if ev.date <= as_of}, late_only,
+                   ledger.effective_on)
 
     def periods(self, ledger: Ledger, task: Task, i: int) -> list[Period]:
         """A recurring milestone's periods."""
@@ -168,10 +182,11 @@ def _single(ledger: Ledger, task: Task, i: int, d: Deadline, as_of: date, seen: 
     if d.kind is Kind.EVENT:
         day = seen.events.get(d.event or "")
         due = event_due(day) if day else None
-    late = _late(due, status, as_of)
+    owed_from = seen.effective if due is not None and due < seen.effective else None
+    late = _late(owed_from or due, status, as_of)
     if seen.late_only and not late:
         return None
-    return _judged(task, i, d.kind, due, d.start, None, None, status, entry, (place, i, ""), as_of, late)
+    return _judged(task, i, d.kind, due, d.start, None, None, status, entry, (place, i, ""), as_of, late, owed_from)
 
 
 def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, place: int) -> list[Obligation]:
@@ -179,40 +194,20 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, pla
     periods = seen.periods(ledger, task, i)
     late_only = seen.late_only
     overall = ledger.milestone_status(task.id, i, as_of)
-    history = [e for e in ledger.dated(task.id)
-               if e.milestone in (None, i + 1) and e.date <= as_of and e.status in (Status.DONE, Status.IN_PROGRESS)]
+    said = ledger.said(task.id, i + 1, as_of)
+    task_slots = ledger.slots(task)
     for p in periods:
-        met = None
-        start, end = p.start, p.end
-        for e in history:
-            if start <= e.date <= end:  # e.date in p, without a call per entry and period
-                met = e
         if overall.status is Status.DROPPED:
             status, entry = Status.DROPPED, overall.entry
-        elif met is not None:
-            status, entry = Status.DONE, met
         else:
-            status, entry = _unmet_period(p, history, overall.status, overall.entry)
+            view = occurrence(task_slots, said, p.start)
+            status, entry = view.status, view.entry
         late = _late(p.end, status, as_of)
         if late_only and not late:
             continue
         out.append(_judged(task, i, Kind.RECURRING, p.end, p.start, p, None, status, entry, (place, i, ""),
                            as_of, late))
     return out
-
-
-def _unmet_period(p: Period, history: list[EntryView], status: Status,
-                  entry: EntryView | None) -> tuple[Status, EntryView | None]:
-    """A recurring duty's period with no entry of its own: done late from the first `done` entry
-    after it (the rule of a single milestone: a status counts from its entry's date, so the row
-    leaves `overdue` that day, and `Obligation.done_late` says when); else the milestone's status,
-    but never a `done` that belongs to another period (then: not started, with no entry)."""
-    for e in history:
-        if e.date > p.end and e.status is Status.DONE:
-            return Status.DONE, e
-    if status is Status.DONE:
-        return Status.NOT_STARTED, None
-    return status, entry
 
 
 def overdue(obs: Iterable[Obligation], as_of: date) -> list[Obligation]:
@@ -281,9 +276,16 @@ def stale(ledger: Ledger, as_of: date) -> list[Stale]:
     return out
 
 
+# The unit of the one completion rate: milestones ("mốc"), a recurring duty's occurrences each
+# counted. Milestones, not tasks: the decision sets its deadlines per milestone, the late count is
+# of milestones, and a task with a 2010 milestone would show no progress for two years.
+SHARE_OF = "milestone"
+
+
 @dataclass(frozen=True)
 class Counts:
-    """Progress figures over some obligations, as of a date (what the progress bars draw)."""
+    """Progress figures over some obligations, as of a date (what the progress bars draw): the
+    late count and the completion rate every command prints."""
 
     total: int = 0  # can be finished: every obligation but ongoing duties and dropped ones
     done: int = 0
@@ -297,9 +299,10 @@ class Counts:
         """Done over total, in percent with one decimal; None when nothing can be finished."""
         return round(100 * self.done / self.total, 1) if self.total else None
 
-    def as_dict(self) -> dict[str, int | float | None]:
+    def as_dict(self) -> dict[str, int | float | str | None]:
         return {"total": self.total, "done": self.done, "due": self.due, "late": self.late,
-                "ongoing": self.ongoing, "dropped": self.dropped, "share_done": self.share_done}
+                "ongoing": self.ongoing, "dropped": self.dropped, "share_done": self.share_done,
+                "share_of": SHARE_OF}
 
 
 def count(obs: Iterable[Obligation], as_of: date) -> Counts:

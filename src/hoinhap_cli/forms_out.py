@@ -1,4 +1,4 @@
-"""The quarterly form a unit fills: one .xlsx per reporting unit, written with openpyxl.
+"""The quarterly form a unit fills: one .xlsx per unit that reports or has a row, written with openpyxl.
 
 A unit that will never run a command gets a workbook: a header (unit, quarter, the report's
 due date), one row per milestone of every task it leads or supports (read-only: id, milestone,
@@ -6,7 +6,9 @@ task, product, due, role, current status), cells to fill (status from a drop-dow
 Vietnamese words, a date checked to fall in the quarter, note, reason, evidence), a cell that
 makes the form the unit's submission for the quarter, and a sheet of instructions. The sheet is
 protected without a password, so read-only cells are not typed over by mistake; `forms_in`
-reads the form back and checks what was locked against the plan anyway.
+reads the form back and checks what was locked against the plan (and the current statuses
+against the record the workbook keeps of them, `stamp`) anyway. Every text written is a text
+cell, never a formula, whatever the plan's text starts with.
 
 The layout (sheet names, cells, columns) is shared with `forms_in`: change it in one place, here.
 The workbook's words are Vietnamese only: it goes to the district's offices and wards.
@@ -15,6 +17,7 @@ The workbook's words are Vietnamese only: it goes to the district's offices and 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,10 +36,11 @@ from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period
 from hoinhap_cli.records import Task
+from hoinhap_cli.reportview import document_name
 from hoinhap_cli.selection import involvement, short_name
 from hoinhap_cli.shapes import MilestoneShape, TaskShape, UnitShape
 from hoinhap_cli.text import natural_key
-from hoinhap_cli.vocab import Status
+from hoinhap_cli.vocab import Status, UnitKind
 
 SHEET = "Báo cáo"
 GUIDE = "Hướng dẫn"
@@ -51,12 +55,14 @@ COLUMNS = (
     ("H", "Tình trạng (chọn)", 17), ("I", "Ngày (dd/mm/yyyy)", 13), ("J", "Ghi chú", 30),
     ("K", "Lý do (bắt buộc khi vướng mắc, hủy bỏ)", 26), ("L", "Minh chứng (số văn bản …)", 24),
 )
-READ_ONLY = "ABCDEF"  # checked against the plan on return (G, the status then, moves with the ledger)
+READ_ONLY = "ABCDEF"  # checked against the plan on return (G against what the form was sent with: `stamp`)
+CURRENT = "G"
 STATUS, DATE, NOTE, REASON, EVIDENCE = "H", "I", "J", "K", "L"
 LAST_COLUMN = "L"
 YES, NO = "có", "không"
 DATE_FORMAT = "DD/MM/YYYY"
 STATUS_WORDS = tuple(MESSAGES[f"status.{s.value}"][0] for s in Status)
+_STAMP = "hoinhap-G:"  # the workbook's keywords: column G as sent, one status value per row
 
 
 class _Milestone(MilestoneShape, Protocol):
@@ -104,6 +110,9 @@ def form_rows(tasks: Iterable[_Task], units: Mapping[str, UnitShape], unit_id: s
         role = "chủ trì" if first.role == "lead" else "phối hợp"
         if first.via is not None:
             role += f" (qua {short_name(units[first.via])})"
+        unsent = [short_name(units[u]) for u in task.lead or () if _names_no_one(units[u])]
+        if first.role == "lead" and unsent:  # a co-lead no form goes to: this form answers for it
+            role += f"; cùng {', '.join(unsent)} (không có biểu mẫu riêng)"
         several = len(task.milestones) > 1
         for n, m in enumerate(task.milestones, start=1):
             product = (task.products[m.product - 1] if m.product and m.product <= len(task.products)
@@ -111,6 +120,11 @@ def form_rows(tasks: Iterable[_Task], units: Mapping[str, UnitShape], unit_id: s
             due = m.source or str(m.due)
             out.append(FormRow(task.id, n if several else None, task.title, product, due, role))
     return out
+
+
+def _names_no_one(unit: UnitShape) -> bool:
+    """A unit no form can be sent to: "các phòng ban liên quan", "các sở ngành liên quan"."""
+    return not unit.members and getattr(unit, "kind", None) == UnitKind.KHONG_CU_THE
 
 
 def reporting_row(reporting_section: object) -> frozenset[str]:
@@ -133,12 +147,20 @@ def report_due(ledger: Ledger, quarter: Period) -> date:
     """When the quarter's report is due: the regime's due day for the reporting units' quarterly
     duty (the grace day of the month after the quarter); the quarter's end without a regime."""
     duty = reporting.regime(ledger).header_duty
-    return duty.due_date(quarter, ledger.plan.decision.signed_on) if duty is not None else quarter.end
+    return duty.due_date(quarter, ledger.signed_on) if duty is not None else quarter.end
 
 
 def units_to_report(ledger: Ledger) -> list[str]:
-    """Who must report: the regime's reporting units (`reporting.reporting_units`), in plan order."""
-    return reporting.reporting_units(ledger)
+    """Who gets a form, in plan order: the regime's reporting units (`reporting.reporting_units`)
+    and every other unit that leads or supports a task (a tax office, a company), itself or through
+    a group. A group gets none: its members' forms carry its rows, each saying "qua" the group.
+    A unit that names no one (`không cụ thể` without members) gets none: no office can be sent its
+    form; the form of each co-lead says so on the row (`form_rows`)."""
+    skip = reporting_row(ledger.plan.reporting)
+    reporters = set(reporting.reporting_units(ledger))
+    involved = {uid for uid, u in ledger.units.items()
+                if not u.members and not _names_no_one(u) and form_rows(ledger.tasks.values(), ledger.units, uid, skip)}
+    return [uid for uid in ledger.units if uid in reporters or uid in involved]
 
 
 def file_name(unit: str, quarter: Period) -> str:
@@ -161,11 +183,38 @@ def write_form(ledger: Ledger, unit: str, quarter: Period, folder: Path, overwri
     _guide(book.create_sheet(GUIDE), quarter, ledger.units[ledger.plan.decision.standing_agency].name)
     book.properties.title = f"Báo cáo {quarter.label} — {ledger.units[unit].name}"
     book.properties.creator = "hoinhap"
+    book.properties.keywords = stamp([status[r.task, r.milestone] for r in rows])
+    _texts_as_text(book)
     buffer = io.BytesIO()
     book.save(buffer)
     path = folder / file_name(unit, quarter)
     write_atomic(path, buffer.getvalue(), overwrite=overwrite)
     return path, len(rows)
+
+
+def stamp(statuses: Sequence[Status]) -> str:
+    """Column G as sent, kept in the workbook's keywords so that an edit of it is seen on return."""
+    return _STAMP + ",".join(s.value for s in statuses)
+
+
+def read_stamp(keywords: str | None) -> tuple[str, ...] | None:
+    """Column G's words as the form was sent (`stamp`); None for a form that does not say."""
+    if not keywords or not keywords.startswith(_STAMP):
+        return None
+    try:
+        values = re.split(r"[,;\s]+", keywords[len(_STAMP):])  # an office program may add spaces or ";"
+        return tuple(MESSAGES[f"status.{Status(v).value}"][0] for v in values if v)
+    except ValueError:
+        return None
+
+
+def _texts_as_text(book: Workbook) -> None:
+    """Every text written is a text cell: plan text starting with `=` is shown, never run as a formula."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.data_type != "s":
+                    cell.data_type = "s"
 
 
 _BOLD = Font(bold=True)
@@ -180,7 +229,7 @@ def _header(sheet: Worksheet, ledger: Ledger, unit: str, quarter: Period) -> Non
     decision = ledger.plan.decision
     sheet["A1"] = "BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH"
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = f"{decision.title} (Quyết định số {decision.number})"
+    sheet["A2"] = f"{decision.title} ({document_name(decision, 'vi')})"
     sheet.merge_cells("A2:L2")
     labels = (("A3", "Mã đơn vị", unit), ("A4", "Đơn vị", ledger.units[unit].name),
               ("A5", "Kỳ báo cáo", quarter.label), ("A6", "Hạn nộp báo cáo", report_due(ledger, quarter)),
@@ -237,7 +286,7 @@ def _lines(row: FormRow) -> int:
     def lines(letter: str, text: str) -> int:  # a column of width w holds ~1.1 w characters of body text
         return sum(len(part) * 10 // (widths[letter] * 11) + 1 for part in text.split("\n"))
 
-    return min(max(lines("C", row.title), lines("D", row.product), lines("E", row.due)), 15)
+    return min(max(lines("C", row.title), lines("D", row.product), lines("E", row.due), lines("F", row.role)), 15)
 
 
 def _validations(sheet: Worksheet, quarter: Period, n: int) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from hoinhap_cli.i18n import lang_from_env
 from hoinhap_cli.problems import LANG as LANG
 from hoinhap_cli.problems import DataError, Problem, UsageError, Words, words
+from hoinhap_cli.text import shown, shown_all
 
 # LANG: the run's language (problems.LANG, set by the CLI's error edge; else $HOINHAP_LANG)
 
@@ -31,29 +32,18 @@ def say(key: str, **values: object) -> str:
 
 # ------------------------------------------------------------ text shown to the user
 
-# Bidirectional controls reorder what a terminal shows (U+202E turns the rest of a line around):
-# never printed raw, always as <U+202E>.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_bidi(text: str) -> str:
-    """`text` with every bidirectional control written as <U+XXXX>."""
-    if text.isascii() or not _BIDI.search(text):
-        return text
-    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
-
-
-def escape_all(texts: list[str]) -> list[str]:
-    """`escape_bidi` of each, with one search for the whole column (most hold no bidi control)."""
-    if not _BIDI.search("".join(texts)):
-        return texts
-    return [escape_bidi(text) for text in texts]
+# The one escape of what is printed lives in text.py (`shown`: control and bidirectional
+# characters as <U+XXXX>), below i18n, which escapes every value put into a message with it.
+# These are its names for the callers that import it from here (the CLI's error edge).
+escape_bidi = shown
+escape_all = shown_all
 
 
 # ------------------------------------------------------------ files in the data folder
 
 
-def _kind(mode: int) -> Words:
+def kind(mode: int) -> Words:
+    """What a file that is not a regular one is, in words: a FIFO, a device, a socket, a folder."""
     for test, key in ((stat.S_ISFIFO, "guard.kind.fifo"), (stat.S_ISCHR, "guard.kind.device"),
                       (stat.S_ISBLK, "guard.kind.device"), (stat.S_ISSOCK, "guard.kind.socket"),
                       (stat.S_ISDIR, "guard.kind.folder")):
@@ -79,19 +69,23 @@ def why_not_plain(path: str | Path, name: str, folder_ok: bool = False) -> Words
         return words("guard.link", file=name)
     if stat.S_ISREG(st.st_mode) or (folder_ok and stat.S_ISDIR(st.st_mode)):
         return None
-    return words("guard.special", file=name, kind=_kind(st.st_mode))
+    return words("guard.special", file=name, kind=kind(st.st_mode))
 
 
 def listed(entry: os.DirEntry[str]) -> bool:
     """An entry of reports/ the listing hands on only to be refused or warned about: a link, a
-    report named in upper case (`.YAML`), a name that is not UTF-8."""
+    FIFO, device or socket named like a report, a report named in upper case (`.YAML`), a name
+    that is not UTF-8."""
     name = entry.name
     if not _utf8(name):
         return True
     lower = name.lower()
-    if lower.endswith((".yaml", ".yml")) and not name.endswith((".yaml", ".yml")) and lower not in (".yaml", ".yml"):
-        return entry.is_file()
-    return entry.is_symlink() and (entry.is_dir() or lower.endswith((".yaml", ".yml")))
+    report_like = lower.endswith((".yaml", ".yml")) and lower not in (".yaml", ".yml")
+    if entry.is_symlink():
+        return report_like or entry.is_dir()
+    if report_like and not entry.is_file(follow_symlinks=False) and not entry.is_dir(follow_symlinks=False):
+        return True  # a FIFO, a device, a socket: named like a link is, never opened
+    return report_like and not name.endswith((".yaml", ".yml")) and entry.is_file()
 
 
 def shown_name(name: str) -> str:
@@ -170,15 +164,21 @@ def check_size(name: str, text: str | bytes, limit: int) -> None:
 # ------------------------------------------------------------ shared folders and the lock file
 
 
+def group_shared(folder: Path) -> bool:
+    """Whether `folder` is shared with its group (group-writable, as `chmod 2775` makes it): what
+    is made in it is made group-writable too, so every member can write after the first one.
+    A folder that is not group-writable widens nothing."""
+    try:
+        return bool(os.stat(folder).st_mode & stat.S_IWGRP)
+    except OSError:
+        return False
+
+
 def lock_options(folder: Path) -> dict[str, Any]:
     """FileLock's mode for a new lock file in `folder` (or, before it is made, its parent):
-    group-writable when the folder is shared with a group (setgid, or group-writable), so every
-    member can take the lock; else nothing (the umask decides, as before)."""
-    try:
-        mode = os.stat(folder if folder.exists() else folder.parent).st_mode
-    except OSError:
-        return {}
-    if mode & (stat.S_ISGID | stat.S_IWGRP):
+    group-writable when the folder is shared with a group (`group_shared`), so every member can
+    take the lock; else nothing (the umask decides, as before)."""
+    if group_shared(folder if folder.exists() else folder.parent):
         umask = os.umask(0)
         os.umask(umask)
         return {"mode": (0o666 & ~umask) | stat.S_IRGRP | stat.S_IWGRP}

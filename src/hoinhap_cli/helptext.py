@@ -89,8 +89,9 @@ VI: dict[str, str] = {
         "--strict, cả cảnh báo; mục `acknowledged:` của plan.yaml chấp nhận các cảnh báo đã biết), 2 khi tùy "
         "chọn sai.",
     # export
-    "Print the whole validated plan (decision, programmes, units, tasks) as JSON or YAML.":
-        "In toàn bộ kế hoạch đã kiểm tra (quyết định, chương trình, đơn vị, nhiệm vụ) dạng JSON hoặc YAML.",
+    "Print the whole validated plan (decision, programmes, units, reporting regime, tasks) as JSON or YAML.":
+        "In toàn bộ kế hoạch đã kiểm tra (quyết định, chương trình, đơn vị, chế độ báo cáo, nhiệm vụ) dạng JSON "
+        "hoặc YAML.",
     "json or yaml.": "json hoặc yaml.",
     "The JSON is a documented contract: see docs/json-contract.md.":
         "JSON tuân theo một quy ước đã công bố: xem docs/json-contract.md.",
@@ -208,11 +209,12 @@ VI: dict[str, str] = {
     "Overwrite forms already in DIR.": "Ghi đè các biểu mẫu đã có trong DIR.",
     "Each form lists the milestones of the tasks the unit leads or supports, with cells to fill (status, date, "
     "note, reason, evidence) and a cell that makes it the unit's report for the quarter. Without --unit: every "
-    "unit that must report (programme 8). Existing files in DIR are kept unless --force.":
+    "unit that must report (programme 8) and every other unit that leads or supports a task. Existing files in "
+    "DIR are kept unless --force.":
         "Mỗi biểu mẫu liệt kê các mốc của những nhiệm vụ đơn vị chủ trì hoặc phối hợp, với các ô cần điền (tình "
         "trạng, ngày, ghi chú, lý do, căn cứ) và một ô để biểu mẫu thành báo cáo quý của đơn vị. Không có "
-        "--unit: mọi đơn vị phải báo cáo (chương trình 8). Các tệp đã có trong DIR được giữ nguyên trừ khi có "
-        "--force.",
+        "--unit: mọi đơn vị phải báo cáo (chương trình 8) và mọi đơn vị khác chủ trì hoặc phối hợp một nhiệm vụ. "
+        "Các tệp đã có trong DIR được giữ nguyên trừ khi có --force.",
     # collect
     "Read returned forms into reports/<quarter>/<unit>.yaml; a form already collected adds nothing.":
         "Đọc các biểu mẫu gửi lại vào reports/<quý>/<đơn-vị>.yaml; biểu mẫu đã thu rồi thì không thêm gì.",
@@ -265,11 +267,13 @@ VI: dict[str, str] = {
         "hình báo cáo.",
     "table, md, json, or docx (a Word document; needs --out).": "table, md, json hoặc docx (văn bản Word; cần --out).",
     "docx: the document's number (blank to fill by hand).": "docx: số văn bản (để trống để điền tay).",
-    "docx: the document's date (default: today).": "docx: ngày văn bản (mặc định: hôm nay).",
+    "docx: the document's date (default: --as-of, else today).":
+        "docx: ngày văn bản (mặc định: ngày --as-of, nếu không có thì hôm nay).",
     "The review period: a quarter, a half, a year (or FROM..TO).":
         "Kỳ báo cáo: một quý, nửa năm, một năm (hoặc TỪ..ĐẾN).",
-    "Judge as of this date (default: the day after the period, or today if sooner).":
-        "Xét tại ngày này (mặc định: ngày sau khi hết kỳ, hoặc hôm nay nếu sớm hơn).",
+    "The day the review is written (default: today): tasks as they stood at the period's end, "
+    "reports counted to this day.":
+        "Ngày lập báo cáo (mặc định: hôm nay): nhiệm vụ xét theo tình hình cuối kỳ, báo cáo tính đến ngày này.",
     "table, md or json.": "table, md hoặc json.",
     "Write to FILE (atomically) instead of stdout.": "Ghi vào tệp FILE (trọn vẹn một lần) thay vì in ra.",
     "With --out: replace FILE if it exists.": "Cùng --out: thay tệp FILE nếu đã có.",

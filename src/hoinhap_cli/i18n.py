@@ -7,6 +7,7 @@ import os
 from hoinhap_cli.i18n_commands import COMMAND_MESSAGES
 from hoinhap_cli.i18n_files import FILE_MESSAGES
 from hoinhap_cli.i18n_reports import REPORT_MESSAGES
+from hoinhap_cli.text import shown
 
 LANGS = ("vi", "en")
 
@@ -31,6 +32,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.title": ("{old} → {new}: {n} thay đổi về nội dung", "{old} → {new}: {n} change(s) in substance"),
     "diff.days": ("{n} ngày", "{n} days"),
     "diff.field.milestone": ("mốc thời gian", "milestone"),
+    "diff.field.task.label": ("số gốc trong văn bản", "label in the document"),
+    "diff.field.task.funding": ("nguồn kinh phí", "funding"),
+    "diff.field.task.remarks": ("ghi chú trong văn bản", "remarks in the document"),
+    "diff.field.task.pairs": ("cặp chủ trì – phối hợp", "lead–support pairs"),
+    "diff.field.task.inherits": ("ô gộp kế thừa", "inherited merged cells"),
+    "diff.field.program.parent": ("nhóm cha", "parent group"),
+    "diff.field.program.label": ("số gốc trong văn bản", "label in the document"),
+    "diff.field.decision.kind": ("loại văn bản", "kind of document"),
     "diff.kind.added": ("thêm", "added"),
     "diff.kind.removed": ("bỏ", "removed"),
     "diff.kind.renumbered": ("đổi số thứ tự", "renumbered"),
@@ -74,7 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.col.not_started": ("Chưa thực hiện", "Not started"),
     "review.col.dropped": ("Hủy bỏ", "Dropped"),
     "review.col.late": ("Trễ hạn", "Late"),
-    "review.col.share": ("Tỷ lệ hoàn thành", "Share done"),
+    "review.col.share": ("Tỷ lệ mốc hoàn thành", "Milestones done"),
     "review.col.date": ("Ngày", "Date"),
     "review.col.unit": ("Đơn vị", "Unit"),
     "review.col.note": ("Ghi chú", "Note"),
@@ -90,9 +99,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.written": ("đã ghi {file}", "wrote {file}"),
     "review.md.title": ("Báo cáo kết quả thực hiện Chương trình hành động hội nhập kinh tế quốc tế — kỳ {period}",
                         "Report on the international economic integration action plan — {period}"),
-    "review.md.intro": ("Theo Quyết định số {decision}; kỳ báo cáo {period} ({start} đến {end}); "
+    "review.md.intro": ("Theo {decision}; kỳ báo cáo {period} ({start} đến {end}); "
                         "số liệu tính đến ngày {as_of}.",
-                        "Under Decision {decision}; period {period} ({start} to {end}); figures as of {as_of}."),
+                        "Under {decision}; period {period} ({start} to {end}); figures as of {as_of}."),
     "review.md.total": ("Trong kỳ có {due} mốc nhiệm vụ đến hạn: {done} hoàn thành, {in_progress} đang thực hiện, "
                         "{blocked} vướng mắc, {not_started} chưa thực hiện, {dropped} hủy bỏ; "
                         "{late} trễ hạn. Tỷ lệ hoàn thành: {share}.",
@@ -130,6 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.every.quarter": ("hằng quý", "every quarter"),
     "deadline.every.year": ("hằng năm", "every year"),
     "deadline.every.window": ("{every} ({window})", "{every} ({window})"),
+    "deadline.window.from": ("từ năm {year}", "from {year}"),
     "deadline.after": ("sau khi: {event}", "after: {event}"),
     "deadline.after.recorded": ("sau khi: {event} ({day}) → {due}", "after: {event} ({day}) → {due}"),
     "deadline.event": ("sau sự kiện", "after an event"),
@@ -142,6 +152,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.id_assigned.value": ("không có trong phụ lục; số do người biên soạn đặt",
                                "not in the appendix; assigned by the editors"),
     "show.units_from": ("Cơ quan theo ô gộp của", "Units from the merged cells of"),
+    "show.label": ("Số thứ tự trong văn bản", "Label in the document"),
+    "show.inherits": ("Theo ô gộp của", "From the merged cells of"),
+    "show.inherits.value": ("nhiệm vụ {task} ({fields})", "task {task} ({fields})"),
+    "show.pair": ("Cặp chủ trì – phối hợp {n}", "Lead–support pair {n}"),
+    "show.pair.value": ("{lead} chủ trì; {support} phối hợp", "{lead} leads; {support} support"),
+    "show.funding": ("Nguồn kinh phí", "Funding"),
+    "show.remarks": ("Ghi chú trong văn bản", "Remarks in the document"),
+    "show.period": ("Kỳ kế hoạch", "Plan period"),
+    "show.period.derived": ("{start}..{end} (văn bản không nêu; suy ra từ các thời hạn)",
+                            "{start}..{end} (not stated; derived from the deadlines)"),
     "show.status": ("Tình trạng", "Status"),
     "show.units": ("Cơ quan thực hiện", "Units"),
     "show.products": ("Sản phẩm", "Products"),
@@ -150,6 +170,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.history": ("Tiến độ đã báo cáo", "Reported progress"),
     "show.none": ("chưa có", "none"),
     "col.id": ("Số TT", "No."),
+    "col.label": ("Số gốc", "Label"),
     "col.task": ("Nhiệm vụ", "Task"),
     "col.program": ("Chương trình", "Programme"),
     "col.section": ("Mục", "Section"),
@@ -200,7 +221,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline.too_wide": ("{n} quý không vừa {width} cột", "{n} quarters do not fit in {width} columns"),
     "timeline.too_wide.hint": ("thu hẹp --from/--to, hoặc đặt COLUMNS lớn hơn",
                                "narrow --from/--to, or set a larger COLUMNS"),
-    "dash.title": ("Tình hình thực hiện Quyết định {number}", "Progress of Decision {number}"),
+    "dash.title": ("Tình hình thực hiện {number}", "Progress of {number}"),
+    "document.kind.decision": ("Quyết định", "Decision"),
+    "document.kind.plan": ("Kế hoạch", "Plan"),
+    "document.kind.resolution": ("Nghị quyết", "Resolution"),
+    "document.kind.programme": ("Chương trình", "Programme"),
+    "document.numbered": ("{kind} số {number}", "{kind} {number}"),
+    "document.numbered.short": ("{kind} {number}", "{kind} {number}"),
+    "document.unnumbered": ("{kind} «{title}»", "{kind} “{title}”"),
     "dash.counts": ("{tasks} nhiệm vụ · {late} mốc trễ hạn", "{tasks} tasks · {late} late milestones"),
     "dash.overdue": ("Mốc trễ hạn ({n})", "Late milestones ({n})"),
     "dash.overdue.none": ("Không có mốc nào trễ hạn.", "No milestone is late."),
@@ -218,7 +246,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dash.col.done": ("Xong", "Done"),
     "dash.col.due_now": ("Đến hạn", "Due"),
     "dash.col.late": ("Trễ", "Late"),
-    "dash.col.share": ("Tỷ lệ xong", "Share done"),
+    "dash.col.share": ("Tỷ lệ mốc xong", "Milestones done"),
     "dash.col.duties": ("Thường xuyên", "Ongoing"),
     "dash.bar.rest": ("chưa xong, chưa trễ", "not done, not late"),
     "dash.footer": ("Số liệu tính đến hết {as_of}; trang này được lập {made} bằng hoinhap.",
@@ -250,6 +278,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bar.legend": ("{done} đã xong · {late} trễ hạn (đến hạn, chưa xong) · {rest} chưa xong, chưa trễ",
                    "{done} done · {late} late (due, not done) · {rest} not done, not yet late"),
     "bar.label": ("đã xong {done} trên {total} mốc, {late} trễ hạn", "{done} of {total} milestones done, {late} late"),
+    "review.before_signing": ("{due} (hạn trước ngày ký; tính trễ từ ngày hiệu lực {day})",
+                              "{due} (due before signing; late from the day in force, {day})"),
+    "rate.milestones": ("{share} số mốc ({done}/{total} mốc)", "{share} of milestones ({done}/{total})"),
+    "rate.none": ("— (không có mốc phải hoàn thành, chỉ có việc thường xuyên)",
+                  "— (no milestone to finish, only ongoing duties)"),
+    "figures.line": ("Tính đến {as_of}: {late} mốc trễ hạn; đã hoàn thành {rate}.",
+                     "As of {as_of}: {late} late milestones; {rate} done."),
     "bar.as_of": ("Tiến độ tính đến {as_of}: mốc nhiệm vụ; không kể việc thường xuyên, việc đã bỏ, báo cáo.",
                   "As of {as_of}: task milestones; ongoing duties, dropped ones and reports left out."),
     "col.progress": ("Tiến độ", "Progress"),
@@ -257,7 +292,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.done": ("Xong", "Done"),
     "col.due_now": ("Đến hạn", "Due"),
     "col.late": ("Trễ", "Late"),
-    "col.share": ("Tỷ lệ xong (%)", "Share done (%)"),
+    "col.share": ("Tỷ lệ mốc xong (%)", "Milestones done (%)"),
     "col.open_lead": ("Mốc mở", "Open"),
     "col.late_lead": ("Trễ", "Late"),
     "col.open_via": ("Mở qua nhóm", "Open via group"),
@@ -403,6 +438,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "choose an empty folder, or move these away first"),
     "option.invalid": ("{option}: {error}", "{option}: {error}"),
     "period.no_quarter": ("quý {n} không có: dùng Q1 đến Q4", "quarter {n} does not exist: use Q1 to Q4"),
+    "deadline.every.half": ("6 tháng một lần", "every half-year"),
+    "deadline.every.month": ("hằng tháng", "every month"),
+    "deadline.from_year": ("hằng năm, từ năm {year}", "every year from {year}"),
+    "deadline.on_demand": ("khi có phát sinh", "when it arises"),
+    "period.derived": ("kỳ kế hoạch suy ra từ các thời hạn: {start}..{end}",
+                       "period derived from the deadlines: {start}..{end}"),
+    "period.none": ("kế hoạch không nêu kỳ (plan.period) và không có thời hạn nào có ngày để suy ra kỳ: thêm "
+                    "plan.period", "the plan states no period (plan.period) and no dated deadline to derive one "
+                    "from: add plan.period"),
+    "period.no_month": ("tháng {n} không có: dùng 01 đến 12", "month {n} does not exist: use 01 to 12"),
     "period.no_half": ("nửa năm {n} không có: dùng H1 hoặc H2", "half {n} does not exist: use H1 or H2"),
     "period.year_range": ("năm {year} nằm ngoài khoảng cho phép", "year {year} is out of range"),
     "period.reversed": ("'{text}' kết thúc trước khi bắt đầu", "'{text}' ends before it starts"),
@@ -425,5 +470,14 @@ def lang_from_env(option: str | None) -> str:
 
 
 def t(key: str, lang: str, **values: object) -> str:
+    """The message `key` in `lang`, its values put in as one line each, escaped (`text.shown`): a
+    file name, a note or a cell holding ESC, U+202E or a line break cannot act on the terminal
+    nor forge a line of its own."""
     vi, en = MESSAGES[key]
-    return (en if lang == "en" else vi).format(**values)
+    safe = {k: v if v.__class__ in (int, float, bool) else shown(str(v), one_line=True) for k, v in values.items()}
+    return (en if lang == "en" else vi).format(**safe)
+
+
+def assumed(text: str, flag: bool, lang: str) -> str:
+    """`text`, marked "(giả định)" when the decision does not state it (the plan's `assumed:`)."""
+    return t("reports.assumed", lang, text=text) if flag else text

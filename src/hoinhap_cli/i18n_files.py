@@ -123,6 +123,8 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                      "the file is {size} MiB, over the {limit} MiB limit (reading takes ~30x its size in memory): "
                      "remove what made it grow or split it into smaller files, or raise the limit with "
                      "{env}={raise_to}"),
+    "yaml.not_regular": ("không phải tệp thường ({kind}): hoinhap chỉ đọc tệp thường; chỉ ra một tệp .yaml",
+                         "not a regular file ({kind}): hoinhap reads regular files only; name a .yaml file"),
     "yaml.unreadable": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
     "yaml.tab": ("dùng tab để thụt lề: YAML chỉ thụt lề bằng dấu cách",
                  "a tab used for indentation: YAML indents with spaces only"),
@@ -203,6 +205,28 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                        "acknowledges '{code}', which is not warned of: remove it"),
     "val.ack_unused_task": ("chấp nhận cảnh báo '{code}' của nhiệm vụ {task} nhưng không có cảnh báo đó: bỏ dòng này",
                             "acknowledges '{code}' of task {task}, which is not warned of: remove it"),
+    "val.group_cycle": ("nhóm '{id}' nằm trong chính nó (parent vòng lại): sửa parent",
+                        "group '{id}' is inside itself (parent loops back): fix parent"),
+    "val.inherits.units_from": ("dùng units_from hoặc inherits, không dùng cả hai",
+                                "use units_from or inherits, not both"),
+    "val.inherits.given": ("'{field}' được lấy từ nhiệm vụ {task} (inherits): bỏ '{field}' ở đây",
+                           "'{field}' is taken from task {task} (inherits): remove '{field}' here"),
+    "val.inherits.cycle": ("inherits của nhiệm vụ {task} vòng lại chính nó: trỏ tới nhiệm vụ có ghi ô đó",
+                           "inherits of task {task} loops back to itself: point at the task whose cell holds it"),
+    "val.pair_not_lead": ("đơn vị '{unit}' của cặp không có trong lead của nhiệm vụ {task}: thêm vào lead",
+                          "unit '{unit}' of the pair is not in task {task}'s lead: add it to lead"),
+    "val.pair_not_support": ("đơn vị '{unit}' của cặp không có trong support của nhiệm vụ {task}: thêm vào support",
+                             "unit '{unit}' of the pair is not in task {task}'s support: add it to support"),
+    "val.adhoc_key": ("báo cáo đột xuất (every: ad-hoc) không có hạn định kỳ: bỏ '{name}'",
+                      "an ad-hoc report (every: ad-hoc) has no periodic due day: remove '{name}'"),
+    "val.on_and_grace": ("on: đã nêu ngày cố định: bỏ grace_day",
+                         "on: gives fixed days: remove grace_day"),
+    "val.on_count": ("on: có {n} ngày, nhưng every: {every} cần {want} ngày mỗi năm (một ngày cho mỗi kỳ)",
+                     "on: has {n} day(s), but every: {every} needs {want} a year (one per period)"),
+    "val.on_no_day": ("'{day}' không phải là một ngày trong năm: viết MM-DD, ví dụ 06-01",
+                      "'{day}' is not a day of the year: write MM-DD, e.g. 06-01"),
+    "val.on_order": ("'{day}' không sau ngày trước nó: ghi các ngày theo thứ tự trong năm",
+                     "'{day}' is not after the day before it: list the days in the order of the year"),
     "val.duty_twice": ("mã nghĩa vụ báo cáo '{id}' bị trùng", "duplicate duty id '{id}'"),
     "val.with_year": ("with_year ghép một nghĩa vụ quý hoặc nửa năm với một nghĩa vụ năm; '{id}' là mỗi {every}, "
                       "'{other}' là mỗi {other_every}",
@@ -215,14 +239,16 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
     "every.year": ("năm", "year"),
     "val.submission_every": ("nghĩa vụ '{duty}' báo cáo mỗi {every} một lần, không cho kỳ {period}",
                              "duty '{duty}' is reported every {every}, not for {period}"),
-    "val.in_future": ("{day} là ngày trong tương lai (hôm nay là {today})",
-                      "{day} is in the future (today is {today})"),
     "yaml.error": ("lỗi YAML: {error}", "YAML error: {error}"),
     "yaml.tag_directive": ("không được dùng chỉ thị %TAG: viết YAML thường, không có thẻ",
                            "a %TAG directive is not allowed: write plain YAML without tags"),
     "snapshot.changed": ("dữ liệu đã thay đổi trong lúc lệnh này đang đọc: chạy lại lệnh",
                          "the data changed while this command read it: run it again"),
     "store.nothing_written": ("không ghi gì", "nothing was written"),
+    "store.changed": ("tệp liên tục bị sửa (trình soạn thảo, git pull) trong lúc ghi: không ghi gì, tệp giữ "
+                      "nguyên như đã lưu; lưu xong rồi chạy lại lệnh",
+                      "the file kept changing (an editor, git pull) while it was being written: nothing was "
+                      "written and the file is as it was saved; finish saving, then run the command again"),
     "store.write_failed": ("không ghi được: {why}{detail}; tệp không thay đổi",
                            "cannot write: {why}{detail}; the file was not changed"),
     "store.comment_lost": ("chú thích này sẽ bị mất: không thể ghi thay đổi chỉ bằng cách thêm dòng vào bố cục "
@@ -235,10 +261,12 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                           "the file was not changed: fix it, then run again"),
     "store.read_back": ("lỗi nội bộ: văn bản mới đọc lại không đúng như đã ghi",
                         "internal error: the new text does not read back as written"),
-    "notation.help": ("viết `2008-Q3`, `2009-H1`, `2009`, `by 2010`, `2009-12-31`, `2008-Q4..2009-Q2`, `ongoing`, "
-                      "`every quarter`, `every year`, `after <mã-sự-kiện>` hoặc `none`",
-                      "use 2008-Q3, 2009-H1, 2009, by 2010, 2009-12-31, 2008-Q4..2009-Q2, ongoing, every quarter, "
-                      "every year, after <event-id> or none"),
+    "notation.help": ("viết `2008-Q3`, `2009-H1`, `2009`, `2025-06`, `by 2010`, `2009-12-31`, `2008-Q4..2009-Q2`, "
+                      "`2025..2030`, `2025..`, `ongoing`, `on-demand`, `every quarter`, `every half`, `every year`, "
+                      "`every month`, `after <mã-sự-kiện>` hoặc `none`",
+                      "use 2008-Q3, 2009-H1, 2009, 2025-06, by 2010, 2009-12-31, 2008-Q4..2009-Q2, 2025..2030, "
+                      "2025.., ongoing, on-demand, every quarter, every half, every year, every month, "
+                      "after <event-id> or none"),
     "notation.not_text": ("thời hạn phải là văn bản, không phải {kind}: {help}",
                           "a deadline is text, not {kind}: {help}"),
     "notation.empty": ("thời hạn trống: {help}", "empty deadline: {help}"),
@@ -252,12 +280,18 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                            "ký tự điều khiển nào khác; xóa nó",
                            "the text contains {char}: a note may hold any text, tabs and line breaks, but no other "
                            "control character; delete it"),
+    "val.control_char": ("văn bản chứa {char} (viết dạng mã thoát trong ngoặc kép): văn bản trong kế hoạch được "
+                         "chứa mọi chữ, tab và xuống dòng, nhưng không chứa ký tự điều khiển nào khác; xóa nó",
+                         "the text contains {char} (written as an escape in double quotes): plan text may hold any "
+                         "text, tabs and line breaks, but no other control character; delete it"),
     "model.deadline_type": ("thời hạn phải là văn bản như 2009-Q3 hoặc 'by 2010', không phải một con số",
                             "a deadline is text such as 2009-Q3 or 'by 2010', not a number"),
     "model.quarter_type": ("quý phải là văn bản như 2009-Q1", "a quarter is text such as 2009-Q1"),
     "model.period_type": ("kỳ phải là văn bản như 2009-Q1, 2009-H1 hoặc 2009",
                           "a period is text such as 2009-Q1, 2009-H1 or 2009"),
-    "model.not_report_period": ("'{value}' không phải là quý, nửa năm hay năm: viết 2009-Q1, 2009-H1 hoặc 2009",
-                                "'{value}' is not a quarter, a half or a year: write 2009-Q1, 2009-H1 or 2009"),
+    "model.not_report_period": ("'{value}' không phải là quý, nửa năm hay năm, cũng không phải tháng: viết "
+                                "2009-Q1, 2009-H1, 2009 hoặc 2009-06",
+                                "'{value}' is not a quarter, a half or a year, nor a month: write 2009-Q1, "
+                                "2009-H1, 2009 or 2009-06"),
     "notation.bad": ("'{text}' không phải là thời hạn: {help}", "'{text}' is not a deadline: {help}"),
 }

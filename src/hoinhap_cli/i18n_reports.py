@@ -10,23 +10,32 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "reports.half1": ("6 tháng đầu năm {year}", "first half of {year}"),
     "reports.half2": ("6 tháng cuối năm {year}", "second half of {year}"),
     "reports.year": ("năm {year}", "{year}"),
+    "reports.month": ("tháng {month}/{year}", "month {month}/{year}"),
     "reports.every.quarter": ("hàng quý", "quarterly"),
     "reports.every.half": ("6 tháng", "half-yearly"),
     "reports.every.year": ("hàng năm", "yearly"),
+    "reports.every.month": ("hàng tháng", "monthly"),
+    "reports.every.ad-hoc": ("đột xuất, khi có yêu cầu", "ad hoc, on request"),
+    "reports.adhoc_cell": ("khi có yêu cầu; không tính trễ hạn", "on request; never late"),
+    "reports.col.when": ("Khi nào", "When"),
     "reports.cell.submitted": ("đã nộp {day}", "sent {day}"),
     "reports.cell.submitted_late": ("nộp trễ {n} ngày", "sent {n} days late"),
     "reports.cell.missing": ("chưa nộp", "not sent"),
     "reports.cell.not_due": ("chưa đến hạn", "not yet due"),
     "reports.duty_title": ("{name} ({every}) — gửi {to}", "{name} ({every}) — to {to}"),
+    "reports.assumed": ("{text} (giả định)", "{text} (assumed)"),
+    "doc.assumed_letterhead": ("giả định của {file} (document:), không có trong quyết định — xem lại trước khi ký: "
+                               "{values}", "assumed in {file} (document:), not the decision's — check before "
+                               "signing: {values}"),
     "reports.late_title": ("Kỳ báo cáo trễ hạn", "Late reporting periods"),
-    "reports.late_many": ("{what}: {n}/{owed} đơn vị chưa nộp (hạn {due})",
-                          "{what}: {n} of {owed} units have not reported (due {due})"),
-    "reports.late_one": ("{what}: {unit} chưa nộp, trễ {days} ngày (hạn {due})",
-                         "{what}: {unit} has not sent it, {days} days late (due {due})"),
+    "reports.late_many": ("{what}: {n}/{owed} đơn vị chưa nộp, hạn {due}",
+                          "{what}: {n} of {owed} units have not reported, due {due}"),
+    "reports.late_one": ("{what}: {unit} chưa nộp, trễ {days} ngày, hạn {due}",
+                         "{what}: {unit} has not sent it, {days} days late, due {due}"),
     "reports.count": ("báo cáo tính đến {as_of}: {due} đến hạn, {submitted} nộp đúng hạn, {late} nộp trễ, "
-                      "{missing} chưa nộp; {not_due} chưa đến hạn",
+                      "{missing} chưa nộp; {not_due} chưa đến hạn{early}",
                       "reports as of {as_of}: {due} due, {submitted} sent on time, {late} sent late, "
-                      "{missing} not sent; {not_due} not yet due"),
+                      "{missing} not sent; {not_due} not yet due{early}"),
     "reports.col.duty": ("Nghĩa vụ báo cáo", "Reporting duty"),
     "reports.col.period": ("Kỳ", "Period"),
     "reports.col.due_date": ("Hạn nộp", "Due"),
@@ -46,9 +55,10 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                          "a late milestone ({late_milestones} milestones). Share done: {share}. {changes} updates "
                          "in the period; {due_ahead} milestones due from then to the end of {year}."),
     "summary.reports_headline": ("Báo cáo của các kỳ trong kỳ này (tính đến {as_of}): {due} đến hạn, {submitted} "
-                                 "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} chưa đến hạn.",
+                                 "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} chưa đến hạn{early}.",
                                  "Reports for the period (as of {as_of}): {due} due, {submitted} sent on time, "
-                                 "{late} sent late, {missing} not sent; {not_due} not yet due."),
+                                 "{late} sent late, {missing} not sent; {not_due} not yet due{early}."),
+    "reports.early": (" (trong đó {n} đã nộp trước hạn)", " ({n} of them sent ahead)"),
     "summary.h.tasks": ("Nhiệm vụ triển khai trong kỳ (tình trạng đến {day})", "Active tasks (status on {day})"),
     "summary.h.late": ("Mốc trễ hạn", "Late milestones"),
     "summary.h.blocked": ("Nhiệm vụ vướng mắc", "Blocked tasks"),
@@ -95,9 +105,9 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "doc.sec.results": ("KẾT QUẢ THỰC HIỆN", "RESULTS"), "doc.sec.proposals": ("ĐỀ XUẤT, KIẾN NGHỊ", "PROPOSALS"),
     "doc.sec.difficulties": ("KHÓ KHĂN, VƯỚNG MẮC", "DIFFICULTIES AND OBSTACLES"),
     "doc.sec.next": ("NHIỆM VỤ TRỌNG TÂM {period}", "TASKS FOR {period}"),
-    "doc.deploy.intro": ("Thực hiện Quyết định số {decision}, trong {period} (số liệu tính đến {as_of}), tình hình "
+    "doc.deploy.intro": ("Thực hiện {decision}, trong {period} (số liệu tính đến {as_of}), tình hình "
                          "gửi báo cáo định kỳ của các đơn vị về cơ quan thường trực như sau:",
-                         "Under Decision {decision}, in {period} (figures as of {as_of}), the units sent their "
+                         "Under {decision}, in {period} (figures as of {as_of}), the units sent their "
                          "periodic reports to the standing agency as follows:"),
     "doc.deploy.missing": ("{quarter}: {done}/{total} đơn vị đã gửi báo cáo; chưa gửi: {names}.",
                            "{quarter}: {done} of {total} units reported; not yet: {names}."),
@@ -172,7 +182,67 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                    "it unpacks to {size}, over the limit of {limit}: this is not a form (a zip bomb?); not opened"),
     "forms.members": ("tệp gồm {n} phần, quá {limit}: đây không phải biểu mẫu; không mở",
                       "the file holds {n} parts, over {limit}: this is not a form; not opened"),
-    "forms.unreadable": ("không đọc được tệp Excel ({error})", "cannot read the Excel file ({error})"),
+    "forms.unreadable": ("không đọc được tệp Excel: tệp bị hỏng hoặc không phải biểu mẫu .xlsx; mở bằng Excel hay "
+                         "LibreOffice, lưu lại dạng .xlsx rồi gửi lại",
+                         "cannot read the Excel file: it is damaged or not an .xlsx form; open it in Excel or "
+                         "LibreOffice, save it as .xlsx and send it again"),
+    "forms.xls": ("tệp Excel 97-2003 (.xls), không phải .xlsx: trong Excel chọn Lưu thành «Excel Workbook (.xlsx)» "
+                  "rồi gửi lại", "an Excel 97-2003 file (.xls), not .xlsx: in Excel choose Save As «Excel Workbook "
+                  "(.xlsx)» and send it again"),
+    "forms.ods": ("tệp bảng tính OpenDocument (.ods), không phải .xlsx: trong LibreOffice chọn Lưu thành «Excel "
+                  "2007-365 (.xlsx)» rồi gửi lại", "an OpenDocument spreadsheet (.ods), not .xlsx: in LibreOffice "
+                  "choose Save As «Excel 2007-365 (.xlsx)» and send it again"),
+    "forms.doctype": ("phần {part} của tệp khai báo DOCTYPE hay thực thể XML, điều biểu mẫu không bao giờ có "
+                      "(có thể là bom thực thể); không mở",
+                      "the file's part {part} declares a DOCTYPE or an XML entity, which a form never has "
+                      "(an entity bomb?); not opened"),
+    "forms.damaged_xml": ("phần {part} của tệp bị hỏng ở dòng {line}, cột {column}: mở bằng Excel hay LibreOffice, "
+                          "lưu lại rồi gửi lại", "the file's part {part} is damaged at line {line}, column "
+                          "{column}: open it in Excel or LibreOffice, save it and send it again"),
+    "forms.damaged": ("phần {part} của tệp bị hỏng{after}: mở bằng Excel hay LibreOffice, lưu lại rồi gửi lại",
+                      "the file's part {part} is damaged{after}: open it in Excel or LibreOffice, save it and "
+                      "send it again"),
+    "forms.after_cell": (" (sau ô {cell})", " (after cell {cell})"),
+    "forms.bad_ref": ("trang có ô mang địa chỉ hỏng '{ref}': mở bằng Excel hay LibreOffice, lưu lại rồi gửi lại",
+                      "the sheet has a cell with the broken address '{ref}': open it in Excel or LibreOffice, "
+                      "save it and send it again"),
+    "forms.bad_shared": ("ô hỏng: trỏ tới chuỗi dùng chung số {index} mà tệp không có; gõ lại ô này",
+                         "damaged cell: it points to shared string {index}, which the file lacks; type the cell "
+                         "again"),
+    "forms.bad_bool": ("ô hỏng: kiểu đúng/sai nhưng ghi '{text}'; gõ lại ô này",
+                       "damaged cell: a true/false cell holding '{text}'; type the cell again"),
+    "forms.bad_date_cell": ("ô hỏng: kiểu ngày nhưng ghi '{text}'; gõ lại ô này",
+                            "damaged cell: a date cell holding '{text}'; type the cell again"),
+    "forms.bad_number": ("ô hỏng: kiểu số nhưng ghi '{text}'; gõ lại ô này",
+                         "damaged cell: a number cell holding '{text}'; type the cell again"),
+    "forms.bad_type": ("ô hỏng: kiểu ô lạ '{kind}'; gõ lại ô này", "damaged cell: unknown cell type '{kind}'; "
+                       "type the cell again"),
+    "forms.duplicate_cell": ("ô có hai lần trong tệp, với hai giá trị: mở bằng Excel hay LibreOffice, kiểm tra ô "
+                             "này, lưu lại rồi gửi lại", "the cell is in the file twice, with two values: open it "
+                             "in Excel or LibreOffice, check the cell, save it and send it again"),
+    "forms.unit_conflict": ("biểu mẫu nêu hai đơn vị: {unit} (ô C3) và {other} ({where}); không ghi gì: kiểm tra "
+                            "biểu mẫu này của đơn vị nào, dùng biểu mẫu gửi cho đơn vị đó",
+                            "the form names two units: {unit} (cell C3) and {other} ({where}); nothing written: "
+                            "check whose form this is and use the form sent to that unit"),
+    "forms.where_cell": ("ô {cell}", "cell {cell}"),
+    "forms.where_file": ("tên tệp {name}", "the file name {name}"),
+    "forms.where_rows": ("các dòng nhiệm vụ là của biểu mẫu gửi cho đơn vị này",
+                         "the task rows are those of the form sent to that unit"),
+    "forms.row_deleted": ("dòng của nhiệm vụ {task} («{title}») đã bị xóa khỏi biểu mẫu (trước dòng {line}); "
+                          "dùng lại biểu mẫu gốc, không xóa dòng",
+                          "the row of task {task} («{title}») was deleted from the form (before row {line}); "
+                          "use the form as sent: rows cannot be deleted"),
+    "forms.row_added": ("dòng thêm vào biểu mẫu ('{text}'); xóa dòng này, không thêm dòng",
+                        "a row was added to the form ('{text}'); delete it: rows cannot be added"),
+    "forms.changed_status": ("cột «Tình trạng hiện tại» chỉ để đọc đã bị sửa: ô ghi '{found}', biểu mẫu gửi đi ghi "
+                             "'{expected}'; chọn tình trạng mới ở cột «Tình trạng (chọn)»",
+                             "the read-only column «Tình trạng hiện tại» (current status) was changed: the cell "
+                             "says '{found}', the form as sent '{expected}'; choose the new status in the "
+                             "«Tình trạng (chọn)» column"),
+    "forms.changed_status_word": ("cột «Tình trạng hiện tại» chỉ để đọc đã bị sửa: ô ghi '{found}'; chọn tình "
+                                  "trạng mới ở cột «Tình trạng (chọn)»",
+                                  "the read-only column «Tình trạng hiện tại» (current status) was changed: the "
+                                  "cell says '{found}'; choose the new status in the «Tình trạng (chọn)» column"),
     "forms.no_sheet": ("không có trang «{sheet}» (các trang: {sheets}); đừng đổi tên trang của biểu mẫu",
                        "no sheet «{sheet}» (the sheets: {sheets}); the form's sheets must keep their names"),
     "forms.formula": ("ô chứa công thức ({formula}); gõ giá trị thay cho công thức",
@@ -189,10 +259,6 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                            "the form is for {period}, not {expected}"),
     "forms.changed": ("cột «{column}» chỉ để đọc đã bị sửa: ô ghi '{found}', kế hoạch ghi '{expected}'",
                       "the read-only column «{column}» was changed: the cell says '{found}', the plan '{expected}'"),
-    "forms.changed_more": ("cột «{column}» chỉ để đọc đã bị sửa: ô ghi '{found}', kế hoạch ghi '{expected}' "
-                           "(và {more} ô khác)",
-                           "the read-only column «{column}» was changed: the cell says '{found}', the plan "
-                           "'{expected}' (and {more} other cells)"),
     "forms.needs_status": ("dòng có ngày hoặc ghi chú nhưng chưa chọn tình trạng",
                            "the row has a date or a note but no status"),
     "forms.status_unknown": ("không có tình trạng '{text}': chọn một trong {accepted}",
@@ -232,7 +298,7 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                         "{n} of {total} forms refused; nothing was written from them"),
     "forms.no_file": ("không có tệp này", "no such file"),
     # --- docfit
-    "doc.agency.item": ("{what} (hạn {due}): {state}.", "{what} (due {due}): {state}."),
+    "doc.agency.item": ("{what}, hạn {due}: {state}.", "{what}, due {due}: {state}."),
     "doc.report_counts": ("Cộng lại, trong kỳ có {total} báo cáo định kỳ phải nộp; {due} báo cáo đã đến hạn: {on_time} "
                           "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} báo cáo chưa đến hạn.",
                           "In all, {total} periodic reports are owed in the period; {due} have fallen due: {on_time} "
@@ -246,9 +312,9 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                      "(Attached to report No. {number}/{symbol} of {date}, {body})"),
     "doc.warning": ("Lưu ý: {text}", "Note: {text}"),
     "doc.deploy.late_part": (" Trong đó {n} đơn vị gửi trễ hạn ({names}).", " Of these, {n} reported late ({names})."),
-    "doc.deploy.due": ("{quarter} (hạn {due})", "{quarter} (due {due})"),
-    "doc.deploy.other": ("{what} (hạn {due}): {sent}/{total} đơn vị đã gửi.",
-                         "{what} (due {due}): {sent} of {total} units sent it."),
+    "doc.deploy.due": ("{quarter}, hạn {due}", "{quarter}, due {due}"),
+    "doc.deploy.other": ("{what}, hạn {due}: {sent}/{total} đơn vị đã gửi.",
+                         "{what}, due {due}: {sent} of {total} units sent it."),
     "doc.cell.late": ("{day} (trễ {n} ngày)", "{day} ({n} days late)"),
     "doc.cell.missing": ("Chưa báo cáo (trễ {n} ngày)", "Not submitted ({n} days late)"),
     "doc.cell.not_due": ("Chưa đến hạn", "Not yet due"),

@@ -35,7 +35,7 @@ class TaskPart(NamedTuple):
     a task's entries sit in ~10 files; as handed out, they are the names."""
 
     latest: Latest | None
-    dated: tuple[EntryView, ...] | None
+    dated: tuple[tuple[str, EntryView], ...] | None  # (unit, entry)
     judged: tuple[StatusView, ...] | None
     holders: tuple[Any, ...] | None
 

@@ -4,8 +4,8 @@
 checks each report against the plan and today, and returns `(ledger, problems)`: a ledger
 whenever the plan is usable. A report file with an error is left out of the ledger, not the
 reason for none (`Ledger.excluded` holds its problems, so every answer can say its figures
-exclude it); entries dated after today are outside the view. Nothing reads the data folder
-after it returns.
+exclude it); what is dated after today (entries, events, submissions) is outside the view
+(`seen`). Nothing reads the data folder after it returns.
 `snapshot.load` has the same signature and the content-hash cache around it.
 
 A `Ledger` is one shape of plain data: the plan as records, the warnings, the status index
@@ -21,16 +21,16 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, NamedTuple, Protocol
 
 from hoinhap_cli import records
 from hoinhap_cli.paths import DataDir, listed_reports
-from hoinhap_cli.periods import Kind, Period, event_due, occurrences, quarter_of
+from hoinhap_cli.periods import Kind, Period, event_due, occurrences, plan_period, quarter_of, signed_day
 from hoinhap_cli.problems import Problem, errors
 from hoinhap_cli.records import EntryView, EventEntry, ReportHeader, Task, Unit
-from hoinhap_cli.responsibility import Slot, StatusView, combine, judge, slots
+from hoinhap_cli.responsibility import Slot, StatusView, combine, judge, occurrence, slots
 from hoinhap_cli.text import natural_key
 from hoinhap_cli.vocab import Status
 
@@ -68,6 +68,8 @@ _NOT_STARTED = StatusView(Status.NOT_STARTED, None)
 Pair = tuple[Report, EntryView]
 # Each unit's latest entry on a milestone, in the order units first reported (plain data).
 ByUnit = tuple[tuple[str, EntryView], ...]
+# An entry with the unit whose report holds it.
+Said = tuple[str, EntryView]
 # A task's place in the status index: its last entry (by date, then order in the files) and its date.
 Latest = tuple[date, EntryView]
 # What a report file says was sent: (duty id, "" for the file's own quarterly report; unit; period
@@ -103,7 +105,7 @@ class StatusIndex:
     status questions are asked per milestone and period, many times per command."""
 
     latest: Mapping[str, Latest]
-    dated: Mapping[str, tuple[EntryView, ...]]  # tasks with recurring or ongoing duties: their entries
+    dated: Mapping[str, tuple[Said, ...]]  # tasks with recurring or ongoing duties: their entries, with their units
     events: dict[str, EventEntry]  # the first recorded date of each awaited event
     submitted: dict[tuple[str, str], date | None]  # (unit, quarter label) -> submitted on
     filed: dict[str, Filed] = field(default_factory=dict)  # report file -> what it says was sent
@@ -117,7 +119,7 @@ class StatusIndex:
     def of(cls, tasks: dict[str, Task], units: dict[str, Unit], reports: list[Report]) -> StatusIndex:
         by_task = _grouped(_by_date(reports))
         repeating = (Kind.RECURRING, Kind.ONGOING)
-        dated = {t.id: tuple(e for _, e in by_task.get(t.id, ())) for t in tasks.values()
+        dated = {t.id: _said(by_task.get(t.id, ())) for t in tasks.values()
                  if any(m.due.kind in repeating for m in t.milestones)}
         latest = {tid: (pairs[-1][1].date, pairs[-1][1]) for tid, pairs in by_task.items()}
         return cls(latest, dated, *_headers(reports), _judged(tasks, units, by_task), _holders(reports))
@@ -138,7 +140,7 @@ class StatusIndex:
                 judged.pop(tid, None)
                 holders.pop(tid, None)
             if tid in dated:
-                dated[tid] = tuple(e for _, e in pairs or ())
+                dated[tid] = _said(pairs or ())
         judged.update(_judged(tasks, units, by_task))
         holders.update(_holders(reports, changed))
         return StatusIndex(latest, dated, *_headers(reports), judged, holders)
@@ -196,6 +198,10 @@ class Ledger:
         return {}
 
     @cached_property
+    def _said(self) -> dict[str, tuple[Said, ...]]:  # each unit's words on a task the index does not hold
+        return {}
+
+    @cached_property
     def _slots(self) -> dict[str, tuple[Slot, ...]]:
         return {}
 
@@ -219,12 +225,37 @@ class Ledger:
     @property
     def period(self) -> Period:
         p = self.plan.plan.period
+        if p is None:
+            return self._derived_period
         return Period(p.start, p.end, f"{p.start.year}–{p.end.year}")
+
+    @cached_property
+    def _derived_period(self) -> Period:  # no `plan.period`: from the deadlines (a valid plan has one)
+        p = plan_period(self.plan)
+        assert p is not None, "validation refuses a plan with no period and no dated deadline"
+        return Period(p.start, p.end, f"{p.start.year}–{p.end.year}")
+
+    @property
+    def period_derived(self) -> bool:
+        """Whether the plan states no period, so that `period` comes from the deadlines."""
+        return self.plan.plan.period is None
+
+    @property
+    def signed_on(self) -> date:
+        """The day the document was signed, or (left blank in the source) the plan period's start."""
+        return signed_day(self.plan, self.period)
+
+    @property
+    def effective_on(self) -> date:
+        """The day the decision took effect: signed, plus the days it says (Article 2: 7 days)."""
+        d = self.plan.decision
+        day: date = d.signed_on + timedelta(days=d.effective_after_days)
+        return day
 
     @property
     def obligation_period(self) -> Period:
         """Recurring duties count from the quarter the decision was signed in to the plan's end."""
-        start = max(self.period.start, quarter_of(self.plan.decision.signed_on).start)
+        start = max(self.period.start, quarter_of(self.signed_on).start)
         return Period(start, self.period.end, "obligations")
 
     def recurrences(self, task: Task, index: int) -> list[Period]:
@@ -265,7 +296,9 @@ class Ledger:
     def dated(self, task_id: str) -> tuple[EntryView, ...]:
         """A task's entries by date (the history without the files)."""
         found = self.index.dated.get(task_id)
-        return found if found is not None else tuple(e for _, e in self._by_task.get(task_id, ()))
+        if found is not None:
+            return tuple(e for _, e in found)
+        return tuple(e for _, e in self._by_task.get(task_id, ()))
 
     def filed(self) -> list[tuple[str, str, str, date, str | None]]:
         """Every report sent, as the files say (see `Filed`), without reading their entries."""
@@ -283,10 +316,40 @@ class Ledger:
         return found
 
     def milestone_status(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
-        """A milestone's status as of a date, from each unit's latest entry naming it (or naming the
-        whole task), judged by responsibility.judge: done only when every lead has said done.
+        """A milestone's status as of a date (`judged`); a recurring one is done only when each of
+        its occurrences is (responsibility.occurrence): a lead's "done" in 2009 leaves 2010's open,
+        and then the leads' part shown is that of the first occurrence still owed.
 
         The one entry point every query asks (deadlines, overdue, summary, listings)."""
+        view = self.judged(task_id, index, as_of)
+        task = self.tasks.get(task_id)
+        if view.status is not Status.DONE or task is None or task.milestones[index].due.kind is not Kind.RECURRING:
+            return view
+        said = self.said(task_id, index + 1, as_of)
+        task_slots = self.slots(task)
+        first_open = next((v for v in (occurrence(task_slots, said, p.start) for p in self.recurrences(task, index))
+                           if v.status is not Status.DONE), None)
+        if first_open is None:
+            return view
+        # the leads' part of the first year still owed; begun, since an earlier one is done
+        status = Status.IN_PROGRESS if first_open.status is Status.NOT_STARTED else first_open.status
+        return first_open._replace(status=status, entry=view.entry)
+
+    def said(self, task_id: str, milestone: int, as_of: date | None = None) -> list[tuple[str, EntryView]]:
+        """What each unit said on a milestone (its entries and those naming no milestone), by date,
+        up to the date: (unit, entry)."""
+        pairs = self.index.dated.get(task_id)  # every task with a recurring duty: no file read
+        if pairs is None:
+            pairs = self._said.get(task_id)
+        if pairs is None:
+            pairs = self._said[task_id] = _said(self.history(task_id))
+        return [(unit, e) for unit, e in pairs
+                if e.milestone in (None, milestone) and (as_of is None or e.date <= as_of)]
+
+    def judged(self, task_id: str, index: int, as_of: date | None = None) -> StatusView:
+        """A milestone's status as of a date, from each unit's latest entry naming it (or naming the
+        whole task), judged by responsibility.judge: done only when every lead has said done.
+        Queries ask `milestone_status`, which adds the rule of a recurring duty's occurrences."""
         key = (task_id, index)
         found = self._views.get(key)
         latest = self.index.latest.get(task_id)
@@ -359,6 +422,11 @@ def _by_date(reports: list[Report], tasks: set[str] | None = None) -> list[Pair]
         pairs = [(r, e) for r in reports for e in r.entries if e.task in tasks]
     pairs.sort(key=lambda pair: pair[1].date)  # stable: file order breaks ties
     return pairs
+
+
+def _said(pairs: Iterable[Pair]) -> tuple[Said, ...]:
+    """Entries with the unit of the report holding each."""
+    return tuple((r.content.unit, e) for r, e in pairs)
 
 
 def _grouped(pairs: list[Pair]) -> dict[str, list[Pair]]:
@@ -444,6 +512,27 @@ def up_to(entries: tuple[EntryView, ...], today: date) -> tuple[EntryView, ...]:
     if all(e.date <= today for e in entries):
         return entries
     return tuple(e for e in entries if e.date <= today)
+
+
+def seen(name: str, full: str, header: ReportHeader, entries: tuple[EntryView, ...], today: date) -> Report:
+    """A report file as it stood on `today`: what is dated after it — an entry, an event, a
+    submission, the file's own `submitted:` day — is outside the view, item by item; the rest of
+    the file is kept."""
+    return Report(name, full, header_up_to(header, today), up_to(entries, today))
+
+
+def header_up_to(header: ReportHeader, today: date) -> ReportHeader:
+    """A report file's header without the events and submissions dated after `today` (a quarterly
+    report submitted later: not submitted yet, its number with it)."""
+    later = header.submitted is not None and header.submitted > today
+    if not later and all(e.date <= today for e in header.events) and all(s.date <= today for s in header.submissions):
+        return header
+    fields = dict(header.__dict__)
+    if later:
+        fields.update(submitted=None, number=None)
+    fields["events"] = [e for e in header.events if e.date <= today]
+    fields["submissions"] = [s for s in header.submissions if s.date <= today]
+    return records.Record(fields)
 
 
 def named_reports(data: DataDir) -> list[tuple[str, str, str]]:

@@ -71,6 +71,45 @@ def deadline_text(ledger: Ledger, task: Task, index: int, lang: str, short: bool
     return deadline_words(d, lang)
 
 
+def _row_fields(ledger: Ledger, task: Task, lang: str) -> list[tuple[str, str]]:
+    """What a row of another plan may add to `show`: the merged cells it continues, its lead↔support
+    pairs, funding and remarks; and the plan period when it is derived from the deadlines."""
+    fields = []
+    if task.inherits is not None:
+        fields.append((t("show.inherits", lang), t("show.inherits.value", lang, task=task.inherits.from_,
+                                                   fields=", ".join(task.inherits.fields))))
+    for j, pair in enumerate(task.pairs):
+        fields.append((t("show.pair", lang, n=j + 1), t("show.pair.value", lang,
+                       lead=", ".join(short_name(ledger.units[u]) for u in pair.lead),
+                       support=", ".join(short_name(ledger.units[u]) for u in pair.support) or "—")))
+    if task.funding is not None:
+        fields.append((t("show.funding", lang), task.funding))
+    if task.remarks is not None:
+        fields.append((t("show.remarks", lang), task.remarks))
+    if ledger.period_derived:
+        fields.append((t("show.period", lang), t("show.period.derived", lang, start=ledger.period.start.isoformat(),
+                                                 end=ledger.period.end.isoformat())))
+    return fields
+
+
+def group_path(ledger: Ledger, program_id: str) -> str:
+    """A group as `show` names it: "1. Title" for a programme; a nested group with the groups around
+    it, outermost first, each by its document label when it has one ("A › I › 5.1. Title")."""
+    programs = {p.id: p for p in ledger.plan.programs}
+    group = programs.get(program_id)
+    if group is None:
+        return program_id
+    if group.parent is None:
+        return f"{group.label or group.id}. {group.title}"
+    chain: list[Any] = []
+    current: Any = group
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = programs.get(current.parent) if current.parent is not None else None
+    names = [g.label or g.id for g in reversed(chain)]
+    return f"{' › '.join(names)}. {group.title}"
+
+
 def role_text(inv: Involvement, ledger: Ledger, lang: str) -> str:
     role = t(f"role.{inv.role}", lang)
     if inv.via is None:
@@ -93,6 +132,7 @@ def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort 
         dues = [ledger.due_date(task, i) for i in range(len(task.milestones))]
         row: Row = {
             "id": task.id,
+            "label": task.label,
             "program": task.program,
             "section": task.section,
             "title": task.title,
@@ -218,16 +258,18 @@ def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
         })
     record["history"] = history
 
-    program = next((p for p in ledger.plan.programs if p.id == task.program), None)
-    fields = [(t("show.program", lang), f"{task.program}. {program.title}" if program else task.program)]
+    fields = [(t("show.program", lang), group_path(ledger, task.program))]
     if task.section:
         section = next((s for p in ledger.plan.programs for s in p.sections if s.id == task.section), None)
         fields.append((t("show.section", lang), f"{task.section}. {section.title}" if section else task.section))
+    if task.label is not None:
+        fields.append((t("show.label", lang), task.label))
     fields.append((t("show.title", lang), task.title))
     if task.id_assigned:
         fields.append((t("show.id_assigned", lang), t("show.id_assigned.value", lang)))
     if task.units_from:
         fields.append((t("show.units_from", lang), task.units_from))
+    fields += _row_fields(ledger, task, lang)
     said = status_text(ledger, status, lang)
     if status.entry is not None:
         said += t("leads.updated", lang, date=status.entry.date.isoformat())
@@ -326,22 +368,28 @@ def _counts(ledger: Ledger, unit: Unit) -> dict[str, int]:
 # ------------------------------------------------------------------ programmes
 
 
-def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, Row]]:
+def program_rows(ledger: Ledger, as_of: date | None = None,
+                 judged: list[deadlines.Obligation] | None = None) -> list[tuple[Row, Row]]:
     """Each programme, then its sections, with the tasks and milestones each holds.
 
     With `as_of`, each also carries its progress figures (deadlines.count) as of that date:
-    flat in the row (`done`, `due`, `late`, `total`, `share_done`), as `progress` in the record.
+    flat in the row (`done`, `due`, `late`, `total`, `share_done`), as `progress` in the record;
+    `judged`: the plan's obligations as of that date, when the caller has them already.
     """
-    obs = deadlines.obligations(ledger, as_of) if as_of is not None else []
+    obs = (deadlines.obligations(ledger, as_of) if judged is None else judged) if as_of is not None else []
     out = []
+    within = _groups_within(ledger)  # nested groups: "A" holds the rows of I, II, … below it
     for program in ledger.plan.programs:
         parts: list[tuple[str, str, str]] = [("program", program.id, program.title)]
         parts += [("section", s.id, s.title) for s in program.sections]
         for kind, pid, title in parts:
+            held = within.get(pid, {pid})
             tasks = [task for task in ledger.tasks.values()
-                     if (task.program == pid if kind == "program" else task.section == pid)]
+                     if (task.program in held if kind == "program" else task.section == pid)]
             row = {"id": pid, "kind": kind, "program": program.id, "title": title,
                    "task_count": len(tasks), "milestone_count": sum(len(x.milestones) for x in tasks)}
+            if kind == "program":
+                row.update({k: v for k, v in (("parent", program.parent), ("label", program.label)) if v is not None})
             record: Row = {**row, "tasks": [x.id for x in tasks]}
             if as_of is not None:
                 ids = {x.id for x in tasks}
@@ -349,6 +397,26 @@ def program_rows(ledger: Ledger, as_of: date | None = None) -> list[tuple[Row, R
                 row.update(counts.as_dict())
                 record["progress"] = counts.as_dict()
             out.append((row, record))
+    return out
+
+
+def _groups_within(ledger: Ledger) -> dict[str, set[str]]:
+    """For each group with groups nested in it, itself and every group below it: a group's rows in
+    `program_rows` are its own and theirs. (A group with a parent or a label of its own carries
+    them in its row: `parent`, `label`.)"""
+    children: dict[str, list[str]] = {}
+    for p in ledger.plan.programs:
+        if p.parent is not None:
+            children.setdefault(p.parent, []).append(p.id)
+    out: dict[str, set[str]] = {}
+    for top in children:
+        seen, todo = {top}, list(children[top])
+        while todo:
+            pid = todo.pop()
+            if pid not in seen:
+                seen.add(pid)
+                todo += children.get(pid, [])
+        out[top] = seen
     return out
 
 

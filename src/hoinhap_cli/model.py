@@ -149,8 +149,8 @@ def _deadline(value: Any) -> Deadline:
 
 
 DEADLINE_PATTERN = (
-    r"^(\d{4}(-Q[1-4]|-H[12]|-\d{2}-\d{2})?(\.\.\d{4}(-Q[1-4]|-H[12]|-\d{2}-\d{2})?)?"
-    r"|by \d{4}(-Q[1-4]|-H[12]|-\d{2}-\d{2})?|ongoing|none|every (quarter|year)( \S+)?"
+    r"^(\d{4}(-Q[1-4]|-H[12]|-\d{2}|-\d{2}-\d{2})?(\.\.(\d{4}(-Q[1-4]|-H[12]|-\d{2}|-\d{2}-\d{2})?)?)?"
+    r"|by \d{4}(-Q[1-4]|-H[12]|-\d{2}|-\d{2}-\d{2})?|ongoing|on-demand|none|every (quarter|half|year|month)( \S+)?"
     r"|after [a-z0-9]+(-[a-z0-9]+)*)$"
 )
 
@@ -159,8 +159,9 @@ DeadlineField = Annotated[
     BeforeValidator(_deadline),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": DEADLINE_PATTERN,
-                    "description": "2008-Q3, 2009-H1, 2009, by 2010, 2009-12-31, 2008-Q4..2009-Q2, "
-                                   "ongoing, every quarter, every year, after <event-id>, none"}),
+                    "description": "2008-Q3, 2009-H1, 2009, 2025-06, by 2010, 2009-12-31, 2008-Q4..2009-Q2, "
+                                   "2025..2030, 2025.., ongoing, on-demand, every quarter, every half, every year, "
+                                   "every month, after <event-id>, none"}),
 ]
 
 
@@ -196,6 +197,9 @@ QuarterField = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-Q[1-4]$"}),
 ]
 
+# A fixed day of every year ("06-01"): a reporting duty's `on:` (its validity: planchecks.duty_days)
+MonthDay = Annotated[StrictStr, Field(pattern=r"^\d{2}-\d{2}$", examples=["06-01", "11-30"])]
+
 
 # ------------------------------------------------------------------ the plan
 
@@ -205,19 +209,29 @@ class Article(Base):
     summary: Text
 
 
+# ---- the document's kind and optional header (plan-format.md, "decision")
+DocumentKind = Literal["Quyết định", "Kế hoạch", "Nghị quyết", "Chương trình"]
+
+
 class Decision(Base):
-    number: Text
+    """The document that issues the plan: a Quyết định, or a Kế hoạch, Nghị quyết or Chương trình
+    issued directly. Its number, date, signer, effect article and directing leader may be absent
+    (a blank in the source is left out, and said so in `notes`)."""
+
+    number: Text | None = None
     title: Text
     issuer: Text
-    signed_on: Day
-    signer: Text
-    signer_title: Text
-    effective_after_days: StrictInt = Field(ge=0)
+    signed_on: Day | None = None
+    signer: Text | None = None
+    signer_title: Text | None = None
+    effective_after_days: StrictInt | None = Field(default=None, ge=0)
     legal_bases: list[Text] = []
     articles: list[Article] = []
-    directed_by: Text
+    directed_by: Text | None = None
     standing_agency: UnitId
     reviews: list[Text] = []
+    kind: DocumentKind = "Quyết định"
+    notes: list[Text] = []
 
 
 class PlanPeriod(Base):
@@ -228,7 +242,7 @@ class PlanPeriod(Base):
 class PlanInfo(Base):
     title: Text
     objective: Text
-    period: PlanPeriod
+    period: PlanPeriod | None = None  # absent: derived from the deadlines (periods.deadline_span)
     organisation: list[Text] = []
 
 
@@ -250,6 +264,17 @@ class Program(Base):
     targets: list[Target] = []
     sections: list[Section] = []
     notes: list[Text] = []
+    parent: TaskId | None = None  # the enclosing group (groups nest to any depth)
+    label: Text | None = None  # the document's own label: "A", "IV", "5.1"
+
+
+# `assumed:` names the keys of a block whose values the decision does not state: the encoder's
+# assumption (a due day, a recipient, a ward the decision does not name), printed "(giả định)".
+UnitAssumed = Literal["name", "members"]
+DocumentAssumed = Literal["parent_body", "issuing_body", "symbol", "place", "subject", "addressees", "copies",
+                          "signer_authority", "signer_title"]
+ReportingAssumed = Literal["grace_day", "units_from", "units"]
+DutyAssumed = Literal["name", "what", "to", "every", "owners", "due", "grace_day", "with_year"]
 
 
 class Unit(Base):
@@ -258,6 +283,7 @@ class Unit(Base):
     kind: UnitKind
     aliases: list[Text] = []
     members: list[UnitId] = []
+    assumed: list[UnitAssumed] = []  # a ward the decision counts ("11 phường") but does not name: [name]
     notes: list[Text] = []
 
 
@@ -269,9 +295,29 @@ class Event(Base):
 
 class Milestone(Base):
     due: DeadlineField
-    source: Text | None = None
+    source: StrictStr | None = None  # the cell's words; "" for a blank cell
     product: StrictInt | None = Field(default=None, ge=1)
     note: Text | None = None
+
+
+# ---- a row's label, funding, remarks, lead↔support pairs and merged cells (plan-format.md, "tasks")
+InheritedField = Literal["due", "products", "funding", "lead", "support"]
+
+
+class Pair(Base):
+    """One lead with its own supporters, in a row that has two leads."""
+
+    lead: list[UnitId] = Field(min_length=1)
+    support: list[UnitId] = []
+
+
+class Inherits(Base):
+    """Columns continued from a merged cell of an earlier row: taken from that task."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
+
+    from_: TaskId = Field(alias="from")
+    fields: list[InheritedField] = Field(min_length=1)
 
 
 class Task(Base):
@@ -284,8 +330,13 @@ class Task(Base):
     lead: list[UnitId] | None = None
     support: list[UnitId] | None = None
     products: list[Text] = []
-    milestones: list[Milestone] = Field(min_length=1)
+    milestones: list[Milestone] = Field(default=[], min_length=1)  # absent only when inherited (validation)
     notes: list[Text] = []
+    label: Text | None = None  # the document's own row label ("I.1"); `id` stays unique
+    funding: Text | None = None  # "Nguồn kinh phí", verbatim
+    remarks: Text | None = None  # "Ghi chú", verbatim
+    pairs: list[Pair] = []  # two leads, each with its own supporters; lead/support are their union
+    inherits: Inherits | None = None  # columns taken from the row whose merged cell they continue
 
 
 class Document(Base):
@@ -302,6 +353,7 @@ class Document(Base):
     signer_authority: Text | None = None  # "KT. TRƯỞNG PHÒNG", "TL. CHỦ TỊCH"
     signer_title: Text  # "TRƯỞNG PHÒNG"
     signer: Text | None = None  # the name; left blank to sign by hand when absent
+    assumed: list[DocumentAssumed] = []  # the office's choices, not the decision's: [symbol, copies, …]
 class ReportingDuty(Base):
     """One duty to report (docs/plan-format.md, "reporting"): who owes what to whom, how often, by when."""
 
@@ -309,13 +361,15 @@ class ReportingDuty(Base):
     name: Text  # what a listing calls it before the period: «Báo cáo» quý I/2009, «Kế hoạch chi tiết» năm 2009
     what: Text
     to: Text
-    every: Literal["quarter", "half", "year"]
+    every: Literal["quarter", "half", "year", "month", "ad-hoc"]
     owners: list[UnitId] | None = None  # absent: every reporting unit (Reporting.units)
     due: Literal["after", "start"] = "after"  # the grace day of the month after the period ends / starts
     grace_day: StrictInt | None = Field(default=None, ge=1, le=28)  # absent: Reporting.grace_day
     with_year: UnitId | None = None  # the yearly duty one document may also answer (Q4 + the year)
     source: Text
+    assumed: list[DutyAssumed] = []  # what the decision does not state: [grace_day, to, …]
     notes: list[Text] = []
+    on: list[MonthDay] | None = None  # fixed days of the year (MM-DD), one per period: instead of the grace day
 
 
 class Reporting(Base):
@@ -325,6 +379,7 @@ class Reporting(Base):
     units_from: TaskId | None = None  # the row whose leads report (groups: their members; vague: the offices)
     units: list[UnitId] | None = None  # instead of units_from: the reporting units named one by one
     duties: list[ReportingDuty] = []
+    assumed: list[ReportingAssumed] = []  # [grace_day]: the decision gives no due day
     notes: list[Text] = []
 
 
@@ -391,7 +446,7 @@ ReportPeriodField = Annotated[
     Period,
     BeforeValidator(_report_period),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-Q[1-4]|-H[12])?$"}),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$"}),
 ]
 
 

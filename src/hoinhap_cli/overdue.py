@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from hoinhap_cli import deadlines, reporting, reportview
-from hoinhap_cli.deadlines import Obligation, Stale
+from hoinhap_cli import bars, deadlines, reporting, reportview
+from hoinhap_cli.deadlines import Counts, Obligation, Stale
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period
@@ -59,6 +59,7 @@ class OverdueReport:
     sections: list[Section]
     reports: ReportLedger | None = None  # the reports judged on the same date (None: not asked)
     show_reports: str = "lines"  # one of REPORTS
+    counts: Counts = Counts()  # the selected tasks' milestones on that date: `late` counted, and the completion rate
 
     @property
     def late_reports(self) -> list[LatePeriod]:
@@ -84,6 +85,7 @@ class OverdueReport:
             "overdue": [obligation_record(ledger, o, day) for o in self.late],
             "stale": [_stale_record(ledger, s) for s in self.stale],
             "late_reports": [lp.record() for lp in self.late_reports],
+            "milestones": self.counts.as_dict(),
         }
         if self.group_by != "none":
             payload["group_by"] = self.group_by
@@ -113,6 +115,8 @@ class OverdueReport:
         out += self._report_parts(md, lang)
         out.append(Note(t("overdue.count", lang, count=count, as_of=self.as_of.isoformat()) if count
                         else t("overdue.none", lang, as_of=self.as_of.isoformat())))
+        c = self.counts
+        out.append(Note(bars.figures(self.as_of.isoformat(), c.late, c.done, c.total, lang)))
         if self.late_reports:
             out.append(Note(t("overdue.reports_count", lang, count=len(self.late_reports),
                               units=len(self.missing_reports))))
@@ -164,11 +168,13 @@ def overdue_report(ledger: Ledger, as_of: date, f: TaskFilter, group_by: str = "
     """What is late as of a date for the tasks the filter selects, and (`with_stale`) which
     ongoing tasks had no update in the last ended quarter; one section per group asked for;
     then the reports late by then — of the filter's units, none when it names a programme."""
-    late = deadlines.overdue(deadlines.obligations(ledger, as_of, late_only=True), as_of)
+    judged = deadlines.obligations(ledger, as_of)  # all of them: the completion rate counts them
     stale = deadlines.stale(ledger, as_of) if with_stale else []
     if not f.everything:
-        late = [o for o in late if f.matches(ledger, o.task)]
-        stale = [s for s in stale if f.matches(ledger, s.task)]
+        chosen = {task.id for task in ledger.tasks.values() if f.matches(ledger, task)}
+        judged = [o for o in judged if o.task.id in chosen]
+        stale = [s for s in stale if s.task.id in chosen]
+    late = deadlines.overdue(judged, as_of)
     quarter = deadlines.last_ended_quarter(ledger, as_of) if with_stale else None
     sections = [Section("", "", late, stale)] if group_by == "none" else _groups(ledger, f, group_by, late, stale)
     reports = None
@@ -178,7 +184,8 @@ def overdue_report(ledger: Ledger, as_of: date, f: TaskFilter, group_by: str = "
             rows = [r for r in reports.rows if r.unit in f.units]
             reports = ReportLedger(ledger, as_of, None, None, reports.regime, rows, reporting.counted(rows),
                                    reporting.late_periods(rows))
-    return OverdueReport(ledger, as_of, late, stale, quarter, group_by, sections, reports, show_reports)
+    return OverdueReport(ledger, as_of, late, stale, quarter, group_by, sections, reports, show_reports,
+                         deadlines.count(judged, as_of))
 
 
 def _groups(ledger: Ledger, f: TaskFilter, by: str, late: list[Obligation], stale: list[Stale]) -> list[Section]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,10 +64,22 @@ def _from(path: Path, origin: str) -> DataDir:
     if path.is_dir():
         plan = path / PLAN_NAME
         if not plan.is_file():
+            _special(plan)
             raise UsageError(words("paths.no_plan", path=path, plan=PLAN_NAME, source=source),
                              [words("paths.no_plan.hint")])
         return DataDir(path, plan, origin)
+    _special(path)
     raise UsageError(words("paths.missing", path=path, source=source))
+
+
+def _special(path: Path) -> None:
+    """A plan that is there but is a FIFO, a device or a socket: said so (never opened)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise UsageError(words("guard.special", file=str(path), kind=guard.kind(mode)))
 
 
 def report_path(data: DataDir, unit: str, period: str) -> Path:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
+from typing import Any
 
 from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import Words, words
@@ -66,6 +68,30 @@ def half(y: int, h: int) -> Period:
     )
 
 
+@lru_cache(maxsize=512)
+def month(y: int, m: int) -> Period:
+    _check_year(y)
+    if not 1 <= m <= 12:
+        raise DeadlineError(words("period.no_month", n=m))
+    return Period(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), f"{y}-{m:02d}")
+
+
+def months_between(start: date, end: date) -> list[Period]:
+    """Every month that ends within [start, end]."""
+    out = []
+    y, m = start.year, start.month
+    while (p := month(y, m)).end <= end:
+        if p.end >= start:
+            out.append(p)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def halves_between(start: date, end: date) -> list[Period]:
+    """Every half-year that ends within [start, end]."""
+    return [h for y in range(start.year, end.year + 1) for h in (half(y, 1), half(y, 2)) if start <= h.end <= end]
+
+
 def quarter_of(day: date) -> Period:
     return quarter(day.year, (day.month + 2) // 3)
 
@@ -95,6 +121,7 @@ _RE_YEAR = re.compile(rf"^{_YEAR}$")
 _RE_QUARTER = re.compile(rf"^{_YEAR}-Q(\d)$", re.IGNORECASE)
 _RE_HALF = re.compile(rf"^{_YEAR}-H(\d)$", re.IGNORECASE)
 _RE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RE_MONTH = re.compile(rf"^{_YEAR}-(\d{{2}})$")
 _QUARTER_LABEL = re.compile(r"\d{4}-Q[1-4]")
 
 
@@ -105,12 +132,13 @@ def is_quarter(label: str) -> bool:
     return _QUARTER_LABEL.fullmatch(label) is not None
 
 
-_FREQUENCIES = ((_QUARTER_LABEL, "quarter"), (re.compile(r"\d{4}-H[12]"), "half"), (re.compile(r"\d{4}"), "year"))
+_FREQUENCIES = ((_QUARTER_LABEL, "quarter"), (re.compile(r"\d{4}-H[12]"), "half"), (re.compile(r"\d{4}"), "year"),
+                (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), "month"))
 
 
 def frequency(label: str) -> str | None:
-    """"quarter", "half" or "year": which kind of reporting period a label names (2009-Q1,
-    2009-H1, 2009), else None. The one test of it (a report file's `submissions:`, `submit`,
+    """"quarter", "half", "year" or "month": which kind of reporting period a label names (2009-Q1,
+    2009-H1, 2009, 2009-06), else None. The one test of it (a report file's `submissions:`, `submit`,
     the reporting regime ask it here)."""
     return next((kind for pattern, kind in _FREQUENCIES if pattern.fullmatch(label)), None)
 
@@ -127,7 +155,7 @@ def parse_date(text: str) -> date:
 
 
 def parse_period(text: str) -> Period:
-    """A calendar period: 2009, 2009-Q3, 2009-H1, 2009-03-31 or DATE..DATE / PERIOD..PERIOD."""
+    """A calendar period: 2009, 2009-Q3, 2009-H1, 2009-06, 2009-03-31 or DATE..DATE / PERIOD..PERIOD."""
     raw = text.strip()
     if ".." in raw:
         left, _, right = raw.partition("..")
@@ -141,6 +169,8 @@ def parse_period(text: str) -> Period:
         return quarter(int(m.group(1)), int(m.group(2)))
     if m := _RE_HALF.match(raw):
         return half(int(m.group(1)), int(m.group(2)))
+    if m := _RE_MONTH.match(raw):
+        return month(int(m.group(1)), int(m.group(2)))
     if _RE_DATE.match(raw):
         day = parse_date(raw)
         return Period(day, day, day.isoformat())
@@ -151,6 +181,7 @@ class Kind(str, Enum):
     QUARTER = "quarter"
     HALF = "half"
     YEAR = "year"
+    MONTH = "month"
     BY = "by"
     DATE = "date"
     SPAN = "span"
@@ -158,6 +189,7 @@ class Kind(str, Enum):
     RECURRING = "recurring"
     EVENT = "event"
     NONE = "none"
+    ON_DEMAND = "on-demand"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +199,9 @@ class Deadline:
     kind: Kind
     start: date | None = None
     due: date | None = None
-    every: str | None = None  # "quarter" | "year" for RECURRING
-    window: Period | None = None  # RECURRING: the periods it recurs in (None: the plan period)
+    every: str | None = None  # "quarter" | "half" | "year" | "month" for RECURRING
+    window: Period | None = None  # RECURRING: the periods it recurs in (None: the plan period; open-ended
+    # `2025..`: from that year, its end the last year hoinhap knows)
     event: str | None = None  # EVENT: the event id
     label: str = ""  # the canonical text
 
@@ -184,7 +217,9 @@ def _dated(kind: Kind, p: Period, label: str) -> Deadline:
     return Deadline(kind, start=p.start, due=p.end, label=label)
 
 
-_RE_EVERY = re.compile(r"^every\s+(quarter|year)(?:\s+(\S+))?$", re.IGNORECASE)
+_RE_EVERY = re.compile(r"^every\s+(quarter|half|year|month)(?:\s+(\S+))?$", re.IGNORECASE)
+_RE_OPEN = re.compile(rf"^{_YEAR}\.\.$")
+OPEN_END = date(2999, 12, 31)  # an open-ended deadline's window ends here (clipped to the plan period)
 _RE_BY = re.compile(r"^by\s+(\S+)$", re.IGNORECASE)
 _RE_AFTER = re.compile(r"^after\s+([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
@@ -201,11 +236,21 @@ def parse_deadline(text: str) -> Deadline:
         return Deadline(Kind.ONGOING, label="ongoing")
     if low == "none":
         return Deadline(Kind.NONE, label="none")
+    if low == "on-demand":
+        return Deadline(Kind.ON_DEMAND, label="on-demand")
+    if m := _RE_OPEN.match(raw):  # "2025 và những năm tiếp theo": every year from 2025, no end
+        first = year(int(m.group(1)))
+        label = f"{first.label}.."
+        return Deadline(Kind.RECURRING, every="year", window=Period(first.start, OPEN_END, label), label=label)
     if m := _RE_EVERY.match(raw):
         every = m.group(1).lower()
         window = None
         label = f"every {every}"
-        if m.group(2):
+        if m.group(2) and (o := _RE_OPEN.match(m.group(2))):
+            first = year(int(o.group(1)))
+            window = Period(first.start, OPEN_END, f"{first.label}..")
+            label += f" {window.label}"
+        elif m.group(2):
             window = parse_period(m.group(2))
             label += f" {window.label}"
         return Deadline(Kind.RECURRING, every=every, window=window, label=label)
@@ -229,6 +274,8 @@ def parse_deadline(text: str) -> Deadline:
         return _dated(Kind.QUARTER, p, p.label)
     if _RE_HALF.match(p.label):
         return _dated(Kind.HALF, p, p.label)
+    if _RE_MONTH.match(p.label):
+        return _dated(Kind.MONTH, p, p.label)
     return Deadline(Kind.DATE, due=p.end, label=p.label)
 
 
@@ -240,7 +287,74 @@ def occurrences(deadline: Deadline, plan_period: Period) -> list[Period]:
     start, end = max(window.start, plan_period.start), min(window.end, plan_period.end)
     if deadline.every == "quarter":
         return quarters_between(start, end)
+    if deadline.every == "half":
+        return halves_between(start, end)
+    if deadline.every == "month":
+        return months_between(start, end)
     return [year(y) for y in range(start.year, end.year + 1) if year(y).end <= end]
+
+
+def is_open_ended(deadline: Deadline) -> bool:
+    """`2025..`: every year from a year on, with no end."""
+    return deadline.window is not None and deadline.window.end == OPEN_END
+
+
+def deadline_span(deadlines: Iterable[Deadline]) -> Period | None:
+    """The period the deadlines cover, for a plan that states none: from the first day of the
+    earliest one (a deadline with no start: the first day of its due date's year) to the last day
+    of the latest one; a recurring range counts its range, an open-ended `2025..` its first year.
+    None when no deadline is dated."""
+    starts: list[date] = []
+    ends: list[date] = []
+    for d in deadlines:
+        if d.window is not None:
+            starts.append(d.window.start)
+            ends.append(year(d.window.start.year).end if d.window.end == OPEN_END else d.window.end)
+        elif d.due is not None:
+            starts.append(d.start or date(d.due.year, 1, 1))
+            ends.append(d.due)
+    if not starts:
+        return None
+    return Period(min(starts), max(ends), "derived")
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """"06-01" → (6, 1): a day of every year (a fixed reporting day), else None (29 February is
+    refused: not every year has it)."""
+    m = re.fullmatch(r"(\d{2})-(\d{2})", text)
+    if not m:
+        return None
+    mo, d = int(m.group(1)), int(m.group(2))
+    if not 1 <= mo <= 12 or not 1 <= d <= calendar.monthrange(2001, mo)[1]:
+        return None
+    return mo, d
+
+
+def plan_period(plan: Any) -> Period | None:
+    """The plan's period (a model or a record of the plan): `plan.period` as stated, else the
+    span of its deadlines and its signing quarter (`deadline_span`); None when neither gives one.
+    The one home of the rule: `check`, the ledger and `show` ask it here."""
+    stated = plan.plan.period
+    if stated is not None:
+        return Period(stated.start, stated.end, "plan")
+    span = deadline_span(m.due for t in plan.tasks for m in t.milestones)
+    signed = plan.decision.signed_on
+    if signed is not None:
+        first = quarter_of(signed).start
+        span = Period(min(first, span.start), span.end, "derived") if span else year(signed.year)
+    return span
+
+
+def signed_day(plan: Any, period: Period | None = None) -> date:
+    """The day the document was signed; when the source leaves it blank, the plan period's start
+    (`period`, else `plan_period`): obligations count from there."""
+    signed: date | None = plan.decision.signed_on
+    if signed is not None:
+        return signed
+    period = period or plan_period(plan)
+    if period is None:
+        raise DeadlineError(words("period.none"))
+    return period.start
 
 
 def event_due(event_day: date) -> date:
@@ -287,7 +401,7 @@ def date_line(day: date, lang: str = "vi") -> str:
 
 def period_words(period: Period, lang: str = "vi") -> str:
     """A period as a report names it: "quý III/2009", "6 tháng đầu năm 2009", "6 tháng cuối năm
-    2009", "năm 2009"; any other span "từ ngày 01/4/2009 đến ngày 30/6/2009". English: "Q3 2009",
+    2009", "tháng 6/2025", "năm 2009"; any other span "từ ngày 01/4/2009 đến ngày 30/6/2009". English: "Q3 2009",
     "the first half of 2009", "2009", "1 April 2009 to 30 June 2009"."""
     s, e, en = period.start, period.end, lang == "en"
     if s.year == e.year and (s.month, s.day) == (1, 1) and (e.month, e.day) == (12, 31):
@@ -296,6 +410,8 @@ def period_words(period: Period, lang: str = "vi") -> str:
     if (s, e) == (q_of.start, q_of.end):
         q = (s.month - 1) // 3
         return f"Q{q + 1} {s.year}" if en else f"quý {ROMAN_QUARTERS[q]}/{s.year}"
+    if s.day == 1 and e == month(s.year, s.month).end:  # a whole month: "tháng 6/2025", "June 2025"
+        return f"{calendar.month_name[s.month]} {s.year}" if en else f"tháng {s.month}/{s.year}"
     for h, p in ((1, half(s.year, 1)), (2, half(s.year, 2))):
         if (s, e) == (p.start, p.end):
             if en:
@@ -315,9 +431,13 @@ def deadline_words(d: Deadline, lang: str = "vi", event: str | None = None, form
         return t("deadline.ongoing", lang)
     if d.kind is Kind.NONE:
         return t("deadline.none", lang)
+    if d.kind is Kind.ON_DEMAND:
+        return t("deadline.on_demand", lang)
     if d.kind is Kind.EVENT:
         return t("deadline.after", lang, event=event or d.event or "")
     if d.kind is Kind.RECURRING:
+        if is_open_ended(d) and d.window is not None and d.every == "year":  # 2025..: every year from 2025
+            return t("deadline.from_year", lang, year=d.window.start.year)
         every = t(f"deadline.every.{d.every}", lang)
         if d.window is None:
             return every
@@ -331,11 +451,18 @@ def deadline_words(d: Deadline, lang: str = "vi", event: str | None = None, form
 
 
 def _period_or_day(p: Period, lang: str) -> str:
-    return day_words(p.end, lang) if p.start == p.end else period_words(p, lang)
+    if p.start == p.end:
+        return day_words(p.end, lang)
+    if _RE_MONTH.match(p.label):  # "tháng 3/2009", "March 2009"
+        return f"{calendar.month_name[p.start.month]} {p.start.year}" if lang == "en" else \
+            f"tháng {p.start.month}/{p.start.year}"
+    return period_words(p, lang)
 
 
 def _window_words(p: Period, lang: str, formal: bool) -> str:
     """A recurring duty's window: "2009–2010" for whole years, else the period."""
+    if p.end == OPEN_END:
+        return t("deadline.window.from", lang, year=p.start.year)
     whole = (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
     if whole:
         return str(p.start.year) if p.start.year == p.end.year else f"{p.start.year}–{p.end.year}"

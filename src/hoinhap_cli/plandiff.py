@@ -57,6 +57,16 @@ class Change:
         return asdict(self)
 
 
+# The fields a change names in the user's words (i18n `diff.field.<scope>.<field>`); any other by its key.
+WORDED_FIELDS = frozenset({("task", "label"), ("task", "funding"), ("task", "remarks"), ("task", "pairs"),
+                           ("task", "inherits"), ("program", "parent"), ("program", "label"), ("decision", "kind")})
+
+
+def worded_field(c: Change) -> str | None:
+    """The i18n key naming a change's field, when it has words of its own."""
+    return f"diff.field.{c.scope}.{c.field}" if (c.scope, c.field) in WORDED_FIELDS else None
+
+
 # ---------------------------------------------------------------- text helpers
 
 
@@ -342,7 +352,38 @@ def _task(o: Task, n: Task, renamed_ids: dict[str, str]) -> list[Change]:
         out.append(_list_item_change("notes", "task", n.id, "notes", x, y))
     if o.id_assigned != n.id_assigned:
         out.append(Change("edited", "task", n.id, "id_assigned", o.id_assigned, n.id_assigned))
+    return out + _row_cells(o, n, renamed_ids)
+
+
+def _row_cells(o: Task, n: Task, renamed_ids: dict[str, str]) -> list[Change]:
+    """The cells other plans add to a row: its own label, funding and remarks (texts, worded),
+    its lead↔support pairs (in any order) and the merged cells it continues."""
+    out = []
+    for key in ("label", "funding", "remarks"):
+        a, b = getattr(o, key), getattr(n, key)
+        if squash(a) != squash(b):
+            out.append(Change("edited", "task", n.id, key, a, b, words=word_diff(a, b) if a and b else None))
+    a_pairs = [_pair_text(p, renamed_ids) for p in o.pairs]
+    b_pairs = [_pair_text(p, {}) for p in n.pairs]
+    if sorted(a_pairs) != sorted(b_pairs):
+        added, removed = _set_diff(a_pairs, b_pairs)
+        out.append(Change("edited", "task", n.id, "pairs", a_pairs, b_pairs, added=added, removed=removed))
+    a_inh, b_inh = _inherits_text(o), _inherits_text(n)
+    if a_inh != b_inh:
+        out.append(Change("edited", "task", n.id, "inherits", a_inh, b_inh))
     return out
+
+
+def _pair_text(pair: Any, renamed_ids: dict[str, str]) -> str:
+    """A lead↔support pair as one comparable text: "lead, lead ← support, support"."""
+    lead = ", ".join(sorted(renamed_ids.get(u, u) for u in pair.lead))
+    support = ", ".join(sorted(renamed_ids.get(u, u) for u in pair.support))
+    return f"{lead} ← {support}" if support else lead
+
+
+def _inherits_text(task: Task) -> str | None:
+    inh = task.inherits
+    return None if inh is None else f"{inh.from_}: {', '.join(sorted(inh.fields))}"
 
 
 def _ms_view(task: Task, m: Milestone, edited: dict[str, str] | None = None) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Literal, Union
 
 from hoinhap_cli.i18n import lang_from_env, t
-from hoinhap_cli.text import describe_char
+from hoinhap_cli.text import describe_char, shown
 
 Severity = Literal["error", "warning"]
 
@@ -37,7 +37,7 @@ class Problem:
     path: str = ""  # dotted location in the data, e.g. tasks[3].lead[0]
 
     def location(self) -> str:
-        where = self.file
+        where = shown(self.file, one_line=True)  # a file name holding ESC or a line break, escaped
         if self.line is not None:
             where += f":{self.line}"
             if self.col is not None:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from hoinhap_cli import bars, reporting
+from hoinhap_cli.deadlines import Counts, count, obligations
 from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.lookup import Row, program_rows
@@ -29,6 +30,7 @@ class ProgramList:
     rows: list[tuple[Row, Row]]  # (the flat row, the JSON record) per programme or section
     bom: bool = False  # CSV: begin with a byte-order mark
     reports: tuple[str, ReportCounts] | None = None  # the reporting row's programme and its report figures
+    total: Counts = Counts()  # the whole plan's milestones as of the date: the late count and the completion rate
 
     def record(self) -> list[Row]:
         return [record for _, record in self.rows]
@@ -39,6 +41,7 @@ class ProgramList:
                 for row, _ in self.rows]
         columns = [
             _column("id", no_wrap=True),
+            *([_column("label", no_wrap=True)] if any("label" in row for row, _ in self.rows) else []),
             _column("title", clip=80, ratio=1),
             _column("task_count", justify="right", no_wrap=True),
             _column("milestone_count", justify="right", no_wrap=True),
@@ -53,11 +56,13 @@ class ProgramList:
         listing = Listing(columns, rows, title, bom=self.bom)
         if not drawn:
             return [listing]
+        c = self.total
         out: list[str | Listing | Note] = [listing, ("\n" if fmt == "md" else "") + t("bar.as_of", lang,
-                                                                                     as_of=self.as_of.isoformat())]
+                                                                                     as_of=self.as_of.isoformat()),
+                                           bars.figures(self.as_of.isoformat(), c.late, c.done, c.total, lang)]
         if self.reports is not None:  # its tasks' bar is empty: the reports are counted here, apart
-            program, c = self.reports
-            out.append(t("programs.reports", lang, program=program, due=c.due, missing=c.missing))
+            program, r = self.reports
+            out.append(t("programs.reports", lang, program=program, due=r.due, missing=r.missing))
         return [*out, bars.legend(lang)]
 
 
@@ -67,5 +72,7 @@ def program_list(ledger: Ledger, as_of: date, bom: bool = False) -> ProgramList:
     rows = reporting.report_tasks(ledger)
     program = ledger.tasks[next(iter(rows))].program if rows else None
     counts = reporting.report_ledger(ledger, as_of).counts if program is not None else None
-    return ProgramList(as_of, program_rows(ledger, as_of), bom,
-                       (program, counts) if program is not None and counts is not None else None)
+    judged = obligations(ledger, as_of)
+    return ProgramList(as_of, program_rows(ledger, as_of, judged), bom,
+                       (program, counts) if program is not None and counts is not None else None,
+                       count(judged, as_of))

@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from hoinhap_cli.i18n import MESSAGES
-from hoinhap_cli.periods import quarter_of
+from hoinhap_cli.periods import quarter_of, signed_day
 from hoinhap_cli.problems import (
     DayOutOfRange,
     NeedsReason,
@@ -63,7 +63,7 @@ def parse_day(plan: Plan, day: date | None, today: date) -> date:
         day = today
     if day > today:
         raise DayOutOfRange("future", day.isoformat(), today.isoformat())
-    signed = plan.decision.signed_on
+    signed = signed_day(plan)
     if day < signed:
         raise DayOutOfRange("before_signing", day.isoformat(), signed.isoformat())
     return day

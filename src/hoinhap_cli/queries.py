@@ -12,6 +12,34 @@ if TYPE_CHECKING:
     from hoinhap_cli.responsibility import UnitStatus
 
 
+# Keys the plan format gained for plans other than the shipped one, with their defaults: exported
+# only when a plan gives them (docs/json-contract.md), so a plan without them exports as before.
+NEW_DECISION_KEYS = {"kind": "Quyết định", "notes": []}
+NEW_PROGRAM_KEYS = {"parent": None, "label": None}
+
+
+def given(record: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+    """A record without the keys of `defaults` that hold their default."""
+    return {k: v for k, v in record.items() if k not in defaults or v != defaults[k]}
+
+
+def task_extras(task: Task) -> dict[str, Any]:
+    """What a row of another plan may add, each only when given: the document's own label, the
+    funding and remarks cells, lead↔support pairs, the merged cells it continues."""
+    out: dict[str, Any] = {}
+    if task.label is not None:
+        out["label"] = task.label
+    if task.funding is not None:
+        out["funding"] = task.funding
+    if task.remarks is not None:
+        out["remarks"] = task.remarks
+    if task.pairs:
+        out["pairs"] = [{"lead": list(p.lead), "support": list(p.support)} for p in task.pairs]
+    if task.inherits is not None:
+        out["inherits"] = {"from": task.inherits.from_, "fields": list(task.inherits.fields)}
+    return out
+
+
 def unit_refs(ledger: Ledger, ids: list[str] | None) -> list[dict[str, str]]:
     return [{"id": uid, "name": ledger.units[uid].name} for uid in ids or []]
 
@@ -42,6 +70,7 @@ def task_record(ledger: Ledger, task: Task) -> dict[str, Any]:
         "products": list(task.products),
         "notes": list(task.notes),
         "milestones": milestones,
+        **task_extras(task),
     }
 
 
@@ -71,16 +100,18 @@ def unit_status_record(ledger: Ledger, u: UnitStatus) -> dict[str, Any]:
 
 def unit_record(unit: Unit) -> dict[str, Any]:
     return {"id": unit.id, "name": unit.name, "kind": unit.kind.value, "aliases": list(unit.aliases),
-            "members": list(unit.members), "notes": list(unit.notes)}
+            "members": list(unit.members), "assumed": list(unit.assumed), "notes": list(unit.notes)}
 
 
 def export_plan(ledger: Ledger) -> dict[str, Any]:
     plan = ledger.plan
     return {
-        "decision": records.dump(plan.decision),
-        "plan": records.dump(plan.plan),
-        "programs": records.dump(plan.programs),
+        "decision": given(records.dump(plan.decision), NEW_DECISION_KEYS),
+        "plan": given(records.dump(plan.plan), {"period": None}),
+        "programs": [given(p, NEW_PROGRAM_KEYS) for p in records.dump(plan.programs)],
         "units": [unit_record(u) for u in plan.units],
         "events": records.dump(plan.events),
+        "reporting": records.dump(plan.reporting),  # the regime (null without one), `assumed:` kept
+        "document": records.dump(plan.document),  # the review's letterhead (null without one)
         "tasks": [task_record(ledger, t) for t in ledger.tasks.values()],
     }

@@ -20,12 +20,12 @@ from pydantic import BaseModel, ValidationError
 
 from hoinhap_cli import guard, records, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.ledger import MAX_BYTES, EntryView, Piece, Report, Tail, named_reports, up_to
+from hoinhap_cli.ledger import MAX_BYTES, EntryView, Piece, Report, Tail, named_reports, seen
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
 from hoinhap_cli.paths import DataDir, parse_report_name
 from hoinhap_cli.problems import Problem, Words, errors, format_path, words
 from hoinhap_cli.shapes import UnitShape
-from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems, schema_problems
+from hoinhap_cli.validation import PlanIndex, control_characters, plan_problems, report_problems, schema_problems
 
 # A validated plan: the model, or its records (a snapshot's; see records): read the same way.
 AnyPlan = Plan | records.Plan
@@ -70,9 +70,10 @@ def parse_plan(raw: bytes | str, name: str) -> tuple[Plan | None, list[Problem]]
     doc, problems = yamlio.parse(raw, name)
     if doc is None:
         return None, problems
+    refused = control_characters(doc)  # written as escapes in quotes ("\e[31m"): what report text refuses
     plan, problems = _validate(Plan, doc, _raw_units(doc.data))
-    if plan is None:
-        return None, problems
+    if plan is None or refused:
+        return None, refused + problems
     problems = plan_problems(plan, doc, raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw)
     if errors(problems):
         return None, problems
@@ -177,7 +178,7 @@ class _ReportReader:
             if key:
                 self.cache.put(key, piece_of(header, views, doc, raw))
         found = report_problems(content, doc, self.plan, unit, period, self.today, self.index)
-        return (None if errors(found) else Report(name, full, header, up_to(views, self.today))), found
+        return (None if errors(found) else seen(name, full, header, views, self.today)), found
 
 
     def _rest(self, doc: yamlio.Located, unit: str | None, period: str | None) -> list[Problem]:

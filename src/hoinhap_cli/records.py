@@ -61,7 +61,7 @@ class Milestone(NamedTuple):
 
 
 class Task(NamedTuple):
-    """`model.Task`'s fields (lead and support resolved: see ledger._resolve_units)."""
+    """`model.Task`'s fields (lead and support resolved: see reading._resolve_inherited)."""
 
     id: str
     id_assigned: bool
@@ -74,6 +74,11 @@ class Task(NamedTuple):
     products: list[str]
     milestones: list[Milestone]
     notes: list[str]
+    label: str | None = None  # the document's own row label
+    funding: str | None = None
+    remarks: str | None = None
+    pairs: list[Record] = []  # model.Pair: lead, support
+    inherits: Record | None = None  # model.Inherits: from_, fields (already applied: see reading._resolve_inherited)
 
 
 class Unit(Record):
@@ -84,6 +89,7 @@ class Unit(Record):
     kind: UnitKind
     aliases: list[str]
     members: list[str]
+    assumed: list[str]
     notes: list[str]
 
 

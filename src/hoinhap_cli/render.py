@@ -18,6 +18,7 @@ from typing import Any, Literal, Protocol, TextIO, Union
 from hoinhap_cli import guard, tables
 from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import Problem
+from hoinhap_cli.text import shown, shown_all, u_escaped
 
 
 @dataclass
@@ -32,19 +33,22 @@ class Output:
     show_all: str = ""  # how the user asks for every column (the CLI's words), said when some are dropped
 
     # ------------------------------------------------------------ messages
+    # Everything printed is escaped at this edge (text.shown: control and bidirectional characters
+    # as <U+XXXX>): a message and a problem are one line each; text, cells and headings keep their
+    # tabs and line breaks. JSON and YAML escape control characters their own way.
     def message(self, text: str) -> None:
-        print(text, file=self.err)
+        print(shown(text, one_line=True), file=self.err)
 
     def problems(self, problems: Iterable[Problem], stream: TextIO | None = None) -> None:
         for p in problems:
-            print(guard.escape_bidi(str(p)), file=stream or self.err)  # a value echoed with U+202E
+            print(shown(str(p), one_line=True), file=stream or self.err)  # a value echoed with ESC or U+202E
 
     # ------------------------------------------------------------ data
     def json(self, data: Any) -> None:
         if self.excluded:  # a degraded answer says so in its data too (a list is wrapped: rows)
             data = {**(data if isinstance(data, dict) else {"rows": data}), "excluded_files": self.excluded}
         self.said.add("json")
-        self.out.write(json_text(data))
+        self.out.write(u_escaped(json_text(data)))
         self.out.write("\n")
 
     def excluded_note(self, line: str) -> None:
@@ -55,12 +59,12 @@ class Output:
         self.text(("# " if "csv" in self.said else "") + line)
 
     def yaml(self, data: Any) -> None:
-        from hoinhap_cli.yamldump import dump  # PyYAML: only for `--format yaml`, never on a warm run
+        from hoinhap_cli.yamldump import printed  # PyYAML: only for `--format yaml`, never on a warm run
 
-        self.out.write(dump(data))
+        self.out.write(printed(data))
 
     def text(self, line: str = "") -> None:
-        print(line, file=self.out)
+        print(shown(line), file=self.out)
 
     def data(self, fmt: str, data: Any) -> None:
         """A value for scripts: "json" or "yaml"."""
@@ -122,7 +126,7 @@ class Output:
 
         console = self.console()
         for line in lines:
-            console.print(Text.assemble(*((text, styles.get(key or "") or "") for text, key in line)),
+            console.print(Text.assemble(*((shown(text), styles.get(key or "") or "") for text, key in line)),
                           soft_wrap=True)
 
     def rows(self, fmt: str, columns: Sequence[Column], rows: Rows,
@@ -219,12 +223,12 @@ class Output:
             return
         from rich.text import Text  # rich: only when colour is drawn
 
-        self.console().print(Text(text, style=style), soft_wrap=True)
+        self.console().print(Text(shown(text), style=style), soft_wrap=True)
 
     def _grid(self, labels: list[str], values: list[str]) -> None:
         """Label and value side by side, the value wrapped at spaces (no heading row)."""
         specs = [tables.Spec("", no_wrap=True), tables.Spec("")]
-        cells = [guard.escape_all(labels), guard.escape_all(values)]
+        cells = [shown_all(labels), shown_all(values)]
         distinct = tables.distinct_texts(specs, cells, None)
         if distinct is None:  # characters measured only by rich: one line each
             for label, value in zip(*cells):
@@ -240,7 +244,7 @@ class Output:
         writer = csv.writer(self.out, lineterminator="\n")
         writer.writerow([c.heading(self.lang) for c in columns])
         for row in rows:
-            writer.writerow([guard.csv_cell(_cell(row.get(c.key), sep="; ")) for c in columns])  # no formulas
+            writer.writerow([guard.csv_cell(shown(_cell(row.get(c.key), sep="; "))) for c in columns])  # no formulas
 
     def markdown(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
         if title:
@@ -262,9 +266,10 @@ class Output:
         """A table that fits the terminal (tables.py): wrapped at spaces, free text shortened with
         "…", the least important columns dropped last and named on stderr — all of it with `full`
         except the wrapping."""
-        shown = [c for c in columns if c.table or self.full]
-        specs = [c.spec(self.lang, k, len(shown), shorten=not self.full) for k, c in enumerate(shown)]
-        cells = [self._column(c, rows) for c in shown]
+        title = None if title is None else shown(title)
+        visible = [c for c in columns if c.table or self.full]
+        specs = [c.spec(self.lang, k, len(visible), shorten=not self.full) for k, c in enumerate(visible)]
+        cells = [self._column(c, rows) for c in visible]
         distinct = tables.distinct_texts(specs, cells, title)
         if distinct is None:
             from rich import box  # rich: only for a table of characters tables.py does not measure
@@ -292,10 +297,10 @@ class Output:
             else:
                 self.out.write(chunk)
 
-    def _cells(self, shown: Sequence[Column], row: dict[str, Any]) -> list[str]:
+    def _cells(self, visible: Sequence[Column], row: dict[str, Any]) -> list[str]:
         cells = []
-        for c in shown:
-            text = guard.escape_bidi(_cell(row.get(c.key)))
+        for c in visible:
+            text = shown(_cell(row.get(c.key)))
             cells.append(clip(text, c.clip) if c.clip and not self.full else text)
         return cells
 
@@ -317,7 +322,7 @@ class Output:
                 found = made[id(v)] = _cell(v)
             return found
 
-        texts = guard.escape_all([v if v.__class__ is str else text(v) for v in values])
+        texts = shown_all([v if v.__class__ is str else text(v) for v in values])
         if key in _STATUS:  # a status wraps as one word: "chưa thực hiện" is never broken over two lines
             glued = {text: tables.glue(text) for text in set(texts)}
             texts = list(map(glued.__getitem__, texts))
@@ -336,14 +341,14 @@ class Output:
         """
         from rich.table import Table  # rich: only when it draws the table
 
-        shown = [c for c in columns if c.table or self.full]
+        visible = [c for c in columns if c.table or self.full]
         table = Table(title=title, box=box, expand=False, title_justify="left", show_edge=False, pad_edge=False)
-        for c in shown:
+        for c in visible:
             table.add_column(c.heading(self.lang), overflow="fold", no_wrap=c.no_wrap,
                              min_width=c.min_width, max_width=c.max_width, justify=c.justify,
                              ratio=c.ratio)
         for row in rows:
-            table.add_row(*self._cells(shown, row))
+            table.add_row(*self._cells(visible, row))
         console.print(table)
 
 
@@ -377,7 +382,7 @@ class Column:
                            shorten=shorten and (self.clip is not None or self.key in _SHORTEN), keep=keep)
 
 
-_NEVER_DROP = frozenset({"id", "task", "date", "due", "status", "name", "what", "item", "unit_id", "state",
+_NEVER_DROP = frozenset({"id", "label", "task", "date", "due", "status", "name", "what", "item", "unit_id", "state",
                          "progress"})
 _DROP = ("forced", "file", "matched", "number", "evidence", "source", "short", "support", "via_group_count",
          "open_via", "support_count", "due_dates", "submitted", "due_date", "next_due", "kind", "milestone",

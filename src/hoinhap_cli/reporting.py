@@ -3,10 +3,12 @@
 Kept apart from the tasks (deadlines): a task's milestone is work done; a report is a document
 sent to someone by a day. The regime is data (plan.yaml `reporting:`, docs/plan-format.md):
 
-- each duty has owners (absent: every *reporting unit*), a frequency (quarter, half, year)
-  and a due rule: the grace day (default `reporting.grace_day`, 5) of the month after the
+- each duty has owners (absent: every *reporting unit*), a frequency (quarter, half, year,
+  month) and a due rule: the grace day (default `reporting.grace_day`, 5) of the month after the
   period ends (`due: after`), or after it starts (`due: start`: a plan or a budget for the
-  period; the first year's counts from the month after the decision was signed);
+  period; the first year's counts from the month after the decision was signed); or fixed days
+  of the year (`on:`), the n-th period's report due on the n-th day of its year;
+- an ad-hoc duty ("đột xuất khi có yêu cầu") has no periods: it is listed, never late;
 - the reporting units are `reporting.units`, else the leads of the `units_from` row (row 8):
   a group gives its members, a vague lead ("các phòng ban, đơn vị trực thuộc quận") every
   unit of kind phòng, ban, trung tâm, văn phòng (section III: "các phòng, ban, trung tâm");
@@ -17,18 +19,21 @@ sent to someone by a day. The regime is data (plan.yaml `reporting:`, docs/plan-
   by a `submissions:` item (duty, period, date, number) in any of the unit's files.
 
 One (duty, unit, period) is a row; as of a date it is submitted on time, submitted late (by
-N days), not submitted (late by N days), or not yet due. Pure: a Ledger and a date in.
+N days), not submitted (late by N days), or not yet due (sent early or not). A review's rows are
+its period's and those of the periods overlapping it that fall due in it (`in_review`). A due
+day the plan marks `assumed:` is the encoder's, not the decision's (`Duty.due_assumed`).
+Pure: a Ledger and a date in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli.periods import Period, frequency, half, quarter_of, quarters_between, year
+from hoinhap_cli.periods import Period, frequency, half, month_day, months_between, quarter_of, quarters_between, year
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.vocab import UnitKind
 
@@ -55,16 +60,23 @@ class Duty:
     name: str
     what: str
     to: str
-    every: str  # quarter, half, year
+    every: str  # quarter, half, year, month, ad-hoc
+    on: tuple[tuple[int, int], ...] = field(default=(), kw_only=True)  # fixed days (month, day), one per period
     owners: tuple[str, ...]
     by_reporting_units: bool  # owed by every reporting unit (no `owners:` in the plan)
     due: str  # after, start
     grace_day: int
     with_year: str | None
     source: str
+    due_assumed: bool = False  # the decision gives no due day: the plan's is the encoder's (`assumed:`)
+    to_assumed: bool = False  # the decision does not say to whom
 
     def due_date(self, period: Period, signed: date) -> date:
-        """The grace day of the month after the period ends (`after`) or starts (`start`)."""
+        """The grace day of the month after the period ends (`after`) or starts (`start`); with
+        fixed days, the day of the period's place in its year (H2's report: the second day)."""
+        if self.on:
+            month, day = self.on[_place_in_year(period, self.every)]
+            return date(period.start.year, month, day)
         anchor = period.end if self.due == "after" else max(period.start, signed)
         month = anchor.month % 12 + 1
         return date(anchor.year + (anchor.month == 12), month, self.grace_day)
@@ -116,6 +128,16 @@ def regime(ledger: Ledger) -> Regime:
     return regime_of(ledger.plan)
 
 
+def _place_in_year(period: Period, every: str) -> int:
+    """Which period of its year this is, from 0: Q3 → 2, H2 → 1, June → 5, a year → 0."""
+    per = {"quarter": 3, "half": 6, "month": 1}.get(every)
+    return (period.start.month - 1) // per if per else 0
+
+
+def _days(on: Any) -> tuple[tuple[int, int], ...]:
+    return tuple(d for d in (month_day(text) for text in on or ()) if d is not None)
+
+
 def regime_of(plan: Any) -> Regime:
     """The regime of a plan, a model or records alike (`submit` has the model)."""
     r = plan.reporting
@@ -123,9 +145,17 @@ def regime_of(plan: Any) -> Regime:
         return Regime((), ())
     units = tuple(_reporters(r, {t.id: t for t in plan.tasks}, {u.id: u for u in plan.units}))
     duties = tuple(Duty(d.id, d.name, d.what, d.to, d.every, tuple(d.owners) if d.owners is not None else units,
-                        d.owners is None, d.due, d.grace_day or r.grace_day, d.with_year, d.source)
+                        d.owners is None, d.due, d.grace_day or r.grace_day, d.with_year, d.source,
+                        _due_assumed(r, d), "to" in d.assumed)
                    for d in r.duties)
+    duties = tuple(replace(duty, on=_days(d.on)) if d.on else duty for duty, d in zip(duties, r.duties))
     return Regime(duties, units)
+
+
+def _due_assumed(r: Any, d: Any) -> bool:
+    """Whether a duty's due day is the encoder's: its own rule or day marked `assumed:`, or the
+    regime's grace day marked so when the duty has none of its own."""
+    return bool({"due", "grace_day"} & set(d.assumed)) or (d.grace_day is None and "grace_day" in r.assumed)
 
 
 def choose_duty(reg: Regime, unit: str, period: Period, duty_id: str | None) -> Duty:
@@ -161,6 +191,10 @@ def duty_periods(ledger: Ledger, every: str) -> list[Period]:
     span = ledger.obligation_period
     if every == "quarter":
         return quarters_between(span.start, span.end)
+    if every == "month":
+        return months_between(span.start, span.end)
+    if every == "ad-hoc":  # on request: nothing is owed by a day
+        return []
     years = range(span.start.year, span.end.year + 1)
     found = [half(y, n) for y in years for n in (1, 2)] if every == "half" else [year(y) for y in years]
     return [p for p in found if span.start <= p.end <= span.end]
@@ -200,28 +234,34 @@ class ReportRow:
     sent: Sent | None  # as of the as-of date
     state: State
     days_late: int  # submitted late: by how much; missing: as of the as-of date; else 0
+    early: bool = False  # submitted, its due day not yet past on the as-of date: not counted as due
 
     def record(self) -> dict[str, Any]:
         return {"duty": self.duty.id, "unit": self.unit, "period": self.period.label,
                 "due_date": self.due.isoformat(), "state": self.state.value,
                 "submitted": self.sent.day.isoformat() if self.sent else None,
-                "number": self.sent.number if self.sent else None, "days_late": self.days_late}
+                "number": self.sent.number if self.sent else None, "days_late": self.days_late,
+                "early": self.early}
 
 
 @dataclass(frozen=True)
 class ReportCounts:
-    """Report figures (never mixed with the tasks'): rows owed as of the date, and their states."""
+    """Report figures (never mixed with the tasks'): rows owed as of the date, and their states.
+    `total` = `due` + `not_due`; `due` = `submitted` + `submitted_late` + `missing`; a report
+    sent before its due day has come is not due yet (`early`, counted in `not_due`)."""
 
     total: int = 0  # rows listed, not yet due included
     due: int = 0  # due before the as-of date
-    submitted: int = 0  # on time
+    submitted: int = 0  # on time, of those due
     submitted_late: int = 0
     missing: int = 0
-    not_due: int = 0
+    not_due: int = 0  # due day not yet past, sent or not
+    early: int = 0  # of those not due, sent already
 
     def as_dict(self) -> dict[str, int]:
         return {"total": self.total, "due": self.due, "submitted": self.submitted,
-                "submitted_late": self.submitted_late, "missing": self.missing, "not_due": self.not_due}
+                "submitted_late": self.submitted_late, "missing": self.missing, "not_due": self.not_due,
+                "early": self.early}
 
 
 @dataclass(frozen=True)
@@ -257,7 +297,8 @@ class ReportLedger:
         return {"as_of": self.as_of.isoformat(), "period": self.period.label if self.period else None,
                 "unit": self.unit,
                 "duties": [{"id": d.id, "name": d.name, "what": d.what, "to": d.to, "every": d.every,
-                            "owners": list(d.owners), "due": d.due, "grace_day": d.grace_day, "source": d.source}
+                            "owners": list(d.owners), "due": d.due, "grace_day": d.grace_day, "source": d.source,
+                            "due_assumed": d.due_assumed, "to_assumed": d.to_assumed}
                            for d in self.regime.duties],
                 "counts": self.counts.as_dict(), "late_periods": [p.record() for p in self.late_periods],
                 "rows": [r.record() for r in self.rows]}
@@ -273,7 +314,8 @@ def _row(duty: Duty, unit: str, p: Period, due: date, one: Sent | None, as_of: d
         one = None  # sent after the date judged on
     if one is not None:
         late = max(0, (one.day - due).days)
-        return ReportRow(duty, unit, p, due, one, State.SUBMITTED_LATE if late else State.SUBMITTED, late)
+        return ReportRow(duty, unit, p, due, one, State.SUBMITTED_LATE if late else State.SUBMITTED, late,
+                         early=due >= as_of)
     if due < as_of:
         return ReportRow(duty, unit, p, due, None, State.MISSING, (as_of - due).days)
     return ReportRow(duty, unit, p, due, None, State.NOT_DUE, 0)
@@ -281,32 +323,44 @@ def _row(duty: Duty, unit: str, p: Period, due: date, one: Sent | None, as_of: d
 
 def report_ledger(ledger: Ledger, as_of: date, period: Period | None = None,
                   unit: str | None = None) -> ReportLedger:
-    """Every (duty, unit, period) of the regime as of a date: periods inside `period` when given,
-    else every period begun by the as-of date; `unit`: that unit's rows only."""
+    """Every (duty, unit, period) of the regime as of a date: when `period` is given, the periods
+    inside it and those overlapping it that fall due in it (the year's plan, due in its first
+    quarter); else every period begun by the as-of date. `unit`: that unit's rows only."""
     reg = regime(ledger)
     got = sent(ledger, reg)
-    signed = ledger.plan.decision.signed_on
+    signed = ledger.signed_on
     rows: list[ReportRow] = []
     for duty in reg.duties:
         for p in duty_periods(ledger, duty.every):
-            if period is not None and not (period.start <= p.start and p.end <= period.end):
+            due = duty.due_date(p, signed)
+            if period is not None and not in_review(p, due, period):
                 continue
             if period is None and p.start > as_of:
                 continue
-            due = duty.due_date(p, signed)
             rows += [_row(duty, u, p, due, got.get((duty.id, u, p.label)), as_of)
                      for u in duty.owners if unit is None or u == unit]
     return ReportLedger(ledger, as_of, period, unit, reg, rows, counted(rows), late_periods(rows))
 
 
+def in_review(p: Period, due: date, review: Period) -> bool:
+    """Whether a duty's period belongs to a review: inside it, or overlapping it and due in it."""
+    if review.start <= p.start and p.end <= review.end:
+        return True
+    return p.start <= review.end and p.end >= review.start and review.start <= due <= review.end
+
+
 def counted(rows: Iterable[ReportRow]) -> ReportCounts:
     n = {s: 0 for s in State}
-    total = 0
+    total = early = 0
     for r in rows:
-        n[r.state] += 1
         total += 1
-    due = total - n[State.NOT_DUE]
-    return ReportCounts(total, due, n[State.SUBMITTED], n[State.SUBMITTED_LATE], n[State.MISSING], n[State.NOT_DUE])
+        if r.early:
+            early += 1
+        else:
+            n[r.state] += 1
+    not_due = n[State.NOT_DUE] + early
+    return ReportCounts(total, total - not_due, n[State.SUBMITTED], n[State.SUBMITTED_LATE], n[State.MISSING],
+                        not_due, early)
 
 
 def late_periods(rows: Iterable[ReportRow]) -> list[LatePeriod]:

@@ -15,6 +15,11 @@ The rule, in one place (README, "Tình trạng theo đơn vị"):
 - **Supporting units** (and units recording with `forced: true`) are listed after the leads;
   their entries make a milestone "in progress" at most and never close it.
 - A task naming no lead: the latest entry of any unit decides, as before.
+- **A recurring duty's occurrence** (1.2 "every year": 2009's, 2010's) is judged the same way from
+  the words said for it (`occurrence`): each unit's entries dated from the occurrence's first day,
+  its first "done" if it said one (done late when dated after the occurrence), else its latest.
+  "In progress" never meets an occurrence, and a supporting unit never closes one.
+- **A task** is done when every milestone is (`combine`): one still open keeps it open.
 
 Pure functions over plain records and views; `ledger.Ledger.milestone_status` is the one caller.
 """
@@ -22,6 +27,7 @@ Pure functions over plain records and views; `ledger.Ledger.milestone_status` is
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from hoinhap_cli.records import EntryView  # at run time: the cache decodes a StatusView by its fields' types
@@ -125,15 +131,34 @@ def _latest(rows: Iterable[UnitStatus]) -> UnitStatus | None:
     return found
 
 
+def occurrence(task_slots: tuple[Slot, ...], said: Iterable[tuple[str, EntryView]], start: date) -> StatusView:
+    """One occurrence of a recurring milestone, from `said` ((unit, entry) by date, the entries on
+    that milestone up to the day judged): each unit's first "done" dated on or after `start`, else
+    its latest entry from then; judged by `judge`, so only the leads' "done" close it."""
+    words: dict[str, EntryView] = {}
+    for uid, entry in said:
+        if entry.date < start:
+            continue
+        kept = words.get(uid)
+        if kept is None or kept.status is not Status.DONE:
+            words[uid] = entry
+    return judge(task_slots, tuple(words.items()))
+
+
 def combine(views: list[StatusView]) -> Status:
-    """A task's status from its milestones': done when each is done or dropped (one done at least),
-    dropped when all are, blocked when one is, in progress when one is begun, else not started."""
-    states = [v.status for v in views]
+    """A task's status from its milestones' (`combine_states`)."""
+    return combine_states([v.status for v in views])
+
+
+def combine_states(states: list[Status]) -> Status:
+    """A task's status from its milestones' (or their occurrences'): done when each is done or
+    dropped (one done at least), dropped when all are, blocked when one is, in progress when one
+    is begun or done, else not started (a dropped milestone is no work begun)."""
     if states and all(s.closed for s in states):
         return Status.DONE if Status.DONE in states else Status.DROPPED
     if Status.BLOCKED in states:
         return Status.BLOCKED
-    if any(s is not Status.NOT_STARTED for s in states):
+    if Status.IN_PROGRESS in states or Status.DONE in states:
         return Status.IN_PROGRESS
     return Status.NOT_STARTED
 

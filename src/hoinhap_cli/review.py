@@ -93,7 +93,8 @@ def obligation_record(ledger: Ledger, o: Obligation, as_of: date) -> dict[str, A
         "unit": o.unit,
         "product": product_of(o),
         "due_date": o.due_date.isoformat() if o.due_date else None,
-        "days_late": o.late_days,  # 0 when not late
+        "days_late": o.late_days,  # 0 when not late; counted from owed_from when set
+        "owed_from": o.owed_from.isoformat() if o.owed_from else None,  # due before the decision took effect
         "lead": [{"id": u, "name": ledger.units[u].name} for u in o.leads],
         "status": o.status.value,
         "status_date": o.entry.date.isoformat() if o.entry else None,
@@ -134,13 +135,10 @@ def obligation_columns(ledger: Ledger, obs: Iterable[Obligation], as_of: date, l
             shown = days[day] = day.isoformat()
         task(o.task.id)
         product(found)
-        if o.period is not None:
-            due(o.period.label)
-        else:
-            said = dues.get(milestone)
-            if said is None:
-                said = dues[milestone] = due_words(ledger, o, lang)
-            due(said)
+        said = o.period.label if o.period is not None else dues.get(milestone)
+        if said is None:
+            said = dues[milestone] = due_words(ledger, o, lang)
+        due(said if o.owed_from is None else t("review.before_signing", lang, due=said, day=o.owed_from.isoformat()))
         due_date(shown)
         days_late(o.late_days if o.is_late else None)
         days_left((day - as_of).days if day and day >= as_of else None)

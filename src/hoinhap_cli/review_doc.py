@@ -16,15 +16,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from hoinhap_cli import changewords, deadlines
+from hoinhap_cli import bars, changewords, deadlines
 from hoinhap_cli.deadlines import Obligation
-from hoinhap_cli.i18n import t
+from hoinhap_cli.i18n import assumed, t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.lookup import progress_text
 from hoinhap_cli.periods import Period, day_words, half, period_words, quarter_of, year
 from hoinhap_cli.reporting import Duty, ReportLedger, ReportRow, State, counted
+from hoinhap_cli.reportview import document_name
 from hoinhap_cli.review import due_words, status_word, task_due_words
-from hoinhap_cli.summary import ChangeRow, Summary, Tally, TaskCounts, TaskRow
+from hoinhap_cli.summary import ChangeRow, Summary, Tally, TaskRow
 from hoinhap_cli.text import percent
 from hoinhap_cli.vocab import Status
 
@@ -93,6 +94,19 @@ def letterhead(summary: Summary, ledger: Ledger, dated: date, number: str = "", 
                       t("doc.kind", lang), title(summary.period, doc.subject, lang),
                       list(doc.addressees), list(doc.copies), doc.signer_authority or "", doc.signer_title,
                       doc.signer or "")
+
+
+def assumed_letterhead(ledger: Ledger) -> list[tuple[str, str]]:
+    """The letterhead's values the plan marks `assumed:` (the office's choice, not the decision's):
+    each key and its value as printed, for the writer to name before the document is signed."""
+    doc = ledger.plan.document
+    if doc is None:
+        return []
+    out = []
+    for key in doc.assumed:
+        value = getattr(doc, key)
+        out.append((key, "; ".join(value) if isinstance(value, list) else str(value or "")))
+    return out
 
 
 def title(period: Period, subject: str, lang: str = "vi") -> str:
@@ -190,7 +204,7 @@ def _quarter_items(ledger: Ledger, quarters: list[Period], rows: Submissions, la
         unsent = [ledger.units[u].name for u, r in col if r.sent is None]
         # name the shorter list: "chưa gửi: A, B" or "đã gửi: A, B" (the table has every unit)
         key, names = ("doc.deploy.missing", unsent) if len(unsent) <= len(sent) else ("doc.deploy.sent", sent)
-        quarter = t("doc.deploy.due", lang, quarter=period_words(q, lang), due=day_words(col[0][1].due, lang))
+        quarter = t("doc.deploy.due", lang, quarter=period_words(q, lang), due=_report_due(col[0][1], lang))
         text = t(key, lang, quarter=quarter, done=len(sent), total=len(col),
                  names=", ".join(names) or t("doc.none_unit", lang))
         if late:
@@ -206,7 +220,7 @@ def _other_duties(reports: ReportLedger, header: Duty | None, lang: str) -> list
         if r.duty.by_reporting_units and r.duty != header:
             groups.setdefault((r.duty.id, r.period.label), []).append(r)
     return [Para(t("doc.deploy.other", lang, what=duty_in(g[0].duty, g[0].period, lang),
-                   due=day_words(g[0].due, lang), sent=sum(r.sent is not None for r in g), total=len(g)), "item")
+                   due=_report_due(g[0], lang), sent=sum(r.sent is not None for r in g), total=len(g)), "item")
             for g in groups.values()]
 
 
@@ -216,12 +230,17 @@ def _agency(reports: ReportLedger, ledger: Ledger, lang: str) -> list[Block]:
     owners = list(dict.fromkeys(r.unit for r in rows))
     cols = [t("doc.col.no", lang), t("doc.col.report", lang), t("doc.col.period", lang), t("review.col.due", lang),
             t("doc.col.state", lang)]
-    table_rows = [[str(n), _duty_name(r.duty), period_words(r.period, lang), day_words(r.due, lang),
+    table_rows = [[str(n), _duty_name(r.duty), period_words(r.period, lang), _report_due(r, lang),
                    report_cell(r, lang)] for n, r in enumerate(rows, 1)]
     items: list[Block] = [Para(t("doc.agency.item", lang, what=duty_in(r.duty, r.period, lang),
-                                 due=day_words(r.due, lang), state=report_cell(r, lang)), "item") for r in rows]
+                                 due=_report_due(r, lang), state=report_cell(r, lang)), "item") for r in rows]
     return [Para(t("doc.agency.intro", lang, unit=_names(ledger, owners) or t("doc.none_unit", lang))), *items,
             Table(t("doc.table.agency", lang), cols, table_rows, (1.2, 5.0, 2.6, 2.2, 3.0), t("doc.none", lang))]
+
+
+def _report_due(r: ReportRow, lang: str) -> str:
+    """A report's due day as people write it, "(giả định)" when the decision gives none."""
+    return assumed(day_words(r.due, lang), r.duty.due_assumed, lang)
 
 
 def _duty_name(duty: Duty) -> str:
@@ -260,7 +279,7 @@ def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     reports = summary.reports
     duty, quarters, rows = discipline(reports)
     blocks: list[Block] = [Para(t("doc.warning", lang, text=w), "note") for w in summary.warnings]
-    blocks.append(Para(t("doc.deploy.intro", lang, decision=ledger.plan.decision.number,
+    blocks.append(Para(t("doc.deploy.intro", lang, decision=document_name(ledger.plan.decision, lang),
                          period=period_words(summary.period, lang), as_of=day_words(summary.as_of, lang))))
     blocks += _quarter_items(ledger, quarters, rows, lang)
     blocks += _other_duties(reports, duty, lang)
@@ -283,15 +302,17 @@ def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
 _FIGURES = ("active", "done", "in_progress", "blocked", "not_started", "dropped", "late")
 
 
-def _tally_table(caption: str, first: str, tallies: list[Tally], total: TaskCounts | None, lang: str) -> Table:
+def _tally_table(caption: str, first: str, tallies: list[Tally], total: Summary | None, lang: str) -> Table:
+    """Task figures per programme or lead; the last column is the one completion rate (milestones,
+    as its heading says); `total`: the review whose figures make the last row."""
     cols = [first, t("doc.col.active", lang), *(t(f"review.col.{k}", lang) for k in
                                                 ("done", "in_progress", "blocked", "not_started", "dropped",
                                                  "late", "share"))]
     rows = [[name, *(str(getattr(x, k)) for k in _FIGURES), percent(x.share_done, lang)] for name, x in
             [(f"{x.key}. {_whole(x.name)}" if x.key.isdigit() else x.name, x) for x in tallies]]
     if total is not None:
-        rows.append([t("doc.total", lang), *(str(getattr(total, k)) for k in _FIGURES),
-                     percent(total.share_done, lang)])
+        rows.append([t("doc.total", lang), *(str(getattr(total.counts, k)) for k in _FIGURES),
+                     percent(total.milestones.share_done, lang)])
     return Table(caption, cols, rows, (3.4, *(1.25,) * 7, 1.5), t("doc.none", lang))
 
 
@@ -327,7 +348,7 @@ def task_line(summary: Summary, ledger: Ledger, row: TaskRow, lang: str) -> str:
 
 def _program_section(summary: Summary, ledger: Ledger, program: str, tally: Tally, lang: str) -> list[Block]:
     blocks: list[Block] = [Para(t("doc.program.tasks", lang, **{k: getattr(tally, k) for k in _FIGURES},
-                                  share=percent(tally.share_done, lang)))]
+                                  share=bars.completion(tally.milestones.done, tally.milestones.total, lang)))]
     blocks += [Para(task_line(summary, ledger, r, lang), "item") for r in summary.tasks if r.program == program]
     changes = [c for c in summary.changes if ledger.tasks[c.task].program == program]
     if changes:
@@ -343,8 +364,9 @@ def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     out = [Section(t("doc.sec.results", lang), 1, [
         Para(t("doc.results.headline", lang, period=period_words(summary.period, lang),
                **{k: getattr(c, k) for k in _FIGURES},
-               late_milestones=c.late_milestones, changes=c.changes, share=percent(c.share_done, lang))),
-        _tally_table(t("doc.table.programs", lang), t("review.col.program", lang), summary.programs, c, lang),
+               late_milestones=c.late_milestones, changes=c.changes,
+               share=bars.completion(summary.milestones.done, summary.milestones.total, lang))),
+        _tally_table(t("doc.table.programs", lang), t("review.col.program", lang), summary.programs, summary, lang),
         _tally_table(t("doc.table.units", lang), t("review.col.lead", lang), summary.units, None, lang),
         Para(t("doc.placeholder.assess", lang), "placeholder")])]
     tallies = {x.key: x for x in summary.programs}
@@ -375,7 +397,10 @@ def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
 
 
 def _due(ledger: Ledger, o: Obligation, lang: str) -> str:
-    return day_words(o.due_date, lang) if o.due_date else due_words(ledger, o, lang, formal=True)
+    due = day_words(o.due_date, lang) if o.due_date else due_words(ledger, o, lang, formal=True)
+    if o.owed_from is not None:  # the decision set a day already past when it was signed
+        return t("review.before_signing", lang, due=due, day=day_words(o.owed_from, lang))
+    return due
 
 
 

@@ -1,7 +1,9 @@
 """The plan as it was at a git revision, validated like the working copy.
 
 git is always called with an argument list (never through a shell), so a revision or path
-with spaces or shell characters is passed through as it is. Every failure is one line.
+with spaces or shell characters is passed through as it is. Every failure is one line. A plan
+is read within the size limit of every YAML read (`max_bytes`, HOINHAP_MAX_MB): a file only
+when it is a regular file (`yamlio.read_bytes`), a revision's blob only after git says its size.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hoinhap_cli import guard, plandiff
+from hoinhap_cli import guard, plandiff, yamlio
 from hoinhap_cli.model import Plan
 from hoinhap_cli.problems import DataError, Problem, UsageError, errors, words
 from hoinhap_cli.reading import parse_plan
@@ -50,12 +52,19 @@ def repo_of(plan_file: Path) -> Repo:
     return Repo(root, plan_file.resolve().relative_to(root))
 
 
-def show(repo: Repo, rev: str) -> bytes:
-    """The plan file's bytes at `rev`."""
+def show(repo: Repo, rev: str, max_bytes: int = yamlio.MAX_BYTES) -> bytes:
+    """The plan file's bytes at `rev`; DataError when the blob is over `max_bytes` (its size
+    asked of git first, so a huge blob is never read)."""
     if rev.startswith("-"):
         raise UsageError(words("git.bad_revision", rev=rev))
     if _git(repo.root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode:
         raise UsageError(words("git.unknown_revision", rev=rev, root=repo.root))
+    sized = _git(repo.root, "cat-file", "-s", f"{rev}:{repo.relpath}")
+    if sized.returncode != 0:
+        raise UsageError(words("git.not_at_revision", path=repo.relpath, rev=rev))
+    size = int(sized.stdout.strip() or 0)
+    if size > max_bytes:
+        raise DataError([_too_big(f"{rev}:{repo.relpath}", size, max_bytes)])
     done = _git(repo.root, "show", f"{rev}:{repo.relpath}")
     if done.returncode != 0:
         raise UsageError(words("git.not_at_revision", path=repo.relpath, rev=rev))
@@ -76,19 +85,25 @@ def plan_from(raw: bytes, name: str) -> Plan:
     return plan
 
 
-def plan_at(repo: Repo, rev: str | None, display: str) -> tuple[Plan, str]:
+def _too_big(name: str, size: int, limit: int) -> Problem:
+    return Problem(name, 1, None, words("yaml.too_big", size=f"{size / 2**20:.1f}", limit=f"{limit / 2**20:g}",
+                                        env=yamlio.MAX_MB_ENV, raise_to=int(size / 2**20) + 1))
+
+
+def plan_at(repo: Repo, rev: str | None, display: str,
+            max_bytes: int = yamlio.MAX_BYTES) -> tuple[Plan, str]:
     """(plan, its name): at `rev`, or the working copy when rev is None."""
     if rev is WORKTREE:
-        return plan_file(repo.root / repo.plan, display), display
+        return plan_file(repo.root / repo.plan, display, max_bytes), display
     name = f"{rev}:{repo.relpath}"
-    return plan_from(show(repo, rev), name), name
+    return plan_from(show(repo, rev, max_bytes), name), name
 
 
-def plan_file(path: Path, display: str) -> Plan:
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise UsageError(words("file.unreadable", file=display, error=err.strerror or err)) from None
+def plan_file(path: Path, display: str, max_bytes: int = yamlio.MAX_BYTES) -> Plan:
+    """A plan file the user named, read as every YAML file is (a regular file, within `max_bytes`)."""
+    raw, problems = yamlio.read_bytes(path, display, max_bytes)
+    if raw is None:
+        raise DataError(problems)
     return plan_from(raw, display)
 
 

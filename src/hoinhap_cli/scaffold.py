@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hoinhap_cli.files import create_new
 from hoinhap_cli.paths import PLAN_NAME, REPORTS_DIR, bundled_plan
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.schemas import schema_text
@@ -57,7 +58,5 @@ def create(root: Path) -> list[Path]:
     if existing:
         raise UsageError(words("init.exists", paths=", ".join(str(p) for p in existing)), [words("init.exists.hint")])
     for path, content in planned.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "xb") as handle:  # "x": never replace a file that appeared meanwhile
-            handle.write(content)
+        create_new(path, content)  # never replaces a file that appeared meanwhile; a shared folder stays shared
     return list(planned)

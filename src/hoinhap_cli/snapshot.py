@@ -40,7 +40,17 @@ import msgspec
 from hoinhap_cli import guard, records
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.indexstore import StoredIndex
-from hoinhap_cli.ledger import MAX_BYTES, HeldEntries, Ledger, Piece, Report, StatusIndex, named_reports, up_to
+from hoinhap_cli.ledger import (
+    MAX_BYTES,
+    HeldEntries,
+    Ledger,
+    Piece,
+    Report,
+    StatusIndex,
+    header_up_to,
+    named_reports,
+    seen,
+)
 from hoinhap_cli.ledger import load as load_uncached
 from hoinhap_cli.paths import DataDir
 from hoinhap_cli.problems import DataError, Problem, errors, words
@@ -430,12 +440,12 @@ class _CachedEntries:
                 piece = self.snapshot.piece(self.cache, name)
                 if piece is None:
                     return None
-                out.append(Report(name, full, piece[0], up_to(piece[1], self.today)))
+                out.append(seen(name, full, piece[0], piece[1], self.today))
             else:
                 head = self.snapshot.head(self.cache, name)
                 if head is None:
                     return None
-                out.append(Report(name, full, head))
+                out.append(Report(name, full, header_up_to(head, self.today)))
         return out
 
     def _named(self, names: Collection[str] | None) -> list[Report]:
@@ -446,7 +456,7 @@ class _CachedEntries:
             piece = self.snapshot.piece(self.cache, name)
             if piece is None:
                 return [r for r in self._from_files() if names is None or r.file in names]
-            reports.append(Report(name, full, piece[0], up_to(piece[1], self.today)))
+            reports.append(seen(name, full, piece[0], piece[1], self.today))
         return reports
 
     def _from_files(self) -> list[Report]:

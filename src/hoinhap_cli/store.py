@@ -12,7 +12,10 @@ Every write to data/reports/<YYYY-Qn>/<unit>.yaml goes through `update()`:
    write costs a parse, not a re-dump of the whole file, and hand layout and comments stay);
    when that cannot express the change, dump the whole file in the fixed layout — refusing
    if that would drop a comment; re-read and re-validate the result;
-5. write a temp file in the same folder, flush + fsync, `os.replace`, fsync the folder.
+5. write a temp file in the same folder, flush + fsync; just before `os.replace`, compare the
+   file on disk with the bytes read in 3: an editor or `git pull` (which take no lock) saved it
+   meanwhile, so nothing is replaced and 3–5 run again on the new bytes (`WRITE_TRIES` times,
+   then one line, `store.changed`, and the file left as it is); else replace, fsync the folder.
    A write the system refuses (disk full, read-only folder) is one line (`write_failed`,
    exit 2): the old file is untouched and the temp file removed. The new bytes' cache entry
    is stored (when a cache is given), so the next read or write of the file is warm.
@@ -48,7 +51,7 @@ from filelock import FileLock, Timeout
 
 from hoinhap_cli import guard, reading, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.files import write_atomic
+from hoinhap_cli.files import Changed, make_folders, write_atomic
 from hoinhap_cli.ledger import Piece, Tail
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Submission
 from hoinhap_cli.paths import DataDir, bundled_plan, report_path
@@ -57,6 +60,7 @@ from hoinhap_cli.problems import DataError, LockBusy, Problem, UsageError, error
 from hoinhap_cli.reading import validate_report
 
 DEFAULT_LOCK_TIMEOUT = 30.0
+WRITE_TRIES = 3  # reads of a file an editor keeps saving while it is written, before refusing
 GITIGNORE = "# written by hoinhap: lock and temp files of report writes\n*.lock\n*.tmp\n"
 
 ENTRY_KEYS = ("task", "milestone", "status", "date", "note", "reason", "evidence", "forced")
@@ -117,40 +121,57 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
     lock = _locked(path, name, data.reports, timeout)
     try:
         sweep(path)
-        raw = _current(path, name)
-        fast = _appended(raw, name, plan, unit, period, today, change, cache)
-        if fast is not None:
-            _write(path, name, fast[0], max_bytes)
-            _remember(cache, raw, fast[0], fast[1])
-            return Written(path, name, False, False)
-        current, doc, text = _read(raw, name, plan, unit, period, today)
-        passed: dict[str, tuple[yamlio.Located, ReportFile]] = {}
-        check = _checker(name, plan, unit, period, today, passed)
-        if current is None:
-            new = change(ReportFile(unit=unit, period=parse_period(period)))
-            new_text, reformatted = render(new), False
-        else:
-            new = change(current)
-            if new == current:
-                return Written(path, name, False, False)
-            new_text, reformatted = _new_text(name, doc, text, current, new, check)  # type: ignore[arg-type]
-        if reformatted or current is None:  # a splice was read back in _new_text already
-            problems = check(new_text, new)
-            if problems:
-                raise DataError(problems + [Problem(name, None, None, words("store.nothing_written"))])
-        _write(path, name, written := new_text.encode("utf-8"), max_bytes)
-        if new_text in passed and cache.enabled:  # read back just now: the next read or write is warm
-            _remember(cache, raw, written, reading.piece_from(*passed[new_text], written))
-        return Written(path, name, current is None, reformatted)
+        for _ in range(WRITE_TRIES):
+            try:
+                return _update(path, name, plan, unit, period, today, change, max_bytes, cache)
+            except Changed:  # saved meanwhile by an editor or git, which take no lock: read it again
+                continue
+        raise DataError([Problem(name, None, None, words("store.changed"))])
     finally:
         lock.release()
+
+
+def _update(path: Path, name: str, plan: Plan, unit: str, period: str, today: date,
+            change: Callable[[ReportFile], ReportFile], max_bytes: int, cache: Cache) -> Written:
+    """One read, change and write of the report, under its lock; `Changed` (nothing written) when
+    the file on disk is no longer the one read, just before the replace."""
+    exact = _current(path, name)
+    raw = exact if exact is not None and exact.strip() else None  # an empty file holds nothing to lose
+
+    def unchanged() -> bool:
+        return _on_disk(path) == exact
+
+    fast = _appended(raw, name, plan, unit, period, today, change, cache)
+    if fast is not None:
+        _write(path, name, fast[0], max_bytes, unchanged)
+        _remember(cache, raw, fast[0], fast[1])
+        return Written(path, name, False, False)
+    current, doc, text = _read(raw, name, plan, unit, period, today)
+    passed: dict[str, tuple[yamlio.Located, ReportFile]] = {}
+    check = _checker(name, plan, unit, period, today, passed)
+    if current is None:
+        new = change(ReportFile(unit=unit, period=parse_period(period)))
+        new_text, reformatted = render(new), False
+    else:
+        new = change(current)
+        if new == current:
+            return Written(path, name, False, False)
+        new_text, reformatted = _new_text(name, doc, text, current, new, check)  # type: ignore[arg-type]
+    if reformatted or current is None:  # a splice was read back in _new_text already
+        problems = check(new_text, new)
+        if problems:
+            raise DataError(problems + [Problem(name, None, None, words("store.nothing_written"))])
+    _write(path, name, written := new_text.encode("utf-8"), max_bytes, unchanged)
+    if new_text in passed and cache.enabled:  # read back just now: the next read or write is warm
+        _remember(cache, raw, written, reading.piece_from(*passed[new_text], written))
+    return Written(path, name, current is None, reformatted)
 
 
 def _locked(path: Path, name: str, reports: Path, timeout: float) -> FileLock:
     """The report's OS lock, held (its folder made first): LockBusy after `timeout` seconds."""
     lock = FileLock(str(path) + ".lock", timeout=timeout, **guard.lock_options(path.parent))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(path.parent)  # group-writable in a group-shared reports/
         _gitignore(reports)
         # filelock polls a non-blocking flock; its default 50 ms sleep leaves the lock idle
         # between writers (20 writers: twice the wall time). A poll costs one system call.
@@ -169,10 +190,10 @@ def _remember(cache: Cache, old: bytes | None, new: bytes, piece: Piece) -> None
         cache.forget(cache.report_key(hashlib.sha256(old).digest()))
 
 
-def _write(path: Path, name: str, new: bytes, max_bytes: int) -> None:
+def _write(path: Path, name: str, new: bytes, max_bytes: int, unchanged: Callable[[], bool]) -> None:
     guard.check_size(name, new, max_bytes)
     try:
-        replace(path, new)
+        replace(path, new, unchanged)
     except OSError as err:
         raise write_failed(name, err) from None
 
@@ -212,16 +233,25 @@ def _new_text(name: str, doc: yamlio.Located, text: str, current: ReportFile, ne
 
 
 def _current(path: Path, name: str) -> bytes | None:
-    """The report's bytes, read once (the bytes hashed are the bytes parsed); None: no file, or
-    an empty one (it holds nothing that could be lost). Unreadable: DataError."""
+    """The report's bytes, read once (the bytes hashed are the bytes parsed); None: no file.
+    Unreadable: DataError."""
     try:
-        raw = guard.read_plain(path)
+        return guard.read_plain(path)
     except FileNotFoundError:
         return None
     except OSError as err:
         raise DataError([Problem(name, None, None, words("yaml.unreadable", error=err.strerror or str(err)))]) \
             from None
-    return raw if raw.strip() else None
+
+
+def _on_disk(path: Path) -> bytes | None | OSError:
+    """The report's bytes now, to compare with those read (None: no file; an error: not the same)."""
+    try:
+        return guard.read_plain(path)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        return err
 
 
 def _read(raw: bytes | None, name: str, plan: Plan, unit: str, period: str,
@@ -290,9 +320,10 @@ def _checker(name: str, plan: Plan, unit: str, period: str, today: date,
     return check
 
 
-def replace(path: Path, text: str | bytes) -> None:
-    """Write `text` to `path` atomically: temp file beside it, fsync, rename, fsync the folder."""
-    write_atomic(path, text)
+def replace(path: Path, text: str | bytes, unchanged: Callable[[], bool] | None = None) -> None:
+    """Write `text` to `path` atomically: temp file beside it, fsync, rename, fsync the folder;
+    `files.Changed` when `unchanged()`, asked just before the rename, is false."""
+    write_atomic(path, text, expect=unchanged)
 
 
 def _gitignore(reports: Path) -> None:

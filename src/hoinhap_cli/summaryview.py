@@ -37,14 +37,16 @@ def headline(s: Summary, lang: str) -> str:
     c = s.counts
     return t("summary.headline", lang, active=c.active, done=c.done, in_progress=c.in_progress, blocked=c.blocked,
              not_started=c.not_started, dropped=c.dropped, late=c.late, late_milestones=c.late_milestones,
-             share=_pct(c.share_done), changes=c.changes, due_ahead=c.due_ahead, year=s.period.end.year,
+             share=bars.completion(s.milestones.done, s.milestones.total, lang), changes=c.changes,
+             due_ahead=c.due_ahead, year=s.period.end.year,
              day=s.judged_on.isoformat())
 
 
 def reports_headline(s: Summary, lang: str) -> str:
     c = s.reports.counts
     return t("summary.reports_headline", lang, due=c.due, submitted=c.submitted, late=c.submitted_late,
-             missing=c.missing, not_due=c.not_due, as_of=s.as_of.isoformat())
+             missing=c.missing, not_due=c.not_due, as_of=s.as_of.isoformat(),
+             early=t("reports.early", lang, n=c.early) if c.early else "")
 
 
 def _task_rows(s: Summary, rows: list, lang: str) -> list[dict[str, Any]]:
@@ -69,8 +71,8 @@ def _tally_rows(tallies: list[Tally], label: Callable[[Tally], str], md: bool) -
         d = x.as_dict()
         row = {"name": label(x), **{k: d[k] for k in _COUNTS}, "not_started": d["not_started"],
                "share": _pct(x.share_done)}
-        if not md:
-            row["progress"] = bars.text(x.done, x.late, x.active - x.dropped)
+        if not md:  # the bar of the one completion rate: its milestones
+            row["progress"] = bars.text(x.milestones.done, x.milestones.late, x.milestones.total)
         out.append(row)
     return out
 
@@ -107,7 +109,7 @@ def _sections(s: Summary, lang: str, md: bool) -> list[tuple[str, Listing]]:
         (t("summary.h.tasks", lang, day=s.judged_on.isoformat()), listing(task_cols, _task_rows(s, s.tasks, lang))),
         (t("summary.h.late", lang), Listing(late.columns, late.rows, inline=md, empty=none)),
         (t("summary.h.blocked", lang), listing(small, _task_rows(s, s.blocked, lang))),
-        (t("summary.h.dropped", lang), listing(small, _task_rows(s, s.dropped, lang))),
+        (t("summary.h.dropped", lang), listing([small[0], _col("due"), *small[1:]], _task_rows(s, s.dropped, lang))),
         (t("review.md.entries", lang), listing(change_cols, _change_rows(s, lang))),
         (t("summary.h.ahead", lang, year=s.period.end.year), ahead),
         (t("summary.h.agency", lang), reportview.flat_listing(ledger, agency, lang)),
@@ -120,7 +122,7 @@ def parts(s: Summary, fmt: str, lang: str) -> list[str | Listing | Note]:
     out: list[str | Listing | Note] = [
         f"# {t('review.md.title', lang, period=s.period.label)}" if md else t("review.md.title", lang,
                                                                               period=s.period.label), "",
-        t("review.md.intro", lang, decision=ledger.plan.decision.number, period=s.period.label,
+        t("review.md.intro", lang, decision=reportview.document_name(ledger.plan.decision, lang), period=s.period.label,
           start=s.period.start.isoformat(), end=s.period.end.isoformat(), as_of=s.as_of.isoformat()), "",
         headline(s, lang), "", reports_headline(s, lang), ""]
     out += [f"> {w}" if md else f"! {w}" for w in s.warnings] + ([""] if s.warnings and not md else [])

@@ -1,4 +1,5 @@
-"""Vietnamese text: NFC, folding for search, natural order of ids, Vietnamese collation."""
+"""Vietnamese text: NFC, folding for search, natural order of ids, Vietnamese collation; and
+`shown`, the one escape of everything printed."""
 
 from __future__ import annotations
 
@@ -27,6 +28,44 @@ INVISIBLE = {
     "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)",
     "\u202f": "NARROW NO-BREAK SPACE",
 }
+
+
+# Never printed raw, whatever the text's origin (plan, report, form, file name, argument): C0 and
+# C1 controls (ESC opens a terminal's escape sequences, OSC retitles the window, CR and FF
+# overwrite lines), DEL, bidirectional controls (U+202E turns the rest of a line around), the
+# line and paragraph separators, noncharacters U+FFFE/U+FFFF and lone surrogates.
+_UNSHOWN = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+            "\ufffe\uffff\ud800-\udfff")
+_UNSHOWN_IN_TEXT = re.compile(f"[{_UNSHOWN}]")
+_UNSHOWN_IN_LINE = re.compile(f"[\t\n{_UNSHOWN}]")
+
+
+def _code(m: re.Match[str]) -> str:
+    return f"<U+{ord(m.group()):04X}>"
+
+
+def shown(text: str, one_line: bool = False) -> str:
+    """`text` as it may be printed: every character above written as <U+XXXX> (`<U+001B>`,
+    `<U+202E>`); tab and line break kept, unless `one_line` (a value inside a message, a file
+    name: it must not start a line of its own)."""
+    if text.isprintable():  # false for every character escaped, so most texts cost one C call
+        return text
+    return (_UNSHOWN_IN_LINE if one_line else _UNSHOWN_IN_TEXT).sub(_code, text)
+
+
+def u_escaped(text: str) -> str:
+    """JSON or YAML text with the characters `shown` escapes written as \\uXXXX, the escape both
+    read back (in JSON strings; in YAML double-quoted ones, see `yamldump.printed`): as safe to
+    print, and the same data for whoever decodes it. (JSON escapes C0 controls itself, but not C1
+    nor bidirectional ones; PyYAML writes them raw.)"""
+    return _UNSHOWN_IN_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def shown_all(texts: list[str]) -> list[str]:
+    """`shown` of each (tab and line break kept), with one test for the whole column."""
+    if "".join(texts).isprintable():
+        return texts
+    return [shown(text) for text in texts]
 
 
 def invisible_in(text: str) -> tuple[str, str] | None:

@@ -18,7 +18,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from hoinhap_cli import deadlines
+from hoinhap_cli import bars, deadlines
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Kind, Period, next_quarter, quarter_of
@@ -126,6 +126,7 @@ class Grid:
     rows: list[Row]
     as_of: date
     program_titles: dict[str, str]
+    counts: deadlines.Counts = deadlines.Counts()  # the milestones of the tasks shown, as of the date
 
     @property
     def as_of_column(self) -> int | None:
@@ -157,8 +158,10 @@ def build(ledger: Ledger, tasks: list[Task], shown: list[Period], as_of: date,
     first, last = shown[0], shown[-1]
     plan_quarters = [index[q.label] for q in quarters(ledger.period, ledger.period) if q.label in index]
     obs: dict[tuple[str, int], list[deadlines.Obligation]] = {}
+    shown_ids = {task.id for task in tasks}
     for o in deadlines.obligations(ledger, as_of) if judged is None else judged:
         obs.setdefault((o.task.id, o.index), []).append(o)
+    counts = deadlines.count([o for mine in obs.values() for o in mine if o.task.id in shown_ids], as_of)
     rows = []
     for task in tasks:
         row = Row(task, [Cell() for _ in shown])
@@ -204,7 +207,7 @@ def build(ledger: Ledger, tasks: list[Task], shown: list[Period], as_of: date,
                         row.cells[q_col].body_ends = q_col == col
         rows.append(row)
     titles = {p.id: p.appendix_title or p.title for p in ledger.plan.programs}  # the appendix groups tasks
-    return Grid(shown, rows, as_of, titles)
+    return Grid(shown, rows, as_of, titles, counts)
 
 
 # ------------------------------------------------------------------ text layout
@@ -411,6 +414,9 @@ def layout(grid: Grid, width: int, lang: str) -> list[Line]:
         lines += task_lines(row, w, col, lang)
     lines.append([])
     lines += legend(lang, full)
+    c = grid.counts
+    said = bars.figures(grid.as_of.isoformat(), c.late, c.done, c.total, lang)
+    lines += [[(text, None)] for text in textwrap.wrap(said, max(full, 20), break_long_words=False)]
     return [_merge(line) for line in lines]
 
 

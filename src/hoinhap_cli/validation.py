@@ -20,11 +20,20 @@ from pydantic_core.core_schema import ErrorType
 from hoinhap_cli import guard, records
 from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
-from hoinhap_cli.periods import Kind, Period, frequency, is_quarter
+from hoinhap_cli.periods import (
+    Kind,
+    Period,
+    frequency,
+    is_open_ended,
+    is_quarter,
+    plan_period,
+    signed_day,
+)
+from hoinhap_cli.planchecks import duty_days, group_problems, inherited, merged_cell_problems, unknown
 from hoinhap_cli.problems import Problem, Words, words
 from hoinhap_cli.selection import suggest_units, takes_part
 from hoinhap_cli.shapes import TaskShape, UnitShape
-from hoinhap_cli.text import fold, similar
+from hoinhap_cli.text import describe_char, fold, refused_in_text, similar
 from hoinhap_cli.vocab import WarningCode, status_of
 from hoinhap_cli.yamlio import Located, format_path
 
@@ -189,6 +198,19 @@ def _pattern_hint(loc: tuple[Any, ...]) -> Words:
 # ------------------------------------------------------------ plan cross-checks
 
 
+def control_characters(doc: Located) -> list[Problem]:
+    """Every text of the plan (keys and values) holding a character report text may not hold
+    (`text.refused_in_text`: control characters but tab and line break, U+FFFE, a byte that was
+    not UTF-8). libyaml refuses them raw; written as escapes in double quotes (`"\\e[31m"`,
+    `"\\0"`, `"\\uFFFE"`) they would reach the terminal, the forms and the Word review."""
+    out: list[Problem] = []
+    for value, line, col in doc.scalars():
+        ch = None if value.isprintable() else refused_in_text(value)
+        if ch is not None:
+            out.append(Problem(doc.file, line, col, words("val.control_char", char=describe_char(ch))))
+    return out
+
+
 def plan_problems(plan: Plan, doc: Located, text: str = "") -> list[Problem]:
     """The checks of a plan across its parts; `text`, the file's, to place indentation mistakes."""
     out: list[Problem] = []
@@ -204,17 +226,25 @@ def plan_problems(plan: Plan, doc: Located, text: str = "") -> list[Problem]:
                 out.append(_unknown_unit(doc, ("units", i, "members", j), member, plan.units))
     if plan.decision.standing_agency not in unit_ids:
         out.append(_unknown_unit(doc, ("decision", "standing_agency"), plan.decision.standing_agency, plan.units))
-    if plan.plan.period.end < plan.plan.period.start:
+    stated = plan.plan.period
+    if stated is not None and stated.end < stated.start:
         out.append(doc.problem(("plan", "period", "end"), words("val.period_reversed")))
     programs = {p.id: p for p in plan.programs}
     tasks = {t.id: t for t in plan.tasks}
     events = {e.id for e in plan.events}
-    period = Period(plan.plan.period.start, plan.plan.period.end, "plan")
+    found = plan_period(plan)
+    if found is None:
+        out.append(doc.problem(("plan",), words("period.none")))
+    period = found or Period(date.min, date.max, "plan")
     acked: dict[tuple[WarningCode, str | None], bool] = {(a.warning, a.task): False for a in plan.acknowledged}
+    out += group_problems(plan, doc, programs)
     for i, task in enumerate(plan.tasks):
         out += _task_problems(plan, doc, i, task, unit_ids, programs, tasks, events, period, acked)
-        if task.units_from is None and task.lead is None:
+        out += merged_cell_problems(doc, i, task, tasks)
+        if task.units_from is None and task.lead is None and not inherited(task, "lead"):
             out.append(_missing_lead(doc, ("tasks", i), text))
+        if not task.milestones and not inherited(task, "due"):
+            out.append(doc.problem(("tasks", i), words("val.missing_key", field="milestones")))
     out += _reporting_problems(plan, doc, unit_ids, tasks)
     return out + _acknowledgements(plan, doc, tasks, acked)
 
@@ -253,7 +283,7 @@ def _acknowledgements(plan: Plan, doc: Located, tasks: dict, acked: dict[tuple[W
     out = []
     for i, ack in enumerate(plan.acknowledged):
         if ack.task is not None and ack.task not in tasks:
-            out.append(_unknown(doc, ("acknowledged", i, "task"), "task", ack.task, set(tasks)))
+            out.append(unknown(doc, ("acknowledged", i, "task"), "task", ack.task, set(tasks)))
         elif not acked[(ack.warning, ack.task)]:
             out.append(doc.problem(("acknowledged", i), words("val.ack_unused" if ack.task is None else
                                                               "val.ack_unused_task", code=ack.warning.value,
@@ -273,18 +303,19 @@ def _reporting_problems(plan: Plan, doc: Located, unit_ids: set[str], tasks: dic
             out.append(doc.problem(("reporting", "duties", i, "id"), words("val.duty_twice", id=d.id)))
         seen.setdefault(d.id, i)
     if r.units_from is not None and r.units_from not in tasks:
-        out.append(_unknown(doc, ("reporting", "units_from"), "task", r.units_from, set(tasks)))
+        out.append(unknown(doc, ("reporting", "units_from"), "task", r.units_from, set(tasks)))
     for j, uid in enumerate(r.units or []):
         if uid not in unit_ids:
-            out.append(_unknown(doc, ("reporting", "units", j), "unit", uid, unit_ids))
+            out.append(unknown(doc, ("reporting", "units", j), "unit", uid, unit_ids))
     for i, d in enumerate(r.duties):
         for j, uid in enumerate(d.owners or []):
             if uid not in unit_ids:
-                out.append(_unknown(doc, ("reporting", "duties", i, "owners", j), "unit", uid, unit_ids))
+                out.append(unknown(doc, ("reporting", "duties", i, "owners", j), "unit", uid, unit_ids))
+        out += duty_days(doc, i, d)
         if d.with_year is not None:
             other = r.duties[seen[d.with_year]] if d.with_year in seen else None
             if other is None:
-                out.append(_unknown(doc, ("reporting", "duties", i, "with_year"), "duty", d.with_year, set(seen)))
+                out.append(unknown(doc, ("reporting", "duties", i, "with_year"), "duty", d.with_year, set(seen)))
             elif other.every != "year" or d.every == "year":
                 out.append(doc.problem(("reporting", "duties", i, "with_year"),
                                        words("val.with_year", id=d.id, every=d.every, other=other.id,
@@ -298,9 +329,9 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
     at = ("tasks", i)
     program = programs.get(task.program)
     if program is None:
-        out.append(_unknown(doc, (*at, "program"), "programme", task.program, set(programs)))
+        out.append(unknown(doc, (*at, "program"), "programme", task.program, set(programs)))
     elif task.section is not None and task.section not in {s.id for s in program.sections}:
-        out.append(_unknown(doc, (*at, "section"), words("noun.section_of", id=program.id), task.section,
+        out.append(unknown(doc, (*at, "section"), words("noun.section_of", id=program.id), task.section,
                             {s.id for s in program.sections}))
     if task.units_from is not None:
         for role in ("lead", "support"):  # point at the key to remove, not at units_from
@@ -309,14 +340,14 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
                                        key=True))
         source = tasks.get(task.units_from)
         if source is None:
-            out.append(_unknown(doc, (*at, "units_from"), "task", task.units_from, set(tasks)))
+            out.append(unknown(doc, (*at, "units_from"), "task", task.units_from, set(tasks)))
         elif source.units_from is not None:
             out.append(doc.problem((*at, "units_from"), words("val.units_from.chain", task=source.id)))
     for role in ("lead", "support"):
         for j, uid in enumerate(getattr(task, role) or []):
             if uid not in unit_ids:
                 out.append(_unknown_unit(doc, (*at, role, j), uid, plan.units))
-    signed = plan.decision.signed_on
+    signed = plan.decision.signed_on  # left blank in the source: no deadline is before it
     for j, m in enumerate(task.milestones):
         where = (*at, "milestones", j)
         d = m.due
@@ -324,9 +355,9 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
             out.append(doc.problem((*where, "product"),
                                    words("val.no_product", product=m.product, task=task.id, n=len(task.products))))
         if d.kind is Kind.EVENT and d.event not in events:
-            out.append(_unknown(doc, (*where, "due"), "event", d.event or "", events))
+            out.append(unknown(doc, (*where, "due"), "event", d.event or "", events))
         if d.kind is Kind.RECURRING and d.window is not None and (
-            d.window.start < period.start or d.window.end > period.end
+            d.window.start < period.start or (d.window.end > period.end and not is_open_ended(d))
         ):
             out.append(doc.problem((*where, "due"), words("val.recurs_outside", due=d, start=period.start.year,
                                                           end=period.end.year)))
@@ -334,7 +365,8 @@ def _task_problems(plan: Plan, doc: Located, i: int, task: Task, unit_ids: set[s
                 and not _acknowledged(acked, WarningCode.DUE_OUTSIDE_PERIOD, task.id):
             out.append(doc.problem((*where, "due"), words("val.due_outside", due=d, start=period.start.isoformat(),
                                                           end=period.end.isoformat()), severity="warning"))
-        if d.due is not None and d.due < signed and not _acknowledged(acked, WarningCode.DUE_BEFORE_SIGNING, task.id):
+        if d.due is not None and signed is not None and d.due < signed \
+                and not _acknowledged(acked, WarningCode.DUE_BEFORE_SIGNING, task.id):
             out.append(doc.problem((*where, "due"),
                                    words("val.due_before_signing", task=task.id, day=d.due.isoformat(), due=d,
                                          signed=signed.isoformat()), severity="warning"))
@@ -369,13 +401,6 @@ def _aliases(plan: Plan, doc: Located) -> list[Problem]:
                 out.append(doc.problem(path, words("val.name_twice", name=name, unit=owner[key])))
             owner.setdefault(key, unit.id)
     return out
-
-
-def _unknown(doc: Located, path: tuple, what: str | Words, value: str, known: set[str]) -> Problem:
-    near = similar(value, sorted(known))
-    hint = words("val.did_you_mean", name=near[0]) if near else ""
-    noun = words(f"noun.{what}") if isinstance(what, str) else what
-    return doc.problem(path, words("val.unknown", what=noun, value=value, hint=hint))
 
 
 def _unknown_unit(doc: Located, path: tuple, value: str, units: Sequence[UnitShape]) -> Problem:
@@ -428,7 +453,7 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
     elif expected_period is not None and report.period.label != expected_period:
         out.append(doc.problem(("period",), words("val.folder_period_differs", folder=expected_period,
                                                   period=report.period)))
-    signed = plan.decision.signed_on
+    signed = signed_day(plan)
     reporter = report.unit in units  # a unit may report on a task it takes part in (selection.takes_part)
     # A date needs a closer look (_date_problems) only outside [first, last].
     first, last = max(signed, report.period.start), min(today, report.period.end)
@@ -436,7 +461,7 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
     for i, entry in enumerate(report.entries):
         task = tasks.get(entry.task)
         if task is None:
-            out.append(_unknown(doc, ("entries", i, "task"), "task", entry.task, set(tasks)))
+            out.append(unknown(doc, ("entries", i, "task"), "task", entry.task, set(tasks)))
         elif entry.milestone is not None and entry.milestone > len(task.milestones):
             out.append(doc.problem(("entries", i, "milestone"), words("val.no_milestone_n", task=task.id,
                                                                       n=len(task.milestones), m=entry.milestone)))
@@ -460,7 +485,7 @@ def report_problems(report: ReportFile, doc: Located, plan: Plan | records.Plan,
                                                          start=report.period.start.isoformat())))
     for i, ev in enumerate(report.events):
         if ev.event not in events:
-            out.append(_unknown(doc, ("events", i, "event"), "event", ev.event, events))
+            out.append(unknown(doc, ("events", i, "event"), "event", ev.event, events))
         out += _date_problems(doc, ("events", i, "date"), ev.date, report, signed, today)
     return out + _submission_problems(report, doc, index.duties, today)
 
@@ -470,14 +495,14 @@ def _submission_problems(report: ReportFile, doc: Located, duties: dict[str, str
     for i, s in enumerate(report.submissions):
         every = duties.get(s.duty)
         if every is None:
-            out.append(_unknown(doc, ("submissions", i, "duty"), "duty", s.duty, set(duties)))
+            out.append(unknown(doc, ("submissions", i, "duty"), "duty", s.duty, set(duties)))
         elif frequency(s.period.label) != every:
             out.append(doc.problem(("submissions", i, "period"), words("val.submission_every", duty=s.duty,
                                                                        every=words(f"every.{every}"),
                                                                        period=s.period.label)))
-        if s.date > today:
-            out.append(doc.problem(("submissions", i, "date"), words("val.in_future", day=s.date.isoformat(),
-                                                                     today=today.isoformat())))
+        if s.date > today:  # outside the view, as an entry after today is (_date_problems)
+            out.append(doc.problem(("submissions", i, "date"), words("val.after_today", day=s.date.isoformat(),
+                                                                     today=today.isoformat()), severity="warning"))
     return out
 
 

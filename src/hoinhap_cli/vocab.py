@@ -31,6 +31,21 @@ class UnitKind(str, Enum):
     UBND_PHUONG = "ubnd phường"
     NHOM = "nhóm"
     KHONG_CU_THE = "không cụ thể"
+    # units at every level (plan-format.md, "units")
+    BO = "bộ"
+    CO_QUAN_NGANG_BO = "cơ quan ngang bộ"
+    NGANH = "ngành"
+    UBND_TINH = "ubnd tỉnh"
+    UBND_HUYEN = "ubnd huyện"
+    UBND_XA = "ubnd xã"
+    CONG_AN = "công an"
+    QUAN_DOI = "quân đội"
+    NGAN_HANG = "ngân hàng"
+    DAI_BAO = "đài báo"
+    DOANH_NGHIEP = "doanh nghiệp"
+    HIEP_HOI = "hiệp hội"
+    TRUONG = "trường"
+    KHAC = "khác"
 
 
 class Status(str, Enum):

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from hoinhap_cli.text import nfc
+from hoinhap_cli.text import nfc, shown, u_escaped
 from hoinhap_cli.yamlio import BOOL, FAST, STR, Located, implicit_tag
 
 
@@ -37,11 +37,31 @@ _Dumper.add_implicit_resolver(
 )
 
 
-def dump(data: Any) -> str:
+class _PrintedDumper(_Dumper):
+    pass
+
+
+def _printed_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if shown(value) != value:  # a control or bidirectional character: double quotes, where \\u reads back
+        return dumper.represent_scalar(STR, value, style='"')
+    return _str_presenter(dumper, value)
+
+
+_PrintedDumper.add_representer(str, _printed_presenter)
+
+
+def printed(data: Any) -> str:
+    """`dump` for the terminal (`export --format yaml`): a text holding a character `text.shown`
+    escapes is double-quoted, and the character written as \\uXXXX (`text.u_escaped`), which
+    PyYAML would write raw; the data reads back the same."""
+    return u_escaped(dump(data, _PrintedDumper))
+
+
+def dump(data: Any, dumper: type[yaml.SafeDumper] = _Dumper) -> str:
     """Stable YAML: block style, key order kept, UTF-8, no wrapping."""
     return yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,

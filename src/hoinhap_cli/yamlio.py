@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from hoinhap_cli import yamltags
+from hoinhap_cli import guard, yamltags
 from hoinhap_cli.problems import Problem, Words, format_path, words
 from hoinhap_cli.text import nfc
 
@@ -224,6 +226,18 @@ class Located:
         line, col = self.position(path, key)
         return Problem(self.file, line, col, message, severity, format_path(path))  # type: ignore[arg-type]
 
+    def scalars(self) -> Iterator[tuple[str, int, int]]:
+        """Every scalar of the document, keys and values, in file order: (its text, line, column)."""
+        stack = [self.root] if self.root is not None else []
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                yield node.value, node.start_mark.line + 1, node.start_mark.column + 1
+            elif isinstance(node, yaml.MappingNode):
+                stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(reversed(node.value))
+
     def raw(self, path: tuple[str | int, ...]) -> str | None:
         """The text of a scalar as written in the file (e.g. '2.10' that YAML read as 2.1)."""
         node = self.node_at(path)
@@ -275,21 +289,35 @@ def read_bytes(path: Path | str, file: str | None = None,
                max_bytes: int = MAX_BYTES) -> tuple[bytes | None, list[Problem]]:
     """A file's bytes (to hash them before parsing), or (None, problems) when unreadable or too big.
 
-    A file over `max_bytes` is refused before it is read, so a huge file costs no memory.
+    A file over `max_bytes` is refused before it is read, so a huge file costs no memory; one
+    that grows past it while read (a file in /proc says its size is 0) is refused after at most
+    `max_bytes` + 1 bytes. Only a regular file is read: a FIFO (which would block), a device
+    (`/dev/zero`, endless) or a folder is refused without reading a byte.
     """
     name = file or str(path)
     limit = max_bytes
-    try:
-        with open(path, "rb") as f:  # one open, its size from the open file (thousands of reports per run)
-            size = os.fstat(f.fileno()).st_size
-            if size > limit:
+    try:  # one open, its kind and size from the open file (thousands of reports per run)
+        with open(path, "rb", opener=_nonblocking) as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                return None, [Problem(name, None, None, words("yaml.not_regular", kind=guard.kind(st.st_mode)))]
+            raw = f.read(st.st_size + 1) if st.st_size <= limit else None  # one byte more: did it grow?
+            if raw is not None and len(raw) > st.st_size:  # it did, or /proc: the rest, up to the limit
+                raw += f.read(limit + 1 - len(raw))
+            if raw is None or len(raw) > limit:
+                size = st.st_size if raw is None else max(st.st_size, len(raw))
                 return None, [Problem(
                     name, 1, None,
                     words("yaml.too_big", size=f"{size / 2**20:.1f}", limit=f"{limit / 2**20:g}", env=MAX_MB_ENV,
                           raise_to=int(size / 2**20) + 1))]
-            return f.read(), []
+            return raw, []
     except OSError as err:
         return None, [Problem(name, None, None, words("yaml.unreadable", error=err.strerror or err))]
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    """Opened without waiting: a FIFO opens at once (and is then refused), not when a writer comes."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:

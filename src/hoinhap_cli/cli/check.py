@@ -40,6 +40,9 @@ def check(
         counts = t("check.ok", out.lang, file=where.display(where.plan_file), tasks=len(found.tasks),
                    units=len(found.units), reports=len(found.report_files())) \
             + (f" ({t('check.summary', out.lang, errors=0, warnings=n_warnings)})" if n_warnings else "")
+        if found.period_derived:  # the plan states no period: say where the one used comes from
+            counts += "; " + t("period.derived", out.lang, start=found.period.start.isoformat(),
+                               end=found.period.end.isoformat())
     record = {"valid": not failed, "plan": where.display(where.plan_file), "errors": n_errors,
               "warnings": n_warnings, "problems": [p.as_dict() for p in problems]}
     out.verdict(format.value, record, problems, counts)

@@ -52,8 +52,8 @@ def collect(
     refused = 0
     for path in files:
         try:
-            cells, epoch = forms_in.open_cells(path)
-            todo = forms_in.plan_collect(forms_in.check_form(cells, epoch, plan, now, period, wanted), ledger)
+            sheet = forms_in.open_sheet(path)
+            todo = forms_in.plan_collect(forms_in.check_form(sheet, plan, now, period, wanted, path.name), ledger)
             if dry_run or not (todo.new or todo.submit):
                 _tell(out, path, todo)
                 continue

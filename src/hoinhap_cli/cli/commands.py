@@ -12,7 +12,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("hoinhap_cli.cli.check:check",
               "Validate plan.yaml and the report files; print every problem as file:line:column."),
     "export": ("hoinhap_cli.cli.export:export",
-               "Print the whole validated plan (decision, programmes, units, tasks) as JSON or YAML."),
+               "Print the whole validated plan (decision, programmes, units, reporting regime, tasks) "
+               "as JSON or YAML."),
     "tasks": ("hoinhap_cli.cli.tasks:tasks",
               "List tasks by unit, role, programme, deadline and words (filters combine)."),
     "show": ("hoinhap_cli.cli.show:show",

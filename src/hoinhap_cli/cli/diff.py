@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoinhap_cli import changewords, guard, revisions
-from hoinhap_cli.cli.common import DataOpt, Format, FullOpt, LangOpt, format_option, output
+from hoinhap_cli.cli.common import DataOpt, Format, FullOpt, LangOpt, format_option, max_bytes, output
 from hoinhap_cli.i18n import t
 from hoinhap_cli.paths import locate
 from hoinhap_cli.plandiff import diff as plan_diff
@@ -49,15 +49,15 @@ def diff(
     if files is not None:
         if old_rev is not None:
             raise UsageError(words("cli.diff.both"))
-        old, old_name = revisions.plan_file(Path(files[0]), files[0]), files[0]
-        new, new_name = revisions.plan_file(Path(files[1]), files[1]), files[1]
+        old, old_name = revisions.plan_file(Path(files[0]), files[0], max_bytes()), files[0]
+        new, new_name = revisions.plan_file(Path(files[1]), files[1], max_bytes()), files[1]
     else:
         where = locate(data, fallback=os.environ.get("HOINHAP_DATA"))
         if where.origin == "bundled":
             raise UsageError(words("cli.diff.no_plan"), [words("cli.diff.no_plan.hint")])
         repo = revisions.repo_of(where.plan_file)
-        old, old_name = revisions.plan_at(repo, old_rev or "HEAD", where.display(where.plan_file))
-        new, new_name = revisions.plan_at(repo, new_rev, where.display(where.plan_file))
+        old, old_name = revisions.plan_at(repo, old_rev or "HEAD", where.display(where.plan_file), max_bytes())
+        new, new_name = revisions.plan_at(repo, new_rev, where.display(where.plan_file), max_bytes())
     changes = plan_diff(old, new)
     record = {"old": old_name, "new": new_name, "changed": bool(changes), "changes": [c.as_dict() for c in changes]}
     rows = [{"what": changewords.what(c, out.lang), "item": changewords.item(c, out.lang),

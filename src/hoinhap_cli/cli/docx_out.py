@@ -10,7 +10,7 @@ from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.problems import UsageError
 from hoinhap_cli.render import Output
-from hoinhap_cli.review_doc import NoLetterhead, letterhead, sections
+from hoinhap_cli.review_doc import NoLetterhead, assumed_letterhead, letterhead, sections
 from hoinhap_cli.summary import Summary
 
 
@@ -28,4 +28,8 @@ def write(out: Output, report: Summary, ledger: Ledger, path: Path | None, *, fo
     content = docx_review.build(head, sections(report, ledger, out.lang), out.lang)
     files.write_out(path, content, force)
     out.message(t("summary.written", out.lang, file=path))
+    chosen = assumed_letterhead(ledger)
+    if chosen:
+        out.message(t("doc.assumed_letterhead", out.lang, file=ledger.data.plan_file,
+                      values=", ".join(f"{key} «{value}»" for key, value in chosen)))
     return 0

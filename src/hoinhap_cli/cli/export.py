@@ -12,7 +12,7 @@ def export(
     data: DataOpt = None,
     format: Annotated[Format, format_option("json or yaml.", Format.json, Format.yaml)] = Format.json,
 ) -> int:
-    """Print the whole validated plan (decision, programmes, units, tasks) as JSON or YAML.
+    """Print the whole validated plan (decision, programmes, units, reporting regime, tasks) as JSON or YAML.
 
     The JSON is a documented contract: see docs/json-contract.md.
 

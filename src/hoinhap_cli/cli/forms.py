@@ -28,8 +28,8 @@ def forms(
 
     Each form lists the milestones of the tasks the unit leads or supports, with cells to fill
     (status, date, note, reason, evidence) and a cell that makes it the unit's report for the
-    quarter. Without --unit: every unit that must report (programme 8). Existing files in DIR
-    are kept unless --force.
+    quarter. Without --unit: every unit that must report (programme 8) and every other unit that
+    leads or supports a task. Existing files in DIR are kept unless --force.
 
     \b
     Example: hoinhap forms --period 2009-Q2 --out bieu-mau/2009-Q2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -35,7 +35,8 @@ PeriodOpt = Annotated[Period, typer.Option("--period", metavar="2009-Q1|2009-H1|
                                            help="The review period: a quarter, a half, a year (or FROM..TO).")]
 SummaryAsOfOpt = Annotated[Optional[date], typer.Option(
     "--as-of", metavar="DATE", click_type=AS_OF,
-    help="Judge as of this date (default: the day after the period, or today if sooner).")]
+    help="The day the review is written (default: today): tasks as they stood at the period's end, "
+         "reports counted to this day.")]
 OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
                                                 help="Write to FILE (atomically) instead of stdout.")]
 
@@ -48,8 +49,9 @@ def summary(
     out_file: OutOpt = None,
     force: Annotated[bool, typer.Option("--force", help="With --out: replace FILE if it exists.")] = False,
     number: Annotated[str, typer.Option("--number", help="docx: the document's number (blank to fill by hand).")] = "",
-    dated: Annotated[Optional[date], typer.Option("--dated", metavar="DATE", click_type=DATE,
-                                                  help="docx: the document's date (default: today).")] = None,
+    dated: Annotated[Optional[date], typer.Option(
+        "--dated", metavar="DATE", click_type=DATE,
+        help="docx: the document's date (default: --as-of, else today).")] = None,
     data: DataOpt = None,
     lang: LangOpt = None,
     full: FullOpt = False,
@@ -71,9 +73,10 @@ def summary(
         raise UsageError(t("doc.to_terminal", out.lang))
     ledger = load_ledger(data, out)
     ledger, amendments, warnings = as_it_stood(ledger, period, out.lang)
-    report = summarise(ledger, period, as_of or min(period.end + timedelta(days=1), today()), amendments, warnings)
+    day = as_of or dated or today()  # the day it is written: its figures and its date are that day's
+    report = summarise(ledger, period, day, amendments, warnings)
     if format is Format.docx:
-        return docx_out.write(out, report, ledger, out_file, force=force, number=number, dated=dated or today())
+        return docx_out.write(out, report, ledger, out_file, force=force, number=number, dated=dated or day)
     if out_file is None:
         out.report(format.value, report)
         return 0

@@ -79,16 +79,18 @@ def tasks(
         for row, record in pairs:
             record["matched_in"] = search_hits(ledger, ledger.tasks[row["id"]], search_words(f.search))
             row["matched"] = [t(f"search.{name}", out.lang) for name in record["matched_in"]]
-    columns = _columns(f, sort)
+    columns = _columns(f, sort, labelled=any(task.label is not None for task in ledger.tasks.values()))
     out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
                 t("rows.count.tasks", out.lang, n=len(pairs)), t("rows.none", out.lang), bom=bom)
     return 0
 
 
-def _columns(f: TaskFilter, sort: SortChoice) -> list[Column]:
-    """The listing's columns: the role with --unit, where the words were found with --search."""
+def _columns(f: TaskFilter, sort: SortChoice, labelled: bool = False) -> list[Column]:
+    """The listing's columns: the document's own row label when the plan gives any, the role with
+    --unit, where the words were found with --search."""
     return [
         column("id", no_wrap=True),
+        *([column("label", no_wrap=True)] if labelled else []),
         column("program", table=False),
         column("section", table=False),
         column("title", "task", clip=120),
