@@ -46,6 +46,7 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("examples")
     shutil.copytree(SHIPPED, root / "data")
     shutil.copytree(ROOT / "schema", root / "schema")
+    shutil.copy(ROOT / "tests" / "data" / "decision-02-2008.txt", root / "ke-hoach.txt")  # for `import`
     git("init", "-q", cwd=root)
     git("add", ".", cwd=root)
     git("commit", "-qm", "plan", cwd=root)

@@ -382,7 +382,7 @@ def test_reports_lists_the_ad_hoc_duty_and_names_months(data: Path) -> None:
     at = said.index("Báo cáo đột xuất (ad hoc, on request) — to UBND thành phố")
     assert said[at + 3:at + 5] == ["Sở Khoa học và Công nghệ on request; never late",
                                    "Các doanh nghiệp viễn thông on request; never late"]
-    assert "Báo cáo month 6/2025: Các doanh nghiệp viễn thông has not sent it, 26 days late (due 2025-07-05)" in said
+    assert "Báo cáo month 6/2025: Các doanh nghiệp viễn thông has not sent it, 26 days late, due 2025-07-05" in said
 
 
 def test_the_issuing_document_is_named_by_its_kind_and_number_or_its_title(data: Path) -> None:

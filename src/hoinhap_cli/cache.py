@@ -1,16 +1,19 @@
 """A cache of each data file's validated content, keyed by the hash of the file's bytes.
 
-One entry per file: `sha256(code fingerprint, kind, sha256(file bytes))`. An edit changes the
-bytes, so only the edited file is read and validated again; a modification time is never
-trusted. Per data folder, a snapshot of the checked ledger (`snapshot.load`) names the entries
-it needs (`refs`); only the few most recent snapshots are kept, and whenever one is written
-every entry no kept snapshot names (old versions of files) is removed, with the temporary
-files of writers that died: the folder stays within a small multiple of the data's size.
+One entry per file: `sha256(code fingerprint, kind, sha256(file bytes))`, the fingerprint a
+hash of every module of the package (`_fingerprint`): an upgrade never answers from what older
+code worked out. An edit changes the bytes, so only the edited file is read and validated
+again; a modification time is never trusted. Per data folder, a snapshot of the checked
+ledger (`snapshot.load`) names the entries it needs (`refs`); only the few most recent
+snapshots are kept, and whenever one is written every entry no kept snapshot names (old
+versions of files) is removed, with the temporary files of writers that died: the folder
+stays within a small multiple of the data's size.
 The report writer (`store`) stores the entry of the bytes it wrote and forgets the entry of
 those it replaced, unless a snapshot names it (`forget`).
 
-Where: `$HOINHAP_CACHE_DIR`, else `$XDG_CACHE_HOME/hoinhap`, else `~/.cache/hoinhap` — not the
-data folder, which may be read-only, shared, or a git tree.
+Where: `$HOINHAP_CACHE_DIR`, else `$XDG_CACHE_HOME/hoinhap` (when absolute: the XDG spec ignores a
+relative one), else `~/.cache/hoinhap` — not the data folder, which may be read-only, shared, or
+a git tree.
 
 Entries are MessagePack (msgspec) decoded into the declared types — NamedTuples, dataclasses,
 enums, dates — so reading one builds data and never runs code (a pickle would). A `Record`
@@ -19,11 +22,16 @@ enums, dates — so reading one builds data and never runs code (a pickle would)
 Record one name in that list. Measured against pickle and JSON (benchmarks/README.md, "Cache
 format"): msgspec is as fast as pickle to load and validates every field's type on the way.
 
-An entry of the wrong shape, truncated, or stored under another key is removed and rebuilt.
+Each entry is sealed: the magic line, a sha256 checksum of its file name and payload, the
+payload (`_sealed`); the checksum is checked before anything is decoded (`_opened`). An entry
+damaged, truncated, of the wrong shape, or stored under another name is removed and rebuilt:
+never an answer, never an error.
+
 The folder must be the user's own: created 0700; a folder or an entry that is someone else's,
 or that others may write, is refused (one warning, then no cache for the run). Nothing inside
 is reached through a symbolic link: every name is opened relative to the folder's descriptor
-with O_NOFOLLOW. Writes go to `.tmp-<pid>-…` and are moved into place with `os.replace`.
+with O_NOFOLLOW, and O_NONBLOCK (a FIFO planted there is never waited on). Writes go to
+`.tmp-<pid>-…` and are moved into place with `os.replace`.
 POSIX only (the checks need owners and `dir_fd`); elsewhere there is no cache.
 
 `HOINHAP_NO_CACHE=1` or `hoinhap --no-cache …` bypasses it.
@@ -49,13 +57,13 @@ from hoinhap_cli import __version__, periods, records, vocab
 from hoinhap_cli.problems import Words, words
 
 T = TypeVar("T")
-_MAGIC = b"hoinhap-cache-2\n"
+_MAGIC = b"hoinhap-cache-3\n"
+_SUM = 32  # bytes of the sha256 checksum after the magic line (see _sealed)
 _FOLDER = "v2"  # entries of this format; "v1" held pickles, never read
 _SLOT = "s-"  # a snapshot's file name starts with it; an entry's is its key
 _TMP = ".tmp-"
-_CODE = ("model.py", "vocab.py", "records.py", "periods.py", "validation.py", "yamlio.py", "yamldump.py", "text.py",
-         "ledger.py", "reading.py", "snapshot.py", "cache.py", "responsibility.py", "indexstore.py")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO planted in the folder must not wait for a writer
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 # The classes a stored Record may hold (see _tag): nothing else is ever built from an entry.
 _CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
@@ -68,7 +76,9 @@ def default_dir(env: Mapping[str, str] | None = None) -> Path:
     found = os.environ if env is None else env
     if found.get("HOINHAP_CACHE_DIR"):
         return Path(found["HOINHAP_CACHE_DIR"])
-    base = found.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = found.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative path is invalid and ignored
+        base = str(Path.home() / ".cache")
     return Path(base) / "hoinhap"
 
 
@@ -78,15 +88,24 @@ def disabled(env: Mapping[str, str] | None = None) -> bool:
 
 
 def _fingerprint() -> bytes:
+    """A hash of the whole package as installed: every .py file below its folder, by its path
+    relative to the folder (sorted) and its bytes. Any change to any module is a new fingerprint,
+    so an upgrade never answers from what the previous code worked out. No list of modules to
+    keep up to date; hashing them all costs less than a memo of their stats would save."""
     here = Path(__file__).parent
-    parts = [__version__, str(vocab.SCHEMA_VERSION)]
-    for name in _CODE:
+    found = []
+    for folder, subfolders, names in os.walk(here):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        found += [os.path.join(folder, name) for name in names if name.endswith(".py")]
+    h = hashlib.sha256(f"{__version__}\0{vocab.SCHEMA_VERSION}\0{msgspec.__version__}\0".encode())
+    for full in sorted(found, key=lambda f: os.path.relpath(f, here).split(os.sep)):
         try:
-            st = (here / name).stat()
-            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+            with open(full, "rb") as f:
+                raw = f.read()
         except OSError:
-            parts.append(f"{name}:?")
-    return hashlib.sha256("\n".join(parts).encode()).digest()
+            raw = b"?"
+        h.update(os.path.relpath(full, here).encode() + b"\0" + len(raw).to_bytes(8, "little") + raw)
+    return h.digest()
 
 
 class Refused(Exception):
@@ -190,7 +209,7 @@ class Cache:
     def _slot(self, slot: str) -> str:
         """A snapshot's file name: the code's fingerprint first, so that a sweep knows the snapshots
         an older version of the program wrote (never read again: every key holds the code) and
-        removes them with the entries only they name (100,000 tasks: 135 MB each)."""
+        removes them with the entries only they name (a snapshot is the size of the data)."""
         return f"{_SLOT}{self._code.hex()[:12]}-{slot}"
 
     def forget(self, key: str) -> None:
@@ -203,7 +222,7 @@ class Cache:
         try:
             slots = [e.name for e in os.scandir(fd) if e.name.startswith(_SLOT)]
             for name in slots:
-                if key in _decoder(msgspec.Raw).decode(memoryview(_read_own(fd, name))[len(_MAGIC):])[1]:
+                if key in _decoder(msgspec.Raw).decode(_opened(_read_own(fd, name), name))[1]:
                     return
         except Exception:  # a snapshot that cannot be read: keep the entry, the next sweep decides
             return
@@ -221,9 +240,7 @@ class Cache:
         except OSError:
             return None
         try:
-            if not raw.startswith(_MAGIC):
-                raise ValueError("not an entry")
-            stored, _, value = _decoder(kind).decode(memoryview(raw)[len(_MAGIC):])
+            stored, _, value = _decoder(kind).decode(_opened(raw, name))
             if stored != key:
                 raise ValueError("an entry stored under another key")
             return value
@@ -237,7 +254,7 @@ class Cache:
             return False
         tmp = f"{_TMP}{os.getpid()}-{os.urandom(6).hex()}"
         try:
-            data = _MAGIC + msgspec.msgpack.encode((key, refs or [], value), enc_hook=_enc)
+            data = _sealed(name, msgspec.msgpack.encode((key, refs or [], value), enc_hook=_enc))
             out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=fd)
             try:
                 with os.fdopen(out, "wb") as f:
@@ -263,7 +280,7 @@ class Cache:
         for _, name in slots[:SNAPSHOTS_KEPT - 1]:
             try:
                 live.add(name)
-                live.update(_decoder(msgspec.Raw).decode(memoryview(_read_own(fd, name))[len(_MAGIC):])[1])
+                live.update(_decoder(msgspec.Raw).decode(_opened(_read_own(fd, name), name))[1])
             except Exception:  # unreadable: it goes, its entries with it
                 live.discard(name)
         for name, st in found:
@@ -305,6 +322,8 @@ def _open_dir(parent: int | None, name: str, create: bool, shown: Path) -> int:
     except OSError as err:
         if os.path.islink(name if parent is None else shown):
             raise Refused(words("cache.link", path=shown)) from err
+        if isinstance(err, PermissionError):  # e.g. another user's 0700 folder: say why, once
+            raise Refused(words("cache.denied", path=shown)) from err
         raise
     try:
         _own(os.fstat(fd), shown)
@@ -323,7 +342,7 @@ def _own(st: os.stat_result, shown: Path | str) -> None:
 
 def _read_own(fd: int, name: str) -> bytes:
     """An entry's bytes: a regular file of the user's, not a link, that no one else may write."""
-    f = os.open(name, os.O_RDONLY | _NOFOLLOW, dir_fd=fd)
+    f = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK, dir_fd=fd)
     try:
         st = os.fstat(f)
         if not stat.S_ISREG(st.st_mode):
@@ -361,6 +380,31 @@ def _writer_alive(name: str) -> bool:
 
 
 # ---------------------------------------------------------------------- the format
+def _checksum(name: str, payload: bytes | memoryview) -> bytes:
+    """sha256 (the CPU's own instructions: faster than blake2b here, and a snapshot is read whole
+    on every warm run) of the name an entry is stored under and its payload."""
+    h = hashlib.sha256()
+    h.update(name.encode() + b"\0")
+    h.update(payload)
+    return h.digest()
+
+
+def _sealed(name: str, payload: bytes) -> bytes:
+    """An entry's bytes: the magic line, the checksum of its name and payload, the payload."""
+    return _MAGIC + _checksum(name, payload) + payload
+
+
+def _opened(raw: bytes, name: str) -> memoryview:
+    """The payload of an entry stored as `name`, once its checksum holds (ValueError if not):
+    a damaged, truncated, foreign or renamed entry is never decoded, so never an answer."""
+    if not raw.startswith(_MAGIC) or len(raw) < len(_MAGIC) + _SUM:
+        raise ValueError("not an entry")
+    payload = memoryview(raw)[len(_MAGIC) + _SUM:]
+    if _checksum(name, payload) != raw[len(_MAGIC):len(_MAGIC) + _SUM]:
+        raise ValueError("an entry whose checksum does not hold")
+    return payload
+
+
 @lru_cache(maxsize=32)
 def _decoder(kind: Any) -> msgspec.msgpack.Decoder[Any]:
     return msgspec.msgpack.Decoder(tuple[str, list[str], kind], dec_hook=_dec)

@@ -321,6 +321,24 @@ VI: dict[str, str] = {
     "schema/plan.schema.json. Refresh the committed copies after changing the models.":
         "Trình soạn thảo dùng nó để kiểm tra và gợi ý khi sửa plan.yaml: dòng đầu của data/plan.yaml trỏ tới "
         "schema/plan.schema.json. Cập nhật các bản đã commit sau khi đổi mô hình dữ liệu.",
+    # import
+    "Turn a plan document into a draft ledger: DIR/plan.yaml, DIR/reports/, DIR/import-review.md.":
+        "Chuyển một văn bản kế hoạch thành sổ theo dõi nháp: DIR/plan.yaml, DIR/reports/, DIR/import-review.md.",
+    "The plan document: .docx, .html/.htm, or a text or Markdown copy.":
+        "Văn bản kế hoạch: .docx, .html/.htm, hoặc bản sao dạng văn bản hay Markdown.",
+    "The new ledger folder (must not exist, or be empty).": "Thư mục của sổ mới (chưa có, hoặc đang trống).",
+    "The layout is recognised from the content: Word tables, HTML tables, Markdown pipe tables, a legal portal's "
+    "cells between lines holding only |, one cell per tab-indented line. Every place the importer chose (a unit "
+    "spelling, a split cell, a deadline, a merged cell, a row joined across a page break) is printed, listed in "
+    "DIR/import-review.md and marked in the draft by a comment \"# ? đoán: …\". Exit 0 when nothing needs a "
+    "person, 1 when the review list is not empty (the draft is written), 2 when the document cannot be read or "
+    "DIR has content (nothing is written).":
+        "Bố cục được nhận ra từ nội dung: bảng Word, bảng HTML, bảng Markdown, các ô giữa những dòng chỉ có | "
+        "của cổng văn bản pháp luật, mỗi ô một dòng thụt đầu bằng tab. Mỗi chỗ trình nhập phải chọn (cách viết "
+        "tên đơn vị, ô được tách, thời hạn, ô gộp, dòng nối qua ngắt trang) được in ra, liệt kê trong "
+        "DIR/import-review.md và đánh dấu trong bản nháp bằng chú thích \"# ? đoán: …\". Mã thoát 0 khi không có "
+        "gì cần người xem, 1 khi danh sách xem lại không trống (bản nháp vẫn được viết), 2 khi không đọc được "
+        "văn bản hoặc DIR đã có nội dung (không ghi gì).",
     # init
     "Create a new ledger in DIR: data/plan.yaml, data/reports/, schema/, README.md, .gitattributes.":
         "Tạo sổ theo dõi mới trong DIR: data/plan.yaml, data/reports/, schema/, README.md, .gitattributes.",

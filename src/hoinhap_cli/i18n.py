@@ -6,6 +6,7 @@ import os
 
 from hoinhap_cli.i18n_commands import COMMAND_MESSAGES
 from hoinhap_cli.i18n_files import FILE_MESSAGES
+from hoinhap_cli.i18n_import import IMPORT_MESSAGES
 from hoinhap_cli.i18n_reports import REPORT_MESSAGES
 from hoinhap_cli.text import shown
 
@@ -14,6 +15,7 @@ LANGS = ("vi", "en")
 MESSAGES: dict[str, tuple[str, str]] = {
     **FILE_MESSAGES,  # the problems found in data files (i18n_files.py)
     **REPORT_MESSAGES,  # reports, the review document, the dashboard, the forms (i18n_reports.py)
+    **IMPORT_MESSAGES,  # `hoinhap import`: unreadable documents, the review list (i18n_import.py)
     **COMMAND_MESSAGES,  # entries and milestones, left-out files, the cache, click (i18n_commands.py)
     # check
     "check.ok": ("{file}: hợp lệ — {tasks} nhiệm vụ, {units} đơn vị, {reports} tệp báo cáo",

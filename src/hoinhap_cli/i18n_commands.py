@@ -105,6 +105,8 @@ COMMAND_MESSAGES: dict[str, tuple[str, str]] = {
                         "cache not used: {path} does not belong to this user; every file is read this time"),
     "cache.writable": ("bỏ qua bộ nhớ đệm: người khác có thể ghi vào {path}; lần này đọc lại mọi tệp",
                        "cache not used: others may write to {path}; every file is read this time"),
+    "cache.denied": ("bỏ qua bộ nhớ đệm: không được phép mở {path}; lần này đọc lại mọi tệp",
+                     "cache not used: {path} cannot be opened (permission denied); every file is read this time"),
     "cache.link": ("bỏ qua bộ nhớ đệm: {path} là một liên kết; lần này đọc lại mọi tệp",
                    "cache not used: {path} is a symbolic link; every file is read this time"),
     "cache.info": ("Bộ nhớ đệm: {path}\nMục: {entries}\nDung lượng trên đĩa: {size}\nDữ liệu ({data}): {data_size}",

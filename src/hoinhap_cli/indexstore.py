@@ -1,17 +1,19 @@
 """The status index as a snapshot stores it: each task's part packed apart, decoded when asked.
 
-A snapshot of 100,000 tasks holds ~85 MB of index (each task's last entry, its milestones as
-judged, the files holding its entries, a recurring task's entries). Decoded whole, that is
-1.5 s and ~800 MiB before `show 1.1` prints a line about one task. Stored here, each task's
+Most of a snapshot is its index (each task's last entry, its milestones as judged, the files
+holding its entries, a recurring task's entries); decoded whole, a large ledger's would cost
+`show 1.1` most of its time and memory before it prints a line about one task
+(benchmarks/README.md). Stored here, each task's
 part (`TaskPart`) is a MessagePack value of its own inside the snapshot (`msgspec.Raw`: the
 bytes, not decoded), and the index a ledger gets from `StoredIndex.status` is made of
 mappings (`PerTask`) that decode a task's part the first time it is asked for: `show` decodes
 one, `overdue` each once. What every command reads whole (events, submissions) is stored as is.
 
 The parts are the cache's own values, written by `cache.packed` and read by `cache.unpack`
-(declared types, never code). A part that cannot be decoded — the file was damaged after the
-snapshot's own checks passed — is not an error: the index is worked out again from the
-entries (`rebuild`), as a cold read would, and answered from that.
+(declared types, never code), inside a snapshot whose checksum held when it was read. A part
+that still cannot be decoded — a snapshot planted with a valid checksum — is not an error:
+the index is worked out again from the entries (`rebuild`), as a cold read would, and
+answered from that.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterable, Mapping, MutableMapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, NamedTuple, Protocol
@@ -145,11 +145,6 @@ class StatusIndex:
         holders.update(_holders(reports, changed))
         return StatusIndex(latest, dated, *_headers(reports), judged, holders)
 
-    def resubmitted(self, reports: list[Report]) -> StatusIndex:
-        """This index with the submitted dates of `reports`, whose entries and events are unchanged."""
-        _, submitted, filed = _headers(reports)
-        return replace(self, submitted={**self.submitted, **submitted}, filed={**self.filed, **filed})
-
 
 @dataclass
 class Ledger:
@@ -247,10 +242,9 @@ class Ledger:
 
     @property
     def effective_on(self) -> date:
-        """The day the decision took effect: signed, plus the days it says (Article 2: 7 days)."""
-        d = self.plan.decision
-        day: date = d.signed_on + timedelta(days=d.effective_after_days)
-        return day
+        """The day the decision took effect: signed, plus the days it says (Article 5: 7 days); a
+        plan that states no effect article takes effect the day it is signed."""
+        return self.signed_on + timedelta(days=self.plan.decision.effective_after_days or 0)
 
     @property
     def obligation_period(self) -> Period:

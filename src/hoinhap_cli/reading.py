@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from hoinhap_cli import guard, records, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.ledger import MAX_BYTES, EntryView, Piece, Report, Tail, named_reports, seen
-from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile
+from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Task
 from hoinhap_cli.paths import DataDir, parse_report_name
 from hoinhap_cli.problems import Problem, Words, errors, format_path, words
 from hoinhap_cli.shapes import UnitShape
@@ -77,7 +77,7 @@ def parse_plan(raw: bytes | str, name: str) -> tuple[Plan | None, list[Problem]]
     problems = plan_problems(plan, doc, raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw)
     if errors(problems):
         return None, problems
-    return _resolve_units(plan), problems
+    return _resolve_inherited(plan), problems
 
 
 def _raw_units(data: Any) -> list[records.Unit]:
@@ -101,18 +101,39 @@ def _validate(model: type[M], doc: yamlio.Located, units: Sequence[UnitShape] = 
         return None, schema_problems(err, doc, model, units)
 
 
-def _resolve_units(plan: Plan) -> Plan:
-    """Tasks that continue a merged cell take lead and support from the task they name."""
+_INHERITED_KEYS = {"due": "milestones", "products": "products", "funding": "funding", "lead": "lead",
+                   "support": "support"}
+
+
+def _resolve_inherited(plan: Plan) -> Plan:
+    """Tasks that continue a merged cell take its columns from the task they name (`units_from`:
+    lead and support; `inherits`: the fields it lists), that task's own inherited values included
+    (validation has refused unknown tasks and cycles)."""
     by_id = {t.id: t for t in plan.tasks}
-    tasks = []
-    for t in plan.tasks:
+    if not any(t.units_from is not None or t.inherits is not None or t.support is None for t in plan.tasks):
+        return plan
+    resolved: dict[str, Task] = {}
+
+    def resolve(t: Task) -> Task:
+        done = resolved.get(t.id)
+        if done is not None:
+            return done
+        update: dict[str, object] = {}
         if t.units_from is not None:
-            source = by_id[t.units_from]
-            t = t.model_copy(update={"lead": list(source.lead or []), "support": list(source.support or [])})
-        elif t.support is None:
-            t = t.model_copy(update={"support": []})
-        tasks.append(t)
-    return plan.model_copy(update={"tasks": tasks})
+            source = resolve(by_id[t.units_from])
+            update = {"lead": list(source.lead or []), "support": list(source.support or [])}
+        elif t.inherits is not None:
+            source = resolve(by_id[t.inherits.from_])
+            for name in t.inherits.fields:
+                key = _INHERITED_KEYS[name]
+                value = getattr(source, key)
+                update[key] = list(value) if isinstance(value, list) else value
+        if update.get("support", t.support) is None:
+            update["support"] = []
+        done = resolved[t.id] = t.model_copy(update=update) if update else t
+        return done
+
+    return plan.model_copy(update={"tasks": [resolve(t) for t in plan.tasks]})
 
 
 def validate_report(doc: yamlio.Located, plan: Plan, unit: str | None, period: str | None,

@@ -1,13 +1,14 @@
 """`ledger.load` with the content-hash cache around it: the same signature, the same answers.
 
 Per data folder (and current folder: files and warnings are named as the user sees them,
-relative to where the command runs), the cache keeps a snapshot of the last checked ledger:
-its warnings, its status index and the names of its report files, keyed by every file's name
-and hash and by today's date; the plan (records, tasks, units) is stored apart under the hash
-of the plan's bytes, so an edit of report files, which rewrites the snapshot, leaves it as it
-is (at 10,000 tasks two thirds of the snapshot, 0.08 s of writing an edit would repeat).
+relative to where the command runs), the cache keeps a snapshot of the last checked ledger: its
+warnings, its status index and the names of its report files, keyed by every file's name and
+hash, today's date and the size limit (and, as every key, the package's code); the plan
+(records, tasks, units) is stored apart under the hash of the plan's bytes, so an edit of
+report files, which rewrites the snapshot, leaves it as it is (most of a snapshot's bytes,
+which writing an edit would otherwise repeat).
 
-- Same files and day: the answer, in one load — at 10,000 tasks instead of 2,557 entry loads,
+- Same files and day: the answer, in one load — instead of one entry load per report file,
   the report cross-checks and the indexing. The entries are not in the snapshot: the ledger
   gets them from a `_CachedEntries` source, each file's from the cache entry of its bytes,
   when a command first asks (log, show, summary, a look back before a task's last entry).
@@ -73,14 +74,23 @@ class FileHashes:
     size and restores the modification time still moves it. Any stat difference reads and
     hashes the file again. Two limits, handled the way git handles "racily clean" files:
     timestamps have a granularity (a write in the same tick as the one we hashed leaves the
-    same times), so a stat is stored only for a file whose times are `SETTLED_NS` older than
-    the moment its bytes were read; and only on POSIX, where st_ctime is the change time
-    (on Windows it is the creation time), elsewhere every file is hashed every time."""
+    same times), so a stat is trusted only once the file's bytes were read at least
+    `SETTLED_NS` after its change time — on the clock that stamped it, which may not be ours (a
+    file share's clock may run behind). Two ways to know: the change time is that much older
+    than the earlier of our clock and the newest change time among the folder's files (stamped
+    by the share, and past when we read); or the same stat was already hashed by a run at least
+    `SETTLED_NS` earlier by our clock (clocks differ by an offset, not a rate: the share's has
+    moved on as much), and the file is hashed again now. Until then the file is hashed on every
+    run. Only on POSIX, where st_ctime is the change time (on Windows it is the creation time);
+    elsewhere every file is hashed every time. Files over the size limit are never read, and the
+    limit is part of `digest`: an answer worked out under one limit is never the answer under
+    another."""
 
     today: date
     hashes: dict[str, bytes]
     digest: bytes
-    stats: list[tuple[int, int, int, int] | None] = field(default_factory=list)  # in the order of `hashes`
+    # In the order of `hashes`: each file's stat and since when it is known (see `_Known`).
+    stats: list[tuple[tuple[int, int, int, int], int] | None] = field(default_factory=list)
 
     @classmethod
     def of(cls, data: DataDir, today: date, known: FileHashes | None = None,
@@ -91,8 +101,13 @@ class FileHashes:
 
 SETTLED_NS = 2_000_000_000  # a file's times must be this much older than its reading to store its stat
 ATTEMPTS = 3  # loads tried while the files keep changing under the command
+REWRITE_SHARE = 1 / 16  # a warm run that hashed this share of the data's bytes stores their stats
 CHANGED = words("snapshot.changed")  # the data changed while this command read it: run it again
 _Sig = tuple[int, int, int, int]
+# A file's stat as last hashed, and 0 if its hash may be taken from that stat, else the time (our
+# clock) just after that stat was first taken: a run starting `SETTLED_NS` later reads the file
+# after the share's clock has moved as much past its change time; it hashes it again and trusts it.
+_Known = tuple[_Sig, int]
 
 
 @dataclass
@@ -108,36 +123,48 @@ class Scan:
     held: dict[str, bytes]  # the bytes read to hash them, until parsed
     too_big: bool = False  # a file over the size limit: the full read says so
     changed: bool = False
+    hashed: float = 0.0  # the share of the data's bytes read to hash them (their stat not trusted)
 
     @classmethod
     def of(cls, data: DataDir, today: date, known: FileHashes | None, max_bytes: int) -> Scan | None:
         trust = os.name == "posix"
-        settled = time.time_ns() - SETTLED_NS  # before any file is read
+        now = time.time_ns()  # before any file is read
         old_stats = dict(zip(known.hashes, known.stats)) if known is not None and trust else {}
         old_hashes = known.hashes if known is not None else {}
         hashes: dict[str, bytes] = {}
-        stats: list[_Sig | None] = []
+        stats: list[_Known | None] = []
         held: dict[str, bytes] = {}
         too_big = False
-        whole = hashlib.sha256(today.isoformat().encode())  # the report checks compare dates with today
+        # The report checks compare dates with today; what is read depends on the size limit.
+        whole = hashlib.sha256(f"{today.isoformat()}\0{max_bytes}".encode())
         try:
             seen = _stats(data)  # every file's stat before any is read (see `consistent`)
             if seen is None:
                 return None  # a FIFO would block: the full read says what is wrong
+            looked = time.time_ns()  # every stat taken: a run from this + SETTLED_NS on may trust them
+            # The share's clock, at least: no file's change time is later than its "now".
+            settled = min(now, max((sig[3] for _, sig in seen.values()), default=0)) - SETTLED_NS
             for name, (full, sig) in seen.items():
-                if trust and old_stats.get(name) == sig and name in old_hashes:
-                    hashes[name] = old_hashes[name]
-                elif sig[0] > max_bytes:
+                known_as = old_stats.get(name)
+                if sig[0] > max_bytes:
                     too_big, hashes[name] = True, b""
+                elif known_as == (sig, 0) and name in old_hashes:
+                    hashes[name] = old_hashes[name]
                 else:
                     held[name] = Path(full).read_bytes()
                     hashes[name] = hashlib.sha256(held[name]).digest()
-                stats.append(sig if trust and max(sig[2], sig[3]) < settled else None)
+                    if max(sig[2], sig[3]) >= settled:  # not yet known to be settled
+                        since = known_as[1] if known_as is not None and known_as[0] == sig else 0
+                        known_as = (sig, 0 if 0 < since <= now - SETTLED_NS else since or looked)
+                    else:
+                        known_as = (sig, 0)
+                stats.append(known_as if trust else None)
                 whole.update(f"\0{name}\0".encode() + hashes[name])
         except OSError:
             return None  # the full read says what is wrong
+        total = sum(sig[0] for _, sig in seen.values())
         return cls(FileHashes(today, hashes, whole.digest(), stats), {n: sig for n, (_, sig) in seen.items()},
-                   held, too_big)
+                   held, too_big, hashed=sum(map(len, held.values())) / total if total else 0.0)
 
     def take(self, name: str) -> bytes | None:
         """The bytes of a file as hashed, once (then forgotten); None: read it and `check` it."""
@@ -172,10 +199,16 @@ def _stats(data: DataDir) -> dict[str, tuple[str, _Sig]] | None:
             st = os.stat(full)
             if not stat.S_ISREG(st.st_mode):
                 return None
-            found[name] = (full, (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns))
+            found[name] = (full, _sig(st))
     except OSError:
         return None
     return found
+
+
+def _sig(st: os.stat_result) -> _Sig:
+    """What a file's stat must keep for its stored hash to stand: size, inode, modification and
+    change time (nanoseconds, as fine as the file system stamps them)."""
+    return st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns
 
 
 def _named(data: DataDir) -> _Named:
@@ -191,6 +224,7 @@ class _Snapshot:
     index: StoredIndex  # each task's part decoded when asked (indexstore)
     excluded: tuple[Problem, ...] = ()  # the problems of the report files left out (ledger.Ledger.excluded)
     lang: str = ""  # the language those problems are worded in (guard.LANG): another re-reads them
+    held: tuple[str, ...] = ()  # the report files the ledger holds (Ledger.report_files), as it named them
 
     def reports(self, data: DataDir) -> _Named:
         """The report files of the ledger (every file but the plan and those left out), each name
@@ -200,9 +234,9 @@ class _Snapshot:
         return [(name, os.path.join(root, name[len(prefix):])) for name in self.names()]
 
     def names(self) -> list[str]:
-        """The report files the ledger holds: every file but the plan and those left out."""
-        out = {p.file for p in self.excluded}
-        return [name for name in list(self.files.hashes)[1:] if name not in out]
+        """The report files the ledger holds, as the ledger listed them: not the plan, not those
+        left out, not those listed only to be warned about (`.YAML`)."""
+        return list(self.held)
 
     def head(self, cache: Cache, name: str) -> records.ReportHeader | None:
         """A report file's header as this snapshot read it, its entries left undecoded."""
@@ -288,7 +322,7 @@ def load(data: DataDir, today: date, cache: Cache, *,
 
 def _load_once(data: DataDir, today: date, cache: Cache,
                max_bytes: int) -> tuple[Ledger | None, list[Problem]] | None:
-    where = f"{data.plan_file.resolve()}\0{os.getcwd()}"
+    where = f"{data.plan_file.resolve()}\0{os.getcwd()}\0{max_bytes}"  # a limit's answers are its own
     slot = cache.key("ledger", where.encode())
     plan_name = data.display(data.plan_file)
     old = cache.get_snapshot(slot, _Snapshot)
@@ -302,6 +336,12 @@ def _load_once(data: DataDir, today: date, cache: Cache,
     files = scan.files
     if old is not None and stored is not None and old.files.digest == files.digest \
             and (not old.excluded or old.lang == (guard.LANG.get() or "")):
+        if scan.hashed >= REWRITE_SHARE and files.stats != old.files.stats and scan.consistent(data):
+            # Many files hashed (a clone, a copy, a checkout): store what is now known of their
+            # stats, so that the runs after the next trust them. A few are hashed on every run
+            # until the next edit stores them: cheaper than writing the snapshot again.
+            old = replace(old, files=files)
+            cache.put_snapshot(slot, old, old.refs(cache, plan_name))
         part = _Parts.of(stored)
         return (_ledger(data, part, old, _CachedEntries(cache, old, part, data, today, max_bytes)),
                 list(old.warnings) + list(old.excluded))
@@ -316,7 +356,7 @@ def _load_once(data: DataDir, today: date, cache: Cache,
         if not cache.has(key):
             cache.put(key, _Plan.of(ledger, plan_name))
         now = _Snapshot(files, ledger.warnings, StoredIndex.of(ledger.index), tuple(ledger.excluded),
-                        guard.LANG.get() or "")
+                        guard.LANG.get() or "", tuple(ledger.report_files()))
         cache.put_snapshot(slot, now, now.refs(cache, plan_name))
     return ledger, problems
 
@@ -370,26 +410,19 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
         return None  # a file left out: read everything (ledger.load), each file still from its cache entry
     # Past the errors, every changed file has its report; `replaced`: the old files changed or gone.
     reread = {name: report for name, (report, _) in fresh.items() if report is not None}
-    replaced = [name for name in list(old.files.hashes)[1:] if name in reread or name not in files.hashes]
+    old_held = set(old.held)
+    held = tuple(name for name, _, _ in named if name in reread or (name in old_held and name not in fresh))
+    replaced = [name for name in old.held if name in reread or name not in files.hashes]
     before = {name: old.piece(cache, name) for name in replaced}
     if any(piece is None for piece in before.values()):
         return None
-    if before.keys() == reread.keys() and all(
-            (reread[name].entries, reread[name].content.events) == (piece[1], piece[0].events)
-            for name, piece in before.items() if piece is not None):
-        # Not one entry or event changed (a comment, a submitted date): nothing to re-index, and
-        # the entries are left unread. The snapshot names the same files, some with new bytes.
-        now = _Snapshot(files, problems, old.index)
-        source = _CachedEntries(cache, now, part, data, today, max_bytes)
-        index = _index(old, part, source).resubmitted(list(reread.values()))
-        return _ledger(data, part, now, source, index), problems
     tasks = {e.task for piece in before.values() if piece is not None for e in piece[1]}
     for report in reread.values():
         tasks.update(e.task for e in report.entries)
     source = _CachedEntries(cache, old, part, data, today, max_bytes)
     old_index = _index(old, part, source)
     # The other files: whole when they hold a changed task's entries, else their headers alone
-    # (dense ledger, 100,000 tasks: not 3,000,000 entries read to re-index a few hundred tasks).
+    # (not every entry of the ledger read to re-index the few tasks one file names).
     kept = source.headed({name for tid in tasks for name in old_index.holders.get(tid, ())})
     if kept is None:
         return None
@@ -397,7 +430,7 @@ def _edited(old: _Snapshot, part: _Parts, scan: Scan, data: DataDir, today: date
     reports.update(reread)
     now_reports = [reports[name] for name, _, _ in named if name in reports]
     index = old_index.updated(part.tasks, part.units, now_reports, tasks)
-    now = _Snapshot(files, problems, old.index)
+    now = _Snapshot(files, problems, old.index, held=held)
     return _ledger(data, part, now, _CachedEntries(cache, now, part, data, today, max_bytes), index), problems
 
 

@@ -52,6 +52,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "Print the JSON Schema of plan.yaml or of a report file (generated from the models)."),
     "cache": ("hoinhap_cli.cli.cache:cache_command",
               "Show where the cache is and its size beside the data's (info), or empty it (clear)."),
+    "import": ("hoinhap_cli.cli.import_:import_command",
+               "Turn a plan document into a draft ledger: DIR/plan.yaml, DIR/reports/, DIR/import-review.md."),
     "init": ("hoinhap_cli.cli.init:init",
              "Create a new ledger in DIR: data/plan.yaml, data/reports/, schema/, README.md, .gitattributes."),
 }
