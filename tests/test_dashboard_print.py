@@ -151,3 +151,72 @@ def test_no_task_id_runs_into_its_text(folder: Path, tmp_path: Path) -> None:
 
 def test_css_strings_cannot_close_the_style() -> None:
     assert css_string('a"b\\c</style>') == '"a\\22 b\\5c c\\3c /style\\3e "'
+
+
+def _drawn_and_clipped(pdf: Path) -> list[tuple[float, float, list[tuple[float, float]]]]:
+    """Per page: the horizontal clip of the page's content (left, right, in pt) and every filled or
+    stroked rectangle's span (borders, tiles, rules), from the PDF's drawing operators."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(str(pdf))
+    out = []
+    for sheet in reader.pages:
+        ctm, stack, last = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], [], None
+        clips: list[tuple[float, float]] = []
+        drawn: list[tuple[float, float]] = []
+        for args, op in ContentStream(sheet.get_contents(), reader).operations:
+            if op == b"q":
+                stack.append(ctm[:])
+            elif op == b"Q":
+                ctm = stack.pop()
+            elif op == b"cm":
+                a, b, c, d, e, f = (float(x) for x in args)
+                A, B, C, D, E, F = ctm
+                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                       e * A + f * C + E, e * B + f * D + F]
+            elif op == b"re":
+                x, _, w, _ = (float(v) for v in args)
+                last = (ctm[0] * x + ctm[4], ctm[0] * (x + w) + ctm[4])
+            elif op in (b"W", b"W*") and last:
+                clips.append(last)
+            elif op in (b"f", b"f*", b"B", b"S") and last:
+                drawn.append(last)
+        left, right = max(clips, key=lambda c: c[1] - c[0])  # the page's own clip: the widest
+        out.append((left, right, drawn))
+    return out
+
+
+def test_no_tile_or_border_runs_past_the_printed_page(printed: tuple[Path, Path]) -> None:
+    """Chromium clips a printed page a fraction of a pixel inside the width it lays it out in: the
+    sixth tile lost its right border. Nothing drawn may reach past the clip."""
+    pages = _drawn_and_clipped(printed[1])
+    for k, (left, right, drawn) in enumerate(pages, 1):
+        past = [(round(a, 2), round(b, 2)) for a, b in drawn if b > right + 0.01 or a < left - 0.01]
+        assert past == [], (k, right, past[:5])
+    assert len(pages[0][2]) > 6  # the front sheet's tiles and rules were seen
+
+
+def test_the_readme_prints_without_the_browser_s_header(folder: Path, tmp_path: Path) -> None:
+    """The README's print command, run as written (plus the sandbox flags a test needs): no
+    header or footer of Chromium's — the machine's clock, the file's name and path — on any page."""
+    import re
+    import shlex
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(x for x in readme.splitlines() if x.startswith("chromium ") and "--print-to-pdf=" in x)
+    assert "--no-pdf-header-footer" in line
+    argv = shlex.split(line)
+    html = next(a for a in argv if a.endswith(".html"))
+    result = hoinhap("dashboard", "--out", str(tmp_path / html), "--as-of", "2009-06-30", data=folder, env=TODAY)
+    assert result.exit_code == 0, result.output
+    browser_argv, env = browser(tmp_path)
+    done = subprocess.run([*browser_argv, *argv[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=180,
+                          env=env)
+    pdf = tmp_path / next(a.split("=", 1)[1] for a in argv if a.startswith("--print-to-pdf="))
+    assert done.returncode == 0 and pdf.is_file(), done.stderr[-2000:]
+    for text in pages(pdf):
+        assert not re.search(r"\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}", text), text[:200]  # the clock
+        assert "file://" not in text and html not in text

@@ -1,8 +1,9 @@
 """The dashboard's style sheet: on screen, and printed on A4 for a committee meeting.
 
 Printed: a front sheet of exactly one page (`section.front`, a page break after it), then the
-detail; every page numbered "Trang k/n" by the @page margin boxes (Chromium prints them), with
-the as-of date beside the number. Bars read without colour: done is a solid dark fill, late a
+detail, nothing reaching the page's right edge (where Chromium clips); every page numbered
+"Trang k/n" by the @page margin boxes (Chromium prints them), with the as-of date beside the
+number. Bars read without colour: done is a solid dark fill, late a
 hatch, the rest a pale plain fill (what bars.py draws in the terminal as █ ▒ ░).
 """
 
@@ -70,7 +71,9 @@ td.q span.m { background: #fff; padding: 0 1px; }
 .legend span { margin-right: 14px; white-space: nowrap; }
 footer { margin-top: 14px; color: #444; font-size: 11px; }
 @media print {
-  body { padding: 0; max-width: none; font-size: 10.5px; line-height: 1.3; }
+  /* 2px inside each side: Chromium clips the printed page a fraction of a pixel inside the width
+     it lays the page out in, and took the last tile's right border with it */
+  body { padding: 0 2px; max-width: none; font-size: 10.5px; line-height: 1.3; }
   h1 { font-size: 17px; } h2 { font-size: 13px; margin: 10px 0 4px; break-after: avoid; }
   .front { break-after: page; }
   .front th, .front td { padding: 1.5px 4px; }

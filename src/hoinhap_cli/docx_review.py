@@ -14,6 +14,7 @@ Pure: values in, the file's bytes out.
 from __future__ import annotations
 
 import io
+import unicodedata
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -22,13 +23,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Emu, Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from hoinhap_cli.i18n import t
 from hoinhap_cli.periods import date_line
-from hoinhap_cli.review_doc import Letterhead, Para, Section, Table
+from hoinhap_cli.review_doc import Letterhead, Para, Section, Table, cap
 
 FONT = "Times New Roman"
 PAGE = (Mm(210), Mm(297))  # A4
@@ -46,8 +47,9 @@ def build(head: Letterhead, body: list[Section], lang: str = "vi") -> bytes:
     doc = Document()
     _page_setup(doc)
     _letterhead(doc, head, lang)
-    _body(doc, body)
+    annex = _body(doc, body, lang)
     _signature(doc, head, lang)
+    _annex(doc, head, annex, lang)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -138,7 +140,10 @@ def _letterhead(doc: WordDocument, head: Letterhead, lang: str) -> None:
             _line(doc, "", SIZE["body"], after=6)
 
 
-def _body(doc: WordDocument, body: list[Section]) -> None:
+def _body(doc: WordDocument, body: list[Section], lang: str) -> list[Table]:
+    """The sections with their text; each table's place says where it is in the Phụ lục, and the
+    tables are handed back for it (Nghị định 30/2020: the body keeps the figures in words)."""
+    annex: list[Table] = []
     major = minor = 0
     for section in body:
         if section.level == 1:
@@ -146,23 +151,44 @@ def _body(doc: WordDocument, body: list[Section]) -> None:
             number = f"{ROMAN[major - 1]}."
         else:
             minor += 1
-            number = f"{minor}."
-        heading = _line(doc, f"{number} {section.title}", SIZE["heading"], bold=True,
+            number = f"{section.number or minor}."
+        heading = _line(doc, f"{number} {cap(section.title)}", SIZE["heading"], bold=True,
                         align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
         heading.paragraph_format.first_line_indent = Cm(1)
         heading.paragraph_format.keep_with_next = True
-        for block in section.blocks:
+        waiting: list[Table] = []
+        for block in [*section.blocks, None]:
             if isinstance(block, Table):
-                _table(doc, block)
-            else:
+                waiting.append(block)
+                continue
+            if waiting:  # one line for the tables met together
+                _paragraph(doc, Para(t("doc.see", lang, tables=", ".join(x.label for x in waiting)), "note"))
+                annex += waiting
+                waiting = []
+            if block is not None:
                 _paragraph(doc, block)
+    return annex
+
+
+def _annex(doc: WordDocument, head: Letterhead, tables: list[Table], lang: str) -> None:
+    """The Phụ lục after the signature: its heading, what it is attached to, then every table."""
+    if not tables:
+        return
+    doc.add_page_break()
+    _line(doc, t("doc.annex", lang), SIZE["kind"], bold=True)
+    _line(doc, t("doc.annex.title", lang), SIZE["title"], bold=True)
+    number = head.number or "\u00a0" * 8
+    _line(doc, t("doc.annex.of", lang, number=number, symbol=head.symbol, date=date_line(head.dated, lang),
+                 body=head.issuing_body), SIZE["body"], italic=True, after=12)
+    for table in tables:
+        _table(doc, table)
 
 
 def _paragraph(doc: WordDocument, block: Para) -> None:
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     p.paragraph_format.first_line_indent = Cm(1)
-    run = p.add_run(f"- {block.text}" if block.kind == "item" else block.text)
+    run = p.add_run(f"- {cap(block.text)}" if block.kind == "item" else block.text)
     run.font.size = Pt(SIZE["body"])
     if block.kind == "placeholder":  # to be written by a person: seen at once on screen and on paper
         run.font.italic = True
@@ -179,11 +205,11 @@ def _table(doc: WordDocument, block: Table) -> None:
         return
     table = doc.add_table(rows=1 + len(block.rows), cols=len(block.columns))
     table.style = doc.styles["Table Grid"]
-    total = sum(block.widths)
-    widths = [int(TEXT_WIDTH * w / total) for w in block.widths]
-    _borderless(table, widths)  # widths and centring; the grid style draws the borders
     small = len(block.columns) > 6  # a table of figures: its many short headings one size smaller
-    for k, text in enumerate(block.columns):
+    heads = [cap(text) for text in block.columns]
+    widths = fit(heads, block.rows, block.widths, SIZE["table"], SIZE["table"] - small)
+    _borderless(table, [Emu(int(w)) for w in widths])  # widths and centring; the grid style draws the borders
+    for k, text in enumerate(heads):
         _line(table.rows[0].cells[k], text, SIZE["table"] - small, bold=True, first=True)
     header = table.rows[0]._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")  # the header row again on every page the table runs onto
@@ -219,3 +245,55 @@ def _signature(doc: WordDocument, head: Letterhead, lang: str) -> None:
     for _ in range(3):
         _line(right, "", SIZE["signer"])
     _line(right, head.signer, SIZE["signer"], bold=True)
+
+
+# ------------------------------------------------------------------ columns sized to their words
+
+# Advance widths of Times New Roman (the metrics of Adobe's Times-Roman and Times-Bold, in 1/1000
+# em, which Liberation Serif shares): a letter with diacritics is as wide as its base letter.
+_ROMAN = dict(zip(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+    (250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, *(500,) * 10, 278, 278, 564,
+     564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667,
+     556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500, 500,
+     278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541)))
+_BOLD = dict(zip(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+    (250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, *(500,) * 10, 333, 333, 570,
+     570, 570, 500, 930, 722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722,
+     556, 667, 722, 722, 1000, 722, 722, 667, 333, 278, 333, 581, 500, 333, 500, 556, 444, 556, 444, 333, 500, 556,
+     278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520)))
+_WIDER = {"ư": 70, "ơ": 70, "Ư": 90, "Ơ": 90}  # the horn adds to the base letter
+_PAD = Pt(0.19 / 2.54 * 72 * 2 + 2)  # a cell's left and right margins (0.19 cm each), and a little air
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The printed width of `text` at `size` points, in EMU (a little over, never under: 5% added)."""
+    table = _BOLD if bold else _ROMAN
+    units = 0
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0].replace("đ", "d").replace("Đ", "D")
+        units += table.get(base, 1000 if ch in "…—" else 556 if not bold else 600) + _WIDER.get(ch, 0)
+    return units / 1000 * Pt(size) * 1.05
+
+
+def _longest(text: str, size: float, bold: bool) -> float:
+    """The widest thing a line of the cell cannot break: a word, a number, a date."""
+    return max((text_width(word, size, bold) for word in text.split()), default=0.0)
+
+
+def fit(heads: list[str], rows: list[list[str]], weights: tuple[float, ...], size: float,
+        head_size: float) -> list[float]:
+    """Column widths (EMU) that add up to the text width, in the proportions `weights` asks, but
+    never narrower than a column's widest unbreakable word, number or heading word: a cell wraps
+    at spaces only. Where the words cannot all fit, the widest words decide."""
+    least = [max(_longest(head, head_size, True), *(_longest(row[k], size, False) for row in rows)) + _PAD
+             for k, head in enumerate(heads)]
+    total = sum(weights)
+    wanted = [max(TEXT_WIDTH * w / total, m) for w, m in zip(weights, least)]
+    over = sum(wanted) - TEXT_WIDTH
+    slack = [w - m for w, m in zip(wanted, least)]
+    if over > 0 and sum(slack) > 0:  # give back what is over from the columns with room to spare
+        share = min(1.0, over / sum(slack))
+        wanted = [w - s * share for w, s in zip(wanted, slack)]
+    return wanted

@@ -16,6 +16,9 @@ FRAME = {  # click's and typer's own words
     "Options": "Tùy chọn",
     "Arguments": "Đối số",
     "Commands": "Lệnh",
+    "[OPTIONS]": "[TÙY CHỌN]",  # the usage line's placeholders
+    "COMMAND": "LỆNH",
+    "[ARGS]...": "[THAM SỐ]...",
     "Example:": "Ví dụ:",
     "default": "mặc định",
     "required": "bắt buộc",
@@ -381,6 +384,12 @@ def option(english: str, lang: str) -> str:
 def frame(english: str, lang: str) -> str:
     """One of click's own words ("Options", "Usage: ")."""
     return english if lang == "en" else FRAME.get(english, english)
+
+
+def usage(pieces: str, lang: str) -> str:
+    """The usage line's placeholders ("[OPTIONS] COMMAND [ARGS]...") in `lang`, piece by piece;
+    an argument's own name (ID, OLD_REV) stays as the command's help lists it."""
+    return pieces if lang == "en" else " ".join(FRAME.get(piece, piece) for piece in pieces.split(" "))
 
 
 def _paragraph(english: str) -> str:

@@ -140,6 +140,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.ongoing": ("thường xuyên", "ongoing"),
     "deadline.every.quarter": ("hằng quý", "every quarter"),
     "deadline.every.year": ("hằng năm", "every year"),
+    "deadline.every.window": ("{every} ({window})", "{every} ({window})"),
+    "deadline.window.from": ("từ năm {year}", "from {year}"),
     "deadline.after": ("sau khi: {event}", "after: {event}"),
     "deadline.after.recorded": ("sau khi: {event} ({day}) → {due}", "after: {event} ({day}) → {due}"),
     "deadline.event": ("sau sự kiện", "after an event"),

@@ -123,7 +123,6 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                        "Table 7. Late task milestones (periodic reports: see section I)"),
     "doc.table.next": ("Biểu 8. Nhiệm vụ đến hạn trong {period}", "Table 8. Tasks due in {period}"),
     "doc.table.dropped": ("Biểu 9. Nhiệm vụ hủy bỏ và lý do", "Table 9. Dropped tasks and their reasons"),
-    "doc.program": ("Chương trình {id}: {title}", "Programme {id}: {title}"),
     "doc.program.figures": ("Trong kỳ có {due} mốc đến hạn: {done} hoàn thành, {late} trễ hạn; "
                             "tỷ lệ hoàn thành {share}.",
                             "{due} milestones fell due: {done} done, {late} late; {share} done."),
@@ -299,11 +298,23 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                         "{n} of {total} forms refused; nothing was written from them"),
     "forms.no_file": ("không có tệp này", "no such file"),
     # --- docfit
+    "doc.agency.item": ("{what}, hạn {due}: {state}.", "{what}, due {due}: {state}."),
+    "doc.report_counts": ("Cộng lại, trong kỳ có {total} báo cáo định kỳ phải nộp; {due} báo cáo đã đến hạn: {on_time} "
+                          "nộp đúng hạn, {late} nộp trễ, {missing} chưa nộp; {not_due} báo cáo chưa đến hạn.",
+                          "In all, {total} periodic reports are owed in the period; {due} have fallen due: {on_time} "
+                          "sent on time, {late} sent late, {missing} not sent; {not_due} are not yet due."),
+    "doc.difficulties.figures": ("Đến cuối kỳ có {blocked} nhiệm vụ vướng mắc và {late} mốc nhiệm vụ trễ hạn.",
+                                 "At the period's end {blocked} tasks are blocked and {late} task milestones late."),
+    "doc.see": ("Chi tiết tại Phụ lục: {tables}.", "Details in the annex: {tables}."),
+    "doc.annex": ("PHỤ LỤC", "ANNEX"),
+    "doc.annex.title": ("SỐ LIỆU CHI TIẾT", "DETAILED FIGURES"),
+    "doc.annex.of": ("(Kèm theo Báo cáo số {number}/{symbol} {date} của {body})",
+                     "(Attached to report No. {number}/{symbol} of {date}, {body})"),
     "doc.warning": ("Lưu ý: {text}", "Note: {text}"),
     "doc.deploy.late_part": (" Trong đó {n} đơn vị gửi trễ hạn ({names}).", " Of these, {n} reported late ({names})."),
     "doc.deploy.due": ("{quarter}, hạn {due}", "{quarter}, due {due}"),
-    "doc.deploy.other": ("{name} {period}, hạn {due}: {sent}/{total} đơn vị đã gửi.",
-                         "{name}, {period}, due {due}: {sent} of {total} units sent it."),
+    "doc.deploy.other": ("{what}, hạn {due}: {sent}/{total} đơn vị đã gửi.",
+                         "{what}, due {due}: {sent} of {total} units sent it."),
     "doc.cell.late": ("{day} (trễ {n} ngày)", "{day} ({n} days late)"),
     "doc.cell.missing": ("Chưa báo cáo (trễ {n} ngày)", "Not submitted ({n} days late)"),
     "doc.cell.not_due": ("Chưa đến hạn", "Not yet due"),

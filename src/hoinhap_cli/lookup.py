@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from hoinhap_cli import deadlines, responsibility
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import EntryView, Ledger
-from hoinhap_cli.periods import Kind, is_open_ended
+from hoinhap_cli.periods import Kind, deadline_words
 from hoinhap_cli.queries import status_record, task_record, unit_record
 from hoinhap_cli.responsibility import StatusView
 from hoinhap_cli.selection import (
@@ -51,22 +51,11 @@ Sort = Literal["id", "due"]
 
 
 def deadline_text(ledger: Ledger, task: Task, index: int, lang: str, short: bool = False) -> str:
-    """A milestone's deadline in words: ISO-like periods as they are, the rest translated.
+    """A milestone's deadline in words (periods.deadline_words), an awaited event by its name.
 
     `short` (listings) names an awaited event only as "sau sự kiện"; `show` gives its name.
     """
     d = task.milestones[index].due
-    if d.kind is Kind.BY:
-        return t("deadline.by", lang, period=d.label.split(" ", 1)[1])
-    if d.kind is Kind.ONGOING:
-        return t("deadline.ongoing", lang)
-    if d.kind is Kind.RECURRING:
-        if is_open_ended(d) and d.window is not None and not d.label.startswith("every"):
-            return t("deadline.from_year", lang, year=d.window.start.year)  # 2025..: every year from 2025
-        text = t(f"deadline.every.{d.every}", lang)
-        return f"{text} {d.window.label}" if d.window else text
-    if d.kind is Kind.ON_DEMAND:
-        return t("deadline.on_demand", lang)
     if d.kind is Kind.EVENT:
         event = next((e for e in ledger.plan.events if e.id == d.event), None)
         name = event.name if event else str(d.event)
@@ -79,9 +68,7 @@ def deadline_text(ledger: Ledger, task: Task, index: int, lang: str, short: bool
             return t("deadline.after.recorded", lang, event=name, day=recorded.date.isoformat(),
                      due=due.isoformat() if due else "")
         return t("deadline.after", lang, event=name)
-    if d.kind is Kind.NONE:
-        return t("deadline.none", lang)
-    return d.label
+    return deadline_words(d, lang)
 
 
 def _row_fields(ledger: Ledger, task: Task, lang: str) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
+from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import Words, words
 
 
@@ -419,3 +420,50 @@ def period_words(period: Period, lang: str = "vi") -> str:
     if en:
         return f"{day_words(s, 'en')} to {day_words(e, 'en')}"
     return f"từ {day_words(s)} đến {day_words(e)}"
+
+
+def deadline_words(d: Deadline, lang: str = "vi", event: str | None = None, formal: bool = False) -> str:
+    """A deadline in the run's language, the one home of that wording: "thường xuyên", "hằng năm
+    (2009–2010)", "đến năm 2010", "sau khi: Thành phố duyệt quy hoạch chợ" (`event`: its name,
+    else its id). Listings keep ISO periods ("2009-Q3"); `formal` (a signed document) writes
+    them as a report does ("quý III/2009", "ngày 31/12/2009")."""
+    if d.kind is Kind.ONGOING:
+        return t("deadline.ongoing", lang)
+    if d.kind is Kind.NONE:
+        return t("deadline.none", lang)
+    if d.kind is Kind.ON_DEMAND:
+        return t("deadline.on_demand", lang)
+    if d.kind is Kind.EVENT:
+        return t("deadline.after", lang, event=event or d.event or "")
+    if d.kind is Kind.RECURRING:
+        if is_open_ended(d) and d.window is not None and d.every == "year":  # 2025..: every year from 2025
+            return t("deadline.from_year", lang, year=d.window.start.year)
+        every = t(f"deadline.every.{d.every}", lang)
+        if d.window is None:
+            return every
+        return t("deadline.every.window", lang, every=every, window=_window_words(d.window, lang, formal))
+    if d.kind is Kind.BY:
+        inner = parse_period(d.label.split(" ", 1)[1])
+        return t("deadline.by", lang, period=_period_or_day(inner, lang) if formal else inner.label)
+    if not formal:
+        return d.label
+    return _period_or_day(parse_period(d.label), lang)
+
+
+def _period_or_day(p: Period, lang: str) -> str:
+    if p.start == p.end:
+        return day_words(p.end, lang)
+    if _RE_MONTH.match(p.label):  # "tháng 3/2009", "March 2009"
+        return f"{calendar.month_name[p.start.month]} {p.start.year}" if lang == "en" else \
+            f"tháng {p.start.month}/{p.start.year}"
+    return period_words(p, lang)
+
+
+def _window_words(p: Period, lang: str, formal: bool) -> str:
+    """A recurring duty's window: "2009–2010" for whole years, else the period."""
+    if p.end == OPEN_END:
+        return t("deadline.window.from", lang, year=p.start.year)
+    whole = (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+    if whole:
+        return str(p.start.year) if p.start.year == p.end.year else f"{p.start.year}–{p.end.year}"
+    return period_words(p, lang) if formal else p.label

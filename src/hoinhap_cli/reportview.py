@@ -80,7 +80,7 @@ def _col(key: str) -> Column:
 def flat_rows(ledger: Ledger, rows: Sequence[ReportRow], lang: str, marked: bool = True) -> list[dict[str, Any]]:
     """One row per report; `marked`: a due day the decision does not give says "(giả định)" (not
     in CSV, whose dates stay dates)."""
-    return [{"duty": f"{r.duty.name} ({r.duty.id})", "unit": ledger.units[r.unit].name, "period": r.period.label,
+    return [{"duty": r.duty.what, "unit": ledger.units[r.unit].name, "period": r.period.label,
              "due_date": assumed(r.due.isoformat(), marked and r.duty.due_assumed, lang), "state": cell(r, lang),
              "submitted": r.sent.day.isoformat() if r.sent else None,
              "number": r.sent.number if r.sent else None, "days_late": r.days_late or None} for r in rows]

@@ -11,6 +11,7 @@ from typing import Any
 from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.ledger import Ledger
+from hoinhap_cli.periods import deadline_words
 from hoinhap_cli.render import Column, Listing
 from hoinhap_cli.vocab import Status
 
@@ -48,6 +49,22 @@ def product_of(o: Obligation) -> list[str]:
     if m.product is not None:
         return [task.products[m.product - 1]]
     return list(task.products)
+
+
+def due_words(ledger: Ledger, o: Obligation, lang: str, formal: bool = False) -> str:
+    """What a milestone's deadline says, in `lang` (periods.deadline_words), an event by its name."""
+    d = o.task.milestones[o.index].due
+    event = next((e.name for e in ledger.plan.events if e.id == d.event), None) if d.event else None
+    return deadline_words(d, lang, event, formal)
+
+
+def task_due_words(ledger: Ledger, task: str, dues: Iterable[str], lang: str, formal: bool = False) -> list[str]:
+    """The deadlines of `task` written in the plan's notation (`dues`), in `lang`."""
+    wanted = set(dues)
+    events = {e.id: e.name for e in ledger.plan.events}
+    said = [deadline_words(m.due, lang, events.get(m.due.event or ""), formal)
+            for m in ledger.tasks[task].milestones if str(m.due) in wanted]
+    return list(dict.fromkeys(said))
 
 
 def status_word(status: Status, lang: str) -> str:
@@ -99,6 +116,7 @@ def obligation_columns(ledger: Ledger, obs: Iterable[Obligation], as_of: date, l
     products: dict[tuple[str, int], list[str]] = {}
     names: dict[tuple[str, ...], list[str]] = {}
     days: dict[date | None, str | None] = {None: None}
+    dues: dict[tuple[str, int], str] = {}
     columns: dict[str, list[Any]] = {k: [] for k in ("task", "product", "due", "due_date", "days_late", "days_left",
                                                     "lead", "status", "reason")}
     task, product, due, due_date, days_late, days_left, lead, status, reason = (c.append for c in columns.values())
@@ -117,8 +135,10 @@ def obligation_columns(ledger: Ledger, obs: Iterable[Obligation], as_of: date, l
             shown = days[day] = day.isoformat()
         task(o.task.id)
         product(found)
-        due(o.due_label if o.owed_from is None else t("review.before_signing", lang, due=o.due_label,
-                                                       day=o.owed_from.isoformat()))
+        said = o.period.label if o.period is not None else dues.get(milestone)
+        if said is None:
+            said = dues[milestone] = due_words(ledger, o, lang)
+        due(said if o.owed_from is None else t("review.before_signing", lang, due=said, day=o.owed_from.isoformat()))
         due_date(shown)
         days_late(o.late_days if o.is_late else None)
         days_left((day - as_of).days if day and day >= as_of else None)

@@ -12,11 +12,11 @@ the facts the ledger has. Periods, dates and decimals as people write them (peri
 
 from __future__ import annotations
 
-import textwrap
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from hoinhap_cli import bars, deadlines, responsibility
+from hoinhap_cli import bars, changewords, deadlines, responsibility
 from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import assumed, t
 from hoinhap_cli.ledger import Ledger
@@ -24,7 +24,7 @@ from hoinhap_cli.lookup import progress_text
 from hoinhap_cli.periods import Period, day_words, half, period_words, quarter_of, year
 from hoinhap_cli.reporting import Duty, ReportLedger, ReportRow, State, counted
 from hoinhap_cli.reportview import document_name
-from hoinhap_cli.review import status_word
+from hoinhap_cli.review import due_words, status_word, task_due_words
 from hoinhap_cli.summary import ChangeRow, Summary, Tally, TaskRow
 from hoinhap_cli.text import percent
 from hoinhap_cli.vocab import Status
@@ -46,6 +46,11 @@ class Table:
     widths: tuple[float, ...]  # relative column widths
     empty: str = ""  # said instead of the table when it has no rows
 
+    @property
+    def label(self) -> str:
+        """"Biểu 1": how the text refers to it (the caption up to its first full stop)."""
+        return self.caption.split(". ", 1)[0]
+
 
 Block = Para | Table
 
@@ -55,6 +60,7 @@ class Section:
     title: str
     level: int  # 1: I., II. …; 2: 1., 2. … (numbered by the layout, restarting under each level 1)
     blocks: list[Block] = field(default_factory=list)
+    number: str | None = None  # its own number (a programme's id), else the layout's count
 
 
 @dataclass(frozen=True)
@@ -145,8 +151,15 @@ def _ob_label(o: Obligation, lang: str) -> str:
     return _task_label(o.task.id, o.milestone if len(o.task.milestones) > 1 else None, lang) + ". "
 
 
-def _short(text: str, width: int = 180) -> str:
-    return textwrap.shorten(text.lstrip("-–• "), width, placeholder=" …")
+def _whole(text: str) -> str:
+    """A plan's text as a signed document prints it: whole (never cut), on one line, without a
+    leading bullet (the layout draws its own), its first letter a capital."""
+    return cap(" ".join(text.lstrip("-–•+ ").split()))
+
+
+def cap(text: str) -> str:
+    """The first letter a capital: a column head, a bullet, a heading start as Vietnamese writes them."""
+    return text[:1].upper() + text[1:]
 
 
 def _names(ledger: Ledger, ids: tuple[str, ...] | list[str]) -> str:
@@ -206,7 +219,7 @@ def _other_duties(reports: ReportLedger, header: Duty | None, lang: str) -> list
     for r in reports.rows:
         if r.duty.by_reporting_units and r.duty != header:
             groups.setdefault((r.duty.id, r.period.label), []).append(r)
-    return [Para(t("doc.deploy.other", lang, name=_duty_name(g[0].duty), period=period_words(g[0].period, lang),
+    return [Para(t("doc.deploy.other", lang, what=duty_in(g[0].duty, g[0].period, lang),
                    due=_report_due(g[0], lang), sent=sum(r.sent is not None for r in g), total=len(g)), "item")
             for g in groups.values()]
 
@@ -219,7 +232,9 @@ def _agency(reports: ReportLedger, ledger: Ledger, lang: str) -> list[Block]:
             t("doc.col.state", lang)]
     table_rows = [[str(n), _duty_name(r.duty), period_words(r.period, lang), _report_due(r, lang),
                    report_cell(r, lang)] for n, r in enumerate(rows, 1)]
-    return [Para(t("doc.agency.intro", lang, unit=_names(ledger, owners) or t("doc.none_unit", lang))),
+    items: list[Block] = [Para(t("doc.agency.item", lang, what=duty_in(r.duty, r.period, lang),
+                                 due=_report_due(r, lang), state=report_cell(r, lang)), "item") for r in rows]
+    return [Para(t("doc.agency.intro", lang, unit=_names(ledger, owners) or t("doc.none_unit", lang))), *items,
             Table(t("doc.table.agency", lang), cols, table_rows, (1.2, 5.0, 2.6, 2.2, 3.0), t("doc.none", lang))]
 
 
@@ -230,7 +245,17 @@ def _report_due(r: ReportRow, lang: str) -> str:
 
 def _duty_name(duty: Duty) -> str:
     """What the duty is ("Báo cáo kết quả thực hiện hàng quý"): the plan's `name` is often just "Báo cáo"."""
-    return _short(duty.what, 90)
+    return _whole(duty.what)
+
+
+_EVERY = re.compile(r"\s+(?:(?:hàng|hằng|từng|mỗi)\s+(?:năm|quý|tháng)(?=\s*(?:\(|$))|định kỳ 6 tháng(?=\s+về\b))",
+                    re.IGNORECASE)
+
+
+def duty_in(duty: Duty, period: Period, lang: str) -> str:
+    """The duty for one period: "Kế hoạch chi tiết theo thời gian cụ thể năm 2009", not "… từng
+    năm năm 2009" (the frequency word gives way to the period)."""
+    return f"{_EVERY.sub('', _duty_name(duty), count=1)} {period_words(period, lang)}"
 
 
 def report_counts_table(reports: ReportLedger, lang: str) -> Table:
@@ -264,6 +289,9 @@ def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     blocks.append(Table(t("doc.table.discipline", lang), cols, table_rows,
                         (0.8, 4.2, *(3.0,) * len(quarters)), t("doc.none", lang)))
     blocks += _agency(reports, ledger, lang)
+    c = reports.counts
+    blocks.append(Para(t("doc.report_counts", lang, total=c.total, due=c.due, on_time=c.submitted,
+                         late=c.submitted_late, missing=c.missing, not_due=c.not_due)))
     blocks.append(report_counts_table(reports, lang))
     blocks.append(Para(t("doc.placeholder.deploy", lang), "placeholder"))
     return [Section(t("doc.sec.deploy", lang), 1, blocks)]
@@ -281,7 +309,7 @@ def _tally_table(caption: str, first: str, tallies: list[Tally], total: Summary 
                                                 ("done", "in_progress", "blocked", "not_started", "dropped",
                                                  "late", "share"))]
     rows = [[name, *(str(getattr(x, k)) for k in _FIGURES), percent(x.share_done, lang)] for name, x in
-            [(f"{x.key}. {_short(x.name, 70)}" if x.key.isdigit() else x.name, x) for x in tallies]]
+            [(f"{x.key}. {_whole(x.name)}" if x.key.isdigit() else x.name, x) for x in tallies]]
     if total is not None:
         rows.append([t("doc.total", lang), *(str(getattr(total.counts, k)) for k in _FIGURES),
                      percent(total.milestones.share_done, lang)])
@@ -314,7 +342,7 @@ def task_line(summary: Summary, ledger: Ledger, row: TaskRow, lang: str) -> str:
     if row.reason and row.status in (Status.BLOCKED, Status.DROPPED):
         extra.append(row.reason)
     said = "; ".join(x for x in extra if x)
-    return t("doc.task.line", lang, task=row.task, title=_short(row.title, 120),
+    return t("doc.task.line", lang, task=row.task, title=_whole(row.title).rstrip(".;: "),
              status=f"{status} ({said})" if said else status)
 
 
@@ -344,8 +372,8 @@ def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     tallies = {x.key: x for x in summary.programs}
     for p in ledger.plan.programs:
         if p.id in tallies:
-            out.append(Section(t("doc.program", lang, id=p.id, title=_short(p.appendix_title or p.title, 160)), 2,
-                               _program_section(summary, ledger, p.id, tallies[p.id], lang)))
+            out.append(Section(_whole(p.appendix_title or p.title), 2,
+                               _program_section(summary, ledger, p.id, tallies[p.id], lang), number=p.id))
     return out
 
 
@@ -354,11 +382,13 @@ def _results(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
 
 def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     cols = [t("review.col.task", lang), t("review.col.lead", lang), t("review.col.due", lang)]
-    blocked_rows = [[f"{r.task}. {_short(r.title, 120)}", _names(ledger, r.leads), "; ".join(r.due), r.reason or ""]
+    blocked_rows = [[f"{r.task}. {_whole(r.title)}", _names(ledger, r.leads),
+                     "; ".join(task_due_words(ledger, r.task, r.due, lang, formal=True)), r.reason or ""]
                     for r in summary.blocked]
-    late_rows = [[_ob_label(o, lang) + _short(o.task.title, 120), _names(ledger, o.leads), _due(o, lang),
+    late_rows = [[_ob_label(o, lang) + _whole(o.task.title), _names(ledger, o.leads), _due(ledger, o, lang),
                   str(o.late_days), status_word(o.status, lang)] for o in summary.late]
     return [Section(t("doc.sec.difficulties", lang), 1, [
+        Para(t("doc.difficulties.figures", lang, blocked=len(blocked_rows), late=len(late_rows))),
         Table(t("doc.table.blocked", lang), [*cols, t("review.col.reason", lang)], blocked_rows,
               (5.0, 2.6, 1.8, 3.4), t("doc.none", lang)),
         Table(t("doc.table.late", lang), [*cols, t("review.col.days_late", lang), t("review.col.status", lang)],
@@ -366,11 +396,13 @@ def _difficulties(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
         Para(t("doc.placeholder.causes", lang), "placeholder")])]
 
 
-def _due(o: Obligation, lang: str) -> str:
-    due = day_words(o.due_date, lang) if o.due_date else str(o.task.milestones[o.index].due)
+def _due(ledger: Ledger, o: Obligation, lang: str) -> str:
+    due = day_words(o.due_date, lang) if o.due_date else due_words(ledger, o, lang, formal=True)
     if o.owed_from is not None:  # the decision set a day already past when it was signed
         return t("review.before_signing", lang, due=due, day=day_words(o.owed_from, lang))
     return due
+
+
 
 
 # ------------------------------------------------------------------ IV. the next period
@@ -394,8 +426,8 @@ def ahead(summary: Summary, ledger: Ledger) -> tuple[Period, list[Obligation]]:
 def _next_period(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     after, coming = ahead(summary, ledger)
     words = period_words(after, lang)
-    rows = [[_ob_label(o, lang) + _short(o.task.title, 140), _names(ledger, o.leads),
-             _due(o, lang), status_word(o.status, lang)] for o in coming]
+    rows = [[_ob_label(o, lang) + _whole(o.task.title), _names(ledger, o.leads),
+             _due(ledger, o, lang), status_word(o.status, lang)] for o in coming]
     return [Section(t("doc.sec.next", lang, period=words.upper()), 1, [
         Para(t("doc.next.intro", lang, n=len(coming), period=words)),
         Table(t("doc.table.next", lang, period=words),
@@ -414,8 +446,8 @@ def _proposals(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     for a in summary.amendments:
         blocks.append(Para(t("doc.amendment", lang, day=day_words(a.date, lang), revision=a.revision[:7],
                              subject=a.subject), "item"))
-        blocks += [Para(f"+ {c}") for c in a.changes]
-    rows = [[f"{r.task}. {_short(r.title, 120)}", _names(ledger, r.leads),
+        blocks += [Para(f"+ {changewords.line(c, lang)}") for c in a.changes]
+    rows = [[f"{r.task}. {_whole(r.title)}", _names(ledger, r.leads),
              day_words(r.last_entry, lang) if r.last_entry else "", r.reason or ""] for r in summary.dropped]
     blocks += [Para(t("doc.proposals.dropped", lang)),
                Table(t("doc.table.dropped", lang), [t("review.col.task", lang), t("review.col.lead", lang),

@@ -126,12 +126,23 @@ def plan_as_of(repo: Repo, day: date) -> str | None:
     return sha or None
 
 
-def amendment_lines(repo: Repo, sha: str) -> list[str]:
-    """What a commit changed in the plan, one short line per change (none for the first version)."""
+def amendments(repo: Repo, since: date, until: date) -> list[tuple[str, date, str, list[plandiff.Change]]]:
+    """The amendments of the plan from `since` to `until`: each commit that changed it in
+    substance, with what it changed (plandiff). The commit that created the plan file is its
+    first version, not an amendment; a commit that changed nothing in substance is none either."""
+    out = []
+    for sha, day, subject in plan_commits(repo, since, until):
+        changes = changed_by(repo, sha)
+        if changes:
+            out.append((sha, day, subject, changes))
+    return out
+
+
+def changed_by(repo: Repo, sha: str) -> list[plandiff.Change]:
+    """What a commit changed in the plan; nothing for the commit that created the file."""
     try:
         old, _ = plan_at(repo, f"{sha}^", "")
         new, _ = plan_at(repo, sha, "")
     except (UsageError, DataError):
         return []
-    return [" ".join(x for x in (c.scope, c.id or "", c.kind, c.field or "", c.words or "") if x)
-            for c in plandiff.diff(old, new)]
+    return plandiff.diff(old, new)

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hoinhap_cli import reporting, responsibility
 from hoinhap_cli.deadlines import SHARE_OF, Counts, Obligation, count, milestone_obligations, obligations
@@ -43,6 +43,9 @@ from hoinhap_cli.reporting import ReportLedger
 from hoinhap_cli.responsibility import combine_states
 from hoinhap_cli.review import obligation_record
 from hoinhap_cli.vocab import Status
+
+if TYPE_CHECKING:
+    from hoinhap_cli.plandiff import Change
 
 _STATE_OF = {Status.DONE: "done", Status.IN_PROGRESS: "in_progress", Status.BLOCKED: "blocked",
              Status.NOT_STARTED: "not_started", Status.DROPPED: "dropped"}
@@ -93,11 +96,11 @@ class Amendment:
     revision: str
     date: date
     subject: str
-    changes: tuple[str, ...] = ()  # what changed in substance, one line each
+    changes: tuple[Change, ...] = ()  # what changed in substance (worded by changewords, as `diff` words it)
 
     def record(self) -> dict[str, Any]:
         return {"revision": self.revision, "date": self.date.isoformat(), "subject": self.subject,
-                "changes": list(self.changes)}
+                "changes": [c.as_dict() for c in self.changes]}
 
 
 @dataclass
@@ -279,8 +282,8 @@ def as_it_stood(ledger: Ledger, period: Period, lang: str) -> tuple[Ledger, list
         repo = revisions.repo_of(plan_file)
     except UsageError:
         return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
-    amendments = [Amendment(sha, day, subject, tuple(revisions.amendment_lines(repo, sha)))
-                  for sha, day, subject in revisions.plan_commits(repo, period.start, period.end)]
+    amendments = [Amendment(sha, day, subject, tuple(changes))
+                  for sha, day, subject, changes in revisions.amendments(repo, period.start, period.end)]
     then = revisions.plan_as_of(repo, period.end)
     now = revisions.plan_as_of(repo, date.max)
     if then is not None and then != now:  # amended since the period's end: judge with the plan then

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli import bars, reportview
+from hoinhap_cli import bars, changewords, reportview
 from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.render import Column, Listing, Note
 from hoinhap_cli.review import columns as review_columns
-from hoinhap_cli.review import obligation_columns, obligation_listing, status_word
+from hoinhap_cli.review import obligation_columns, obligation_listing, status_word, task_due_words
 
 if TYPE_CHECKING:
     from hoinhap_cli.summary import Summary, Tally
@@ -51,7 +51,8 @@ def reports_headline(s: Summary, lang: str) -> str:
 
 def _task_rows(s: Summary, rows: list, lang: str) -> list[dict[str, Any]]:
     names = s.ledger.units
-    return [{"task": r.task, "title": r.title, "due": list(r.due), "lead": [names[u].name for u in r.leads],
+    return [{"task": r.task, "title": r.title, "due": task_due_words(s.ledger, r.task, r.due, lang),
+             "lead": [names[u].name for u in r.leads],
              "status": status_word(r.status, lang) + (f" ({t('summary.late_flag', lang)})" if r.late else ""),
              "last_entry": r.last_entry.isoformat() if r.last_entry else None, "reason": r.reason} for r in rows]
 
@@ -137,7 +138,8 @@ def parts(s: Summary, fmt: str, lang: str) -> list[str | Listing | Note]:
     out += [f"- {reportview.late_line(ledger, lp, lang)}" if md else f"  {reportview.late_line(ledger, lp, lang)}"
             for lp in s.reports.late_periods]
     out += ["", f"## {t('summary.h.amendments', lang)}" if md else f"■ {t('summary.h.amendments', lang)}", ""]
-    out += [f"- {a.date.isoformat()} {a.revision[:10]}: {a.subject}" + "".join(f"\n  - {c}" for c in a.changes)
+    out += [f"- {a.date.isoformat()} {a.revision[:10]}: {a.subject}"
+            + "".join(f"\n  - {changewords.line(c, lang)}" for c in a.changes)
             for a in s.amendments] or [t("review.md.none", lang)]
     if not md:  # a terminal: render.Output wraps each line at spaces to the terminal's width
         out.append(bars.legend(lang))

@@ -11,12 +11,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
+from pydantic_core.core_schema import ErrorType
 
 from hoinhap_cli import guard, records
+from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
 from hoinhap_cli.periods import (
     Kind,
@@ -132,14 +134,14 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
         unit_hint = _did_you_mean_unit(units, value) if units and isinstance(value, str) \
             and loc and loc[-1] != "task" and _pattern_hint(loc).key == "val.pattern.unit" else ""
         msg = words("val.bad_id", value=_describe(value), hint=_pattern_hint(loc), near=unit_hint)
-    elif kind == "enum":
-        expected = e.get("ctx", {}).get("expected", "")
-        near = similar(str(value), [x.strip(" '") for x in str(expected).replace(" or ", ",").split(",")])
+    elif kind in ("enum", "literal_error"):
+        choices = [x.strip(" '") for x in str(e.get("ctx", {}).get("expected", "")).replace(" or ", ",").split(",")]
+        near = similar(str(value), choices)
         hint = words("val.did_you_mean", name=near[0]) if near else ""
         word = status_of(str(value)) if loc and loc[-1] == "status" else None
         if word is not None:  # the command line's words; files keep one spelling per status
             hint = words("val.status_id", id=word.value)
-        msg = words("val.not_one_of", value=_describe(value), expected=expected, hint=hint)
+        msg = words("val.not_one_of", value=_describe(value), expected=_one_of(choices, loc), hint=hint)
     elif kind == "too_short":
         msg = words("val.empty") if loc[-1] != "milestones" else words("val.no_milestone")
     elif kind == "string_too_short":
@@ -149,9 +151,32 @@ def _message(e: ErrorDetails, loc: tuple[Any, ...], doc: Located, model: type[Ba
         msg = words("val.too_small", value=_describe(value), limit=limit.get("ge", limit.get("gt", "")))
     elif isinstance(e.get("ctx", {}).get("words"), Words):  # refused by a model's own rule (model._refused)
         msg = e["ctx"]["words"]
-    else:
+    elif kind.startswith("date_"):
+        msg = words("val.expected_date", got=_describe(value))
+    elif kind.startswith(("float_", "decimal_")):
+        msg = words("val.expected_number", got=_describe(value))
+    elif kind in _PYDANTIC_KINDS:  # pydantic's own sentence is English only
+        msg = words("val.other", got=_describe(value))
+    else:  # a refusal worded where it was found (guard's)
         msg = e["msg"]
     return msg, kind == "extra_forbidden"
+
+
+_PYDANTIC_KINDS = frozenset(get_args(ErrorType))
+
+
+def _one_of(allowed: list[str], loc: tuple[Any, ...]) -> Words:
+    """"'a', 'b' hoặc 'c'"; a status also in its words, which a file may write as well."""
+    shown: list[str | Words] = [f"'{x}'" for x in allowed]
+    if loc and loc[-1] == "status":
+        shown = [words("val.status_both", id=x, name=MESSAGES[f"status.{x}"][0])
+                 for x in allowed if f"status.{x}" in MESSAGES]
+    if len(shown) < 2:
+        return words("val.list_one", item=shown[0] if shown else "")
+    head: str | Words = shown[0]
+    for item in shown[1:-1]:
+        head = words("val.list_comma", head=head, item=item)
+    return words("val.list_or", head=head, last=shown[-1])
 
 
 def _did_you_mean_unit(units: Sequence[UnitShape], text: str) -> Words | str:

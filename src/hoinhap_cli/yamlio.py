@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from hoinhap_cli import guard, yamltags
+from hoinhap_cli import guard, yamlsaid, yamltags
 from hoinhap_cli.problems import Problem, Words, format_path, words
 from hoinhap_cli.text import nfc
 
@@ -344,11 +344,11 @@ def parse(raw: bytes | str, file: str) -> tuple[Located | None, list[Problem]]:
     except _AnchorError as err:
         return None, [err.problem]
     except yaml.MarkedYAMLError as err:
-        return None, [_syntax_problem(err, text, file)]
+        return None, [yamlsaid.syntax_problem(err, text, file, FAST)]
     except yaml.reader.ReaderError as err:  # a control character: libyaml gives a byte offset, not a mark
         at_line, at_col = _line_col(text, err.position)
         what = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
-        return None, [Problem(file, at_line, at_col, words("yaml.char", char=what, reason=err.reason))]
+        return None, [Problem(file, at_line, at_col, words("yaml.char", char=what, reason=yamlsaid.said(err.reason)))]
     except yaml.YAMLError as err:  # pragma: no cover - every libyaml error is one of the above
         return None, [Problem(file, 1, None, words("yaml.error", error=str(err)))]
     if root is None:
@@ -369,62 +369,6 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     """Line and column of a UTF-8 byte offset (libyaml's reader counts bytes of its UTF-8 input)."""
     before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "replace")
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-
-
-def _syntax_problem(err: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
-    mark = err.problem_mark or err.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
-    if (err.problem or "").startswith("found undefined alias"):  # *x with no &x: still an alias
-        return Problem(file, line, col, _NO_ANCHORS)
-    what = err.problem or err.context or "invalid YAML"
-    if err.context and err.problem:
-        what = f"{err.problem} ({err.context})"
-    began = err.context_mark
-    if err.context == "while scanning a quoted scalar" and began is not None:
-        # the quote never closes: the line to fix is where it opened, not the end of the file
-        return Problem(file, began.line + 1, began.column + 1, words("yaml.quote_open"))
-    flow = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}.get(err.context or "")
-    if flow and began is not None and mark is not None and began.line != mark.line:
-        # a bracket left open: the parser notices only on a later line; the fix is where it opened
-        return Problem(file, began.line + 1, began.column + 1,
-                       words("yaml.bracket_open", problem=err.problem, line=line, col=col, flow=flow))
-    runaway = _runaway_quote(text, mark)
-    if runaway is not None:
-        start, end = runaway
-        return Problem(file, start.line + 1, start.column + 1,
-                       words("yaml.runaway", end=end.line + 1, problem=err.problem or what, line=line, col=col))
-    if began is not None and mark is not None and began.line != mark.line:
-        return Problem(file, line, col, words("yaml.syntax.began", what=what, line=began.line + 1,
-                                              col=began.column + 1))
-    return Problem(file, line, col, words("yaml.syntax", what=what))
-
-
-def _runaway_quote(text: str, mark: Any) -> tuple[Any, Any] | None:
-    """A quoted scalar that spans lines and ends where the syntax error is: a missing close quote.
-
-    An unclosed quote swallows the lines after it up to the next quote character, and the
-    parser only fails there; hand-written plans never need a quoted text across lines.
-    """
-    if mark is None:
-        return None
-    scanner = (yaml.CLoader if FAST else yaml.Loader)(text)
-    last = None
-    try:
-        while scanner.check_token():
-            token = scanner.get_token()
-            assert token is not None  # check_token() said there is one
-            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
-                break
-            if isinstance(token, yaml.ScalarToken):
-                last = token
-    except yaml.YAMLError:
-        pass
-    finally:
-        scanner.dispose()
-    if (last is not None and last.style in ('"', "'") and last.start_mark.line < last.end_mark.line
-            and last.end_mark.line == mark.line):
-        return last.start_mark, last.end_mark
-    return None
 
 
 class _AnchorError(Exception):

@@ -75,8 +75,9 @@ CASES: list[ReportCase] = [
     case("task-id-no-break-space", edit('task: "2.10"', 'task: "2.10\u00a0"'), At('"2.10'),
          "NO-BREAK SPACE (U+00A0)"),
     case("status-typo", edit("status: done", "status: don"), At("don\n"),
-         "is not one of 'not-started', 'in-progress', 'done', 'blocked' or 'dropped'; did you mean 'done'?"),
-    # Files keep one spelling per status (the ids); the command line takes the Vietnamese words.
+         "is not one of 'not-started' (chưa thực hiện), 'in-progress' (đang thực hiện), 'done' (hoàn thành), "
+         "'blocked' (vướng mắc) or 'dropped' (hủy bỏ); did you mean 'done'?"),
+    # A file may write a status by its id or its words (both listed when neither matches).
     case("milestone-out-of-range", edit("milestone: 1", "milestone: 9"), At("9\n"),
          "task 2.10 has 4 milestone(s), not 9"),
     case("milestone-zero", edit("milestone: 1", "milestone: 0"), At("0\n"), "too small"),

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar, Token
 
-from typer._click.core import Command
 from typer.core import TyperOption as Option
 
+from hoinhap_cli.cli.framework import Command
 from hoinhap_cli.problems import UsageError, words
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import guard, revisions
+from hoinhap_cli import changewords, guard, revisions
 from hoinhap_cli.cli.common import DataOpt, Format, FullOpt, LangOpt, format_option, max_bytes, output
 from hoinhap_cli.i18n import t
 from hoinhap_cli.paths import locate
-from hoinhap_cli.plandiff import Change, worded_field
 from hoinhap_cli.plandiff import diff as plan_diff
 from hoinhap_cli.problems import UsageError, words
 from hoinhap_cli.render import Column
@@ -61,40 +60,10 @@ def diff(
         new, new_name = revisions.plan_at(repo, new_rev, where.display(where.plan_file), max_bytes())
     changes = plan_diff(old, new)
     record = {"old": old_name, "new": new_name, "changed": bool(changes), "changes": [c.as_dict() for c in changes]}
-    rows = [{"what": t(f"diff.kind.{c.kind}", out.lang), "item": _item(c, out.lang), "detail": _detail(c, out.lang)}
+    rows = [{"what": changewords.what(c, out.lang), "item": changewords.item(c, out.lang),
+             "detail": changewords.detail(c, out.lang)}
             for c in changes]
     out.listing(format.value, COLUMNS, rows, record, title=t("diff.title", out.lang, old=old_name, new=new_name,
                                                                 n=len(changes)),
                 empty=t("diff.none", out.lang, old=old_name, new=new_name))
     return 1 if changes else 0
-
-
-def _item(c: Change, lang: str) -> str:
-    label = t(f"diff.scope.{c.scope}", lang, id=c.id or "")
-    if c.field and (c.kind in ("edited", "milestone") or c.field == "milestone"):
-        named = "diff.field.milestone" if c.field == "milestone" else worded_field(c)
-        label += f" · {t(named, lang) if named else c.field}"
-    return label
-
-
-def _detail(c: Change, lang: str) -> str:
-    if c.kind == "deadline":
-        moved = f"{c.old} → {c.new}"
-        return moved if c.days is None else f"{moved} ({t('diff.days', lang, n=f'{c.days:+d}')})"
-    if c.added or c.removed:
-        return "; ".join([*(f"+ {x}" for x in c.added), *(f"− {x}" for x in c.removed)])
-    if c.words:
-        return c.words
-    if c.kind in ("added", "removed"):
-        return str(c.new if c.kind == "added" else c.old)
-    return f"{_plain(c.old)} → {_plain(c.new)}"
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
-    return str(value)

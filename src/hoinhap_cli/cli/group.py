@@ -13,11 +13,6 @@ from difflib import get_close_matches
 from typing import Any
 
 import typer
-from typer._click.core import Command, Context
-from typer._click.exceptions import UsageError as ClickUsageError
-from typer._click.formatting import HelpFormatter
-from typer._click.shell_completion import CompletionItem
-from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup
 from typer.main import get_command_from_info
 from typer.models import CommandInfo
@@ -25,6 +20,14 @@ from typer.models import CommandInfo
 from hoinhap_cli import guard
 from hoinhap_cli.cli import around
 from hoinhap_cli.cli.commands import COMMANDS
+from hoinhap_cli.cli.framework import (
+    ClickUsageError,
+    Command,
+    CompletionItem,
+    Context,
+    HelpFormatter,
+    make_default_short_help,
+)
 from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localise, remember_lang, usage_error
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.problems import DataError, HoinhapError, UsageError

@@ -9,11 +9,17 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
-from typer._click.core import Context
-from typer._click.exceptions import UsageError as ClickUsageError
-from typer._click.formatting import HelpFormatter
 
 from hoinhap_cli import helptext as helptext
+from hoinhap_cli.cli.framework import (
+    Argument,
+    BadParameter,
+    ClickUsageError,
+    Context,
+    HelpFormatter,
+    MissingParameter,
+    NoSuchOption,
+)
 from hoinhap_cli.i18n import lang_from_env, t
 
 _META = "hoinhap.lang"  # ctx.meta is shared by a context and its children
@@ -40,7 +46,8 @@ class LocalFormatter(HelpFormatter):
     lang = "vi"
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, helptext.frame("Usage: ", self.lang) if prefix is None else prefix)
+        super().write_usage(prog, helptext.usage(args, self.lang),
+                            helptext.frame("Usage: ", self.lang) if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(helptext.frame(heading, self.lang))
@@ -67,30 +74,41 @@ def localise(command: Any) -> Any:
     return command
 
 
-# click's own refusals (an unknown option, a missing value …), worded in the run's language
+# click's own refusals worded in the run's language: by the exception's kind and its fields
+# where click says what it refused (an unknown option, a missing value); the rest, which click
+# raises as a bare UsageError with its text only, by that text
 _CLICK = [
-    (re.compile(r"No such option: (?P<name>\S+?)(?: \(Possible options: (?P<near>[^)]*)\))?\.?$"), "click.no_option"),
     (re.compile(r"No such command '(?P<name>[^']+)'\.(?: Did you mean (?P<near>.*)\?)?$"), "click.no_command"),
-    (re.compile(r"Missing argument '(?P<name>[^']+)'\.?$"), "click.missing_argument"),
-    (re.compile(r"Missing option '(?P<name>[^']+)'\.?$"), "click.missing_option"),
     (re.compile(r"Option '(?P<name>[^']+)' requires an argument\.?$"), "click.needs_value"),
-    (re.compile(r"Got unexpected extra arguments? \((?P<name>.*)\)$"), "click.extra"),
+    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<name>.*)\)$"), "click.extra"),
     (re.compile(r"'(?P<name>[^']*)' is not one of (?P<near>.*?)\.?$"), "click.not_one_of"),
-    (re.compile(r"Invalid value for (?P<name>'[^']+'|[^:]+): (?P<near>.*)$", re.S), "click.invalid"),
 ]
 
 
-def click_message(message: str, lang: str) -> str:
-    """One of click's messages in `lang` (as click words it when no pattern knows it)."""
+def click_message(err: ClickUsageError, lang: str) -> str:
+    """One of click's refusals in `lang` (as click words it when nothing here knows it)."""
     if lang == "en":
-        return message
+        return err.format_message()
+    if isinstance(err, NoSuchOption):
+        near = ", ".join(sorted(err.possibilities or ()))
+        return t("click.no_option" if near else "click.no_option.bare", lang, name=err.option_name, near=near)
+    if isinstance(err, MissingParameter) and err.param is not None:
+        if isinstance(err.param, Argument):
+            return t("click.missing_argument", lang, name=err.param.human_readable_name, near="")
+        return t("click.missing_option", lang, name=" / ".join(err.param.opts), near="")
+    if isinstance(err, BadParameter) and err.param is not None:
+        names = [err.param.human_readable_name] if isinstance(err.param, Argument) else err.param.opts
+        return t("click.invalid", lang, name=" / ".join(f"'{n}'" for n in names), near=_said(err.message, lang))
+    return _said(err.format_message(), lang)
+
+
+def _said(message: str, lang: str) -> str:
+    """A message click made of text alone, in `lang` by its wording (as it is when not known)."""
     for pattern, key in _CLICK:
         found = pattern.match(message.strip())
         if found:
             near = found.group("near") if "near" in pattern.groupindex else None
-            if key == "click.invalid" and near:
-                near = click_message(near, lang)
-            bare = not near and key in ("click.no_option", "click.no_command")
+            bare = not near and key == "click.no_command"
             return t(key + ".bare" if bare else key, lang, name=found.group("name"), near=near or "")
     return message
 
@@ -100,5 +118,5 @@ def usage_error(err: ClickUsageError, lang: str) -> int:
     if err.ctx is not None:
         typer.echo(err.ctx.get_usage(), err=True)
         typer.echo(t("click.try", lang, command=f"{err.ctx.command_path} --help"), err=True)
-    typer.echo(t("click.error", lang, message=click_message(err.format_message(), lang)), err=True)
+    typer.echo(t("click.error", lang, message=click_message(err, lang)), err=True)
     return err.exit_code

@@ -9,11 +9,9 @@ from enum import Enum
 from typing import Any, TypeVar
 
 import typer
-from typer._click.core import Context, Parameter
-from typer._click.types import ParamType
-from typer._types import TyperChoice
 
 from hoinhap_cli import guard
+from hoinhap_cli.cli.framework import Context, Parameter, ParamType, TyperChoice
 from hoinhap_cli.periods import DeadlineError, parse_date, parse_period
 from hoinhap_cli.problems import UsageError, words
 
