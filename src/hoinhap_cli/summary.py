@@ -22,7 +22,7 @@ other drawing reads the same fields):
   (`reporting.report_ledger`), its own figures;
 - `amendments`: what the caller found changed in the plan during the period (git history).
 
-Drawn by `summaryview`; no I/O here.
+Drawn by `summaryview` (`summaryview.Drawn`); no I/O here.
 """
 
 from __future__ import annotations
@@ -192,12 +192,6 @@ class Summary:
                 "programs": [x.as_dict() for x in self.programs], "units": [x.as_dict() for x in self.units],
                 "reports": self.reports.record(), "amendments": [a.record() for a in self.amendments],
                 "warnings": list(self.warnings)}
-
-    def parts(self, fmt: str, lang: str) -> Sequence[Any]:
-        from hoinhap_cli import summaryview  # reason: the drawing imports this module (its types)
-
-        return summaryview.parts(self, fmt, lang)
-
 
 # ------------------------------------------------------------ what is active
 
