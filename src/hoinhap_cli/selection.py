@@ -27,8 +27,9 @@ from hoinhap_cli.problems import (
 from hoinhap_cli.records import Task
 from hoinhap_cli.shapes import TaskShape, TaskT, UnitShape, UnitT
 from hoinhap_cli.text import fold, invisible_in, natural_key, normalise_id, similar
-from hoinhap_cli.units import find_units, names, reaches, suggest_units, takes_part  # noqa: F401  (selection's too)
+from hoinhap_cli.units import find_units, reaches, suggest_units, takes_part  # noqa: F401  (selection's too)
 from hoinhap_cli.units import name_words as _words
+from hoinhap_cli.units import names as unit_names
 from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def resolve_unit(units: Iterable[UnitT], text: str) -> UnitT:
         return found[0]
     if found:
         raise AmbiguousUnit(text, [(u.id, u.name) for u in found])
-    names = [n for u in units for n in names(u)]
+    names = [n for u in units for n in unit_names(u)]
     raise UnknownUnit(text, similar(text, names, limit=3))
 
 
