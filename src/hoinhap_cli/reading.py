@@ -1,7 +1,7 @@
 """Reading the data files: each parsed (yamlio), validated (model), then checked (validation).
 
 One read per file: the bytes hashed are the bytes parsed. A caller that already read and
-hashed the files (`snapshot.Scan`) hands their bytes in (`given`); a file it did not read is
+hashed the files (`scan.Scan`) hands their bytes in (`given`); a file it did not read is
 read here and its hash checked by it. Each report file's validated content may come from the
 cache entry of its bytes (`cache`, default none): its header and entries as plain records. Checks across files (a
 report against the plan, dates against today) run every time. Imported only when a file must
@@ -34,7 +34,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class Given(Protocol):
-    """Bytes already read and hashed (snapshot.Scan): `take` each once; `check` what is read again."""
+    """Bytes already read and hashed (scan.Scan): `take` each once; `check` what is read again."""
 
     def take(self, name: str) -> bytes | None: ...
 
