@@ -14,7 +14,10 @@ MAX_ROWS rows. Every text is NFC (office software on some systems types Vietname
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import stat
 import unicodedata
 import warnings
 import zipfile
@@ -33,8 +36,10 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from hoinhap_cli import forms_out as F
+from hoinhap_cli.plainfiles import kind
 from hoinhap_cli.problems import Words, words
 from hoinhap_cli.text import nfc, shown
+from hoinhap_cli.yamlio import MAX_MB_ENV
 
 MAX_FILE_BYTES = 8 * 2**20  # a ward's form of 48 rows is ~15 KiB
 MAX_UNPACKED = 16 * 2**20  # what its members may add up to once inflated (that form: ~75 KiB)
@@ -82,13 +87,16 @@ def refuse(cell: str | None, key: str, **values: object) -> Refused:
     return Refused([Refusal(cell, words(key, **values))])
 
 
-def open_sheet(path: Path) -> Sheet:
-    """The form sheet of the workbook at `path`, or Refused for a file that is not a sound form workbook."""
-    _check_zip(path)
+def open_sheet(path: Path, max_bytes: int) -> Sheet:
+    """The form sheet of the workbook at `path`, or Refused for a file that is not a sound form
+    workbook. `max_bytes`: the run's file-size limit (HOINHAP_MAX_MB); the smaller of it and
+    MAX_FILE_BYTES wins, and the zip limits hold whatever it is."""
+    raw = io.BytesIO(_read(path, max_bytes))
+    _check_zip(raw)
     try:
         with warnings.catch_warnings():  # openpyxl warns (on stderr) about what it does not read: styles, …
             warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+            book = load_workbook(raw, read_only=True, data_only=False, keep_links=False)
     except Exception:  # openpyxl raises many kinds on a broken file (zip, XML, keys): each is one line
         raise refuse(None, "forms.unreadable") from None
     try:
@@ -103,17 +111,42 @@ def open_sheet(path: Path) -> Sheet:
         book.close()
 
 
-def _check_zip(path: Path) -> None:
+def _read(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, read once: only a regular file (a FIFO opens at once and is refused, never
+    waited on; a device is never read), and no more than the limit and one byte."""
+    limit = min(MAX_FILE_BYTES, max_bytes)
     try:
-        if not path.is_file():
-            raise refuse(None, "forms.no_file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise refuse(None, "forms.too_big", size=_mib(size), limit=_mib(MAX_FILE_BYTES))
-        if not zipfile.is_zipfile(path):
-            with path.open("rb") as f:
-                raise refuse(None, "forms.xls" if f.read(len(_OLE)) == _OLE else "forms.not_zip")
-        with zipfile.ZipFile(path) as archive:
+        with open(path, "rb", opener=_nonblocking) as f:
+            mode, size = (st := os.fstat(f.fileno())).st_mode, st.st_size
+            if not stat.S_ISREG(mode):
+                raise refuse(None, "forms.not_regular", kind=kind(mode))
+            raw = f.read(limit + 1) if size <= limit else b""
+    except Refused:
+        raise
+    except FileNotFoundError:
+        raise refuse(None, "forms.no_file") from None
+    except IsADirectoryError:
+        raise refuse(None, "forms.not_regular", kind=kind(stat.S_IFDIR)) from None
+    except OSError as err:
+        raise refuse(None, "forms.cannot_open", error=err.strerror or str(err)) from None
+    if size > limit or len(raw) > limit:
+        shown_size = _mib(max(size, len(raw)))
+        if limit < MAX_FILE_BYTES:  # HOINHAP_MAX_MB is the smaller: it is what refuses the form
+            raise refuse(None, "forms.too_big_env", size=shown_size, limit=f"{limit / 2**20:g}", env=MAX_MB_ENV)
+        raise refuse(None, "forms.too_big", size=shown_size, limit=_mib(MAX_FILE_BYTES))
+    return raw
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _check_zip(raw: io.BytesIO) -> None:
+    """Refuse what is not a zip, a zip bomb and any part that declares a DOCTYPE, before openpyxl."""
+    try:
+        if not zipfile.is_zipfile(raw):
+            raise refuse(None, "forms.xls" if raw.getvalue()[:len(_OLE)] == _OLE else "forms.not_zip")
+        with zipfile.ZipFile(raw) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
                 raise refuse(None, "forms.members", n=len(members), limit=MAX_MEMBERS)

@@ -18,7 +18,7 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hoinhap_cli import guard, records, yamldump, yamlio
+from hoinhap_cli import plainfiles, records, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.ledger import MAX_BYTES, EntryView, Piece, Report, Tail, named_reports, seen
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Task
@@ -170,7 +170,7 @@ class _ReportReader:
         self.same: dict[Any, Any] = {}  # equal values of entries share one object (see _views)
 
     def read(self, name: str, relative: str, full: str) -> tuple[Report | None, list[Problem]]:
-        odd = guard.report_problem(name, full)  # a link, a FIFO, `.YAML`, a name not UTF-8
+        odd = plainfiles.report_problem(name, full)  # a link, a FIFO, `.YAML`, a name not UTF-8
         if odd is not None:
             return None, [odd]
         unit, period = parse_report_name(relative)

@@ -34,7 +34,7 @@ from typing import Any
 
 import msgspec
 
-from hoinhap_cli import guard, records
+from hoinhap_cli import records
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.indexstore import StoredIndex
 from hoinhap_cli.ledger import (
@@ -50,7 +50,7 @@ from hoinhap_cli.ledger import (
 )
 from hoinhap_cli.ledger import load as load_uncached
 from hoinhap_cli.paths import DataDir
-from hoinhap_cli.problems import DataError, Problem, errors, words
+from hoinhap_cli.problems import LANG, DataError, Problem, errors, words
 from hoinhap_cli.records import Task, Unit
 from hoinhap_cli.scan import FileHashes, Scan
 
@@ -71,7 +71,7 @@ class _Snapshot:
     warnings: list[Problem]
     index: StoredIndex  # each task's part decoded when asked (indexstore)
     excluded: tuple[Problem, ...] = ()  # the problems of the report files left out (ledger.Ledger.excluded)
-    lang: str = ""  # the language those problems are worded in (guard.LANG): another re-reads them
+    lang: str = ""  # the language those problems are worded in (problems.LANG): another re-reads them
     held: tuple[str, ...] = ()  # the report files the ledger holds (Ledger.report_files), as it named them
 
     def reports(self, data: DataDir) -> _Named:
@@ -183,7 +183,7 @@ def _load_once(data: DataDir, today: date, cache: Cache,
         return load_uncached(data, today, max_bytes=max_bytes)  # it says what is wrong; nothing stored
     files = scan.files
     if old is not None and stored is not None and old.files.digest == files.digest \
-            and (not old.excluded or old.lang == (guard.LANG.get() or "")):
+            and (not old.excluded or old.lang == (LANG.get() or "")):
         if scan.hashed >= REWRITE_SHARE and files.stats != old.files.stats and scan.consistent(data):
             # Many files hashed (a clone, a copy, a checkout): store what is now known of their
             # stats, so that the runs after the next trust them. A few are hashed on every run
@@ -204,7 +204,7 @@ def _load_once(data: DataDir, today: date, cache: Cache,
         if not cache.has(key):
             cache.put(key, _Plan.of(ledger, plan_name))
         now = _Snapshot(files, ledger.warnings, StoredIndex.of(ledger.index), tuple(ledger.excluded),
-                        guard.LANG.get() or "", tuple(ledger.report_files()))
+                        LANG.get() or "", tuple(ledger.report_files()))
         cache.put_snapshot(slot, now, now.refs(cache, plan_name))
     return ledger, problems
 
