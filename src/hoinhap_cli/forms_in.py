@@ -27,7 +27,6 @@ from hoinhap_cli.forms_sheet import (
     cell_text,
     from_serial,
     norm_text,
-    open_sheet,
     quote,
     refuse,
     split_cell,
@@ -41,8 +40,6 @@ from hoinhap_cli.periods import DeadlineError, Period, is_quarter, parse_period
 from hoinhap_cli.problems import DayOutOfRange, NeedsReason, RefusedCharacter, UnknownStatus, UsageError, words
 from hoinhap_cli.progress import Recorded, build_entry, parse_day, parse_status
 from hoinhap_cli.store import Written, mark_submitted, update
-
-__all__ = ["Collecting", "Refused", "Returned", "check_form", "open_sheet", "plan_collect", "record"]
 
 
 @dataclass

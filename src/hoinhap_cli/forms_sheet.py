@@ -1,15 +1,17 @@
 """A returned workbook opened defensively, and its form sheet read cell by cell.
 
 The workbook comes from outside (an office's e-mail), so it is opened defensively before
-openpyxl sees it: its size, that it is a zip (not an .ods or an old .xls), the total size of its
-members once unpacked (a zip bomb is refused before anything is inflated), and that no XML part
-declares a DOCTYPE or an entity (an entity bomb fits inside every zip limit); the XML is then
-parsed by defusedxml, entity expansion off. openpyxl reads the workbook's parts (sheets, shared
-strings, styles); the form sheet's cells are read here, one by one in the order the file has
-them (a cell written after a later one is still read), values as typed: a formula is refused,
-never evaluated; a number in a date-formatted cell is the date Excel shows. A damaged cell or
-part is the form's refusal, naming the cell (or the part, line and column); reading stops after
-MAX_ROWS rows. Every text is NFC (office software on some systems types Vietnamese decomposed).
+openpyxl sees it: a regular file (a FIFO is never waited on, a device never read), read once,
+its size (MAX_FILE_BYTES, or the run's HOINHAP_MAX_MB when that is smaller: the smaller wins),
+that it is a zip (not an .ods or an old .xls), the total size of its members once unpacked (a
+zip bomb is refused before anything is inflated), and that no XML part declares a DOCTYPE or an
+entity (an entity bomb fits inside every zip limit); the XML is then parsed by defusedxml,
+entity expansion off. openpyxl reads the workbook's parts (sheets, shared strings, styles); the
+form sheet's cells are read here, one by one in the order the file has them (a cell written
+after a later one is still read), values as typed: a formula is refused, never evaluated; a
+number in a date-formatted cell is the date Excel shows. A damaged cell or part is the form's
+refusal, naming the cell (or the part, line and column); reading stops after MAX_ROWS rows.
+Every text is NFC (office software on some systems types Vietnamese decomposed).
 """
 
 from __future__ import annotations

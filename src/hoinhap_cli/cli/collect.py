@@ -42,7 +42,7 @@ def collect(
     Example: hoinhap collect --dry-run nv/phong-kinh-te-2009-Q2.xlsx
     """
     # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
-    from hoinhap_cli import forms_in
+    from hoinhap_cli import forms_in, forms_sheet
     from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
 
     out = output(lang)
@@ -53,13 +53,13 @@ def collect(
     refused, limit = 0, max_bytes()
     for path in files:
         try:
-            sheet = forms_in.open_sheet(path, limit)
+            sheet = forms_sheet.open_sheet(path, limit)
             todo = forms_in.plan_collect(forms_in.check_form(sheet, plan, now, period, wanted, path.name), ledger)
             if dry_run or not (todo.new or todo.submit):
                 _tell(out, path, todo)
                 continue
             written, added, marked = forms_in.record(where, plan, todo, now, lock_timeout(), limit)
-        except forms_in.Refused as err:
+        except forms_sheet.Refused as err:
             refused += _say(out, [f"{path}{'!' + r.cell if r.cell else ''}: {r.text(out.lang)}" for r in err.refusals])
             continue
         except (UsageError, DataError) as err:  # the report file: locked, broken, submitted on another day
