@@ -64,7 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.scope.plan": ("kế hoạch", "plan"),
     "init.done": ("đã tạo sổ theo dõi mới trong {dir}; tiếp theo: cd {dir} && git init && hoinhap check",
                   "created a new ledger in {dir}; next: cd {dir} && git init && hoinhap check"),
-    # --- overdue, upcoming, summary (issue 5)
+    # --- overdue, upcoming, summary
     "review.col.task": ("Nhiệm vụ", "Task"),
     "review.col.product": ("Sản phẩm", "Product"),
     "review.col.due": ("Thời hạn", "Due"),
@@ -116,7 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.md.entries": ("Các cập nhật trong kỳ", "Updates recorded in the period"),
     "review.md.none": ("Không có.", "None."),
     "review.md.milestone": ("mốc {n}", "milestone {n}"),
-    # --- queries: tasks, show, units, programs (issue 3)
+    # --- queries: tasks, show, units, programs
     "unit.ambiguous": ("'{text}' có thể là {n} đơn vị: {listing}", "'{text}' could mean {n} units: {listing}"),
     "unit.ambiguous.hint": ("gõ thêm tên, hoặc dùng mã đơn vị", "type more of the name, or the unit id"),
     "unit.unknown": ("không có đơn vị nào tên '{text}'", "no unit named '{text}'"),
@@ -200,7 +200,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.status": ("Tình trạng", "Status"),
     "col.file": ("Tệp", "File"),
     "col.reason": ("Lý do", "Reason"),
-    # --- timeline, dashboard (issue 9)
+    # --- timeline, dashboard
     "timeline.task": ("Nhiệm vụ", "Task"),
     "timeline.program": ("Chương trình", "Programme"),
     "timeline.as_of": ("tính đến {date}", "as of {date}"),
@@ -276,7 +276,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "event {event} was already recorded on {date}; the earliest date counts"),
     "submit.ok": ("đã đánh dấu báo cáo quý {period} của {unit} là đã nộp ngày {date} → {file}",
                   "marked {unit}'s report for {period} as submitted on {date} → {file}"),
-    # --- progress bars, unit load, help examples (issue 9, second part)
+    # --- progress bars, unit load, help examples
     "bar.legend": ("{done} đã xong · {late} trễ hạn (đến hạn, chưa xong) · {rest} chưa xong, chưa trễ",
                    "{done} done · {late} late (due, not done) · {rest} not done, not yet late"),
     "bar.label": ("đã xong {done} trên {total} mốc, {late} trễ hạn", "{done} of {total} milestones done, {late} late"),

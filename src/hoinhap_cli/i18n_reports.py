@@ -297,6 +297,12 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "collect.refused": ("{n} trên {total} biểu mẫu bị từ chối; không ghi gì từ các biểu mẫu đó",
                         "{n} of {total} forms refused; nothing was written from them"),
     "forms.no_file": ("không có tệp này", "no such file"),
+    "forms.not_regular": ("không phải tệp thường ({kind}): hoinhap chỉ đọc tệp thường; chỉ ra một tệp .xlsx",
+                          "not a regular file ({kind}): hoinhap reads regular files only; name an .xlsx file"),
+    "forms.cannot_open": ("không mở được tệp: {error}", "cannot open the file: {error}"),
+    "forms.too_big_env": ("tệp {size} MiB, quá giới hạn {limit} MiB ({env}): nâng {env} nếu đây đúng là biểu mẫu",
+                          "the file is {size} MiB, over the {limit} MiB limit ({env}): raise {env} if this "
+                          "is a form"),
     # --- docfit
     "doc.agency.item": ("{what}, hạn {due}: {state}.", "{what}, due {due}: {state}."),
     "doc.report_counts": ("Cộng lại, trong kỳ có {total} báo cáo định kỳ phải nộp; {due} báo cáo đã đến hạn: {on_time} "
