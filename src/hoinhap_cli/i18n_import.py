@@ -48,6 +48,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "import.choice.alias": ("«{text}» được coi là cùng đơn vị với «{name}»",
                             "«{text}» taken as the same unit as «{name}»"),
     "import.choice.split": ("ô «{text}» tách thành: {parts}", "cell «{text}» split into: {parts}"),
+    "import.choice.shared": ("ô «{text}» tách thành: {parts} — đoán rằng «{qualifier}» dùng chung cho cả hai nhóm",
+                             "cell «{text}» split into: {parts} — a guess that «{qualifier}» qualifies both groups"),
     "import.choice.deadline": ("thời hạn «{text}» đọc là {due}", "deadline «{text}» read as {due}"),
     "import.choice.deadline_event": ("thời hạn «{text}» đọc là: chờ một sự kiện (thêm vào events)",
                                      "deadline «{text}» read as waiting for an event (after …, added to events)"),
