@@ -1,6 +1,7 @@
 """The same documents as Word files made by a real office program import to the same drafts:
 each text copy is rendered as HTML, LibreOffice writes the .docx (its own tables), and the
-draft read back equals the text copy's. Skipped when LibreOffice (soffice) is not installed."""
+draft read back equals the text copy's; a page with merged cells becomes a Word file with Word's
+own merged cells. Skipped when LibreOffice (soffice) is not installed."""
 
 from __future__ import annotations
 
@@ -66,10 +67,12 @@ MERGED = """<html><head><meta charset="utf-8"></head><body>
 <p>ỦY BAN NHÂN DÂN XÃ AN PHÚ</p><p>Số: 12/KH-UBND</p><p>An Phú, ngày 05 tháng 3 năm 2025</p><p>KẾ HOẠCH</p>
 <p>Chuyển đổi số năm 2025</p>
 <table border="1">
-<tr><th>TT</th><th>Nội dung</th><th>Cơ quan chủ trì</th><th>Cơ quan phối hợp</th><th>Sản phẩm</th><th>Thời gian</th></tr>
+<tr><th>TT</th><th>Nội dung</th><th>Cơ quan chủ trì</th><th>Cơ quan phối hợp</th><th>Sản phẩm</th>
+<th>Thời gian</th></tr>
 <tr><td>I</td><td colspan="5">NHIỆM VỤ CHUNG</td></tr>
 <tr><td>1</td><td>Xây dựng kế hoạch</td><td rowspan="2">Phòng Kinh tế</td>
-<td>Các phòng - ban và phường có liên quan</td><td rowspan="2">Kế hoạch được duyệt</td><td rowspan="2">Quý II/2025</td></tr>
+<td>Các phòng - ban và phường có liên quan</td><td rowspan="2">Kế hoạch được duyệt</td>
+<td rowspan="2">Quý II/2025</td></tr>
 <tr><td></td><td>Triển khai kế hoạch ở các khu phố</td><td>UBND các phường liên quan</td></tr>
 <tr><td>2</td><td>Tổng kết</td><td>Văn phòng UBND</td><td>Phòng Kinh tế</td><td>Báo cáo</td><td>12/2025</td></tr>
 </table>
