@@ -69,6 +69,19 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "import.choice.repeated": ("ô sản phẩm ghi lặp lại một dòng; chỉ ghi một lần",
                                "the product cell repeats a line; written once"),
     "import.choice.relabel": ("mục «{label}» lặp lại; đặt mã {id}", "section «{label}» repeated; given the id {id}"),
+    "import.choice.pairs": ("ô số thứ tự và nội dung gộp qua {n} dòng: một nhiệm vụ, mỗi dòng một cơ quan chủ trì "
+                            "với các đơn vị phối hợp của dòng ấy (pairs)",
+                            "number and task cells merged over {n} rows: one task, each row a lead with that "
+                            "row's supporters (pairs)"),
+    "import.choice.leads": ("ô số thứ tự và nội dung gộp qua {n} dòng: một nhiệm vụ, các cơ quan chủ trì của các "
+                            "dòng chung một ô phối hợp",
+                            "number and task cells merged over {n} rows: one task, the leads of the rows sharing "
+                            "one support cell"),
+    "import.choice.pair_maybe": ("dòng không số, ô nội dung trống nhưng có cơ quan chủ trì riêng: có thể là cơ quan "
+                                 "chủ trì thứ hai của nhiệm vụ {id} (bản sao mất ô gộp) — nếu vậy, gộp vào {id} "
+                                 "với pairs:",
+                                 "unnumbered row, a blank task cell but a lead of its own: maybe a second lead of "
+                                 "task {id} (the copy lost the merged cells) — if so, fold it into {id} with pairs:"),
     "import.choice.id": ("dòng không số, đặt mã {id}", "unnumbered row, given the id {id}"),
     "import.choice.no_lead": ("không có cơ quan chủ trì", "no lead unit"),
     "import.choice.unit_kind": ("loại đơn vị của «{name}» đoán là {kind}", "kind of «{name}» guessed as {kind}"),

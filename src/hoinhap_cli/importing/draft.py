@@ -295,6 +295,11 @@ def _task(w: Write, task: TaskRow, events: dict[str, str], guesses: Guesses) -> 
         w(_marks(task.notes, key, 4, guesses, scope))
         if ids:
             w(f"    {key}: {flow(ids)}\n")
+    if task.pairs:
+        w(_marks(task.notes, "pairs", 4, guesses, scope))
+        w("    pairs:\n")
+        for lead, support in task.pairs:
+            w(f"      - {{lead: {flow(lead)}, support: {flow(support)}}}\n")
     if task.products and "products" not in task.inherits:
         w("    products:\n")
         for p in task.products:
