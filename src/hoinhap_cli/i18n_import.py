@@ -89,14 +89,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
                                "standing agency guessed as «{name}» (the document: «{text}»)"),
     "import.choice.standing_most": ("cơ quan thường trực đoán là «{name}», đơn vị chủ trì nhiều nhiệm vụ nhất ({n})",
                                     "standing agency guessed as «{name}», the lead of most tasks ({n})"),
-    "import.choice.letterhead": ("khối document: (văn bản báo cáo của «{name}») là phỏng đoán: sửa ký hiệu, địa danh, "
-                                 "người ký",
-                                 "the document: block (the report «{name}» sends) is a guess: fix the symbol, place, "
-                                 "signer"),
     "import.choice.gap": ("số thứ tự bị thiếu trong văn bản: {missing} — kiểm tra không sót dòng nào",
                           "numbers missing from the document's numbering: {missing} — check no row was lost"),
     "import.choice.number": ("văn bản không ghi số hoặc ngày ký", "the document gives no number or signing date"),
-    "import.choice.period": ("kế hoạch không ghi thời kỳ; lấy từ các thời hạn: {start} – {end}",
-                             "the plan states no period; taken from the deadlines: {start} – {end}"),
     "import.choice.reporting": ("chế độ báo cáo đọc từ «{text}»: {what}", "reporting read from «{text}»: {what}"),
 }
