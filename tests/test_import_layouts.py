@@ -174,6 +174,8 @@ def test_deadline_cells(cell: str, expected: list[str]) -> None:
     ("Sở Sở Công thương", ["Sở Công thương"]),
     ("- Phòng QLĐT\n\n- Ban QLDA khu vực 2", ["Phòng QLĐT", "Ban QLDA khu vực 2"]),
     ("Bộ Tài chính, bộ, ngành liên quan", ["Bộ Tài chính", "bộ, ngành liên quan"]),
+    ("Bộ Quốc phòng, Viện Hàn lâm Khoa học và Công nghệ và các bộ, ngành, địa phương",  # Nghị quyết 03, row 51
+     ["Bộ Quốc phòng", "Viện Hàn lâm Khoa học và Công nghệ", "các bộ, ngành, địa phương"]),
     ("Ban Bồi thường, giải phóng mặt bằng", ["Ban Bồi thường, giải phóng mặt bằng"]),
 ])
 def test_unit_cells(cell: str, names: list[str]) -> None:

@@ -92,14 +92,15 @@ def split_cell(text: str) -> tuple[list[str], list[Choice]]:
 
 def _commas(part: str) -> list[str]:
     """Comma-separated pieces; a piece that cannot start a name continues the one before it: a
-    lower-case word ("Các bộ, ngành"), or a capitalised one without a head word after a body
-    other than a district office ("Bộ Văn hóa, Thể thao và Du lịch"; "Phòng QLĐT, TNMT" are two)."""
+    lower-case word ("Các bộ, ngành"; "… và các bộ, ngành, địa phương" after a named body), or a
+    capitalised one without a head word after a body other than a district office ("Bộ Văn hóa,
+    Thể thao và Du lịch"; "Phòng QLĐT, TNMT" are two)."""
     out: list[str] = []
     for bit in re.split(r"\s*,\s*", part):
         if not bit:
             continue
         lower = bit[:1].islower() and not fold(bit).startswith(("cac ", "ubnd")) and not bit.split()[0].isupper() \
-            and not (out and _named(out[-1]) and fold(bit).startswith(_GENERIC))
+            and not (out and _named(out[-1]) and not _GROUP_TAIL.search(out[-1]) and fold(bit).startswith(_GENERIC))
         headless = out and head_of(bit) is None and bit[:1].isupper() and not _ABBREV.match(bit.split()[0]) \
             and head_of(out[-1]) not in (None, "Phòng", "Các")
         if out and (lower or headless):
@@ -110,6 +111,7 @@ def _commas(part: str) -> list[str]:
 
 
 _GENERIC = ("bo", "so", "nganh", "ban ", "dia phuong", "co quan", "don vi", "doanh nghiep")
+_GROUP_TAIL = re.compile(r"\b(các|những)(,?\s+[a-zà-ỹđ\-]+)+$")  # "… và các bộ": a group the next piece goes on
 
 
 def _named(piece: str) -> bool:
