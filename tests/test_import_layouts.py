@@ -230,6 +230,15 @@ def test_each_group_of_a_shared_split_is_the_group_already_known_by_its_spelling
     assert len(registry.units) == 5
 
 
+def test_a_comma_for_and_in_a_name_is_the_same_body_and_said() -> None:
+    registry = Registry()
+    ministry, _ = registry.add("Bộ Khoa học và Công nghệ")
+    again, said = registry.add("Bộ Khoa học, Công nghệ")  # Nghị quyết 03, row 46
+    office, _ = registry.add("Sở Khoa học, Công nghệ")  # another head: another body
+    assert again is ministry and said is not None and said.values["name"] == "Bộ Khoa học và Công nghệ"
+    assert office is not ministry
+
+
 def test_two_bodies_are_never_merged_silently() -> None:
     registry = Registry()
     first, _ = registry.add("Sở Khoa học và Công nghệ")

@@ -218,6 +218,10 @@ def _group_key(name: str) -> str | None:
     return re.sub(r"^ubnd (?=cac )", "", key)
 
 
+def _without_and(key: str) -> str:
+    return " ".join(w for w in key.split() if w != "va")
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """A typo in a long name: the same length, one letter different, and not a number."""
     if len(a) < 10 or len(a) != len(b):
@@ -279,7 +283,8 @@ class Registry:
     def _match(self, spelling: str) -> Unit | None:
         """Another spelling of a known body: a locality word added or left off ("Phòng Kinh tế
         quận"), an abbreviation of the words after the same head ("Phòng QLĐT", "Sở KH&CN"),
-        one letter mistyped in a long name ("UNND 11 phường"), a group written with or without
+        one letter mistyped in a long name ("UNND 11 phường"), a comma for "và" after the same
+        head ("Bộ Khoa học, Công nghệ"), a group written with or without
         "có" or its committee ("các phường có liên quan", "UBND các phường liên quan")."""
         key = _key(spelling)
         bare = _key(_LOCALITY.sub("", spelling))
@@ -298,6 +303,8 @@ class Registry:
                 if urest and " " not in urest and _ABBREV.match(urest) and _abbrev_letters(urest) == _initials(rest):
                     return unit
             if head and head_of(unit.name) == head and _one_letter_apart(key, ukey):
+                return unit
+            if head and head_of(unit.name) == head and _without_and(key) == _without_and(ukey):
                 return unit
         return None
 
