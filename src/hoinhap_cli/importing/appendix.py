@@ -175,7 +175,6 @@ class _Reader:
         else:
             self.raw.append(RawRow("sub", "", cells, row.pos))
 
-
     def _another_lead(self, cells: dict[str, Cell]) -> bool:
         """A row whose number and task cells are the merged cells of the task above, with a lead of
         its own and no cell of its own but the supporters: that task's next lead (a pair)."""
