@@ -18,6 +18,7 @@ from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
 from hoinhap_cli.cli import around
+from hoinhap_cli.cli.clickwords import usage_error
 from hoinhap_cli.cli.commands import COMMANDS
 from hoinhap_cli.cli.framework import (
     ClickUsageError,
@@ -27,7 +28,7 @@ from hoinhap_cli.cli.framework import (
     HelpFormatter,
     make_default_short_help,
 )
-from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localise, remember_lang, usage_error
+from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localise, remember_lang
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.problems import LANG, DataError, HoinhapError, UsageError
 from hoinhap_cli.text import shown
