@@ -24,6 +24,8 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "reports.cell.not_due": ("chưa đến hạn", "not yet due"),
     "reports.duty_title": ("{name} ({every}) — gửi {to}", "{name} ({every}) — to {to}"),
     "reports.assumed": ("{text} (giả định)", "{text} (assumed)"),
+    "forms.due_assumed": ("(giả định: Quyết định không ghi hạn nộp báo cáo; hạn này do cơ quan thường trực đặt)",
+                          "(assumed: the decision sets no due day for the report; this one is the standing agency's)"),
     "doc.assumed_letterhead": ("giả định của {file} (document:), không có trong quyết định — xem lại trước khi ký: "
                                "{values}", "assumed in {file} (document:), not the decision's — check before "
                                "signing: {values}"),
