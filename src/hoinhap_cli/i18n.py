@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from hoinhap_cli.i18n_commands import COMMAND_MESSAGES
 from hoinhap_cli.i18n_files import FILE_MESSAGES
@@ -483,3 +484,9 @@ def t(key: str, lang: str, **values: object) -> str:
 def assumed(text: str, flag: bool, lang: str) -> str:
     """`text`, marked "(giả định)" when the decision does not state it (the plan's `assumed:`)."""
     return t("reports.assumed", lang, text=text) if flag else text
+
+
+def unit_name(unit: Any, lang: str) -> str:
+    """A unit's name as a listing prints it: marked "(giả định)" when the decision does not give it
+    (a ward it counts, "11 phường", but never names: `assumed: [name]`)."""
+    return assumed(unit.name, "name" in unit.assumed, lang)
