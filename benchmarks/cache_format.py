@@ -23,7 +23,7 @@ from typing import Any
 import msgspec
 
 from hoinhap_cli import cache as cache_mod
-from hoinhap_cli import reading, snapshot
+from hoinhap_cli import reading, scan, snapshot
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.paths import DataDir
 
@@ -35,9 +35,9 @@ def values(folder: Path) -> list[tuple[Any, Any]]:
     ledger, _ = snapshot.load(data, today, c, max_bytes=2**30)
     assert ledger is not None
     plan_name = data.display(data.plan_file)
-    scan = snapshot.Scan.of(data, today, None, 2**30)
-    assert scan is not None
-    snap = snapshot._Snapshot(scan.files, ledger.warnings, ledger.index, [(r.file, r.path) for r in ledger.reports])
+    scanned = scan.Scan.of(data, today, None, 2**30)
+    assert scanned is not None
+    snap = snapshot._Snapshot(scanned.files, ledger.warnings, ledger.index, [(r.file, r.path) for r in ledger.reports])
     out: list[tuple[Any, Any]] = [(snap, snapshot._Snapshot), (snapshot._Plan.of(ledger, plan_name), snapshot._Plan)]
     out += [((r.content, r.entries), reading.Piece) for r in ledger.reports]
     return out

@@ -252,9 +252,9 @@ def test_an_edit_rereads_only_the_edited_file(generated: Path, tmp_path: Path, m
 def test_a_same_size_edit_with_its_modification_time_restored_is_seen(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Unchanged files are known by their stored stat (size, inode, mtime, ctime) with their hash;
     an edit that keeps the size and puts the mtime back still changes ctime, so it is re-read."""
-    from hoinhap_cli import snapshot
+    from hoinhap_cli import scan
 
-    monkeypatch.setattr(snapshot, "SETTLED_NS", 0)  # the files were just written: trust their stat at once
+    monkeypatch.setattr(scan, "SETTLED_NS", 0)  # the files were just written: trust their stat at once
     report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
     report.parent.mkdir()
     report.write_text(REPORT, encoding="utf-8")

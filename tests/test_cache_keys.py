@@ -18,7 +18,7 @@ import pytest
 
 from conftest import REPORT, SRC, hoinhap
 from hoinhap_cli import cache as cache_module
-from hoinhap_cli import responsibility, snapshot
+from hoinhap_cli import responsibility, scan, snapshot
 from hoinhap_cli.cache import Cache, default_dir
 from hoinhap_cli.ledger import Piece
 from hoinhap_cli.paths import DataDir
@@ -54,7 +54,7 @@ def share(monkeypatch: pytest.MonkeyPatch, times: Callable[[os.stat_result], tup
             return types.SimpleNamespace(st_mode=st.st_mode, st_size=st.st_size, st_ino=st.st_ino,
                                          st_mtime_ns=mtime, st_ctime_ns=ctime)
 
-    monkeypatch.setattr(snapshot, "os", Share("os"))
+    monkeypatch.setattr(scan, "os", Share("os"))
 
 
 # ---------------------------------------------------------------------- the code
@@ -155,7 +155,7 @@ def old_report(ledger: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plan_ino = (ledger / "plan.yaml").stat().st_ino
     share(monkeypatch, lambda st: (st.st_mtime_ns, st.st_ctime_ns) if st.st_ino == plan_ino else (old, old))
     clock = time.time_ns
-    monkeypatch.setattr(snapshot.time, "time_ns", lambda: clock() + 60 * 10**9)
+    monkeypatch.setattr(scan.time, "time_ns", lambda: clock() + 60 * 10**9)
 
 
 def test_an_answer_under_a_lower_size_limit_is_not_kept_for_the_default(ledger: Path, _private_cache: Path,
@@ -223,7 +223,7 @@ def test_a_stat_is_trusted_once_hashed_again_two_seconds_later(ledger: Path, tmp
     share_now = (time.time_ns() // 10**9 - 10) * 10**9
     share(monkeypatch, lambda st: (share_now, share_now))
     clock = [time.time_ns()]
-    monkeypatch.setattr(snapshot.time, "time_ns", lambda: clock[0])
+    monkeypatch.setattr(scan.time, "time_ns", lambda: clock[0])
     report = ledger / "reports" / "2009-Q1" / "phong-qldt.yaml"
     cache = Cache(tmp_path / "c")
     read: list[str] = []

@@ -162,3 +162,21 @@ def test_the_word_review_names_the_letterhead_values_the_decision_does_not_give(
     assert r.exit_code == 0, r.output
     note = next(line for line in r.stderr.splitlines() if "giả định" in line)
     assert "symbol «BC-PKT»" in note and "Lưu: VT, PKT" in note and "signer_title «Trưởng phòng»" in note
+
+
+@pytest.mark.parametrize("lang, mark", [("vi", "(giả định)"), ("en", "(assumed)")])
+def test_a_ward_the_decision_never_names_is_marked_wherever_it_is_listed(lang: str, mark: str) -> None:
+    """The decision counts «11 phường» but names seven: the four others (An Khánh, An Lợi Đông, Bình
+    Khánh, Thủ Thiêm) are the encoder's, and `units` and `reports` say so beside their names; the
+    seven it names are printed as they are."""
+    named = ["An Phú", "Bình An", "Bình Trưng Đông", "Bình Trưng Tây", "Cát Lái", "Thạnh Mỹ Lợi", "Thảo Điền"]
+    unnamed = ["An Khánh", "An Lợi Đông", "Bình Khánh", "phường Thủ Thiêm"]
+    assert not any(w.replace("phường ", "") in SEED.read_text(encoding="utf-8") for w in unnamed[:3])
+    for argv in (["units", "--kind", "ubnd phuong"], ["reports", "--period", "2009-Q1", "--as-of", "2009-04-06"]):
+        result = hoinhap(*argv, "--lang", lang, data=SHIPPED, columns=160)
+        lines = result.stdout.splitlines()
+        for ward in unnamed:
+            assert any(ward in line and mark in line for line in lines), (argv, ward)
+        for ward in named:
+            found = [line for line in lines if f"phường {ward} " in line or line.rstrip().endswith(f"phường {ward}")]
+            assert found and not any(mark in line for line in found), (argv, ward)

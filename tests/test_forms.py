@@ -449,3 +449,19 @@ def test_a_zip_of_many_parts(tmp_path: Path, data: Path) -> None:
         for n in range(501):
             archive.writestr(f"xl/part{n}.xml", "")
     assert refused(tmp_path, data, form) == f"{form}: tệp gồm 501 phần, quá 500: đây không phải biểu mẫu; không mở"
+
+
+def test_an_assumed_due_day_is_marked_on_the_form(tmp_path: Path, data: Path, sent: Path, cli: Cli) -> None:
+    """The decision sets no due day for the quarterly report (plan.yaml marks the regime's grace day
+    `assumed`): the form's due date says it is the standing agency's, not the decision's. A plan that
+    states the due day has no such words."""
+    sheet = load_workbook(sent / f"{KT}-{Q2}.xlsx")["Báo cáo"]
+    assert sheet["C6"].value is not None and sheet["D6"].value.startswith("(giả định: Quyết định không ghi hạn")
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    stated = "".join(line for line in text.splitlines(keepends=True) if line.strip() != "assumed: [grace_day]")
+    assert stated != text, "the shipped regime no longer marks its grace day assumed"
+    plan.write_text(stated, encoding="utf-8")
+    out = tmp_path / "stated"
+    assert cli("forms", "--period", Q2, "--out", str(out), "--unit", KT, data=data).exit_code == 0
+    assert load_workbook(out / f"{KT}-{Q2}.xlsx")["Báo cáo"]["D6"].value is None

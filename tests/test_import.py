@@ -138,6 +138,25 @@ def test_the_seed_round_trip_agrees_with_the_shipped_plan_on_at_least_44_rows(se
     assert len(plan["tasks"]) - len(differ) >= 44, differ
 
 
+def test_the_seed_offices_and_wards_cell_gives_two_groups_marked_as_a_guess(seed_draft: Path) -> None:
+    """Row 3.2.4: «Các phòng - ban và phường có liên quan» is the offices and the wards concerned,
+    the two groups the plan already names elsewhere; the split is marked above the support line."""
+    plan = draft(seed_draft)
+    task = tasks_of(plan)["3.2.4"]
+    assert unit_names(plan, task["support"]) == ["Các phòng - ban liên quan", "UBND các phường liên quan"]
+    lines = (seed_draft / "plan.yaml").read_text(encoding="utf-8").splitlines()
+    at = lines.index('  - id: "3.2.4"')
+    support = next(n for n in range(at, len(lines)) if lines[n].strip().startswith("support:"))
+    marks = []
+    for line in reversed(lines[at:support]):
+        if not line.strip().startswith("# ? đoán:"):
+            break
+        marks.append(line)
+    assert any("Các phòng - ban và phường có liên quan" in m and "«có liên quan» dùng chung" in m for m in marks)
+    review = (seed_draft / "import-review.md").read_text(encoding="utf-8")
+    assert "Các phòng - ban có liên quan | các phường có liên quan" in review
+
+
 def test_the_seed_units_are_one_per_body_with_every_spelling(seed_draft: Path) -> None:
     plan = draft(seed_draft)
     by_alias = {a: u for u in plan["units"] for a in [u["name"], *u.get("aliases", [])]}

@@ -174,10 +174,69 @@ def test_deadline_cells(cell: str, expected: list[str]) -> None:
     ("Sở Sở Công thương", ["Sở Công thương"]),
     ("- Phòng QLĐT\n\n- Ban QLDA khu vực 2", ["Phòng QLĐT", "Ban QLDA khu vực 2"]),
     ("Bộ Tài chính, bộ, ngành liên quan", ["Bộ Tài chính", "bộ, ngành liên quan"]),
+    ("Bộ Quốc phòng, Viện Hàn lâm Khoa học và Công nghệ và các bộ, ngành, địa phương",  # Nghị quyết 03, row 51
+     ["Bộ Quốc phòng", "Viện Hàn lâm Khoa học và Công nghệ", "các bộ, ngành, địa phương"]),
     ("Ban Bồi thường, giải phóng mặt bằng", ["Ban Bồi thường, giải phóng mặt bằng"]),
 ])
 def test_unit_cells(cell: str, names: list[str]) -> None:
     assert split_cell(cell)[0] == names
+
+
+@pytest.mark.parametrize(("cell", "names", "qualifier"), [
+    ("Các phòng - ban và phường có liên quan", ["Các phòng - ban có liên quan", "các phường có liên quan"],
+     "có liên quan"),  # the seed's row 3.2.4: offices and wards
+    ("Các sở, ngành và UBND các phường liên quan", ["Các sở, ngành liên quan", "UBND các phường liên quan"],
+     "liên quan"),
+    ("các sở, ngành và UBND các phường liên quan", ["các sở, ngành liên quan", "UBND các phường liên quan"],
+     "liên quan"),
+    ("Phòng Kinh tế; Các đơn vị và doanh nghiệp có liên quan",
+     ["Phòng Kinh tế", "Các đơn vị có liên quan", "các doanh nghiệp có liên quan"], "có liên quan"),
+    ("Các Sở - ngành và địa phương chức năng", ["Các Sở - ngành chức năng", "các địa phương chức năng"], "chức năng"),
+])
+def test_two_kinds_of_body_sharing_a_qualifier_are_two_groups_and_said(cell: str, names: list[str],
+                                                                       qualifier: str) -> None:
+    got, choices = split_cell(cell)
+    assert got == names
+    said = [c for c in choices if c.key == "import.choice.shared"]
+    assert len(said) == 1 and said[0].values["qualifier"] == qualifier
+    assert said[0].values["parts"] == " | ".join(names)
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),  # a proper name: never split
+    ("Phòng Tài nguyên và Môi trường", ["Phòng Tài nguyên và Môi trường"]),
+    ("Các doanh nghiệp vừa và nhỏ có liên quan", ["Các doanh nghiệp vừa và nhỏ có liên quan"]),  # "nhỏ": no body
+    ("Các phòng - ban liên quan và UBND 11 phường", ["Các phòng - ban liên quan", "UBND 11 phường"]),  # not moved
+    ("Bộ Khoa học và Công nghệ và các cơ quan liên quan", ["Bộ Khoa học và Công nghệ", "các cơ quan liên quan"]),
+    ("Các phòng, ban và UBND 11 phường", ["Các phòng, ban", "UBND 11 phường"]),  # no qualifier to share
+])
+def test_a_proper_name_or_a_qualifier_of_one_side_is_not_shared(cell: str, names: list[str]) -> None:
+    got, choices = split_cell(cell)
+    assert got == names
+    assert not any(c.key == "import.choice.shared" for c in choices)
+
+
+def test_each_group_of_a_shared_split_is_the_group_already_known_by_its_spelling() -> None:
+    registry = Registry()
+    offices, _ = registry.add("Các phòng - ban liên quan")
+    wards, _ = registry.add("UBND các phường liên quan")
+    eleven, _ = registry.add("UBND 11 phường")
+    names, _ = split_cell("Các phòng - ban và phường có liên quan")
+    (first, said_first), (second, said_second) = (registry.add(n) for n in names)
+    assert (first, second) == (offices, wards)
+    assert said_first is not None and said_second is not None  # each match is on the review list
+    assert registry.add("Các phường")[0] not in (wards, eleven)  # no qualifier: another group
+    assert registry.add("Phòng Kinh tế có liên quan")[0] is not offices  # no group: no group match
+    assert len(registry.units) == 5
+
+
+def test_a_comma_for_and_in_a_name_is_the_same_body_and_said() -> None:
+    registry = Registry()
+    ministry, _ = registry.add("Bộ Khoa học và Công nghệ")
+    again, said = registry.add("Bộ Khoa học, Công nghệ")  # Nghị quyết 03, row 46
+    office, _ = registry.add("Sở Khoa học, Công nghệ")  # another head: another body
+    assert again is ministry and said is not None and said.values["name"] == "Bộ Khoa học và Công nghệ"
+    assert office is not ministry
 
 
 def test_two_bodies_are_never_merged_silently() -> None:

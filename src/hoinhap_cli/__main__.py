@@ -1,3 +1,3 @@
-from hoinhap_cli.startup import main  # Ctrl-C during start-up: one line (issue 19)
+from hoinhap_cli.startup import main  # Ctrl-C during start-up: one line
 
 main()

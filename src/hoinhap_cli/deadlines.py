@@ -41,7 +41,7 @@ from hoinhap_cli.vocab import Status
 if TYPE_CHECKING:
     from hoinhap_cli.records import Task
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is built 5x slower, and there are 10,000s of these
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, and there are 10,000s of these
 class Obligation:
     task: Task
     index: int  # the milestone, 0-based (files and JSON say index + 1)

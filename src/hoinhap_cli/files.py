@@ -6,7 +6,7 @@ name was taken meanwhile (no check-then-write race). A crash at any moment leave
 or the new one, never half of either; the temporary file is removed on every failure.
 
 In a folder shared with a group (group-writable, `chmod 2775`), a new file or folder is made
-group-writable too (`guard.group_shared`): the first member to write a quarter must not lock
+group-writable too (`locks.group_shared`): the first member to write a quarter must not lock
 the others out of it. Elsewhere the umask decides, as always.
 
 A writer that read the file first passes `expect`: asked just before the replace, when the new
@@ -23,7 +23,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from hoinhap_cli.guard import group_shared, out_failed
+from hoinhap_cli.locks import group_shared
+from hoinhap_cli.plainfiles import out_failed
 from hoinhap_cli.problems import UsageError, words
 
 

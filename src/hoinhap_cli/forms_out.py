@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hoinhap_cli import reporting, responsibility
 from hoinhap_cli.files import write_atomic
-from hoinhap_cli.i18n import MESSAGES
+from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.periods import Period
 from hoinhap_cli.records import Task
@@ -245,6 +245,9 @@ def _header(sheet: Worksheet, ledger: Ledger, unit: str, quarter: Period) -> Non
             target.number_format = DATE_FORMAT
             target.alignment = Alignment(horizontal="left")
     sheet["D5"] = f"từ {quarter.start:%d/%m/%Y} đến {quarter.end:%d/%m/%Y}"
+    duty = reporting.regime(ledger).header_duty
+    if duty is not None and duty.due_assumed:  # the decision gives no due day: say whose it is
+        sheet["D6"] = t("forms.due_assumed", "vi")
     sheet["D7"] = f"chọn «{YES}» khi đơn vị gửi biểu mẫu này làm báo cáo quý {quarter.label}"
     sheet["D8"] = "ngày đơn vị gửi báo cáo (dd/mm/yyyy)"
     for cell in (SUBMIT_CELL, SUBMIT_DATE_CELL):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from hoinhap_cli.i18n_commands import COMMAND_MESSAGES
 from hoinhap_cli.i18n_files import FILE_MESSAGES
@@ -64,7 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.scope.plan": ("kế hoạch", "plan"),
     "init.done": ("đã tạo sổ theo dõi mới trong {dir}; tiếp theo: cd {dir} && git init && hoinhap check",
                   "created a new ledger in {dir}; next: cd {dir} && git init && hoinhap check"),
-    # --- overdue, upcoming, summary (issue 5)
+    # --- overdue, upcoming, summary
     "review.col.task": ("Nhiệm vụ", "Task"),
     "review.col.product": ("Sản phẩm", "Product"),
     "review.col.due": ("Thời hạn", "Due"),
@@ -116,7 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.md.entries": ("Các cập nhật trong kỳ", "Updates recorded in the period"),
     "review.md.none": ("Không có.", "None."),
     "review.md.milestone": ("mốc {n}", "milestone {n}"),
-    # --- queries: tasks, show, units, programs (issue 3)
+    # --- queries: tasks, show, units, programs
     "unit.ambiguous": ("'{text}' có thể là {n} đơn vị: {listing}", "'{text}' could mean {n} units: {listing}"),
     "unit.ambiguous.hint": ("gõ thêm tên, hoặc dùng mã đơn vị", "type more of the name, or the unit id"),
     "unit.unknown": ("không có đơn vị nào tên '{text}'", "no unit named '{text}'"),
@@ -200,7 +201,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.status": ("Tình trạng", "Status"),
     "col.file": ("Tệp", "File"),
     "col.reason": ("Lý do", "Reason"),
-    # --- timeline, dashboard (issue 9)
+    # --- timeline, dashboard
     "timeline.task": ("Nhiệm vụ", "Task"),
     "timeline.program": ("Chương trình", "Programme"),
     "timeline.as_of": ("tính đến {date}", "as of {date}"),
@@ -276,7 +277,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "event {event} was already recorded on {date}; the earliest date counts"),
     "submit.ok": ("đã đánh dấu báo cáo quý {period} của {unit} là đã nộp ngày {date} → {file}",
                   "marked {unit}'s report for {period} as submitted on {date} → {file}"),
-    # --- progress bars, unit load, help examples (issue 9, second part)
+    # --- progress bars, unit load, help examples
     "bar.legend": ("{done} đã xong · {late} trễ hạn (đến hạn, chưa xong) · {rest} chưa xong, chưa trễ",
                    "{done} done · {late} late (due, not done) · {rest} not done, not yet late"),
     "bar.label": ("đã xong {done} trên {total} mốc, {late} trễ hạn", "{done} of {total} milestones done, {late} late"),
@@ -483,3 +484,9 @@ def t(key: str, lang: str, **values: object) -> str:
 def assumed(text: str, flag: bool, lang: str) -> str:
     """`text`, marked "(giả định)" when the decision does not state it (the plan's `assumed:`)."""
     return t("reports.assumed", lang, text=text) if flag else text
+
+
+def unit_name(unit: Any, lang: str) -> str:
+    """A unit's name as a listing prints it: marked "(giả định)" when the decision does not give it
+    (a ward it counts, "11 phường", but never names: `assumed: [name]`)."""
+    return assumed(unit.name, "name" in unit.assumed, lang)

@@ -196,7 +196,7 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                            "một khóa",
                            "duplicate key '{field}' (first at line {line}): YAML keeps only one; remove or rename "
                            "one of them"),
-    # --- merged: problems that the branches of issues 15 and 16 added
+    # --- dates after today, keys folded into the line above, and other problems of a file
     "val.after_today": ("{day} sau hôm nay ({today}): nằm ngoài phạm vi xem cho tới ngày đó",
                         "{day} is after today ({today}): outside the view until then"),
     "val.folded_key": ("'{name}:' bị thụt lề vào tiêu đề phía trên: canh thẳng với 'title:' (cột {column})",

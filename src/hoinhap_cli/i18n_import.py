@@ -48,6 +48,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "import.choice.alias": ("«{text}» được coi là cùng đơn vị với «{name}»",
                             "«{text}» taken as the same unit as «{name}»"),
     "import.choice.split": ("ô «{text}» tách thành: {parts}", "cell «{text}» split into: {parts}"),
+    "import.choice.shared": ("ô «{text}» tách thành: {parts} — đoán rằng «{qualifier}» dùng chung cho cả hai nhóm",
+                             "cell «{text}» split into: {parts} — a guess that «{qualifier}» qualifies both groups"),
     "import.choice.deadline": ("thời hạn «{text}» đọc là {due}", "deadline «{text}» read as {due}"),
     "import.choice.deadline_event": ("thời hạn «{text}» đọc là: chờ một sự kiện (thêm vào events)",
                                      "deadline «{text}» read as waiting for an event (after …, added to events)"),
@@ -67,6 +69,19 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "import.choice.repeated": ("ô sản phẩm ghi lặp lại một dòng; chỉ ghi một lần",
                                "the product cell repeats a line; written once"),
     "import.choice.relabel": ("mục «{label}» lặp lại; đặt mã {id}", "section «{label}» repeated; given the id {id}"),
+    "import.choice.pairs": ("ô số thứ tự và nội dung gộp qua {n} dòng: một nhiệm vụ, mỗi dòng một cơ quan chủ trì "
+                            "với các đơn vị phối hợp của dòng ấy (pairs)",
+                            "number and task cells merged over {n} rows: one task, each row a lead with that "
+                            "row's supporters (pairs)"),
+    "import.choice.leads": ("ô số thứ tự và nội dung gộp qua {n} dòng: một nhiệm vụ, các cơ quan chủ trì của các "
+                            "dòng chung một ô phối hợp",
+                            "number and task cells merged over {n} rows: one task, the leads of the rows sharing "
+                            "one support cell"),
+    "import.choice.pair_maybe": ("dòng không số, ô nội dung trống nhưng có cơ quan chủ trì riêng: có thể là cơ quan "
+                                 "chủ trì thứ hai của nhiệm vụ {id} (bản sao mất ô gộp) — nếu vậy, gộp vào {id} "
+                                 "với pairs:",
+                                 "unnumbered row, a blank task cell but a lead of its own: maybe a second lead of "
+                                 "task {id} (the copy lost the merged cells) — if so, fold it into {id} with pairs:"),
     "import.choice.id": ("dòng không số, đặt mã {id}", "unnumbered row, given the id {id}"),
     "import.choice.no_lead": ("không có cơ quan chủ trì", "no lead unit"),
     "import.choice.unit_kind": ("loại đơn vị của «{name}» đoán là {kind}", "kind of «{name}» guessed as {kind}"),
@@ -74,14 +89,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
                                "standing agency guessed as «{name}» (the document: «{text}»)"),
     "import.choice.standing_most": ("cơ quan thường trực đoán là «{name}», đơn vị chủ trì nhiều nhiệm vụ nhất ({n})",
                                     "standing agency guessed as «{name}», the lead of most tasks ({n})"),
-    "import.choice.letterhead": ("khối document: (văn bản báo cáo của «{name}») là phỏng đoán: sửa ký hiệu, địa danh, "
-                                 "người ký",
-                                 "the document: block (the report «{name}» sends) is a guess: fix the symbol, place, "
-                                 "signer"),
     "import.choice.gap": ("số thứ tự bị thiếu trong văn bản: {missing} — kiểm tra không sót dòng nào",
                           "numbers missing from the document's numbering: {missing} — check no row was lost"),
     "import.choice.number": ("văn bản không ghi số hoặc ngày ký", "the document gives no number or signing date"),
-    "import.choice.period": ("kế hoạch không ghi thời kỳ; lấy từ các thời hạn: {start} – {end}",
-                             "the plan states no period; taken from the deadlines: {start} – {end}"),
     "import.choice.reporting": ("chế độ báo cáo đọc từ «{text}»: {what}", "reporting read from «{text}»: {what}"),
 }

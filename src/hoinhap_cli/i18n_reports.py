@@ -24,6 +24,8 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "reports.cell.not_due": ("chưa đến hạn", "not yet due"),
     "reports.duty_title": ("{name} ({every}) — gửi {to}", "{name} ({every}) — to {to}"),
     "reports.assumed": ("{text} (giả định)", "{text} (assumed)"),
+    "forms.due_assumed": ("(giả định: Quyết định không ghi hạn nộp báo cáo; hạn này do cơ quan thường trực đặt)",
+                          "(assumed: the decision sets no due day for the report; this one is the standing agency's)"),
     "doc.assumed_letterhead": ("giả định của {file} (document:), không có trong quyết định — xem lại trước khi ký: "
                                "{values}", "assumed in {file} (document:), not the decision's — check before "
                                "signing: {values}"),
@@ -297,6 +299,12 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "collect.refused": ("{n} trên {total} biểu mẫu bị từ chối; không ghi gì từ các biểu mẫu đó",
                         "{n} of {total} forms refused; nothing was written from them"),
     "forms.no_file": ("không có tệp này", "no such file"),
+    "forms.not_regular": ("không phải tệp thường ({kind}): hoinhap chỉ đọc tệp thường; chỉ ra một tệp .xlsx",
+                          "not a regular file ({kind}): hoinhap reads regular files only; name an .xlsx file"),
+    "forms.cannot_open": ("không mở được tệp: {error}", "cannot open the file: {error}"),
+    "forms.too_big_env": ("tệp {size} MiB, quá giới hạn {limit} MiB ({env}): nâng {env} nếu đây đúng là biểu mẫu",
+                          "the file is {size} MiB, over the {limit} MiB limit ({env}): raise {env} if this "
+                          "is a form"),
     # --- docfit
     "doc.agency.item": ("{what}, hạn {due}: {state}.", "{what}, due {due}: {state}."),
     "doc.report_counts": ("Cộng lại, trong kỳ có {total} báo cáo định kỳ phải nộp; {due} báo cáo đã đến hạn: {on_time} "

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from hoinhap_cli import deadlines, responsibility
-from hoinhap_cli.i18n import t
+from hoinhap_cli.i18n import t, unit_name
 from hoinhap_cli.ledger import EntryView, Ledger
 from hoinhap_cli.periods import Kind, deadline_words
 from hoinhap_cli.queries import status_record, task_record, unit_record
@@ -334,8 +334,10 @@ def log_records(ledger: Ledger, unit: str | None = None, task: str | None = None
 # ------------------------------------------------------------------ units
 
 
-def unit_rows(ledger: Ledger, kind: UnitKind | None = None, search: str | None = None) -> list[tuple[Row, Row]]:
-    """Every unit (of a kind, matching a search) with how many tasks it leads and supports.
+def unit_rows(ledger: Ledger, kind: UnitKind | None = None, search: str | None = None,
+              lang: str = "vi") -> list[tuple[Row, Row]]:
+    """Every unit (of a kind, matching a search) with how many tasks it leads and supports; a name
+    the decision does not give (a ward it counts but never names: `assumed: [name]`) is marked so.
 
     `lead_count`/`support_count` count the tasks naming the unit itself; `via_group_count`
     counts the tasks that reach it only through a group it belongs to (a ward through
@@ -349,7 +351,8 @@ def unit_rows(ledger: Ledger, kind: UnitKind | None = None, search: str | None =
         if wanted and not any(wanted in fold(n) for n in (unit.id, unit.name, *unit.aliases)):
             continue
         counts = _counts(ledger, unit)
-        row = {"id": unit.id, "name": unit.name, "short": short_name(unit), "kind": unit.kind.value, **counts}
+        row = {"id": unit.id, "name": unit_name(unit, lang), "short": short_name(unit),
+               "kind": unit.kind.value, **counts}
         out.append((row, {**unit_record(unit), **counts}))
     return out
 

@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hoinhap_cli import guard
+from hoinhap_cli import dayrange
 from hoinhap_cli.periods import (
     Deadline,
     DeadlineError,
@@ -115,7 +115,7 @@ def _parse_date(value: Any) -> Any:
             return parse_date(value)
         except DeadlineError as err:
             raise _refused("date_text", err.words) from None
-    return guard.date_value(value)  # a number (1235865600, 20090301) is not a date
+    return dayrange.date_value(value)  # a number (1235865600, 20090301) is not a date
 
 
 Day = Annotated[

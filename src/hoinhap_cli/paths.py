@@ -8,7 +8,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoinhap_cli import guard
+from hoinhap_cli import plainfiles
 from hoinhap_cli.periods import is_quarter
 from hoinhap_cli.problems import UsageError, words
 
@@ -79,7 +79,7 @@ def _special(path: Path) -> None:
     except OSError:
         return
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        raise UsageError(words("guard.special", file=str(path), kind=guard.kind(mode)))
+        raise UsageError(words("guard.special", file=str(path), kind=plainfiles.kind(mode)))
 
 
 def report_path(data: DataDir, unit: str, period: str) -> Path:
@@ -117,8 +117,8 @@ def listed_reports(data: DataDir) -> list[tuple[str, str]]:
             return
         for entry in entries:
             name = entry.name
-            if guard.listed(entry):  # to be refused (a link) or warned about (`.YAML`), never skipped
-                found.append(((*parts, guard.shown_name(name)), entry.path))
+            if plainfiles.listed(entry):  # to be refused (a link) or warned about (`.YAML`), never skipped
+                found.append(((*parts, plainfiles.shown_name(name)), entry.path))
             elif name.endswith((".yaml", ".yml")) and name not in (".yaml", ".yml") and entry.is_file():
                 found.append(((*parts, name), entry.path))
             elif entry.is_dir(follow_symlinks=False):

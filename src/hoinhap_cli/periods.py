@@ -375,7 +375,7 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(days=n * days)
 
 
-# ------------------------------------------------------------ as people write them (issue 17)
+# ------------------------------------------------------------ as people write them
 
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
 

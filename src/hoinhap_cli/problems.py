@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.text import describe_char, shown
@@ -113,6 +113,12 @@ Value = Union[str, int, float, bool, None, Words]
 
 def words(key: str, **values: object) -> Words:
     return Words(key, {k: _value(v) for k, v in values.items()})
+
+
+def say(key: str, **values: object) -> str:
+    """Worded now, in the run's language, for a Problem's message (a UsageError carries Words the
+    CLI's edge words)."""
+    return words(key, **values).text(run_lang())
 
 
 def _value(v: object) -> Value:
@@ -264,3 +270,26 @@ class LockBusy(UsageError):
     def __init__(self, file: str, seconds: float):
         self.file, self.seconds = file, seconds
         super().__init__(words("store.locked", file=file, seconds=f"{seconds:g}"), [words("store.locked.hint")])
+
+
+UNKNOWN_SHOWN = 5  # unknown keys named per mapping; the rest counted
+
+
+def few_unknown(found: list[Any]) -> list[Any]:
+    """Pydantic's errors with at most UNKNOWN_SHOWN unknown keys per mapping, and one more line
+    with the count of the rest: locating each key is a walk of its mapping, so naming every key
+    of a mapping with thousands of them would cost as much as the mapping is long, times over."""
+    seen: dict[tuple[Any, ...], int] = {}
+    kept: list[Any] = []
+    for e in found:
+        if e["type"] == "extra_forbidden":
+            parent = tuple(e["loc"][:-1])
+            seen[parent] = seen.get(parent, 0) + 1
+            if seen[parent] > UNKNOWN_SHOWN:
+                continue
+        kept.append(e)
+    for parent, n in seen.items():
+        if n > UNKNOWN_SHOWN:
+            kept.append({"type": "hostile_unknown_more", "loc": parent, "input": None,
+                         "msg": say("guard.more_unknown", n=n - UNKNOWN_SHOWN, total=n)})
+    return kept

@@ -1,7 +1,7 @@
 """Reading the data files: each parsed (yamlio), validated (model), then checked (validation).
 
 One read per file: the bytes hashed are the bytes parsed. A caller that already read and
-hashed the files (`snapshot.Scan`) hands their bytes in (`given`); a file it did not read is
+hashed the files (`scan.Scan`) hands their bytes in (`given`); a file it did not read is
 read here and its hash checked by it. Each report file's validated content may come from the
 cache entry of its bytes (`cache`, default none): its header and entries as plain records. Checks across files (a
 report against the plan, dates against today) run every time. Imported only when a file must
@@ -18,7 +18,7 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hoinhap_cli import guard, records, yamldump, yamlio
+from hoinhap_cli import plainfiles, records, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Task
 from hoinhap_cli.paths import DataDir, parse_report_name
@@ -35,7 +35,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class Given(Protocol):
-    """Bytes already read and hashed (snapshot.Scan): `take` each once; `check` what is read again."""
+    """Bytes already read and hashed (scan.Scan): `take` each once; `check` what is read again."""
 
     def take(self, name: str) -> bytes | None: ...
 
@@ -171,7 +171,7 @@ class _ReportReader:
         self.same: dict[Any, Any] = {}  # equal values of entries share one object (see _views)
 
     def read(self, name: str, relative: str, full: str) -> tuple[Report | None, list[Problem]]:
-        odd = guard.report_problem(name, full)  # a link, a FIFO, `.YAML`, a name not UTF-8
+        odd = plainfiles.report_problem(name, full)  # a link, a FIFO, `.YAML`, a name not UTF-8
         if odd is not None:
             return None, [odd]
         unit, period = parse_report_name(relative)

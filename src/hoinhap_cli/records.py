@@ -3,17 +3,16 @@
 Files are validated by the pydantic models in `model`; once valid, the ledger keeps their
 content as `Record`s — the same fields, read the same way (`task.id`,
 `task.milestones[0].due`, `unit.kind`), in plain objects. A cached ledger is then read
-without importing pydantic or building a model per task: at 10,000 tasks the plan unpickles
-in ~0.07 s instead of ~0.15 s, and pydantic's import (~0.06 s) leaves every warm start.
+without importing pydantic or building a model per task, and pydantic's import leaves every
+warm start (benchmarks/README.md has the figures).
 The cold and the cached paths both hand out records, so their answers are the same.
 Equal deadlines share one object (a plan repeats "every quarter" or "2009" many times).
 Units and the plan are Records of their own classes (`Unit`, `Plan`), so that their fields
 have types; code that takes a model or a record alike is annotated with `shapes`.
 
 Tasks and milestones, tens of thousands in a large plan, are NamedTuples instead (`Task`,
-`Milestone`): a tuple unpickles without building a dict per object — at 10,000 tasks 41 ms
-against 62 ms, a tenth of a warm `overdue`. Their fields are the models' (a test keeps
-them in step).
+`Milestone`): a tuple is decoded without building a dict per object. Their fields are the
+models' (a test keeps them in step).
 """
 
 from __future__ import annotations
@@ -119,7 +118,7 @@ _RECORDS: dict[str, type[Record]] = {"Unit": Unit, "Plan": Plan}  # the typed Re
 def of(value: Any, shared: dict | None = None, leave_out: str = "") -> Any:
     """A model (and the models inside it) as records; anything else as it is.
 
-    `shared` makes equal deadlines and periods one object (pickle then stores each once);
+    `shared` makes equal deadlines and periods one object in memory;
     `leave_out` names a list field of the outer model to hold empty (a report's entries, which
     the ledger keeps apart)."""
     shared = {} if shared is None else shared
@@ -167,9 +166,8 @@ class EntryView(NamedTuple):
     """A validated progress entry, as the ledger holds it: the fields of `model.Entry`, read the same
     way (`e.task`, `e.status`, `e.date`, …), in a plain tuple.
 
-    The warm path loads the whole ledger from the cache; a pydantic `Entry` costs ~570 bytes
-    and a Python call to rebuild, this ~120 bytes and none (100,000 entries:
-    ~245 ms and ~107 MiB against ~50 ms and ~20 MiB, strings included). Entries are validated
+    The warm path loads the whole ledger from the cache; a pydantic `Entry` is several times
+    bigger and costs a Python call to rebuild, this tuple neither. Entries are validated
     as `Entry` first, so nothing about them changes but their class; the cold and the cached
     paths both hand out views, so the answers are the same."""
 

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, TextIO, Union
 
-from hoinhap_cli import guard, tables
+from hoinhap_cli import tables
 from hoinhap_cli.i18n import t
 from hoinhap_cli.problems import Problem
-from hoinhap_cli.text import shown, shown_all, u_escaped
+from hoinhap_cli.text import csv_cell, shown, shown_all, u_escaped
 
 
 @dataclass
@@ -122,7 +122,7 @@ class Output:
             for line in lines:
                 self.text("".join(text for text, _ in line).rstrip())
             return
-        from rich.text import Text  # rich: only when colour is drawn (issue 14: only render, only then)
+        from rich.text import Text  # rich: only when colour is drawn (only render imports it, only then)
 
         console = self.console()
         for line in lines:
@@ -244,7 +244,7 @@ class Output:
         writer = csv.writer(self.out, lineterminator="\n")
         writer.writerow([c.heading(self.lang) for c in columns])
         for row in rows:
-            writer.writerow([guard.csv_cell(shown(_cell(row.get(c.key), sep="; "))) for c in columns])  # no formulas
+            writer.writerow([csv_cell(shown(_cell(row.get(c.key), sep="; "))) for c in columns])  # no formulas
 
     def markdown(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
         if title:
@@ -460,7 +460,7 @@ def clip(text: str, limit: int) -> str:
 def json_text(data: Any) -> str:
     """Readable and fast JSON: one record per line inside the top-level lists.
 
-    `json.dumps(indent=2)` runs the pure-Python encoder (10x slower than the C one, seconds on a
+    `json.dumps(indent=2)` runs the pure-Python encoder (far slower than the C one on a
     large ledger); compact records on their own lines keep the C encoder and stay diffable.
     """
     def one(value: Any) -> str:

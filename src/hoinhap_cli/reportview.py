@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli.i18n import MESSAGES, assumed, t
+from hoinhap_cli.i18n import MESSAGES, assumed, t, unit_name
 from hoinhap_cli.periods import Period
 from hoinhap_cli.render import Column, Listing, Note
 from hoinhap_cli.text import fold
@@ -112,7 +112,7 @@ def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]
         cols = [_col("unit"), *(Column(p, p, p, no_wrap=True) for p in periods)]  # a cell: a status, never broken
         by_unit: dict[str, dict[str, Any]] = {}
         for r in mine:
-            by_unit.setdefault(r.unit, {"unit": ledger.units[r.unit].name})[r.period.label] = cell(r, lang)
+            by_unit.setdefault(r.unit, {"unit": unit_name(ledger.units[r.unit], lang)})[r.period.label] = cell(r, lang)
         title = t("reports.duty_title", lang, name=duty.what, to=assumed(duty.to, duty.to_assumed, lang),
                   every=t(f"reports.every.{duty.every}", lang))
         out.append(Listing(cols, list(by_unit.values()), title, inline=inline))

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from hoinhap_cli import bars, changewords, deadlines, responsibility
 from hoinhap_cli.deadlines import Obligation
-from hoinhap_cli.i18n import assumed, t
+from hoinhap_cli.i18n import assumed, t, unit_name
 from hoinhap_cli.ledger import Ledger
 from hoinhap_cli.lookup import progress_text
 from hoinhap_cli.periods import Period, day_words, half, period_words, quarter_of, year
@@ -284,7 +284,7 @@ def _deployment(summary: Summary, ledger: Ledger, lang: str) -> list[Section]:
     blocks += _quarter_items(ledger, quarters, rows, lang)
     blocks += _other_duties(reports, duty, lang)
     cols = [t("doc.col.no", lang), t("review.col.unit", lang), *(period_words(q, lang) for q in quarters)]
-    table_rows = [[str(n), ledger.units[u].name, *(report_cell(r, lang) for r in days)]
+    table_rows = [[str(n), unit_name(ledger.units[u], lang), *(report_cell(r, lang) for r in days)]
                   for n, (u, days) in enumerate(rows, 1)]
     blocks.append(Table(t("doc.table.discipline", lang), cols, table_rows,
                         (0.8, 4.2, *(3.0,) * len(quarters)), t("doc.none", lang)))

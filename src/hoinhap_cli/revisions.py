@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hoinhap_cli import guard, plandiff, yamlio
+from hoinhap_cli import plandiff, yamlio
 from hoinhap_cli.model import Plan
 from hoinhap_cli.problems import DataError, Problem, UsageError, errors, words
 from hoinhap_cli.reading import parse_plan
@@ -44,7 +44,7 @@ def repo_of(plan_file: Path) -> Repo:
         raise UsageError(words("git.no_folder", folder=folder))
     done = _git(folder, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
-        advice = guard.git_refusal(done.stderr.decode("utf-8", "replace"))  # "dubious ownership": git's words
+        advice = git_refusal(done.stderr.decode("utf-8", "replace"))  # "dubious ownership": git's words
         if advice is not None:
             raise UsageError(advice)
         raise UsageError(words("git.no_repo", folder=folder))
@@ -52,7 +52,7 @@ def repo_of(plan_file: Path) -> Repo:
     return Repo(root, plan_file.resolve().relative_to(root))
 
 
-def show(repo: Repo, rev: str, max_bytes: int = yamlio.MAX_BYTES) -> bytes:
+def show(repo: Repo, rev: str, max_bytes: int) -> bytes:
     """The plan file's bytes at `rev`; DataError when the blob is over `max_bytes` (its size
     asked of git first, so a huge blob is never read)."""
     if rev.startswith("-"):
@@ -69,6 +69,20 @@ def show(repo: Repo, rev: str, max_bytes: int = yamlio.MAX_BYTES) -> bytes:
     if done.returncode != 0:
         raise UsageError(words("git.not_at_revision", path=repo.relpath, rev=rev))
     return done.stdout
+
+
+def revision(text: str) -> str:
+    """A revision as given; an empty one refused."""
+    if not text.strip():
+        raise UsageError(words("guard.empty_revision"))
+    return text
+
+
+def git_refusal(stderr: str) -> str | None:
+    """git's own advice when it refuses a repository owned by another user."""
+    if "dubious ownership" not in stderr:
+        return None
+    return " ".join(line.strip() for line in stderr.strip().splitlines() if line.strip())
 
 
 def plan_from(raw: bytes, name: str) -> Plan:
@@ -90,8 +104,7 @@ def _too_big(name: str, size: int, limit: int) -> Problem:
                                         env=yamlio.MAX_MB_ENV, raise_to=int(size / 2**20) + 1))
 
 
-def plan_at(repo: Repo, rev: str | None, display: str,
-            max_bytes: int = yamlio.MAX_BYTES) -> tuple[Plan, str]:
+def plan_at(repo: Repo, rev: str | None, display: str, max_bytes: int) -> tuple[Plan, str]:
     """(plan, its name): at `rev`, or the working copy when rev is None."""
     if rev is WORKTREE:
         return plan_file(repo.root / repo.plan, display, max_bytes), display
@@ -99,7 +112,7 @@ def plan_at(repo: Repo, rev: str | None, display: str,
     return plan_from(show(repo, rev, max_bytes), name), name
 
 
-def plan_file(path: Path, display: str, max_bytes: int = yamlio.MAX_BYTES) -> Plan:
+def plan_file(path: Path, display: str, max_bytes: int) -> Plan:
     """A plan file the user named, read as every YAML file is (a regular file, within `max_bytes`)."""
     raw, problems = yamlio.read_bytes(path, display, max_bytes)
     if raw is None:
@@ -126,23 +139,25 @@ def plan_as_of(repo: Repo, day: date) -> str | None:
     return sha or None
 
 
-def amendments(repo: Repo, since: date, until: date) -> list[tuple[str, date, str, list[plandiff.Change]]]:
+def amendments(repo: Repo, since: date, until: date,
+               max_bytes: int) -> list[tuple[str, date, str, list[plandiff.Change]]]:
     """The amendments of the plan from `since` to `until`: each commit that changed it in
     substance, with what it changed (plandiff). The commit that created the plan file is its
     first version, not an amendment; a commit that changed nothing in substance is none either."""
     out = []
     for sha, day, subject in plan_commits(repo, since, until):
-        changes = changed_by(repo, sha)
+        changes = changed_by(repo, sha, max_bytes)
         if changes:
             out.append((sha, day, subject, changes))
     return out
 
 
-def changed_by(repo: Repo, sha: str) -> list[plandiff.Change]:
-    """What a commit changed in the plan; nothing for the commit that created the file."""
+def changed_by(repo: Repo, sha: str, max_bytes: int) -> list[plandiff.Change]:
+    """What a commit changed in the plan; nothing for the commit that created the file, nor for a
+    version over `max_bytes`."""
     try:
-        old, _ = plan_at(repo, f"{sha}^", "")
-        new, _ = plan_at(repo, sha, "")
+        old, _ = plan_at(repo, f"{sha}^", "", max_bytes)
+        new, _ = plan_at(repo, sha, "", max_bytes)
     except (UsageError, DataError):
         return []
     return plandiff.diff(old, new)

@@ -1,7 +1,7 @@
-"""The console script's first step (issue 19): Ctrl-C while the program is still starting.
+"""The console script's first step: Ctrl-C while the program is still starting.
 
-Importing typer, rich and the command takes a tenth of a second or more; a Ctrl-C then used
-to print a Python traceback (exit -2). Until `cli.main` runs, SIGINT prints one line and exits
+Importing typer, rich and the command takes a moment; a Ctrl-C during it would print a
+Python traceback (exit -2). Until `cli.main` runs, SIGINT prints one line and exits
 130, as an interrupted command does; `cli.main` puts Python's handler back (the commands'
 own Ctrl-C handling: "interrupted", exit 130, files untouched). Only this module is loaded
 before the handler is in place: the standard library's `signal` and `os`.

@@ -49,7 +49,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from hoinhap_cli import guard, reading, yamldump, yamlio
+from hoinhap_cli import locks, plainfiles, reading, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
 from hoinhap_cli.files import Changed, make_folders, write_atomic
 from hoinhap_cli.ledger import Piece, Tail
@@ -115,7 +115,7 @@ def update(data: DataDir, plan: Plan, unit: str, period: str, today: date,
     (`Appended`) then cost no parse of the whole file (`_appended`), and the new bytes' entry is
     stored, so that the next read or write of the file is warm too."""
     refuse_bundled(data)
-    guard.check_report_target(data.reports, period, unit, data.display(data.reports))  # no links, FIFOs
+    plainfiles.check_report_target(data.reports, period, unit, data.display(data.reports))  # no links, FIFOs
     path = report_path(data, unit, period)
     name = data.display(path)
     lock = _locked(path, name, data.reports, timeout)
@@ -169,7 +169,7 @@ def _update(path: Path, name: str, plan: Plan, unit: str, period: str, today: da
 
 def _locked(path: Path, name: str, reports: Path, timeout: float) -> FileLock:
     """The report's OS lock, held (its folder made first): LockBusy after `timeout` seconds."""
-    lock = FileLock(str(path) + ".lock", timeout=timeout, **guard.lock_options(path.parent))
+    lock = FileLock(str(path) + ".lock", timeout=timeout, **locks.lock_options(path.parent))
     try:
         make_folders(path.parent)  # group-writable in a group-shared reports/
         _gitignore(reports)
@@ -179,7 +179,7 @@ def _locked(path: Path, name: str, reports: Path, timeout: float) -> FileLock:
     except Timeout:
         raise LockBusy(name, timeout) from None
     except OSError as err:
-        raise guard.lock_failed(Path(lock.lock_file), name, err) or write_failed(name, err) from None
+        raise locks.lock_failed(Path(lock.lock_file), name, err) or write_failed(name, err) from None
     return lock
 
 
@@ -191,7 +191,7 @@ def _remember(cache: Cache, old: bytes | None, new: bytes, piece: Piece) -> None
 
 
 def _write(path: Path, name: str, new: bytes, max_bytes: int, unchanged: Callable[[], bool]) -> None:
-    guard.check_size(name, new, max_bytes)
+    check_size(name, new, max_bytes)
     try:
         replace(path, new, unchanged)
     except OSError as err:
@@ -236,7 +236,7 @@ def _current(path: Path, name: str) -> bytes | None:
     """The report's bytes, read once (the bytes hashed are the bytes parsed); None: no file.
     Unreadable: DataError."""
     try:
-        return guard.read_plain(path)
+        return plainfiles.read_plain(path)
     except FileNotFoundError:
         return None
     except OSError as err:
@@ -247,7 +247,7 @@ def _current(path: Path, name: str) -> bytes | None:
 def _on_disk(path: Path) -> bytes | None | OSError:
     """The report's bytes now, to compare with those read (None: no file; an error: not the same)."""
     try:
-        return guard.read_plain(path)
+        return plainfiles.read_plain(path)
     except FileNotFoundError:
         return None
     except OSError as err:
@@ -386,3 +386,11 @@ def add_submission(sent: Submission) -> Callable[[ReportFile], ReportFile]:
         return report.model_copy(update={"submissions": [*report.submissions, sent]})
 
     return change
+
+
+def check_size(name: str, text: str | bytes, limit: int) -> None:
+    """Refuse a write that would make the report too big for every later read."""
+    size = len(text if isinstance(text, bytes) else text.encode("utf-8"))
+    if size > limit:
+        raise DataError([Problem(name, None, None, words("guard.too_big", size=f"{size / 2**20:.1f}",
+                                                       limit=f"{limit / 2**20:g}"))])

@@ -263,9 +263,11 @@ def task_rows(ledger: Ledger, period: Period, day: date, as_of: date,
     return rows, late, dropped
 
 
-def as_it_stood(ledger: Ledger, period: Period, lang: str) -> tuple[Ledger, list[Amendment], list[str]]:
+def as_it_stood(ledger: Ledger, period: Period, lang: str,
+                max_bytes: int) -> tuple[Ledger, list[Amendment], list[str]]:
     """The ledger with the plan as it stood at the period's end, and the plan's commits during
-    the period, when the data folder is in a git repository; else as it is, with a warning."""
+    the period, when the data folder is in a git repository; else as it is, with a warning.
+    A past plan is read within `max_bytes` as the plan on disk is (DataError beyond it)."""
     plan_file = Path(ledger.data.plan_file)
     if not any((folder / ".git").exists() for folder in plan_file.resolve().parents):
         return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
@@ -277,11 +279,11 @@ def as_it_stood(ledger: Ledger, period: Period, lang: str) -> tuple[Ledger, list
     except UsageError:
         return ledger, [], [t("summary.no_git", lang, file=plan_file.name)]
     amendments = [Amendment(sha, day, subject, tuple(changes))
-                  for sha, day, subject, changes in revisions.amendments(repo, period.start, period.end)]
+                  for sha, day, subject, changes in revisions.amendments(repo, period.start, period.end, max_bytes)]
     then = revisions.plan_as_of(repo, period.end)
     now = revisions.plan_as_of(repo, date.max)
     if then is not None and then != now:  # amended since the period's end: judge with the plan then
-        old, _ = revisions.plan_at(repo, then, ledger.data.display(plan_file))
+        old, _ = revisions.plan_at(repo, then, ledger.data.display(plan_file), max_bytes)
         ledger = Ledger.of(ledger.data, old, ledger.reports, ledger.warnings)
     return ledger, amendments, []
 

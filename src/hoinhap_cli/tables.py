@@ -2,9 +2,9 @@
 
 A table is laid out once, from each column's distinct texts (a status word, a unit name, a date
 repeated on thousands of rows is measured and wrapped once), then written in chunks of rows
-joined with map/zip, so 11,000 rows take well under a second (benchmarks/render_bench.py).
+joined with map/zip (its speed: benchmarks/render_bench.py).
 
-The layout, when the table is wider than the terminal (issue 16):
+The layout, when the table is wider than the terminal:
 1. every column may narrow to its longest word (a no-wrap column — an id, a date — to its
    longest line): text wraps at spaces only, so no word, status, date or id is ever cut; a
    status's words are glued (`glue`: no-break spaces) so a status never breaks over two lines;

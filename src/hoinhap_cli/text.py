@@ -73,7 +73,7 @@ def invisible_in(text: str) -> tuple[str, str] | None:
     for ch in text:
         if ch in INVISIBLE:
             return ch, INVISIBLE[ch]
-    return hidden(text)  # bidi controls, soft hyphen, CGJ, variation selectors, tag characters (issue 19)
+    return hidden(text)  # bidi controls, soft hyphen, CGJ, variation selectors, tag characters
 
 
 def hidden(text: str) -> tuple[str, str] | None:
@@ -225,3 +225,15 @@ def decimal(value: float, digits: int = 1, lang: str = "vi") -> str:
 def percent(value: float | None, lang: str = "vi") -> str:
     """A share as "62,5%" ("—" when there is nothing to count)."""
     return "—" if value is None else f"{decimal(value, 1, lang)}%"
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+
+
+def csv_cell(text: str) -> str:
+    """A cell a spreadsheet will not run: text beginning with = + - @ tab or CR gets a leading
+    ' (OWASP's advice for CSV injection); a plain number such as -5 stays as it is."""
+    if text.startswith(_FORMULA) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from pydantic_core.core_schema import ErrorType
 
-from hoinhap_cli import guard, records
+from hoinhap_cli import records
 from hoinhap_cli.i18n import MESSAGES
 from hoinhap_cli.model import Plan, ReportFile, Status, Task
 from hoinhap_cli.periods import (
@@ -30,7 +30,7 @@ from hoinhap_cli.periods import (
     signed_day,
 )
 from hoinhap_cli.planchecks import duty_days, group_problems, inherited, merged_cell_problems, unknown
-from hoinhap_cli.problems import Problem, Words, words
+from hoinhap_cli.problems import Problem, Words, few_unknown, words
 from hoinhap_cli.shapes import TaskShape, UnitShape
 from hoinhap_cli.text import describe_char, fold, refused_in_text, similar
 from hoinhap_cli.units import suggest_units, takes_part
@@ -85,7 +85,7 @@ def schema_problems(err: ValidationError, doc: Located, model: type[BaseModel],
     """Pydantic's errors at their file:line:col; `units` (the plan's) for "did you mean" of a
     unit written where its id belongs."""
     out = []
-    found = guard.few_unknown(err.errors(include_url=False))  # 100,000 unknown keys: five named, the rest counted
+    found = few_unknown(err.errors(include_url=False))  # 100,000 unknown keys: five named, the rest counted
     # A misspelt key (`staus:`) is one mistake: its "did you mean 'status'" says what the
     # "missing required key 'status'" in the same mapping would say again.
     misspelt = set()

@@ -21,18 +21,18 @@ from typing import Any
 
 import yaml
 
-from hoinhap_cli import guard, yamlsaid, yamltags
+from hoinhap_cli import plainfiles, yamlsaid, yamltags
 from hoinhap_cli.problems import Problem, Words, format_path, words
 from hoinhap_cli.text import nfc
 
-# Reading costs ~30 bytes of memory per byte of YAML (a 16 MiB plan peaks at ~500 MB, a 50 MiB
-# one at ~1.4 GB and 40 s). The real plan is ~0.1 MiB, so 10 MiB is generous and stays far
-# below a 500 MB memory goal; HOINHAP_MAX_MB raises it for whoever really needs more.
+# Reading costs tens of bytes of memory per byte of YAML (benchmarks/README.md). The real plan
+# is ~0.1 MiB, so 10 MiB is generous and stays far below a 500 MB memory goal; HOINHAP_MAX_MB
+# raises it for whoever really needs more.
 MAX_MB = 10
 MAX_BYTES = MAX_MB * 2**20  # the default of every reader here (ledger.MAX_BYTES is the same)
 MAX_MB_ENV = "HOINHAP_MAX_MB"  # named in the refusal: the CLI reads it (cli.common.max_bytes)
 
-try:  # libyaml's parser: ~4x faster, and its nodes still carry line/column marks
+try:  # libyaml's parser: faster, and its nodes still carry line/column marks
     from yaml._yaml import CParser as _CParser
 
     FAST = True
@@ -78,7 +78,7 @@ class _Cheap:
 
     libyaml's composer calls `descend_resolver`, `resolve` and `ascend_resolver` in Python for
     every node; PyYAML's versions (path resolvers, a regular-expression table per scalar) cost
-    ~0.6 µs a node, a third of composing. Here: no path resolvers, and `resolve` only tells a
+    a large share of composing. Here: no path resolvers, and `resolve` only tells a
     plain scalar (`_PLAIN`, resolved by the walk, which skips scalars that cannot be anything
     but text) from a quoted one (text) and a sequence from a mapping.
     """
@@ -300,7 +300,7 @@ def read_bytes(path: Path | str, file: str | None = None,
         with open(path, "rb", opener=_nonblocking) as f:
             st = os.fstat(f.fileno())
             if not stat.S_ISREG(st.st_mode):
-                return None, [Problem(name, None, None, words("yaml.not_regular", kind=guard.kind(st.st_mode)))]
+                return None, [Problem(name, None, None, words("yaml.not_regular", kind=plainfiles.kind(st.st_mode)))]
             raw = f.read(st.st_size + 1) if st.st_size <= limit else None  # one byte more: did it grow?
             if raw is not None and len(raw) > st.st_size:  # it did, or /proc: the rest, up to the limit
                 raw += f.read(limit + 1 - len(raw))

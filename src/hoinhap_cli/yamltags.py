@@ -1,4 +1,4 @@
-"""Explicit YAML tags, refused (issue 19): docs/guarantees.md says any tag is.
+"""Explicit YAML tags, refused: docs/guarantees.md says any tag is.
 
 The composer refuses tags it cannot build (`!!python/…`, `!!binary`, `!!set`, `!foo`); the
 ones it would take as they read (`!!str 12`, `!!int '1'`, `!<tag:yaml.org,2002:str>`, a `%TAG`

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import hoinhap
-from hoinhap_cli import guard
+from hoinhap_cli import plainfiles
 from hostile_data import ENTRY, QUARTER, RECORD, REPORT, TODAY, make_data, run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,4 +181,4 @@ def test_reading_never_opens_a_fifo(tmp_path: Path) -> None:
     fifo = tmp_path / "x.yaml"
     os.mkfifo(fifo)
     with pytest.raises(OSError):
-        guard.read_plain(fifo)
+        plainfiles.read_plain(fifo)

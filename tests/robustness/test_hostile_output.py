@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hoinhap_cli import files, guard
+from hoinhap_cli import files
+from hoinhap_cli.text import csv_cell
 from hostile_data import ENTRY, make_data, run
 
 # ------------------------------------------------------------ 5. CSV formula injection
@@ -34,9 +35,9 @@ def test_csv_cells_that_start_a_formula_are_neutralised(tmp_path: Path, text: st
 
 def test_numbers_and_plain_text_are_left_as_they_are() -> None:
     for text in ("-5", "+3", "12", "-1.5", "Đã xong", "a=b", ""):
-        assert guard.csv_cell(text) == text
-    assert guard.csv_cell("-1+2") == "'-1+2"
-    assert guard.csv_cell("\rX") == "'\rX"
+        assert csv_cell(text) == text
+    assert csv_cell("-1+2") == "'-1+2"
+    assert csv_cell("\rX") == "'\rX"
 
 
 # ------------------------------------------------------------ 7. --out onto things that are not files

@@ -345,3 +345,99 @@ def test_init_in_a_group_folder_makes_a_shared_ledger(tmp_path: Path, shared: bo
         assert mode == (0o2775 if shared else 0o755), (folder, oct(mode))
     mode = stat.S_IMODE((root / "data" / "plan.yaml").stat().st_mode)
     assert mode == (0o664 if shared else 0o644), oct(mode)
+
+
+# ------------------------------------------------------------ 10. every reader of a file the user names
+
+
+def _sent_form(tmp_path: Path, data: Path) -> Path:
+    """The form `forms` sends to phong-kinh-te for 2009-Q2, as the office received it."""
+    from test_forms import KT, Q2
+
+    sent = tmp_path / "forms"
+    done = hoinhap("forms", "--period", Q2, "--out", str(sent), "--unit", KT, data=data,
+                   env={"HOINHAP_TODAY": "2009-07-05"})
+    assert done.exit_code == 0, done.output
+    return sent / f"{KT}-{Q2}.xlsx"
+
+
+def _collect(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`hoinhap collect` in a child process: the timeout only stops a run that blocks on a FIFO
+    (the test asserts no time)."""
+    full = {**os.environ, "HOINHAP_TODAY": "2009-07-05", "HOINHAP_LANG": "en", "HOINHAP_NO_CACHE": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "hoinhap_cli", "collect", *args], capture_output=True, text=True,
+                          env=full, cwd=cwd, timeout=120)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="POSIX FIFOs and devices")
+@pytest.mark.parametrize("what", ["fifo", "device"])
+def test_collect_names_a_fifo_or_a_device_given_as_a_form(tmp_path: Path, what: str) -> None:
+    """A FIFO or a device named as a form: the special-file line every reader says, not "no such
+    file"; a FIFO is opened without waiting for a writer and left as it is."""
+    data = make_data(tmp_path, report=None)
+    if what == "fifo":
+        form, kind = tmp_path / "phong-kinh-te-2009-Q2.xlsx", "a FIFO (named pipe)"
+        os.mkfifo(form)
+    else:
+        form, kind = Path("/dev/zero"), "a device"
+    done = _collect([str(form), "--data", str(data)], tmp_path)
+    _one_line(done, f"{form}: not a regular file ({kind}): hoinhap reads regular files only")
+    if what == "fifo":
+        assert stat.S_ISFIFO(form.lstat().st_mode)
+
+
+def test_a_form_over_the_run_s_size_limit_is_refused(tmp_path: Path) -> None:
+    """HOINHAP_MAX_MB below the form limit (8 MiB) is the limit a form is held to: a 1.5 MiB
+    workbook (a sound form with a picture in it) is refused under HOINHAP_MAX_MB=1, read without."""
+    import zipfile
+
+    data = make_data(tmp_path, report=None)
+    form = _sent_form(tmp_path, data)
+    with zipfile.ZipFile(form, "a", compression=zipfile.ZIP_STORED) as book:
+        book.writestr("xl/media/image1.bin", os.urandom(3 * 2**19))
+    done = _collect([str(form), "--data", str(data)], tmp_path, {"HOINHAP_MAX_MB": "1"})
+    _one_line(done, f"{form}: the file is 1.5 MiB, over the 1 MiB limit (HOINHAP_MAX_MB)")
+    assert not (data / "reports" / "2009-Q2" / "phong-kinh-te.yaml").exists()
+    assert _collect([str(form), "--data", str(data), "--dry-run"], tmp_path).returncode == 0  # the default: 8 MiB
+
+
+def test_a_past_plan_in_the_summary_is_read_within_the_size_limit(tmp_path: Path) -> None:
+    """`summary` looks back at the plan as it stood at the period's end (a git revision): that
+    plan is held to HOINHAP_MAX_MB as the plan on disk is, and the refusal names the revision."""
+    data = make_data(tmp_path, report=None)
+    plan = data / "plan.yaml"
+    shipped = plan.read_bytes()
+    _padded_plan(data, 1.2)
+    def commit(day: str, *args: str) -> None:
+        at = {"GIT_AUTHOR_DATE": f"{day}T10:00:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00"}
+        subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false",
+                        *args], cwd=tmp_path, check=True, capture_output=True, env={**os.environ, **at})
+
+    commit("2009-01-02", "init", "-q")
+    commit("2009-01-02", "add", "-A")
+    commit("2009-01-02", "commit", "-q", "-m", "kế hoạch")  # the plan that stood at the end of 2009-Q1
+    plan.write_bytes(shipped)  # the plan today: under the limit
+    commit("2009-05-04", "commit", "-q", "-am", "bỏ chú thích")
+    env = {**os.environ, "HOINHAP_TODAY": "2009-06-01", "HOINHAP_LANG": "en", "HOINHAP_NO_CACHE": "1",
+           "HOINHAP_MAX_MB": "1", "COLUMNS": "200"}
+    done = subprocess.run([sys.executable, "-m", "hoinhap_cli", "summary", "--period", "2009-Q1", "--data", str(data)],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode != 0 and len(lines) == 1, done.stdout + done.stderr
+    assert ":data/plan.yaml:1: the file is 1.2 MiB, over the 1 MiB limit" in lines[0]
+
+
+def test_a_line_break_in_a_form_note_stays_on_its_line_in_the_dry_run(tmp_path: Path) -> None:
+    """The dry run's listing is one tab-separated line per entry: a note typed with Alt+Enter (a
+    line break) or holding a tab is escaped in it, not a forged line or column."""
+    from test_forms import fill
+
+    data = make_data(tmp_path, report=None)
+    form = fill(_sent_form(tmp_path, data), tmp_path / "kt.xlsx",
+                {("1.2", None): {"H": "đang thực hiện", "I": "30/06/2009", "J": "dòng một\ndòng hai\tcột"}})
+    result = hoinhap("collect", "--dry-run", str(form), data=data, env={"HOINHAP_TODAY": "2009-07-05"})
+    assert result.exit_code == 0, result.output
+    listed = [line for line in result.stdout.splitlines() if line.startswith("1.2\t")]
+    assert len(listed) == 1 and listed[0].split("\t")[-1] == "dòng một<U+000A>dòng hai<U+0009>cột", result.stdout
+    assert not any(line.startswith("dòng hai") for line in result.stdout.splitlines())

@@ -77,7 +77,7 @@ def main() -> None:
 
     A run is short and builds its objects once: Python's cyclic collector, left at its default
     (a pass every 700 new objects), scans the loaded ledger again and again — with it running,
-    unpickling or validating a large ledger takes about 3× longer (benchmarks/README.md) — and at
+    decoding or validating a large ledger takes several times longer (benchmarks/README.md) — and at
     the end every object is freed one by one. Neither is needed: the loaded ledger holds no
     reference cycles, and the operating system takes the memory back at once. So the collector
     is off for the run, what the command built is kept (around.keep), and the process ends with

@@ -15,6 +15,7 @@ from hoinhap_cli.i18n import t
 from hoinhap_cli.periods import Period
 from hoinhap_cli.problems import DataError, UsageError
 from hoinhap_cli.render import Output
+from hoinhap_cli.text import shown
 
 if TYPE_CHECKING:
     from hoinhap_cli.forms_in import Collecting
@@ -41,7 +42,7 @@ def collect(
     Example: hoinhap collect --dry-run nv/phong-kinh-te-2009-Q2.xlsx
     """
     # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
-    from hoinhap_cli import forms_in
+    from hoinhap_cli import forms_in, forms_sheet
     from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
 
     out = output(lang)
@@ -49,16 +50,16 @@ def collect(
     ledger = load_ledger(data, out)
     now = today()
     wanted = progress.resolve_unit(plan, unit).id if unit else None
-    refused = 0
+    refused, limit = 0, max_bytes()
     for path in files:
         try:
-            sheet = forms_in.open_sheet(path)
+            sheet = forms_sheet.open_sheet(path, limit)
             todo = forms_in.plan_collect(forms_in.check_form(sheet, plan, now, period, wanted, path.name), ledger)
             if dry_run or not (todo.new or todo.submit):
                 _tell(out, path, todo)
                 continue
-            written, added, marked = forms_in.record(where, plan, todo, now, lock_timeout(), max_bytes())
-        except forms_in.Refused as err:
+            written, added, marked = forms_in.record(where, plan, todo, now, lock_timeout(), limit)
+        except forms_sheet.Refused as err:
             refused += _say(out, [f"{path}{'!' + r.cell if r.cell else ''}: {r.text(out.lang)}" for r in err.refusals])
             continue
         except (UsageError, DataError) as err:  # the report file: locked, broken, submitted on another day
@@ -99,7 +100,7 @@ def _tell(out: Output, path: Path, todo: Collecting) -> None:
     for _, done in todo.new:
         e = done.entry
         where = f"{e.task}" + (f" #{e.milestone}" if e.milestone else "")
-        extra = " | ".join(x for x in (e.note, e.reason, e.evidence) if x)
+        extra = " | ".join(shown(x, one_line=True) for x in (e.note, e.reason, e.evidence) if x)  # one line each
         out.text(f"{where}\t{status_word(e.status, out.lang)}\t{e.date.isoformat()}\t{form.unit}\t{extra}".rstrip())
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli import files, guard
+from hoinhap_cli import files, plainfiles
 from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, load_ledger, output, today
 from hoinhap_cli.dashboard import dashboard as figures
 from hoinhap_cli.i18n import t
@@ -28,7 +28,7 @@ def dashboard(
     """
     out = output(lang)
     ledger = load_ledger(data, out)
-    path = guard.out_target(out_file, "--out")  # a link, device or FIFO refused
+    path = plainfiles.out_target(out_file, "--out")  # a link, device or FIFO refused
     board = figures(ledger, as_of or today())
     if path is None:  # --out -
         out.text(board.html(today(), out.lang))

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import changewords, guard, revisions
+from hoinhap_cli import changewords, revisions
 from hoinhap_cli.cli.common import DataOpt, Format, FullOpt, LangOpt, format_option, max_bytes, output
 from hoinhap_cli.i18n import t
 from hoinhap_cli.paths import locate
@@ -45,7 +45,7 @@ def diff(
     out = output(lang, full=full)
     for rev in (old_rev, new_rev):  # `diff ''` was silently HEAD
         if rev is not None:
-            guard.revision(rev)
+            revisions.revision(rev)
     if files is not None:
         if old_rev is not None:
             raise UsageError(words("cli.diff.both"))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli import forms_out, guard, progress
+from hoinhap_cli import forms_out, plainfiles, progress
 from hoinhap_cli.cli.common import PERIOD, DataOpt, LangOpt, UnitOpt, load_ledger, output
 from hoinhap_cli.i18n import t
 from hoinhap_cli.periods import Period, is_quarter
@@ -56,6 +56,6 @@ def forms(
     except FileExistsError as err:  # written meanwhile by someone else
         raise UsageError(t("init.exists", out.lang, paths=str(err))) from None
     except OSError as err:  # a full disk, a read-only folder: one line
-        raise guard.out_failed(out_dir, err) from None
+        raise plainfiles.out_failed(out_dir, err) from None
     out.message(t("forms.written", out.lang, n=len(targets), period=period.label, folder=out_dir))
     return 0

@@ -17,8 +17,8 @@ from typer.core import TyperGroup
 from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
-from hoinhap_cli import guard
 from hoinhap_cli.cli import around
+from hoinhap_cli.cli.clickwords import usage_error
 from hoinhap_cli.cli.commands import COMMANDS
 from hoinhap_cli.cli.framework import (
     ClickUsageError,
@@ -28,9 +28,10 @@ from hoinhap_cli.cli.framework import (
     HelpFormatter,
     make_default_short_help,
 )
-from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localise, remember_lang, usage_error
+from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localise, remember_lang
 from hoinhap_cli.i18n import lang_from_env, t
-from hoinhap_cli.problems import DataError, HoinhapError, UsageError
+from hoinhap_cli.problems import LANG, DataError, HoinhapError, UsageError
+from hoinhap_cli.text import shown
 
 # `hoinhap --no-cache` for one invocation (set and reset by HoinhapGroup.invoke: no leak between runs)
 _NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)
@@ -86,7 +87,7 @@ class HoinhapGroup(TyperGroup):
         args = [*getattr(ctx, "_protected_args", []), *ctx.args]
         lang = lang_from_env(lang_arg(args))  # errors in the language the command was asked for
         token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
-        said = guard.LANG.set(lang)  # the Problems issue 19's checks word as they find them
+        said = LANG.set(lang)  # the language Problems are worded in as they are found
         after = around.opened()
         try:
             around.refuse_repeated(self.get_command(ctx, args[0]) if args else None, args[1:])
@@ -95,10 +96,10 @@ class HoinhapGroup(TyperGroup):
             raise typer.Exit(usage_error(err, lang)) from None
         except DataError as err:
             for problem in err.problems:
-                typer.echo(guard.escape_bidi(str(problem)), err=True)
+                typer.echo(shown(str(problem)), err=True)
             raise typer.Exit(2) from None
         except UsageError as err:
-            typer.echo(f"hoinhap: {guard.escape_bidi(err.text(lang))}", err=True)
+            typer.echo(f"hoinhap: {shown(err.text(lang))}", err=True)
             for hint in err.hint_texts(lang):
                 typer.echo(t("error.hint", lang, hint=hint), err=True)
             raise typer.Exit(2) from None
@@ -115,7 +116,7 @@ class HoinhapGroup(TyperGroup):
             raise typer.Exit(2) from None
         finally:
             _NO_CACHE.reset(token)
-            guard.LANG.reset(said)
+            LANG.reset(said)
             around.closed(None, after)
         if isinstance(code, int):  # a command returns its exit code
             raise typer.Exit(code)

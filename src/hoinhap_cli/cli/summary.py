@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import files, guard, summaryview
+from hoinhap_cli import files, plainfiles, summaryview
 from hoinhap_cli.cli import docx_out
 from hoinhap_cli.cli.common import (
     AS_OF,
@@ -22,6 +22,7 @@ from hoinhap_cli.cli.common import (
     NoColorOpt,
     format_option,
     load_ledger,
+    max_bytes,
     output,
     today,
 )
@@ -66,13 +67,13 @@ def summary(
     Example: hoinhap summary --period 2009-H1 --format md --out data/reports/bao-cao-2009-H1.md
     """
     out = output(lang, no_color, full)
-    out_file = guard.out_target(out_file, "--out")  # '-': standard output; a link, device or FIFO refused
+    out_file = plainfiles.out_target(out_file, "--out")  # '-': standard output; a link, device or FIFO refused
     if out_file is not None:
         files.refuse_out(out_file, force)  # before the ledger is read
     if format is Format.docx and out_file is None:
         raise UsageError(t("doc.to_terminal", out.lang))
     ledger = load_ledger(data, out)
-    ledger, amendments, warnings = as_it_stood(ledger, period, out.lang)
+    ledger, amendments, warnings = as_it_stood(ledger, period, out.lang, max_bytes())
     day = as_of or dated or today()  # the day it is written: its figures and its date are that day's
     report = summarise(ledger, period, day, amendments, warnings)
     if format is Format.docx:

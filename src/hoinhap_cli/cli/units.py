@@ -66,7 +66,7 @@ def units(
     """
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
-    pairs = unit_rows(ledger, find_kind(kind) if kind else None, search)
+    pairs = unit_rows(ledger, find_kind(kind) if kind else None, search, out.lang)
     if sort is UnitSort.name:
         pairs.sort(key=lambda pair: collation_key(pair[0]["name"]))
     load_columns = []

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli import guard
+from hoinhap_cli import dayrange
 from hoinhap_cli.cli.common import (
     AsOfOpt,
     DataOpt,
@@ -32,7 +32,7 @@ from hoinhap_cli.upcoming import upcoming_list
 
 def _duration(text: str) -> timedelta:
     """--within's length, refused when longer than the calendar the tool handles (99999y)."""
-    return guard.within("--within", text, guard.FIRST_DAY, parse_duration)
+    return dayrange.within("--within", text, dayrange.FIRST_DAY, parse_duration)
 
 
 WithinOpt = Annotated[timedelta, typer.Option(
@@ -61,5 +61,5 @@ def upcoming(
     ledger = load_ledger(data, out)
     f = task_filter(ledger, out.lang, unit, role, program)
     day = as_of or today()
-    out.report(format.value, upcoming_list(ledger, day, f, guard.ends_by(day, within, "--within")))
+    out.report(format.value, upcoming_list(ledger, day, f, dayrange.ends_by(day, within, "--within")))
     return 0

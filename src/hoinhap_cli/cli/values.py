@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from hoinhap_cli import guard
+from hoinhap_cli import dayrange
 from hoinhap_cli.cli.framework import Context, Parameter, ParamType, TyperChoice
 from hoinhap_cli.periods import DeadlineError, parse_date, parse_period
 from hoinhap_cli.problems import UsageError, words
@@ -46,7 +46,7 @@ class Parsed(ParamType):
 
 
 DATE = Parsed(parse_date)  # click_type= of every date option: the command receives a datetime.date
-AS_OF = Parsed(parse_date, guard.day_in_range)  # … of --as-of: a day the calendar code handles (issue 19)
+AS_OF = Parsed(parse_date, dayrange.day_in_range)  # … of --as-of: a day the calendar code handles
 PERIOD = Parsed(parse_period)  # … of a period option (2009, 2009-Q3, 2009-H1, A..B): a periods.Period
 
 
@@ -55,7 +55,7 @@ def today() -> date:
     value = os.environ.get("HOINHAP_TODAY")
     if not value:
         return date.today()
-    return guard.day_in_range(parsed(parse_date, value, "HOINHAP_TODAY"), "HOINHAP_TODAY")  # 9999-12-31: issue 19
+    return dayrange.day_in_range(parsed(parse_date, value, "HOINHAP_TODAY"), "HOINHAP_TODAY")  # 9999-12-31 refused
 
 
 class Format(str, Enum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from hoinhap_cli import guard
+from hoinhap_cli import locks
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.cli.common import max_bytes, open_data
 from hoinhap_cli.ledger import Ledger
@@ -43,8 +43,8 @@ def lock_timeout() -> float:
         seconds = float(value)
     except ValueError:
         raise UsageError(words("cli.lock_timeout.nan", value=value)) from None
-    if seconds != seconds or seconds == float("inf"):  # nan, inf: worded by guard
-        seconds = guard.lock_timeout("HOINHAP_LOCK_TIMEOUT", value)
+    if seconds != seconds or seconds == float("inf"):  # nan, inf: worded by `locks`
+        seconds = locks.lock_timeout("HOINHAP_LOCK_TIMEOUT", value)
     if seconds < 0:
         raise UsageError(words("cli.lock_timeout.negative"))
     return seconds

@@ -142,6 +142,8 @@ class _Reader:
         texts = {role: c.text.strip() for role, c in cells.items()}
         if not any(texts.values()):
             return
+        if self._another_lead(cells):
+            return
         number = texts.get("number", "")
         label = _label(number)
         title = texts.get("title", "")
@@ -172,6 +174,23 @@ class _Reader:
             above.joined.append(row.joined or row.pos)
         else:
             self.raw.append(RawRow("sub", "", cells, row.pos))
+
+    def _another_lead(self, cells: dict[str, Cell]) -> bool:
+        """A row whose number and task cells are the merged cells of the task above, with a lead of
+        its own and no cell of its own but the supporters: that task's next lead (a pair)."""
+        above = self.raw[-1] if self.raw else None
+        lead, title, number = cells.get("lead"), cells.get("title"), cells.get("number")
+        if above is None or above.kind in ("group", "table") or lead is None or title is None:
+            return False
+        first = above.cells.get("lead")
+        if not (title.merged and (number is None or number.merged) and not lead.merged and lead.text.strip()
+                and first is not None and not first.merged and first.text.strip()):
+            return False
+        if any(c.text.strip() and not c.merged for r, c in cells.items() if r not in ("number", "title", "lead",
+                                                                                        "support")):
+            return False  # a deadline or product of its own: a row of its own
+        above.leads.append(cells)
+        return True
 
 
 def _continues(above: RawRow, cells: dict[str, Cell], row: Row) -> bool:

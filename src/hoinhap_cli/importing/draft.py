@@ -82,7 +82,6 @@ class Extras:
     decision_notes: list[str] = field(default_factory=list)
     decision_marks: list[Noted] = field(default_factory=list)
     standing_marks: list[Noted] = field(default_factory=list)
-    period_marks: list[Noted] = field(default_factory=list)
     reporting_marks: list[Noted] = field(default_factory=list)
 
 
@@ -190,26 +189,29 @@ def _plan(w: Write, header: Header, extras: Extras, guesses: Guesses) -> None:
         start, end = extras.period
         w(f"  period: {{start: \"{start}\", end: \"{end}\"}}\n")
     else:
-        for note in extras.period_marks:
-            w(guesses.mark(note, 2, ""))
+        w("  # Văn bản không ghi thời kỳ: check suy ra từ các thời hạn (no period stated: check derives it)\n")
     if header.organisation:
         w("  organisation:\n")
         for para in header.organisation:
             w(f"    - {scalar(para, 4)}\n")
 
 
+LETTERHEAD = ("parent_body", "issuing_body", "symbol", "place", "subject", "addressees", "copies", "signer_title")
+
+
 def _letterhead(w: Write, header: Header, appendix: Appendix, extras: Extras, guesses: Guesses) -> None:
     """The `document:` block (the review the standing agency sends up, `summary --format docx`):
     every value a guess from the document — the issuer above the standing agency, a symbol from
-    its initials — said once for the block."""
+    its initials — so every key is `assumed:`, which `summary --format docx` names before signing."""
     agency = next((u for u in appendix.registry.units if u.id == extras.standing), None)
     if agency is None:
         return
     issuer = header.issuer or "—"
     initials = "".join(w_[0] for w_ in re.split(r"[\s\-–]+", agency.name) if w_ and w_.lower() not in ("và", "các"))
     subject = " ".join(f"thực hiện {header.kind} {'số ' + header.number if header.number else ''}".split())
-    w("\ndocument:\n")
-    w(guesses.mark(Noted(Choice("import.choice.letterhead", {"name": agency.name}), Pos(line=1), ""), 2, ""))
+    w("\n# Văn bản báo cáo của cơ quan thường trực (summary --format docx): mọi giá trị là giả định (assumed:),\n"
+      "# summary --format docx nhắc lại trước khi ký. (The report's letterhead: every value assumed.)\n")
+    w("document:\n")
     w(f"  parent_body: {quoted(issuer)}\n")
     w(f"  issuing_body: {quoted(agency.name)}\n")
     w(f"  symbol: {quoted('BC-' + initials.upper())}\n")
@@ -218,6 +220,7 @@ def _letterhead(w: Write, header: Header, appendix: Appendix, extras: Extras, gu
     w(f"  addressees:\n    - {quoted(issuer)}\n")
     w("  copies:\n    - Như trên\n    - \"Lưu: VT\"\n")
     w("  signer_title: Thủ trưởng cơ quan\n")
+    w(f"  assumed: {flow(LETTERHEAD)}\n")
 
 
 def _programs(w: Write, groups: list[Group], guesses: Guesses) -> None:
@@ -262,6 +265,7 @@ def _reporting(w: Write, header: Header, extras: Extras, guesses: Guesses) -> No
         w(guesses.mark(note, 2, ""))
     if extras.reporters:
         w(f"  units: {flow(extras.reporters)}\n")
+        w("  assumed: [units]  # the tasks' leads, not the document's words\n")
     w("  duties:\n")
     for duty in header.duties:
         w(f"    - id: bao-cao-{duty.every}\n")
@@ -295,6 +299,11 @@ def _task(w: Write, task: TaskRow, events: dict[str, str], guesses: Guesses) -> 
         w(_marks(task.notes, key, 4, guesses, scope))
         if ids:
             w(f"    {key}: {flow(ids)}\n")
+    if task.pairs:
+        w(_marks(task.notes, "pairs", 4, guesses, scope))
+        w("    pairs:\n")
+        for lead, support in task.pairs:
+            w(f"      - {{lead: {flow(lead)}, support: {flow(support)}}}\n")
     if task.products and "products" not in task.inherits:
         w("    products:\n")
         for p in task.products:

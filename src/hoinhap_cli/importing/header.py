@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from hoinhap_cli.importing.appendix import roles_of
 from hoinhap_cli.importing.document import Document
 from hoinhap_cli.text import fold
 
@@ -30,6 +31,7 @@ class Duty:
     on: list[str]
     source: str
     line: int
+    clear: bool = False  # the sentence gives this one frequency, and its fixed days if any, and nothing else
 
 
 @dataclass
@@ -124,11 +126,13 @@ def _bases(paras: list[tuple[int, str]]) -> list[str]:
 
 
 def _top_lines(doc: Document, paras: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The first lines of the document, the cells of a header table (a portal's letterhead) first."""
+    """The first lines of the document, the cells of a header table (a portal's letterhead) first;
+    a short task table near the top is the appendix, no letterhead."""
     lines: list[tuple[int, str]] = []
     first_para = paras[0][0] if paras else 0
     for table in doc.tables:
-        if (table.pos.line or 0) < first_para + 30 and len(table.rows) <= 3:
+        if (table.pos.line or 0) < first_para + 30 and len(table.rows) <= 3 \
+                and not (table.rows and roles_of(table.rows[0])):
             for row in table.rows:
                 for cell in row.cells:
                     lines.append((cell.pos.line or 0, cell.text))
@@ -220,7 +224,8 @@ def _reporting(paras: list[tuple[int, str]], h: Header) -> None:
             for every in kinds:
                 if every not in {d.every for d in h.duties}:
                     day_count = {"year": 1, "half": 2, "quarter": 4, "month": 12}[every]
-                    h.duties.append(Duty(every, on if len(on) == day_count else [], sentence.strip(), n))
+                    clear = len(kinds) == 1 and len(on) in (0, day_count)
+                    h.duties.append(Duty(every, on if len(on) == day_count else [], sentence.strip(), n, clear))
             if re.search(r"dot xuat|khi co yeu cau", f) and "ad-hoc" not in {d.every for d in h.duties} and kinds:
                 h.duties.append(Duty("ad-hoc", [], sentence.strip(), n))
             to = re.search(r"\(qua ([^)]+)\)", sentence) or re.search(r"cơ quan thường trực[^(]*\(([^)]+)\)", sentence)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from hoinhap_cli.files import write_atomic
@@ -66,10 +65,6 @@ def interpret(doc: Document, lang: str) -> tuple[str, Appendix, Header, Guesses]
                 group.title = row.title.split("\n")[0] if row else group.title
     extras.events = _events(appendix)
     extras.period = _period(header)
-    if extras.period is None:
-        first, last = _span(appendix)
-        if first and last:
-            extras.period_marks = [Noted(Choice("import.choice.period", {"start": first, "end": last}), start, "")]
     extras.standing, extras.standing_marks = _standing(header, appendix)
     if header.duties:
         leads: list[str] = []
@@ -79,9 +74,11 @@ def interpret(doc: Document, lang: str) -> tuple[str, Appendix, Header, Guesses]
                 if uid not in leads and kinds.get(uid) != "không cụ thể":
                     leads.append(uid)
         extras.reporters = leads
+        stated = bool(header.report_to) and not extras.standing_marks  # reports go to a unit the table names
         extras.reporting_marks = [
             Noted(Choice("import.choice.reporting", {"text": d.source[:120], "what": d.every + (
-                " " + ", ".join(d.on) if d.on else "")}), Pos(line=d.line), "") for d in header.duties]
+                " " + ", ".join(d.on) if d.on else "")}), Pos(line=d.line), "")
+            for d in header.duties if not (d.clear and stated)]
     guesses = Guesses(lang)
     text = write(header, appendix, extras, guesses)
     return text, appendix, header, guesses
@@ -143,19 +140,15 @@ def _period(header: Header) -> tuple[str, str] | None:
     return None
 
 
-def _span(appendix: Appendix) -> tuple[str | None, str | None]:
-    years = [int(y) for t in appendix.tasks for m in t.milestones for y in re.findall(r"\d{4}", m.due)]
-    if not years:
-        return None, None
-    return date(min(years), 1, 1).isoformat(), date(max(years), 12, 31).isoformat()
-
-
 def _standing(header: Header, appendix: Appendix) -> tuple[str | None, list[Noted]]:
     """The standing agency: the body reports go through ("(qua …)", "cơ quan thường trực (…)"),
-    else the unit leading the most tasks — said, either way."""
+    else the unit leading the most tasks. Said, unless the document names it as the table does."""
     registry = appendix.registry
     if header.report_to:
-        unit, _ = registry.add(header.report_to)
+        known = {u.id for u in registry.units}
+        unit, alias = registry.add(header.report_to)
+        if unit.id in known and alias is None:
+            return unit.id, []
         return unit.id, [Noted(Choice("import.choice.standing", {"text": header.report_to, "name": unit.name}),
                                Pos(line=header.duties[0].line if header.duties else 1), "")]
     counts: dict[str, int] = {}

@@ -1,6 +1,7 @@
 """The appendix's rows, once classified (`appendix`), made into groups and task rows: ids and
 labels, groups nested by their labels, each cell read into its field (units through the
-registry, deadlines, products), and what a sub-row inherits from the merged cells above.
+registry, deadlines, products), what a sub-row inherits from the merged cells above, and the
+lead↔support pairs of a task whose number and task cells are merged over several rows.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class TaskRow:
     id_assigned: bool = False
     inherits_from: str | None = None
     inherits: list[str] = field(default_factory=list)
+    pairs: list[tuple[list[str], list[str]]] = field(default_factory=list)  # each lead with its own supporters
     notes: list[Noted] = field(default_factory=list)
     text_notes: list[str] = field(default_factory=list)
     cells: dict[str, Cell] = field(default_factory=dict)
@@ -78,6 +80,7 @@ class RawRow:
     cells: dict[str, Cell]
     pos: Pos
     joined: list[Pos] = field(default_factory=list)
+    leads: list[dict[str, Cell]] = field(default_factory=list)  # rows under the same merged task cell
 
 
 def rank(label: str) -> int:
@@ -172,6 +175,11 @@ class Builder:
         task.cells = raw.cells
         task.notes.extend(Noted(Choice("import.choice.joined", {}), at, "title") for at in raw.joined)
         fill(task, raw.cells, self.registry, parent)
+        if raw.leads:
+            _pairs(task, raw.leads, self.registry)
+        elif parent is not None and not title and raw.cells.get("lead", Cell("", raw.pos)).text.strip():
+            # a text copy lost the merge: the row may be the task above's next lead, with its supporters
+            task.notes.append(Noted(Choice("import.choice.pair_maybe", {"id": parent.id}), raw.pos, "title"))
         self.tasks.append(task)
 
     def _numbered(self, raw: RawRow, program: Group, title: str) -> TaskRow:
@@ -246,6 +254,10 @@ def fill(task: TaskRow, cells: dict[str, Cell], registry: Registry, parent: Task
 
 
 def _units(task: TaskRow, key: str, cell: Cell, registry: Registry) -> None:
+    setattr(task, key, _unit_ids(task, key, cell, registry))
+
+
+def _unit_ids(task: TaskRow, key: str, cell: Cell, registry: Registry) -> list[str]:
     names, choices = split_cell(cell.text)
     ids: list[str] = []
     for name in names:
@@ -254,8 +266,28 @@ def _units(task: TaskRow, key: str, cell: Cell, registry: Registry) -> None:
             ids.append(unit.id)
         if choice:
             choices.append(choice)
-    setattr(task, key, ids)
     task.notes.extend(Noted(c, cell.pos, key) for c in choices)
+    return ids
+
+
+def _pairs(task: TaskRow, rows: list[dict[str, Cell]], registry: Registry) -> None:
+    """The rows under one merged number and task cell: each row's lead with that row's supporters
+    (a support cell merged over the rows is every lead's). `lead` and `support` are their union;
+    `pairs` is written only where the supporters differ from row to row."""
+    pairs = [(list(task.lead), list(task.support))]
+    for cells in rows:
+        lead = _unit_ids(task, "lead", cells["lead"], registry)
+        support_cell = cells.get("support")
+        own = support_cell is not None and not support_cell.merged
+        support = _unit_ids(task, "support", support_cell, registry) if own and support_cell else pairs[-1][1]
+        pairs.append((lead, support))
+    task.lead = list(dict.fromkeys(u for lead, _ in pairs for u in lead))
+    task.support = list(dict.fromkeys(u for _, support in pairs for u in support))
+    if any(support != pairs[0][1] for _, support in pairs):
+        task.pairs = pairs
+        task.notes.append(Noted(Choice("import.choice.pairs", {"n": str(len(pairs))}), task.pos, "pairs"))
+    else:
+        task.notes.append(Noted(Choice("import.choice.leads", {"n": str(len(pairs))}), task.pos, "lead"))
 
 
 def _products(task: TaskRow, cell: Cell) -> None:

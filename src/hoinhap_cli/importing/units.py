@@ -46,6 +46,7 @@ def split_cell(text: str) -> tuple[list[str], list[Choice]]:
     choices: list[Choice] = []
     names: list[str] = []
     clever = False  # a split a person should check: run together, at " và ", a head borrowed or fixed
+    shared: list[str] = []  # the qualifiers shared by two groups: the split is a guess, said as such
     for line in text.splitlines():
         line = re.sub(r"^\s*[-+•–]\s*", "", line).strip().rstrip(".;,")
         if not line:
@@ -55,7 +56,10 @@ def split_cell(text: str) -> tuple[list[str], list[Choice]]:
                 together = _run_together(piece)
                 clever = clever or len(together) > 1
                 for name in together:
-                    parts = _and_split(name)
+                    qualified = _shared_split(name)
+                    if qualified:
+                        shared.append(qualified[2])
+                    parts = list(qualified[:2]) if qualified else _and_split(name)
                     clever = clever or len(parts) > 1
                     names.append(parts[0])
                     names.extend("\x00" + p for p in parts[1:])  # after " và ": no head borrowed
@@ -78,21 +82,25 @@ def split_cell(text: str) -> tuple[list[str], list[Choice]]:
             name, head, clever = f"{previous_head} {name}", previous_head, True
         previous_head = head or previous_head
         out.append(name)
-    if len(out) > 1 and clever:
+    if len(out) > 1 and shared:
+        choices.append(Choice("import.choice.shared", {"text": " ".join(text.split()), "parts": " | ".join(out),
+                                                       "qualifier": ", ".join(dict.fromkeys(shared))}))
+    elif len(out) > 1 and clever:
         choices.append(Choice("import.choice.split", {"text": " ".join(text.split()), "parts": " | ".join(out)}))
     return out, choices
 
 
 def _commas(part: str) -> list[str]:
     """Comma-separated pieces; a piece that cannot start a name continues the one before it: a
-    lower-case word ("Các bộ, ngành"), or a capitalised one without a head word after a body
-    other than a district office ("Bộ Văn hóa, Thể thao và Du lịch"; "Phòng QLĐT, TNMT" are two)."""
+    lower-case word ("Các bộ, ngành"; "… và các bộ, ngành, địa phương" after a named body), or a
+    capitalised one without a head word after a body other than a district office ("Bộ Văn hóa,
+    Thể thao và Du lịch"; "Phòng QLĐT, TNMT" are two)."""
     out: list[str] = []
     for bit in re.split(r"\s*,\s*", part):
         if not bit:
             continue
         lower = bit[:1].islower() and not fold(bit).startswith(("cac ", "ubnd")) and not bit.split()[0].isupper() \
-            and not (out and _named(out[-1]) and fold(bit).startswith(_GENERIC))
+            and not (out and _named(out[-1]) and not _GROUP_TAIL.search(out[-1]) and fold(bit).startswith(_GENERIC))
         headless = out and head_of(bit) is None and bit[:1].isupper() and not _ABBREV.match(bit.split()[0]) \
             and head_of(out[-1]) not in (None, "Phòng", "Các")
         if out and (lower or headless):
@@ -103,6 +111,7 @@ def _commas(part: str) -> list[str]:
 
 
 _GENERIC = ("bo", "so", "nganh", "ban ", "dia phuong", "co quan", "don vi", "doanh nghiep")
+_GROUP_TAIL = re.compile(r"\b(các|những)(,?\s+[a-zà-ỹđ\-]+)+$")  # "… và các bộ": a group the next piece goes on
 
 
 def _named(piece: str) -> bool:
@@ -134,6 +143,32 @@ def _and_split(name: str) -> list[str]:
                 or fold(right).startswith(("cac ", "ubnd")):
             return [left, *_and_split(right)]
     return [name]
+
+
+# Kinds of body a group may be made of (lower case), and the qualifiers two such groups share.
+_BODY_WORDS = ("phòng", "ban", "sở", "ngành", "bộ", "cơ quan", "đơn vị", "phường", "xã", "thị trấn", "quận",
+               "huyện", "tỉnh", "địa phương", "trường", "doanh nghiệp", "tổ chức", "đoàn thể", "hội", "đoàn")
+_BODY = "(?:" + "|".join(re.escape(w) for w in sorted(_BODY_WORDS, key=len, reverse=True)) + ")"
+_BODIES = rf"{_BODY}(?:\s*[-,/]\s*{_BODY}|\s+{_BODY})*"
+_COMMITTEE = r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+"
+_QUALIFIER = r"(?:có\s+)?liên\s+quan|chức\s+năng(?:\s+(?:có\s+)?liên\s+quan)?"
+_SHARED = re.compile(rf"^((?:{_COMMITTEE})?các\s+{_BODIES})\s+và\s+((?:{_COMMITTEE})?(?:các\s+)?{_BODIES})"
+                     rf"\s+({_QUALIFIER})$")
+
+
+def _shared_split(name: str) -> tuple[str, str, str] | None:
+    """Two groups that share the qualifier written once after both: "Các phòng - ban và phường có
+    liên quan" is "Các phòng - ban có liên quan" and "các phường có liên quan"; "các sở, ngành và
+    UBND các phường liên quan" is "các sở, ngành liên quan" and "UBND các phường liên quan". Only
+    words that are kinds of body are read so: "Các doanh nghiệp vừa và nhỏ có liên quan" stays one."""
+    m = _SHARED.match(" ".join(name.split()).lower())
+    if m is None:
+        return None
+    words = " ".join(name.split())  # the spelling kept: the match is on lower case, of equal length
+    left, right, qualifier = words[m.start(1):m.end(1)], words[m.start(2):m.end(2)], words[m.start(3):m.end(3)]
+    if not re.match(rf"^(?:{_COMMITTEE})?các\s", right.lower()):
+        right = "các " + right  # "phường" alone is the group "các phường"
+    return f"{left} {qualifier}", f"{right} {qualifier}", qualifier
 
 
 # ------------------------------------------------------------------ the registry
@@ -172,6 +207,19 @@ def _key(name: str) -> str:
     f = fold(name).replace("uy ban nhan dan", "ubnd").replace("unnd", "ubnd")
     f = re.sub(r"\(.*?\)", " ", f)
     return " ".join(re.sub(r"[^\w&]+", " ", f).split())
+
+
+def _group_key(name: str) -> str | None:
+    """What two spellings of one group share: "có liên quan" as "liên quan", "UBND các …" as
+    "các …" (the wards of a group act through their committees); None for a body that is no group."""
+    if kind_of(name) != "không cụ thể":
+        return None
+    key = re.sub(r"\bco (?=lien quan\b)", "", _key(name))
+    return re.sub(r"^ubnd (?=cac )", "", key)
+
+
+def _without_and(key: str) -> str:
+    return " ".join(w for w in key.split() if w != "va")
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -235,11 +283,16 @@ class Registry:
     def _match(self, spelling: str) -> Unit | None:
         """Another spelling of a known body: a locality word added or left off ("Phòng Kinh tế
         quận"), an abbreviation of the words after the same head ("Phòng QLĐT", "Sở KH&CN"),
-        one letter mistyped in a long name ("UNND 11 phường")."""
+        one letter mistyped in a long name ("UNND 11 phường"), a comma for "và" after the same
+        head ("Bộ Khoa học, Công nghệ"), a group written with or without
+        "có" or its committee ("các phường có liên quan", "UBND các phường liên quan")."""
         key = _key(spelling)
         bare = _key(_LOCALITY.sub("", spelling))
         head = head_of(spelling)
+        group = _group_key(spelling)
         for unit in self.units:
+            if group and group == _group_key(unit.name):
+                return unit
             ukey = _key(unit.name)
             if bare == _key(_LOCALITY.sub("", unit.name)) and bare.count(" ") >= 1:
                 return unit
@@ -250,6 +303,8 @@ class Registry:
                 if urest and " " not in urest and _ABBREV.match(urest) and _abbrev_letters(urest) == _initials(rest):
                     return unit
             if head and head_of(unit.name) == head and _one_letter_apart(key, ukey):
+                return unit
+            if head and head_of(unit.name) == head and _without_and(key) == _without_and(ukey):
                 return unit
         return None
 
