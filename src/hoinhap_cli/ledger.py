@@ -8,12 +8,13 @@ exclude it); what is dated after today (entries, events, submissions) is outside
 (`seen`). Nothing reads the data folder after it returns.
 `snapshot.load` has the same signature and the content-hash cache around it.
 
-A `Ledger` is one shape of plain data: the plan as records, the warnings, the status index
-(what every listing asks: each task's and milestone's latest status, the first date of each
-event, who submitted which quarter) and an `EntrySource` that hands out the report files
+A `Ledger` is one shape of frozen, plain data: the plan as records, the warnings, the status
+index (what every listing asks: each task's and milestone's latest status, the first date of
+each event, who submitted which quarter) and an `EntrySource` that hands out the report files
 with their entries. The pure pipeline's source holds the list; a snapshot's reads them from
 the cache when a command first asks (log, show, summary, or a look back before a task's last
-entry): the status index answers every other question without them.
+entry): the status index answers every other question without them. The ledger answers no
+question of judgement: `responsibility` does, as functions of (ledger, milestone, day).
 """
 
 from __future__ import annotations
