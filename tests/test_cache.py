@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPORT, ROOT, SHIPPED, hoinhap
-from hoinhap_cli import ledger, snapshot
+from hoinhap_cli import ledger, responsibility, snapshot
 from hoinhap_cli.cache import Cache
 from hoinhap_cli.ledger import HeldEntries, Ledger, Piece
 from hoinhap_cli.paths import DataDir
@@ -350,15 +350,15 @@ def test_the_status_index_agrees_with_the_entries(generated: Path) -> None:
     for as_of in (None, date(2009, 6, 30), date(2010, 3, 31)):
         for task in found.tasks.values():
             mine = [(r.content.unit, e) for r, e in pairs if e.task == task.id and (as_of is None or e.date <= as_of)]
-            assert found.task_status(task.id, as_of).entry == (mine[-1][1] if mine else None)
+            assert responsibility.task_status(found, task.id, as_of).entry == (mine[-1][1] if mine else None)
             for i in range(len(task.milestones)):
                 named = [(unit, e) for unit, e in mine if e.milestone in (None, i + 1)]
                 words: dict[str, object] = {}
                 for unit, e in named:  # each unit's latest word, in first-reported order
                     words[unit] = e
-                view = found.judged(task.id, i, as_of)
-                assert view == judge(found.slots(task), tuple(words.items()))  # type: ignore[arg-type]
-                status = found.milestone_status(task.id, i, as_of)  # a recurring duty: done when each year is
+                view = responsibility.judged(found, task.id, i, as_of)
+                assert view == judge(responsibility.task_slots(found, task), tuple(words.items()))  # type: ignore[arg-type]
+                status = responsibility.milestone_status(found, task.id, i, as_of)  # a recurring duty: done when each year is
                 assert status == view or (view.status is Status.DONE and status.status is not Status.DONE
                                           and task.milestones[i].due.kind.value == "recurring")
                 if not named:
@@ -517,10 +517,10 @@ def test_a_task_whose_last_entry_is_deleted_has_no_status_left(mini: Path, tmp_p
     report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
     report.parent.mkdir()
     report.write_text(REPORT, encoding="utf-8")
-    assert cached(where, today, cache).task_status("3.2.4").status is Status.IN_PROGRESS
+    assert responsibility.task_status(cached(where, today, cache), "3.2.4").status is Status.IN_PROGRESS
     report.unlink()
     got = cached(where, today, cache)
-    assert got.task_status("3.2.4").status is Status.NOT_STARTED and "3.2.4" not in got.index.latest
+    assert responsibility.task_status(got, "3.2.4").status is Status.NOT_STARTED and "3.2.4" not in got.index.latest
     _same_ledger(got, fresh(where, today))
 
 
@@ -702,8 +702,8 @@ def test_a_damaged_task_part_of_a_snapshot_is_worked_out_again(generated: Path, 
     cache.put_snapshot(slot, stored, refs)
     got = cached(where, today, cache)
     assert isinstance(got.source, snapshot._CachedEntries)  # answered from the snapshot written above
-    assert got.task_status(tid) == want.task_status(tid)
-    assert [got.task_status(t) for t in want.tasks] == [want.task_status(t) for t in want.tasks]
+    assert responsibility.task_status(got, tid) == responsibility.task_status(want, tid)
+    assert [responsibility.task_status(got, t) for t in want.tasks] == [responsibility.task_status(want, t) for t in want.tasks]
     assert got.index == want.index
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import REPORT, SRC, hoinhap
 from hoinhap_cli import cache as cache_module
-from hoinhap_cli import scan, snapshot
+from hoinhap_cli import responsibility, scan, snapshot
 from hoinhap_cli.cache import Cache, default_dir
 from hoinhap_cli.ledger import Piece
 from hoinhap_cli.paths import DataDir
@@ -74,7 +74,7 @@ def test_a_changed_rule_in_the_installed_package_is_seen_warm(ledger: Path, tmp_
 
     assert check().returncode == 1  # the report names a task its unit takes no part in
     assert check().returncode == 1  # warm
-    rules = site / "hoinhap_cli" / "selection.py"
+    rules = site / "hoinhap_cli" / "units.py"
     text = rules.read_text(encoding="utf-8")
     rule = "def takes_part(units: Mapping[str, UnitShape], task: TaskShape, unit_id: str) -> bool:\n"
     assert rule in text
@@ -205,14 +205,14 @@ def test_a_rewrite_within_the_same_second_on_a_share_whose_clock_runs_behind(
     report = ledger / "reports" / "2009-Q1" / "phong-qldt.yaml"
     cache = Cache(tmp_path / "c")
     first, _ = snapshot.load(where(ledger), TODAY, cache)
-    assert first is not None and first.task_status("3.2.4").entry.status.value == "in-progress"
+    assert first is not None and responsibility.task_status(first, "3.2.4").entry.status.value == "in-progress"
     ino = report.stat().st_ino
     rewritten = REPORT.replace("in-progress", "not-started").encode("utf-8")  # as long
     with open(report, "r+b") as f:  # the same size, in place
         f.write(rewritten)
     assert report.stat().st_ino == ino and report.read_bytes() == rewritten
     again, _ = snapshot.load(where(ledger), TODAY, cache)
-    assert again is not None and again.task_status("3.2.4").entry.status.value == "not-started"
+    assert again is not None and responsibility.task_status(again, "3.2.4").entry.status.value == "not-started"
 
 
 def test_a_stat_is_trusted_once_hashed_again_two_seconds_later(ledger: Path, tmp_path: Path,
@@ -233,7 +233,7 @@ def test_a_stat_is_trusted_once_hashed_again_two_seconds_later(ledger: Path, tmp
     def status() -> str:
         found, _ = snapshot.load(where(ledger), TODAY, cache)
         assert found is not None
-        return found.task_status("3.2.4").entry.status.value
+        return responsibility.task_status(found, "3.2.4").entry.status.value
 
     assert status() == "in-progress"
     clock[0] += 10**9  # a second later: the same tick may still be stamping, hash again

@@ -338,7 +338,7 @@ def test_the_framework_s_private_package_is_imported_in_one_place() -> None:
 def test_any_other_pydantic_error_is_said_in_the_run_s_language() -> None:
     """An error kind no branch names (pydantic has ~110) is not shown in pydantic's English."""
     from hoinhap_cli.model import ReportFile
-    from hoinhap_cli.validation import _message
+    from hoinhap_cli.schemaerrors import _message
 
     error = {"type": "url_parsing", "loc": ("entries", 0, "evidence"), "msg": "Input should be a valid URL",
              "input": "htp:/x"}

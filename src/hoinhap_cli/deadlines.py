@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from hoinhap_cli import responsibility
 from hoinhap_cli.ledger import EntryView, Ledger
 from hoinhap_cli.periods import Deadline, Kind, Period, event_due, quarter_of
 from hoinhap_cli.reporting import report_tasks
@@ -176,7 +177,7 @@ def milestone_obligations(ledger: Ledger, task: Task, i: int, as_of: date,
 
 def _single(ledger: Ledger, task: Task, i: int, d: Deadline, as_of: date, seen: _Seen,
             place: int) -> Obligation | None:
-    view = ledger.milestone_status(task.id, i, as_of)
+    view = responsibility.milestone_status(ledger, task.id, i, as_of)
     status, entry = view.status, view.entry
     due = d.due
     if d.kind is Kind.EVENT:
@@ -193,9 +194,9 @@ def _recurring(ledger: Ledger, task: Task, i: int, as_of: date, seen: _Seen, pla
     out = []
     periods = seen.periods(ledger, task, i)
     late_only = seen.late_only
-    overall = ledger.milestone_status(task.id, i, as_of)
-    said = ledger.said(task.id, i + 1, as_of)
-    task_slots = ledger.slots(task)
+    overall = responsibility.milestone_status(ledger, task.id, i, as_of)
+    said = responsibility.said(ledger, task.id, i + 1, as_of)
+    task_slots = responsibility.task_slots(ledger, task)
     for p in periods:
         if overall.status is Status.DROPPED:
             status, entry = Status.DROPPED, overall.entry
@@ -270,7 +271,7 @@ def stale(ledger: Ledger, as_of: date) -> list[Stale]:
                 continue
             if recorded is None:
                 recorded = any(q.start <= e.date <= until for e in ledger.dated(task.id))
-            view = ledger.milestone_status(task.id, i, as_of)
+            view = responsibility.milestone_status(ledger, task.id, i, as_of)
             if not recorded and not view.status.closed:
                 out.append(Stale(task, i, q, view.status, view.entry))
     return out

@@ -30,7 +30,7 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hoinhap_cli import reporting
+from hoinhap_cli import reporting, responsibility
 from hoinhap_cli.files import write_atomic
 from hoinhap_cli.i18n import MESSAGES, t
 from hoinhap_cli.ledger import Ledger
@@ -138,7 +138,7 @@ def current_status(ledger: Ledger, task: Task, index: int, unit: str) -> Status:
     """What the "current status" column says: the unit's own part of the milestone (its
     `UnitStatus`: a lead's, a ward's of a lead group, a supporting unit's that reported);
     a unit with no part of its own sees the milestone's status."""
-    view = ledger.milestone_status(task.id, index)
+    view = responsibility.milestone_status(ledger, task.id, index)
     own = next((u for u in view.by_unit if u.unit == unit), None)
     return own.status if own is not None else view.status
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from hoinhap_cli import deadlines
+from hoinhap_cli import deadlines, responsibility
 from hoinhap_cli.i18n import t, unit_name
 from hoinhap_cli.ledger import EntryView, Ledger
 from hoinhap_cli.periods import Kind, deadline_words
@@ -128,7 +128,7 @@ def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort 
     for task in select(ledger, f):
         nxt = next_due(ledger, task, f.due, today)
         involved = f.involvements(ledger, task) if f.units else []
-        view = ledger.task_status(task.id)
+        view = responsibility.task_status(ledger, task.id)
         dues = [ledger.due_date(task, i) for i in range(len(task.milestones))]
         row: Row = {
             "id": task.id,
@@ -241,7 +241,7 @@ class TaskDetail:
 
 def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
     record = {**task_record(ledger, task), **status_record(ledger, task)}
-    status = ledger.task_status(task.id)
+    status = responsibility.task_status(ledger, task.id)
     history = []
     for report, entry in ledger.history(task.id):
         history.append({
@@ -279,7 +279,7 @@ def task_detail(ledger: Ledger, task: Task, lang: str) -> TaskDetail:
              for role in ("lead", "support") for u in record[role]]
     milestones, by_unit = [], []
     for i, m in enumerate(record["milestones"]):
-        view = ledger.milestone_status(task.id, i)
+        view = responsibility.milestone_status(ledger, task.id, i)
         milestones.append({
             "n": i + 1,
             "due": deadline_text(ledger, task, i, lang),

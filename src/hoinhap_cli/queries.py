@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli import records
+from hoinhap_cli import records, responsibility
 from hoinhap_cli.ledger import Ledger
 
 if TYPE_CHECKING:
@@ -77,14 +77,14 @@ def task_record(ledger: Ledger, task: Task) -> dict[str, Any]:
 def status_record(ledger: Ledger, task: Task) -> dict[str, Any]:
     """A task's reported status, as `tasks` and `show` add it to the task object
     (docs/json-contract.md, "Status"): the task's, and each milestone's with each unit's part."""
-    view = ledger.task_status(task.id)
+    view = responsibility.task_status(ledger, task.id)
     milestones = []
     for i in range(len(task.milestones)):
-        m = ledger.milestone_status(task.id, i)
+        m = responsibility.milestone_status(ledger, task.id, i)
         milestones.append({"milestone": i + 1, "status": m.status.value,
                            "status_date": m.entry.date.isoformat() if m.entry else None,
                            "done": m.done, "of": m.of, "units": [unit_status_record(ledger, u) for u in m.by_unit]})
-    current = ledger.current_milestone(task.id) if task.milestones else None
+    current = responsibility.current_milestone(ledger, task.id) if task.milestones else None
     return {"status": view.status.value, "status_date": view.entry.date.isoformat() if view.entry else None,
             "current_milestone": current + 1 if current is not None else None, "milestone_status": milestones}
 

@@ -20,12 +20,14 @@ from pydantic import BaseModel, ValidationError
 
 from hoinhap_cli import plainfiles, records, yamldump, yamlio
 from hoinhap_cli.cache import NO_CACHE, Cache
-from hoinhap_cli.ledger import MAX_BYTES, EntryView, Piece, Report, Tail, named_reports, seen
 from hoinhap_cli.model import Entry, EventEntry, Plan, ReportFile, Task
 from hoinhap_cli.paths import DataDir, parse_report_name
 from hoinhap_cli.problems import Problem, Words, errors, format_path, words
+from hoinhap_cli.records import EntryView
+from hoinhap_cli.reportfiles import MAX_BYTES, Piece, Report, Tail, named_reports, seen
+from hoinhap_cli.schemaerrors import schema_problems
 from hoinhap_cli.shapes import UnitShape
-from hoinhap_cli.validation import PlanIndex, control_characters, plan_problems, report_problems, schema_problems
+from hoinhap_cli.validation import PlanIndex, control_characters, plan_problems, report_problems
 
 # A validated plan: the model, or its records (a snapshot's; see records): read the same way.
 AnyPlan = Plan | records.Plan

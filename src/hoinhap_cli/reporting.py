@@ -27,7 +27,7 @@ Pure: a Ledger and a date in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
@@ -302,12 +302,6 @@ class ReportLedger:
                            for d in self.regime.duties],
                 "counts": self.counts.as_dict(), "late_periods": [p.record() for p in self.late_periods],
                 "rows": [r.record() for r in self.rows]}
-
-    def parts(self, fmt: str, lang: str) -> Sequence[Any]:
-        from hoinhap_cli import reportview  # reason: the drawing lives apart (this module stays pure data)
-
-        return reportview.parts(self, fmt, lang)
-
 
 def _row(duty: Duty, unit: str, p: Period, due: date, one: Sent | None, as_of: date) -> ReportRow:
     if one is not None and one.day > as_of:

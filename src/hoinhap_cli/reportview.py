@@ -5,6 +5,7 @@ listing (CSV), and the words of a late reporting period. No I/O here; render.Out
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hoinhap_cli.i18n import MESSAGES, assumed, t, unit_name
@@ -116,6 +117,19 @@ def matrices(rl: ReportLedger, lang: str, inline: bool = False) -> list[Listing]
                   every=t(f"reports.every.{duty.every}", lang))
         out.append(Listing(cols, list(by_unit.values()), title, inline=inline))
     return out
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The reports ledger as `Output.report` draws it: its record, and its parts in a format."""
+
+    value: ReportLedger
+
+    def record(self) -> dict[str, Any]:
+        return self.value.record()
+
+    def parts(self, fmt: str, lang: str) -> list[str | Listing | Note]:
+        return parts(self.value, fmt, lang)
 
 
 def parts(rl: ReportLedger, fmt: str, lang: str) -> list[str | Listing | Note]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from hoinhap_cli import bars, changewords, deadlines
+from hoinhap_cli import bars, changewords, deadlines, responsibility
 from hoinhap_cli.deadlines import Obligation
 from hoinhap_cli.i18n import assumed, t, unit_name
 from hoinhap_cli.ledger import Ledger
@@ -336,7 +336,7 @@ def task_line(summary: Summary, ledger: Ledger, row: TaskRow, lang: str) -> str:
     status = status_word(row.status, lang).lower()
     extra = []
     if row.status in (Status.IN_PROGRESS, Status.BLOCKED):
-        extra.append(progress_text(ledger, ledger.task_status(row.task, summary.judged_on), lang))
+        extra.append(progress_text(ledger, responsibility.task_status(ledger, row.task, summary.judged_on), lang))
     if row.late:
         extra.append(t("doc.late_flag", lang))
     if row.reason and row.status in (Status.BLOCKED, Status.DROPPED):

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from hoinhap_cli.ledger import MAX_BYTES, named_reports
 from hoinhap_cli.paths import DataDir
+from hoinhap_cli.reportfiles import MAX_BYTES, named_reports
 
 _Named = list[tuple[str, str]]  # each report file's name as displayed, and its full path
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from hoinhap_cli import responsibility
 from hoinhap_cli.periods import Kind, Period
 from hoinhap_cli.problems import (
     AmbiguousUnit,
@@ -25,64 +26,16 @@ from hoinhap_cli.problems import (
 )
 from hoinhap_cli.records import Task
 from hoinhap_cli.shapes import TaskShape, TaskT, UnitShape, UnitT
-from hoinhap_cli.text import closeness, fold, invisible_in, natural_key, normalise_id, similar
+from hoinhap_cli.text import fold, invisible_in, natural_key, normalise_id, similar
+from hoinhap_cli.units import find_units, reaches, suggest_units, takes_part  # noqa: F401  (selection's too)
+from hoinhap_cli.units import name_words as _words
+from hoinhap_cli.units import names as unit_names
 from hoinhap_cli.vocab import UnitKind
 
 if TYPE_CHECKING:
     from hoinhap_cli.ledger import Ledger
 
 Role = Literal["lead", "support", "any"]
-
-
-def _names(unit: UnitShape) -> list[str]:
-    return [unit.id, unit.name, *unit.aliases]
-
-
-def find_units(units: Iterable[UnitT], text: str) -> list[UnitT]:
-    """Every unit the text could mean: exact matches if any, else partial matches."""
-    wanted = fold(text)
-    if not wanted:
-        return []
-    units = list(units)
-    exact = [u for u in units if any(fold(n) == wanted for n in _names(u))]
-    if exact:
-        return exact
-    words = wanted.split()
-
-    def partial(name: str) -> bool:  # every typed word starts some word of the name
-        parts = fold(name).replace("-", " ").split()
-        return all(any(p.startswith(w) for p in parts) for w in words)
-
-    return [u for u in units if any(partial(n) for n in _names(u))]
-
-
-def suggest_units(units: Iterable[UnitShape], text: str, limit: int = 3) -> list[UnitShape]:
-    """The units a mistyped id or name most likely means, for "did you mean": a unit whose
-    name or alias is the text (diacritics ignored) first; then by the words shared with its
-    id, name or aliases, each weighed by how few units use it (`ngan-hang-nong-nghiep` →
-    cac-ngan-hang, not a unit that merely shares "nghiep"), plus the closeness of spelling
-    (`phong-vhttt` → phong-vhtt, not any other "phong-")."""
-    units = list(units)
-    exact = find_units(units, text) if fold(text) else []
-    wanted = set(_words(text))
-    used: dict[str, int] = {}
-    for unit in units:
-        for word in {w for n in _names(unit) for w in _words(n)}:
-            used[word] = used.get(word, 0) + 1
-    folded = fold(text)
-
-    def score(unit: UnitShape) -> float:
-        shared = max(sum(1 / used[w] for w in wanted & set(_words(n))) for n in _names(unit))
-        close = max(closeness(folded, fold(n)) for n in _names(unit))
-        return shared + close if shared or close >= 0.5 else 0.0
-
-    ranked = sorted(((-score(u), i) for i, u in enumerate(units) if u not in exact))
-    return [*exact, *(units[i] for s, i in ranked if s < 0)][:limit]
-
-
-def _words(name: str) -> list[str]:
-    """A name's words, folded, without punctuation (ids' hyphens too)."""
-    return re.findall(r"[a-z0-9]+", fold(name))
 
 
 def visible(text: str, what: Literal["task", "unit", "event"]) -> str:
@@ -101,7 +54,7 @@ def resolve_unit(units: Iterable[UnitT], text: str) -> UnitT:
         return found[0]
     if found:
         raise AmbiguousUnit(text, [(u.id, u.name) for u in found])
-    names = [n for u in units for n in _names(u)]
+    names = [n for u in units for n in unit_names(u)]
     raise UnknownUnit(text, similar(text, names, limit=3))
 
 
@@ -148,21 +101,6 @@ class Involvement:
     unit: str  # the unit asked about
     role: Literal["lead", "support"]
     via: str | None = None  # the group through which it is involved, if any
-
-
-# Whether a unit takes part in a task: the task names it as lead or support, or names a group
-# it belongs to (a ward through "UBND 11 phường"). `reaches` is that rule; `takes_part` asks it
-# of a task (validation, record), `involvement` says how (listings: role, and via which group).
-
-
-def reaches(units: Mapping[str, UnitShape], assigned: str, unit_id: str) -> bool:
-    """A unit a task names reaches `unit_id`: it is that unit, or a group listing it as a member."""
-    group = units.get(assigned)
-    return assigned == unit_id or (group is not None and unit_id in group.members)
-
-
-def takes_part(units: Mapping[str, UnitShape], task: TaskShape, unit_id: str) -> bool:
-    return any(reaches(units, uid, unit_id) for uid in (*(task.lead or ()), *(task.support or ())))
 
 
 def involvement(units: Mapping[str, UnitShape], task: TaskShape, unit_id: str) -> list[Involvement]:
@@ -301,7 +239,7 @@ def next_due(ledger: Ledger, task: Task, rules: DueRules, today: date) -> date |
                 later = [d for d in ends if d >= today]
                 dates += later[:1] or ends[-1:]
             continue
-        if ledger.milestone_status(task.id, i).status.closed:
+        if responsibility.milestone_status(ledger, task.id, i).status.closed:
             continue
         dates += milestone_dates(ledger, task, i)
     return min(dates) if dates else None
@@ -332,7 +270,7 @@ class TaskFilter:
             return False
         if not matches_due(ledger, task, self.due):
             return False
-        if self.statuses and ledger.task_status(task.id).status.value not in self.statuses:
+        if self.statuses and responsibility.task_status(ledger, task.id).status.value not in self.statuses:
             return False
         return not self.units or bool(self.involvements(ledger, task))
 

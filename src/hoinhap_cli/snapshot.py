@@ -305,9 +305,12 @@ class _CachedEntries:
     def __init__(self, cache: Cache, snapshot: _Snapshot, part: _Parts, data: DataDir, today: date, max_bytes: int):
         self.cache, self.snapshot, self.part = cache, snapshot, part
         self.data, self.today, self.max_bytes = data, today, max_bytes
+        self.held: list[Report] | None = None  # every file, once read: a command asking again reads none
 
     def reports(self) -> list[Report]:
-        return self._named(None)
+        if self.held is None:
+            self.held = self._named(None)
+        return self.held
 
     def some(self, names: Collection[str]) -> list[Report]:
         return self._named(names)

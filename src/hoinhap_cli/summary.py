@@ -22,7 +22,7 @@ other drawing reads the same fields):
   (`reporting.report_ledger`), its own figures;
 - `amendments`: what the caller found changed in the plan during the period (git history).
 
-Drawn by `summaryview`; no I/O here.
+Drawn by `summaryview` (`summaryview.Drawn`); no I/O here.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hoinhap_cli import reporting
+from hoinhap_cli import reporting, responsibility
 from hoinhap_cli.deadlines import SHARE_OF, Counts, Obligation, count, milestone_obligations, obligations
 from hoinhap_cli.i18n import t
 from hoinhap_cli.ledger import Ledger
@@ -193,12 +193,6 @@ class Summary:
                 "reports": self.reports.record(), "amendments": [a.record() for a in self.amendments],
                 "warnings": list(self.warnings)}
 
-    def parts(self, fmt: str, lang: str) -> Sequence[Any]:
-        from hoinhap_cli import summaryview  # reason: the drawing imports this module (its types)
-
-        return summaryview.parts(self, fmt, lang)
-
-
 # ------------------------------------------------------------ what is active
 
 
@@ -225,7 +219,7 @@ def _closed_before(ledger: Ledger, o: Obligation, day: date) -> bool:
     if o.period is not None:
         return any(x.period == o.period and x.status.closed
                    for x in milestone_obligations(ledger, o.task, o.index, before))
-    return ledger.milestone_status(o.task.id, o.index, before).status.closed
+    return responsibility.milestone_status(ledger, o.task.id, o.index, before).status.closed
 
 
 def _worked_on(ledger: Ledger, period: Period, day: date) -> set[tuple[str, int | None]]:
@@ -252,7 +246,7 @@ def task_rows(ledger: Ledger, period: Period, day: date, as_of: date,
     rows, late, dropped = [], [], []
     for tid, obs in by_task.items():
         task = ledger.tasks[tid]
-        latest = ledger.task_status(tid, day).entry
+        latest = responsibility.task_status(ledger, tid, day).entry
         status = combine_states([o.status for o in all_of[tid]])
         reason = next((o.reason for o in all_of[tid] if o.status is status and o.reason), None)
         mine = [replace(o, as_of=as_of, is_late=True, late_days=o.days_late(as_of))  # as late on as_of

@@ -5,7 +5,7 @@ agency pastes into its report. Everything is read from `summary.Summary`'s field
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from hoinhap_cli import bars, changewords, reportview
@@ -114,6 +114,19 @@ def _sections(s: Summary, lang: str, md: bool) -> list[tuple[str, Listing]]:
         (t("summary.h.ahead", lang, year=s.period.end.year), ahead),
         (t("summary.h.agency", lang), reportview.flat_listing(ledger, agency, lang)),
     ]
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The review as `Output.report` draws it: its record, and its parts in a format."""
+
+    value: Summary
+
+    def record(self) -> dict[str, Any]:
+        return self.value.record()
+
+    def parts(self, fmt: str, lang: str) -> list[str | Listing | Note]:
+        return parts(self.value, fmt, lang)
 
 
 def parts(s: Summary, fmt: str, lang: str) -> list[str | Listing | Note]:

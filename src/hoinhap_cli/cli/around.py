@@ -2,7 +2,8 @@
 refused when they take one value (a repeatable one, `--unit`, `--status`, combines its values;
 never silently narrowed to the last, `--program 1 --program 2`); after it, what its answer
 still needs (`after_answer`: session.load_ledger's note and exit code 3/4 when report files
-were left out); and, for the console script, what is never freed (`keep`)."""
+were left out); whether the run skips the cache (`no_cache`); and, for the console script, what
+is never freed (`keep`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ from typer.core import TyperOption as Option
 
 from hoinhap_cli.cli.framework import Command
 from hoinhap_cli.problems import UsageError, words
+
+# `hoinhap --no-cache` for one invocation (set and reset by HoinhapGroup.invoke: no leak between runs)
+NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)
+
+
+def no_cache() -> bool:
+    return NO_CACHE.get()
 
 
 def refuse_repeated(command: Command | None, args: list[str]) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import os
-from contextvars import ContextVar
 from difflib import get_close_matches
 from typing import Any
 
@@ -32,13 +31,6 @@ from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localis
 from hoinhap_cli.i18n import lang_from_env, t
 from hoinhap_cli.problems import LANG, DataError, HoinhapError, UsageError
 from hoinhap_cli.text import shown
-
-# `hoinhap --no-cache` for one invocation (set and reset by HoinhapGroup.invoke: no leak between runs)
-_NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)
-
-
-def no_cache() -> bool:
-    return _NO_CACHE.get()
 
 
 class HoinhapGroup(TyperGroup):
@@ -86,7 +78,7 @@ class HoinhapGroup(TyperGroup):
     def invoke(self, ctx: Context) -> Any:
         args = [*getattr(ctx, "_protected_args", []), *ctx.args]
         lang = lang_from_env(lang_arg(args))  # errors in the language the command was asked for
-        token = _NO_CACHE.set(bool(ctx.params.get("no_cache")))
+        token = around.NO_CACHE.set(bool(ctx.params.get("no_cache")))
         said = LANG.set(lang)  # the language Problems are worded in as they are found
         after = around.opened()
         try:
@@ -115,7 +107,7 @@ class HoinhapGroup(TyperGroup):
             typer.echo(f"hoinhap: {t('error.internal', lang_from_env(None), error=repr(err))}", err=True)
             raise typer.Exit(2) from None
         finally:
-            _NO_CACHE.reset(token)
+            around.NO_CACHE.reset(token)
             LANG.reset(said)
             around.closed(None, after)
         if isinstance(code, int):  # a command returns its exit code

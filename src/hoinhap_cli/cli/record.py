@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import progress
+from hoinhap_cli import progress, responsibility
 from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, cache, max_bytes, output, status_word, today
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt, record_event
@@ -98,7 +98,7 @@ def _which_milestone(done: progress.Recorded, ledger: Callable[[], Ledger],
     index, notes = (entry.milestone - 1 if entry.milestone else None), []
     if index is None and len(ms) > 1:
         now = ledger()  # the statuses so far: which milestone is still open for the unit
-        closed = [closed_for(now.milestone_status(task.id, i), done.unit.id) for i in range(len(ms))]
+        closed = [closed_for(responsibility.milestone_status(now, task.id, i), done.unit.id) for i in range(len(ms))]
         index = progress.choose_milestone(task.id, done.unit.id, [m.due.kind.value for m in ms],
                                           [str(m.due) for m in ms], closed)
         if index is not None:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import selection
+from hoinhap_cli import reportview, selection
 from hoinhap_cli.cli.common import (
     PERIOD,
     AsOfOpt,
@@ -52,5 +52,5 @@ def reports(
     ledger = load_ledger(data, out)
     uid = selection.resolve_unit(ledger.units.values(), unit).id if unit is not None else None
     value = report_ledger(ledger, as_of or today(), period, uid)
-    out.report(format.value, value)
+    out.report(format.value, reportview.Drawn(value))
     return 1 if value.counts.missing else 0

@@ -9,8 +9,7 @@ from typing import Any
 
 from hoinhap_cli import selection, snapshot
 from hoinhap_cli.cache import Cache
-from hoinhap_cli.cli.around import after_answer, keep
-from hoinhap_cli.cli.group import no_cache
+from hoinhap_cli.cli.around import after_answer, keep, no_cache
 from hoinhap_cli.cli.values import today
 from hoinhap_cli.i18n import MESSAGES, lang_from_env, t
 from hoinhap_cli.ledger import MAX_BYTES, Ledger

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import files, plainfiles
+from hoinhap_cli import files, plainfiles, summaryview
 from hoinhap_cli.cli import docx_out
 from hoinhap_cli.cli.common import (
     AS_OF,
@@ -79,12 +79,12 @@ def summary(
     if format is Format.docx:
         return docx_out.write(out, report, ledger, out_file, force=force, number=number, dated=dated or day)
     if out_file is None:
-        out.report(format.value, report)
+        out.report(format.value, summaryview.Drawn(report))
         return 0
     text = io.StringIO()
     # a file has every column (no terminal to fit) and says which report files were left out
     written = Output(lang=out.lang, color=False, full=True, out=text, excluded=out.excluded)
-    written.report(format.value, report)
+    written.report(format.value, summaryview.Drawn(report))
     if out.excluded:
         written.excluded_note(t("read.excluded_note", out.lang, files=", ".join(out.excluded)))
     files.write_out(out_file, text.getvalue(), force)
