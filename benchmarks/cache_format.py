@@ -22,10 +22,10 @@ from typing import Any
 
 import msgspec
 
-from hoinhap_cli import cache as cache_mod
-from hoinhap_cli import reading, scan, snapshot
-from hoinhap_cli.cache import Cache
-from hoinhap_cli.paths import DataDir
+from hoinhap_cli.files.paths import DataDir
+from hoinhap_cli.ledger import cache as cache_mod
+from hoinhap_cli.ledger import reading, scan, snapshot
+from hoinhap_cli.ledger.cache import Cache
 
 
 def values(folder: Path) -> list[tuple[Any, Any]]:

@@ -29,11 +29,11 @@ def main() -> None:
 
     import yaml
 
-    from hoinhap_cli import yamlio
-    from hoinhap_cli.reading import _validate
-    from hoinhap_cli.model import Plan, ReportFile
-    from hoinhap_cli.paths import parse_report_name
-    from hoinhap_cli.validation import PlanIndex, plan_problems, report_problems
+    from hoinhap_cli.files import yamlio
+    from hoinhap_cli.files.paths import parse_report_name
+    from hoinhap_cli.ledger.reading import _validate
+    from hoinhap_cli.model.model import Plan, ReportFile
+    from hoinhap_cli.model.validation import PlanIndex, plan_problems, report_problems
 
     plan_file = args.folder / "plan.yaml"
     reports = sorted((args.folder / "reports").rglob("*.yaml"))

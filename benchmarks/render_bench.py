@@ -29,8 +29,8 @@ COMMANDS = {"overdue": ["overdue"], "tasks-due-in-2009": ["tasks", "--due-in", "
 
 
 def capture(data: str, store: Path) -> None:
-    from hoinhap_cli import render
     from hoinhap_cli.cli import main
+    from hoinhap_cli.render import render
 
     os.environ.setdefault("HOINHAP_MAX_MB", "64")
     store.mkdir(parents=True, exist_ok=True)
@@ -57,7 +57,7 @@ def capture(data: str, store: Path) -> None:
 
 
 def bench(store: Path, repeat: int, save: Path | None) -> None:
-    from hoinhap_cli.render import Output
+    from hoinhap_cli.render.render import Output
 
     os.environ["COLUMNS"] = "80"
     for name in COMMANDS:

@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 import hoinhap_cli
-from hoinhap_cli import problems
 from hoinhap_cli.cli import app
+from hoinhap_cli.words import problems
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPORT, ROOT, SHIPPED, hoinhap
-from hoinhap_cli import ledger, responsibility, snapshot
-from hoinhap_cli.cache import Cache
-from hoinhap_cli.ledger import HeldEntries, Ledger, Piece
-from hoinhap_cli.paths import DataDir
+from hoinhap_cli.files.paths import DataDir
+from hoinhap_cli.judgement import responsibility
+from hoinhap_cli.ledger import ledger, snapshot
+from hoinhap_cli.ledger.cache import Cache
+from hoinhap_cli.ledger.ledger import HeldEntries, Ledger, Piece
 
 
 def _generator():
@@ -119,7 +120,7 @@ def test_a_corrupt_cache_entry_is_rebuilt(generated: Path, _private_cache: Path)
         path.write_bytes(b"" if i % 2 else b"hoinhap-cache-3\n\x80\x05garbage")
     assert run(*args) == expected
     assert run(*args) == expected
-    from hoinhap_cli.cache import _opened
+    from hoinhap_cli.ledger.cache import _opened
 
     assert all(_opened(p.read_bytes(), p.name) for p in entries(_private_cache))  # rewritten, checksums hold
 
@@ -171,7 +172,7 @@ def test_an_unchanged_ledger_comes_from_one_snapshot(generated: Path, _private_c
     when nothing changed and the command asks for no entries; a corrupt snapshot is rebuilt."""
     import hashlib
 
-    from hoinhap_cli import yamlio
+    from hoinhap_cli.files import yamlio
 
     args = ("overdue", "--data", str(generated), "--format", "json")
     plain = run("--no-cache", *args)
@@ -213,7 +214,7 @@ def test_the_snapshot_depends_on_today(mini: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_one_snapshot_per_data_folder_and_a_few_folders(mini: Path, tmp_path: Path, _private_cache: Path) -> None:
-    from hoinhap_cli.cache import SNAPSHOTS_KEPT
+    from hoinhap_cli.ledger.cache import SNAPSHOTS_KEPT
 
     report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
     report.parent.mkdir()
@@ -229,7 +230,7 @@ def test_one_snapshot_per_data_folder_and_a_few_folders(mini: Path, tmp_path: Pa
 
 
 def test_an_edit_rereads_only_the_edited_file(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hoinhap_cli import reading
+    from hoinhap_cli.ledger import reading
 
     data = tmp_path / "data"
     shutil.copytree(generated, data)
@@ -252,7 +253,7 @@ def test_an_edit_rereads_only_the_edited_file(generated: Path, tmp_path: Path, m
 def test_a_same_size_edit_with_its_modification_time_restored_is_seen(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Unchanged files are known by their stored stat (size, inode, mtime, ctime) with their hash;
     an edit that keeps the size and puts the mtime back still changes ctime, so it is re-read."""
-    from hoinhap_cli import scan
+    from hoinhap_cli.ledger import scan
 
     monkeypatch.setattr(scan, "SETTLED_NS", 0)  # the files were just written: trust their stat at once
     report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
@@ -311,7 +312,7 @@ def test_entries_are_read_apart_from_each_files_own_entry(generated: Path, _priv
     entries are read only by the commands that list them or look back before the last entry,
     each file's from the cache entry of its bytes. Answers are the uncached ones; an entry that
     is gone is read from the file again, and written back."""
-    from hoinhap_cli import yamlio
+    from hoinhap_cli.files import yamlio
 
     data = str(generated)
     commands = [("log", "--data", data, "--format", "json"),
@@ -340,8 +341,8 @@ def test_the_status_index_agrees_with_the_entries(generated: Path) -> None:
     """Ledger answers 'latest status' from an index (Ledger.index); read the slow way from
     the entries themselves, every task and milestone gets the same answer, at every date."""
 
-    from hoinhap_cli.responsibility import judge
-    from hoinhap_cli.vocab import Status
+    from hoinhap_cli.judgement.responsibility import judge
+    from hoinhap_cli.words.vocab import Status
 
     found = fresh(DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27))
     pairs = found.entries()
@@ -371,7 +372,7 @@ def test_each_current_folder_keeps_its_own_snapshot(generated: Path, tmp_path: P
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Problems name files relative to where the command runs; running from two folders in
     turn keeps a snapshot for each instead of rebuilding one for each run."""
-    from hoinhap_cli import yamlio
+    from hoinhap_cli.files import yamlio
 
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -392,7 +393,7 @@ def test_entries_are_never_read_from_files_that_changed_after_the_snapshot(gener
     files changed; if the cache has lost one of those, it reads the files only if they are still
     the same bytes, and else stops."""
 
-    from hoinhap_cli.problems import DataError
+    from hoinhap_cli.words.problems import DataError
 
     data = tmp_path / "data"
     shutil.copytree(generated, data)
@@ -511,7 +512,7 @@ def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp
 def test_a_task_whose_last_entry_is_deleted_has_no_status_left(mini: Path, tmp_path: Path) -> None:
     """The edit path forgets a task's status when the file holding its only entry goes."""
 
-    from hoinhap_cli.vocab import Status
+    from hoinhap_cli.words.vocab import Status
 
     where, today, cache = DataDir(mini, mini / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
     report = mini / "reports" / "2009-Q1" / "phong-qldt.yaml"
@@ -647,7 +648,7 @@ def test_a_warm_answer_words_its_problems_like_a_cold_one(tmp_path: Path, monkey
 def test_a_worded_message_survives_the_cache(tmp_path: Path) -> None:
     """Words.values are typed `object`: msgspec hands each to the decode hook. Until the hook took
     them, every snapshot holding a worded warning failed to decode and no run was ever warm."""
-    from hoinhap_cli.problems import Problem, Words
+    from hoinhap_cli.words.problems import Problem, Words
 
     cache = Cache(tmp_path / "c")
     inner = Words("cache.link", {"path": date(2009, 1, 2)})
@@ -688,7 +689,7 @@ def test_a_damaged_task_part_of_a_snapshot_is_worked_out_again(generated: Path, 
     cannot be decoded is no error: the index is worked out again from the entries."""
     import msgspec
 
-    from hoinhap_cli.snapshot import _Snapshot
+    from hoinhap_cli.ledger.snapshot import _Snapshot
 
     where, today, cache = DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
     cached(where, today, cache)
@@ -710,6 +711,6 @@ def test_a_damaged_task_part_of_a_snapshot_is_worked_out_again(generated: Path, 
 def _decoded_refs(path: Path) -> list[str]:
     import msgspec
 
-    from hoinhap_cli.cache import _opened
+    from hoinhap_cli.ledger.cache import _opened
 
     return msgspec.msgpack.decode(_opened(path.read_bytes(), path.name), type=tuple[str, list[str], msgspec.Raw])[1]

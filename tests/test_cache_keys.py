@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from conftest import REPORT, SRC, hoinhap
-from hoinhap_cli import cache as cache_module
-from hoinhap_cli import responsibility, scan, snapshot
-from hoinhap_cli.cache import Cache, default_dir
-from hoinhap_cli.ledger import Piece
-from hoinhap_cli.paths import DataDir
+from hoinhap_cli.files.paths import DataDir
+from hoinhap_cli.judgement import responsibility
+from hoinhap_cli.ledger import cache as cache_module
+from hoinhap_cli.ledger import scan, snapshot
+from hoinhap_cli.ledger.cache import Cache, default_dir
+from hoinhap_cli.ledger.ledger import Piece
 
 TODAY = date(2009, 3, 31)
 NOT_IN_PLAN = REPORT.replace('"3.2.4"', '"1.1"')  # phong-qldt takes no part in 1.1: `check` exits 1
@@ -74,7 +75,7 @@ def test_a_changed_rule_in_the_installed_package_is_seen_warm(ledger: Path, tmp_
 
     assert check().returncode == 1  # the report names a task its unit takes no part in
     assert check().returncode == 1  # warm
-    rules = site / "hoinhap_cli" / "units.py"
+    rules = site / "hoinhap_cli" / "model" / "units.py"
     text = rules.read_text(encoding="utf-8")
     rule = "def takes_part(units: Mapping[str, UnitShape], task: TaskShape, unit_id: str) -> bool:\n"
     assert rule in text
@@ -90,14 +91,14 @@ def test_the_fingerprint_covers_every_module_of_the_package(tmp_path: Path, monk
     """Every .py file below the package (sub-packages too) changes the fingerprint; other files do not."""
     site = tmp_path / "hoinhap_cli"
     shutil.copytree(SRC / "hoinhap_cli", site, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(cache_module, "__file__", str(site / "cache.py"))
+    monkeypatch.setattr(cache_module, "__file__", str(site / "ledger" / "cache.py"))
     before = cache_module._fingerprint()
     assert cache_module._fingerprint() == before
     (site / "notes.txt").write_text("not code", encoding="utf-8")
     assert cache_module._fingerprint() == before
     modules = sorted(site.rglob("*.py"))
     assert len(modules) > 60 and any(p.parent != site for p in modules)
-    for module in (site / "selection.py", site / "cli" / "check.py", site / "summaryview.py"):
+    for module in (site / "rules" / "selection.py", site / "cli" / "check.py", site / "views" / "summaryview.py"):
         saved = module.read_bytes()
         module.write_bytes(saved + b"\n# changed\n")
         assert cache_module._fingerprint() != before, module.name

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPORT, ROOT, hoinhap
-from hoinhap_cli import snapshot, yamlio
+from hoinhap_cli.files import yamlio
+from hoinhap_cli.ledger import snapshot
 
 BROKEN = REPORT.replace("in-progress", "finished")  # not a status: `check` exits 1
 
@@ -178,7 +179,7 @@ def test_the_folder_is_private_and_killed_writes_leave_nothing(ledger: Path, tmp
                                                                _private_cache: Path) -> None:
     root = tmp_path / "fresh-cache"
     env = {**os.environ, "HOINHAP_CACHE_DIR": str(root), "PYTHONPATH": str(ROOT / "src")}
-    script = ("import os, sys; from pathlib import Path; from hoinhap_cli import cache; "
+    script = ("import os, sys; from pathlib import Path; from hoinhap_cli.ledger import cache; "
               "os.replace = lambda *a, **k: os._exit(9); "  # killed between writing and renaming
               "cache.Cache(Path(sys.argv[1])).put('k' * 64, 'value')")
     for _ in range(10):
@@ -266,8 +267,8 @@ def test_what_an_older_version_of_the_program_cached_goes_at_the_next_write(gene
     writes its own, and the folder stays within 2× the data (it held two versions before)."""
     from datetime import date
 
-    from hoinhap_cli.cache import Cache
-    from hoinhap_cli.paths import DataDir
+    from hoinhap_cli.files.paths import DataDir
+    from hoinhap_cli.ledger.cache import Cache
 
     where, today = DataDir(generated_small, generated_small / "plan.yaml", "option"), date(2026, 11, 27)
     old = Cache(tmp_path / "c")

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import MINI_PLAN, SHIPPED, Cli
 
 FIVE = """\

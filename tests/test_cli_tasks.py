@@ -11,7 +11,7 @@ import typer.main
 
 from conftest import SHIPPED, Cli, hoinhap
 from hoinhap_cli.cli import app
-from hoinhap_cli.render import Output
+from hoinhap_cli.render.render import Output
 
 
 def task_ids(*args: str) -> list[str]:

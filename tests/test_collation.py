@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import unicodedata
 
-from hoinhap_cli.text import collation_key
+from hoinhap_cli.words.text import collation_key
 
 # The order a Vietnamese dictionary gives: letters first (ă, â after a; đ after d; ô, ơ after o;
 # ư after u), then the tone in the order ngang, huyền, hỏi, ngã, sắc, nặng.

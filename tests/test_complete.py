@@ -9,7 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from hoinhap_cli.cli.complete import complete_program, complete_task, complete_unit
-from hoinhap_cli.text import fold
+from hoinhap_cli.words.text import fold
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data"
 CTX = SimpleNamespace(params={"data": str(SHIPPED)})

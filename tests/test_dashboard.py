@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli, hoinhap
-from hoinhap_cli import reporting
-from hoinhap_cli.dashboard import dashboard, overdue, page, progress
-from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import locate
-from hoinhap_cli.selection import short_name
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import Ledger, load
+from hoinhap_cli.rules import reporting
+from hoinhap_cli.rules.selection import short_name
+from hoinhap_cli.views.dashboard import dashboard, overdue, page, progress
 
 AS_OF = date(2009, 6, 30)
 

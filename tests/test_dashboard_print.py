@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED, hoinhap
-from hoinhap_cli import bars
-from hoinhap_cli.dashboard import page
-from hoinhap_cli.dashboard_style import CSS, css_string
-from hoinhap_cli.ledger import load
-from hoinhap_cli.paths import locate
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import load
+from hoinhap_cli.render import bars
+from hoinhap_cli.views.dashboard import page
+from hoinhap_cli.views.dashboard_style import CSS, css_string
 from test_dashboard import CHROMIUM_FLAGS, find_chromium
 
 pytestmark = pytest.mark.skipif(find_chromium() is None,

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import SHIPPED, Cli
 
 BROKEN = "data/reports/2009-Q2/ubnd-phuong-an-phu.yaml"  # as displayed, run from the tmp folder

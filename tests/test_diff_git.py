@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI_PLAN, Cli, hoinhap
-from hoinhap_cli import yamldump, yamlio
+from hoinhap_cli.files import yamldump, yamlio
 
 
 def git(repo: Path, *args: str) -> str:

@@ -16,12 +16,12 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Mm, Pt
 
 from conftest import SHIPPED, Cli, hoinhap, run_untouched
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import Ledger, load
+from hoinhap_cli.rules import reporting
+from hoinhap_cli.words.periods import date_line, day_words, half, parse_period, period_words, quarter, year
+from hoinhap_cli.words.text import decimal, percent
 from scripted2009 import build
-from hoinhap_cli import reporting
-from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import locate
-from hoinhap_cli.periods import date_line, day_words, half, parse_period, period_words, quarter, year
-from hoinhap_cli.text import decimal, percent
 
 TODAY = {"HOINHAP_TODAY": "2010-01-31", "HOINHAP_NO_CACHE": "1"}
 SIGNER = "Nguyễn Văn Thử"

@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, SHIPPED, Cli, hoinhap
-from hoinhap_cli import model, records
-from hoinhap_cli.paths import DataDir
-from hoinhap_cli.reading import load_plan
-from hoinhap_cli.text import natural_key
+from hoinhap_cli.files.paths import DataDir
+from hoinhap_cli.ledger.reading import load_plan
+from hoinhap_cli.model import model, records
+from hoinhap_cli.words.text import natural_key
 
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TASK_KEYS = {"id", "id_assigned", "program", "section", "title", "lead", "support", "units_from", "products",

@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import SHIPPED, Cli, run_untouched, snapshot
-from hoinhap_cli import yamlio
+from hoinhap_cli.files import yamlio
 
 TODAY = "2009-07-05"
 Q2 = "2009-Q2"

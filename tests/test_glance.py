@@ -15,18 +15,19 @@ import pytest
 import typer
 
 from conftest import MINI_PLAN, SHIPPED, Cli
-from hoinhap_cli import bars, deadlines
 from hoinhap_cli.cli import app
 from hoinhap_cli.cli.commands import COMMANDS
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
-from hoinhap_cli.dashboard import overdue as dashboard_overdue
-from hoinhap_cli.dashboard import page
-from hoinhap_cli.dashboard import progress as dashboard_progress
-from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import locate
-from hoinhap_cli.periods import Kind
-from hoinhap_cli.text import collation_key
-from hoinhap_cli.timeline import State, milestone_state
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import Ledger, load
+from hoinhap_cli.queries.timeline import State, milestone_state
+from hoinhap_cli.render import bars
+from hoinhap_cli.rules import deadlines
+from hoinhap_cli.views.dashboard import overdue as dashboard_overdue
+from hoinhap_cli.views.dashboard import page
+from hoinhap_cli.views.dashboard import progress as dashboard_progress
+from hoinhap_cli.words.periods import Kind
+from hoinhap_cli.words.text import collation_key
 from test_timeline import check_golden
 
 AS_OF = "2009-06-30"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import SHIPPED, hoinhap
-from hoinhap_cli.text import fold
+from hoinhap_cli.words.text import fold
 from import_docs import KH310, NQ03, SEED, draft, run_import, shared_plan, tasks_of, unit_names
 
 

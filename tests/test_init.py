@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import Cli
-from hoinhap_cli.paths import bundled_plan
-from hoinhap_cli.schemas import schema_text
+from hoinhap_cli.files.paths import bundled_plan
+from hoinhap_cli.model.schemas import schema_text
 
 EXPECTED = {"data/plan.yaml", "data/reports/.gitkeep", "schema/plan.schema.json", "schema/report.schema.json",
             "README.md", ".gitattributes"}

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from hoinhap_cli import responsibility
-from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import DataDir
-from hoinhap_cli.vocab import Status
+from hoinhap_cli.files.paths import DataDir
+from hoinhap_cli.judgement import responsibility
+from hoinhap_cli.ledger.ledger import Ledger, load
+from hoinhap_cli.words.vocab import Status
 from scripted2009 import build
 
 DAYS = (date(2009, 2, 1), date(2009, 3, 31), date(2009, 6, 30), date(2009, 9, 20), date(2009, 12, 31), None)

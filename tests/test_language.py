@@ -13,10 +13,10 @@ import pytest
 from typer.main import get_command
 
 from conftest import ROOT, SHIPPED, hoinhap
-from hoinhap_cli import helptext
 from hoinhap_cli.cli import app
 from hoinhap_cli.cli.commands import COMMANDS
-from hoinhap_cli.i18n import MESSAGES
+from hoinhap_cli.words import helptext
+from hoinhap_cli.words.i18n import MESSAGES
 
 # words of running English that a Vietnamese sentence never holds (names and option values aside)
 ENGLISH = re.compile(r"\b(the|is|are|not|with|from|must|should|when|which|this|that|does|was|were|cannot|"

@@ -17,12 +17,14 @@ from pathlib import Path
 import pytest
 
 from conftest import hoinhap
-from hoinhap_cli import bars, dashboard, review_doc
-from hoinhap_cli.i18n import t
-from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import locate
-from hoinhap_cli.periods import parse_period
-from hoinhap_cli.summary import summarise
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import Ledger, load
+from hoinhap_cli.queries import review_doc
+from hoinhap_cli.queries.summary import summarise
+from hoinhap_cli.render import bars
+from hoinhap_cli.views import dashboard
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.periods import parse_period
 from scripted2009 import TODAY_2011, build_2010
 
 # The review days, each with the period it closes, the late milestones and the milestones done,

@@ -32,9 +32,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DECISION_HEADER, Cli, hoinhap
-from hoinhap_cli import deadlines, reporting
-from hoinhap_cli.ledger import load
-from hoinhap_cli.paths import locate
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import load
+from hoinhap_cli.rules import deadlines, reporting
 
 PLAN = DECISION_HEADER + """\
 programs:

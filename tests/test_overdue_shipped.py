@@ -6,10 +6,10 @@ import json
 from datetime import date
 
 from conftest import SEED, SHIPPED, hoinhap
-from hoinhap_cli import deadlines
-from hoinhap_cli.ledger import load
-from hoinhap_cli.paths import DataDir, locate
-from hoinhap_cli.text import natural_key
+from hoinhap_cli.files.paths import DataDir, locate
+from hoinhap_cli.ledger.ledger import load
+from hoinhap_cli.rules import deadlines
+from hoinhap_cli.words.text import natural_key
 
 # Worked out from the appendix (tests/data/decision-02-2008.txt), row by row: every
 # "Thời gian hoàn thành" cell that ends in 2008, with the words the document uses.

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from hoinhap_cli.periods import (
+from hoinhap_cli.words.periods import (
     DeadlineError,
     Kind,
     Period,

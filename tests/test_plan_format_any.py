@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from conftest import SHIPPED, hoinhap
-from hoinhap_cli.deadlines import obligations, overdue
-from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import locate
-from hoinhap_cli.periods import Kind, parse_deadline
-from hoinhap_cli.reporting import State, report_ledger
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import Ledger, load
+from hoinhap_cli.rules.deadlines import obligations, overdue
+from hoinhap_cli.rules.reporting import State, report_ledger
+from hoinhap_cli.words.periods import Kind, parse_deadline
 
 PLAN = """\
 decision:
@@ -337,7 +337,8 @@ def test_the_shipped_plan_exports_no_new_keys() -> None:
 
 
 def test_diff_words_changes_to_the_new_fields(data: Path) -> None:
-    from hoinhap_cli import plandiff, reading
+    from hoinhap_cli.ledger import reading
+    from hoinhap_cli.queries import plandiff
 
     def parsed(text: str) -> Any:
         found, problems = reading.parse_plan(text, "plan.yaml")
@@ -396,7 +397,7 @@ def test_the_issuing_document_is_named_by_its_kind_and_number_or_its_title(data:
 
 
 def test_a_month_in_words() -> None:
-    from hoinhap_cli.periods import parse_period, period_words
+    from hoinhap_cli.words.periods import parse_period, period_words
 
     assert period_words(parse_period("2025-06")) == "tháng 6/2025"
     assert period_words(parse_period("2025-10"), "en") == "October 2025"
@@ -407,7 +408,7 @@ def test_the_plan_is_valid_against_the_json_schema_read_as_an_editor_reads_it() 
     import jsonschema
     from yaml import safe_load
 
-    from hoinhap_cli.schemas import json_schema
+    from hoinhap_cli.model.schemas import json_schema
 
     data = safe_load(PLAN)  # YAML 1.1, as older editors read it: `"on":` is quoted so it stays a key
     assert "on" in data["reporting"]["duties"][0]

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED, SHIPPED, Cli
-from hoinhap_cli import yamlio
-from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import bundled_plan, locate
-from hoinhap_cli.queries import task_record
-from hoinhap_cli.text import natural_key
+from hoinhap_cli.files import yamlio
+from hoinhap_cli.files.paths import bundled_plan, locate
+from hoinhap_cli.ledger.ledger import Ledger, load
+from hoinhap_cli.queries.queries import task_record
+from hoinhap_cli.words.text import natural_key
 
 
 @pytest.fixture(scope="module")

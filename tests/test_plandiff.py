@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import MINI_PLAN
-from hoinhap_cli import i18n, plandiff, reading
-from hoinhap_cli.model import Plan
+from hoinhap_cli.ledger import reading
+from hoinhap_cli.model.model import Plan
+from hoinhap_cli.queries import plandiff
+from hoinhap_cli.words import i18n
 
 
 def plan(text: str) -> Plan:

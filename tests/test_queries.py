@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI_PLAN, SHIPPED
-from hoinhap_cli import lookup, selection
-from hoinhap_cli.ledger import load
-from hoinhap_cli.paths import locate
-from hoinhap_cli.periods import parse_period
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import load
+from hoinhap_cli.queries import lookup
+from hoinhap_cli.rules import selection
+from hoinhap_cli.words.periods import parse_period
+from hoinhap_cli.words.problems import UsageError
 
 TODAY = date(2026, 11, 27)
 

@@ -14,7 +14,7 @@ from typer.main import get_command
 
 from conftest import ROOT, hoinhap
 from hoinhap_cli.cli import app
-from hoinhap_cli.problems import UsageError
+from hoinhap_cli.words.problems import UsageError
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 FENCED = re.compile(r"^```[^\n]*\n(.*?)^```", re.M | re.S)

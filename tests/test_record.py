@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli, snapshot
-from hoinhap_cli import yamlio
-from hoinhap_cli.paths import bundled_plan
+from hoinhap_cli.files import yamlio
+from hoinhap_cli.files.paths import bundled_plan
 
 TODAY = "2009-05-20"
 
@@ -270,9 +270,9 @@ def test_record_done_on_1_1_leaves_the_2010_milestone_open(shipped: Path, cli: C
 
 
 def test_a_yearly_period_recorded_done_late_leaves_overdue_that_day(shipped: Path, cli: Cli) -> None:
-    from hoinhap_cli import deadlines
-    from hoinhap_cli.ledger import load
-    from hoinhap_cli.paths import locate
+    from hoinhap_cli.files.paths import locate
+    from hoinhap_cli.ledger.ledger import load
+    from hoinhap_cli.rules import deadlines
 
     assert ("6.1", 2, "2008", "not-started") in late(shipped, cli, "2009-12-14")
     assert cli("record", "6.1", "-s", "done", "-m", "2", "--date", "2009-12-15", data=shipped).exit_code == 0

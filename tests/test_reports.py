@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED, SHIPPED, hoinhap, snapshot
-from hoinhap_cli import records
-from hoinhap_cli.ledger import load
-from hoinhap_cli.paths import locate
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import load
+from hoinhap_cli.model import records
 
 DUTIES = {  # id: (owners, every, due) as the decision sets them (Article 4, section III, row 8)
     "don-vi-bao-cao-quy": (None, "quarter", "after"),

@@ -9,9 +9,9 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import hoinhap
-from hoinhap_cli.periods import is_quarter, parse_period
-from hoinhap_cli.problems import InvisibleCharacter, NeedsReason, NotInvolved, UnknownTask, words
-from hoinhap_cli.selection import Involvement, find_task, involvement, takes_part
+from hoinhap_cli.rules.selection import Involvement, find_task, involvement, takes_part
+from hoinhap_cli.words.periods import is_quarter, parse_period
+from hoinhap_cli.words.problems import InvisibleCharacter, NeedsReason, NotInvolved, UnknownTask, words
 
 
 def _unit(uid: str, *members: str) -> SimpleNamespace:

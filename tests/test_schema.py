@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, SHIPPED, Cli
-from hoinhap_cli import yamlio
-from hoinhap_cli.schemas import SCHEMAS, schema_text
+from hoinhap_cli.files import yamlio
+from hoinhap_cli.model.schemas import SCHEMAS, schema_text
 
 SCHEMA_DIR = ROOT / "schema"
 REFRESH = "hoinhap schema {which} > schema/{which}.schema.json"

@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED, Cli
 from typer.core import TyperOption
 
+from conftest import SHIPPED, Cli
 from hoinhap_cli.cli.commands import COMMANDS
 from hoinhap_cli.cli.group import HoinhapGroup
 

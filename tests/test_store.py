@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from hoinhap_cli import store, yamlio
-from hoinhap_cli.model import ReportFile
-from hoinhap_cli.paths import locate
-from hoinhap_cli.problems import UsageError
-from hoinhap_cli.reading import load_plan
+from hoinhap_cli.files import yamlio
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger import store
+from hoinhap_cli.ledger.reading import load_plan
+from hoinhap_cli.model.model import ReportFile
+from hoinhap_cli.words.problems import UsageError
 
 TODAY = "2009-05-20"
 REPORT = Path("reports") / "2009-Q2" / "phong-kinh-te.yaml"

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from hoinhap_cli import store, yamldump, yamlio
-from hoinhap_cli.cache import Cache
-from hoinhap_cli.ledger import Piece, Tail
+from hoinhap_cli.files import yamldump, yamlio
+from hoinhap_cli.ledger import store
+from hoinhap_cli.ledger.cache import Cache
+from hoinhap_cli.ledger.ledger import Piece, Tail
 
 REPORT = Path("reports") / "2009-Q2" / "phong-kinh-te.yaml"
 HEAD = "unit: phong-kinh-te\nperiod: 2009-Q2\n"

@@ -9,7 +9,7 @@ from enum import Enum
 
 import pytest
 
-from hoinhap_cli import render, tables
+from hoinhap_cli.render import render, tables
 
 WORDS = ("Phòng", "Kinh", "tế", "UBND", "phường", "Cát", "Lái", "2008-Q3", "2009-12-31", "hoàn", "thành",
          "Trung tâm Văn hóa", "đề-án-cụm-công-nghiệp-Thủ-Thiêm-rất-dài", "–", "1.2", "6632", "", "a;b")

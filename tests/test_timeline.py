@@ -9,11 +9,22 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from hoinhap_cli.ledger import Ledger, load
-from hoinhap_cli.paths import locate
-from hoinhap_cli.periods import parse_period
-from hoinhap_cli.render import Output
-from hoinhap_cli.timeline import MARKS, SPAN, STYLES, State, build, layout, milestone_state, plain, quarters, widths
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger.ledger import Ledger, load
+from hoinhap_cli.queries.timeline import (
+    MARKS,
+    SPAN,
+    STYLES,
+    State,
+    build,
+    layout,
+    milestone_state,
+    plain,
+    quarters,
+    widths,
+)
+from hoinhap_cli.render.render import Output
+from hoinhap_cli.words.periods import parse_period
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = "2009-06-30"

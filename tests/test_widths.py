@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED, hoinhap
-from hoinhap_cli.i18n import MESSAGES
+from hoinhap_cli.words.i18n import MESSAGES
 from test_timeline import check_golden
 
 WIDTHS = (60, 80, 100, 160)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED, hoinhap
-from hoinhap_cli.periods import deadline_words, parse_deadline
+from hoinhap_cli.words.periods import deadline_words, parse_deadline
 from scripted2009 import build
 from test_language import english_words
 
@@ -250,7 +250,7 @@ def test_columns_are_never_narrower_than_their_words() -> None:
     from docx.shared import Pt
     from PIL import ImageFont
 
-    from hoinhap_cli.docx_review import TEXT_WIDTH, fit
+    from hoinhap_cli.office.docx_review import TEXT_WIDTH, fit
 
     fonts = Path("/usr/share/fonts/truetype")
     serif, bold = fonts / "liberation/LiberationSerif-Regular.ttf", fonts / "liberation/LiberationSerif-Bold.ttf"
@@ -337,8 +337,8 @@ def test_the_framework_s_private_package_is_imported_in_one_place() -> None:
 
 def test_any_other_pydantic_error_is_said_in_the_run_s_language() -> None:
     """An error kind no branch names (pydantic has ~110) is not shown in pydantic's English."""
-    from hoinhap_cli.model import ReportFile
-    from hoinhap_cli.schemaerrors import _message
+    from hoinhap_cli.model.model import ReportFile
+    from hoinhap_cli.model.schemaerrors import _message
 
     error = {"type": "url_parsing", "loc": ("entries", 0, "evidence"), "msg": "Input should be a valid URL",
              "input": "htp:/x"}

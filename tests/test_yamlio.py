@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from hoinhap_cli.yamldump import dump
-from hoinhap_cli.yamlio import parse
+from hoinhap_cli.files.yamldump import dump
+from hoinhap_cli.files.yamlio import parse
 
 
 def only_problem(raw: bytes | str) -> str:
@@ -144,7 +144,7 @@ def test_plain_scalars_resolve_as_the_yaml_1_2_table_says(word: str) -> None:
     tag Resolver12's table gives."""
     import yaml
 
-    from hoinhap_cli import yamlio
+    from hoinhap_cli.files import yamlio
 
     tag = yamlio.Resolver12().resolve(yaml.ScalarNode, word, (True, False))
     doc, problems = parse(f"a: {word}\n" if word else "a:\n", "f.yaml")
@@ -180,7 +180,8 @@ def test_nan_is_a_number_not_a_crash() -> None:
 
 def test_one_size_limit_by_default() -> None:
     """The loader's default (no PyYAML imported for it) is the reader's."""
-    from hoinhap_cli import ledger, yamlio
+    from hoinhap_cli.files import yamlio
+    from hoinhap_cli.ledger import ledger
 
     assert ledger.MAX_BYTES == yamlio.MAX_BYTES == yamlio.MAX_MB * 2**20
 

@@ -25,9 +25,11 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli, hoinhap
-from hoinhap_cli import progress, store, yamlio
-from hoinhap_cli.paths import locate
-from hoinhap_cli.reading import load_plan, validate_report
+from hoinhap_cli.files import yamlio
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger import store
+from hoinhap_cli.ledger.reading import load_plan, validate_report
+from hoinhap_cli.rules import progress
 from plan_cases import SHIPPED
 from report_cases import TODAY
 

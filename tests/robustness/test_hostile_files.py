@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import hoinhap
-from hoinhap_cli import plainfiles
+from hoinhap_cli.files import plainfiles
 from hostile_data import ENTRY, QUARTER, RECORD, REPORT, TODAY, make_data, run
 
 ROOT = Path(__file__).resolve().parents[2]

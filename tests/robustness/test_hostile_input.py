@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hoinhap_cli import yamlio
+from hoinhap_cli.files import yamlio
 from hostile_data import ENTRY, REPORT, make_data, run
 
 # ------------------------------------------------------------ 4. unknown keys: linear, counted

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hoinhap_cli import files
-from hoinhap_cli.text import csv_cell
+from hoinhap_cli.files import files
+from hoinhap_cli.words.text import csv_cell
 from hostile_data import ENTRY, make_data, run
 
 # ------------------------------------------------------------ 5. CSV formula injection

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hoinhap_cli import revisions
+from hoinhap_cli.queries import revisions
 from hostile_data import make_data, run
 
 # ------------------------------------------------------------ 11. Ctrl-C in the first tenth of a second

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from conftest import hoinhap
-from hoinhap_cli import files, store
+from hoinhap_cli.files import files
+from hoinhap_cli.ledger import store
 from hostile_data import ENTRY, QUARTER, RECORD, REPORT, TODAY, make_data, run
 
 HAND_EDIT = '  - task: "2.10"\n    status: in-progress\n    date: 2009-04-20\n    note: "sửa tay trong lúc ghi"\n'
@@ -280,7 +281,7 @@ def test_a_bidi_control_in_a_form_note_is_escaped_in_the_dry_run(tmp_path: Path)
 
 
 def test_the_one_escape() -> None:
-    from hoinhap_cli.text import shown
+    from hoinhap_cli.words.text import shown
 
     assert shown("Triển khai\tđề án\nquận 2") == "Triển khai\tđề án\nquận 2"  # Vietnamese, tab, line break kept
     assert shown("a\tb\nc", one_line=True) == "a<U+0009>b<U+000A>c"

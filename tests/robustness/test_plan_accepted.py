@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import hoinhap
-from hoinhap_cli import ledger
-from hoinhap_cli.paths import locate
-from hoinhap_cli.text import fold
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.ledger import ledger
+from hoinhap_cli.words.text import fold
 from plan_cases import SHIPPED, crlf_bom
 
 

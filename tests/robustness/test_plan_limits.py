@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from hoinhap_cli import yamlio
+from hoinhap_cli.files import yamlio
 from plan_cases import SHIPPED, alias_bomb
 
 MiB = 2**20

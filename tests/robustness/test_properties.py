@@ -17,13 +17,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hoinhap_cli import periods, progress, selection, store, text, yamlio
-from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.paths import DataDir, locate
-from hoinhap_cli.periods import DeadlineError, parse_deadline
-from hoinhap_cli.problems import UsageError
-from hoinhap_cli.reading import load_plan, load_reports
-from hoinhap_cli.text import refused_in_text
+from hoinhap_cli.files import yamlio
+from hoinhap_cli.files.paths import DataDir, locate
+from hoinhap_cli.ledger import store
+from hoinhap_cli.ledger.ledger import Ledger
+from hoinhap_cli.ledger.reading import load_plan, load_reports
+from hoinhap_cli.rules import progress, selection
+from hoinhap_cli.words import periods, text
+from hoinhap_cli.words.periods import DeadlineError, parse_deadline
+from hoinhap_cli.words.problems import UsageError
+from hoinhap_cli.words.text import refused_in_text
 from plan_cases import ROOT
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

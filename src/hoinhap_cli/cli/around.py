@@ -13,7 +13,7 @@ from contextvars import ContextVar, Token
 from typer.core import TyperOption as Option
 
 from hoinhap_cli.cli.framework import Command
-from hoinhap_cli.problems import UsageError, words
+from hoinhap_cli.words.problems import UsageError, words
 
 # `hoinhap --no-cache` for one invocation (set and reset by HoinhapGroup.invoke: no leak between runs)
 NO_CACHE: ContextVar[bool] = ContextVar("hoinhap_no_cache", default=False)

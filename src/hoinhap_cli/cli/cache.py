@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from hoinhap_cli.cli.common import DataOpt, LangOpt, cache, open_data, output
-from hoinhap_cli.i18n import t
-from hoinhap_cli.paths import listed_reports
+from hoinhap_cli.files.paths import listed_reports
+from hoinhap_cli.words.i18n import t
 
 
 class Action(str, Enum):

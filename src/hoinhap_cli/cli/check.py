@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli import snapshot
 from hoinhap_cli.cli.common import DataOpt, Format, LangOpt, cache, format_option, max_bytes, open_data, output, today
-from hoinhap_cli.i18n import t
-from hoinhap_cli.problems import errors
+from hoinhap_cli.ledger import snapshot
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.problems import errors
 
 
 def check(

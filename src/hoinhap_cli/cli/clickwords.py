@@ -9,7 +9,7 @@ import re
 import typer
 
 from hoinhap_cli.cli.framework import Argument, BadParameter, ClickUsageError, MissingParameter, NoSuchOption
-from hoinhap_cli.i18n import t
+from hoinhap_cli.words.i18n import t
 
 # click's own refusals worded in the run's language: by the exception's kind and its fields
 # where click says what it refused (an unknown option, a missing value); the rest, which click

@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from hoinhap_cli import progress
 from hoinhap_cli.cli.common import PERIOD, DataOpt, LangOpt, load_ledger, max_bytes, output, status_word, today
 from hoinhap_cli.cli.complete import complete_unit
-from hoinhap_cli.i18n import t
-from hoinhap_cli.periods import Period
-from hoinhap_cli.problems import DataError, UsageError
-from hoinhap_cli.render import Output
-from hoinhap_cli.text import shown
+from hoinhap_cli.render.render import Output
+from hoinhap_cli.rules import progress
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.periods import Period
+from hoinhap_cli.words.problems import DataError, UsageError
+from hoinhap_cli.words.text import shown
 
 if TYPE_CHECKING:
-    from hoinhap_cli.forms_in import Collecting
+    from hoinhap_cli.office.forms_in import Collecting
 
 
 def collect(
@@ -42,8 +42,8 @@ def collect(
     Example: hoinhap collect --dry-run nv/phong-kinh-te-2009-Q2.xlsx
     """
     # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
-    from hoinhap_cli import forms_in, forms_sheet
     from hoinhap_cli.cli.writing import lock_timeout, open_for_writing
+    from hoinhap_cli.office import forms_in, forms_sheet
 
     out = output(lang)
     where, plan = open_for_writing(data, out)

@@ -31,7 +31,7 @@ from hoinhap_cli.cli.values import Parsed as Parsed
 from hoinhap_cli.cli.values import format_option as format_option
 from hoinhap_cli.cli.values import parsed as parsed
 from hoinhap_cli.cli.values import today as today
-from hoinhap_cli.periods import Period
+from hoinhap_cli.words.periods import Period
 
 DataOpt = Annotated[
     Optional[str],

@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from hoinhap_cli.paths import locate
-from hoinhap_cli.problems import HoinhapError
-from hoinhap_cli.text import collation_key, fold, natural_key
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.words.problems import HoinhapError
+from hoinhap_cli.words.text import collation_key, fold, natural_key
 
 
 def _plan(ctx: Any) -> dict[str, Any]:
-    from hoinhap_cli import yamlio  # reason: PyYAML, only on <TAB>; every command imports this module
+    from hoinhap_cli.files import yamlio  # reason: PyYAML, only on <TAB>; every command imports this module
 
     params = getattr(ctx, "params", None) or {}
     try:

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli import files, plainfiles
 from hoinhap_cli.cli.common import AsOfOpt, DataOpt, LangOpt, load_ledger, output, today
-from hoinhap_cli.dashboard import dashboard as figures
-from hoinhap_cli.i18n import t
+from hoinhap_cli.files import files, plainfiles
+from hoinhap_cli.views.dashboard import dashboard as figures
+from hoinhap_cli.words.i18n import t
 
 
 def dashboard(

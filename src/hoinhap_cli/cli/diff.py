@@ -8,13 +8,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import changewords, revisions
 from hoinhap_cli.cli.common import DataOpt, Format, FullOpt, LangOpt, format_option, max_bytes, output
-from hoinhap_cli.i18n import t
-from hoinhap_cli.paths import locate
-from hoinhap_cli.plandiff import diff as plan_diff
-from hoinhap_cli.problems import UsageError, words
-from hoinhap_cli.render import Column
+from hoinhap_cli.files.paths import locate
+from hoinhap_cli.queries import changewords, revisions
+from hoinhap_cli.queries.plandiff import diff as plan_diff
+from hoinhap_cli.render.render import Column
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.problems import UsageError, words
 
 COLUMNS = [Column("what", "Thay đổi", "Change", no_wrap=True), Column("item", "Mục", "Item", no_wrap=True),
            Column("detail", "Chi tiết", "Detail")]

@@ -5,19 +5,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from hoinhap_cli import files
-from hoinhap_cli.i18n import t
-from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.problems import UsageError
-from hoinhap_cli.render import Output
-from hoinhap_cli.review_doc import NoLetterhead, assumed_letterhead, letterhead, sections
-from hoinhap_cli.summary import Summary
+from hoinhap_cli.files import files
+from hoinhap_cli.ledger.ledger import Ledger
+from hoinhap_cli.queries.review_doc import NoLetterhead, assumed_letterhead, letterhead, sections
+from hoinhap_cli.queries.summary import Summary
+from hoinhap_cli.render.render import Output
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.problems import UsageError
 
 
 def write(out: Output, report: Summary, ledger: Ledger, path: Path | None, *, force: bool, number: str,
           dated: date) -> int:
     """Lay the review out and write it to `path` (the caller refused a terminal: docx is binary)."""
-    from hoinhap_cli import docx_review  # reason: python-docx and lxml load only when a document is made
+    from hoinhap_cli.office import docx_review  # reason: python-docx and lxml load only when a document is made
 
     if path is None:
         raise UsageError(t("doc.to_terminal", out.lang))

@@ -7,11 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import progress
 from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, cache, max_bytes, output, today
 from hoinhap_cli.cli.complete import complete_event
-from hoinhap_cli.i18n import t
-from hoinhap_cli.problems import UsageError, words
+from hoinhap_cli.rules import progress
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.problems import UsageError, words
 
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Free text; kept exactly (NFC).")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="A document reference, e.g. a decision number.")]
@@ -38,7 +38,7 @@ def record_event(event_id: str, date: Date | None, note: str | None, evidence: s
                  data: str | None, lang: str | None) -> int:
     # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
     from hoinhap_cli.cli.writing import append_event, lock_timeout, open_for_writing, update
-    from hoinhap_cli.reading import load_reports  # reason: as above (it validates with pydantic)
+    from hoinhap_cli.ledger.reading import load_reports  # reason: as above (it validates with pydantic)
 
     out = output(lang)
     if date is None:

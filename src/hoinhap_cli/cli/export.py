@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from hoinhap_cli.cli.common import DataOpt, Format, format_option, load_ledger, output
-from hoinhap_cli.queries import export_plan
+from hoinhap_cli.queries.queries import export_plan
 
 
 def export(

@@ -7,11 +7,13 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli import forms_out, plainfiles, progress
 from hoinhap_cli.cli.common import PERIOD, DataOpt, LangOpt, UnitOpt, load_ledger, output
-from hoinhap_cli.i18n import t
-from hoinhap_cli.periods import Period, is_quarter
-from hoinhap_cli.problems import UsageError, words
+from hoinhap_cli.files import plainfiles
+from hoinhap_cli.office import forms_out
+from hoinhap_cli.rules import progress
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.periods import Period, is_quarter
+from hoinhap_cli.words.problems import UsageError, words
 
 
 def forms(

@@ -28,9 +28,9 @@ from hoinhap_cli.cli.framework import (
     make_default_short_help,
 )
 from hoinhap_cli.cli.helpformat import LocalContext, helptext, lang_arg, localise, remember_lang
-from hoinhap_cli.i18n import lang_from_env, t
-from hoinhap_cli.problems import LANG, DataError, HoinhapError, UsageError
-from hoinhap_cli.text import shown
+from hoinhap_cli.words.i18n import lang_from_env, t
+from hoinhap_cli.words.problems import LANG, DataError, HoinhapError, UsageError
+from hoinhap_cli.words.text import shown
 
 
 class HoinhapGroup(TyperGroup):

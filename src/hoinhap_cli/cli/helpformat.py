@@ -1,5 +1,5 @@
 """`--help` in the run's language: click's formatter, each text looked up in the catalogue
-(hoinhap_cli.helptext) as it is written. The language comes from the command line's `--lang`,
+(hoinhap_cli.words.helptext) as it is written. The language comes from the command line's `--lang`,
 else $HOINHAP_LANG (default Vietnamese), read before any option is parsed: `--help` is eager."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from hoinhap_cli import helptext as helptext
 from hoinhap_cli.cli.framework import Context, HelpFormatter
-from hoinhap_cli.i18n import lang_from_env
+from hoinhap_cli.words import helptext as helptext
+from hoinhap_cli.words.i18n import lang_from_env
 
 _META = "hoinhap.lang"  # ctx.meta is shared by a context and its children
 

@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from hoinhap_cli.cli.common import LangOpt, output
-from hoinhap_cli.i18n import t
 from hoinhap_cli.importing.document import Unreadable
 from hoinhap_cli.importing.run import LAYOUTS, import_document
+from hoinhap_cli.words.i18n import t
 
 
 def import_command(

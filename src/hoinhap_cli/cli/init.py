@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from hoinhap_cli.cli.common import LangOpt, output
-from hoinhap_cli.i18n import t
-from hoinhap_cli.scaffold import create
+from hoinhap_cli.ledger.scaffold import create
+from hoinhap_cli.words.i18n import t
 
 
 def init(

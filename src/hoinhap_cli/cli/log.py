@@ -20,12 +20,12 @@ from hoinhap_cli.cli.common import (
     status_word,
 )
 from hoinhap_cli.cli.complete import complete_task, complete_unit
-from hoinhap_cli.i18n import t
-from hoinhap_cli.lookup import log_records
-from hoinhap_cli.progress import resolve_unit
-from hoinhap_cli.render import Column
-from hoinhap_cli.selection import find_task
-from hoinhap_cli.vocab import Status
+from hoinhap_cli.queries.lookup import log_records
+from hoinhap_cli.render.render import Column
+from hoinhap_cli.rules.progress import resolve_unit
+from hoinhap_cli.rules.selection import find_task
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.vocab import Status
 
 
 def log(

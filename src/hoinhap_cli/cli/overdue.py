@@ -24,7 +24,7 @@ from hoinhap_cli.cli.common import (
     task_filter,
     today,
 )
-from hoinhap_cli.overdue import overdue_report
+from hoinhap_cli.queries.overdue import overdue_report
 
 
 class GroupBy(str, Enum):

@@ -15,7 +15,7 @@ from hoinhap_cli.cli.common import (
     output,
     today,
 )
-from hoinhap_cli.programs import program_list
+from hoinhap_cli.queries.programs import program_list
 
 
 def programs(

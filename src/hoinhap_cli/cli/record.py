@@ -9,16 +9,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import progress, responsibility
 from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, cache, max_bytes, output, status_word, today
 from hoinhap_cli.cli.complete import complete_event, complete_task, complete_unit
 from hoinhap_cli.cli.event import EvidenceOpt, NoteOpt, record_event
-from hoinhap_cli.i18n import t
-from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.problems import UsageError, words
-from hoinhap_cli.render import Output
-from hoinhap_cli.responsibility import closed_for
-from hoinhap_cli.vocab import Status
+from hoinhap_cli.judgement import responsibility
+from hoinhap_cli.judgement.responsibility import closed_for
+from hoinhap_cli.ledger.ledger import Ledger
+from hoinhap_cli.render.render import Output
+from hoinhap_cli.rules import progress
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.problems import UsageError, words
+from hoinhap_cli.words.vocab import Status
 
 
 def record(

@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import reportview, selection
 from hoinhap_cli.cli.common import (
     PERIOD,
     AsOfOpt,
@@ -21,8 +20,10 @@ from hoinhap_cli.cli.common import (
     today,
 )
 from hoinhap_cli.cli.complete import complete_unit
-from hoinhap_cli.periods import Period
-from hoinhap_cli.reporting import report_ledger
+from hoinhap_cli.render import reportview
+from hoinhap_cli.rules import selection
+from hoinhap_cli.rules.reporting import report_ledger
+from hoinhap_cli.words.periods import Period
 
 
 def reports(

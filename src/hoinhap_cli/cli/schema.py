@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli.schemas import schema_text
+from hoinhap_cli.model.schemas import schema_text
 
 
 class SchemaKind(str, Enum):

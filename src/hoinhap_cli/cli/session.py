@@ -7,18 +7,19 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from hoinhap_cli import selection, snapshot
-from hoinhap_cli.cache import Cache
 from hoinhap_cli.cli.around import after_answer, keep, no_cache
 from hoinhap_cli.cli.values import today
-from hoinhap_cli.i18n import MESSAGES, lang_from_env, t
-from hoinhap_cli.ledger import MAX_BYTES, Ledger
-from hoinhap_cli.paths import DataDir, locate
-from hoinhap_cli.periods import Period
-from hoinhap_cli.problems import DataError, UsageError, errors, words
-from hoinhap_cli.progress import parse_status
-from hoinhap_cli.render import Column, Output
-from hoinhap_cli.vocab import Status
+from hoinhap_cli.files.paths import DataDir, locate
+from hoinhap_cli.ledger import snapshot
+from hoinhap_cli.ledger.cache import Cache
+from hoinhap_cli.ledger.ledger import MAX_BYTES, Ledger
+from hoinhap_cli.render.render import Column, Output
+from hoinhap_cli.rules import selection
+from hoinhap_cli.rules.progress import parse_status
+from hoinhap_cli.words.i18n import MESSAGES, lang_from_env, t
+from hoinhap_cli.words.periods import Period
+from hoinhap_cli.words.problems import DataError, UsageError, errors, words
+from hoinhap_cli.words.vocab import Status
 
 
 class RoleChoice(str, Enum):

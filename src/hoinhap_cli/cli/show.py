@@ -18,10 +18,10 @@ from hoinhap_cli.cli.common import (
     output,
 )
 from hoinhap_cli.cli.complete import complete_task
-from hoinhap_cli.i18n import t
-from hoinhap_cli.lookup import task_detail
-from hoinhap_cli.render import Block
-from hoinhap_cli.selection import find_task
+from hoinhap_cli.queries.lookup import task_detail
+from hoinhap_cli.render.render import Block
+from hoinhap_cli.rules.selection import find_task
+from hoinhap_cli.words.i18n import t
 
 
 def show(

@@ -8,13 +8,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import progress, reporting
 from hoinhap_cli.cli.common import DATE, DataOpt, LangOpt, cache, max_bytes, output, parsed, today
 from hoinhap_cli.cli.complete import complete_unit
-from hoinhap_cli.i18n import t
-from hoinhap_cli.periods import Period, frequency, parse_period, year
-from hoinhap_cli.problems import UsageError, words
-from hoinhap_cli.reportview import period_words
+from hoinhap_cli.render.reportview import period_words
+from hoinhap_cli.rules import progress, reporting
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.periods import Period, frequency, parse_period, year
+from hoinhap_cli.words.problems import UsageError, words
 
 
 def submit(
@@ -45,7 +45,7 @@ def submit(
     """
     # reason: the writer loads pydantic, which completing these arguments on <TAB> must not
     from hoinhap_cli.cli.writing import add_submission, lock_timeout, mark_submitted, open_for_writing, update
-    from hoinhap_cli.model import Submission  # reason: pydantic, as above
+    from hoinhap_cli.model.model import Submission  # reason: pydantic, as above
 
     if not re.fullmatch(r"[0-9A-Za-z-]+", period):  # '/', '..', NUL: nothing that could name another folder
         raise UsageError(words("cli.submit.not_period", period=period))

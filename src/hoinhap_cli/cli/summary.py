@@ -9,7 +9,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import files, plainfiles, summaryview
 from hoinhap_cli.cli import docx_out
 from hoinhap_cli.cli.common import (
     AS_OF,
@@ -26,11 +25,13 @@ from hoinhap_cli.cli.common import (
     output,
     today,
 )
-from hoinhap_cli.i18n import t
-from hoinhap_cli.periods import Period
-from hoinhap_cli.problems import UsageError
-from hoinhap_cli.render import Output
-from hoinhap_cli.summary import as_it_stood, summarise
+from hoinhap_cli.files import files, plainfiles
+from hoinhap_cli.queries.summary import as_it_stood, summarise
+from hoinhap_cli.render.render import Output
+from hoinhap_cli.views import summaryview
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.periods import Period
+from hoinhap_cli.words.problems import UsageError
 
 PeriodOpt = Annotated[Period, typer.Option("--period", metavar="2009-Q1|2009-H1|2009", click_type=PERIOD,
                                            help="The review period: a quarter, a half, a year (or FROM..TO).")]

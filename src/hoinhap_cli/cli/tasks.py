@@ -30,10 +30,10 @@ from hoinhap_cli.cli.common import (
     task_filter,
     today,
 )
-from hoinhap_cli.i18n import t
-from hoinhap_cli.lookup import task_rows
-from hoinhap_cli.render import Column
-from hoinhap_cli.selection import TaskFilter, search_hits, search_words
+from hoinhap_cli.queries.lookup import task_rows
+from hoinhap_cli.render.render import Column
+from hoinhap_cli.rules.selection import TaskFilter, search_hits, search_words
+from hoinhap_cli.words.i18n import t
 
 
 def tasks(

@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoinhap_cli import timeline as tl
 from hoinhap_cli.cli.common import (
     AsOfOpt,
     DataOpt,
@@ -20,11 +19,12 @@ from hoinhap_cli.cli.common import (
     task_filter,
     today,
 )
-from hoinhap_cli.i18n import t
-from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.periods import Period, parse_period
-from hoinhap_cli.problems import UsageError
-from hoinhap_cli.selection import select
+from hoinhap_cli.ledger.ledger import Ledger
+from hoinhap_cli.queries import timeline as tl
+from hoinhap_cli.rules.selection import select
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.periods import Period, parse_period
+from hoinhap_cli.words.problems import UsageError
 
 FromOpt = Annotated[Optional[str], typer.Option("--from", metavar="QUARTER",
                                                 help="First quarter shown (default: the plan's first, 2008-Q1).")]

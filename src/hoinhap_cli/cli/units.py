@@ -22,10 +22,10 @@ from hoinhap_cli.cli.common import (
     output,
     today,
 )
-from hoinhap_cli.i18n import t
-from hoinhap_cli.lookup import unit_load, unit_rows
-from hoinhap_cli.selection import find_kind
-from hoinhap_cli.text import collation_key
+from hoinhap_cli.queries.lookup import unit_load, unit_rows
+from hoinhap_cli.rules.selection import find_kind
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.text import collation_key
 
 
 class UnitSort(str, Enum):

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from hoinhap_cli import dayrange
 from hoinhap_cli.cli.common import (
     AsOfOpt,
     DataOpt,
@@ -26,8 +25,9 @@ from hoinhap_cli.cli.common import (
     task_filter,
     today,
 )
-from hoinhap_cli.periods import parse_duration
-from hoinhap_cli.upcoming import upcoming_list
+from hoinhap_cli.queries.upcoming import upcoming_list
+from hoinhap_cli.words import dayrange
+from hoinhap_cli.words.periods import parse_duration
 
 
 def _duration(text: str) -> timedelta:

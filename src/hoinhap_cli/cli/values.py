@@ -10,10 +10,10 @@ from typing import Any, TypeVar
 
 import typer
 
-from hoinhap_cli import dayrange
 from hoinhap_cli.cli.framework import Context, Parameter, ParamType, TyperChoice
-from hoinhap_cli.periods import DeadlineError, parse_date, parse_period
-from hoinhap_cli.problems import UsageError, words
+from hoinhap_cli.words import dayrange
+from hoinhap_cli.words.periods import DeadlineError, parse_date, parse_period
+from hoinhap_cli.words.problems import UsageError, words
 
 T = TypeVar("T")
 

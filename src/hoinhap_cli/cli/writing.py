@@ -10,16 +10,13 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from hoinhap_cli import locks
-from hoinhap_cli.cache import Cache
 from hoinhap_cli.cli.common import max_bytes, open_data
-from hoinhap_cli.ledger import Ledger
-from hoinhap_cli.model import Plan
-from hoinhap_cli.paths import DataDir
-from hoinhap_cli.problems import DataError, UsageError, errors, words
-from hoinhap_cli.reading import load_plan, load_reports
-from hoinhap_cli.render import Output
-from hoinhap_cli.store import (
+from hoinhap_cli.files import locks
+from hoinhap_cli.files.paths import DataDir
+from hoinhap_cli.ledger.cache import Cache
+from hoinhap_cli.ledger.ledger import Ledger
+from hoinhap_cli.ledger.reading import load_plan, load_reports
+from hoinhap_cli.ledger.store import (
     DEFAULT_LOCK_TIMEOUT,
     add_submission,
     append_entry,
@@ -28,6 +25,9 @@ from hoinhap_cli.store import (
     refuse_bundled,
     update,
 )
+from hoinhap_cli.model.model import Plan
+from hoinhap_cli.render.render import Output
+from hoinhap_cli.words.problems import DataError, UsageError, errors, words
 
 __all__ = ["add_submission", "append_entry", "append_event", "ledger_of", "lock_timeout", "mark_submitted",
            "open_for_writing",

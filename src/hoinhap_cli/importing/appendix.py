@@ -14,7 +14,7 @@ import re
 
 from hoinhap_cli.importing.document import Cell, Document, Row, Table
 from hoinhap_cli.importing.tasks import DIGITS, LETTER, ROMAN, Appendix, Builder, RawRow
-from hoinhap_cli.text import fold
+from hoinhap_cli.words.text import fold
 
 ROLES: list[tuple[str, str]] = [
     ("number", r"^(s[o6]\s*)?tt$|^stt$|^so thu tu$|^tt\.?$"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hoinhap_cli.text import fold
+from hoinhap_cli.words.text import fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _R = r"(iv|iii|ii|i|[1-4])"

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hoinhap_cli.problems import Words, words
-from hoinhap_cli.text import INVISIBLE, nfc
+from hoinhap_cli.words.problems import Words, words
+from hoinhap_cli.words.text import INVISIBLE, nfc
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from hoinhap_cli.importing.document import Cell, Document, Pos, Row, Table, Unreadable, clean
-from hoinhap_cli.problems import words
+from hoinhap_cli.words.problems import words
 
 
 def read_docx(path: Path, raw: bytes) -> Document:

@@ -10,12 +10,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from hoinhap_cli.files.yamlio import STR, implicit_tag
 from hoinhap_cli.importing.document import Pos
 from hoinhap_cli.importing.header import Header
 from hoinhap_cli.importing.tasks import Appendix, Group, Noted, TaskRow
 from hoinhap_cli.importing.units import Choice
-from hoinhap_cli.problems import words
-from hoinhap_cli.yamlio import STR, implicit_tag
+from hoinhap_cli.words.problems import words
 
 WIDTH = 100
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\t]*$")

@@ -13,7 +13,7 @@ from datetime import date
 
 from hoinhap_cli.importing.appendix import roles_of
 from hoinhap_cli.importing.document import Document
-from hoinhap_cli.text import fold
+from hoinhap_cli.words.text import fold
 
 KINDS = {"quyet dinh": "Quyết định", "ke hoach": "Kế hoạch", "nghi quyet": "Nghị quyết", "chuong trinh": "Chương trình"}
 _DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoinhap_cli.files import write_atomic
-from hoinhap_cli.i18n import t
+from hoinhap_cli.files.files import write_atomic
 from hoinhap_cli.importing.appendix import read_appendix
 from hoinhap_cli.importing.document import Document, Pos, Unreadable
 from hoinhap_cli.importing.draft import Extras, Guesses, write
@@ -19,8 +18,9 @@ from hoinhap_cli.importing.header import Header, read_header
 from hoinhap_cli.importing.source import read
 from hoinhap_cli.importing.tasks import Appendix, Noted
 from hoinhap_cli.importing.units import Choice
-from hoinhap_cli.problems import UsageError, words
-from hoinhap_cli.text import fold
+from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.problems import UsageError, words
+from hoinhap_cli.words.text import fold
 
 LAYOUTS = {"docx": "Word (.docx)", "html": "HTML", "markdown": "Markdown", "portal": "portal (| lines)",
            "tabbed": "tab-indented cells", "text": "text"}

@@ -13,7 +13,7 @@ from hoinhap_cli.importing.document import Document, Unreadable
 from hoinhap_cli.importing.docx_layout import read_docx
 from hoinhap_cli.importing.html_layout import read_html
 from hoinhap_cli.importing.text_layouts import read_text
-from hoinhap_cli.problems import words
+from hoinhap_cli.words.problems import words
 
 
 def _decoded(raw: bytes) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hoinhap_cli.text import fold
+from hoinhap_cli.words.text import fold
 
 HEADS = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "UB.", "Bộ", "Sở", "Phòng", "Ban", "Trung tâm", "Văn phòng",
          "Chi cục", "Cục", "Tổng cục", "Viện", "Học viện", "Trường", "Đại học", "Công ty", "Tổng công ty",

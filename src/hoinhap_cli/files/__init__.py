@@ -1,0 +1,1 @@
+"""Files: where the data is, YAML read with positions and written in order, atomic writes, refusals."""

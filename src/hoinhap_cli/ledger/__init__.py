@@ -1,0 +1,1 @@
+"""Ledger: the data folder read, checked and indexed into a Ledger, cached, and written back."""

@@ -1,0 +1,1 @@
+"""Queries: what each command answers, as values (rows, counts, the review, the plan's changes)."""

@@ -1,0 +1,1 @@
+"""Views: one result drawn for people: the review and the dashboard page."""
