@@ -30,6 +30,7 @@ def env(tmp_path: Path) -> dict[str, str]:
             "COLUMNS": "80"}
 
 
+@pytest.mark.slow  # three CLI processes fed to a reader that leaves: .ci/run runs them with `-m slow`
 @pytest.mark.parametrize("argv,keep", [
     (["overdue"], 1),
     (["overdue", "--format", "json"], 100),

@@ -321,6 +321,7 @@ for i in range(25):
 HANG = {"HOINHAP_LOCK_TIMEOUT": "600"}
 
 
+@pytest.mark.slow  # 20 processes × 25 writes under one lock: .ci/run runs it with `-m slow`
 def test_twenty_concurrent_writers_lose_nothing(mini: Path) -> None:
     workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(w), str(mini)], env=cli_env(**HANG),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for w in range(20)]
