@@ -18,7 +18,8 @@ from hoinhap_cli.files.paths import DataDir
 from hoinhap_cli.judgement import responsibility
 from hoinhap_cli.ledger import ledger, snapshot
 from hoinhap_cli.ledger.cache import Cache
-from hoinhap_cli.ledger.ledger import HeldEntries, Ledger, Piece
+from hoinhap_cli.ledger.ledger import HeldEntries, Ledger
+from hoinhap_cli.model.reportfiles import Piece
 
 
 def _generator():

@@ -22,7 +22,7 @@ from hoinhap_cli.judgement import responsibility
 from hoinhap_cli.ledger import cache as cache_module
 from hoinhap_cli.ledger import scan, snapshot
 from hoinhap_cli.ledger.cache import Cache, default_dir
-from hoinhap_cli.ledger.ledger import Piece
+from hoinhap_cli.model.reportfiles import Piece
 
 TODAY = date(2009, 3, 31)
 NOT_IN_PLAN = REPORT.replace('"3.2.4"', '"1.1"')  # phong-qldt takes no part in 1.1: `check` exits 1

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import hoinhap
-from hoinhap_cli.rules.selection import Involvement, find_task, involvement, takes_part
+from hoinhap_cli.model.units import takes_part
+from hoinhap_cli.rules.selection import Involvement, find_task, involvement
 from hoinhap_cli.words.periods import is_quarter, parse_period
 from hoinhap_cli.words.problems import InvisibleCharacter, NeedsReason, NotInvolved, UnknownTask, words
 

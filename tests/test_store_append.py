@@ -14,7 +14,7 @@ from conftest import Cli
 from hoinhap_cli.files import yamldump, yamlio
 from hoinhap_cli.ledger import store
 from hoinhap_cli.ledger.cache import Cache
-from hoinhap_cli.ledger.ledger import Piece, Tail
+from hoinhap_cli.model.reportfiles import Piece, Tail
 
 REPORT = Path("reports") / "2009-Q2" / "phong-kinh-te.yaml"
 HEAD = "unit: phong-kinh-te\nperiod: 2009-Q2\n"
@@ -144,7 +144,7 @@ def test_a_corrupt_entry_is_not_trusted(mini: Path, cli: Cli, _private_cache: Pa
 
 
 @pytest.mark.parametrize("tail", [Tail(0, 2), Tail(len(HEAD) + len("entries:\n") + 4, 2), Tail(len(HEAD), 0),
-                                  Tail(len(NOTED.encode("utf-8")) - len("Đã xong\n".encode("utf-8")) + 1, 2)],
+                                  Tail(len(NOTED.encode("utf-8")) - len("Đã xong\n".encode()) + 1, 2)],
                          ids=["file start", "inside the item", "the key's line", "inside a character"])
 def test_a_tail_that_is_not_the_last_item_is_caught(tail: Tail, mini: Path, cli: Cli, _private_cache: Path,
                                                      full_reads: list[bytes | None]) -> None:

@@ -181,9 +181,9 @@ def test_nan_is_a_number_not_a_crash() -> None:
 def test_one_size_limit_by_default() -> None:
     """The loader's default (no PyYAML imported for it) is the reader's."""
     from hoinhap_cli.files import yamlio
-    from hoinhap_cli.ledger import ledger
+    from hoinhap_cli.model import reportfiles
 
-    assert ledger.MAX_BYTES == yamlio.MAX_BYTES == yamlio.MAX_MB * 2**20
+    assert reportfiles.MAX_BYTES == yamlio.MAX_BYTES == yamlio.MAX_MB * 2**20
 
 
 @pytest.mark.parametrize("text", ["0E0", "1e5", "1E+5", "0o17", "+.5", "0x1F", "-.inf", "12", "true", "null", "~"])

@@ -22,6 +22,7 @@ from hoinhap_cli.files.paths import DataDir, locate
 from hoinhap_cli.ledger import store
 from hoinhap_cli.ledger.ledger import Ledger
 from hoinhap_cli.ledger.reading import load_plan, load_reports
+from hoinhap_cli.model import units
 from hoinhap_cli.rules import progress, selection
 from hoinhap_cli.words import periods, text
 from hoinhap_cli.words.periods import DeadlineError, parse_deadline
@@ -197,7 +198,7 @@ unit_like = st.lists(st.one_of(st.sampled_from(["phong", "-", " ", "kinh", "tế
 @SETTINGS
 @given(st.one_of(st.text(max_size=60), unit_like))
 def test_unit_search_never_crashes(query: str) -> None:
-    found = selection.find_units(PLAN.units, query)
+    found = units.find_units(PLAN.units, query)
     assert all(u in PLAN.units for u in found)
     known = {u.id: u.name for u in PLAN.units}
     for resolve in (lambda: selection.resolve_unit(LEDGER.units.values(), query), lambda: progress.resolve_unit(PLAN, query)):

@@ -12,7 +12,8 @@ from hoinhap_cli.cli.values import today
 from hoinhap_cli.files.paths import DataDir, locate
 from hoinhap_cli.ledger import snapshot
 from hoinhap_cli.ledger.cache import Cache
-from hoinhap_cli.ledger.ledger import MAX_BYTES, Ledger
+from hoinhap_cli.ledger.ledger import Ledger
+from hoinhap_cli.model.reportfiles import MAX_BYTES
 from hoinhap_cli.render.render import Column, Output
 from hoinhap_cli.rules import selection
 from hoinhap_cli.rules.progress import parse_status

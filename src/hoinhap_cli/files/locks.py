@@ -46,7 +46,7 @@ def lock_failed(lock: Path, name: str, err: OSError) -> DataError | None:
         owner = pwd.getpwuid(owner).pw_name
     except (OSError, KeyError, ImportError):
         pass
-    return DataError([Problem(name, None, None, words("guard.lock_owner", lock=lock.name, owner=owner))])
+    return DataError([Problem(name, None, None, words("refused.lock_owner", lock=lock.name, owner=owner))])
 
 
 def lock_timeout(what: str, value: str) -> float:
@@ -56,5 +56,5 @@ def lock_timeout(what: str, value: str) -> float:
     except ValueError:
         seconds = float("nan")
     if not (0 <= seconds < 10**9):
-        raise UsageError(words("guard.lock_timeout", what=what, value=value))
+        raise UsageError(words("refused.lock_timeout", what=what, value=value))
     return seconds

@@ -79,7 +79,7 @@ def _special(path: Path) -> None:
     except OSError:
         return
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        raise UsageError(words("guard.special", file=str(path), kind=plainfiles.kind(mode)))
+        raise UsageError(words("refused.special", file=str(path), kind=plainfiles.kind(mode)))
 
 
 def report_path(data: DataDir, unit: str, period: str) -> Path:

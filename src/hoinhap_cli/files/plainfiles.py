@@ -16,12 +16,12 @@ from hoinhap_cli.words.problems import DataError, Problem, UsageError, Words, sa
 
 def kind(mode: int) -> Words:
     """What a file that is not a regular one is, in words: a FIFO, a device, a socket, a folder."""
-    for test, key in ((stat.S_ISFIFO, "guard.kind.fifo"), (stat.S_ISCHR, "guard.kind.device"),
-                      (stat.S_ISBLK, "guard.kind.device"), (stat.S_ISSOCK, "guard.kind.socket"),
-                      (stat.S_ISDIR, "guard.kind.folder")):
+    for test, key in ((stat.S_ISFIFO, "refused.kind.fifo"), (stat.S_ISCHR, "refused.kind.device"),
+                      (stat.S_ISBLK, "refused.kind.device"), (stat.S_ISSOCK, "refused.kind.socket"),
+                      (stat.S_ISDIR, "refused.kind.folder")):
         if test(mode):
             return words(key)
-    return words("guard.kind.other")
+    return words("refused.kind.other")
 
 
 def why_not_plain(path: str | Path, name: str, folder_ok: bool = False) -> Words | None:
@@ -32,10 +32,10 @@ def why_not_plain(path: str | Path, name: str, folder_ok: bool = False) -> Words
     except OSError:
         return None
     if stat.S_ISLNK(st.st_mode):
-        return words("guard.link", file=name)
+        return words("refused.link", file=name)
     if stat.S_ISREG(st.st_mode) or (folder_ok and stat.S_ISDIR(st.st_mode)):
         return None
-    return words("guard.special", file=name, kind=kind(st.st_mode))
+    return words("refused.special", file=name, kind=kind(st.st_mode))
 
 
 def not_plain(path: str | Path, name: str, folder_ok: bool = False) -> str | None:
@@ -87,14 +87,14 @@ def listed(entry: os.DirEntry[str]) -> bool:
 def report_problem(name: str, full: str) -> Problem | None:
     """The one problem of a listed report that is not read (see `listed`), or None."""
     if not _utf8(full):
-        return Problem(name, None, None, words("guard.name_not_utf8"))
+        return Problem(name, None, None, words("refused.name_not_utf8"))
     why = not_plain(full, name)
     if why is not None:
         return Problem(name, None, None, why.removeprefix(f"{name}: "))
     base = os.path.basename(full)
     if not base.endswith((".yaml", ".yml")):
         stem = os.path.splitext(base)[0]
-        return Problem(name, None, None, words("guard.upper_yaml", stem=stem), "warning")
+        return Problem(name, None, None, words("refused.upper_yaml", stem=stem), "warning")
     return None
 
 
@@ -122,7 +122,7 @@ def check_report_target(reports: Path, period: str, unit: str, shown: str) -> No
         name = prefix + rel.replace("/", os.sep)
         why = not_plain(reports / rel, name, folder_ok)
         if why is not None:
-            raise DataError([Problem(name, None, None, why.removeprefix(f"{name}: ") + say("guard.nothing_written"))])
+            raise DataError([Problem(name, None, None, why.removeprefix(f"{name}: ") + say("refused.nothing_written"))])
 
 
 def out_target(path: str | Path | None, what: str) -> Path | None:
@@ -132,15 +132,24 @@ def out_target(path: str | Path | None, what: str) -> Path | None:
         return None
     target = Path(path)
     if str(path) == "":
-        raise UsageError(words("guard.out_empty", what=what))
+        raise UsageError(words("refused.out_empty", what=what))
     why = why_not_plain(target, str(target))
     if why is not None:
         raise UsageError(why)
     return target
 
 
+_WHY = {errno.ENOSPC: "refused.why.full", errno.EDQUOT: "refused.why.quota", errno.EROFS: "refused.why.readonly",
+        errno.EACCES: "refused.why.denied", errno.EPERM: "refused.why.denied",
+        errno.EISDIR: "refused.why.folder", errno.ENOENT: "refused.why.no_folder"}
+
+
+def why_refused(err: OSError) -> Words:
+    """Why the system refused a write (disk full, quota, read-only, no permission …), in the user's
+    words: the one reading of a write's errno, for an `--out` file and a report alike."""
+    return words(_WHY.get(err.errno or 0, "refused.why.other"))
+
+
 def out_failed(path: Path, err: OSError) -> UsageError:
-    why = {errno.ENOSPC: "guard.why.full", errno.EDQUOT: "guard.why.full", errno.EROFS: "guard.why.readonly",
-           errno.EACCES: "guard.why.denied", errno.EPERM: "guard.why.denied",
-           errno.EISDIR: "guard.why.folder", errno.ENOENT: "guard.why.no_folder"}.get(err.errno or 0, "guard.why.other")
-    return UsageError(words("guard.out_failed", file=str(path), why=words(why), detail=err.strerror or str(err)))
+    return UsageError(words("refused.out_failed", file=str(path), why=why_refused(err),
+                            detail=err.strerror or str(err)))

@@ -29,7 +29,7 @@ from hoinhap_cli.words.text import nfc
 # is ~0.1 MiB, so 10 MiB is generous and stays far below a 500 MB memory goal; HOINHAP_MAX_MB
 # raises it for whoever really needs more.
 MAX_MB = 10
-MAX_BYTES = MAX_MB * 2**20  # the default of every reader here (ledger.MAX_BYTES is the same)
+MAX_BYTES = MAX_MB * 2**20  # the default of every reader here (reportfiles.MAX_BYTES is the same)
 MAX_MB_ENV = "HOINHAP_MAX_MB"  # named in the refusal: the CLI reads it (cli.common.max_bytes)
 
 try:  # libyaml's parser: faster, and its nodes still carry line/column marks

@@ -28,15 +28,9 @@ from hoinhap_cli.files.paths import DataDir
 from hoinhap_cli.judgement.responsibility import StatusView, judge, slots, words
 from hoinhap_cli.model import records
 from hoinhap_cli.model.records import EntryView, EventEntry, Task, Unit
-from hoinhap_cli.model.reportfiles import (  # noqa: F401  (the ledger's own words for them, as importers use them)
+from hoinhap_cli.model.reportfiles import (
     MAX_BYTES,
-    Piece,
     Report,
-    Tail,
-    header_up_to,
-    named_reports,
-    seen,
-    up_to,
 )
 from hoinhap_cli.words.periods import Kind, Period, event_due, occurrences, plan_period, quarter_of, signed_day
 from hoinhap_cli.words.problems import Problem, errors

@@ -37,21 +37,12 @@ import msgspec
 from hoinhap_cli.files.paths import DataDir
 from hoinhap_cli.ledger.cache import Cache
 from hoinhap_cli.ledger.indexstore import StoredIndex
-from hoinhap_cli.ledger.ledger import (
-    MAX_BYTES,
-    HeldEntries,
-    Ledger,
-    Piece,
-    Report,
-    StatusIndex,
-    header_up_to,
-    named_reports,
-    seen,
-)
+from hoinhap_cli.ledger.ledger import HeldEntries, Ledger, StatusIndex
 from hoinhap_cli.ledger.ledger import load as load_uncached
 from hoinhap_cli.ledger.scan import FileHashes, Scan
 from hoinhap_cli.model import records
 from hoinhap_cli.model.records import Task, Unit
+from hoinhap_cli.model.reportfiles import MAX_BYTES, Piece, Report, header_up_to, named_reports, seen
 from hoinhap_cli.words.problems import LANG, DataError, Problem, errors, words
 
 _Named = list[tuple[str, str]]  # each report file's name as displayed, and its full path

@@ -38,7 +38,6 @@ YAML cannot keep such spaces in a literal block).
 from __future__ import annotations
 
 import contextlib
-import errno
 import glob
 import hashlib
 from collections.abc import Callable
@@ -54,9 +53,9 @@ from hoinhap_cli.files.files import Changed, make_folders, write_atomic
 from hoinhap_cli.files.paths import DataDir, bundled_plan, report_path
 from hoinhap_cli.ledger import reading
 from hoinhap_cli.ledger.cache import NO_CACHE, Cache
-from hoinhap_cli.ledger.ledger import Piece, Tail
 from hoinhap_cli.ledger.reading import validate_report
 from hoinhap_cli.model.model import Entry, EventEntry, Plan, ReportFile, Submission
+from hoinhap_cli.model.reportfiles import Piece, Tail
 from hoinhap_cli.words.periods import parse_period
 from hoinhap_cli.words.problems import DataError, LockBusy, Problem, UsageError, errors, words
 
@@ -201,10 +200,9 @@ def _write(path: Path, name: str, new: bytes, max_bytes: int, unchanged: Callabl
 
 def write_failed(name: str, err: OSError) -> DataError:
     """A write the system refused (disk full, read-only folder): one line; the old file is intact."""
-    why = {errno.ENOSPC: "guard.why.full", errno.EDQUOT: "guard.why.quota", errno.EROFS: "guard.why.readonly",
-           errno.EACCES: "guard.why.denied", errno.EPERM: "guard.why.denied"}.get(err.errno or 0, "guard.why.other")
     detail = f" ({err.strerror})" if err.strerror else f" ({err})"
-    return DataError([Problem(name, None, None, words("store.write_failed", why=words(why), detail=detail))])
+    return DataError([Problem(name, None, None, words("store.write_failed", why=plainfiles.why_refused(err),
+                                                      detail=detail))])
 
 
 def sweep(path: Path) -> int:
@@ -393,5 +391,5 @@ def check_size(name: str, text: str | bytes, limit: int) -> None:
     """Refuse a write that would make the report too big for every later read."""
     size = len(text if isinstance(text, bytes) else text.encode("utf-8"))
     if size > limit:
-        raise DataError([Problem(name, None, None, words("guard.too_big", size=f"{size / 2**20:.1f}",
+        raise DataError([Problem(name, None, None, words("refused.too_big", size=f"{size / 2**20:.1f}",
                                                        limit=f"{limit / 2**20:g}"))])

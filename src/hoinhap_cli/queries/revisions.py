@@ -75,7 +75,7 @@ def show(repo: Repo, rev: str, max_bytes: int) -> bytes:
 def revision(text: str) -> str:
     """A revision as given; an empty one refused."""
     if not text.strip():
-        raise UsageError(words("guard.empty_revision"))
+        raise UsageError(words("refused.empty_revision"))
     return text
 
 

@@ -11,7 +11,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from hoinhap_cli.model.shapes import PlanShape, UnitT
-from hoinhap_cli.rules.selection import find_task, takes_part, visible
+from hoinhap_cli.model.units import takes_part
+from hoinhap_cli.rules.selection import find_task, visible
 from hoinhap_cli.rules.selection import resolve_unit as resolve
 from hoinhap_cli.words.i18n import MESSAGES
 from hoinhap_cli.words.periods import quarter_of, signed_day

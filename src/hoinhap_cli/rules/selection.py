@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from hoinhap_cli.judgement import responsibility
 from hoinhap_cli.model.records import Task
 from hoinhap_cli.model.shapes import TaskShape, TaskT, UnitShape, UnitT
-from hoinhap_cli.model.units import find_units, reaches, suggest_units, takes_part  # noqa: F401  (selection's too)
+from hoinhap_cli.model.units import find_units, reaches
 from hoinhap_cli.model.units import name_words as _words
 from hoinhap_cli.model.units import names as unit_names
 from hoinhap_cli.words.periods import Kind, Period

@@ -17,7 +17,7 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)  # what the calendar 
 def day_in_range(day: date, what: str) -> date:
     """`day` when the tool handles it; a UsageError naming `what` (an option, a variable) otherwise."""
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise UsageError(words("guard.day_range", what=what, day=day.isoformat()))
+        raise UsageError(words("refused.day_range", what=what, day=day.isoformat()))
     return day
 
 
@@ -27,7 +27,7 @@ def within(what: str, text: str, day: date, parse: Callable[[str], timedelta]) -
     if m is not None:
         days = int(m.group(1)) * {"d": 1, "w": 7, "m": 30, "q": 91, "y": 365}[m.group(2).lower()]
         if days > (LAST_DAY - day).days:
-            raise UsageError(words("guard.within", what=what, text=text.strip(), last=LAST_DAY.isoformat()))
+            raise UsageError(words("refused.within", what=what, text=text.strip(), last=LAST_DAY.isoformat()))
     return parse(text)
 
 
@@ -35,7 +35,7 @@ def ends_by(day: date, span: timedelta, what: str) -> timedelta:
     """`span` (already no longer than the tool's whole calendar, see `within`) when `day + span` is
     a day the tool handles."""
     if day + span > LAST_DAY:
-        raise UsageError(words("guard.within", what=what, text=f"{span.days}d", last=LAST_DAY.isoformat()))
+        raise UsageError(words("refused.within", what=what, text=f"{span.days}d", last=LAST_DAY.isoformat()))
     return span
 
 
@@ -46,5 +46,5 @@ def date_value(value: Any) -> Any:
         return value
     from pydantic_core import PydanticCustomError  # reason: only a value that is not text gets here
 
-    said = words("guard.date_text", value=str(value))  # worded when shown (validation reads ctx["words"])
+    said = words("refused.date_text", value=str(value))  # worded when shown (validation reads ctx["words"])
     raise PydanticCustomError("date_text", said.text("en"), {"words": said})

@@ -308,59 +308,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "\"Open via group\": open milestones led by a group the unit belongs to (UBND 11 phường), "
                         "not counted in \"Open\"."),
     # --- hostile
-    "guard.link": ("{file}: là liên kết tượng trưng (symbolic link): hoinhap không đọc, không ghi qua liên kết "
+    "refused.link": ("{file}: là liên kết tượng trưng (symbolic link): hoinhap không đọc, không ghi qua liên kết "
                    "trong reports/; thay bằng thư mục hoặc tệp thật",
                    "{file}: is a symbolic link: hoinhap neither reads nor writes through links inside reports/; "
                    "replace it with the real folder or file"),
-    "guard.special": ("{file}: không phải tệp thường ({kind}): hoinhap chỉ đọc và ghi tệp thường",
+    "refused.special": ("{file}: không phải tệp thường ({kind}): hoinhap chỉ đọc và ghi tệp thường",
                       "{file}: is not a regular file ({kind}): hoinhap reads and writes regular files only"),
-    "guard.kind.fifo": ("một FIFO/đường ống có tên", "a FIFO (named pipe)"),
-    "guard.kind.device": ("một thiết bị", "a device"),
-    "guard.kind.socket": ("một socket", "a socket"),
-    "guard.kind.folder": ("một thư mục", "a folder"),
-    "guard.kind.other": ("một tệp đặc biệt", "a special file"),
-    "guard.nothing_written": ("; không ghi gì", "; nothing was written"),
-    "guard.name_not_utf8": ("tên tệp không phải UTF-8 (byte lạ hiện dạng \\xNN): đổi tên tệp bằng chữ UTF-8; "
+    "refused.kind.fifo": ("một FIFO/đường ống có tên", "a FIFO (named pipe)"),
+    "refused.kind.device": ("một thiết bị", "a device"),
+    "refused.kind.socket": ("một socket", "a socket"),
+    "refused.kind.folder": ("một thư mục", "a folder"),
+    "refused.kind.other": ("một tệp đặc biệt", "a special file"),
+    "refused.nothing_written": ("; không ghi gì", "; nothing was written"),
+    "refused.name_not_utf8": ("tên tệp không phải UTF-8 (byte lạ hiện dạng \\xNN): đổi tên tệp bằng chữ UTF-8; "
                             "tệp này không được đọc",
                             "the file name is not UTF-8 (odd bytes shown as \\xNN): rename it in UTF-8; "
                             "the file is not read"),
-    "guard.upper_yaml": ("tên tệp báo cáo kết thúc bằng .yaml chữ thường: đổi tên thành {stem}.yaml; "
+    "refused.upper_yaml": ("tên tệp báo cáo kết thúc bằng .yaml chữ thường: đổi tên thành {stem}.yaml; "
                          "các mục trong tệp này chưa được tính",
                          "report file names end in lower-case .yaml: rename it to {stem}.yaml; "
                          "its entries are not counted"),
-    "guard.too_big": ("ghi thêm sẽ làm tệp thành {size} MiB, quá giới hạn đọc {limit} MiB (sau đó mọi lệnh "
+    "refused.too_big": ("ghi thêm sẽ làm tệp thành {size} MiB, quá giới hạn đọc {limit} MiB (sau đó mọi lệnh "
                       "sẽ từ chối đọc dữ liệu); không ghi gì: chuyển bớt mục sang tệp khác",
                       "this write would make the file {size} MiB, over the {limit} MiB read limit (every later "
                       "read would refuse the data); nothing was written: move entries to another file"),
-    "guard.lock_owner": ("không mở được tệp khóa {lock}: tệp thuộc về {owner} và bạn không có quyền ghi; "
+    "refused.lock_owner": ("không mở được tệp khóa {lock}: tệp thuộc về {owner} và bạn không có quyền ghi; "
                          "nhờ người đó chạy chmod g+w {lock} (hoặc xóa tệp khóa khi không ai đang ghi); "
                          "không ghi gì",
                          "cannot open the lock file {lock}: it belongs to {owner} and you may not write to it; "
                          "ask them to run chmod g+w {lock} (or delete the lock file while nobody writes); "
                          "nothing was written"),
-    "guard.lock_timeout": ("{what}: '{value}' không phải số giây (từ 0 trở lên)",
+    "refused.lock_timeout": ("{what}: '{value}' không phải số giây (từ 0 trở lên)",
                            "{what}: '{value}' is not a number of seconds (0 or more)"),
-    "guard.out_empty": ("{what}: tên tệp trống", "{what}: the file name is empty"),
-    "guard.out_failed": ("{file}: không ghi được: {why} ({detail}); tệp không thay đổi",
+    "refused.out_empty": ("{what}: tên tệp trống", "{what}: the file name is empty"),
+    "refused.out_failed": ("{file}: không ghi được: {why} ({detail}); tệp không thay đổi",
                          "{file}: cannot write: {why} ({detail}); the file was not changed"),
-    "guard.why.full": ("đĩa đã đầy", "the disk is full"),
-    "guard.why.quota": ("đã dùng hết hạn mức đĩa", "the disk quota is used up"),
-    "guard.why.readonly": ("hệ thống tệp chỉ đọc", "the file system is read-only"),
-    "guard.why.denied": ("không có quyền ghi vào thư mục này", "no permission to write in this folder"),
-    "guard.why.folder": ("đây là một thư mục", "it is a folder"),
-    "guard.why.no_folder": ("không có thư mục chứa tệp", "the folder does not exist"),
-    "guard.why.other": ("hệ thống từ chối", "the system refused the write"),
-    "guard.day_range": ("{what}: ngày {day} nằm ngoài khoảng 1900-01-01 … 2999-12-31 mà hoinhap tính được",
+    "refused.why.full": ("đĩa đã đầy", "the disk is full"),
+    "refused.why.quota": ("đã dùng hết hạn mức đĩa", "the disk quota is used up"),
+    "refused.why.readonly": ("hệ thống tệp chỉ đọc", "the file system is read-only"),
+    "refused.why.denied": ("không có quyền ghi vào thư mục này", "no permission to write in this folder"),
+    "refused.why.folder": ("đây là một thư mục", "it is a folder"),
+    "refused.why.no_folder": ("không có thư mục chứa tệp", "the folder does not exist"),
+    "refused.why.other": ("hệ thống từ chối", "the system refused the write"),
+    "refused.day_range": ("{what}: ngày {day} nằm ngoài khoảng 1900-01-01 … 2999-12-31 mà hoinhap tính được",
                         "{what}: {day} is outside 1900-01-01 … 2999-12-31, the dates hoinhap can work with"),
-    "guard.within": ("{what}: {text} vượt quá {last}, ngày cuối cùng hoinhap tính được",
+    "refused.within": ("{what}: {text} vượt quá {last}, ngày cuối cùng hoinhap tính được",
                      "{what}: {text} reaches past {last}, the last date hoinhap can work with"),
-    "guard.date_text": ("{value} không phải ngày: viết ngày dạng văn bản YYYY-MM-DD, ví dụ 2009-03-01 "
+    "refused.date_text": ("{value} không phải ngày: viết ngày dạng văn bản YYYY-MM-DD, ví dụ 2009-03-01 "
                         "(một con số không được hiểu là ngày)",
                         "{value} is not a date: write it as YYYY-MM-DD text, e.g. 2009-03-01 "
                         "(a number is never read as a date)"),
-    "guard.more_unknown": ("còn {n} khóa lạ khác trong mục này ({total} khóa lạ tất cả)",
+    "refused.more_unknown": ("còn {n} khóa lạ khác trong mục này ({total} khóa lạ tất cả)",
                            "{n} more unknown keys in this mapping ({total} unknown keys in all)"),
-    "guard.empty_revision": ("diff: phiên bản trống ('') không chỉ tới lần commit nào: viết tên nhánh, tag "
+    "refused.empty_revision": ("diff: phiên bản trống ('') không chỉ tới lần commit nào: viết tên nhánh, tag "
                              "hoặc mã commit, ví dụ HEAD~1",
                              "diff: an empty revision ('') names no commit: write a branch, tag or commit, "
                              "e.g. HEAD~1"),

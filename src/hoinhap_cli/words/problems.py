@@ -291,5 +291,5 @@ def few_unknown(found: list[Any]) -> list[Any]:
     for parent, n in seen.items():
         if n > UNKNOWN_SHOWN:
             kept.append({"type": "hostile_unknown_more", "loc": parent, "input": None,
-                         "msg": say("guard.more_unknown", n=n - UNKNOWN_SHOWN, total=n)})
+                         "msg": say("refused.more_unknown", n=n - UNKNOWN_SHOWN, total=n)})
     return kept
