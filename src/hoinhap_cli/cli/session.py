@@ -52,8 +52,7 @@ def cache(out: Output | None = None) -> Cache:
     return Cache.default(no_cache=no_cache(), warn=lambda why: said.message(why.text(said.lang)))
 
 
-# A read's exit codes when report files were left out: 3 (nothing late), 4 (something late);
-# 0, 1 and 2 keep their meaning (README, "Mã thoát / exit codes").
+# Exit codes when report files were left out: 3 (nothing late), 4 (late); README "Mã thoát".
 DEGRADED = {0: 3, 1: 4}
 
 
