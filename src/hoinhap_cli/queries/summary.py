@@ -301,10 +301,15 @@ def summarise(ledger: Ledger, period: Period, as_of: date, amendments: Sequence[
     ahead.sort(key=lambda o: (o.due_date, o.order))
     changes = [ChangeRow(e.date, report.content.unit, e.task, e.milestone, e.status, e.note, e.reason, e.evidence)
                for report, e in ledger.entries() if e.date in period and e.date <= as_of]
-    programs = {p.id: Tally(p.id, p.appendix_title or p.title, milestones=count(
-        [o for o in judged if o.task.program == p.id], day)) for p in ledger.plan.programs}
-    units = {u.id: Tally(u.id, u.name, milestones=count([o for o in judged if u.id in o.leads], day))
-             for u in ledger.units.values()}
+    by_program: dict[str, list[Obligation]] = {}
+    by_lead: dict[str, list[Obligation]] = {}  # one pass, not one per unit over every obligation
+    for o in judged:
+        by_program.setdefault(o.task.program, []).append(o)
+        for uid in dict.fromkeys(o.leads):
+            by_lead.setdefault(uid, []).append(o)
+    programs = {p.id: Tally(p.id, p.appendix_title or p.title, milestones=count(by_program.get(p.id, []), day))
+                for p in ledger.plan.programs}
+    units = {u.id: Tally(u.id, u.name, milestones=count(by_lead.get(u.id, []), day)) for u in ledger.units.values()}
     for row in rows:
         programs[row.program].add(row)
         for uid in row.leads:
