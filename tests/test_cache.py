@@ -442,9 +442,9 @@ def _same_ledger(got: Ledger, want: Ledger) -> None:
 
 
 def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp_path: Path) -> None:
-    """An edit of report files (same plan, same day) is applied to the last snapshot: the changed
-    files are read, and the status index is worked out again for the tasks they name. After each
-    edit of a sequence — a comment, a submitted date, a changed status, an added and a removed
+    """An edit of report files runs the pipeline again: the changed file is read and checked, every
+    other file's part of the status index comes from the cache entry of its bytes, and the parts
+    are folded as a cold read folds them (statusindex.fold). After each edit of a sequence — a comment, a submitted date, a changed status, an added and a removed
     entry, a file deleted and put back, an event — the ledger, and the snapshot it leaves, are
     what reading every file gives."""
     import re
@@ -497,10 +497,10 @@ def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp
             got = cached(where, today, cache)
         finally:
             del cache.get
-        whole = sum(1 for kind in asked if kind is Piece)  # files whose entries were read
-        # one route for every edit: the files holding the tasks the changed files name, before or
-        # after the edit, never every file's
-        assert 0 < whole < len(texts) // 2, (name, whole)
+        whole = sum(1 for kind in asked if kind is Piece)  # files whose content was asked for
+        # only the changed file is read and checked again (none when one was deleted); every other
+        # file's part is folded from its cache entry
+        assert whole == (0 if name == "file deleted" else 1), (name, whole)
         want = fresh(where, today)
         _same_ledger(got, want)
         _same_ledger(cached(where, today, cache), want)  # the snapshot it left
@@ -671,7 +671,7 @@ def test_one_tasks_history_reads_only_the_files_holding_it(generated: Path, tmp_
     tasks = [tid for tid in want.tasks if want.history(tid)][:15] + [t for t in want.tasks if not want.history(t)][:1]
     for tid in tasks:
         got = cached(where, today, cache)
-        files = got.source.snapshot.files.hashes  # type: ignore[attr-defined]
+        files = {name: digest for name, _, digest in got.source.held}  # type: ignore[attr-defined]
         holders = {r.file for r, _ in want.history(tid)}
         asked: list[str] = []
         get = cache.get
@@ -685,28 +685,39 @@ def test_one_tasks_history_reads_only_the_files_holding_it(generated: Path, tmp_
         assert len(asked) < len(want.report_files()) // 2
 
 
-def test_a_damaged_task_part_of_a_snapshot_is_worked_out_again(generated: Path, tmp_path: Path) -> None:
-    """Each task's part of a snapshot's index is decoded when first asked (indexstore); one that
-    cannot be decoded is no error: the index is worked out again from the entries."""
+def test_a_kept_part_that_does_not_decode_is_checked_again(generated: Path, tmp_path: Path) -> None:
+    """The snapshot keeps each report file's checks and part of the index packed apart, decoded
+    only when folded again after an edit. One that cannot be decoded (a snapshot planted with a
+    valid checksum) is no error and no answer: that file is read and checked again."""
     import msgspec
 
     from hoinhap_cli.ledger.snapshot import _Snapshot
 
-    where, today, cache = DataDir(generated, generated / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
+    data = tmp_path / "data"
+    shutil.copytree(generated, data)
+    where, today, cache = DataDir(data, data / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
     cached(where, today, cache)
-    want = fresh(where, today)
     [path] = [p for p in (tmp_path / "c" / "v2").iterdir() if p.name.startswith("s-")]
     slot = path.name.split("-", 2)[2]  # s-<code>-<slot>
     stored = cache.get_snapshot(slot, _Snapshot)
-    tid = next(iter(stored.index.parts))
-    stored.index.parts[tid] = msgspec.Raw(msgspec.msgpack.encode(["no", "part"]))  # MessagePack, not a part
-    refs = _decoded_refs(path)
-    cache.put_snapshot(slot, stored, refs)
-    got = cached(where, today, cache)
-    assert isinstance(got.source, snapshot._CachedEntries)  # answered from the snapshot written above
-    assert responsibility.task_status(got, tid) == responsibility.task_status(want, tid)
+    damaged = list(stored.checked)[:3]
+    for name in damaged:
+        stored.checked[name] = msgspec.Raw(msgspec.msgpack.encode(["no", "part"]))  # MessagePack, not a part
+    cache.put_snapshot(slot, stored, _decoded_refs(path))
+    files = sorted((data / "reports").rglob("*.yaml"))
+    files[-1].write_text(files[-1].read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")  # an edit: fold again
+    checked: list[str] = []
+    from hoinhap_cli.ledger import reading
+    real = reading.report_problems
+    reading.report_problems = lambda content, doc, *a, **k: checked.append(doc.file) or real(content, doc, *a, **k)
+    try:
+        got = cached(where, today, cache)
+    finally:
+        reading.report_problems = real
+    assert sorted(checked) == sorted([*damaged, where.display(files[-1])])  # those, and the edited file
+    want = fresh(where, today)
+    _same_ledger(got, want)
     assert [responsibility.task_status(got, t) for t in want.tasks] == [responsibility.task_status(want, t) for t in want.tasks]
-    assert got.index == want.index
 
 
 def _decoded_refs(path: Path) -> list[str]:

@@ -19,13 +19,13 @@ question of judgement: `responsibility` does, as functions of (ledger, milestone
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, MutableMapping
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
 from hoinhap_cli.files.paths import DataDir
-from hoinhap_cli.judgement.responsibility import StatusView, judge, slots, words
+from hoinhap_cli.ledger.statusindex import FilePart, StatusIndex, fold, part_of
 from hoinhap_cli.model import records
 from hoinhap_cli.model.records import EntryView, EventEntry, Task, Unit
 from hoinhap_cli.model.reportfiles import (
@@ -37,13 +37,6 @@ from hoinhap_cli.words.problems import Problem, errors
 from hoinhap_cli.words.text import natural_key
 
 Pair = tuple[Report, EntryView]
-# An entry with the unit whose report holds it.
-Said = tuple[str, EntryView]
-# A task's place in the status index: its last entry (by date, then order in the files) and its date.
-Latest = tuple[date, EntryView]
-# What a report file says was sent: (duty id, "" for the file's own quarterly report; unit; period
-# label; the day; the document number) — read by `reporting` without the files' entries.
-Filed = tuple[tuple[str, str, str, date, str | None], ...]
 
 
 class EntrySource(Protocol):
@@ -66,52 +59,6 @@ class HeldEntries:
 
     def some(self, names: Collection[str]) -> list[Report]:
         return [r for r in self.held if r.file in names]
-
-
-@dataclass(frozen=True)
-class StatusIndex:
-    """What every listing asks, answerable without the entries themselves; indexed once, since
-    status questions are asked per milestone and period, many times per command."""
-
-    latest: Mapping[str, Latest]
-    dated: Mapping[str, tuple[Said, ...]]  # tasks with recurring or ongoing duties: their entries, with their units
-    events: dict[str, EventEntry]  # the first recorded date of each awaited event
-    submitted: dict[tuple[str, str], date | None]  # (unit, quarter label) -> submitted on
-    filed: dict[str, Filed] = field(default_factory=dict)  # report file -> what it says was sent
-    # Each milestone of a task with entries, judged as of now (responsibility.judge): what every
-    # listing asks first, stored with the index so that a warm run judges none of them again.
-    judged: Mapping[str, tuple[StatusView, ...]] = field(default_factory=dict)
-    holders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # task -> the files with its entries
-
-    @classmethod
-    def of(cls, tasks: dict[str, Task], units: dict[str, Unit], reports: list[Report]) -> StatusIndex:
-        by_task = _grouped(by_date(reports))
-        repeating = (Kind.RECURRING, Kind.ONGOING)
-        dated = {t.id: _said(by_task.get(t.id, ())) for t in tasks.values()
-                 if any(m.due.kind in repeating for m in t.milestones)}
-        latest = {tid: (pairs[-1][1].date, pairs[-1][1]) for tid, pairs in by_task.items()}
-        return cls(latest, dated, *_headers(reports), _judged(tasks, units, by_task), _holders(reports))
-
-    def updated(self, tasks: dict[str, Task], units: dict[str, Unit], reports: list[Report],
-                changed: set[str]) -> StatusIndex:
-        """The index of `reports`, which differ from this index's files only in the entries of
-        the `changed` tasks: worked out again for those alone (an edit of one file on 100,000
-        tasks names a few hundred)."""
-        by_task = _grouped(by_date(reports, changed))
-        latest, dated, judged, holders = (_copied(m) for m in (self.latest, self.dated, self.judged, self.holders))
-        for tid in changed:
-            pairs = by_task.get(tid)
-            if pairs:
-                latest[tid] = (pairs[-1][1].date, pairs[-1][1])
-            else:
-                latest.pop(tid, None)
-                judged.pop(tid, None)
-                holders.pop(tid, None)
-            if tid in dated:
-                dated[tid] = _said(pairs or ())
-        judged.update(_judged(tasks, units, by_task))
-        holders.update(_holders(reports, changed))
-        return StatusIndex(latest, dated, *_headers(reports), judged, holders)
 
 
 @dataclass(frozen=True, eq=False)
@@ -146,11 +93,19 @@ class Ledger:
         """The ledger of a validated plan (a model, or records) and its validated report files;
         `warnings`: every problem found, those of files left out (with an error) kept apart."""
         plan = records.of(plan)  # plain records from here on (see records)
-        tasks = {t.id: t for t in sorted(plan.tasks, key=lambda t: natural_key(t.id))}
+        tasks = in_plan_order(plan.tasks)
+        return cls.folded(data, plan, tasks, [part_of(r, tasks) for r in reports], warnings, HeldEntries(reports))
+
+    @classmethod
+    def folded(cls, data: DataDir, plan: records.Plan, tasks: dict[str, Task], parts: list[FilePart],
+               warnings: list[Problem] | None, source: EntrySource) -> Ledger:
+        """The ledger of a plan (records; `tasks`: its tasks `in_plan_order`) and the parts of the
+        report files it holds (`statusindex.part_of`), in the order of the files, whose entries
+        come from `source`: the status index is their fold."""
         kept, excluded = split_excluded(list(warnings or []))
-        plan_units = {u.id: u for u in plan.units}
-        return cls(data, plan, tasks, plan_units, kept, StatusIndex.of(tasks, plan_units, reports),
-                   HeldEntries(reports), [r.file for r in reports], excluded)
+        units = {u.id: u for u in plan.units}
+        return cls(data, plan, tasks, units, kept, fold(tasks, units, parts), source, [p.file for p in parts],
+                   excluded)
 
     def excluded_files(self) -> list[str]:
         """The report files left out of every figure (each has an error), by name."""
@@ -256,64 +211,9 @@ def by_date(reports: list[Report], tasks: set[str] | None = None) -> list[Pair]:
     return pairs
 
 
-def _said(pairs: Iterable[Pair]) -> tuple[Said, ...]:
-    """Entries with the unit of the report holding each."""
-    return tuple((r.content.unit, e) for r, e in pairs)
-
-
-def _grouped(pairs: list[Pair]) -> dict[str, list[Pair]]:
-    """Each task's entries, in the order given."""
-    by_task: dict[str, list[Pair]] = {}
-    for pair in pairs:
-        by_task.setdefault(pair[1].task, []).append(pair)
-    return by_task
-
-
-def _copied(found: Mapping[str, Any]) -> MutableMapping[str, Any]:
-    """A changeable copy of one of the index's maps: an index read from the cache copies its own
-    way, without decoding every task (indexstore.PerTask)."""
-    copy = getattr(found, "copy", None)
-    return copy() if copy is not None else dict(found)
-
-
-def _holders(reports: list[Report], tasks: set[str] | None = None) -> dict[str, tuple[str, ...]]:
-    """The report files holding each task's entries (of `tasks`, if given), in the order of `reports`."""
-    out: dict[str, dict[str, None]] = {}
-    for r in reports:
-        for e in r.entries:
-            if tasks is None or e.task in tasks:
-                out.setdefault(e.task, {})[r.file] = None
-    return {tid: tuple(files) for tid, files in out.items()}
-
-
-def _judged(tasks: dict[str, Task], units: dict[str, Unit],
-            by_task: dict[str, list[Pair]]) -> dict[str, tuple[StatusView, ...]]:
-    """Each milestone of the tasks given with their entries, judged from each unit's latest word."""
-    out = {}
-    for tid, pairs in by_task.items():
-        task = tasks.get(tid)
-        if task is not None:
-            task_slots = slots(task, units)
-            out[tid] = tuple(judge(task_slots, said) for said in words(_said(pairs), len(task.milestones)))
-    return out
-
-
-def _headers(reports: list[Report]) -> tuple[dict[str, EventEntry], dict[tuple[str, str], date | None],
-                                             dict[str, Filed]]:
-    """The first recorded date of each event, when each unit's quarter was submitted, and what
-    each file says was sent (its own report and its `submissions:`)."""
-    events: dict[str, EventEntry] = {}
-    filed: dict[str, Filed] = {}
-    for report in reports:
-        c = report.content
-        for ev in c.events:
-            if ev.event not in events or ev.date < events[ev.event].date:
-                events[ev.event] = ev
-        sent = [("", c.unit, c.period.label, c.submitted, c.number)] if c.submitted is not None else []
-        sent += [(s.duty, c.unit, s.period.label, s.date, s.number) for s in c.submissions]
-        if sent:
-            filed[report.file] = tuple(sent)
-    return events, {(r.content.unit, r.content.period.label): r.content.submitted for r in reports}, filed
+def in_plan_order(tasks: list[Task]) -> dict[str, Task]:
+    """A plan's tasks by id, in natural order of ids (2.9 before 2.10)."""
+    return {t.id: t for t in sorted(tasks, key=lambda t: natural_key(t.id))}
 
 
 def split_excluded(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:

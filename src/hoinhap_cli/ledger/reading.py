@@ -241,6 +241,14 @@ def piece_from(doc: yamlio.Located, content: ReportFile, raw: bytes) -> Piece:
     return piece_of(records.of(content, leave_out="entries"), _views(content.entries, {}), doc, raw)
 
 
+def piece_of_bytes(raw: bytes, name: str, plan: AnyPlan) -> Piece | None:
+    """The cache entry of a report file's bytes, parsed and validated again (schema only: what the
+    entry holds); None when they are not a valid report."""
+    doc, _ = yamlio.parse(raw, name)
+    content = _validate(ReportFile, doc, plan.units)[0] if doc is not None else None
+    return piece_from(doc, content, raw) if doc is not None and content is not None else None
+
+
 def cached_report(raw: bytes, name: str, plan: AnyPlan, unit: str, period: str, today: date,
                   cache: Cache) -> Piece | None:
     """A report file's validated content from the cache entry of its bytes, provided the checks

@@ -1,0 +1,170 @@
+"""The status index: what every listing asks of the report files, as a fold of one part per file.
+
+Each report file, as it stood on the day, gives a `FilePart` (`part_of`): its header, and for
+each task it names, its last entry, the file's last word on each milestone (a file is one
+unit's) with the day it first spoke of it, and, for a task with a recurring or ongoing duty, its
+entries. `fold` combines the parts, in the order of the files, into the `StatusIndex`, and judges
+each milestone of a task with entries as of now (`responsibility.judge`).
+
+The pure pipeline (`ledger.load`) folds the parts of the files it has just read; the cache
+(`snapshot`) folds the parts it stored under each file's bytes with those of the files that
+changed. One function either way: an edit has no rules of its own, and what the index says does
+not depend on where its parts came from. Plain functions over plain data; no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from hoinhap_cli.judgement.responsibility import StatusView, judge, slots
+from hoinhap_cli.model.records import EntryView, EventEntry, ReportHeader, Task, Unit
+from hoinhap_cli.model.reportfiles import Report
+from hoinhap_cli.words.periods import Kind
+
+# An entry with the unit whose report holds it.
+Said = tuple[str, EntryView]
+# A task's place in the status index: its last entry (by date, then order in the files) and its date.
+Latest = tuple[date, EntryView]
+# What a report file says was sent: (duty id, "" for the file's own quarterly report; unit; period
+# label; the day; the document number) — read by `reporting` without the files' entries.
+Filed = tuple[tuple[str, str, str, date, str | None], ...]
+
+_REPEATING = (Kind.RECURRING, Kind.ONGOING)
+
+
+class TaskPart(NamedTuple):
+    """What one report file says of one task; each entry as its place in `FilePart.entries`."""
+
+    latest: int  # its last entry on the task (of the latest date, the last in the file)
+    words: tuple[tuple[date, int] | None, ...]  # per milestone: the day the file first spoke of it, its last word
+    entries: tuple[int, ...] | None  # a task with a recurring or ongoing duty: every entry, in file order
+
+
+class FilePart(NamedTuple):
+    """What one report file, as it stood on the day, adds to the status index."""
+
+    file: str  # as displayed
+    header: ReportHeader  # its header as of the day (events, submissions, `submitted:`)
+    entries: tuple[EntryView, ...]  # the entries its tasks' parts name, each once
+    tasks: dict[str, TaskPart]  # the tasks it has entries on, in the order they first appear
+
+
+@dataclass(frozen=True)
+class StatusIndex:
+    """What every listing asks, answerable without the entries themselves; indexed once, since
+    status questions are asked per milestone and period, many times per command."""
+
+    latest: Mapping[str, Latest]
+    dated: Mapping[str, tuple[Said, ...]]  # tasks with recurring or ongoing duties: their entries, with their units
+    events: dict[str, EventEntry]  # the first recorded date of each awaited event
+    submitted: dict[tuple[str, str], date | None]  # (unit, quarter label) -> submitted on
+    filed: dict[str, Filed] = field(default_factory=dict)  # report file -> what it says was sent
+    # Each milestone of a task with entries, judged as of now (responsibility.judge): what every
+    # listing asks first, worked out once when the index is folded.
+    judged: Mapping[str, tuple[StatusView, ...]] = field(default_factory=dict)
+    holders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # task -> the files with its entries
+
+    @classmethod
+    def of(cls, tasks: Mapping[str, Task], units: Mapping[str, Unit], reports: Iterable[Report]) -> StatusIndex:
+        """The index of report files in hand."""
+        return fold(tasks, units, [part_of(r, tasks) for r in reports])
+
+
+def part_of(report: Report, tasks: Mapping[str, Task]) -> FilePart:
+    """A report file's part of the index (`tasks`: the plan's, for the number of milestones and
+    which tasks recur)."""
+    entries = report.entries
+    by_task: dict[str, list[int]] = {}
+    for k, e in enumerate(entries):
+        by_task.setdefault(e.task, []).append(k)
+    named: dict[int, int] = {}  # an entry's place in the file -> its place in the part's entries
+
+    def name(k: int) -> int:
+        return named.setdefault(k, len(named))
+
+    out = {}
+    for tid, places in by_task.items():
+        task = tasks.get(tid)
+        n = len(task.milestones) if task is not None else 0
+        ordered = sorted(places, key=lambda k: entries[k].date)  # stable: file order breaks ties
+        words: list[tuple[date, int] | None] = [None] * n
+        for k in ordered:
+            e = entries[k]
+            for i in (range(n) if e.milestone is None else (e.milestone - 1,) if 0 < e.milestone <= n else ()):
+                had = words[i]
+                words[i] = (had[0] if had is not None else e.date, k)
+        repeating = task is not None and any(m.due.kind in _REPEATING for m in task.milestones)
+        out[tid] = TaskPart(name(ordered[-1]), tuple(None if w is None else (w[0], name(w[1])) for w in words),
+                            tuple(name(k) for k in places) if repeating else None)
+    return FilePart(report.file, report.content, tuple(entries[k] for k in named), out)
+
+
+def fold(tasks: Mapping[str, Task], units: Mapping[str, Unit], parts: Sequence[FilePart]) -> StatusIndex:
+    """The status index of report files from their parts, in the order of the files. What a file
+    later in the order says on the same day wins, as it does in a list of every entry sorted by
+    date (a stable sort: file order breaks ties)."""
+    latest: dict[str, Latest] = {}
+    holders: dict[str, list[str]] = {}
+    dated: dict[str, list[Said]] = {t.id: [] for t in tasks.values()
+                                     if any(m.due.kind in _REPEATING for m in t.milestones)}
+    # Per task and milestone, each unit's word: (the day it first spoke of it, the file's place, its last entry).
+    heard: dict[str, list[dict[str, tuple[date, int, EntryView]]]] = {}
+    for n, part in enumerate(parts):
+        unit = part.header.unit
+        entries = part.entries
+        for tid, tp in part.tasks.items():
+            last = entries[tp.latest]
+            found = latest.get(tid)
+            if found is None or last.date >= found[0]:
+                latest[tid] = (last.date, last)
+            holders.setdefault(tid, []).append(part.file)
+            if tp.entries is not None and tid in dated:
+                dated[tid] += [(unit, entries[k]) for k in tp.entries]
+            each = heard.setdefault(tid, [{} for _ in tp.words])
+            for i, word in enumerate(tp.words):
+                if word is None or i >= len(each):
+                    continue
+                first, e = word[0], entries[word[1]]
+                had = each[i].get(unit)
+                if had is None:
+                    each[i][unit] = (first, n, e)
+                else:
+                    start = had[:2] if had[0] <= first else (first, n)
+                    each[i][unit] = (*start, e if e.date >= had[2].date else had[2])
+    judged = {}
+    for tid, each in heard.items():
+        task = tasks.get(tid)
+        if task is not None:
+            task_slots = slots(task, units)
+            judged[tid] = tuple(judge(task_slots, _in_first_order(one)) for one in each)
+    events, submitted, filed = _headers(parts)
+    return StatusIndex(latest, {tid: tuple(sorted(said, key=lambda s: s[1].date)) for tid, said in dated.items()},
+                       events, submitted, filed, judged, {tid: tuple(files) for tid, files in holders.items()})
+
+
+def _in_first_order(words: dict[str, tuple[date, int, EntryView]]) -> tuple[Said, ...]:
+    """Each unit's last entry on a milestone, the units in the order they first spoke of it."""
+    return tuple((unit, e) for unit, (_, _, e) in sorted(words.items(), key=lambda kv: kv[1][:2]))
+
+
+def _headers(parts: Sequence[FilePart]) -> tuple[dict[str, EventEntry], dict[tuple[str, str], date | None],
+                                                dict[str, Filed]]:
+    """The first recorded date of each event, when each unit's quarter was submitted, and what
+    each file says was sent (its own report and its `submissions:`)."""
+    events: dict[str, EventEntry] = {}
+    filed: dict[str, Filed] = {}
+    submitted: dict[tuple[str, str], date | None] = {}
+    for part in parts:
+        c = part.header
+        for ev in c.events:
+            if ev.event not in events or ev.date < events[ev.event].date:
+                events[ev.event] = ev
+        sent = [("", c.unit, c.period.label, c.submitted, c.number)] if c.submitted is not None else []
+        sent += [(s.duty, c.unit, s.period.label, s.date, s.number) for s in c.submissions]
+        if sent:
+            filed[part.file] = tuple(sent)
+        submitted[c.unit, c.period.label] = c.submitted
+    return events, submitted, filed
