@@ -686,12 +686,12 @@ def test_one_tasks_history_reads_only_the_files_holding_it(generated: Path, tmp_
 
 
 def test_a_kept_part_that_does_not_decode_is_checked_again(generated: Path, tmp_path: Path) -> None:
-    """The snapshot keeps each report file's checks and part of the index packed apart, decoded
-    only when folded again after an edit. One that cannot be decoded (a snapshot planted with a
-    valid checksum) is no error and no answer: that file is read and checked again."""
+    """Beside the snapshot, one entry keeps each report file's checks and part of the index packed
+    apart, decoded only when folded again after an edit. One that cannot be decoded (an entry
+    planted with a valid checksum) is no error and no answer: that file is read and checked again."""
     import msgspec
 
-    from hoinhap_cli.ledger.snapshot import _Snapshot
+    from hoinhap_cli.ledger.snapshot import _Kept
 
     data = tmp_path / "data"
     shutil.copytree(generated, data)
@@ -699,11 +699,12 @@ def test_a_kept_part_that_does_not_decode_is_checked_again(generated: Path, tmp_
     cached(where, today, cache)
     [path] = [p for p in (tmp_path / "c" / "v2").iterdir() if p.name.startswith("s-")]
     slot = path.name.split("-", 2)[2]  # s-<code>-<slot>
-    stored = cache.get_snapshot(slot, _Snapshot)
-    damaged = list(stored.checked)[:3]
+    key = cache.key("ledger-parts", slot.encode())
+    kept = cache.get(key, _Kept)
+    damaged = list(kept.parts)[:3]
     for name in damaged:
-        stored.checked[name] = msgspec.Raw(msgspec.msgpack.encode(["no", "part"]))  # MessagePack, not a part
-    cache.put_snapshot(slot, stored, _decoded_refs(path))
+        kept.parts[name] = (kept.parts[name][0], msgspec.Raw(msgspec.msgpack.encode(["no", "part"])))  # not a part
+    cache.put(key, kept)
     files = sorted((data / "reports").rglob("*.yaml"))
     files[-1].write_text(files[-1].read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")  # an edit: fold again
     checked: list[str] = []

@@ -10,11 +10,12 @@ of the whole package, see `cache`):
 - a report file's validated content, by the hash of its bytes (`Piece`, see `reading`);
 - the whole answer (the problems, the folded index, the files held), by the hash of every
   file's bytes, the day and the size limit (`Scan`), per data folder and current folder (files
-  are named as the user sees them): the snapshot. It also keeps each report file's checks and
-  part of the index (`_Checked`), packed apart and decoded only when folded again: the answer of
-  a pure function of the file's bytes, the plan's, the day and the file's name, which the next
-  load takes for each file whose bytes, plan and day are the same (one entry per data file would
-  double the files the cache holds).
+  are named as the user sees them): the snapshot. Beside it, one entry keeps each report file's
+  checks and part of the index (`_Checked`), each packed apart and decoded only when folded
+  again: the answer of a pure function of the file's bytes, the plan's, the day and the file's
+  name, which the next load takes for each file whose bytes, plan and day are the same. (One entry
+  per data file would double the files the cache holds; inside the snapshot, every warm run would
+  read them.)
 
 Same files and day: the snapshot is the answer. Anything else runs the pipeline, each step
 answered from the cache where its inputs are known: an edit of one file checks that file again
@@ -67,6 +68,15 @@ class _Checked(NamedTuple):
     lang: str = ""
 
 
+class _Kept(NamedTuple):
+    """Each report file's checks as the last load worked them out, packed apart (cache.packed): by
+    name, the sha256 of the bytes checked and their `_Checked`; for the plan's bytes and the day."""
+
+    plan: bytes  # the sha256 of the plan's bytes
+    today: date
+    parts: dict[str, tuple[bytes, msgspec.Raw]]
+
+
 @dataclass(frozen=True)
 class _Plan:
     """The plan's part of the cache, by the hash of its bytes: its records (its tasks and units held
@@ -105,7 +115,6 @@ class _Snapshot:
     lang: str  # the language errors were worded in (see _Checked)
     held: tuple[str, ...]  # the report files the ledger holds (Ledger.files)
     refs: tuple[str, ...]  # the cache entries it reads: the plan's, and each report file's
-    checked: dict[str, msgspec.Raw]  # each report file's _Checked, packed (cache.packed)
     latest: dict[str, Latest]
     dated: dict[str, tuple[Said, ...]]
     judged: dict[str, tuple[StatusView, ...]]
@@ -115,10 +124,9 @@ class _Snapshot:
     filed: dict[str, Filed]
 
     @classmethod
-    def of(cls, files: FileHashes, ledger: Ledger, problems: list[Problem], lang: str, refs: list[str],
-           checked: dict[str, msgspec.Raw]) -> _Snapshot:
+    def of(cls, files: FileHashes, ledger: Ledger, problems: list[Problem], lang: str, refs: list[str]) -> _Snapshot:
         ix, place = ledger.index, {name: n for n, name in enumerate(ledger.files)}
-        return cls(files, problems, lang, tuple(ledger.files), tuple(refs), checked, dict(ix.latest), dict(ix.dated),
+        return cls(files, problems, lang, tuple(ledger.files), tuple(refs), dict(ix.latest), dict(ix.dated),
                    dict(ix.judged), {tid: tuple(place[f] for f in found) for tid, found in ix.holders.items()},
                    ix.events, ix.submitted, ix.filed)
 
@@ -163,11 +171,15 @@ def _load_once(data: DataDir, today: date, cache: Cache,
                 old = replace(old, files=files)
                 cache.put_snapshot(slot, old, list(old.refs))
             return _answer(data, today, cache, max_bytes, stored, old), list(old.problems)
-    ledger, problems, refs, checked = _built(data, today, cache, max_bytes, scan, old)
+    parts_key = cache.key("ledger-parts", slot.encode())  # the files' checks of the last load
+    kept = cache.get(parts_key, _Kept)
+    ledger, problems, refs, checked = _built(data, today, cache, max_bytes, scan, kept)
     if not scan.consistent(data):
         return None  # read while it changed: perhaps not one version of the data
     if ledger is not None:
-        cache.put_snapshot(slot, _Snapshot.of(files, ledger, problems, lang, refs, checked), refs)
+        cache.put(parts_key, checked)
+        refs.append(parts_key)
+        cache.put_snapshot(slot, _Snapshot.of(files, ledger, problems, lang, refs), refs)
     return ledger, problems
 
 
@@ -182,11 +194,11 @@ def _answer(data: DataDir, today: date, cache: Cache, max_bytes: int, stored: _P
                   _CachedEntries(cache, today, max_bytes, plan, held, data), list(snap.held), excluded)
 
 
-def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan, old: _Snapshot | None
-           ) -> tuple[Ledger | None, list[Problem], list[str], dict[str, msgspec.Raw]]:
+def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan,
+           kept: _Kept | None) -> tuple[Ledger | None, list[Problem], list[str], _Kept]:
     """The pipeline of `ledger.load` on the bytes the scan hashed, each step's answer taken from
-    the cache where its inputs are known (each report file's checks from `old`, the last
-    snapshot), and stored where not; the cache entries it used, and each file's checks packed."""
+    the cache where its inputs are known (each report file's checks from `kept`, the last load's),
+    and stored where not; the cache entries it used, and each file's checks, packed."""
     from hoinhap_cli.ledger import reading  # PyYAML and pydantic: only when a file must be read
 
     hashes, lang = scan.files.hashes, LANG.get() or ""
@@ -199,17 +211,17 @@ def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan,
     else:
         model, problems = reading.load_plan(data, max_bytes=max_bytes, given=scan)
         if model is None:
-            return None, problems, [], {}
+            return None, problems, [], _Kept(b"", today, {})
         plan = records.of(model)
         tasks = in_plan_order(plan.tasks)
         cache.put(plan_key, _Plan.of(plan, tasks, problems))
     named = named_reports(data)
-    checked, packed = _kept(old, scan, plan_name, named, lang)
+    checked, packed = _kept(kept, scan, plan_name, named, lang)
     fresh = reading.read_reports([n for n in named if n[0] not in checked], plan, today, cache, max_bytes, given=scan)
     for name, (report, found) in fresh.items():
         checked[name] = _Checked(found, part_of(report, tasks) if report is not None else None, lang)
         if name in hashes:  # else it appeared since the scan: read, not kept
-            packed[name] = packed_value(checked[name])
+            packed[name] = (hashes[name], packed_value(checked[name]))
     for name, _, _ in named:
         problems = problems + checked[name].problems
     held = [(name, full, hashes.get(name, b"")) for name, _, full in named if checked[name].part is not None]
@@ -217,27 +229,27 @@ def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan,
     source = _CachedEntries(cache, today, max_bytes, plan, held, data)
     ledger = Ledger.folded(data, plan, tasks, parts, problems, source)
     refs = [plan_key, *(cache.report_key(hashes[name]) for name, _, _ in named if name in hashes)]
-    return ledger, problems, refs, packed
+    return ledger, problems, refs, _Kept(hashes[plan_name], today, packed)
 
 
-def _kept(old: _Snapshot | None, scan: Scan, plan_name: str, named: list[tuple[str, str, str]],
-          lang: str) -> tuple[dict[str, _Checked], dict[str, msgspec.Raw]]:
-    """The checks of the report files the last snapshot kept for the same bytes, plan and day (and
+def _kept(kept: _Kept | None, scan: Scan, plan_name: str, named: list[tuple[str, str, str]],
+          lang: str) -> tuple[dict[str, _Checked], dict[str, tuple[bytes, msgspec.Raw]]]:
+    """The checks of the report files the last load kept for the same bytes, plan and day (and
     language, if they hold an error), decoded; and packed as they were."""
     hashes = scan.files.hashes
-    if old is None or old.files.today != scan.files.today or old.files.hashes.get(plan_name) != hashes.get(plan_name):
+    if kept is None or kept.today != scan.files.today or kept.plan != hashes.get(plan_name):
         return {}, {}
     checked, packed = {}, {}
     for name, _, _ in named:
-        raw = old.checked.get(name)
-        if raw is None or name not in hashes or old.files.hashes.get(name) != hashes[name]:
+        one = kept.parts.get(name)
+        if one is None or one[0] != hashes.get(name):
             continue
         try:
-            found = unpack(raw, _Checked)
+            found = unpack(one[1], _Checked)
         except (TypeError, ValueError, msgspec.DecodeError):
             continue  # not a value this code wrote: checked again
         if found.lang == lang or not errors(found.problems):
-            checked[name], packed[name] = found, raw
+            checked[name], packed[name] = found, one
     return checked, packed
 
 
