@@ -113,27 +113,32 @@ def fold(tasks: Mapping[str, Task], units: Mapping[str, Unit], parts: Sequence[F
     # Per task and milestone, each unit's word: (the day it first spoke of it, the file's place, its last entry).
     heard: dict[str, list[dict[str, tuple[date, int, EntryView]]]] = {}
     for n, part in enumerate(parts):
-        unit = part.header.unit
-        entries = part.entries
+        unit, file, entries = part.header.unit, part.file, part.entries
         for tid, tp in part.tasks.items():
             last = entries[tp.latest]
             found = latest.get(tid)
             if found is None or last.date >= found[0]:
                 latest[tid] = (last.date, last)
-            holders.setdefault(tid, []).append(part.file)
+            files = holders.get(tid)
+            if files is None:
+                holders[tid] = [file]
+            else:
+                files.append(file)
             if tp.entries is not None and tid in dated:
                 dated[tid] += [(unit, entries[k]) for k in tp.entries]
-            each = heard.setdefault(tid, [{} for _ in tp.words])
-            for i, word in enumerate(tp.words):
-                if word is None or i >= len(each):
+            each = heard.get(tid)
+            if each is None:
+                each = heard[tid] = [{} for _ in tp.words]
+            for one, word in zip(each, tp.words):
+                if word is None:
                     continue
                 first, e = word[0], entries[word[1]]
-                had = each[i].get(unit)
+                had = one.get(unit)
                 if had is None:
-                    each[i][unit] = (first, n, e)
+                    one[unit] = (first, n, e)
                 else:
                     start = had[:2] if had[0] <= first else (first, n)
-                    each[i][unit] = (*start, e if e.date >= had[2].date else had[2])
+                    one[unit] = (*start, e if e.date >= had[2].date else had[2])
     judged = {}
     for tid, each in heard.items():
         task = tasks.get(tid)
