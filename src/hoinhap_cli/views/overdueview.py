@@ -10,17 +10,11 @@ from typing import Any
 
 from hoinhap_cli.ledger.ledger import Ledger
 from hoinhap_cli.queries.overdue import OverdueReport
-from hoinhap_cli.queries.review import (
-    columns,
-    obligation_columns,
-    obligation_listing,
-    obligation_row,
-    status_word,
-    unit_names,
-)
+from hoinhap_cli.queries.review import obligation_columns, obligation_row, status_word, unit_names
 from hoinhap_cli.render import bars, reportview
 from hoinhap_cli.render.render import Listing, Note
 from hoinhap_cli.rules.deadlines import Stale
+from hoinhap_cli.views.obligationview import columns, obligation_listing
 from hoinhap_cli.words.i18n import t
 
 REPORTS = ("lines", "full", "hidden")  # late reporting periods: one line each, one row per unit, or not shown

@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hoinhap_cli.queries.review import obligation_columns, obligation_listing
+from hoinhap_cli.queries.review import obligation_columns
 from hoinhap_cli.queries.upcoming import UpcomingList
 from hoinhap_cli.render.render import Listing, Note
+from hoinhap_cli.views.obligationview import obligation_listing
 from hoinhap_cli.words.i18n import t
 
 UPCOMING_COLS = ["task", "product", "due", "due_date", "days_left", "lead", "status", "reason"]
