@@ -1,4 +1,4 @@
-"""The plan looked up: rows for `tasks`, `units`, `programs` and the detail of `show`.
+"""The plan looked up: rows for `tasks`, `units`, `programs`, `log` and the detail of `show`.
 
 Pure functions over a Ledger. Each listing returns pairs of (row, record): the row is flat,
 in the user's language, for table/CSV/Markdown; the record is the JSON contract object
@@ -340,6 +340,19 @@ def log_records(ledger: Ledger, unit: str | None = None, task: str | None = None
                 out.append(row("submission", head.submitted, head.unit, report.file, period=head.period.label))
     out.sort(key=lambda r: r["date"])  # stable: entries keep their order in the files
     return out
+
+
+_MARKS = {"entry": "", "event": "⚑ ", "submission": "✉ "}  # what each row is, readable without colour
+
+
+def log_rows(records: list[Row], lang: str) -> list[Row]:
+    """`log_records` as rows read: the status in words, the task marked with what the row is
+    (⚑ an event, ✉ a submission). In place: a run writes either the records (JSON) or the rows."""
+    said = {s.value: t(f"status.{s.value}", lang) for s in Status}  # each status worded once, not per row
+    for r in records:
+        r["status"] = said[r["status"]] if r["status"] else None
+        r["task"] = _MARKS[r["kind"]] + (r.get("task") or r.get("event") or r.get("period") or "")
+    return records
 
 
 # ------------------------------------------------------------------ units
