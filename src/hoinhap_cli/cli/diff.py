@@ -60,10 +60,7 @@ def diff(
         new, new_name = revisions.plan_at(repo, new_rev, where.display(where.plan_file), max_bytes())
     changes = plan_diff(old, new)
     record = {"old": old_name, "new": new_name, "changed": bool(changes), "changes": [c.as_dict() for c in changes]}
-    rows = [{"what": changewords.what(c, out.lang), "item": changewords.item(c, out.lang),
-             "detail": changewords.detail(c, out.lang)}
-            for c in changes]
-    out.listing(format.value, COLUMNS, rows, record, title=t("diff.title", out.lang, old=old_name, new=new_name,
-                                                                n=len(changes)),
+    title = t("diff.title", out.lang, old=old_name, new=new_name, n=len(changes))
+    out.listing(format.value, COLUMNS, changewords.rows(changes, out.lang), record, title=title,
                 empty=t("diff.none", out.lang, old=old_name, new=new_name))
     return 1 if changes else 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -17,15 +17,13 @@ from hoinhap_cli.cli.common import (
     format_option,
     load_ledger,
     output,
-    status_word,
 )
 from hoinhap_cli.cli.complete import complete_task, complete_unit
-from hoinhap_cli.queries.lookup import log_records
+from hoinhap_cli.queries.lookup import log_records, log_rows
 from hoinhap_cli.render.render import Column
 from hoinhap_cli.rules.progress import resolve_unit
 from hoinhap_cli.rules.selection import find_task
 from hoinhap_cli.words.i18n import t
-from hoinhap_cli.words.vocab import Status
 
 
 def log(
@@ -56,8 +54,7 @@ def log(
     who = resolve_unit(ledger.plan, unit).id if unit is not None else None
     what = find_task(ledger.tasks, task).id if task is not None else None
     records = log_records(ledger, who, what, since, until)
-    said = {s.value: status_word(s, out.lang) for s in Status}  # each status worded once, not per row
-    rows = records if format is Format.json else [_shown(r, said) for r in records]
+    rows = records if format is Format.json else log_rows(records, out.lang)
     columns = [
         Column("date", "Ngày", "Date", min_width=10),
         Column("task", "Nhiệm vụ", "Task"),
@@ -77,12 +74,3 @@ def log(
         out.message(t("log.none", out.lang))
     return 0
 
-
-_MARKS = {"entry": "", "event": "⚑ ", "submission": "✉ "}  # what each row is, readable without colour
-
-
-def _shown(r: dict[str, Any], said: dict[str, str]) -> dict[str, Any]:
-    """A record as a row reads (in place: the JSON records are not written in this format)."""
-    r["status"] = said[r["status"]] if r["status"] else None
-    r["task"] = _MARKS[r["kind"]] + (r.get("task") or r.get("event") or r.get("period") or "")
-    return r

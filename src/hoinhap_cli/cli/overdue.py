@@ -1,4 +1,4 @@
-"""`hoinhap overdue`: what is late, and which ongoing tasks had no update (overdue.OverdueReport)."""
+"""`hoinhap overdue`: what is late, and which ongoing tasks had no update (an OverdueReport, drawn by overdueview)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from hoinhap_cli.cli.common import (
     today,
 )
 from hoinhap_cli.queries.overdue import overdue_report
+from hoinhap_cli.views import overdueview
 
 
 class GroupBy(str, Enum):
@@ -66,7 +67,7 @@ def overdue(
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
     report = overdue_report(ledger, as_of or today(), task_filter(ledger, out.lang, unit, role, program),
-                            group_by.value, with_stale=not no_stale,
-                            show_reports="lines" if reports is None else "full" if reports else "hidden")
-    out.report(format.value, report)
+                            group_by.value, with_stale=not no_stale)
+    shown = "lines" if reports is None else "full" if reports else "hidden"
+    out.report(format.value, overdueview.Drawn(report, shown))
     return 1 if report.anything_late else 0

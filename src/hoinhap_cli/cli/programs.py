@@ -16,6 +16,7 @@ from hoinhap_cli.cli.common import (
     today,
 )
 from hoinhap_cli.queries.programs import program_list
+from hoinhap_cli.views import programview
 
 
 def programs(
@@ -39,5 +40,5 @@ def programs(
     """
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
-    out.report(format.value, program_list(ledger, as_of or today(), bom))
+    out.report(format.value, programview.Drawn(program_list(ledger, as_of or today()), bom))
     return 0

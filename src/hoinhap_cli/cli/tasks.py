@@ -32,7 +32,7 @@ from hoinhap_cli.cli.common import (
 )
 from hoinhap_cli.queries.lookup import task_rows
 from hoinhap_cli.render.render import Column
-from hoinhap_cli.rules.selection import TaskFilter, search_hits, search_words
+from hoinhap_cli.rules.selection import TaskFilter
 from hoinhap_cli.words.i18n import t
 
 
@@ -75,10 +75,6 @@ def tasks(
     f = task_filter(ledger, out.lang, unit, role, program, search, due_before, due_after, due_in,
                     include_ongoing, include_pending, no_recurring, status)
     pairs = task_rows(ledger, f, out.lang, today(), sort.value, with_records=format is Format.json)
-    if f.search:  # which fields the words were found in (the task's, or what was recorded for it)
-        for row, record in pairs:
-            record["matched_in"] = search_hits(ledger, ledger.tasks[row["id"]], search_words(f.search))
-            row["matched"] = [t(f"search.{name}", out.lang) for name in record["matched_in"]]
     columns = _columns(f, sort, labelled=any(task.label is not None for task in ledger.tasks.values()))
     out.counted(format.value, columns, [r for r, _ in pairs], [rec for _, rec in pairs],
                 t("rows.count.tasks", out.lang, n=len(pairs)), t("rows.none", out.lang), bom=bom)

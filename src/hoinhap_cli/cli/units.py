@@ -22,10 +22,9 @@ from hoinhap_cli.cli.common import (
     output,
     today,
 )
-from hoinhap_cli.queries.lookup import unit_load, unit_rows
+from hoinhap_cli.queries.lookup import unit_rows
 from hoinhap_cli.rules.selection import find_kind
 from hoinhap_cli.words.i18n import t
-from hoinhap_cli.words.text import collation_key
 
 
 class UnitSort(str, Enum):
@@ -66,17 +65,11 @@ def units(
     """
     out = output(lang, no_color, full)
     ledger = load_ledger(data, out)
-    pairs = unit_rows(ledger, find_kind(kind) if kind else None, search, out.lang)
-    if sort is UnitSort.name:
-        pairs.sort(key=lambda pair: collation_key(pair[0]["name"]))
-    load_columns = []
     day = as_of or today()
-    if show_load:
-        load = unit_load(ledger, day)
-        for row, record in pairs:
-            row.update(load[row["id"]])
-            record["load"] = {"as_of": day.isoformat(), **load[row["id"]]}
-        load_columns = [column(k, justify="right", max_width=7) for k in ("open_lead", "late_lead", "open_via")]
+    pairs = unit_rows(ledger, find_kind(kind) if kind else None, search, out.lang, by_name=sort is UnitSort.name,
+                      load_on=day if show_load else None)
+    load_columns = [column(k, justify="right", max_width=7) for k in ("open_lead", "late_lead", "open_via")
+                    if show_load]
     columns = [
         column("id", "unit_id", table=False),
         column("name", "unit", ratio=1, min_width=20),

@@ -1,4 +1,4 @@
-"""`hoinhap upcoming`: what falls due soon (upcoming.UpcomingList)."""
+"""`hoinhap upcoming`: what falls due soon (upcoming.UpcomingList, drawn by upcomingview)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from hoinhap_cli.cli.common import (
     today,
 )
 from hoinhap_cli.queries.upcoming import upcoming_list
+from hoinhap_cli.views import upcomingview
 from hoinhap_cli.words import dayrange
 from hoinhap_cli.words.periods import parse_duration
 
@@ -61,5 +62,6 @@ def upcoming(
     ledger = load_ledger(data, out)
     f = task_filter(ledger, out.lang, unit, role, program)
     day = as_of or today()
-    out.report(format.value, upcoming_list(ledger, day, f, dayrange.ends_by(day, within, "--within")))
+    value = upcoming_list(ledger, day, f, dayrange.ends_by(day, within, "--within"))
+    out.report(format.value, upcomingview.Drawn(value))
     return 0

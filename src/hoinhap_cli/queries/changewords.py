@@ -44,6 +44,11 @@ def detail(c: Change, lang: str) -> str:
     return f"{_plain(c.old)} → {_plain(c.new)}"
 
 
+def rows(changes: list[Change], lang: str) -> list[dict[str, str]]:
+    """`hoinhap diff`'s rows: what, item and detail of each change."""
+    return [{"what": what(c, lang), "item": item(c, lang), "detail": detail(c, lang)} for c in changes]
+
+
 def line(c: Change, lang: str) -> str:
     """The change as one line: "bỏ nhiệm vụ 2.10a: …", "dời thời hạn nhiệm vụ 3.1.3: 2009 → 2010 (+365 ngày)"."""
     said = detail(c, lang)

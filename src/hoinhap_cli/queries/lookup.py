@@ -1,4 +1,4 @@
-"""The plan looked up: rows for `tasks`, `units`, `programs` and the detail of `show`.
+"""The plan looked up: rows for `tasks`, `units`, `programs`, `log` and the detail of `show`.
 
 Pure functions over a Ledger. Each listing returns pairs of (row, record): the row is flat,
 in the user's language, for table/CSV/Markdown; the record is the JSON contract object
@@ -21,6 +21,8 @@ from hoinhap_cli.rules.selection import (
     TaskFilter,
     involvement,
     next_due,
+    search_hits,
+    search_words,
     select,
 )
 from hoinhap_cli.rules.selection import (
@@ -28,7 +30,7 @@ from hoinhap_cli.rules.selection import (
 )
 from hoinhap_cli.words.i18n import t, unit_name
 from hoinhap_cli.words.periods import Kind, deadline_words
-from hoinhap_cli.words.text import fold, natural_key
+from hoinhap_cli.words.text import collation_key, fold, natural_key
 from hoinhap_cli.words.vocab import Status, UnitKind
 
 if TYPE_CHECKING:
@@ -124,8 +126,11 @@ def role_text(inv: Involvement, ledger: Ledger, lang: str) -> str:
 def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort = "id",
               with_records: bool = True) -> list[tuple[Row, Row]]:
     """The tasks a filter selects, as (row, record) pairs, in natural order or by next due date;
-    the JSON records (queries.task_record, status_record) only `with_records` ({} else)."""
+    the JSON records (queries.task_record, status_record) only `with_records` ({} else). With a
+    search, which fields the words were found in (the task's, or what was recorded for it):
+    `matched` in the row, in words, and `matched_in` in the record."""
     out = []
+    words = search_words(f.search) if f.search else []
     for task in select(ledger, f):
         nxt = next_due(ledger, task, f.due, today)
         involved = f.involvements(ledger, task) if f.units else []
@@ -151,6 +156,11 @@ def task_rows(ledger: Ledger, f: TaskFilter, lang: str, today: date, sort: Sort 
             record = {**task_record(ledger, task), **status_record(ledger, task), "next_due": row["next_due"]}
             if f.units:
                 record["involvement"] = [{"unit": i.unit, "role": i.role, "via": i.via} for i in involved]
+        if f.search:
+            hits = search_hits(ledger, task, words)
+            row["matched"] = [t(f"search.{name}", lang) for name in hits]
+            if with_records:
+                record["matched_in"] = hits
         out.append((row, record))
     if sort == "due":
         out.sort(key=lambda pair: (pair[0]["next_due"] is None, pair[0]["next_due"] or "",
@@ -332,29 +342,51 @@ def log_records(ledger: Ledger, unit: str | None = None, task: str | None = None
     return out
 
 
+_MARKS = {"entry": "", "event": "⚑ ", "submission": "✉ "}  # what each row is, readable without colour
+
+
+def log_rows(records: list[Row], lang: str) -> list[Row]:
+    """`log_records` as rows read: the status in words, the task marked with what the row is
+    (⚑ an event, ✉ a submission). In place: a run writes either the records (JSON) or the rows."""
+    said = {s.value: t(f"status.{s.value}", lang) for s in Status}  # each status worded once, not per row
+    for r in records:
+        r["status"] = said[r["status"]] if r["status"] else None
+        r["task"] = _MARKS[r["kind"]] + (r.get("task") or r.get("event") or r.get("period") or "")
+    return records
+
+
 # ------------------------------------------------------------------ units
 
 
 def unit_rows(ledger: Ledger, kind: UnitKind | None = None, search: str | None = None,
-              lang: str = "vi") -> list[tuple[Row, Row]]:
+              lang: str = "vi", by_name: bool = False, load_on: date | None = None) -> list[tuple[Row, Row]]:
     """Every unit (of a kind, matching a search) with how many tasks it leads and supports; a name
     the decision does not give (a ward it counts but never names: `assumed: [name]`) is marked so.
+    In plan order, or `by_name` (Vietnamese order); with `load_on`, each unit's open milestones on
+    that day (`unit_load`): flat in the row, as `load` in the record.
 
     `lead_count`/`support_count` count the tasks naming the unit itself; `via_group_count`
     counts the tasks that reach it only through a group it belongs to (a ward through
     "UBND 11 phường").
     """
     wanted = fold(search) if search else None
-    out = []
+    out: list[tuple[Row, Row]] = []
     for unit in ledger.units.values():
         if kind is not None and unit.kind is not kind:
             continue
         if wanted and not any(wanted in fold(n) for n in (unit.id, unit.name, *unit.aliases)):
             continue
         counts = _counts(ledger, unit)
-        row = {"id": unit.id, "name": unit_name(unit, lang), "short": short_name(unit),
-               "kind": unit.kind.value, **counts}
+        row: Row = {"id": unit.id, "name": unit_name(unit, lang), "short": short_name(unit),
+                    "kind": unit.kind.value, **counts}
         out.append((row, {**unit_record(unit), **counts}))
+    if by_name:
+        out.sort(key=lambda pair: collation_key(pair[0]["name"]))
+    if load_on is not None:
+        load = unit_load(ledger, load_on)
+        for row, record in out:
+            row.update(load[row["id"]])
+            record["load"] = {"as_of": load_on.isoformat(), **load[row["id"]]}
     return out
 
 

@@ -430,9 +430,10 @@ class Note:
 
 
 class Report(Protocol):
-    """What a query returns for Output.report to draw: its JSON record, and the parts a format
-    shows — lines of text, listings and notes (to stderr), in order (a terminal table may merge cells a CSV keeps
-    apart, so the parts are asked for one format; nothing is built for a format not drawn)."""
+    """What Output.report draws: a query's value with its drawing, a view's `Drawn` (the value is plain
+    data and draws nothing): its JSON record (the value's own: docs/json-contract.md), and the parts a
+    format shows — lines of text, listings and notes (to stderr), in order (a terminal table may merge cells
+    a CSV keeps apart, so the parts are asked for one format; nothing is built for a format not drawn)."""
 
     def record(self) -> Any: ...
 

@@ -9,10 +9,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from hoinhap_cli.queries import changewords
-from hoinhap_cli.queries.review import columns as review_columns
-from hoinhap_cli.queries.review import obligation_columns, obligation_listing, status_word, task_due_words
+from hoinhap_cli.queries.review import obligation_columns, status_word, task_due_words
 from hoinhap_cli.render import bars, reportview
 from hoinhap_cli.render.render import Column, Listing, Note
+from hoinhap_cli.views.obligationview import columns as review_columns
+from hoinhap_cli.views.obligationview import obligation_listing
 from hoinhap_cli.words.i18n import MESSAGES, t
 
 if TYPE_CHECKING:
