@@ -227,7 +227,7 @@ def load(data: DataDir, today: date, *, max_bytes: int = MAX_BYTES) -> tuple[Led
     """Everything wrong with the data, errors and warnings, and the ledger when the plan is
     usable (report files with an error left out, see `Ledger.excluded`). Files over
     `max_bytes` are refused before they are read."""
-    # The one seam: reading imports PyYAML and pydantic (~25 ms), which a warm run never needs.
+    # The one seam: reading imports PyYAML and pydantic, which a warm run never needs.
     from hoinhap_cli.ledger import reading
 
     plan, problems = reading.load_plan(data, max_bytes=max_bytes)
