@@ -11,6 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SHIPPED, hoinhap
 from hoinhap_cli.words.periods import deadline_words, parse_deadline
@@ -347,3 +349,14 @@ def test_any_other_pydantic_error_is_said_in_the_run_s_language() -> None:
     assert said.text("vi") == "giá trị không hợp lệ ở đây: 'htp:/x'" and "Input should" not in said.text("en")
     own = {**error, "type": "hostile_unknown_more", "msg": "còn 3 khóa lạ khác"}  # worded where it was found
     assert _message(own, ("entries", 0), None, ReportFile)[0] == "còn 3 khóa lạ khác"  # type: ignore[arg-type]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab đư- \t\n\u00a0…")), max_size=60), st.integers(min_value=3, max_value=40))
+def test_shorten_is_textwraps(text: str, width: int) -> None:
+    """The fast path (a text that fits once its spaces are collapsed) answers as textwrap does."""
+    import textwrap
+
+    from hoinhap_cli.words.text import shorten
+
+    assert shorten(text, width) == textwrap.shorten(text, width, placeholder=" …")

@@ -7,7 +7,6 @@ inline CSS only, laid out for A4 when printed. Every text from the data is escap
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -25,7 +24,7 @@ from hoinhap_cli.rules.selection import short_name
 from hoinhap_cli.views.dashboard_style import CSS, page_boxes
 from hoinhap_cli.words.i18n import t
 from hoinhap_cli.words.periods import Period, date_line, day_words, period_words
-from hoinhap_cli.words.text import percent
+from hoinhap_cli.words.text import percent, shorten
 from hoinhap_cli.words.vocab import Status
 
 # ------------------------------------------------------------------ the figures
@@ -105,7 +104,7 @@ def front(ledger: Ledger, as_of: date, judged: list[Obligation], reports: Report
 
 def _short(title: str, width: int) -> str:
     """A task's text cut to fit a cell; the appendix's bullet dash dropped (the full text: `show`)."""
-    return textwrap.shorten(title.lstrip("-–• "), width, placeholder=" …")
+    return shorten(title.lstrip("-–• "), width)
 
 
 def _e(value: Any) -> str:
@@ -155,7 +154,7 @@ def _progress_section(items: list[Progress], lang: str, heading: str = "h2") -> 
     for p in items:
         c = p.counts
         rows.append(
-            f"<tr><td class='id'>{_e(p.program)}</td><td>{_e(textwrap.shorten(p.title, 80, placeholder=' …'))}</td>"
+            f"<tr><td class='id'>{_e(p.program)}</td><td>{_e(shorten(p.title, 80))}</td>"
             f"<td class='bar-cell'>{bars.html(c.done, c.late, c.total, lang)}</td>"
             f"<td class='num'>{c.done}/{c.total}</td><td class='num'>{c.due}</td>"
             f"<td class='num late'>{c.late or ''}</td><td class='num'>{_e(bars.share(c.done, c.total))}</td>"
@@ -259,7 +258,7 @@ def _timeline_section(grid: Grid, lang: str) -> str:
         if row.task.program != program:
             program = row.task.program
             title = f"{t('timeline.program', lang)} {program}. {grid.program_titles.get(program, '')}"
-            short = textwrap.shorten(title, 150, placeholder=" …")
+            short = shorten(title, 150)
             body.append(f"<tr><td class='prog' colspan='{n + 3}'>{_e(short)}</td></tr>")
         cells = []
         for k, cell in enumerate(row.cells):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from types import ModuleType
 
@@ -237,3 +238,13 @@ def csv_cell(text: str) -> str:
     if text.startswith(_FORMULA) and not _NUMBER.fullmatch(text):
         return "'" + text
     return text
+
+
+def shorten(text: str, width: int, placeholder: str = " …") -> str:
+    """`textwrap.shorten`: spaces collapsed, then cut after a whole word to fit `width`, with the
+    placeholder. A text that fits once collapsed is returned without building a TextWrapper (a
+    page of thousands of rows asks this of each)."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    return textwrap.shorten(flat, width, placeholder=placeholder)
