@@ -28,7 +28,6 @@ QUERIES = PACKAGE / "queries"
 ALLOWED_FROM_RENDER = {
     ("review_doc", "hoinhap_cli.render.bars"),  # the completion rate in words, a sentence of the document
     ("review_doc", "hoinhap_cli.render.reportview"),  # the decision's name in words (document_name)
-    ("timeline", "hoinhap_cli.render.bars"),  # the figures line under the chart (timeline.layout)
 }
 
 

@@ -11,19 +11,9 @@ import pytest
 from conftest import Cli
 from hoinhap_cli.files.paths import locate
 from hoinhap_cli.ledger.ledger import Ledger, load
-from hoinhap_cli.queries.timeline import (
-    MARKS,
-    SPAN,
-    STYLES,
-    State,
-    build,
-    layout,
-    milestone_state,
-    plain,
-    quarters,
-    widths,
-)
+from hoinhap_cli.queries.timeline import MARKS, SPAN, State, build, milestone_state, quarters
 from hoinhap_cli.render.render import Output
+from hoinhap_cli.views.timelineview import STYLES, layout, plain, widths
 from hoinhap_cli.words.periods import parse_period
 
 GOLDEN = Path(__file__).parent / "golden"

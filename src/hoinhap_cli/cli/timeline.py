@@ -1,4 +1,5 @@
-"""`hoinhap timeline`: tasks against quarters, every milestone drawn where it falls (timeline.Grid)."""
+"""`hoinhap timeline`: tasks against quarters, every milestone drawn where it falls (timeline.Grid,
+drawn by timelineview)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from hoinhap_cli.cli.common import (
 from hoinhap_cli.ledger.ledger import Ledger
 from hoinhap_cli.queries import timeline as tl
 from hoinhap_cli.rules.selection import select
+from hoinhap_cli.views import timelineview
 from hoinhap_cli.words.i18n import t
 from hoinhap_cli.words.periods import Period, parse_period
 from hoinhap_cli.words.problems import UsageError
@@ -66,11 +68,11 @@ def timeline(
     shown = shown_quarters(ledger, first, last, out.lang)
     width = out.width()
     grid = tl.build(ledger, tasks, shown, as_of or today())
-    if not tl.fits(grid, width):
+    if not timelineview.fits(grid, width):
         raise UsageError(t("timeline.too_wide", out.lang, n=len(shown), width=width),
                          [t("timeline.too_wide.hint", out.lang)])
     if not tasks:
         out.message(t("timeline.empty", out.lang))
         return 0
-    out.styled(tl.layout(grid, width, out.lang), tl.STYLES)
+    out.styled(timelineview.layout(grid, width, out.lang), timelineview.STYLES)
     return 0

@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from hoinhap_cli.ledger.ledger import Ledger
-from hoinhap_cli.queries.timeline import MARKS, ROMAN, SPAN, Grid, State, build, quarters
+from hoinhap_cli.queries.timeline import MARKS, SPAN, Grid, State, build, quarters
 from hoinhap_cli.render import bars
 from hoinhap_cli.render.reportview import document_name
 from hoinhap_cli.rules import deadlines, reporting
@@ -22,6 +22,7 @@ from hoinhap_cli.rules.reporting import ReportLedger
 from hoinhap_cli.rules.reporting import State as ReportState
 from hoinhap_cli.rules.selection import short_name
 from hoinhap_cli.views.dashboard_style import CSS, page_boxes
+from hoinhap_cli.views.timelineview import ROMAN
 from hoinhap_cli.words.i18n import t
 from hoinhap_cli.words.periods import Period, date_line, day_words, period_words
 from hoinhap_cli.words.text import percent, shorten
