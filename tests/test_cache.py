@@ -413,7 +413,8 @@ def test_entries_are_never_read_from_files_that_changed_after_the_snapshot(gener
     report.write_text(text + "# sửa\n", encoding="utf-8")
     assert [(r.file, r.entries) for r in before_edit.reports] == expected  # the version it was validated from
 
-    late = cached(where, today, cache)  # the edit checked (a comment: its entries are left unread)
+    cached(where, today, cache)  # the edit checked and folded (its ledger holds every file's entries)
+    late = cached(where, today, cache)  # from the snapshot: its entries not read yet
     piece_of(tmp_path / "c", report).unlink()
     report.write_text(text + "# lần nữa\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
@@ -442,8 +443,10 @@ def _same_ledger(got: Ledger, want: Ledger) -> None:
 
 
 def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp_path: Path) -> None:
+    from hoinhap_cli.ledger import reading
+
     """An edit of report files runs the pipeline again: the changed file is read and checked, every
-    other file's part of the status index comes from the cache entry of its bytes, and the parts
+    other file's checks and part of the status index are those kept for its bytes, and the parts
     are folded as a cold read folds them (statusindex.fold). After each edit of a sequence — a comment, a submitted date, a changed status, an added and a removed
     entry, a file deleted and put back, an event — the ledger, and the snapshot it leaves, are
     what reading every file gives."""
@@ -490,17 +493,16 @@ def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp
     latest = {}
     for name, step in steps:
         step()
-        asked: list[object] = []
-        get = cache.get
-        cache.get = lambda key, kind: asked.append(kind) or get(key, kind)  # type: ignore[method-assign]
+        checked: list[str] = []
+        real = reading.report_problems
+        reading.report_problems = lambda content, doc, *a, **k: checked.append(doc.file) or real(content, doc, *a, **k)
         try:
             got = cached(where, today, cache)
         finally:
-            del cache.get
-        whole = sum(1 for kind in asked if kind is Piece)  # files whose content was asked for
-        # only the changed file is read and checked again (none when one was deleted); every other
-        # file's part is folded from its cache entry
-        assert whole == (0 if name == "file deleted" else 1), (name, whole)
+            reading.report_problems = real
+        # only the changed file is checked again (none when one was deleted); every other file's
+        # checks and part are those kept for its bytes
+        assert len(checked) == (0 if name == "file deleted" else 1), (name, checked)
         want = fresh(where, today)
         _same_ledger(got, want)
         _same_ledger(cached(where, today, cache), want)  # the snapshot it left

@@ -80,11 +80,12 @@ def test_the_fold_is_the_definition(loaded: Ledger) -> None:
 def test_the_fold_depends_on_the_files_order_only_through_ties(loaded: Ledger) -> None:
     """Folding the same parts in another order changes nothing but which of two entries on the
     same day counts last; folding them in order again gives the index back."""
-    parts = [part_of(r, loaded.tasks) for r in loaded.reports]
-    again = fold(loaded.tasks, loaded.units, parts)
+    reports = loaded.reports
+    parts = [part_of(r, loaded.tasks) for r in reports]
+    again = fold(loaded.tasks, loaded.units, reports, parts)
     assert again == loaded.index
-    shuffled = parts[:]
+    shuffled = list(zip(reports, parts))
     random.Random(3).shuffle(shuffled)
-    other = fold(loaded.tasks, loaded.units, shuffled)
+    other = fold(loaded.tasks, loaded.units, [r for r, _ in shuffled], [p for _, p in shuffled])
     assert set(other.latest) == set(loaded.index.latest)
     assert {tid: d for tid, (d, _) in other.latest.items()} == {tid: d for tid, (d, _) in loaded.index.latest.items()}

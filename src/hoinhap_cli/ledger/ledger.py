@@ -94,18 +94,19 @@ class Ledger:
         `warnings`: every problem found, those of files left out (with an error) kept apart."""
         plan = records.of(plan)  # plain records from here on (see records)
         tasks = in_plan_order(plan.tasks)
-        return cls.folded(data, plan, tasks, [part_of(r, tasks) for r in reports], warnings, HeldEntries(reports))
+        return cls.folded(data, plan, tasks, reports, [part_of(r, tasks) for r in reports], warnings,
+                          HeldEntries(reports))
 
     @classmethod
-    def folded(cls, data: DataDir, plan: records.Plan, tasks: dict[str, Task], parts: list[FilePart],
-               warnings: list[Problem] | None, source: EntrySource) -> Ledger:
-        """The ledger of a plan (records; `tasks`: its tasks `in_plan_order`) and the parts of the
-        report files it holds (`statusindex.part_of`), in the order of the files, whose entries
-        come from `source`: the status index is their fold."""
+    def folded(cls, data: DataDir, plan: records.Plan, tasks: dict[str, Task], reports: list[Report],
+               parts: list[FilePart], warnings: list[Problem] | None, source: EntrySource) -> Ledger:
+        """The ledger of a plan (records; `tasks`: its tasks `in_plan_order`), the report files it
+        holds, in order, and their parts (`statusindex.part_of`): the status index is their fold.
+        Later, the files' entries come from `source`."""
         kept, excluded = split_excluded(list(warnings or []))
         units = {u.id: u for u in plan.units}
-        return cls(data, plan, tasks, units, kept, fold(tasks, units, parts), source, [p.file for p in parts],
-                   excluded)
+        return cls(data, plan, tasks, units, kept, fold(tasks, units, reports, parts), source,
+                   [r.file for r in reports], excluded)
 
     def excluded_files(self) -> list[str]:
         """The report files left out of every figure (each has an error), by name."""

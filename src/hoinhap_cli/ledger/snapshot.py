@@ -173,7 +173,10 @@ def _load_once(data: DataDir, today: date, cache: Cache,
             return _answer(data, today, cache, max_bytes, stored, old), list(old.problems)
     parts_key = cache.key("ledger-parts", slot.encode())  # the files' checks of the last load
     kept = cache.get(parts_key, _Kept)
-    ledger, problems, refs, checked = _built(data, today, cache, max_bytes, scan, kept)
+    try:
+        ledger, problems, refs, checked = _built(data, today, cache, max_bytes, scan, kept)
+    except DataError:
+        return None  # a file whose cache entry was gone no longer holds the bytes hashed: again
     if not scan.consistent(data):
         return None  # read while it changed: perhaps not one version of the data
     if ledger is not None:
@@ -225,9 +228,12 @@ def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan,
     for name, _, _ in named:
         problems = problems + checked[name].problems
     held = [(name, full, hashes.get(name, b"")) for name, _, full in named if checked[name].part is not None]
-    parts = [part for name, _, _ in named if (part := checked[name].part) is not None]
     source = _CachedEntries(cache, today, max_bytes, plan, held, data)
-    ledger = Ledger.folded(data, plan, tasks, parts, problems, source)
+    # Each file held, with its entries: read just now, else from the cache entry of its bytes.
+    source.every = [report if (report := fresh.get(name, (None,))[0]) is not None else source.one(name, full, digest)
+                    for name, full, digest in held]
+    parts = [part for name, _, _ in named if (part := checked[name].part) is not None]
+    ledger = Ledger.folded(data, plan, tasks, source.every, parts, problems, source)
     refs = [plan_key, *(cache.report_key(hashes[name]) for name, _, _ in named if name in hashes)]
     return ledger, problems, refs, _Kept(hashes[plan_name], today, packed)
 
@@ -264,13 +270,13 @@ class _CachedEntries:
 
     def reports(self) -> list[Report]:
         if self.every is None:
-            self.every = [self._one(*h) for h in self.held]
+            self.every = [self.one(*h) for h in self.held]
         return self.every
 
     def some(self, names: Collection[str]) -> list[Report]:
-        return [self._one(*h) for h in self.held if h[0] in names]
+        return [self.one(*h) for h in self.held if h[0] in names]
 
-    def _one(self, name: str, full: str, digest: bytes) -> Report:
+    def one(self, name: str, full: str, digest: bytes) -> Report:
         key = self.cache.report_key(digest)
         piece = self.cache.get(key, Piece)
         if piece is None:

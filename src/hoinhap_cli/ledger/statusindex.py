@@ -1,13 +1,14 @@
 """The status index: what every listing asks of the report files, as a fold of one part per file.
 
-Each report file, as it stood on the day, gives a `FilePart` (`part_of`): its header, and for
-each task it names, its last entry, the file's last word on each milestone (a file is one
-unit's) with the day it first spoke of it, and, for a task with a recurring or ongoing duty, its
-entries. `fold` combines the parts, in the order of the files, into the `StatusIndex`, and judges
-each milestone of a task with entries as of now (`responsibility.judge`).
+Each report file, as it stood on the day, gives a `FilePart` (`part_of`): for each task it
+names, its last entry, the file's last word on each milestone (a file is one unit's) with the
+day it first spoke of it, and, for a task with a recurring or ongoing duty, its entries — each
+as a place in the file's entries. `fold` reads the files (their headers and entries) with their
+parts, in the order of the files, into the `StatusIndex`, and judges each milestone of a task
+with entries as of now (`responsibility.judge`).
 
 The pure pipeline (`ledger.load`) folds the parts of the files it has just read; the cache
-(`snapshot`) folds the parts it stored under each file's bytes with those of the files that
+(`snapshot`) folds the parts it kept for each file's bytes with those of the files that
 changed. One function either way: an edit has no rules of its own, and what the index says does
 not depend on where its parts came from. Plain functions over plain data; no I/O.
 """
@@ -20,7 +21,7 @@ from datetime import date
 from typing import NamedTuple
 
 from hoinhap_cli.judgement.responsibility import StatusView, judge, slots
-from hoinhap_cli.model.records import EntryView, EventEntry, ReportHeader, Task, Unit
+from hoinhap_cli.model.records import EntryView, EventEntry, Task, Unit
 from hoinhap_cli.model.reportfiles import Report
 from hoinhap_cli.words.periods import Kind
 
@@ -36,7 +37,8 @@ _REPEATING = (Kind.RECURRING, Kind.ONGOING)
 
 
 class TaskPart(NamedTuple):
-    """What one report file says of one task; each entry as its place in `FilePart.entries`."""
+    """What one report file says of one task; each entry as its place in the file's entries (as
+    of the day: `Report.entries`)."""
 
     latest: int  # its last entry on the task (of the latest date, the last in the file)
     words: tuple[tuple[date, int] | None, ...]  # per milestone: the day the file first spoke of it, its last word
@@ -44,12 +46,11 @@ class TaskPart(NamedTuple):
 
 
 class FilePart(NamedTuple):
-    """What one report file, as it stood on the day, adds to the status index."""
+    """What one report file, as it stood on the day, adds to the status index beside its header:
+    the tasks it has entries on, in the order they first appear. Places, not entries: the part
+    is small, and read with the file's own entries."""
 
-    file: str  # as displayed
-    header: ReportHeader  # its header as of the day (events, submissions, `submitted:`)
-    entries: tuple[EntryView, ...]  # the entries its tasks' parts name, each once
-    tasks: dict[str, TaskPart]  # the tasks it has entries on, in the order they first appear
+    tasks: dict[str, TaskPart]
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ class StatusIndex:
     @classmethod
     def of(cls, tasks: Mapping[str, Task], units: Mapping[str, Unit], reports: Iterable[Report]) -> StatusIndex:
         """The index of report files in hand."""
-        return fold(tasks, units, [part_of(r, tasks) for r in reports])
+        reports = list(reports)
+        return fold(tasks, units, reports, [part_of(r, tasks) for r in reports])
 
 
 def part_of(report: Report, tasks: Mapping[str, Task]) -> FilePart:
@@ -80,11 +82,6 @@ def part_of(report: Report, tasks: Mapping[str, Task]) -> FilePart:
     by_task: dict[str, list[int]] = {}
     for k, e in enumerate(entries):
         by_task.setdefault(e.task, []).append(k)
-    named: dict[int, int] = {}  # an entry's place in the file -> its place in the part's entries
-
-    def name(k: int) -> int:
-        return named.setdefault(k, len(named))
-
     out = {}
     for tid, places in by_task.items():
         task = tasks.get(tid)
@@ -97,23 +94,23 @@ def part_of(report: Report, tasks: Mapping[str, Task]) -> FilePart:
                 had = words[i]
                 words[i] = (had[0] if had is not None else e.date, k)
         repeating = task is not None and any(m.due.kind in _REPEATING for m in task.milestones)
-        out[tid] = TaskPart(name(ordered[-1]), tuple(None if w is None else (w[0], name(w[1])) for w in words),
-                            tuple(name(k) for k in places) if repeating else None)
-    return FilePart(report.file, report.content, tuple(entries[k] for k in named), out)
+        out[tid] = TaskPart(ordered[-1], tuple(words), tuple(places) if repeating else None)
+    return FilePart(out)
 
 
-def fold(tasks: Mapping[str, Task], units: Mapping[str, Unit], parts: Sequence[FilePart]) -> StatusIndex:
-    """The status index of report files from their parts, in the order of the files. What a file
-    later in the order says on the same day wins, as it does in a list of every entry sorted by
-    date (a stable sort: file order breaks ties)."""
+def fold(tasks: Mapping[str, Task], units: Mapping[str, Unit], reports: Sequence[Report],
+         parts: Sequence[FilePart]) -> StatusIndex:
+    """The status index of report files (as of the day) from their parts (`part_of` each), in the
+    order of the files. What a file later in the order says on the same day wins, as it does in a
+    list of every entry sorted by date (a stable sort: file order breaks ties)."""
     latest: dict[str, Latest] = {}
     holders: dict[str, list[str]] = {}
     dated: dict[str, list[Said]] = {t.id: [] for t in tasks.values()
                                      if any(m.due.kind in _REPEATING for m in t.milestones)}
     # Per task and milestone, each unit's word: (the day it first spoke of it, the file's place, its last entry).
     heard: dict[str, list[dict[str, tuple[date, int, EntryView]]]] = {}
-    for n, part in enumerate(parts):
-        unit, file, entries = part.header.unit, part.file, part.entries
+    for n, (report, part) in enumerate(zip(reports, parts, strict=True)):
+        unit, file, entries = report.content.unit, report.file, report.entries
         for tid, tp in part.tasks.items():
             last = entries[tp.latest]
             found = latest.get(tid)
@@ -145,7 +142,7 @@ def fold(tasks: Mapping[str, Task], units: Mapping[str, Unit], parts: Sequence[F
         if task is not None:
             task_slots = slots(task, units)
             judged[tid] = tuple(judge(task_slots, _in_first_order(one)) for one in each)
-    events, submitted, filed = _headers(parts)
+    events, submitted, filed = _headers(reports)
     return StatusIndex(latest, {tid: tuple(sorted(said, key=lambda s: s[1].date)) for tid, said in dated.items()},
                        events, submitted, filed, judged, {tid: tuple(files) for tid, files in holders.items()})
 
@@ -155,21 +152,21 @@ def _in_first_order(words: dict[str, tuple[date, int, EntryView]]) -> tuple[Said
     return tuple((unit, e) for unit, (_, _, e) in sorted(words.items(), key=lambda kv: kv[1][:2]))
 
 
-def _headers(parts: Sequence[FilePart]) -> tuple[dict[str, EventEntry], dict[tuple[str, str], date | None],
-                                                dict[str, Filed]]:
+def _headers(reports: Sequence[Report]) -> tuple[dict[str, EventEntry], dict[tuple[str, str], date | None],
+                                                 dict[str, Filed]]:
     """The first recorded date of each event, when each unit's quarter was submitted, and what
     each file says was sent (its own report and its `submissions:`)."""
     events: dict[str, EventEntry] = {}
     filed: dict[str, Filed] = {}
     submitted: dict[tuple[str, str], date | None] = {}
-    for part in parts:
-        c = part.header
+    for report in reports:
+        c = report.content
         for ev in c.events:
             if ev.event not in events or ev.date < events[ev.event].date:
                 events[ev.event] = ev
         sent = [("", c.unit, c.period.label, c.submitted, c.number)] if c.submitted is not None else []
         sent += [(s.duty, c.unit, s.period.label, s.date, s.number) for s in c.submissions]
         if sent:
-            filed[part.file] = tuple(sent)
+            filed[report.file] = tuple(sent)
         submitted[c.unit, c.period.label] = c.submitted
     return events, submitted, filed
