@@ -98,53 +98,86 @@ def part_of(report: Report, tasks: Mapping[str, Task]) -> FilePart:
     return FilePart(out)
 
 
+class TaskIndex(NamedTuple):
+    """One task's place in each map of the index: the fold of the files holding its entries."""
+
+    latest: Latest
+    dated: tuple[Said, ...] | None  # a task with a recurring or ongoing duty: its entries by date
+    judged: tuple[StatusView, ...] | None  # each milestone as of now (None: a task the plan does not hold)
+    holders: tuple[str, ...]
+
+
+# A task's share of the files holding its entries, in file order: each file with its part on the task.
+Held = list[tuple[Report, TaskPart]]
+
+
 def fold(tasks: Mapping[str, Task], units: Mapping[str, Unit], reports: Sequence[Report],
          parts: Sequence[FilePart]) -> StatusIndex:
     """The status index of report files (as of the day) from their parts (`part_of` each), in the
-    order of the files. What a file later in the order says on the same day wins, as it does in a
-    list of every entry sorted by date (a stable sort: file order breaks ties)."""
-    latest: dict[str, Latest] = {}
-    holders: dict[str, list[str]] = {}
-    dated: dict[str, list[Said]] = {t.id: [] for t in tasks.values()
-                                     if any(m.due.kind in _REPEATING for m in t.milestones)}
-    # Per task and milestone, each unit's word: (the day it first spoke of it, the file's place, its last entry).
-    heard: dict[str, list[dict[str, tuple[date, int, EntryView]]]] = {}
-    for n, (report, part) in enumerate(zip(reports, parts, strict=True)):
-        unit, file, entries = report.content.unit, report.file, report.entries
+    order of the files: each task's place (`fold_task`) from the files holding it, and what the
+    files' headers say."""
+    return assemble(tasks, reports, {tid: fold_task(tasks.get(tid), units, held)
+                                     for tid, held in holdings(reports, parts).items()})
+
+
+def holdings(reports: Sequence[Report], parts: Sequence[FilePart]) -> dict[str, Held]:
+    """Each task's files with their parts on it, in file order (tasks in the order they first appear)."""
+    out: dict[str, Held] = {}
+    for report, part in zip(reports, parts, strict=True):
         for tid, tp in part.tasks.items():
-            last = entries[tp.latest]
-            found = latest.get(tid)
-            if found is None or last.date >= found[0]:
-                latest[tid] = (last.date, last)
-            files = holders.get(tid)
-            if files is None:
-                holders[tid] = [file]
+            found = out.get(tid)
+            if found is None:
+                out[tid] = [(report, tp)]
             else:
-                files.append(file)
-            if tp.entries is not None and tid in dated:
-                dated[tid] += [(unit, entries[k]) for k in tp.entries]
-            each = heard.get(tid)
-            if each is None:
-                each = heard[tid] = [{} for _ in tp.words]
-            for one, word in zip(each, tp.words):
-                if word is None:
-                    continue
-                first, e = word[0], entries[word[1]]
-                had = one.get(unit)
-                if had is None:
-                    one[unit] = (first, n, e)
-                else:
-                    start = had[:2] if had[0] <= first else (first, n)
-                    one[unit] = (*start, e if e.date >= had[2].date else had[2])
-    judged = {}
-    for tid, each in heard.items():
-        task = tasks.get(tid)
-        if task is not None:
-            task_slots = slots(task, units)
-            judged[tid] = tuple(judge(task_slots, _in_first_order(one)) for one in each)
+                found.append((report, tp))
+    return out
+
+
+def fold_task(task: Task | None, units: Mapping[str, Unit], held: Held) -> TaskIndex:
+    """One task's place in the index from the files holding its entries, in file order. What a file
+    later in the order says on the same day wins, as it does in a list of every entry sorted by
+    date (a stable sort: file order breaks ties)."""
+    latest: Latest | None = None
+    dated: list[Said] = []
+    # Per milestone, each unit's word: (the day it first spoke of it, the file's place, its last entry).
+    heard: list[dict[str, tuple[date, int, EntryView]]] = [{} for _ in task.milestones] if task is not None else []
+    for n, (report, tp) in enumerate(held):
+        unit, entries = report.content.unit, report.entries
+        last = entries[tp.latest]
+        if latest is None or last.date >= latest[0]:
+            latest = (last.date, last)
+        if tp.entries is not None:
+            dated += [(unit, entries[k]) for k in tp.entries]
+        for one, word in zip(heard, tp.words):
+            if word is None:
+                continue
+            first, e = word[0], entries[word[1]]
+            had = one.get(unit)
+            if had is None:
+                one[unit] = (first, n, e)
+            else:
+                start = had[:2] if had[0] <= first else (first, n)
+                one[unit] = (*start, e if e.date >= had[2].date else had[2])
+    assert latest is not None, "a task held by no file has no place in the index"
+    repeating = task is not None and any(m.due.kind in _REPEATING for m in task.milestones)
+    judged = None
+    if task is not None:
+        task_slots = slots(task, units)
+        judged = tuple(judge(task_slots, _in_first_order(one)) for one in heard)
+    return TaskIndex(latest, tuple(sorted(dated, key=lambda s: s[1].date)) if repeating else None, judged,
+                     tuple(report.file for report, _ in held))
+
+
+def assemble(tasks: Mapping[str, Task], reports: Sequence[Report], placed: Mapping[str, TaskIndex]) -> StatusIndex:
+    """The index from each task's place (`placed`: the tasks with entries) and the files' headers
+    (only their headers are read), in file order."""
+    dated: dict[str, tuple[Said, ...]] = {t.id: () for t in tasks.values()
+                                          if any(m.due.kind in _REPEATING for m in t.milestones)}
+    dated.update({tid: one.dated for tid, one in placed.items() if one.dated is not None and tid in dated})
     events, submitted, filed = _headers(reports)
-    return StatusIndex(latest, {tid: tuple(sorted(said, key=lambda s: s[1].date)) for tid, said in dated.items()},
-                       events, submitted, filed, judged, {tid: tuple(files) for tid, files in holders.items()})
+    return StatusIndex({tid: one.latest for tid, one in placed.items()}, dated, events, submitted, filed,
+                       {tid: one.judged for tid, one in placed.items() if one.judged is not None},
+                       {tid: one.holders for tid, one in placed.items()})
 
 
 def _in_first_order(words: dict[str, tuple[date, int, EntryView]]) -> tuple[Said, ...]:
