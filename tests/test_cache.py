@@ -729,3 +729,31 @@ def _decoded_refs(path: Path) -> list[str]:
     from hoinhap_cli.ledger.cache import _opened
 
     return msgspec.msgpack.decode(_opened(path.read_bytes(), path.name), type=tuple[str, list[str], msgspec.Raw])[1]
+
+
+def test_an_edit_folds_again_only_the_tasks_its_file_holds(generated: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each task's place in the index is kept with the key of all it was folded from (the plan,
+    the day, the files holding its entries by name and bytes): after an edit, only the tasks the
+    changed file holds are folded again; on another day, every task is; and the ledger is the one
+    a fresh read gives."""
+    import re
+
+    data = tmp_path / "data"
+    shutil.copytree(generated, data)
+    where, today, cache = DataDir(data, data / "plan.yaml", "option"), date(2026, 11, 27), Cache(tmp_path / "c")
+    cached(where, today, cache)
+    folded: list[str] = []
+    real = snapshot.fold_task
+    monkeypatch.setattr(snapshot, "fold_task", lambda task, units, held: folded.append(task.id) or real(task, units, held))
+    edited = sorted((data / "reports").rglob("*.yaml"))[5]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text + "# sửa\n", encoding="utf-8")
+    got = cached(where, today, cache)
+    held = set(re.findall(r'task: "([^"]+)"', text))
+    assert held and set(folded) == held  # the file's tasks, no other
+    _same_ledger(got, fresh(where, today))
+    folded.clear()
+    later = cached(where, date(2026, 11, 28), cache)
+    assert set(folded) == set(later.index.latest)  # another day: every task with entries
+    _same_ledger(later, fresh(where, date(2026, 11, 28)))

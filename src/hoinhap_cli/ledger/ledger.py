@@ -103,10 +103,17 @@ class Ledger:
         """The ledger of a plan (records; `tasks`: its tasks `in_plan_order`), the report files it
         holds, in order, and their parts (`statusindex.part_of`): the status index is their fold.
         Later, the files' entries come from `source`."""
-        kept, excluded = split_excluded(list(warnings or []))
         units = {u.id: u for u in plan.units}
-        return cls(data, plan, tasks, units, kept, fold(tasks, units, reports, parts), source,
-                   [r.file for r in reports], excluded)
+        return cls.indexed(data, plan, tasks, [r.file for r in reports], fold(tasks, units, reports, parts),
+                           warnings, source)
+
+    @classmethod
+    def indexed(cls, data: DataDir, plan: records.Plan, tasks: dict[str, Task], files: list[str], index: StatusIndex,
+                warnings: list[Problem] | None, source: EntrySource) -> Ledger:
+        """The ledger of a plan, the names of the report files it holds and their status index;
+        `warnings`: every problem found, those of files left out (with an error) kept apart."""
+        kept, excluded = split_excluded(list(warnings or []))
+        return cls(data, plan, tasks, {u.id: u for u in plan.units}, kept, index, source, files, excluded)
 
     def excluded_files(self) -> list[str]:
         """The report files left out of every figure (each has an error), by name."""

@@ -18,9 +18,12 @@ of the whole package, see `cache`):
   read them.)
 
 Same files and day: the snapshot is the answer. Anything else runs the pipeline, each step
-answered from the cache where its inputs are known: an edit of one file checks that file again
-and folds its new part with every other file's kept part. No step differs from a cold read, so
-the cached answer is the uncached one by construction (tests/test_cache.py checks it too).
+answered from the cache where its inputs are known: an edit of one file checks that file again;
+each task's place in the index (`statusindex.fold_task`, a function of the plan, the day and the
+files holding the task's entries) is the last snapshot's where those are the same (`_task_key`),
+and is folded again from its files' entries where not — the tasks the changed file holds. No
+step differs from a cold read, so the cached answer is the uncached one by construction
+(tests/test_cache.py checks it too).
 
 The entries are not in the snapshot: the ledger gets them from `_CachedEntries`, each file's from
 the entry of its bytes, when a command first asks (log, show, summary, a look back). An entry gone
@@ -46,7 +49,17 @@ from hoinhap_cli.ledger.cache import packed as packed_value
 from hoinhap_cli.ledger.ledger import Ledger, in_plan_order, split_excluded
 from hoinhap_cli.ledger.ledger import load as load_uncached
 from hoinhap_cli.ledger.scan import FileHashes, Scan
-from hoinhap_cli.ledger.statusindex import Filed, FilePart, Latest, Said, StatusIndex, part_of
+from hoinhap_cli.ledger.statusindex import (
+    Filed,
+    FilePart,
+    Latest,
+    Said,
+    StatusIndex,
+    TaskIndex,
+    assemble,
+    fold_task,
+    part_of,
+)
 from hoinhap_cli.model import records
 from hoinhap_cli.model.records import EventEntry, Task, Unit
 from hoinhap_cli.model.reportfiles import MAX_BYTES, Piece, Report, named_reports, seen
@@ -66,6 +79,7 @@ class _Checked(NamedTuple):
     problems: list[Problem]
     part: FilePart | None
     lang: str = ""
+    header: records.ReportHeader | None = None  # as of the day, when it has a part
 
 
 class _Kept(NamedTuple):
@@ -119,15 +133,17 @@ class _Snapshot:
     dated: dict[str, tuple[Said, ...]]
     judged: dict[str, tuple[StatusView, ...]]
     holders: dict[str, tuple[int, ...]]
+    keys: dict[str, bytes]  # each task's place in the index, by the key of all it was folded from (_task_key)
     events: dict[str, EventEntry]
     submitted: dict[tuple[str, str], date | None]
     filed: dict[str, Filed]
 
     @classmethod
-    def of(cls, files: FileHashes, ledger: Ledger, problems: list[Problem], lang: str, refs: list[str]) -> _Snapshot:
+    def of(cls, files: FileHashes, ledger: Ledger, problems: list[Problem], lang: str, refs: list[str],
+           keys: dict[str, bytes]) -> _Snapshot:
         ix, place = ledger.index, {name: n for n, name in enumerate(ledger.files)}
         return cls(files, problems, lang, tuple(ledger.files), tuple(refs), dict(ix.latest), dict(ix.dated),
-                   dict(ix.judged), {tid: tuple(place[f] for f in found) for tid, found in ix.holders.items()},
+                   dict(ix.judged), {tid: tuple(place[f] for f in found) for tid, found in ix.holders.items()}, keys,
                    ix.events, ix.submitted, ix.filed)
 
     def index(self) -> StatusIndex:
@@ -174,7 +190,7 @@ def _load_once(data: DataDir, today: date, cache: Cache,
     parts_key = cache.key("ledger-parts", slot.encode())  # the files' checks of the last load
     kept = cache.get(parts_key, _Kept)
     try:
-        ledger, problems, refs, checked = _built(data, today, cache, max_bytes, scan, kept)
+        ledger, problems, refs, checked, keys = _built(data, today, cache, max_bytes, scan, kept, old)
     except DataError:
         return None  # a file whose cache entry was gone no longer holds the bytes hashed: again
     if not scan.consistent(data):
@@ -182,7 +198,7 @@ def _load_once(data: DataDir, today: date, cache: Cache,
     if ledger is not None:
         cache.put(parts_key, checked)
         refs.append(parts_key)
-        cache.put_snapshot(slot, _Snapshot.of(files, ledger, problems, lang, refs), refs)
+        cache.put_snapshot(slot, _Snapshot.of(files, ledger, problems, lang, refs, keys), refs)
     return ledger, problems
 
 
@@ -197,11 +213,13 @@ def _answer(data: DataDir, today: date, cache: Cache, max_bytes: int, stored: _P
                   _CachedEntries(cache, today, max_bytes, plan, held, data), list(snap.held), excluded)
 
 
-def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan,
-           kept: _Kept | None) -> tuple[Ledger | None, list[Problem], list[str], _Kept]:
+def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan, kept: _Kept | None,
+           old: _Snapshot | None) -> tuple[Ledger | None, list[Problem], list[str], _Kept, dict[str, bytes]]:
     """The pipeline of `ledger.load` on the bytes the scan hashed, each step's answer taken from
-    the cache where its inputs are known (each report file's checks from `kept`, the last load's),
-    and stored where not; the cache entries it used, and each file's checks, packed."""
+    the cache where its inputs are known — each report file's checks from `kept`, the last load's;
+    each task's place in the index from `old`, the last snapshot, where it was folded from the
+    same files, plan and day (`_task_key`) — and stored where not. Also: the cache entries it used,
+    each file's checks, packed, and each task's key."""
     from hoinhap_cli.ledger import reading  # PyYAML and pydantic: only when a file must be read
 
     hashes, lang = scan.files.hashes, LANG.get() or ""
@@ -214,7 +232,7 @@ def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan,
     else:
         model, problems = reading.load_plan(data, max_bytes=max_bytes, given=scan)
         if model is None:
-            return None, problems, [], _Kept(b"", today, {})
+            return None, problems, [], _Kept(b"", today, {}), {}
         plan = records.of(model)
         tasks = in_plan_order(plan.tasks)
         cache.put(plan_key, _Plan.of(plan, tasks, problems))
@@ -222,20 +240,63 @@ def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan,
     checked, packed = _kept(kept, scan, plan_name, named, lang)
     fresh = reading.read_reports([n for n in named if n[0] not in checked], plan, today, cache, max_bytes, given=scan)
     for name, (report, found) in fresh.items():
-        checked[name] = _Checked(found, part_of(report, tasks) if report is not None else None, lang)
+        checked[name] = _Checked(found, *((part_of(report, tasks), lang, report.content) if report is not None
+                                          else (None, lang)))
         if name in hashes:  # else it appeared since the scan: read, not kept
             packed[name] = (hashes[name], packed_value(checked[name]))
     for name, _, _ in named:
         problems = problems + checked[name].problems
+    # The files the ledger holds: those with a part (and so a header: _Checked has both or neither).
     held = [(name, full, hashes.get(name, b"")) for name, _, full in named if checked[name].part is not None]
     source = _CachedEntries(cache, today, max_bytes, plan, held, data)
-    # Each file held, with its entries: read just now, else from the cache entry of its bytes.
-    source.every = [report if (report := fresh.get(name, (None,))[0]) is not None else source.one(name, full, digest)
-                    for name, full, digest in held]
-    parts = [part for name, _, _ in named if (part := checked[name].part) is not None]
-    ledger = Ledger.folded(data, plan, tasks, source.every, parts, problems, source)
+    inputs = hashes[plan_name] + today.isoformat().encode()
+    placed, keys = _placed(tasks, plan, held, checked, fresh, source, inputs, old)
+    headers = [Report(name, full, header) for name, full, _ in held if (header := checked[name].header) is not None]
+    ledger = Ledger.indexed(data, plan, tasks, [name for name, _, _ in held], assemble(tasks, headers, placed),
+                            problems, source)
     refs = [plan_key, *(cache.report_key(hashes[name]) for name, _, _ in named if name in hashes)]
-    return ledger, problems, refs, _Kept(hashes[plan_name], today, packed)
+    return ledger, problems, refs, _Kept(hashes[plan_name], today, packed), keys
+
+
+def _placed(tasks: dict[str, Task], plan: records.Plan, held: _Held, checked: dict[str, _Checked],
+            fresh: dict[str, tuple[Report | None, list[Problem]]], source: _CachedEntries, inputs: bytes,
+            old: _Snapshot | None) -> tuple[dict[str, TaskIndex], dict[str, bytes]]:
+    """Each task's place in the index (`statusindex.fold_task`) and its key: the last snapshot's
+    where the key is the same, else folded from its files' entries (read just now, or from the
+    cache entry of their bytes: only the files holding such a task are read)."""
+    parts = {name: part for name, _, _ in held if (part := checked[name].part) is not None}
+    holders: dict[str, list[tuple[str, bytes]]] = {}
+    for name, _, digest in held:
+        for tid in parts[name].tasks:
+            holders.setdefault(tid, []).append((name, digest))
+    keys = {tid: _task_key(inputs, files) for tid, files in holders.items()}
+    placed: dict[str, TaskIndex] = {}
+    for tid, files in holders.items():
+        if old is not None and old.keys.get(tid) == keys[tid] and tid in old.latest:
+            placed[tid] = TaskIndex(old.latest[tid], old.dated.get(tid), old.judged.get(tid),
+                                    tuple(name for name, _ in files))
+    wanted = {name for tid, files in holders.items() if tid not in placed for name, _ in files}
+    reports = {}
+    for name, full, digest in held:
+        if name in wanted:
+            read = fresh.get(name, (None, []))[0]
+            reports[name] = read if read is not None else source.one(name, full, digest)
+    units = {u.id: u for u in plan.units}
+    for tid, files in holders.items():
+        if tid not in placed:
+            held_by = [(reports[name], parts[name].tasks[tid]) for name, _ in files]
+            placed[tid] = fold_task(tasks.get(tid), units, held_by)
+    return {tid: placed[tid] for tid in holders}, keys
+
+
+def _task_key(inputs: bytes, files: list[tuple[str, bytes]]) -> bytes:
+    """What a task's place in the index is folded from: the plan's bytes and the day (`inputs`), and
+    the files holding its entries, in order, by name and bytes (each file's part is a function of
+    those; the snapshot holding the key is the code's own)."""
+    h = hashlib.sha256(inputs)
+    for name, digest in files:
+        h.update(b"\0" + name.encode() + b"\0" + digest)
+    return h.digest()
 
 
 def _kept(kept: _Kept | None, scan: Scan, plan_name: str, named: list[tuple[str, str, str]],
