@@ -428,6 +428,19 @@ def cached(where: DataDir, today: date, cache: Cache) -> Ledger:
     return found
 
 
+def cached_and_checked(where: DataDir, today: date, cache: Cache) -> tuple[Ledger, list[str]]:
+    """A cached load, and the report files it checked against the plan (read, not kept)."""
+    from hoinhap_cli.ledger import reading
+
+    checked: list[str] = []
+    real = reading.report_problems
+    reading.report_problems = lambda content, doc, *a, **k: checked.append(doc.file) or real(content, doc, *a, **k)
+    try:
+        return cached(where, today, cache), checked
+    finally:
+        reading.report_problems = real
+
+
 def fresh(where: DataDir, today: date) -> Ledger:
     found, problems = ledger.load(where, today)
     assert found is not None, problems
@@ -443,8 +456,6 @@ def _same_ledger(got: Ledger, want: Ledger) -> None:
 
 
 def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp_path: Path) -> None:
-    from hoinhap_cli.ledger import reading
-
     """An edit of report files runs the pipeline again: the changed file is read and checked, every
     other file's checks and part of the status index are those kept for its bytes, and the parts
     are folded as a cold read folds them (statusindex.fold). After each edit of a sequence — a comment, a submitted date, a changed status, an added and a removed
@@ -493,13 +504,7 @@ def test_an_edit_updates_the_snapshot_as_a_fresh_read_would(generated: Path, tmp
     latest = {}
     for name, step in steps:
         step()
-        checked: list[str] = []
-        real = reading.report_problems
-        reading.report_problems = lambda content, doc, *a, **k: checked.append(doc.file) or real(content, doc, *a, **k)
-        try:
-            got = cached(where, today, cache)
-        finally:
-            reading.report_problems = real
+        got, checked = cached_and_checked(where, today, cache)
         # only the changed file is checked again (none when one was deleted); every other file's
         # checks and part are those kept for its bytes
         assert len(checked) == (0 if name == "file deleted" else 1), (name, checked)
@@ -709,14 +714,7 @@ def test_a_kept_part_that_does_not_decode_is_checked_again(generated: Path, tmp_
     cache.put(key, kept)
     files = sorted((data / "reports").rglob("*.yaml"))
     files[-1].write_text(files[-1].read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")  # an edit: fold again
-    checked: list[str] = []
-    from hoinhap_cli.ledger import reading
-    real = reading.report_problems
-    reading.report_problems = lambda content, doc, *a, **k: checked.append(doc.file) or real(content, doc, *a, **k)
-    try:
-        got = cached(where, today, cache)
-    finally:
-        reading.report_problems = real
+    got, checked = cached_and_checked(where, today, cache)
     assert sorted(checked) == sorted([*damaged, where.display(files[-1])])  # those, and the edited file
     want = fresh(where, today)
     _same_ledger(got, want)
