@@ -3,14 +3,15 @@
 Each report file, as it stood on the day, gives a `FilePart` (`part_of`): for each task it
 names, its last entry, the file's last word on each milestone (a file is one unit's) with the
 day it first spoke of it, and, for a task with a recurring or ongoing duty, its entries — each
-as a place in the file's entries. `fold` reads the files (their headers and entries) with their
-parts, in the order of the files, into the `StatusIndex`, and judges each milestone of a task
-with entries as of now (`responsibility.judge`).
+as a place in the file's entries. `fold_task` folds one task over the files holding it (their
+entries with their parts), in file order, and judges each of its milestones as of now
+(`responsibility.judge`); `assemble` puts the tasks' places together with what the files'
+headers say; `fold` is both, for every task.
 
 The pure pipeline (`ledger.load`) folds the parts of the files it has just read; the cache
-(`snapshot`) folds the parts it kept for each file's bytes with those of the files that
-changed. One function either way: an edit has no rules of its own, and what the index says does
-not depend on where its parts came from. Plain functions over plain data; no I/O.
+(`snapshot`) calls the same functions, taking a file's part, or a task's place, from where it
+kept it for the same inputs. An edit has no rules of its own, and what the index says does not
+depend on where its parts came from. Plain functions over plain data; no I/O.
 """
 
 from __future__ import annotations
