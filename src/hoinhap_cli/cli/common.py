@@ -20,7 +20,6 @@ from hoinhap_cli.cli.session import load_ledger as load_ledger
 from hoinhap_cli.cli.session import max_bytes as max_bytes
 from hoinhap_cli.cli.session import open_data as open_data
 from hoinhap_cli.cli.session import output as output
-from hoinhap_cli.cli.session import status_word as status_word
 from hoinhap_cli.cli.session import task_filter as task_filter
 from hoinhap_cli.cli.values import AS_OF as AS_OF
 from hoinhap_cli.cli.values import DATE as DATE
@@ -31,6 +30,7 @@ from hoinhap_cli.cli.values import Parsed as Parsed
 from hoinhap_cli.cli.values import format_option as format_option
 from hoinhap_cli.cli.values import parsed as parsed
 from hoinhap_cli.cli.values import today as today
+from hoinhap_cli.queries.review import status_word as status_word
 from hoinhap_cli.words.periods import Period
 
 DataOpt = Annotated[

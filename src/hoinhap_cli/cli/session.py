@@ -20,7 +20,6 @@ from hoinhap_cli.rules.progress import parse_status
 from hoinhap_cli.words.i18n import MESSAGES, lang_from_env, t
 from hoinhap_cli.words.periods import Period
 from hoinhap_cli.words.problems import DataError, UsageError, errors, words
-from hoinhap_cli.words.vocab import Status
 
 
 class RoleChoice(str, Enum):
@@ -96,10 +95,6 @@ def column(key: str, words: str | None = None, **options: Any) -> Column:
     """A column whose heading comes from i18n (`col.<words or key>`)."""
     vi, en = MESSAGES[f"col.{words or key}"]
     return Column(key, vi, en, **options)
-
-
-def status_word(status: Status, lang: str) -> str:
-    return t(f"status.{status.value}", lang)
 
 
 def task_filter(ledger: Ledger, lang: str, units: list[str] | None = None, role: RoleChoice = RoleChoice.any,
