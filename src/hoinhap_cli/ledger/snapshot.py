@@ -244,8 +244,7 @@ def _built(data: DataDir, today: date, cache: Cache, max_bytes: int, scan: Scan,
                                           else (None, lang)))
         if name in hashes:  # else it appeared since the scan: read, not kept
             packed[name] = (hashes[name], packed_value(checked[name]))
-    for name, _, _ in named:
-        problems = problems + checked[name].problems
+    problems = problems + [p for name, _, _ in named for p in checked[name].problems]
     # The files the ledger holds: those with a part (and so a header: _Checked has both or neither).
     held = [(name, full, hashes.get(name, b"")) for name, _, full in named if checked[name].part is not None]
     source = _CachedEntries(cache, today, max_bytes, plan, held, data)

@@ -16,7 +16,7 @@ depend on where its parts came from. Plain functions over plain data; no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -68,12 +68,6 @@ class StatusIndex:
     # listing asks first, worked out once when the index is folded.
     judged: Mapping[str, tuple[StatusView, ...]] = field(default_factory=dict)
     holders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # task -> the files with its entries
-
-    @classmethod
-    def of(cls, tasks: Mapping[str, Task], units: Mapping[str, Unit], reports: Iterable[Report]) -> StatusIndex:
-        """The index of report files in hand."""
-        reports = list(reports)
-        return fold(tasks, units, reports, [part_of(r, tasks) for r in reports])
 
 
 def part_of(report: Report, tasks: Mapping[str, Task]) -> FilePart:

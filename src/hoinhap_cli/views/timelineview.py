@@ -14,6 +14,7 @@ from functools import lru_cache
 from hoinhap_cli.queries.timeline import MARKS, SPAN, Cell, Grid, Row, State
 from hoinhap_cli.render import bars
 from hoinhap_cli.words.i18n import t
+from hoinhap_cli.words.text import shorten
 
 AS_OF = "┊"
 AS_OF_HEAD = "▼"
@@ -221,7 +222,7 @@ def layout(grid: Grid, width: int, lang: str) -> list[Line]:
         if row.task.program != program:
             program = row.task.program
             title = f"{t('timeline.program', lang)} {program}. {grid.program_titles.get(program, '')}"
-            lines.append([(textwrap.shorten(title, full, placeholder=" …"), "program")])
+            lines.append([(shorten(title, full), "program")])
         lines += task_lines(row, w, col, lang)
     lines.append([])
     lines += legend(lang, full)
