@@ -23,28 +23,28 @@ def checked(out: Path) -> str:
     return result.stderr + result.stdout
 
 
+def _imported(factory: pytest.TempPathFactory, name: str, document: Path) -> Path:
+    """A draft ledger of a document, once per module; the review list is never empty for these
+    documents (exit 1), and the draft is written all the same."""
+    out = factory.mktemp(name) / "ledger"
+    code, _, err = run_import(document, out)
+    assert code == 1, err
+    return out
+
+
 @pytest.fixture(scope="module")
 def seed_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("seed") / "ledger"
-    code, _, err = run_import(SEED, out)
-    assert code == 1, err  # the review list is not empty: the draft is written all the same
-    return out
+    return _imported(tmp_path_factory, "seed", SEED)
 
 
 @pytest.fixture(scope="module")
 def nq03_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("nq03") / "ledger"
-    code, _, err = run_import(shared_plan(NQ03), out)
-    assert code == 1, err
-    return out
+    return _imported(tmp_path_factory, "nq03", shared_plan(NQ03))
 
 
 @pytest.fixture(scope="module")
 def kh310_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("kh310") / "ledger"
-    code, _, err = run_import(shared_plan(KH310), out)
-    assert code == 1, err
-    return out
+    return _imported(tmp_path_factory, "kh310", shared_plan(KH310))
 
 
 # ------------------------------------------------------------------ the seed

@@ -32,6 +32,13 @@ def cp1258(text: str) -> bytes:
     return out
 
 
+def imported(tmp_path: Path, name: str, text: str, folder: str = "out") -> Path:
+    """The draft folder of a document written as `name` (what the import says is not looked at)."""
+    out = tmp_path / folder
+    run_import(write(tmp_path, name, text), out)
+    return out
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -65,8 +72,7 @@ def test_merged_cells_are_inherited_by_the_unnumbered_row_below(tmp_path: Path) 
             "<td rowspan='2'>Năm 2025-2030</td><td rowspan='2'>Ngân sách xã</td></tr>"
             "<tr><td></td><td>- Triển khai đề án</td><td>Báo cáo</td></tr>"
             "</table></body></html>")
-    out = tmp_path / "out"
-    run_import(write(tmp_path, "kh.html", page), out)
+    out = imported(tmp_path, "kh.html", page)
     tasks = tasks_of(draft(out))
     assert tasks["1"]["milestones"] == [{"due": "2025..2030", "source": "Năm 2025-2030"}]
     assert tasks["1"]["funding"] == "Ngân sách xã"
@@ -286,8 +292,7 @@ def test_a_two_row_header_splits_the_units_and_the_times(tmp_path: Path) -> None
             "<tr><td>1</td><td>Rà soát</td><td>Công an xã</td><td>Đoàn Thanh niên xã</td><td>2025</td>"
             "<td>Tháng 12/2026</td></tr>"
             "</table></body></html>")
-    out = tmp_path / "out"
-    run_import(write(tmp_path, "kh.html", page), out)
+    out = imported(tmp_path, "kh.html", page)
     plan = draft(out)
     tasks = tasks_of(plan)
     assert list(tasks) == ["1"]  # the second header row is no task
@@ -301,15 +306,13 @@ def test_rows_labelled_with_letters_or_without_a_number_column_get_valid_ids(tmp
                 "| I | Thể chế | | |\n| a) | Ban hành quy chế | Sở Nội vụ | 2025 |\n"
                 "| b) | Sửa quy chế | Sở Nội vụ | 2026 |\n| 3 | Ban hành | Sở Tư pháp | 2025 |\n"
                 "| 3 | Ban hành lại | Sở Tư pháp | 2026 |\n")
-    out = tmp_path / "lettered"
-    run_import(write(tmp_path, "a.md", lettered), out)
+    out = imported(tmp_path, "a.md", lettered, "lettered")
     tasks = tasks_of(draft(out))
     assert list(tasks) == ["1.1", "1.2", "1.3", "1.3b"]  # a number the document repeats is never lost
     assert [t.get("label") for t in tasks.values()] == ["I.a)", "I.b)", "I.3", "I.3"]
     plain = ("KẾ HOẠCH\n\n| Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|\n"
              "| Ban hành quy chế | Sở Nội vụ | 2025 |\n| Sửa quy chế | Sở Nội vụ | 2026 |\n")
-    out = tmp_path / "plain"
-    run_import(write(tmp_path, "b.md", plain), out)
+    out = imported(tmp_path, "b.md", plain, "plain")
     assert list(tasks_of(draft(out))) == ["1", "2"]
     assert hoinhap("check", "--data", str(out)).exit_code == 0
 
@@ -370,8 +373,7 @@ def test_two_appendix_tables_keep_their_own_groups(tmp_path: Path) -> None:
             "PHỤ LỤC II: DANH MỤC ĐỀ ÁN\n\n"
             "| TT | Tên đề án | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
             "| 1 | Đề án chuyển đổi số | Sở Khoa học và Công nghệ | 2027 |\n")
-    out = tmp_path / "out"
-    run_import(write(tmp_path, "kh.md", text), out)
+    out = imported(tmp_path, "kh.md", text)
     plan = draft(out)
     tasks = tasks_of(plan)
     assert [(t, tasks[t]["program"]) for t in tasks] == [("1.1", "1"), ("2.2", "2"), ("3.1", "3")]
@@ -385,8 +387,7 @@ def test_an_empty_cell_in_the_portal_layout_keeps_the_row_in_step(tmp_path: Path
             ["", "Công bố kết quả", "", "", ""],
             ["2", "Lắp đặt\ntrạm", "Sở Công Thương", "Sở Tài chính", "Hàng năm"]]
     body = "".join("|\n" + "".join(f"{cell}\n|\n" if cell else "|\n" for cell in row) for row in rows)
-    out = tmp_path / "out"
-    run_import(write(tmp_path, "kh.md", f"**KẾ HOẠCH**\n\n{body}"), out)
+    out = imported(tmp_path, "kh.md", f"**KẾ HOẠCH**\n\n{body}")
     plan = draft(out)
     tasks = tasks_of(plan)
     assert list(tasks) == ["1", "1a", "2"]
@@ -416,8 +417,7 @@ def test_a_portal_page_set_inside_a_layout_table(tmp_path: Path) -> None:
             "<table><tr><td>TT</td><td>Nhiệm vụ</td><td>Cơ quan chủ trì</td><td>Thời gian</td></tr>"
             "<tr><td>1</td><td>Xây dựng sàn thương mại điện tử</td><td>Sở Công Thương</td><td>Quý IV/2025</td></tr>"
             "</table></td></tr></table></body></html>")
-    out = tmp_path / "out"
-    run_import(write(tmp_path, "trang.html", page), out)
+    out = imported(tmp_path, "trang.html", page)
     plan = draft(out)
     assert (plan["decision"]["number"], plan["decision"]["signed_on"]) == ("88/KH-UBND", "2025-06-03")
     assert plan["decision"]["issuer"] == "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"
@@ -429,8 +429,7 @@ def test_a_portal_page_set_inside_a_layout_table(tmp_path: Path) -> None:
 def test_control_and_bidi_characters_never_reach_the_draft(tmp_path: Path) -> None:
     text = ("KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
             "| 1 | Rà soát\u202e quy trình\x07 | Sở Nội\u200b vụ | 2025 |\n")
-    out = tmp_path / "out"
-    run_import(write(tmp_path, "kh.md", text), out)
+    out = imported(tmp_path, "kh.md", text)
     plan = draft(out)
     assert tasks_of(plan)["1"]["title"] == "Rà soát quy trình"
     assert unit_names(plan, tasks_of(plan)["1"]["lead"]) == ["Sở Nội vụ"]
